@@ -1,0 +1,145 @@
+"""The command line: parse and validate everything before any window or radio is touched.
+
+A bad option or value exits with status 2 and one line saying what is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.options import MODES, SOURCES, Options
+
+MIN_SPEED, MAX_SPEED = 1, 100_000
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
+def _speed(text: str) -> float:
+    try:
+        speed = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"speed must be a number, not {text!r}") from None
+    if not MIN_SPEED <= speed <= MAX_SPEED:
+        raise argparse.ArgumentTypeError(
+            f"speed must be between {MIN_SPEED} and {MAX_SPEED:,} (got {text})"
+        )
+    return speed
+
+
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"seconds must be a number, not {text!r}") from None
+    if not 0 < seconds <= 24 * 3600:
+        raise argparse.ArgumentTypeError(
+            f"seconds must be more than 0 and at most 86400 (got {text})"
+        )
+    return seconds
+
+
+def _png_path(text: str) -> Path:
+    path = Path(text)
+    if path.suffix.lower() != ".png":
+        raise argparse.ArgumentTypeError(f"screenshot must be a .png file (got {text!r})")
+    if not path.parent.exists():
+        raise argparse.ArgumentTypeError(f"folder {str(path.parent)!r} does not exist")
+    return path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _OneLineParser(
+        prog="python -m app",
+        description=(
+            "GB smart-meter consumer devices (In-Home Display, PPMID, CAD) on a ZigBee Smart Energy "
+            "HAN. By default it opens the In-Home Display on a bundled emulated home."
+        ),
+        epilog="Example: python -m app --speed 60   (an hour of the emulated home every minute)",
+    )
+    parser.add_argument(
+        "--mode",
+        choices=MODES,
+        default="ihd",
+        help="which device to show: ihd (In-Home Display, default)",
+    )
+    parser.add_argument(
+        "--source",
+        choices=SOURCES,
+        default="emulator",
+        help="where the HAN traffic comes from: emulator (default) – the in-process emulated home",
+    )
+    parser.add_argument(
+        "--speed",
+        type=_speed,
+        default=1.0,
+        metavar="N",
+        help=f"the emulated clock runs N times real time ({MIN_SPEED} to {MAX_SPEED:,}; default 1)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        metavar="N",
+        help="seed of the emulated household, for repeatable demos (default 1)",
+    )
+    parser.add_argument(
+        "--screenshot",
+        type=_png_path,
+        metavar="PATH",
+        help="render the window offscreen, save it as a PNG and exit 0 "
+        "(when the first reading is on screen, or after --quit-after)",
+    )
+    parser.add_argument(
+        "--quit-after",
+        type=_seconds,
+        metavar="SECONDS",
+        help="exit after this many seconds of real time",
+    )
+    parser.add_argument(
+        "--size",
+        default="800x480",
+        metavar="WxH",
+        help="window size in pixels (default 800x480, the common IHD touchscreen)",
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="log HAN traffic and decisions"
+    )
+    return parser
+
+
+def parse(argv: Sequence[str] | None = None) -> Options:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        width, height = (int(part) for part in args.size.lower().split("x"))
+    except ValueError:
+        parser.error(f"argument --size: expected WIDTHxHEIGHT such as 800x480, not {args.size!r}")
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        parser.error(f"argument --size: {width}x{height} is outside 320x240 … 7680x4320")
+    return Options(
+        mode=args.mode,
+        source=args.source,
+        speed=args.speed,
+        seed=args.seed,
+        screenshot=args.screenshot,
+        quit_after_s=args.quit_after,
+        size=(width, height),
+        verbose=args.verbose,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = parse(argv)
+    from app.host import run  # Qt is imported only once the command line is known to be good
+
+    return run(options)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

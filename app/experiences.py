@@ -1,0 +1,48 @@
+"""The experience registry: devices the host can show, found by entry point.
+
+The host never imports ``ihd``, ``ppmid`` or ``cad``; each registers an ``Experience`` under the
+``smets.experiences`` entry-point group, so a fourth device can be added without touching the host.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from app.context import ExperienceContext
+
+ENTRY_POINT_GROUP: Final = "smets.experiences"
+
+
+@dataclass(frozen=True)
+class Experience:
+    name: str
+    title: str
+    create_view: Callable[[ExperienceContext], QWidget]
+
+
+class UnknownExperience(LookupError):
+    pass
+
+
+def available() -> dict[str, Experience]:
+    found = {}
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        experience = entry.load()
+        if not isinstance(experience, Experience):
+            raise TypeError(f"entry point {entry.name!r} does not name an Experience")
+        found[experience.name] = experience
+    return found
+
+
+def load(name: str) -> Experience:
+    experiences = available()
+    if name not in experiences:
+        known = ", ".join(sorted(experiences)) or "none installed"
+        raise UnknownExperience(f"no experience called {name!r} (available: {known})")
+    return experiences[name]

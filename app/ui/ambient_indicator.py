@@ -1,0 +1,94 @@
+"""The ambient consumption indicator: low / medium / high, told by shape and word as well as colour.
+
+Colour alone fails people with colour-vision deficiency, so each level has its own shape (circle,
+diamond, triangle) and is named in words beside it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from app.ui.theme import Theme
+from han.model import AmbientLevel
+
+WORDS = {AmbientLevel.LOW: "Low", AmbientLevel.MEDIUM: "Medium", AmbientLevel.HIGH: "High"}
+
+
+class AmbientIndicator(QWidget):
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self._level: AmbientLevel | None = None
+        self._stale = False
+        self.setMinimumSize(120, 64)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setAccessibleName("Electricity use right now")
+
+    @property
+    def level(self) -> AmbientLevel | None:
+        return self._level
+
+    def set_level(self, level: AmbientLevel | None, *, stale: bool = False) -> None:
+        if (level, stale) == (self._level, self._stale):
+            return
+        self._level, self._stale = level, stale
+        word = WORDS[level] if level is not None else "Unknown"
+        self.setAccessibleDescription(f"{word} use" + (" (out of date)" if stale else ""))
+        self.update()
+
+    def _colour(self) -> QColor:
+        if self._level is None or self._stale:
+            return QColor(self._theme.stale)
+        return QColor(
+            {
+                AmbientLevel.LOW: self._theme.ambient_low,
+                AmbientLevel.MEDIUM: self._theme.ambient_medium,
+                AmbientLevel.HIGH: self._theme.ambient_high,
+            }[self._level]
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        size = min(self.height() - 8, self.width() // 3)
+        shape = QRectF(4, (self.height() - size) / 2, size, size)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._colour())
+        if self._level is AmbientLevel.HIGH:
+            painter.drawPolygon(
+                QPolygonF(
+                    [
+                        QPointF(shape.center().x(), shape.top()),
+                        shape.bottomRight(),
+                        shape.bottomLeft(),
+                    ]
+                )
+            )
+        elif self._level is AmbientLevel.MEDIUM:
+            c = shape.center()
+            half = size / 2
+            painter.drawPolygon(
+                QPolygonF(
+                    [
+                        QPointF(c.x(), c.y() - half),
+                        QPointF(c.x() + half, c.y()),
+                        QPointF(c.x(), c.y() + half),
+                        QPointF(c.x() - half, c.y()),
+                    ]
+                )
+            )
+        else:
+            painter.drawEllipse(shape)
+        painter.setPen(QColor(self._theme.stale if self._stale else self._theme.text))
+        font = painter.font()
+        font.setPixelSize(max(14, int(size * 0.45)))
+        font.setBold(True)
+        painter.setFont(font)
+        text_area = QRectF(shape.right() + 12, 0, self.width() - shape.right() - 12, self.height())
+        word = WORDS[self._level] if self._level is not None else "—"
+        painter.drawText(
+            text_area, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, word
+        )
+        painter.end()

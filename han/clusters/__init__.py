@@ -1,0 +1,26 @@
+"""GB Smart Energy cluster definitions on zigpy.
+
+zigpy 2.4 defines Metering in full but leaves Price, Prepayment and Messaging as empty stubs. Importing
+this package registers the GB definitions in zigpy's global cluster registry, so every endpoint zigpy
+creates afterwards – on the app side and in the emulated meters alike – speaks the same definitions:
+a frame that one side writes, the other side reads.
+"""
+
+from han.clusters.messaging import GBMessaging
+from han.clusters.metering import GBMetering
+from han.clusters.prepayment import GBPrepayment
+from han.clusters.price import GBPrice
+from han.clusters.undecodable import UNDECODABLE_FRAME, UndecodableFrame
+
+SE_PROFILE_ID = 0x0109
+"""ZigBee Smart Energy application profile: every GB HAN endpoint uses it."""
+
+__all__ = [
+    "SE_PROFILE_ID",
+    "UNDECODABLE_FRAME",
+    "GBMessaging",
+    "GBMetering",
+    "GBPrepayment",
+    "GBPrice",
+    "UndecodableFrame",
+]

@@ -1,0 +1,119 @@
+"""Prepayment (0x0705): credit, emergency credit, debt, and the consumer's commands to the meter.
+
+Money attributes are integers in pence. Attribute and command ids follow ZSE 1.4 as GBCS uses them.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import zigpy.types as t
+from zigpy.zcl.clusters.smartenergy import Prepayment
+from zigpy.zcl.foundation import BaseAttributeDefs, BaseCommandDefs, ZCLAttributeDef, ZCLCommandDef
+
+from han.clusters.undecodable import ReportsUndecodableFrames
+
+
+class CreditStatus(t.bitmap8):
+    credit_ok = 0x01
+    low_credit = 0x02
+    emergency_credit_enabled = 0x04
+    emergency_credit_available = 0x08
+    emergency_credit_selected = 0x10
+    emergency_credit_in_use = 0x20
+    credit_exhausted = 0x40
+
+
+class OriginatingDevice(t.enum8):
+    energy_service_interface = 0x00
+    meter = 0x01
+    in_home_display = 0x02
+
+
+class GBPrepayment(ReportsUndecodableFrames, Prepayment):
+    _skip_registry = False
+
+    class AttributeDefs(BaseAttributeDefs):
+        payment_control_configuration: Final = ZCLAttributeDef(
+            id=0x0000, type=t.bitmap16, access="r", mandatory=True
+        )
+        credit_remaining: Final = ZCLAttributeDef(id=0x0001, type=t.int32s, access="rp")
+        emergency_credit_remaining: Final = ZCLAttributeDef(id=0x0002, type=t.int32s, access="rp")
+        credit_status: Final = ZCLAttributeDef(id=0x0003, type=CreditStatus, access="rp")
+        credit_remaining_timestamp: Final = ZCLAttributeDef(id=0x0004, type=t.UTCTime, access="r")
+        accumulated_debt: Final = ZCLAttributeDef(id=0x0005, type=t.int32s, access="rp")
+        overall_debt_cap: Final = ZCLAttributeDef(id=0x0006, type=t.int32s, access="r")
+        emergency_credit_limit: Final = ZCLAttributeDef(id=0x0010, type=t.uint32_t, access="r")
+        emergency_credit_threshold: Final = ZCLAttributeDef(id=0x0011, type=t.uint32_t, access="r")
+        total_credit_added: Final = ZCLAttributeDef(id=0x0020, type=t.uint48_t, access="r")
+        max_credit_limit: Final = ZCLAttributeDef(id=0x0021, type=t.uint32_t, access="r")
+        max_credit_per_top_up: Final = ZCLAttributeDef(id=0x0022, type=t.uint32_t, access="r")
+        friendly_credit_warning: Final = ZCLAttributeDef(id=0x0030, type=t.uint8_t, access="r")
+        low_credit_warning: Final = ZCLAttributeDef(id=0x0031, type=t.uint32_t, access="r")
+        ihd_low_credit_warning: Final = ZCLAttributeDef(id=0x0032, type=t.uint32_t, access="r")
+        interrupt_suspend_time: Final = ZCLAttributeDef(id=0x0033, type=t.uint8_t, access="r")
+        remaining_friendly_credit_time: Final = ZCLAttributeDef(
+            id=0x0034, type=t.uint16_t, access="r"
+        )
+        next_friendly_credit_period: Final = ZCLAttributeDef(id=0x0035, type=t.UTCTime, access="r")
+        cut_off_value: Final = ZCLAttributeDef(id=0x0040, type=t.int32s, access="r")
+        prepayment_alarm_status: Final = ZCLAttributeDef(id=0x0400, type=t.bitmap16, access="rp")
+        current_day_cost_consumption_delivered: Final = ZCLAttributeDef(
+            id=0x051C, type=t.uint48_t, access="rp"
+        )
+        previous_day_cost_consumption_delivered: Final = ZCLAttributeDef(
+            id=0x051E, type=t.uint48_t, access="r"
+        )
+
+    class ServerCommandDefs(BaseCommandDefs):
+        select_available_emergency_credit: Final = ZCLCommandDef(
+            id=0x00,
+            schema={"command_issue_date_time": t.UTCTime, "originating_device": OriginatingDevice},
+        )
+        emergency_credit_setup: Final = ZCLCommandDef(
+            id=0x03,
+            schema={
+                "issuer_event_id": t.uint32_t,
+                "start_time": t.UTCTime,
+                "emergency_credit_limit": t.uint32_t,
+                "emergency_credit_threshold": t.uint32_t,
+            },
+        )
+        consumer_top_up: Final = ZCLCommandDef(
+            id=0x04,
+            schema={"originating_device": OriginatingDevice, "top_up_code": t.LVBytes},
+        )
+        change_payment_mode: Final = ZCLCommandDef(
+            id=0x06,
+            schema={
+                "provider_id": t.uint32_t,
+                "issuer_event_id": t.uint32_t,
+                "implementation_date_time": t.UTCTime,
+                "proposed_payment_control_configuration": t.bitmap16,
+                "cut_off_value": t.int32s,
+            },
+        )
+
+    class ClientCommandDefs(BaseCommandDefs):
+        publish_prepay_snapshot: Final = ZCLCommandDef(
+            id=0x01,
+            schema={
+                "snapshot_id": t.uint32_t,
+                "snapshot_time": t.UTCTime,
+                "total_snapshots_found": t.uint8_t,
+                "command_index": t.uint8_t,
+                "total_number_of_commands": t.uint8_t,
+                "snapshot_cause": t.bitmap32,
+                "snapshot_payload_type": t.enum8,
+                "snapshot_payload": t.SerializableBytes,
+            },
+        )
+        consumer_top_up_response: Final = ZCLCommandDef(
+            id=0x03,
+            schema={
+                "result_type": t.enum8,
+                "top_up_value": t.int32s,
+                "source_of_top_up": t.enum8,
+                "credit_remaining": t.int32s,
+            },
+        )

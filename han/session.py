@@ -1,0 +1,95 @@
+"""The HAN client session: finds the meters on a zigpy network and keeps the home model current.
+
+It works the same on every source – the emulated home's virtual radio or a real USB coordinator –
+because it only uses zigpy's public device, endpoint and cluster API.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from zigpy.application import ControllerApplication
+from zigpy.device import BaseDevice, Device
+
+from han.clusters import GBMetering
+from han.meter_link import MeterLink
+from han.model import HomeModel, MeterKey
+
+LOGGER = logging.getLogger(__name__)
+
+
+class HanSession:
+    """Owns one ``MeterLink`` per metering endpoint; every task it starts, it cancels in ``stop``."""
+
+    def __init__(
+        self,
+        application: ControllerApplication,
+        model: HomeModel,
+        *,
+        now: Callable[[], float] = time.time,
+        poll_interval_s: float = 30.0,
+    ) -> None:
+        self.application = application
+        self.model = model
+        self._now = now
+        self._poll_interval_s = poll_interval_s
+        self.links: dict[MeterKey, MeterLink] = {}
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._listener_id: Any = None
+
+    def start(self) -> None:
+        """Begin listening; meters already known to zigpy are attached at once."""
+        self._listener_id = self.application.add_listener(self)
+        for device in list(self.application.devices.values()):
+            if device.is_initialized:
+                self.device_initialized(device)
+
+    async def stop(self) -> None:
+        if self._listener_id is not None:
+            self.application.remove_listener(self._listener_id)
+            self._listener_id = None
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    # zigpy application listener hooks -------------------------------------------------------
+
+    def device_initialized(self, device: BaseDevice, *args: Any) -> None:
+        if not isinstance(device, Device):
+            return  # Green Power devices have no metering endpoints
+        for endpoint_id, endpoint in device.endpoints.items():
+            if endpoint_id == 0:
+                continue
+            metering = endpoint.in_clusters.get(GBMetering.cluster_id)
+            if metering is None:
+                continue
+            key = MeterKey(str(device.ieee), endpoint_id)
+            if key in self.links:
+                continue
+            LOGGER.info("Found a meter at %s", key)
+            link = MeterLink(
+                self.model, metering, now=self._now, poll_interval_s=self._poll_interval_s
+            )
+            self.links[key] = link
+            self._spawn(link.run(), name=f"meter-link-{key}")
+
+    def device_removed(self, device: Device) -> None:
+        for key in [key for key in self.links if key.ieee == str(device.ieee)]:
+            del self.links[key]
+
+    # -------------------------------------------------------------------------------------
+
+    def _spawn(self, coroutine: Coroutine[Any, Any, None], *, name: str) -> None:
+        task = asyncio.get_running_loop().create_task(coroutine, name=name)
+        self._tasks.add(task)
+        task.add_done_callback(self._finished)
+
+    def _finished(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            LOGGER.error("%s stopped", task.get_name(), exc_info=task.exception())

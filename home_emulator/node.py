@@ -1,0 +1,258 @@
+"""An emulated ZigBee node: its ZDO (descriptors, binding) and its ZCL endpoints.
+
+A node only ever sees frames: ``receive`` takes a packet addressed to it and returns the packets it
+answers with; ``report`` builds the unsolicited attribute reports its bindings ask for. Where frames
+go is the air's business, not the node's.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+import zigpy.types as t
+from zigpy.zcl import foundation as f
+from zigpy.zdo import types as zdo_t
+
+from han.clusters import SE_PROFILE_ID
+from home_emulator.zcl_server import ServerCluster, encode_general, handle_frame
+
+LOGGER = logging.getLogger(__name__)
+
+COORDINATOR_NWK = 0x0000
+SE_METER_DEVICE_ID = 0x0501
+"""Smart Energy "Metering Device"."""
+
+
+@dataclass
+class EmulatedEndpoint:
+    endpoint_id: int
+    device_type: int
+    servers: dict[int, ServerCluster]
+    profile_id: int = SE_PROFILE_ID
+    clients: tuple[int, ...] = ()
+
+    def simple_descriptor(self) -> zdo_t.SizePrefixedSimpleDescriptor:
+        return zdo_t.SizePrefixedSimpleDescriptor(
+            endpoint=self.endpoint_id,
+            profile=self.profile_id,
+            device_type=self.device_type,
+            device_version=1,
+            input_clusters=list(self.servers),
+            output_clusters=list(self.clients),
+        )
+
+
+@dataclass(frozen=True)
+class Binding:
+    src_endpoint: int
+    cluster_id: int
+    dst_nwk: int
+    dst_endpoint: int
+
+
+@dataclass
+class EmulatedNode:
+    ieee: t.EUI64
+    nwk: int
+    manufacturer_code: int
+    endpoints: dict[int, EmulatedEndpoint]
+    logical_type: zdo_t.LogicalType = zdo_t.LogicalType.Router
+    lqi: int = 220
+    rssi: int = -52
+    bindings: set[Binding] = field(default_factory=set)
+    _tsn: int = 0
+
+    def next_tsn(self) -> int:
+        self._tsn = (self._tsn + 1) & 0xFF
+        return self._tsn
+
+    # Frames in ---------------------------------------------------------------------------
+
+    def receive(self, packet: t.ZigbeePacket) -> list[t.ZigbeePacket]:
+        """Answer one frame addressed to this node."""
+        data = packet.data.serialize()
+        dst_ep, src_ep = int(packet.dst_ep or 0), int(packet.src_ep or 0)
+        sender = _nwk_of(packet.src)
+        if dst_ep == 0:
+            return self._zdo(packet, data, sender)
+        endpoint = self.endpoints.get(dst_ep)
+        cluster = endpoint.servers.get(packet.cluster_id) if endpoint else None
+        if endpoint is None or cluster is None:
+            return []
+        try:
+            response = handle_frame(cluster, data)
+        except (ValueError, KeyError) as error:
+            LOGGER.warning("%s: malformed frame %s (%s)", self.ieee, data.hex(" "), error)
+            response = _malformed_response(data)
+        if response is None:
+            return []
+        return [
+            self._packet(
+                dst_ep, src_ep, packet.cluster_id, response, sender, profile=packet.profile_id
+            )
+        ]
+
+    def _zdo(self, packet: t.ZigbeePacket, data: bytes, sender: int) -> list[t.ZigbeePacket]:
+        try:
+            command = zdo_t.ZDOCmd(packet.cluster_id)
+        except ValueError:
+            return []
+        if command not in zdo_t.CLUSTERS:
+            return []
+        header, rest = zdo_t.ZDOHeader.deserialize(command, data)
+        _, schema = zdo_t.CLUSTERS[command]
+        try:
+            args, _ = t.deserialize(rest, schema)
+        except ValueError:
+            return []
+        reply = self._zdo_reply(command, args)
+        if reply is None:
+            return []
+        reply_command, reply_args = reply
+        _, reply_schema = zdo_t.CLUSTERS[reply_command]
+        payload = header.serialize() + t.serialize(reply_args, reply_schema)
+        return [self._packet(0, 0, reply_command, payload, sender, profile=0x0000)]
+
+    def _zdo_reply(
+        self, command: zdo_t.ZDOCmd, args: list[Any]
+    ) -> tuple[zdo_t.ZDOCmd, list[Any]] | None:
+        status = zdo_t.Status.SUCCESS
+        if command == zdo_t.ZDOCmd.Node_Desc_req:
+            return zdo_t.ZDOCmd.Node_Desc_rsp, [status, self.nwk, self.node_descriptor()]
+        if command == zdo_t.ZDOCmd.Active_EP_req:
+            return zdo_t.ZDOCmd.Active_EP_rsp, [status, self.nwk, list(self.endpoints)]
+        if command == zdo_t.ZDOCmd.Simple_Desc_req:
+            endpoint = self.endpoints.get(int(args[1]))
+            if endpoint is None:
+                return zdo_t.ZDOCmd.Simple_Desc_rsp, [zdo_t.Status.NOT_ACTIVE, self.nwk, None]
+            return zdo_t.ZDOCmd.Simple_Desc_rsp, [status, self.nwk, endpoint.simple_descriptor()]
+        if command in (zdo_t.ZDOCmd.Bind_req, zdo_t.ZDOCmd.Unbind_req):
+            return self._bind(command, args)
+        if command == zdo_t.ZDOCmd.Mgmt_Permit_Joining_req:
+            return None
+        reply_id = zdo_t.ZDOCmd(command | 0x8000) if (command | 0x8000) in zdo_t.CLUSTERS else None
+        if reply_id is None:
+            return None
+        return reply_id, [zdo_t.Status.NOT_SUPPORTED] + [None] * (
+            len(zdo_t.CLUSTERS[reply_id][1]) - 1
+        )
+
+    def _bind(self, command: zdo_t.ZDOCmd, args: list[Any]) -> tuple[zdo_t.ZDOCmd, list[Any]]:
+        src_ieee, src_endpoint, cluster_id, destination = args
+        reply = (
+            zdo_t.ZDOCmd.Bind_rsp if command == zdo_t.ZDOCmd.Bind_req else zdo_t.ZDOCmd.Unbind_rsp
+        )
+        if src_ieee != self.ieee or int(src_endpoint) not in self.endpoints:
+            return reply, [zdo_t.Status.INVALID_EP]
+        if destination.addrmode != 0x03:
+            return reply, [zdo_t.Status.NOT_SUPPORTED]
+        # The emulated HAN has one coordinator; binding to it by IEEE means reporting to NWK 0x0000.
+        binding = Binding(
+            int(src_endpoint), int(cluster_id), COORDINATOR_NWK, int(destination.endpoint)
+        )
+        if command == zdo_t.ZDOCmd.Bind_req:
+            self.bindings.add(binding)
+        else:
+            self.bindings.discard(binding)
+        return reply, [zdo_t.Status.SUCCESS]
+
+    def node_descriptor(self) -> zdo_t.NodeDescriptor:
+        return zdo_t.NodeDescriptor(
+            logical_type=self.logical_type,
+            complex_descriptor_available=0,
+            user_descriptor_available=0,
+            reserved=0,
+            aps_flags=0,
+            frequency_band=zdo_t.NodeDescriptor.FrequencyBand.Freq2400MHz,
+            mac_capability_flags=(
+                zdo_t.NodeDescriptor.MACCapabilityFlags.FullFunctionDevice
+                | zdo_t.NodeDescriptor.MACCapabilityFlags.MainsPowered
+                | zdo_t.NodeDescriptor.MACCapabilityFlags.RxOnWhenIdle
+                | zdo_t.NodeDescriptor.MACCapabilityFlags.AllocateAddress
+            ),
+            manufacturer_code=self.manufacturer_code,
+            maximum_buffer_size=82,
+            maximum_incoming_transfer_size=82,
+            server_mask=0x2C00,
+            maximum_outgoing_transfer_size=82,
+            descriptor_capability_field=zdo_t.NodeDescriptor.DescriptorCapability.NONE,
+        )
+
+    # Frames out -------------------------------------------------------------------------
+
+    def reports(self, now: float) -> list[t.ZigbeePacket]:
+        """Report Attributes frames due now, one per bound cluster with something to say."""
+        packets = []
+        for binding in self.bindings:
+            endpoint = self.endpoints.get(binding.src_endpoint)
+            cluster = endpoint.servers.get(binding.cluster_id) if endpoint else None
+            if cluster is None or not cluster.reporting:
+                continue
+            attributes = cluster.due_reports(now)
+            if not attributes:
+                continue
+            data = encode_general(
+                self.next_tsn(),
+                f.GeneralCommand.Report_Attributes,
+                f.Direction.Server_to_Client,
+                attribute_reports=attributes,
+            )
+            packets.append(
+                self._packet(
+                    binding.src_endpoint,
+                    binding.dst_endpoint,
+                    binding.cluster_id,
+                    data,
+                    binding.dst_nwk,
+                )
+            )
+        return packets
+
+    def _packet(
+        self,
+        src_ep: int,
+        dst_ep: int,
+        cluster_id: int,
+        data: bytes,
+        dst_nwk: int,
+        *,
+        profile: int = SE_PROFILE_ID,
+    ) -> t.ZigbeePacket:
+        return t.ZigbeePacket(
+            src=t.AddrModeAddress(addr_mode=t.AddrMode.NWK, address=t.NWK(self.nwk)),
+            src_ep=t.uint8_t(src_ep),
+            dst=t.AddrModeAddress(addr_mode=t.AddrMode.NWK, address=t.NWK(dst_nwk)),
+            dst_ep=t.uint8_t(dst_ep),
+            tsn=t.uint8_t(data[0] if dst_ep == 0 or src_ep == 0 else _zcl_tsn(data)),
+            profile_id=t.uint16_t(profile),
+            cluster_id=t.uint16_t(cluster_id),
+            data=t.SerializableBytes(data),
+            lqi=t.uint8_t(self.lqi),
+            rssi=t.int8s(self.rssi),
+        )
+
+
+def _nwk_of(address: t.AddrModeAddress | None) -> int:
+    if address is None or address.addr_mode != t.AddrMode.NWK:
+        return COORDINATOR_NWK  # the emulated HAN's only other party
+    return int(address.address)  # type: ignore[arg-type]
+
+
+def _zcl_tsn(data: bytes) -> int:
+    # Frame control, then a manufacturer code if bit 2 says so, then the transaction number.
+    return data[3] if data[0] & 0x04 else data[1]
+
+
+def _malformed_response(data: bytes) -> bytes | None:
+    if len(data) < 3:
+        return None
+    header, _ = f.ZCLHeader.deserialize(data)
+    return encode_general(
+        header.tsn,
+        f.GeneralCommand.Default_Response,
+        f.Direction.Server_to_Client,
+        command_id=header.command_id,
+        status=f.Status.MALFORMED_COMMAND,
+    )

@@ -1,0 +1,229 @@
+"""The server side of ZCL, as an emulated meter or hub serves it.
+
+Emulated devices reuse the production protocol classes: attribute types and command schemas come from
+the same zigpy cluster definitions (``han.clusters``) that the displays decode with, so a frame one
+side writes is a frame the other side reads. This module answers Read Attributes, Write Attributes and
+Configure Reporting, runs the reporting rules a client configured, and dispatches cluster commands to
+the device's own handlers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import zigpy.types as t
+from zigpy.zcl import Cluster
+from zigpy.zcl import foundation as f
+
+import han.clusters  # noqa: F401 - registers the GB cluster definitions this module serves
+
+CommandReply = tuple[str, dict[str, Any]] | f.Status | None
+"""A handler's answer: (client command name, its fields), a status for a Default Response, or None."""
+CommandHandler = Callable[[Any], CommandReply]
+
+_NO_MAX_INTERVAL = 0xFFFF
+
+
+@dataclass(slots=True)
+class ReportingRule:
+    """One attribute's reporting as the client configured it (ZCL 2.5.7)."""
+
+    min_interval_s: int
+    max_interval_s: int
+    reportable_change: Any
+    last_value: Any = None
+    last_report_s: float | None = None
+
+    def due(self, value: Any, now: float) -> bool:
+        if self.last_report_s is None:
+            return True
+        elapsed = now - self.last_report_s
+        if elapsed < self.min_interval_s:
+            return False
+        if self.max_interval_s != _NO_MAX_INTERVAL and elapsed >= self.max_interval_s > 0:
+            return True
+        if value == self.last_value:
+            return False
+        if isinstance(value, int) and isinstance(self.last_value, int) and self.reportable_change:
+            return abs(value - self.last_value) >= int(self.reportable_change)
+        return True
+
+
+class ServerCluster:
+    """Attribute values and reporting rules of one server cluster on an emulated endpoint."""
+
+    def __init__(self, cluster_id: int, values: dict[str, Any] | None = None) -> None:
+        self.definition: type[Cluster] = Cluster._registry[cluster_id]
+        self.cluster_id = cluster_id
+        self._values: dict[int, Any] = {}
+        self.reporting: dict[int, ReportingRule] = {}
+        self.commands: dict[int, CommandHandler] = {}
+        for name, value in (values or {}).items():
+            self.set(name, value)
+
+    def set(self, name: str, value: Any) -> None:
+        attribute = self.definition.attributes_by_name[name]
+        self._values[attribute.id] = value
+
+    def get(self, name: str) -> Any:
+        return self._values[self.definition.attributes_by_name[name].id]
+
+    def on_command(self, name: str, handler: CommandHandler) -> None:
+        self.commands[self.definition.commands_by_name[name].id] = handler
+
+    # Foundation commands ------------------------------------------------------------------
+
+    def read(self, attribute_ids: list[int]) -> list[f.ReadAttributeRecord]:
+        records = []
+        for attrid in attribute_ids:
+            record = f.ReadAttributeRecord(attrid=t.uint16_t(attrid))
+            attribute = self.definition.attributes.get(attrid)
+            if attribute is None or attrid not in self._values:
+                record.status = f.Status.UNSUPPORTED_ATTRIBUTE
+            else:
+                record.status = f.Status.SUCCESS
+                record.value = self._type_value(attrid)
+            records.append(record)
+        return records
+
+    def write(self, records: list[f.Attribute]) -> list[f.WriteAttributesStatusRecord]:
+        # Everything a GB meter serves on the HAN is read-only to consumer devices.
+        statuses = []
+        for record in records:
+            known = record.attrid in self.definition.attributes and record.attrid in self._values
+            status = f.Status.READ_ONLY if known else f.Status.UNSUPPORTED_ATTRIBUTE
+            statuses.append(f.WriteAttributesStatusRecord(status=status, attrid=record.attrid))
+        return statuses
+
+    def configure_reporting(
+        self, configs: list[f.AttributeReportingConfig]
+    ) -> list[f.ConfigureReportingResponseRecord]:
+        failures = []
+        for config in configs:
+            if config.direction != f.ReportingDirection.SendReports:
+                continue
+            attribute = self.definition.attributes.get(config.attrid)
+            if attribute is None or config.attrid not in self._values:
+                failures.append(
+                    f.ConfigureReportingResponseRecord(
+                        status=f.Status.UNSUPPORTED_ATTRIBUTE,
+                        direction=f.ReportingDirection.SendReports,
+                        attrid=config.attrid,
+                    )
+                )
+                continue
+            if int(config.max_interval) == _NO_MAX_INTERVAL and int(config.min_interval) == 0:
+                self.reporting.pop(config.attrid, None)  # the ZCL way to stop reporting
+                continue
+            self.reporting[config.attrid] = ReportingRule(
+                int(config.min_interval),
+                int(config.max_interval),
+                getattr(config, "reportable_change", None),  # absent for discrete types
+            )
+        return failures or [f.ConfigureReportingResponseRecord(status=f.Status.SUCCESS)]
+
+    def due_reports(self, now: float) -> list[f.Attribute]:
+        """Attributes whose reporting rule says "send now"; marks them as reported."""
+        reports = []
+        for attrid, rule in self.reporting.items():
+            value = self._values.get(attrid)
+            if value is None or not rule.due(value, now):
+                continue
+            rule.last_value = value
+            rule.last_report_s = now
+            reports.append(f.Attribute(attrid=attrid, value=self._type_value(attrid)))
+        return reports
+
+    def _type_value(self, attrid: int) -> f.TypeValue:
+        attribute = self.definition.attributes[attrid]
+        return f.TypeValue(type=attribute.zcl_type, value=attribute.type(self._values[attrid]))
+
+
+def encode_general(
+    tsn: int, command: f.GeneralCommand, direction: f.Direction, **fields: Any
+) -> bytes:
+    header = f.ZCLHeader.general(tsn, command, direction=direction)
+    return header.serialize() + f.GENERAL_COMMANDS[command].schema(**fields).serialize()
+
+
+def encode_cluster_command(
+    definition: type[Cluster], tsn: int, name: str, direction: f.Direction, **fields: Any
+) -> bytes:
+    command = definition.commands_by_name[name]
+    header = f.ZCLHeader.cluster(tsn, command.id, direction=direction)
+    return header.serialize() + command.schema(**fields).serialize()
+
+
+def handle_frame(cluster: ServerCluster, data: bytes) -> bytes | None:
+    """Answer one client→server ZCL frame; returns the response frame, or None for no answer."""
+    header, payload = f.ZCLHeader.deserialize(data)
+    reply_direction = f.Direction.Server_to_Client
+    tsn = header.tsn
+
+    if header.frame_control.is_general:
+        command = f.GeneralCommand(header.command_id)
+        if command not in f.GENERAL_COMMANDS:
+            return _default_response(header, f.Status.UNSUP_GENERAL_COMMAND)
+        args: Any
+        args, _ = f.GENERAL_COMMANDS[command].schema.deserialize(payload)
+        if command == f.GeneralCommand.Read_Attributes:
+            return encode_general(
+                tsn,
+                f.GeneralCommand.Read_Attributes_rsp,
+                reply_direction,
+                status_records=cluster.read(list(args.attribute_ids)),
+            )
+        if command in (
+            f.GeneralCommand.Write_Attributes,
+            f.GeneralCommand.Write_Attributes_Undivided,
+        ):
+            return encode_general(
+                tsn,
+                f.GeneralCommand.Write_Attributes_rsp,
+                reply_direction,
+                status_records=cluster.write(list(args.attributes)),
+            )
+        if command == f.GeneralCommand.Configure_Reporting:
+            return encode_general(
+                tsn,
+                f.GeneralCommand.Configure_Reporting_rsp,
+                reply_direction,
+                status_records=cluster.configure_reporting(list(args.config_records)),
+            )
+        return _default_response(header, f.Status.UNSUP_GENERAL_COMMAND)
+
+    handler = cluster.commands.get(header.command_id)
+    if handler is None:
+        return _default_response(header, f.Status.UNSUP_CLUSTER_COMMAND)
+    command_def = cluster.definition.server_commands[header.command_id]
+    args, _ = command_def.schema.deserialize(payload)
+    reply = handler(args)
+    if isinstance(reply, tuple):
+        name, fields = reply
+        return encode_cluster_command(cluster.definition, tsn, name, reply_direction, **fields)
+    return _default_response(header, reply if reply is not None else f.Status.SUCCESS)
+
+
+def _default_response(header: f.ZCLHeader, status: f.Status) -> bytes | None:
+    if header.frame_control.disable_default_response and status == f.Status.SUCCESS:
+        return None
+    return encode_general(
+        header.tsn,
+        f.GeneralCommand.Default_Response,
+        f.Direction.Server_to_Client,
+        command_id=header.command_id,
+        status=status,
+    )
+
+
+__all__ = [
+    "CommandHandler",
+    "CommandReply",
+    "ReportingRule",
+    "ServerCluster",
+    "encode_cluster_command",
+    "encode_general",
+    "handle_frame",
+]

@@ -1,0 +1,94 @@
+"""Set-up and entry commands for a fresh machine: only Python >= 3.11 is needed.
+
+    python3 scripts/dev.py ihd [app options]   open the IHD on the embedded emulated home
+    python3 scripts/dev.py test [pytest args]  lint, type-check, import contracts, whole test suite
+    python3 scripts/dev.py run MODULE [args]   run any project module inside the environment
+
+Each command creates (or reuses) the virtual environment in .venv and installs the project into it;
+the install is redone only when pyproject.toml changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def _fail(message: str) -> None:
+    print(f"dev.py: {message}", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def ensure_environment() -> None:
+    """Create .venv if needed and install the project with its test extras."""
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script runs on whatever python3 is
+        _fail(f"Python 3.11 or newer is needed (this is {sys.version.split()[0]}).")
+    stamp_key = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
+    stamp = VENV / f".installed-{stamp_key}"
+    if stamp.exists() and PYTHON.exists():
+        return
+    if not PYTHON.exists():
+        print("dev.py: creating the virtual environment in .venv …", flush=True)
+        try:
+            venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+        except Exception as error:
+            _fail(
+                f"could not create .venv ({error}). On Debian/Ubuntu install the venv module "
+                "first: apt-get install python3-venv"
+            )
+    print("dev.py: installing the project and its dependencies …", flush=True)
+    pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check"]
+    subprocess.run([*pip, "install", "--quiet", "--upgrade", "pip"], check=True)
+    subprocess.run([*pip, "install", "--quiet", "-e", f"{ROOT}[test]"], check=True)
+    for old in VENV.glob(".installed-*"):
+        old.unlink()
+    stamp.touch()
+
+
+def run_tests(pytest_args: list[str]) -> int:
+    """The project's whole check: ruff, mypy, import contracts, then pytest headless."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_API="pyside6")
+    steps = [
+        ["ruff", "check", "."],
+        ["ruff", "format", "--check", "."],
+        ["mypy"],
+        ["lint-imports"],
+    ]
+    for step in steps:
+        print(f"dev.py: {' '.join(step)}", flush=True)
+        if subprocess.run([str(BIN / step[0]), *step[1:]], cwd=ROOT, env=env).returncode:
+            print(f"dev.py: {step[0]} failed", file=sys.stderr)
+            return 1
+    pytest = [str(PYTHON), "-m", "pytest", *pytest_args]
+    print(f"dev.py: {' '.join(pytest)}", flush=True)
+    return subprocess.run(pytest, cwd=ROOT, env=env).returncode
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"ihd", "test", "run"}:
+        print(__doc__, file=sys.stderr)
+        return 2
+    ensure_environment()
+    command, rest = argv[0], argv[1:]
+    if command == "test":
+        return run_tests(rest)
+    if command == "ihd":
+        return subprocess.run(
+            [str(PYTHON), "-m", "app", "--mode", "ihd", *rest], cwd=ROOT
+        ).returncode
+    if not rest:
+        _fail("run needs a module, e.g. python3 scripts/dev.py run benchmarks --quick")
+    return subprocess.run([str(PYTHON), "-m", *rest], cwd=ROOT).returncode
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,90 @@
+"""The emulated ESME on the virtual radio, seen through unmodified zigpy and the HAN session."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+import zigpy.application
+import zigpy.exceptions
+
+from han.clusters import GBMetering, GBPrice
+from home_emulator.air import Air
+from home_emulator.virtual_radio import VirtualRadio
+
+
+def test_virtual_radio_is_a_complete_zigpy_controller() -> None:
+    assert issubclass(VirtualRadio, zigpy.application.ControllerApplication)
+    assert not getattr(VirtualRadio, "__abstractmethods__", set())
+
+
+async def test_a_radio_pointed_at_no_air_fails_like_a_missing_stick() -> None:
+    gone = Air()
+    config = VirtualRadio.config_for(gone)
+    gone.close()
+    with pytest.raises(zigpy.exceptions.ControllerException, match="no emulated HAN"):
+        await VirtualRadio.new(config)
+
+
+async def test_zigpy_interviews_the_emulated_meter(emulated_han) -> None:
+    async with emulated_han() as han:
+        ieee = han.home.esme.node.ieee
+        await han.until(
+            lambda: ieee in han.radio.devices and han.radio.devices[ieee].is_initialized
+        )
+        device = han.radio.devices[ieee]
+        assert device.model == "ESME-1 (credit, single rate)"
+        assert device.manufacturer == "Emulated Metering Co"
+        endpoint = device.endpoints[1]
+        assert endpoint.profile_id == 0x0109
+        assert isinstance(endpoint.in_clusters[0x0702], GBMetering)
+        assert isinstance(endpoint.in_clusters[0x0700], GBPrice)
+
+
+async def test_reads_answer_with_the_meters_registers(emulated_han) -> None:
+    async with emulated_han() as han:
+        await han.meter_ready()
+        esme = han.home.esme
+        metering = han.radio.devices[esme.node.ieee].endpoints[1].smartenergy_metering
+        success, failure = await metering.read_attributes(
+            ["current_summ_delivered", "instantaneous_demand", "divisor"]
+        )
+        assert failure == {}
+        assert success["current_summ_delivered"] == esme.import_joules // 3600
+        assert success["instantaneous_demand"] == esme.demand_w
+        assert success["divisor"] == 1000
+
+
+async def test_the_meter_accepts_binding_and_reporting_from_the_session(emulated_han) -> None:
+    async with emulated_han() as han:
+        await han.meter_ready()
+        node = han.home.esme.node
+        assert {binding.cluster_id for binding in node.bindings} == {0x0702}
+        reporting = node.endpoints[1].servers[0x0702].reporting
+        demand_id = GBMetering.attributes_by_name["instantaneous_demand"].id
+        assert reporting[demand_id].max_interval_s == 60
+
+
+async def test_se_profile_reports_reach_the_model_with_the_meters_values(emulated_han) -> None:
+    async with emulated_han() as han:
+        await han.meter_ready()
+        esme = han.home.esme
+        seen: list[bytes] = []
+        han.home.air.taps.append(lambda packet, way: way == "up" and seen.append(packet))
+        for _ in range(3):
+            han.home.step()
+        assert seen, "the meter sent no reports"
+        assert all(packet.profile_id == 0x0109 for packet in seen)
+        await han.until(
+            lambda: (
+                (meter := han.model.electricity_import_meter()) is not None
+                and meter.demand_kw is not None
+                and meter.demand_kw.value == Decimal(esme.demand_w) / 1000
+            )
+        )
+        meter = han.model.electricity_import_meter()
+        assert meter is not None
+        assert meter.import_total_kwh is not None
+        assert meter.import_total_kwh.value == Decimal(esme.import_joules // 3600) / 1000
+        assert meter.tariff.unit_price_gbp_per_kwh is not None
+        assert meter.tariff.unit_price_gbp_per_kwh.value == Decimal("0.2450")
