@@ -41,28 +41,52 @@ def run(options: Options) -> int:
     return int(qasync.run(run_app(options)))
 
 
-async def run_app(options: Options) -> int:
-    experience = experiences.load(options.mode)
-    model = HomeModel()
-    source = open_source(options.source, speed=options.speed, seed=options.seed)
-    radio = await source.open()
-    session = HanSession(radio, model)
-    session.start()
-    source.start()
+class RunningApp:
+    """The app's parts wired together: source → radio → session → model → window."""
 
-    window = HostWindow(
-        experience.title, experience.create_view(ExperienceContext(model)), options.size
-    )
-    window.show()
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.experience = experiences.load(options.mode)
+        self.model = HomeModel()
+        self.source = open_source(options.source, speed=options.speed, seed=options.seed)
+        self.session: HanSession | None = None
+        self.window: HostWindow | None = None
+
+    async def start(self) -> HostWindow:
+        application = QApplication.instance()
+        assert isinstance(application, QApplication)
+        # Closing the window must not stop the loop under our feet: run_app owns the shutdown,
+        # which still has tasks to cancel and a radio to close after the window has gone.
+        application.setQuitOnLastWindowClosed(False)
+        radio = await self.source.open()
+        self.session = HanSession(radio, self.model)
+        self.session.start()
+        self.source.start()
+        view = self.experience.create_view(ExperienceContext(self.model))
+        self.window = HostWindow(self.experience.title, view, self.options.size)
+        self.window.show()
+        return self.window
+
+    async def stop(self) -> None:
+        """Cancel every task the app started, then close the radio and the window."""
+        if self.session is not None:
+            await self.session.stop()
+        await self.source.close()
+        if self.window is not None:
+            self.window.view.close()
+            self.window.close()
+
+
+async def run_app(options: Options) -> int:
+    app = RunningApp(options)
+    window = await app.start()
     try:
-        await _until_done(window, model, options)
+        await _until_done(window, app.model, options)
         if options.screenshot is not None:
             window.view.grab().save(str(options.screenshot))
             print(f"screenshot saved to {options.screenshot}")
     finally:
-        await session.stop()
-        await source.close()
-        window.close()
+        await app.stop()
     return 0
 
 

@@ -73,6 +73,8 @@ class MeterLink:
         self._price: Cluster | None = endpoint.in_clusters.get(GBPrice.cluster_id)
         self._unsubscribe: list[Callable[[], Any]] = []
         self.reporting_configured = False
+        self.attached = asyncio.Event()
+        """Set once formatting, reporting, the first values and the price have been asked for."""
 
     @property
     def meter(self) -> Meter:
@@ -86,6 +88,7 @@ class MeterLink:
             self.reporting_configured = await self._configure_reporting()
             await self.poll()
             await self._read_price()
+            self.attached.set()
             while True:
                 await asyncio.sleep(self._poll_interval_s)
                 last = self.meter.last_updated

@@ -322,7 +322,7 @@ class Cooking:
 
     name: str = "cooking"
     oven_w: float = 2500.0
-    hob_w: float = 1800.0
+    hob_w: float = 2000.0  # the largest ring
     meal_h: float = 18.0
     meal_probability: float = 0.85
     meal_minutes: Range = (30.0, 60.0)

@@ -401,17 +401,16 @@ PROFILES: dict[str, HouseholdProfile] = {
             weekend_outing_probability=0.25,
             outing_h=(10.0, 12.5),
             appliances=(
-                ap.BaseLoad(standby_w=62.0, wander_w=6.0),
+                ap.BaseLoad(standby_w=75.0, wander_w=6.0, winter_extra=0.08),
                 ap.FridgeFreezer(compressor_w=80.0),
-                ap.ShortBursts("kettle", 2800.0, (1.5, 3.0), per_day=6.0, peaks=_KETTLE_PEAKS),
+                ap.ShortBursts("kettle", 2800.0, (1.5, 3.0), per_day=4.5, peaks=_KETTLE_PEAKS),
                 ap.ShortBursts("microwave", 900.0, (1.5, 4.0), 1.0, _MICROWAVE_PEAKS),
                 ap.ShortBursts("vacuum", 1200.0, (10.0, 25.0), 0.3, _HOUSEWORK_PEAKS),
-                ap.ElectricShower(watts=8500.0, morning_probability=0.35, evening_probability=0.05),
+                ap.ElectricShower(watts=8500.0, morning_probability=0.3, evening_probability=0.05),
                 ap.Cooking(
                     oven_w=2200.0,
-                    hob_w=1500.0,
                     meal_h=17.25,
-                    meal_probability=0.7,
+                    meal_probability=0.65,
                     meal_minutes=(25.0, 45.0),
                     oven_share=0.4,
                     weekend_factor=1.0,
@@ -419,8 +418,10 @@ PROFILES: dict[str, HouseholdProfile] = {
                     lunch_probability=0.5,
                 ),
                 ap.WashingMachine(per_week=1.5),
-                ap.Entertainment("tv", watts=100.0, evening_from_h=17.5, afternoon_probability=0.5),
-                ap.Lighting(shared_w=50.0, per_person_w=25.0),
+                ap.Entertainment(
+                    "tv", watts=100.0, evening_from_h=17.5, afternoon_probability=0.35
+                ),
+                ap.Lighting(shared_w=45.0, per_person_w=20.0),
             ),
         ),
         HouseholdProfile(
@@ -445,7 +446,6 @@ PROFILES: dict[str, HouseholdProfile] = {
                 ap.ElectricShower(watts=9500.0, morning_probability=0.35, evening_probability=0.1),
                 ap.Cooking(
                     oven_w=2800.0,
-                    hob_w=2000.0,
                     meal_h=17.75,
                     meal_probability=0.9,
                     meal_minutes=(35.0, 60.0),
@@ -476,15 +476,14 @@ PROFILES: dict[str, HouseholdProfile] = {
             weekday_outing_probability=0.1,
             weekend_outing_probability=0.4,
             appliances=(
-                ap.BaseLoad(standby_w=85.0, wander_w=10.0),
+                ap.BaseLoad(standby_w=80.0, wander_w=10.0),
                 ap.FridgeFreezer(compressor_w=90.0),
-                ap.ShortBursts("kettle", 2900.0, (2.0, 3.5), per_day=7.0, peaks=_KETTLE_PEAKS),
+                ap.ShortBursts("kettle", 2900.0, (2.0, 3.5), per_day=6.0, peaks=_KETTLE_PEAKS),
                 ap.ShortBursts("microwave", 900.0, (1.5, 4.0), 1.5, _MICROWAVE_PEAKS),
                 ap.ShortBursts("vacuum", 1300.0, (10.0, 25.0), 0.3, _HOUSEWORK_PEAKS),
                 ap.ElectricShower(watts=9000.0, morning_probability=0.55, evening_probability=0.1),
                 ap.Cooking(
                     oven_w=2600.0,
-                    hob_w=1800.0,
                     meal_h=18.75,
                     meal_probability=0.85,
                     meal_minutes=(30.0, 50.0),

@@ -89,7 +89,7 @@ class EmulatedNode:
         if response is None:
             return []
         return [
-            self._packet(
+            self.packet(
                 dst_ep, src_ep, packet.cluster_id, response, sender, profile=packet.profile_id
             )
         ]
@@ -113,7 +113,7 @@ class EmulatedNode:
         reply_command, reply_args = reply
         _, reply_schema = zdo_t.CLUSTERS[reply_command]
         payload = header.serialize() + t.serialize(reply_args, reply_schema)
-        return [self._packet(0, 0, reply_command, payload, sender, profile=0x0000)]
+        return [self.packet(0, 0, reply_command, payload, sender, profile=0x0000)]
 
     def _zdo_reply(
         self, command: zdo_t.ZDOCmd, args: list[Any]
@@ -200,7 +200,7 @@ class EmulatedNode:
                 attribute_reports=attributes,
             )
             packets.append(
-                self._packet(
+                self.packet(
                     binding.src_endpoint,
                     binding.dst_endpoint,
                     binding.cluster_id,
@@ -210,7 +210,7 @@ class EmulatedNode:
             )
         return packets
 
-    def _packet(
+    def packet(
         self,
         src_ep: int,
         dst_ep: int,

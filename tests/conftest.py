@@ -55,7 +55,9 @@ def emulated_han() -> Callable[..., Any]:
 
 
 @contextlib.asynccontextmanager
-async def _open_emulated_han(**spec: Any) -> AsyncIterator[EmulatedHan]:
+async def _open_emulated_han(
+    *, power_on: bool = True, poll_interval_s: float = 30.0, **spec: Any
+) -> AsyncIterator[EmulatedHan]:
     from han.model import HomeModel
     from han.session import HanSession
     from home_emulator.home import EmulatedHome, HomeSpec
@@ -64,9 +66,10 @@ async def _open_emulated_han(**spec: Any) -> AsyncIterator[EmulatedHan]:
     home = EmulatedHome(HomeSpec(**{"seed": 7, "start_epoch_s": 1_780_000_000, **spec}))
     radio = await VirtualRadio.new(VirtualRadio.config_for(home.air))
     model = HomeModel()
-    session = HanSession(radio, model)
+    session = HanSession(radio, model, poll_interval_s=poll_interval_s)
     session.start()
-    home.power_on()
+    if power_on:
+        home.power_on()
     try:
         yield EmulatedHan(home, radio, model, session)
     finally:
@@ -91,7 +94,8 @@ class EmulatedHan:
                 await asyncio.sleep(0.001)
 
     async def meter_ready(self) -> None:
-        """Until the meter is interviewed and has accepted its reporting configuration."""
-        await self.until(
-            lambda: any(link.reporting_configured for link in self.session.links.values())
+        """Until the session has attached to the meter: reporting set up, values and price read."""
+        await self.until(lambda: bool(self.session.links))
+        await asyncio.wait_for(
+            asyncio.gather(*(link.attached.wait() for link in self.session.links.values())), 5
         )

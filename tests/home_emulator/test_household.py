@@ -18,6 +18,7 @@ from home_emulator.household import (
     SLOTS_PER_DAY,
     HouseholdLoad,
     HouseholdProfile,
+    Routine,
     sun_times_utc_h,
 )
 
@@ -109,14 +110,51 @@ def test_local_days_have_23_24_or_25_hours_of_slots(day: dt.date, slots: int) ->
     assert span.stop == load.day_slots(day + dt.timedelta(days=1)).start
 
 
-def test_clock_change_days_still_follow_the_local_clock() -> None:
-    # Breakfast showers and kettles happen by the wall clock on clock-change days too.
-    load = HouseholdLoad(2, FAMILY)
-    for day in (SPRING_FORWARD, FALL_BACK):
-        watts = load.day_watts(day)
-        local_night = load.slot_watts(load.day_slots(day).start + 3 * 360, 360)  # 03:00-04:00
-        assert local_night.max() < 1000
-        assert watts.max() > 2000
+@dataclasses.dataclass(frozen=True)
+class RadioAlarm:
+    """A further appliance class, as solar or an EV will be: on at fixed clock times."""
+
+    name: str = "radio_alarm"
+    on_at_h: tuple[float, ...] = (1.5, 7.0)
+
+    def add_load(self, day: ap.DayContext, rng: np.random.Generator, load: ap.DayLoad) -> None:
+        for hour in self.on_at_h:
+            load.add_pulse(day.slot_at(hour), ap.slots(10), 5.0)
+
+
+_RADIO_HOME = HouseholdProfile(
+    name="radio_alarm_only",
+    description="One occupant and a radio alarm",
+    routines=(Routine(wake_h=7.0, bed_h=23.0),),
+    appliances=(RadioAlarm(),),
+)
+
+
+@pytest.mark.parametrize("day", [SPRING_FORWARD, FALL_BACK, dt.date(2026, 1, 14)])
+def test_appliances_follow_the_local_wall_clock_on_clock_change_days(day: dt.date) -> None:
+    load = HouseholdLoad(2, _RADIO_HOME)
+    seven = dt.datetime.combine(day, dt.time(7), tzinfo=LONDON).timestamp()
+    assert load.watts_at(seven - SLOT_SECONDS) == 0
+    assert load.watts_at(seven) == 5
+    assert load.watts_at(seven + 599) == 5
+    assert load.watts_at(seven + 600) == 0
+    assert load.energy_joules(seven - 3600, seven + 3600) == 5 * 600
+
+
+def test_clock_times_missing_or_repeated_by_a_clock_change_happen_once() -> None:
+    load = HouseholdLoad(2, _RADIO_HOME)
+    # 01:30 does not exist on the spring-forward day: the radio comes on at 02:00 BST.
+    two_bst = dt.datetime.combine(SPRING_FORWARD, dt.time(2), tzinfo=LONDON).timestamp()
+    assert load.watts_at(two_bst) == 5
+    # 01:30 happens twice on the fall-back day: only the first time counts.
+    first, second = (
+        dt.datetime.combine(FALL_BACK, dt.time(1, 30), tzinfo=LONDON).replace(fold=fold)
+        for fold in (0, 1)
+    )
+    assert second.timestamp() - first.timestamp() == 3600
+    assert load.watts_at(first.timestamp()) == 5
+    assert load.watts_at(second.timestamp()) == 0
+    assert int(load.day_watts(FALL_BACK).sum()) * SLOT_SECONDS == 2 * 5 * 600
 
 
 def test_watts_at_reads_the_slot_grid() -> None:

@@ -29,9 +29,7 @@ async def test_a_radio_pointed_at_no_air_fails_like_a_missing_stick() -> None:
 async def test_zigpy_interviews_the_emulated_meter(emulated_han) -> None:
     async with emulated_han() as han:
         ieee = han.home.esme.node.ieee
-        await han.until(
-            lambda: ieee in han.radio.devices and han.radio.devices[ieee].is_initialized
-        )
+        await han.until(lambda: bool(han.session.links))  # zigpy announced device_initialized
         device = han.radio.devices[ieee]
         assert device.model == "ESME-1 (credit, single rate)"
         assert device.manufacturer == "Emulated Metering Co"

@@ -1,0 +1,80 @@
+"""What the home screen says, for every state the model can be in."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from han.model import AmbientLevel, HomeModel, Measured, MeterKey
+from ihd.home_view_model import (
+    DEMAND_STALE_AFTER_S,
+    SEARCH_HINT_AFTER_S,
+    HomeViewModel,
+    format_kw,
+    format_money,
+)
+
+
+def _live_model(at: float) -> HomeModel:
+    model = HomeModel()
+    meter = model.meter(MeterKey("0d:6f:00:00:00:00:00:01", 1))
+    meter.demand_kw = Measured(Decimal("1.234"), at)
+    meter.today_import_kwh = Measured(Decimal("7.5"), at)
+    meter.ambient = Measured(AmbientLevel.MEDIUM, at)
+    meter.tariff.unit_price_gbp_per_kwh = Measured(Decimal("0.2450"), at)
+    meter.tariff.standing_charge_gbp_per_day = Measured(Decimal("0.6012"), at)
+    model.mark_connected()
+    return model
+
+
+def test_before_any_meter_is_heard_it_says_so_instead_of_showing_zeros() -> None:
+    screen = HomeViewModel(HomeModel()).screen(now=1010.0, started_at=1000.0)
+    assert screen.searching
+    assert screen.search_message == "Looking for your meter…"
+    assert "0" not in screen.demand.text
+
+
+def test_after_30_seconds_without_a_meter_it_says_what_to_check() -> None:
+    screen = HomeViewModel(HomeModel()).screen(now=1000.0 + SEARCH_HINT_AFTER_S, started_at=1000.0)
+    assert screen.search_message.startswith("Looking for your meter…")
+    assert "Check" in screen.search_message
+
+
+def test_live_values_in_kw_and_pounds() -> None:
+    screen = HomeViewModel(_live_model(at=500.0)).screen(now=505.0, started_at=0.0)
+    assert not screen.searching
+    assert (screen.demand.text, screen.demand.unit, screen.demand.stale) == ("1.23", "kW", False)
+    assert (screen.cost_per_hour.text, screen.cost_per_hour.unit) == ("£0.30", "per hour")
+    assert (screen.today_energy.text, screen.today_energy.unit) == ("7.50", "kWh")
+    assert screen.today_cost.text == "£1.84"
+    assert screen.standing_charge == "plus standing charge £0.60 a day"
+    assert screen.ambient is AmbientLevel.MEDIUM
+    assert screen.last_updated.startswith("Updated ")
+
+
+def test_old_demand_is_marked_stale_with_its_age() -> None:
+    screen = HomeViewModel(_live_model(at=500.0)).screen(
+        now=500.0 + DEMAND_STALE_AFTER_S + 60, started_at=0.0
+    )
+    assert screen.demand.stale
+    assert screen.demand.text == "1.23"  # the last good value, not a blank
+    assert screen.demand.note == "2 min old"
+    assert screen.cost_per_hour.stale
+    assert screen.ambient_stale
+
+
+def test_without_a_price_costs_are_not_guessed() -> None:
+    model = _live_model(at=500.0)
+    model.electricity_import_meter().tariff.unit_price_gbp_per_kwh = None
+    screen = HomeViewModel(model).screen(now=501.0, started_at=0.0)
+    assert screen.cost_per_hour.text == "–"
+    assert screen.cost_per_hour.note == "price not known yet"
+    assert screen.today_cost.text == "–"
+
+
+def test_number_formats() -> None:
+    assert format_kw(Decimal("0.456")) == "0.46"
+    assert format_kw(Decimal("12.34")) == "12.3"
+    assert format_kw(Decimal("-2.5")) == "-2.50"
+    assert format_money(Decimal("0.125")) == "£0.13"
+    assert format_money(Decimal("1234.5")) == "£1,234.50"
+    assert format_money(Decimal("-0.5")) == "−£0.50"

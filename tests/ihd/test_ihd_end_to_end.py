@@ -1,0 +1,61 @@
+"""The real app on the emulated home: what the IHD shows is what the meter reported."""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtWidgets import QApplication
+
+from app.host import RunningApp, run_app
+from app.options import Options
+from app.window import HostWindow
+from ihd.home_screen import HomeScreenView
+
+
+async def _until(condition, timeout_s: float = 10.0) -> None:
+    async with asyncio.timeout(timeout_s):
+        while not condition():  # noqa: ASYNC110 - waiting on what a person would see
+            await asyncio.sleep(0.005)
+
+
+async def test_the_ihd_shows_the_demand_the_meter_reported() -> None:
+    app = RunningApp(Options(speed=20))
+    reported: list[int] = []
+    esme = app.source.home.esme  # type: ignore[attr-defined]
+    app.source.home.air.taps.append(  # type: ignore[attr-defined]
+        lambda packet, way: (
+            way == "up" and packet.cluster_id == 0x0702 and reported.append(esme.demand_w)
+        )
+    )
+    window = await app.start()
+    try:
+        view = window.view
+        assert isinstance(view, HomeScreenView)
+        await _until(lambda: len(reported) >= 3)
+        await _until(lambda: view.demand.value.text() == f"{reported[-1] / 1000:.2f}")
+        assert view.demand.unit.text() == "kW"
+        assert not view.demand.is_stale
+        assert view.last_updated.text().startswith("Updated ")
+        await _until(
+            lambda: view.cost_per_hour.value.text().startswith("£")
+        )  # once the price is in
+        assert view.today_energy.unit.text() == "kWh"
+    finally:
+        await app.stop()
+
+
+async def test_closing_the_window_ends_the_app_and_every_task() -> None:
+    running = asyncio.ensure_future(run_app(Options(speed=50)))
+    await _until(
+        lambda: any(
+            isinstance(w, HostWindow) and w.isVisible() for w in QApplication.topLevelWidgets()
+        )
+    )
+    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, HostWindow))
+    view = window.view
+    assert isinstance(view, HomeScreenView)
+    await _until(lambda: view.pages.currentIndex() == 1)  # a live reading is on screen
+    window.close()
+    assert await asyncio.wait_for(running, 10) == 0
+    leftovers = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+    assert leftovers == []
