@@ -6,7 +6,15 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.context import ExperienceContext
 from app.ui.ambient_indicator import AmbientIndicator
@@ -43,6 +51,13 @@ class HomeScreenView(QWidget):
         self.demand = BigNumber("Using now")
         self.cost_per_hour = BigNumber("Costing")
         self.ambient = AmbientIndicator(STANDARD)
+        ambient_card = QFrame()
+        ambient_card.setProperty("role", "card")
+        ambient_caption = QLabel("Right now")
+        ambient_caption.setProperty("role", "caption")
+        ambient_layout = QVBoxLayout(ambient_card)
+        ambient_layout.addWidget(ambient_caption)
+        ambient_layout.addWidget(self.ambient, 1)
         self.today_energy = BigNumber("Used today", small=True)
         self.today_cost = BigNumber("Cost today", small=True)
         self.last_updated = QLabel("")
@@ -55,7 +70,7 @@ class HomeScreenView(QWidget):
         grid.setSpacing(12)
         grid.addWidget(self.demand, 0, 0)
         grid.addWidget(self.cost_per_hour, 0, 1)
-        grid.addWidget(self.ambient, 0, 2)
+        grid.addWidget(ambient_card, 0, 2)
         grid.addWidget(self.today_energy, 1, 0)
         grid.addWidget(self.today_cost, 1, 1, 1, 2)
         grid.setColumnStretch(0, 3)

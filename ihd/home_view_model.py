@@ -133,11 +133,15 @@ class HomeViewModel:
             else ""
         )
         updated = meter.last_updated
-        last_updated = (
-            "Updated " + datetime.fromtimestamp(updated).strftime("%H:%M:%S")
-            if updated is not None
-            else ""
-        )
+        if updated is None:
+            last_updated = ""
+        elif demand_stale:
+            heard = datetime.fromtimestamp(updated).strftime("%H:%M:%S")
+            last_updated = (
+                f"Out of date: last heard from the meter at {heard}. Trying to reconnect…"
+            )
+        else:
+            last_updated = "Updated " + datetime.fromtimestamp(updated).strftime("%H:%M:%S")
         ambient = meter.ambient
         return HomeScreen(
             searching=False,

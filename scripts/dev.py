@@ -2,6 +2,7 @@
 
     python3 scripts/dev.py ihd [app options]   open the IHD on the embedded emulated home
     python3 scripts/dev.py test [pytest args]  lint, type-check, import contracts, whole test suite
+    python3 scripts/dev.py screenshots         regenerate docs/screenshots/
     python3 scripts/dev.py run MODULE [args]   run any project module inside the environment
 
 Each command creates (or reuses) the virtual environment in .venv and installs the project into it;
@@ -74,13 +75,16 @@ def run_tests(pytest_args: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"ihd", "test", "run"}:
+    if not argv or argv[0] not in {"ihd", "test", "screenshots", "run"}:
         print(__doc__, file=sys.stderr)
         return 2
     ensure_environment()
     command, rest = argv[0], argv[1:]
     if command == "test":
         return run_tests(rest)
+    if command == "screenshots":
+        script = str(ROOT / "scripts" / "screenshots.py")
+        return subprocess.run([str(PYTHON), script, *rest], cwd=ROOT).returncode
     if command == "ihd":
         return subprocess.run(
             [str(PYTHON), "-m", "app", "--mode", "ihd", *rest], cwd=ROOT

@@ -7,7 +7,7 @@ diamond, triangle) and is named in words beside it.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPolygonF
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.ui.theme import Theme
@@ -82,12 +82,20 @@ class AmbientIndicator(QWidget):
         else:
             painter.drawEllipse(shape)
         painter.setPen(QColor(self._theme.stale if self._stale else self._theme.text))
-        font = painter.font()
-        font.setPixelSize(max(14, int(size * 0.45)))
-        font.setBold(True)
-        painter.setFont(font)
         text_area = QRectF(shape.right() + 12, 0, self.width() - shape.right() - 12, self.height())
         word = WORDS[self._level] if self._level is not None else "—"
+        font = painter.font()
+        font.setBold(True)
+        pixels = max(12, int(size * 0.45))
+        font.setPixelSize(pixels)
+        # The longest word ("Medium") must fit beside the shape on a narrow touchscreen card.
+        while (
+            pixels > 12
+            and QFontMetrics(font).horizontalAdvance(WORDS[AmbientLevel.MEDIUM]) > text_area.width()
+        ):
+            pixels -= 1
+            font.setPixelSize(pixels)
+        painter.setFont(font)
         painter.drawText(
             text_area, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, word
         )

@@ -18,6 +18,7 @@ class BigNumber(QFrame):
         self.unit.setProperty("role", "unit")
         self.note = QLabel("")
         self.note.setProperty("role", "caption")
+        self.note.setWordWrap(True)
 
         number_row = QHBoxLayout()
         number_row.setSpacing(8)
@@ -27,9 +28,10 @@ class BigNumber(QFrame):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.caption)
-        layout.addLayout(number_row)
-        layout.addWidget(self.note)
         layout.addStretch(1)
+        layout.addLayout(number_row)
+        layout.addStretch(1)
+        layout.addWidget(self.note)
         self.setAccessibleName(caption)
         self._stale = False
 

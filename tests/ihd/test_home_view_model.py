@@ -60,6 +60,7 @@ def test_old_demand_is_marked_stale_with_its_age() -> None:
     assert screen.demand.note == "2 min old"
     assert screen.cost_per_hour.stale
     assert screen.ambient_stale
+    assert screen.last_updated.startswith("Out of date: last heard from the meter at ")
 
 
 def test_without_a_price_costs_are_not_guessed() -> None:

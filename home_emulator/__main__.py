@@ -1,0 +1,5 @@
+"""``python -m home_emulator``: the emulated home's own tools."""
+
+from home_emulator.cli import main
+
+raise SystemExit(main())

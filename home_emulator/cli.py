@@ -1,0 +1,38 @@
+"""The emulated home's command line. Subcommands:
+
+- ``vend``: print a GBCS top-up code (UTRN) for a meter, from the supplier's key and the meter's
+  certificate – for usability trials and demos.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from home_emulator.vend import add_vend_arguments, run_vend
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _OneLineParser(
+        prog="python -m home_emulator",
+        description="Tools of the emulated SMETS2 home.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_OneLineParser)
+    vend = commands.add_parser(
+        "vend",
+        help="print a 20-digit top-up code (UTRN) for a meter",
+        description="Print a GBCS top-up code (UTRN): 20 digits, signed for one meter.",
+    )
+    add_vend_arguments(vend)
+    vend.set_defaults(handler=run_vend)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.handler(args))
