@@ -12,7 +12,8 @@ def test_han_and_home_emulator_import_no_qt() -> None:
         "import han, home_emulator\n"
         "for package in (han, home_emulator):\n"
         "    for module in pkgutil.walk_packages(package.__path__, package.__name__ + '.'):\n"
-        "        importlib.import_module(module.name)\n"
+        "        if not module.name.endswith('__main__'):\n"
+        "            importlib.import_module(module.name)\n"
         "qt = sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'pyqtgraph', 'qasync', 'shiboken6'})\n"
         "print(','.join(qt))\n"
     )
