@@ -16,7 +16,7 @@ from zigpy.zcl import foundation as f
 from zigpy.zdo import types as zdo_t
 
 from han.clusters import SE_PROFILE_ID
-from home_emulator.zcl_server import ServerCluster, encode_general, handle_frame
+from home_emulator.zcl_server import ServerCluster, encode_general, encode_report, handle_frame
 
 LOGGER = logging.getLogger(__name__)
 
@@ -190,15 +190,10 @@ class EmulatedNode:
             cluster = endpoint.servers.get(binding.cluster_id) if endpoint else None
             if cluster is None or not cluster.reporting:
                 continue
-            attributes = cluster.due_reports(now)
-            if not attributes:
+            records = cluster.due_reports(now)
+            if not records:
                 continue
-            data = encode_general(
-                self.next_tsn(),
-                f.GeneralCommand.Report_Attributes,
-                f.Direction.Server_to_Client,
-                attribute_reports=attributes,
-            )
+            data = encode_report(self.next_tsn(), records)
             packets.append(
                 self.packet(
                     binding.src_endpoint,

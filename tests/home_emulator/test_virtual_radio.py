@@ -86,3 +86,30 @@ async def test_se_profile_reports_reach_the_model_with_the_meters_values(emulate
         assert meter.import_total_kwh.value == Decimal(esme.import_joules // 3600) / 1000
         assert meter.tariff.unit_price_gbp_per_kwh is not None
         assert meter.tariff.unit_price_gbp_per_kwh.value == Decimal("0.2450")
+
+
+def test_hand_built_reports_equal_zigpys_own_encoding() -> None:
+    """The meters build Report Attributes frames straight into bytes; zigpy must read them the same."""
+    from zigpy.zcl import foundation as f
+
+    from home_emulator.zcl_server import ReportingRule, ServerCluster, encode_report
+
+    metering = ServerCluster(
+        0x0702, {"instantaneous_demand": -1234, "current_summ_delivered": 2**40}
+    )
+    for name in ("instantaneous_demand", "current_summ_delivered"):
+        attrid = metering.definition.attributes_by_name[name].id
+        metering.reporting[attrid] = ReportingRule(0, 60, 1)
+    frame = encode_report(7, metering.due_reports(now=0.0))
+    header, payload = f.ZCLHeader.deserialize(frame)
+    assert header.tsn == 7
+    assert header.command_id == f.GeneralCommand.Report_Attributes
+    assert header.frame_control.disable_default_response
+    report, rest = f.GENERAL_COMMANDS[f.GeneralCommand.Report_Attributes].schema.deserialize(
+        payload
+    )
+    assert rest == b""
+    assert [(r.attrid, r.value.value) for r in report.attribute_reports] == [
+        (0x0400, -1234),
+        (0x0000, 2**40),
+    ]

@@ -1,0 +1,108 @@
+"""Runs every benchmark in one process, side by side; one that raises is reported, the rest still run."""
+
+from __future__ import annotations
+
+import gc
+import sys
+import traceback
+from collections.abc import Awaitable, Callable
+
+import zigpy.types as t
+
+from benchmarks.figures import Failure, Figure, Results, at_least
+from benchmarks.machine import machine_info, today
+from benchmarks.plan import Plan
+from benchmarks.qt_loop import run_on_qt_loop
+
+RATIO_KEY = "han_vs_zigpy_ratio"
+RATIO_TARGET = 0.5
+Progress = Callable[[str], None]
+
+
+def _to_stderr(message: str) -> None:
+    print(f"[benchmarks] {message}", file=sys.stderr, flush=True)
+
+
+def run_all(plan: Plan, *, progress: Progress = _to_stderr) -> Results:
+    results = Results(machine=machine_info(), date=today())
+    # Start-up first, while this process is still idle.
+    progress(f"startup: {plan.startup_runs} run(s) of python -m app --screenshot")
+    try:
+        from benchmarks.startup import startup_s
+
+        results.figures.append(startup_s(plan.startup_runs))
+    except Exception as error:
+        _failed(results, "startup_s", error, progress)
+    try:
+        run_on_qt_loop(_in_process(plan, results, progress))
+    except Exception as error:  # the loop itself could not run: nothing in-process was measured
+        _failed(results, "in-process benchmarks", error, progress)
+    return results
+
+
+async def _in_process(plan: Plan, results: Results, progress: Progress) -> None:
+    from benchmarks.han_throughput import han_reports_per_s
+    from benchmarks.report_to_pixel import report_to_pixel
+    from benchmarks.zigpy_decode import record_report_frames, zigpy_reports_per_s
+
+    frames: list[t.ZigbeePacket] = []
+    progress(f"han_reports_per_s: {plan.han_steps:,} meter steps end to end")
+    han = await _measure(
+        results, "han_reports_per_s", lambda: _one(han_reports_per_s(plan.han_steps, record=frames))
+    )
+
+    if not frames:
+        progress("zigpy_reports_per_s: recording frames in a priming run")
+        try:
+            frames = await record_report_frames(plan.han_steps)
+        except Exception as error:
+            _failed(results, "zigpy_reports_per_s", error, progress)
+    zigpy = None
+    if frames:
+        progress(f"zigpy_reports_per_s: {len(frames):,} frames straight into zigpy")
+        zigpy = await _measure(
+            results, "zigpy_reports_per_s", lambda: _one(zigpy_reports_per_s(frames))
+        )
+    frames.clear()
+
+    if han and zigpy:
+        results.figures.append(ratio(han[0], zigpy[0]))
+    else:
+        results.failures.append(Failure(RATIO_KEY, "needs both throughput figures"))
+
+    progress(f"report_to_pixel: {plan.pixel_samples} samples")
+    await _measure(results, "report_to_pixel", lambda: report_to_pixel(plan.pixel_samples))
+
+
+def ratio(han: Figure, zigpy: Figure) -> Figure:
+    return at_least(
+        RATIO_KEY,
+        han.value / zigpy.value,
+        "x",
+        RATIO_TARGET,
+        detail=f"{han.key} / {zigpy.key}, measured in the same run",
+    )
+
+
+async def _one(figure: Awaitable[Figure]) -> list[Figure]:
+    return [await figure]
+
+
+async def _measure(
+    results: Results,
+    name: str,
+    benchmark: Callable[[], Awaitable[list[Figure]]],
+) -> list[Figure] | None:
+    gc.collect()
+    try:
+        figures = await benchmark()
+    except Exception as error:
+        _failed(results, name, error, _to_stderr)
+        return None
+    results.figures.extend(figures)
+    return figures
+
+
+def _failed(results: Results, name: str, error: Exception, progress: Progress) -> None:
+    progress(f"{name} failed:\n{''.join(traceback.format_exception(error)).rstrip()}")
+    results.failures.append(Failure(name, f"{type(error).__name__}: {error}"))

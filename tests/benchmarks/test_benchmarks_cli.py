@@ -1,0 +1,189 @@
+"""The benchmark command line and its renderings, with made-up figures; and the HAN throughput
+benchmark itself on a tiny sample. Speed is measured by ``python -m benchmarks``, never asserted here.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import zigpy.types as t
+
+from benchmarks import cli, runner
+from benchmarks.figures import Failure, Figure, Results, at_least, at_most, for_information
+from benchmarks.plan import FULL, QUICK
+from benchmarks.render import as_json_object, format_value, render_json, render_table
+
+
+def _results(*, failures: tuple[Failure, ...] = ()) -> Results:
+    return Results(
+        figures=[
+            at_least("han_reports_per_s", 6123.4, "frames/s", 5000, detail="6000 frames"),
+            for_information("zigpy_reports_per_s", 9000.0, "frames/s"),
+            at_most("report_to_pixel_p95_ms", 75.25, "ms", 50),
+        ],
+        failures=list(failures),
+        machine={"cpu_count": 2, "python": "3.11.7"},
+        date="2026-01-01T12:00:00+00:00",
+    )
+
+
+# Command line --------------------------------------------------------------------------------
+
+
+def test_no_options_means_the_full_run_as_a_table() -> None:
+    options = cli.parse_args([])
+    assert options == cli.Options(quick=False, json=False)
+    assert options.plan == FULL
+
+
+def test_quick_and_json_are_independent_switches() -> None:
+    assert cli.parse_args(["--quick"]).plan == QUICK
+    assert cli.parse_args(["--json"]) == cli.Options(quick=False, json=True)
+    assert cli.parse_args(["--json", "--quick"]) == cli.Options(quick=True, json=True)
+
+
+def test_the_quick_plan_is_smaller_in_every_respect() -> None:
+    assert QUICK.han_steps < FULL.han_steps
+    assert QUICK.pixel_samples < FULL.pixel_samples
+    assert QUICK.startup_runs < FULL.startup_runs
+
+
+@pytest.mark.parametrize("argv", [["--fast"], ["quick"], ["--json=yes"]])
+def test_a_bad_command_line_exits_with_status_2(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.parse_args(argv)
+    assert exit_info.value.code == 2
+    assert "usage: python -m benchmarks" in capsys.readouterr().err
+
+
+def test_missed_targets_do_not_fail_the_run_but_a_benchmark_that_raised_does() -> None:
+    assert cli.exit_status(_results()) == 0
+    broken = _results(failures=(Failure("startup_s", "RuntimeError: no app"),))
+    assert cli.exit_status(broken) == 1
+
+
+def test_json_mode_prints_one_object_and_nothing_else(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seen = []
+
+    def fake_run_all(plan: object) -> Results:
+        seen.append(plan)
+        print("chatter from the code under test")
+        return _results()
+
+    monkeypatch.setattr(runner, "run_all", fake_run_all)
+    status = cli.main(["--quick", "--json"])
+    out, err = capsys.readouterr()
+    assert status == 0
+    assert seen == [QUICK]
+    assert json.loads(out)["han_reports_per_s"]["value"] == pytest.approx(6123.4)
+    assert "chatter" in err
+
+
+def test_table_mode_reports_a_failed_benchmark_and_exits_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(
+        runner, "run_all", lambda plan: _results(failures=(Failure("startup_s", "boom"),))
+    )
+    assert cli.main([]) == 1
+    out = capsys.readouterr().out
+    assert "startup_s: boom" in out
+    assert "han_reports_per_s" in out
+
+
+# Rendering -----------------------------------------------------------------------------------
+
+
+def test_json_keys_figures_by_name_with_target_and_verdict() -> None:
+    document = json.loads(render_json(_results()))
+    assert document["han_reports_per_s"] == {
+        "value": 6123.4,
+        "unit": "frames/s",
+        "target": ">= 5000",
+        "met": True,
+        "detail": "6000 frames",
+    }
+    assert document["report_to_pixel_p95_ms"]["met"] is False
+    assert document["report_to_pixel_p95_ms"]["target"] == "<= 50"
+    assert document["zigpy_reports_per_s"]["target"] is None
+    assert document["zigpy_reports_per_s"]["met"] is None
+    assert document["_machine"] == {"cpu_count": 2, "python": "3.11.7"}
+    assert document["_date"] == "2026-01-01T12:00:00+00:00"
+    assert document["_errors"] == {}
+
+
+def test_json_lists_errors_by_benchmark() -> None:
+    results = _results(failures=(Failure("report_to_pixel", "TimeoutError: "),))
+    assert as_json_object(results)["_errors"] == {"report_to_pixel": "TimeoutError: "}
+
+
+def test_table_shows_value_unit_target_and_whether_met() -> None:
+    lines = render_table(_results()).splitlines()
+    assert lines[0].split() == ["Figure", "Value", "Unit", "Target", "Met"]
+    rows = {line.split()[0]: line.split() for line in lines[2:5]}
+    assert rows["han_reports_per_s"] == [
+        "han_reports_per_s",
+        "6,123",
+        "frames/s",
+        ">=",
+        "5000",
+        "yes",
+    ]
+    assert rows["report_to_pixel_p95_ms"][-1] == "no"
+    assert rows["zigpy_reports_per_s"][-2:] == ["-", "-"]
+    text = "\n".join(lines)
+    assert "han_reports_per_s: 6000 frames" in text
+    assert "Machine: cpu_count 2, python 3.11.7" in text
+    assert "Errors" not in text
+
+
+def test_table_lists_errors() -> None:
+    text = render_table(_results(failures=(Failure("startup_s", "RuntimeError: gone"),)))
+    assert "startup_s: RuntimeError: gone" in text
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [(12345.6, "12,346"), (123.45, "123.5"), (1.234, "1.23"), (0.0, "0.00")]
+)
+def test_values_are_shown_to_a_sensible_precision(value: float, shown: str) -> None:
+    assert format_value(value) == shown
+
+
+def test_targets_are_judged_inclusively() -> None:
+    assert at_least("a", 5000, "frames/s", 5000).met is True
+    assert at_most("b", 50.0, "ms", 50).met is True
+    assert at_most("b", 50.01, "ms", 50).met is False
+
+
+def test_the_ratio_divides_han_by_zigpy() -> None:
+    han = Figure("han_reports_per_s", 3000.0, "frames/s")
+    zigpy = Figure("zigpy_reports_per_s", 4000.0, "frames/s")
+    ratio = runner.ratio(han, zigpy)
+    assert ratio.key == "han_vs_zigpy_ratio"
+    assert ratio.value == pytest.approx(0.75)
+    assert ratio.met is True
+
+
+# The benchmark itself, tiny ------------------------------------------------------------------
+
+
+async def test_the_throughput_benchmarks_run_end_to_end_on_a_tiny_sample() -> None:
+    from benchmarks.han_throughput import han_reports_per_s
+    from benchmarks.zigpy_decode import zigpy_reports_per_s
+
+    frames: list[t.ZigbeePacket] = []
+    han = await han_reports_per_s(50, batch=20, warm_up_steps=10, record=frames)
+    assert han.key == "han_reports_per_s"
+    assert han.unit == "frames/s"
+    assert han.value > 0
+    assert han.met is not None
+    assert frames, "the timed steps sent no frames"
+
+    zigpy = await zigpy_reports_per_s(frames)
+    assert zigpy.key == "zigpy_reports_per_s"
+    assert zigpy.value > 0
