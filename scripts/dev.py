@@ -69,6 +69,11 @@ def run_tests(pytest_args: list[str]) -> int:
         if subprocess.run([str(BIN / step[0]), *step[1:]], cwd=ROOT, env=env).returncode:
             print(f"dev.py: {step[0]} failed", file=sys.stderr)
             return 1
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from system_packages import ensure_debian_packages
+
+    # The packet-capture test proves Wireshark dissects the emulated air; it needs tshark.
+    ensure_debian_packages(["tshark"], reason="to dissect the emulated HAN's packet captures")
     pytest = [str(PYTHON), "-m", "pytest", *pytest_args]
     print(f"dev.py: {' '.join(pytest)}", flush=True)
     return subprocess.run(pytest, cwd=ROOT, env=env).returncode
