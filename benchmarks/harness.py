@@ -20,7 +20,8 @@ from home_emulator.home import EmulatedHome, HomeSpec
 from home_emulator.virtual_radio import VirtualRadio
 
 METERING_CLUSTER = 0x0702
-SPEC = HomeSpec(seed=7, start_epoch_s=1_780_000_000)
+# Electricity only: the figures are about the ESME's reports alone.
+SPEC = HomeSpec(seed=7, start_epoch_s=1_780_000_000, gas=False, history_days=40)
 
 
 @dataclass

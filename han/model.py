@@ -114,6 +114,35 @@ class Meter:
         return self.last_updated is not None
 
 
+@dataclass(slots=True)
+class SupplierMessage:
+    """A message from the supplier, as the hub's Messaging server sent it."""
+
+    message_id: int
+    text: str
+    importance: str
+    confirmation_required: bool
+    received_at: float
+    confirmed_at: float | None = None
+    read: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class HanClock:
+    """The HAN's time (the hub's Time server), followed between readings.
+
+    An emulated home may run faster than real time, so the clock keeps the rate observed between
+    two readings: HAN time now = last reading + elapsed display time × rate.
+    """
+
+    han_s: float
+    read_at: float
+    rate: float = 1.0
+
+    def now(self, display_now: float) -> float:
+        return self.han_s + (display_now - self.read_at) * self.rate
+
+
 Listener = Callable[[ModelChange], None]
 
 
@@ -124,6 +153,8 @@ class HomeModel:
         self.meters: dict[MeterKey, Meter] = {}
         self.link = LinkState.SEARCHING
         self.undecodable_frames = 0
+        self.messages: dict[int, SupplierMessage] = {}
+        self.han_clock: HanClock | None = None
         self._listeners: list[Listener] = []
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
@@ -151,6 +182,14 @@ class HomeModel:
         if self.link is not LinkState.CONNECTED:
             self.link = LinkState.CONNECTED
             self.announce(ModelChange(None, frozenset({"link"})))
+
+    @property
+    def unread_messages(self) -> int:
+        return sum(1 for message in self.messages.values() if not message.read)
+
+    def han_now(self, display_now: float) -> float:
+        """The HAN's time if the hub has told it, else the display's own."""
+        return self.han_clock.now(display_now) if self.han_clock else display_now
 
     def count_undecodable_frame(self) -> None:
         self.undecodable_frames += 1

@@ -16,6 +16,7 @@ from zigpy.application import ControllerApplication
 from zigpy.device import BaseDevice, Device
 
 from han.clusters import GBMetering
+from han.hub_link import TIME_CLUSTER, HubLink
 from han.meter_link import MeterLink
 from han.model import HomeModel, MeterKey
 
@@ -38,6 +39,7 @@ class HanSession:
         self._now = now
         self._poll_interval_s = poll_interval_s
         self.links: dict[MeterKey, MeterLink] = {}
+        self.hub: HubLink | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self._listener_id: Any = None
 
@@ -65,6 +67,11 @@ class HanSession:
         for endpoint_id, endpoint in device.endpoints.items():
             if endpoint_id == 0:
                 continue
+            time_server = endpoint.in_clusters.get(TIME_CLUSTER)
+            if time_server is not None and self.hub is None:
+                LOGGER.info("Found the comms hub at %s/%s", device.ieee, endpoint_id)
+                self.hub = HubLink(self.model, time_server, now=self._now)
+                self._spawn(self.hub.run(), name=f"hub-link-{device.ieee}")
             metering = endpoint.in_clusters.get(GBMetering.cluster_id)
             if metering is None:
                 continue

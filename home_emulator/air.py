@@ -19,6 +19,9 @@ Tap = Callable[[t.ZigbeePacket, str], None]
 
 
 class Coordinator(Protocol):
+    @property
+    def ieee(self) -> t.EUI64: ...
+
     def frame_from_air(self, packet: t.ZigbeePacket) -> None: ...
 
     def node_joined(self, nwk: int, ieee: t.EUI64) -> None: ...
@@ -30,6 +33,10 @@ class NoSuchNode(LookupError):
     pass
 
 
+class NotAdmitted(PermissionError):
+    """A node not in the hub's device log tried to join."""
+
+
 class Air:
     _registry: ClassVar[dict[str, Air]] = {}
     _ids = itertools.count(1)
@@ -37,6 +44,8 @@ class Air:
     def __init__(self) -> None:
         self.nodes: dict[int, EmulatedNode] = {}
         self.coordinator: Coordinator | None = None
+        self.admits: Callable[[t.EUI64], bool] = lambda _eui64: True
+        """The hub's device log: who may be on this HAN at all."""
         self.taps: list[Tap] = []
         self.path = f"air://{next(self._ids)}"
         Air._registry[self.path] = self
@@ -55,16 +64,23 @@ class Air:
 
     def attach(self, coordinator: Coordinator) -> None:
         self.coordinator = coordinator
-        for node in self.nodes.values():
-            coordinator.node_joined(node.nwk, node.ieee)
+        if self.admits(coordinator.ieee):
+            for node in self.nodes.values():
+                coordinator.node_joined(node.nwk, node.ieee)
+
+    @property
+    def _coordinator_admitted(self) -> bool:
+        return self.coordinator is not None and self.admits(self.coordinator.ieee)
 
     def detach(self, coordinator: Coordinator) -> None:
         if self.coordinator is coordinator:
             self.coordinator = None
 
     def join(self, node: EmulatedNode) -> None:
+        if not self.admits(node.ieee):
+            raise NotAdmitted(f"{node.ieee} is not in the hub's device log: it cannot join")
         self.nodes[node.nwk] = node
-        if self.coordinator is not None:
+        if self.coordinator is not None and self._coordinator_admitted:
             self.coordinator.node_joined(node.nwk, node.ieee)
 
     def leave(self, node: EmulatedNode) -> None:
@@ -77,7 +93,7 @@ class Air:
             tap(packet, "down")
         address = packet.dst.address if packet.dst is not None else None
         node = self.nodes.get(address) if isinstance(address, int) else None
-        if node is None:
+        if node is None or not node.powered or not self._coordinator_admitted:
             raise NoSuchNode(f"no node {address!r} on the air")
         for answer in node.receive(packet):
             self.to_coordinator(answer)
@@ -85,5 +101,5 @@ class Air:
     def to_coordinator(self, packet: t.ZigbeePacket) -> None:
         for tap in self.taps:
             tap(packet, "up")
-        if self.coordinator is not None:
+        if self.coordinator is not None and self._coordinator_admitted:
             self.coordinator.frame_from_air(packet)

@@ -1,30 +1,38 @@
-"""The electricity smart meter (ESME): credit mode, single-rate tariff.
+"""The electricity smart meter (ESME): import and export, any tariff, 24 months of history.
 
-The meter integrates the household's load exactly: power is constant over each 10-second slot, so the
-import register grows by watts × 10 joules a slot and the cumulative summation always equals the
-integral of the demand it reported. Registers are kept in joules (integers) and shown on the air in Wh
-with divisor 1000, so kWh = register ÷ 1000 and demand in W ÷ 1000 = kW.
+The meter integrates the household exactly: power is constant over each 10-second slot, so the
+registers grow by watts × 10 joules a slot and the summation always equals the integral of the
+demand it reported. Readings go on the air in Wh with divisor 1000 (kWh = register ÷ 1000; demand in
+W ÷ 1000 = kW); costs in £0.0001.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import zigpy.types as t
 
 from han.clusters.price import CURRENCY_GBP
+from home_emulator.backfill import DEFAULT_HISTORY_DAYS, electricity_past
+from home_emulator.fuel_registers import FuelRegisters
+from home_emulator.history_attributes import CONSUMPTION, COST, HistoryPublisher
 from home_emulator.household import HouseholdLoad
 from home_emulator.node import SE_METER_DEVICE_ID, EmulatedEndpoint, EmulatedNode
-from home_emulator.tariff import PRICE_TRAILING_DIGITS, SingleRateTariff
+from home_emulator.price_server import PriceServer
+from home_emulator.profile import profile_reply
+from home_emulator.registers import HALF_HOUR_S, LocalCalendar
+from home_emulator.tariffs import AnyTariff, SingleRate
 from home_emulator.zcl_server import CommandReply, ServerCluster
 
 JOULES_PER_WH = 3600
 METER_ENDPOINT = 1
 MANUFACTURER_CODE = 0x1234
-_ZIGBEE_EPOCH = datetime(2000, 1, 1, tzinfo=ZoneInfo("UTC")).timestamp()
+SLOT_S = 10
+MAX_TIER_REGISTERS = 15
+"""Metering has summation registers for tiers 1–15 (0x0100…); a 48-rate tariff has no more."""
+SUPPLY_ON = 2
 
 
 @dataclass(frozen=True)
@@ -50,26 +58,31 @@ class Esme:
         nwk: int,
         load: HouseholdLoad,
         start_epoch_s: float,
-        tariff: SingleRateTariff | None = None,
-        import_at_day_start_wh: int = 0,
+        tariff: AnyTariff | None = None,
+        import_at_history_start_wh: int = 12_345_678,
+        history_days: int = DEFAULT_HISTORY_DAYS,
         timezone: str = "Europe/London",
         site_id: str = "1900012345678",
         ambient_thresholds: AmbientThresholds | None = None,
     ) -> None:
+        if int(start_epoch_s) % SLOT_S:
+            raise ValueError("a meter starts on a 10-second slot boundary")
         self.load = load
-        self.tariff = tariff or SingleRateTariff()
+        self.zone = ZoneInfo(timezone)
         self.ambient_thresholds = ambient_thresholds or AmbientThresholds()
-        self._zone = ZoneInfo(timezone)
-        # The meter has been running all along: the register given is its reading at the start of
-        # the local day, and today's consumption so far is integrated from the load.
-        self.time_s = float(start_epoch_s)
-        day_start = self._local_midnight(self.time_s)
-        self.previous_day_joules = load.energy_joules(
-            self._local_midnight(day_start - 1), day_start
+        self.mains_on = True
+        self.time_s = int(start_epoch_s)
+        tariff = tariff or SingleRate()
+        calendar = LocalCalendar(self.zone)
+        past = electricity_past(load, calendar, until_s=self.time_s, days=history_days)
+        self.registers = FuelRegisters.backfilled(
+            self.zone,
+            tariff,
+            first_slot_s=past.first_slot_s,
+            import_j=past.import_j,
+            export_j=past.export_j,
+            import_j_before=import_at_history_start_wh * JOULES_PER_WH,
         )
-        self._day_start_joules = import_at_day_start_wh * JOULES_PER_WH
-        self.import_joules = self._day_start_joules + load.energy_joules(day_start, self.time_s)
-        self._day = self._local_date(self.time_s)
 
         self.metering = ServerCluster(
             0x0702,
@@ -79,28 +92,31 @@ class Esme:
                 "divisor": 1000,
                 "summation_formatting": 0b0_0110_011,  # 6 digits left of the point, 3 right
                 "demand_formatting": 0b0_0110_011,
+                "historical_consumption_formatting": 0b0_0110_011,
                 "metering_device_type": 0,  # electricity
                 "status": 0,
-                "supply_status": 2,  # on
+                "supply_status": SUPPLY_ON,
                 "site_id": site_id.encode(),
             },
         )
-        self.price = ServerCluster(
-            0x0700,
+        self.metering.on_command("get_profile", self._get_profile)
+        self.prepayment = ServerCluster(
+            0x0705,
             {
-                "standing_charge": SingleRateTariff.on_air(self.tariff.standing_charge_gbp_per_day),
-                "unit_of_measure": 0,
+                # Credit mode: no prepayment, credit display only; costs on the air in £0.0001.
+                "payment_control_configuration": 0x0000,
+                "historical_cost_consumption_formatting": 0b0_0110_100,
+                "consumption_unit_of_measurement": 0,
                 "currency": CURRENCY_GBP,
-                "price_trailing_digit": PRICE_TRAILING_DIGITS << 4,
             },
         )
-        self.price.on_command("get_current_price", self._publish_price)
+        self.price = PriceServer(self.registers, now=lambda: self.time_s)
         basic = ServerCluster(
             0x0000,
             {
                 "zcl_version": 3,
                 "manufacturer": "Emulated Metering Co",
-                "model": "ESME-1 (credit, single rate)",
+                "model": "ESME-1",
                 "power_source": 1,  # mains, single phase
             },
         )
@@ -112,77 +128,74 @@ class Esme:
                 METER_ENDPOINT: EmulatedEndpoint(
                     METER_ENDPOINT,
                     SE_METER_DEVICE_ID,
-                    {0x0000: basic, 0x0702: self.metering, 0x0700: self.price},
+                    {
+                        0x0000: basic,
+                        0x0702: self.metering,
+                        0x0700: self.price.cluster,
+                        0x0705: self.prepayment,
+                    },
                 )
             },
         )
-        self._publish_registers(self.load.watts_at(self.time_s))
+        self._consumption = HistoryPublisher(self.registers.imported, self.metering, CONSUMPTION)
+        self._cost = HistoryPublisher(self.registers.cost, self.prepayment, COST)
+        self._publish(self.load.net_watts_at(self.time_s))
+
+    @property
+    def tariff(self) -> AnyTariff:
+        return self.registers.tariff
+
+    @property
+    def import_joules(self) -> int:
+        return self.registers.imported.accumulator
+
+    @property
+    def export_joules(self) -> int:
+        exported = self.registers.exported
+        return exported.accumulator if exported is not None else 0
 
     # Time ------------------------------------------------------------------------------------
 
     def advance_to(self, epoch_s: float) -> None:
-        """Integrate the load up to ``epoch_s`` and publish the registers as of that instant."""
-        if epoch_s <= self.time_s:
-            return
-        while True:
-            midnight = self._next_local_midnight(self.time_s)
-            if midnight > epoch_s:
-                break
-            self.import_joules += self.load.energy_joules(self.time_s, midnight)
-            self.time_s = midnight
-            self._start_new_day()
-        self.import_joules += self.load.energy_joules(self.time_s, epoch_s)
-        self.time_s = epoch_s
-        self._publish_registers(self.load.watts_at(epoch_s))
+        """Integrate the household up to ``epoch_s`` (a slot boundary) and publish the registers."""
+        end = int(epoch_s)
+        registers, load = self.registers, self.load
+        while self.time_s < end:
+            start = self.time_s
+            watts = load.net_watts_at(start) if self.mains_on else 0  # a power cut draws nothing
+            registers.add_slot(start, max(watts, 0) * SLOT_S, max(-watts, 0) * SLOT_S)
+            self.time_s = start + SLOT_S
+            if self.time_s % HALF_HOUR_S == 0:
+                registers.close_half_hour(self.time_s)
+        self._publish(load.net_watts_at(end) if self.mains_on else 0)
 
-    def _start_new_day(self) -> None:
-        self.previous_day_joules = self.import_joules - self._day_start_joules
-        self._day_start_joules = self.import_joules
-        self._day = self._local_date(self.time_s)
-
-    def _publish_registers(self, demand_w: int) -> None:
+    def _publish(self, demand_w: int) -> None:
+        registers, metering = self.registers, self.metering
         self.demand_w = demand_w
-        self.metering.set("iambient_consumption_indicator", self.ambient_thresholds.level(demand_w))
-        self.metering.set("instantaneous_demand", demand_w)
-        self.metering.set("current_summ_delivered", self.import_joules // JOULES_PER_WH)
-        self.metering.set(
-            "currentday_consumption_delivered",
-            (self.import_joules - self._day_start_joules) // JOULES_PER_WH,
+        metering.set("instantaneous_demand", demand_w)
+        metering.set("iambient_consumption_indicator", self.ambient_thresholds.level(demand_w))
+        metering.set("current_summ_delivered", registers.imported.reading)
+        if registers.exported is not None:
+            metering.set("current_summ_received", registers.exported.reading)
+            metering.set("current_max_demand_received", registers.export_demand.any_half_hour_w)
+        metering.set("current_max_demand_delivered", registers.import_demand.any_half_hour_w)
+        for tier in registers.tier_joules:
+            if 1 <= tier <= MAX_TIER_REGISTERS:
+                metering.set(f"current_tier{tier}_summ_delivered", registers.tier_wh(tier))
+        self._consumption.update(self.time_s)
+        self._cost.update(self.time_s)
+        self.price.update(self.time_s)
+        for command, fields in self.price.take_pending():
+            self.node.to_bound(METER_ENDPOINT, self.price.cluster.cluster_id, command, fields)
+
+    # Commands ------------------------------------------------------------------------------
+
+    def _get_profile(self, request: Any) -> CommandReply:
+        return profile_reply(
+            self.registers.imported, self.registers.exported, request, now_s=self.time_s
         )
-        self.metering.set(
-            "previousday_consumption_delivered", self.previous_day_joules // JOULES_PER_WH
-        )
 
-    def _local_date(self, epoch_s: float) -> date:
-        return datetime.fromtimestamp(epoch_s, self._zone).date()
-
-    def _local_midnight(self, epoch_s: float) -> float:
-        return datetime.combine(self._local_date(epoch_s), time(0), self._zone).timestamp()
-
-    def _next_local_midnight(self, epoch_s: float) -> float:
-        tomorrow = self._local_date(epoch_s) + timedelta(days=1)
-        return datetime.combine(tomorrow, time(0), self._zone).timestamp()
-
-    # Price server -------------------------------------------------------------------------
-
-    def _publish_price(self, _request: Any) -> CommandReply:
-        return "publish_price", self.price_fields()
-
-    def price_fields(self) -> dict[str, Any]:
-        zigbee_now = int(self.time_s - _ZIGBEE_EPOCH)
-        return {
-            "provider_id": 0x00000001,
-            "rate_label": t.LVBytes(self.tariff.label.encode()),
-            "issuer_event_id": 1,
-            "current_time": zigbee_now,
-            "unit_of_measure": 0,
-            "currency": CURRENCY_GBP,
-            "price_trailing_digit_and_tier": (PRICE_TRAILING_DIGITS << 4) | 1,
-            "number_of_tiers_and_register_tier": (1 << 4) | 1,
-            "start_time": 0,  # "now"
-            "duration_in_minutes": 0xFFFF,  # until changed
-            "price": SingleRateTariff.on_air(self.tariff.unit_price_gbp_per_kwh),
-        }
-
-
-__all__ = ["JOULES_PER_WH", "Esme"]
+    def change_tariff(self, tariff: AnyTariff) -> None:
+        """A new tariff from the supplier (through the WAN); takes effect from the next slot."""
+        self.registers.set_tariff(tariff)
+        self.price.tariff_changed()

@@ -1,23 +1,37 @@
-"""The emulated home: its meters on the air, driven by one virtual clock.
+"""The emulated home: its meters and comms hub on the air, driven by one virtual clock.
 
-The home steps its meters on their own cadence in emulated time (the ESME measures every 10 s) and
-sends whatever reports their bindings ask for. Running ahead of real time is just a shorter wait
-between steps; when the loop falls behind (very high speeds) it catches up in batches, yielding to the
-event loop between batches so the displays keep drawing.
+The home steps its devices on their own cadence in emulated time (the ESME measures every 10 s),
+fires scripted events when their time comes, and sends whatever its devices' bindings ask for.
+Running ahead of real time is just a shorter wait between steps; when the loop falls behind (very
+high speeds) it catches up in batches, yielding to the event loop between batches so the displays
+keep drawing.
 """
 
 from __future__ import annotations
 
 import asyncio
+import heapq
+import itertools
 import logging
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
+
+import zigpy.types as t
 
 from home_emulator.air import Air
+from home_emulator.backfill import DEFAULT_HISTORY_DAYS
 from home_emulator.clock import VirtualClock
+from home_emulator.comms_hub import CommsHub, SupplierMessage
+from home_emulator.device_log import DeviceType, new_install_code
 from home_emulator.esme import Esme
+from home_emulator.gas import DEFAULT_CALORIFIC_VALUE, MIRROR_ENDPOINT, GasMeter
 from home_emulator.household import PROFILES, HouseholdLoad
+from home_emulator.node import EmulatedNode
+from home_emulator.tariffs import AnyTariff
+from home_emulator.virtual_radio import COORDINATOR_IEEE
 
 LOGGER = logging.getLogger(__name__)
 
@@ -25,6 +39,9 @@ METER_STEP_S = 10
 """How often the ESME measures demand and updates its registers, in emulated seconds."""
 _CATCH_UP_BATCH = 256
 _MIN_WAIT_S = 0.001
+
+HUB_IEEE = "0d:6f:00:00:00:00:00:10"
+ESME_IEEE = "0d:6f:00:00:00:00:00:01"
 
 
 @dataclass(frozen=True)
@@ -34,7 +51,18 @@ class HomeSpec:
     start_epoch_s: float | None = None
     """Emulated start; None means "now"."""
     speed: float = 1.0
-    import_at_day_start_wh: int = 12_345_678
+    history_days: int = DEFAULT_HISTORY_DAYS
+    """How much past a new home comes with (24 months; tests may ask for less)."""
+    electricity_tariff: AnyTariff | None = None
+    gas_tariff: AnyTariff | None = None
+    gas: bool | None = None
+    """Whether the home has a gas meter; None: if the household burns gas."""
+    calorific_value: Decimal = DEFAULT_CALORIFIC_VALUE
+    display_ieee: str | None = str(COORDINATOR_IEEE)
+    """A display already in the hub's device log (as an installer would leave an IHD); None for none."""
+
+
+Action = Callable[[], None]
 
 
 class EmulatedHome:
@@ -48,30 +76,84 @@ class EmulatedHome:
         self.spec = spec
         self.air = air or Air()
         self.clock = VirtualClock(start, speed=spec.speed)
+        self.hub = CommsHub(ieee=HUB_IEEE, nwk=0x0001)
+        self.air.admits = self.hub.device_log.admits
         load = HouseholdLoad(spec.seed, PROFILES[spec.profile])
         self.esme = Esme(
-            ieee="0d:6f:00:00:00:00:00:01",
+            ieee=ESME_IEEE,
             nwk=0x1001,
             load=load,
             start_epoch_s=start,
-            import_at_day_start_wh=spec.import_at_day_start_wh,
+            tariff=spec.electricity_tariff,
+            history_days=spec.history_days,
         )
+        has_gas = load.has_gas if spec.gas is None else spec.gas
+        self.gas: GasMeter | None = None
+        if has_gas:
+            self.gas = GasMeter(
+                load=load,
+                start_epoch_s=start,
+                tariff=spec.gas_tariff,
+                calorific_value=spec.calorific_value,
+                history_days=spec.history_days,
+            )
+            self.hub.node.endpoints[MIRROR_ENDPOINT] = self.gas.endpoint
+        log = self.hub.device_log
+        log.add(self.hub.node.ieee, new_install_code(), DeviceType.GPF)
+        log.add(self.esme.node.ieee, new_install_code(), DeviceType.ESME)
+        if spec.display_ieee is not None:
+            log.add(t.EUI64.convert(spec.display_ieee), new_install_code(), DeviceType.IHD)
+        self.hub.advance_to(start)
+        self.now_s = float(start)
         self._next_step_s = start + METER_STEP_S
+        self._agenda: list[tuple[float, int, Action]] = []
+        self._agenda_order = itertools.count()
         self.reports_sent = 0
 
+    @property
+    def nodes(self) -> list[EmulatedNode]:
+        return [self.hub.node, self.esme.node]
+
     def power_on(self) -> None:
-        """The meters join the HAN (the coordinator interviews them as they do)."""
-        self.air.join(self.esme.node)
+        """The hub and the meters join the HAN (the coordinator interviews them as they do)."""
+        for node in self.nodes:
+            self.air.join(node)
+
+    # Time -----------------------------------------------------------------------------------
+
+    def schedule(self, at_s: float, action: Action) -> None:
+        """Run ``action`` when emulated time reaches ``at_s`` (before that step's reports)."""
+        heapq.heappush(self._agenda, (at_s, next(self._agenda_order), action))
 
     def step(self) -> float:
-        """Advance every meter to the next measurement instant and send due reports."""
+        """Advance every device to the next measurement instant and send due reports."""
         now = self._next_step_s
-        self.esme.advance_to(now)
-        for packet in self.esme.node.reports(now):
-            self.air.to_coordinator(packet)
-            self.reports_sent += 1
+        while self._agenda and self._agenda[0][0] <= now:
+            at_s, _, action = heapq.heappop(self._agenda)
+            self._advance_devices(max(self.now_s, at_s - at_s % METER_STEP_S))
+            action()
+        self._advance_devices(now)
+        for node in self.nodes:
+            if node.powered:
+                for packet in node.take_outbox():
+                    self._transmit(packet)
+                for packet in node.reports(now):
+                    self._transmit(packet)
         self._next_step_s = now + METER_STEP_S
         return now
+
+    def _advance_devices(self, epoch_s: float) -> None:
+        self.hub.advance_to(epoch_s)
+        self.esme.advance_to(epoch_s)
+        if self.gas is not None:
+            self.gas.advance_to(epoch_s)
+            for command, fields in self.gas.price.take_pending():
+                self.hub.node.to_bound(MIRROR_ENDPOINT, 0x0700, command, fields)
+        self.now_s = epoch_s
+
+    def _transmit(self, packet: t.ZigbeePacket) -> None:
+        self.air.to_coordinator(packet)
+        self.reports_sent += 1
 
     async def run(self) -> None:
         """Follow the virtual clock until cancelled."""
@@ -87,6 +169,34 @@ class EmulatedHome:
                     break
                 self.step()
             await asyncio.sleep(0)
+
+    # What happens in the home ---------------------------------------------------------------
+
+    def send_message(
+        self, text: str, *, confirm: bool = False, importance: str = "medium"
+    ) -> SupplierMessage:
+        """A supplier message, pushed by the hub to every display bound to its Messaging server."""
+        message, packets = self.hub.send_message(text, confirm=confirm, importance=importance)
+        if self.hub.node.powered:
+            for packet in packets:
+                self._transmit(packet)
+        return message
+
+    def power_cut(self, duration_s: float) -> None:
+        """Mains lost now, back after ``duration_s``: meters and hub go quiet, nothing is consumed."""
+        self._set_mains(False)
+        self.schedule(self.now_s + duration_s, lambda: self._set_mains(True))
+
+    def _set_mains(self, on: bool) -> None:
+        if on:
+            self.hub.mains_restored(self.now_s)
+        else:
+            self.hub.mains_lost(self.now_s)
+        self.esme.mains_on = on
+        if self.gas is not None:
+            self.gas.mains_on = on  # the boiler needs mains too
+        for node in self.nodes:
+            node.powered = on
 
     def close(self) -> None:
         self.air.close()

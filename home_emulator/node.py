@@ -16,7 +16,13 @@ from zigpy.zcl import foundation as f
 from zigpy.zdo import types as zdo_t
 
 from han.clusters import SE_PROFILE_ID
-from home_emulator.zcl_server import ServerCluster, encode_general, encode_report, handle_frame
+from home_emulator.zcl_server import (
+    ServerCluster,
+    encode_cluster_command,
+    encode_general,
+    encode_report,
+    handle_frame,
+)
 
 LOGGER = logging.getLogger(__name__)
 
@@ -62,6 +68,10 @@ class EmulatedNode:
     lqi: int = 220
     rssi: int = -52
     bindings: set[Binding] = field(default_factory=set)
+    outbox: list[t.ZigbeePacket] = field(default_factory=list)
+    """Unsolicited commands waiting for the next transmission (e.g. a new price)."""
+    powered: bool = True
+    """Off during a power cut: a mains-powered node neither hears nor sends."""
     _tsn: int = 0
 
     def next_tsn(self) -> int:
@@ -82,16 +92,16 @@ class EmulatedNode:
         if endpoint is None or cluster is None:
             return []
         try:
-            response = handle_frame(cluster, data)
+            responses = handle_frame(cluster, data)
         except (ValueError, KeyError) as error:
             LOGGER.warning("%s: malformed frame %s (%s)", self.ieee, data.hex(" "), error)
-            response = _malformed_response(data)
-        if response is None:
-            return []
+            malformed = _malformed_response(data)
+            responses = [malformed] if malformed is not None else []
         return [
             self.packet(
                 dst_ep, src_ep, packet.cluster_id, response, sender, profile=packet.profile_id
             )
+            for response in responses
         ]
 
     def _zdo(self, packet: t.ZigbeePacket, data: bytes, sender: int) -> list[t.ZigbeePacket]:
@@ -181,6 +191,25 @@ class EmulatedNode:
         )
 
     # Frames out -------------------------------------------------------------------------
+
+    def to_bound(
+        self, endpoint_id: int, cluster_id: int, command: str, fields: dict[str, Any]
+    ) -> None:
+        """Queue a server→client cluster command for every display bound to this cluster."""
+        cluster = self.endpoints[endpoint_id].servers[cluster_id]
+        for binding in self.bindings:
+            if binding.cluster_id != cluster_id or binding.src_endpoint != endpoint_id:
+                continue
+            data = encode_cluster_command(
+                cluster.definition, self.next_tsn(), command, f.Direction.Server_to_Client, **fields
+            )
+            self.outbox.append(
+                self.packet(endpoint_id, binding.dst_endpoint, cluster_id, data, binding.dst_nwk)
+            )
+
+    def take_outbox(self) -> list[t.ZigbeePacket]:
+        outbox, self.outbox = self.outbox, []
+        return outbox
 
     def reports(self, now: float) -> list[t.ZigbeePacket]:
         """Report Attributes frames due now, one per bound cluster with something to say."""

@@ -49,6 +49,11 @@ class VirtualRadio(SmartEnergyAware, zigpy.application.ControllerApplication):
             conf.CONF_OTA: {conf.CONF_OTA_ENABLED: False},
         }
 
+    @property
+    def ieee(self) -> t.EUI64:
+        """This radio's own EUI-64: the display's identity in the hub's device log."""
+        return self.state.node_info.ieee if self.state.node_info.ieee else COORDINATOR_IEEE
+
     # Radio lifecycle -------------------------------------------------------------------------
 
     async def connect(self) -> None:

@@ -19,8 +19,10 @@ from zigpy.zcl import foundation as f
 
 import han.clusters  # noqa: F401 - registers the GB cluster definitions this module serves
 
-CommandReply = tuple[str, dict[str, Any]] | f.Status | None
-"""A handler's answer: (client command name, its fields), a status for a Default Response, or None."""
+Command = tuple[str, dict[str, Any]]
+CommandReply = Command | list[Command] | f.Status | None
+"""A handler's answer: a client command (name, fields) or several (sent in order with the request's
+transaction number), a status for a Default Response, or None for the default SUCCESS."""
 CommandHandler = Callable[[Any], CommandReply]
 
 _NO_MAX_INTERVAL = 0xFFFF
@@ -67,6 +69,9 @@ class ServerCluster:
     def set(self, name: str, value: Any) -> None:
         attribute = self.definition.attributes_by_name[name]
         self._values[attribute.id] = value
+
+    def unset(self, name: str) -> None:
+        self._values.pop(self.definition.attributes_by_name[name].id, None)
 
     def get(self, name: str) -> Any:
         return self._values[self.definition.attributes_by_name[name].id]
@@ -186,8 +191,15 @@ def encode_cluster_command(
     return header.serialize() + command.schema(**fields).serialize()
 
 
-def handle_frame(cluster: ServerCluster, data: bytes) -> bytes | None:
-    """Answer one client→server ZCL frame; returns the response frame, or None for no answer."""
+def handle_frame(cluster: ServerCluster, data: bytes) -> list[bytes]:
+    """Answer one client→server ZCL frame with the frames that go back (possibly none)."""
+    answer = _answer(cluster, data)
+    if isinstance(answer, list):
+        return answer
+    return [] if answer is None else [answer]
+
+
+def _answer(cluster: ServerCluster, data: bytes) -> bytes | list[bytes] | None:
     header, payload = f.ZCLHeader.deserialize(data)
     reply_direction = f.Direction.Server_to_Client
     tsn = header.tsn
@@ -231,8 +243,12 @@ def handle_frame(cluster: ServerCluster, data: bytes) -> bytes | None:
     args, _ = command_def.schema.deserialize(payload)
     reply = handler(args)
     if isinstance(reply, tuple):
-        name, fields = reply
-        return encode_cluster_command(cluster.definition, tsn, name, reply_direction, **fields)
+        reply = [reply]
+    if isinstance(reply, list):
+        return [
+            encode_cluster_command(cluster.definition, tsn, name, reply_direction, **fields)
+            for name, fields in reply
+        ]
     return _default_response(header, reply if reply is not None else f.Status.SUCCESS)
 
 
@@ -249,6 +265,7 @@ def _default_response(header: f.ZCLHeader, status: f.Status) -> bytes | None:
 
 
 __all__ = [
+    "Command",
     "CommandHandler",
     "CommandReply",
     "ReportingRule",

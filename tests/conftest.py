@@ -63,7 +63,9 @@ async def _open_emulated_han(
     from home_emulator.home import EmulatedHome, HomeSpec
     from home_emulator.virtual_radio import VirtualRadio
 
-    home = EmulatedHome(HomeSpec(**{"seed": 7, "start_epoch_s": 1_780_000_000, **spec}))
+    home = EmulatedHome(
+        HomeSpec(**{"seed": 7, "start_epoch_s": 1_780_000_000, "history_days": 40, **spec})
+    )
     radio = await VirtualRadio.new(VirtualRadio.config_for(home.air))
     model = HomeModel()
     session = HanSession(radio, model, poll_interval_s=poll_interval_s)

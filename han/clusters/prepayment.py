@@ -30,6 +30,31 @@ class OriginatingDevice(t.enum8):
     in_home_display = 0x02
 
 
+def _cost_history() -> dict[str, ZCLAttributeDef]:
+    def cost(attr_id: int) -> ZCLAttributeDef:
+        return ZCLAttributeDef(id=attr_id, type=t.uint48_t, access="rp")
+
+    table = {
+        "current_day_cost_consumption_delivered": cost(0x051C),
+        "previous_day_cost_consumption_delivered": cost(0x051E),
+        "current_week_cost_consumption_delivered": cost(0x0530),
+        "current_month_cost_consumption_delivered": cost(0x0540),
+    }
+    table |= {
+        f"previous_day{n}_cost_consumption_delivered": cost(0x0520 + 2 * (n - 2))
+        for n in range(2, 9)
+    }
+    table |= {
+        f"previous_week{n}_cost_consumption_delivered": cost(0x0532 + 2 * (n - 1))
+        for n in range(1, 6)
+    }
+    table |= {
+        f"previous_month{n}_cost_consumption_delivered": cost(0x0542 + 2 * (n - 1))
+        for n in range(1, 14)
+    }
+    return table
+
+
 class GBPrepayment(ReportsUndecodableFrames, Prepayment):
     _skip_registry = False
 
@@ -58,12 +83,21 @@ class GBPrepayment(ReportsUndecodableFrames, Prepayment):
         next_friendly_credit_period: Final = ZCLAttributeDef(id=0x0035, type=t.UTCTime, access="r")
         cut_off_value: Final = ZCLAttributeDef(id=0x0040, type=t.int32s, access="r")
         prepayment_alarm_status: Final = ZCLAttributeDef(id=0x0400, type=t.bitmap16, access="rp")
-        current_day_cost_consumption_delivered: Final = ZCLAttributeDef(
-            id=0x051C, type=t.uint48_t, access="rp"
+        historical_cost_consumption_formatting: Final = ZCLAttributeDef(
+            id=0x0500, type=t.bitmap8, access="r"
         )
-        previous_day_cost_consumption_delivered: Final = ZCLAttributeDef(
-            id=0x051E, type=t.uint48_t, access="r"
+        consumption_unit_of_measurement: Final = ZCLAttributeDef(
+            id=0x0501, type=t.enum8, access="r"
         )
+        currency_scaling_factor: Final = ZCLAttributeDef(id=0x0502, type=t.bitmap8, access="r")
+        currency: Final = ZCLAttributeDef(id=0x0503, type=t.uint16_t, access="r")
+
+    # Cost histories (0x051C…0x055A) as GBCS meters keep them: today and 8 previous days, this
+    # week and 5 previous, this month and 13 previous; added below from one table.
+
+    AttributeDefs = type(  # type: ignore[assignment,misc]
+        "AttributeDefs", (AttributeDefs,), dict(_cost_history())
+    )
 
     class ServerCommandDefs(BaseCommandDefs):
         select_available_emergency_credit: Final = ZCLCommandDef(

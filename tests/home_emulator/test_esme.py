@@ -1,61 +1,156 @@
-"""The ESME's registers are consistent with the load it measures."""
+"""The ESME's registers and histories are consistent with the load it measures, to the Wh."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
+
+import pytest
 
 from home_emulator.esme import JOULES_PER_WH, AmbientThresholds, Esme
 from home_emulator.household import PROFILES, HouseholdLoad
+from home_emulator.registers import HALF_HOUR_S, LocalCalendar
+from home_emulator.tariffs import ZIGBEE_EPOCH_S, economy7
 
 LONDON = ZoneInfo("Europe/London")
+CALENDAR = LocalCalendar(LONDON)
 
 
-def _esme(start: float, load: HouseholdLoad | None = None) -> Esme:
+def _esme(start: datetime, profile: str = "family_of_four", **options) -> Esme:
     return Esme(
         ieee="0d:6f:00:00:00:00:00:09",
         nwk=0x2001,
-        load=load or HouseholdLoad(3, PROFILES["family_of_four"]),
-        start_epoch_s=start,
-        import_at_day_start_wh=5_000_000,
+        load=HouseholdLoad(3, PROFILES[profile]),
+        start_epoch_s=start.timestamp(),
+        **{"history_days": 60, **options},
     )
 
 
 def test_summation_grows_by_the_integral_of_the_reported_demand() -> None:
-    start = datetime(2026, 2, 10, 17, 0, tzinfo=LONDON).timestamp()
+    start = datetime(2026, 2, 10, 17, 0, tzinfo=LONDON)
     esme = _esme(start)
     joules = esme.import_joules
     integral = 0
     for step in range(1, 361):  # an hour of 10-second measurements
         demand_now = esme.demand_w  # the demand reported for the slot that starts now
-        esme.advance_to(start + 10 * step)
+        esme.advance_to(start.timestamp() + 10 * step)
         integral += demand_now * 10
     assert esme.import_joules - joules == integral
     assert esme.metering.get("current_summ_delivered") == esme.import_joules // JOULES_PER_WH
 
 
-def test_today_counts_from_local_midnight_and_rolls_over() -> None:
-    start = datetime(2026, 6, 1, 23, 50, tzinfo=LONDON).timestamp()
-    esme = _esme(start)
+def test_histories_telescope_to_the_wh() -> None:
+    esme = _esme(datetime(2026, 3, 12, 15, 20, tzinfo=LONDON))
+    metering, register = esme.metering, esme.registers.imported
+    now = esme.time_s
+    today = CALENDAR.day_start(now)
+    yesterday = CALENDAR.add_days(today, -1)
+    half_hours = register.half_hours(today, (today - yesterday) // HALF_HOUR_S)
+    assert sum(half_hours) == metering.get("previousday_consumption_delivered")
+    days = [metering.get("previousday_consumption_delivered")] + [
+        metering.get(f"previous_day{n}_consumption_delivered") for n in range(2, 9)
+    ]
+    # Thursday: this week is Monday–Wednesday plus today so far.
+    assert metering.get("current_week_consumption_delivered") == metering.get(
+        "currentday_consumption_delivered"
+    ) + sum(days[:3])
+    # Last week (Mon 2 – Sun 8 March) is days 4…10 back: 4…8 here plus two more from the register.
+    last_week = metering.get("previous_week1_consumption_delivered")
+    older = register.between(CALENDAR.add_days(today, -10), CALENDAR.add_days(today, -8))
+    assert last_week == sum(days[3:8]) + older
+    total = metering.get("current_summ_delivered")
+    assert total - register.reading_at(CALENDAR.month_start(now)) == metering.get(
+        "current_month_consumption_delivered"
+    )
+
+
+def test_a_day_rolls_over_at_local_midnight() -> None:
+    esme = _esme(datetime(2026, 6, 1, 23, 50, tzinfo=LONDON))
     midnight = datetime(2026, 6, 2, 0, 0, tzinfo=LONDON).timestamp()
-    today_before = esme.metering.get("currentday_consumption_delivered")
-    assert today_before == (esme.import_joules - 5_000_000 * JOULES_PER_WH) // JOULES_PER_WH
-    esme.advance_to(midnight + 600)
-    yesterday_j = esme.load.energy_joules(midnight - 86_400, midnight)
-    assert esme.metering.get("previousday_consumption_delivered") == yesterday_j // JOULES_PER_WH
-    today_j = esme.load.energy_joules(midnight, midnight + 600)
-    assert esme.metering.get("currentday_consumption_delivered") == today_j // JOULES_PER_WH
+    day_before = esme.metering.get("currentday_consumption_delivered")
+    esme.advance_to(midnight)
+    yesterday = esme.metering.get("previousday_consumption_delivered")
+    assert yesterday >= day_before
+    assert esme.metering.get("previous_day2_consumption_delivered") is not None
+    assert esme.metering.get("currentday_consumption_delivered") == 0
+    esme.advance_to(midnight + 1800)
+    assert esme.metering.get("currentday_consumption_delivered") == esme.registers.imported.between(
+        int(midnight), int(midnight) + 1800
+    )
 
 
 def test_demand_and_ambient_follow_the_household() -> None:
     start = datetime(2026, 1, 5, 12, 0, tzinfo=LONDON).timestamp()
-    esme = _esme(start)
+    esme = _esme(datetime(2026, 1, 5, 12, 0, tzinfo=LONDON))
     for step in range(1, 200):
         esme.advance_to(start + 10 * step)
-        assert esme.metering.get("instantaneous_demand") == esme.load.watts_at(esme.time_s)
+        assert esme.metering.get("instantaneous_demand") == esme.load.net_watts_at(esme.time_s)
         assert esme.metering.get("iambient_consumption_indicator") == AmbientThresholds().level(
             esme.demand_w
         )
+
+
+def test_a_solar_home_exports_with_negative_demand() -> None:
+    esme = _esme(datetime(2026, 6, 20, 12, 0, tzinfo=LONDON), profile="solar_home", history_days=10)
+    exported_before = esme.export_joules
+    negatives = 0
+    for _step in range(1, 361):
+        esme.advance_to(esme.time_s + 10)
+        negatives += esme.demand_w < 0
+    assert negatives > 0
+    assert esme.export_joules > exported_before
+    assert esme.metering.get("current_summ_received") == esme.export_joules // JOULES_PER_WH
+    assert esme.metering.get("current_max_demand_received") > 0
+
+
+def test_time_of_use_tiers_add_up_to_the_import_register() -> None:
+    esme = _esme(datetime(2026, 1, 20, 9, 0, tzinfo=LONDON), tariff=economy7())
+    for _ in range(720):  # two more hours, live
+        esme.advance_to(esme.time_s + 10)
+    tiers = esme.registers.tier_joules
+    assert set(tiers) == {1, 2}
+    assert sum(tiers.values()) == esme.import_joules - 12_345_678 * JOULES_PER_WH
+    assert esme.metering.get("current_tier2_summ_delivered") == tiers[2] // JOULES_PER_WH
+
+
+def test_cost_histories_price_each_half_hour_at_its_rate() -> None:
+    esme = _esme(
+        datetime(2026, 1, 20, 9, 0, tzinfo=LONDON),
+        tariff=economy7(day_price="0.3000", night_price="0.1500"),
+    )
+    cost = esme.prepayment.get("previous_day_cost_consumption_delivered")  # £0.0001
+    energy = esme.metering.get("previousday_consumption_delivered")  # Wh
+    assert 0.15 * energy * 10 < cost < 0.30 * energy * 10
+
+
+def test_the_profile_answers_most_recent_first() -> None:
+    esme = _esme(datetime(2026, 4, 2, 10, 7, tzinfo=LONDON))
+    end = CALENDAR.day_start(esme.time_s)
+    request = SimpleNamespace(
+        interval_channel=0, end_time=end - ZIGBEE_EPOCH_S, number_of_periods=4
+    )
+    name, fields = esme._get_profile(request)
+    assert name == "get_profile_response"
+    assert fields["status"] == 0
+    expected = [
+        esme.registers.imported.between(end - (k + 1) * HALF_HOUR_S, end - k * HALF_HOUR_S)
+        for k in range(4)
+    ]
+    assert fields["intervals"] == expected
+    no_export = SimpleNamespace(interval_channel=1, end_time=0, number_of_periods=4)
+    assert esme._get_profile(no_export)[1]["status"] == 0x02
+
+
+@pytest.mark.parametrize(
+    "bad", [{"interval_channel": 7}, {"number_of_periods": 200}, {"end_time": 0xFFFFFFF0}]
+)
+def test_the_profile_refuses_bad_requests(bad: dict) -> None:
+    esme = _esme(datetime(2026, 4, 2, 10, 7, tzinfo=LONDON), history_days=5)
+    request = SimpleNamespace(
+        **{"interval_channel": 0, "end_time": 0, "number_of_periods": 4, **bad}
+    )
+    assert esme._get_profile(request)[1]["status"] != 0
 
 
 def test_ambient_thresholds() -> None:

@@ -1,4 +1,8 @@
-"""The emulated household's electricity load: repeatable, exactly integrable, plausible."""
+"""The emulated household's energy: repeatable, exactly integrable, plausible.
+
+Electricity consumption first (the original series), then generation, gas and the
+net, import and export series the meters see.  Weather, heating, EV charging and
+solar generation have test modules of their own."""
 
 from __future__ import annotations
 
@@ -226,7 +230,17 @@ def test_energy_is_additive(offsets: list[float]) -> None:
 
 @pytest.mark.parametrize(
     ("profile", "typical_kwh"),
-    [("single_pensioner", 1800), ("family_of_four", 3900), ("home_worker", 2900)],
+    [
+        ("single_pensioner", 1800),
+        ("family_of_four", 3900),
+        ("home_worker", 2900),
+        # Storage heaters and an EV: an Economy 7 home's consumption.
+        ("ev_owner", 8000),
+        # The family's kit, with a gas hob instead of an electric one.
+        ("solar_home", 3900),
+        # About 3,000 kWh of household kit plus the heat pump's 3,000-4,500.
+        ("heat_pump_home", 6500),
+    ],
 )
 def test_a_year_lands_near_typical_uk_consumption(profile: str, typical_kwh: float) -> None:
     load = HouseholdLoad(2024, PROFILES[profile])
@@ -297,10 +311,41 @@ def test_sun_times_at_52n() -> None:
 
 
 def test_presets_exist_and_are_distinct() -> None:
-    assert {"single_pensioner", "family_of_four", "home_worker"} <= set(PROFILES)
+    assert set(PROFILES) == {
+        "single_pensioner",
+        "family_of_four",
+        "home_worker",
+        "ev_owner",
+        "solar_home",
+        "heat_pump_home",
+    }
     assert PROFILES["single_pensioner"].occupants == 1
     assert FAMILY.occupants == 4
     assert any(isinstance(a, ap.HomeOffice) for a in PROFILES["home_worker"].appliances)
+    for name, profile in PROFILES.items():
+        assert profile.name == name
+        assert profile.description
+        assert "\n" not in profile.description
+
+
+@pytest.mark.parametrize(
+    ("profile", "gas", "generation"),
+    [
+        ("single_pensioner", True, False),
+        ("family_of_four", True, False),
+        ("home_worker", True, False),
+        ("ev_owner", False, False),
+        ("solar_home", True, True),
+        ("heat_pump_home", False, False),
+    ],
+)
+def test_which_homes_burn_gas_and_generate(profile: str, gas: bool, generation: bool) -> None:
+    load = HouseholdLoad(1, PROFILES[profile])
+    assert load.has_gas == gas
+    assert load.has_generation == generation
+    day = dt.date(2025, 6, 21)
+    assert load.gas_day_watts(day).any() == gas
+    assert load.generation_day_watts(day).any() == generation
 
 
 def test_appliance_names_must_be_unique() -> None:

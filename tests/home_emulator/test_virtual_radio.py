@@ -31,7 +31,7 @@ async def test_zigpy_interviews_the_emulated_meter(emulated_han) -> None:
         ieee = han.home.esme.node.ieee
         await han.until(lambda: bool(han.session.links))  # zigpy announced device_initialized
         device = han.radio.devices[ieee]
-        assert device.model == "ESME-1 (credit, single rate)"
+        assert device.model == "ESME-1"
         assert device.manufacturer == "Emulated Metering Co"
         endpoint = device.endpoints[1]
         assert endpoint.profile_id == 0x0109
