@@ -1,5 +1,6 @@
 """The emulated home's command line. Subcommands:
 
+- ``run``: run a scenario headless for a while and print its final state (``--json`` for machines);
 - ``vend``: print a GBCS top-up code (UTRN) for a meter, from the supplier's key and the meter's
   certificate – for usability trials and demos.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
+from home_emulator.run_command import add_run_arguments, run_run
 from home_emulator.vend import add_vend_arguments, run_vend
 
 
@@ -23,6 +25,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Tools of the emulated SMETS2 home.",
     )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_OneLineParser)
+    run = commands.add_parser(
+        "run",
+        help="run a scenario headless and print the final state",
+        description="Run an emulated home from a scenario, without displays, and print its state.",
+    )
+    add_run_arguments(run)
+    run.set_defaults(handler=run_run)
     vend = commands.add_parser(
         "vend",
         help="print a 20-digit top-up code (UTRN) for a meter",

@@ -137,13 +137,16 @@ class CommsHub:
         confirm: bool = False,
         importance: str = "medium",
         duration_min: int = UNTIL_CANCELLED,
+        message_id: int | None = None,
     ) -> tuple[SupplierMessage, list[t.ZigbeePacket]]:
         """Store a message and return the DisplayMessage frames for every bound display."""
         if importance not in IMPORTANCE:
             raise ValueError(f"importance must be one of {', '.join(IMPORTANCE)}")
-        message = SupplierMessage(
-            next(self._message_ids), text, importance, confirm, self._now_s, duration_min
-        )
+        if message_id is None:
+            message_id = next(self._message_ids)
+        if message_id in self.messages:
+            raise ValueError(f"message #{message_id} was already sent")
+        message = SupplierMessage(message_id, text, importance, confirm, self._now_s, duration_min)
         self.messages[message.message_id] = message
         self.events.append(HubEvent(self._now_s, "message sent", f"#{message.message_id}: {text}"))
         return message, self._to_bound_displays("display_message", self._display_fields(message))

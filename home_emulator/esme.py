@@ -71,6 +71,8 @@ class Esme:
         self.zone = ZoneInfo(timezone)
         self.ambient_thresholds = ambient_thresholds or AmbientThresholds()
         self.mains_on = True
+        self.extra_loads: list[tuple[int, int, int]] = []
+        """(start, end, watts): appliances switched on by a scenario (a kettle at 18:02)."""
         self.time_s = int(start_epoch_s)
         tariff = tariff or SingleRate()
         calendar = LocalCalendar(self.zone)
@@ -139,7 +141,7 @@ class Esme:
         )
         self._consumption = HistoryPublisher(self.registers.imported, self.metering, CONSUMPTION)
         self._cost = HistoryPublisher(self.registers.cost, self.prepayment, COST)
-        self._publish(self.load.net_watts_at(self.time_s))
+        self._publish(self._watts_at(self.time_s))
 
     @property
     def tariff(self) -> AnyTariff:
@@ -159,15 +161,29 @@ class Esme:
     def advance_to(self, epoch_s: float) -> None:
         """Integrate the household up to ``epoch_s`` (a slot boundary) and publish the registers."""
         end = int(epoch_s)
-        registers, load = self.registers, self.load
+        registers = self.registers
         while self.time_s < end:
             start = self.time_s
-            watts = load.net_watts_at(start) if self.mains_on else 0  # a power cut draws nothing
+            watts = self._watts_at(start)
             registers.add_slot(start, max(watts, 0) * SLOT_S, max(-watts, 0) * SLOT_S)
             self.time_s = start + SLOT_S
             if self.time_s % HALF_HOUR_S == 0:
                 registers.close_half_hour(self.time_s)
-        self._publish(load.net_watts_at(end) if self.mains_on else 0)
+        self._publish(self._watts_at(end))
+
+    def _watts_at(self, epoch_s: int) -> int:
+        if not self.mains_on:
+            return 0  # a power cut draws nothing
+        watts = self.load.net_watts_at(epoch_s)
+        if self.extra_loads:
+            self.extra_loads = [load for load in self.extra_loads if load[1] > epoch_s]
+            watts += sum(w for start, end, w in self.extra_loads if start <= epoch_s < end)
+        return watts
+
+    def switch_on(self, watts: int, duration_s: int) -> None:
+        """An appliance on from now for ``duration_s`` (whole 10-second slots)."""
+        slots = max(1, -(-duration_s // SLOT_S))
+        self.extra_loads.append((self.time_s, self.time_s + slots * SLOT_S, watts))
 
     def _publish(self, demand_w: int) -> None:
         registers, metering = self.registers, self.metering

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from home_emulator.day import SLOTS_PER_HOUR, DayContext, DayLoad, Range, slots
+from home_emulator.day import SLOT_SECONDS, SLOTS_PER_HOUR, DayContext, DayLoad, Range, slots
 from home_emulator.weather import winterness
 
 _VOLTAGE_SPREAD = 0.015
@@ -76,7 +76,7 @@ class EVCharger:
         low, high = self.need_kwh
         need_kwh = (low + (high - low) * need) * (1.0 + self.winter_extra * season)
         plug_in_h = min(max(self.plug_in_h[0] + self.plug_in_h[1] * arrival, 16.0), 23.75)
-        delay_slots = int(delay * self.random_delay_minutes * 6)
+        delay_slots = int(delay * self.random_delay_minutes * 60 / SLOT_SECONDS)
         watts = self.watts * (1.0 + _VOLTAGE_SPREAD * voltage)
         return _Session(plug_in_h, need_kwh, delay_slots, watts)
 

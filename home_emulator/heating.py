@@ -177,13 +177,14 @@ class GasBoiler:
             slots(12),
             slots(3),
         )
-        heating = DaySeries(day.n_slots)
-        heating.add_pulses(starts, lengths, heat_w / self.efficiency)
         hot_water = DaySeries(day.n_slots)
         self._hot_water(day, rng, hot_water)
         max_input_w = round(self.hot_water_w / self.hot_water_efficiency)
-        hot_water_w = np.minimum(hot_water.render(), max_input_w)
-        gas_w = np.where(hot_water_w > 0, hot_water_w, heating.render())
+        gas_w = np.minimum(hot_water.render(), max_input_w)
+        if len(starts):  # else summer: hot water only
+            heating = DaySeries(day.n_slots)
+            heating.add_pulses(starts, lengths, heat_w / self.efficiency)
+            gas_w = np.where(gas_w > 0, gas_w, heating.render())
         load.gas.add_curve(gas_w)
         load.add_curve(np.where(gas_w > 0, round(self.pump_fan_w), 0))
 
@@ -250,10 +251,19 @@ class HeatPump:
         return heat_pump_cop(outdoor_c, self.cop_at_minus_3_c, self.cop_at_10_c)
 
     def add_load(self, day: DayContext, rng: np.random.Generator, load: DayLoad) -> None:
+        reheat_start, reheat_slots = self._hot_water(day, rng, load)
+        reheat_end = reheat_start + reheat_slots
         edges = day.hour_edges()
         outdoor = day.weather.temperature_c(_HOUR_MIDPOINTS)
         cop = self.cop(outdoor)
         demand = space_heat_w(day, self.heat_loss_w_per_k, self.schedule)
+        # One compressor: the house goes without while the cylinder reheats, and the hour
+        # after makes up part of it, as after a setback.
+        blocked = np.clip(
+            np.minimum(edges[1:], reheat_end) - np.maximum(edges[:-1], reheat_start), 0, None
+        ) / np.maximum(np.diff(edges), 1)
+        after = min(int(np.searchsorted(edges, reheat_end, side="right")), 23)
+        demand[after] += self.schedule.recovery_share * float((demand * blocked).sum())
         starts, lengths, watts = firing_cycles(
             rng,
             edges,
@@ -263,11 +273,10 @@ class HeatPump:
             slots(30),
             slots(10),
         )
-        load.add_pulses(starts, lengths, watts)
+        load.add_pulses(*_outside(starts, lengths, watts, reheat_start, reheat_end))
         load.add_pulse(0, day.n_slots, self.controls_w)
         heating = demand > 0
         load.add_pulses(edges[:-1][heating], np.diff(edges)[heating], self.circulation_w)
-        self._hot_water(day, rng, load)
         # Last, so that whether it frosts up leaves the draws of everything else unchanged.
         self._defrost(day, rng, load, edges, outdoor, heating)
 
@@ -286,7 +295,7 @@ class HeatPump:
         frosting = heating & (outdoor > low) & (outdoor < high)
         if not frosting.any():
             return
-        # A defrost every 40 to 90 minutes of running in frosting conditions.
+        # A defrost every 40 to 90 minutes through the hours it heats in frosting conditions.
         gaps = slots_of(betweens(rng, (40.0, 90.0), 40))
         times = np.cumsum(gaps) - int(rng.integers(0, slots(90)))
         times = times[(times >= 0) & (times < day.n_slots)]
@@ -294,7 +303,11 @@ class HeatPump:
         lengths = slots_of(betweens(rng, (3.0, 7.0), len(times)))
         load.add_pulses(times, lengths, jittered_each(rng, self.defrost_w, len(times)))
 
-    def _hot_water(self, day: DayContext, rng: np.random.Generator, load: DayLoad) -> None:
+    def _hot_water(
+        self, day: DayContext, rng: np.random.Generator, load: DayLoad
+    ) -> tuple[int, int]:
+        """Reheat the cylinder (and pasteurise it on its day); returns the reheat's
+        (start, length) in slots, during which the compressor heats nothing else."""
         start = day.slot_at(self.hot_water_h)
         drawn_kwh = day.occupants * self.hot_water_kwh_per_person * between(rng, (0.7, 1.3))
         heat_kwh = drawn_kwh * (0.85 + 0.3 * coldness(day.date)) + self.cylinder_loss_kwh
@@ -306,6 +319,22 @@ class HeatPump:
         if day.date.weekday() == self.pasteurise_weekday:
             minutes = between(rng, self.pasteurise_minutes)
             load.add_pulse(start + length, slots(minutes), jittered(rng, self.immersion_w))
+        return start, length
+
+
+def _outside(
+    starts: IntArray, lengths: IntArray, watts: FloatArray, busy_from: int, busy_until: int
+) -> tuple[IntArray, IntArray, FloatArray]:
+    """The parts of pulses outside [busy_from, busy_until): a pulse running into the busy
+    time stops, and one running through it resumes after."""
+    ends = starts + lengths
+    before, after = starts < busy_from, ends > busy_until
+    resumed = np.maximum(starts, busy_until)
+    return (
+        np.concatenate((starts[before], resumed[after])),
+        np.concatenate(((np.minimum(ends, busy_from) - starts)[before], (ends - resumed)[after])),
+        np.concatenate((watts[before], watts[after])),
+    )
 
 
 @dataclass(frozen=True)

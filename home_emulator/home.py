@@ -24,7 +24,7 @@ import zigpy.types as t
 from home_emulator.air import Air
 from home_emulator.backfill import DEFAULT_HISTORY_DAYS
 from home_emulator.clock import VirtualClock
-from home_emulator.comms_hub import CommsHub, SupplierMessage
+from home_emulator.comms_hub import UNTIL_CANCELLED, CommsHub, SupplierMessage
 from home_emulator.device_log import DeviceType, new_install_code
 from home_emulator.esme import Esme
 from home_emulator.gas import DEFAULT_CALORIFIC_VALUE, MIRROR_ENDPOINT, GasMeter
@@ -156,31 +156,38 @@ class EmulatedHome:
         self.reports_sent += 1
 
     async def run(self) -> None:
-        """Follow the virtual clock until cancelled."""
+        """Join the HAN and follow the virtual clock until cancelled."""
         self.power_on()
-        while True:
-            wait = self.clock.wall_seconds_until(self._next_step_s)
-            if wait > 0:
-                await asyncio.sleep(min(max(wait, _MIN_WAIT_S), 1.0))
-                continue
-            now = self.clock.now()
-            for _ in range(_CATCH_UP_BATCH):
-                if self._next_step_s > now:
-                    break
-                self.step()
-            await asyncio.sleep(0)
+        await self.run_until(float("inf"))
 
     # What happens in the home ---------------------------------------------------------------
 
     def send_message(
-        self, text: str, *, confirm: bool = False, importance: str = "medium"
+        self,
+        text: str,
+        *,
+        confirm: bool = False,
+        importance: str = "medium",
+        message_id: int | None = None,
+        duration_min: int = UNTIL_CANCELLED,
     ) -> SupplierMessage:
         """A supplier message, pushed by the hub to every display bound to its Messaging server."""
-        message, packets = self.hub.send_message(text, confirm=confirm, importance=importance)
+        message, packets = self.hub.send_message(
+            text,
+            confirm=confirm,
+            importance=importance,
+            message_id=message_id,
+            duration_min=duration_min,
+        )
         if self.hub.node.powered:
             for packet in packets:
                 self._transmit(packet)
         return message
+
+    def cancel_message(self, message_id: int) -> None:
+        for packet in self.hub.cancel_message(message_id):
+            if self.hub.node.powered:
+                self._transmit(packet)
 
     def power_cut(self, duration_s: float) -> None:
         """Mains lost now, back after ``duration_s``: meters and hub go quiet, nothing is consumed."""
@@ -197,6 +204,20 @@ class EmulatedHome:
             self.gas.mains_on = on  # the boiler needs mains too
         for node in self.nodes:
             node.powered = on
+
+    async def run_until(self, epoch_s: float) -> None:
+        """Follow the virtual clock until emulated time reaches ``epoch_s``."""
+        while self._next_step_s <= epoch_s:
+            wait = self.clock.wall_seconds_until(self._next_step_s)
+            if wait > 0:
+                await asyncio.sleep(min(max(wait, _MIN_WAIT_S), 1.0))
+                continue
+            now = min(self.clock.now(), epoch_s)
+            for _ in range(_CATCH_UP_BATCH):
+                if self._next_step_s > now:
+                    break
+                self.step()
+            await asyncio.sleep(0)
 
     def close(self) -> None:
         self.air.close()

@@ -26,7 +26,6 @@ from home_emulator.tariffs import (
 from home_emulator.zcl_server import CommandReply, ServerCluster
 
 PROVIDER_ID = 0x0000_0001
-SCHEDULE_LOOKAHEAD_S = 3 * 24 * 3600
 
 
 class PriceServer:
@@ -84,7 +83,23 @@ class PriceServer:
         if isinstance(tariff, Block):
             # A block price holds until the next threshold: its end is not a time known in advance.
             return [PricePeriod(float("-inf"), float("inf"), self._registers.pricer.rate(now_s))]
-        return tariff.schedule(now_s, now_s + SCHEDULE_LOOKAHEAD_S)[:count]
+        # Walk switch to switch: only the periods asked for (a whole schedule costs far more).
+        periods = []
+        start = tariff.last_change_at_or_before(now_s)
+        at = now_s
+        for _ in range(count):
+            end = tariff.next_change_after(at)
+            periods.append(
+                PricePeriod(
+                    float("-inf") if start is None else start,
+                    float("inf") if end is None else end,
+                    tariff.rate_at(at),
+                )
+            )
+            if end is None:
+                break
+            start = at = end
+        return periods
 
     def _publications(self, now_s: float, *, count: int) -> list[tuple[str, dict[str, Any]]]:
         return [

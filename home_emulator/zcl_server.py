@@ -70,6 +70,11 @@ class ServerCluster:
         attribute = self.definition.attributes_by_name[name]
         self._values[attribute.id] = value
 
+    @property
+    def values(self) -> dict[int, Any]:
+        """Attribute values by id (read-only use: reports and reads go through the methods)."""
+        return self._values
+
     def unset(self, name: str) -> None:
         self._values.pop(self.definition.attributes_by_name[name].id, None)
 

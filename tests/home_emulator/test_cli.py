@@ -48,3 +48,73 @@ def test_help_lists_vend() -> None:
     result = _run("--help")
     assert result.returncode == 0
     assert "vend" in result.stdout
+
+
+def test_run_prints_the_final_state_as_json() -> None:
+    import json
+
+    result = _run(
+        "run",
+        "--scenario",
+        "outage-and-messages",
+        "--speed",
+        "100000",
+        "--for",
+        "6h",
+        "--history-days",
+        "2",
+        "--json",
+    )
+    assert result.returncode == 0, result.stderr
+    state = json.loads(result.stdout)
+    assert set(state["devices"]) == {"ESME", "CHF", "GPF"}
+    kinds = [event["kind"] for event in state["devices"]["CHF"]["events"]]
+    assert "mains lost" in kinds
+    assert "mains restored" in kinds
+    assert state["devices"]["ESME"]["registers"]["import_wh"] > 0
+
+
+def test_run_records_a_pcap(tmp_path) -> None:
+    capture = tmp_path / "home.pcap"
+    result = _run(
+        "run",
+        "--scenario",
+        "family-dual-fuel",
+        "--speed",
+        "100000",
+        "--for",
+        "10m",
+        "--history-days",
+        "1",
+        "--pcap",
+        str(capture),
+    )
+    assert result.returncode == 0, result.stderr
+    assert capture.read_bytes()[:4] == bytes.fromhex("d4c3b2a1")  # little-endian libpcap magic
+
+
+@pytest.mark.parametrize(
+    ("args", "complaint"),
+    [
+        (["--scenario", "no-such-home"], "no-such-home"),
+        (["--speed", "0"], "speed must be between"),
+        (["--for", "forever"], "is not a duration"),
+    ],
+)
+def test_run_refuses_bad_input_with_one_line(args: list[str], complaint: str) -> None:
+    result = _run("run", *args)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert complaint in lines[0]
+
+
+def test_run_names_the_line_of_a_bad_scenario_file(tmp_path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        'name = "x"\ndescription = "y"\n[home]\nhousehold = "family_of_four"\nseed = 1\nstart = "2026-01-12T07:00"\nspeed = 0\n'
+    )
+    result = _run("run", "--scenario", str(bad))
+    assert result.returncode == 2
+    assert "line 7" in result.stderr
+    assert "speed" in result.stderr

@@ -174,6 +174,26 @@ def test_the_cylinder_is_reheated_daily_and_pasteurised_weekly() -> None:
     assert sunday.max() >= 2_800
 
 
+def test_the_house_waits_while_the_heat_pump_reheats_the_cylinder() -> None:
+    pump = HeatPump(circulation_w=0, controls_w=0)
+    context = _context(WEEKDAY, -3.0)  # heating all through the comfort period
+    watts = _run(pump, context).render()
+    one_pm = 13 * 360
+    reheat = watts[one_pm : one_pm + 30]
+    assert len(set(reheat.tolist())) == 1  # the cylinder alone, nothing on top
+    assert 2_000 < reheat[0] < 2_400
+    assert watts[one_pm - 30 : one_pm].min() > 0  # heating the house just before
+    assert watts[one_pm - 30 : one_pm].max() != reheat[0]
+    # What the house missed is partly made up in the hour after the reheat.
+    demand = space_heat_w(context, pump.heat_loss_w_per_k, pump.schedule)
+    no_cylinder = dataclasses.replace(pump, hot_water_kwh_per_person=0.0, cylinder_loss_kwh=0.0)
+    unbroken = _run(no_cylinder, context).render()
+    reheat_end = one_pm + int(np.flatnonzero(watts[one_pm:] != reheat[0])[0])
+    next_hour = slice((reheat_end // 360 + 1) * 360, (reheat_end // 360 + 2) * 360)
+    assert watts[next_hour].sum() > 1.2 * unbroken[next_hour].sum()
+    assert demand[13] > 0
+
+
 def test_heat_pump_uses_far_more_in_january_than_july_and_a_plausible_year() -> None:
     load = HouseholdLoad(12, _only(PROFILES["heat_pump_home"], "heat_pump"))
     january = sum(_kwh(load.day_watts(d)) for d in _month(2025, 1))

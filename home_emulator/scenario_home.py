@@ -1,0 +1,147 @@
+"""A scenario made real: the home it describes, and its scripted events on the home's agenda."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import time
+from decimal import Decimal
+
+from home_emulator.comms_hub import HubEvent
+from home_emulator.home import EmulatedHome, HomeSpec
+from home_emulator.scenario import Scenario, TariffSettings, TariffType
+from home_emulator.scenario_events import (
+    Appliance,
+    CancelMessage,
+    Fuel,
+    Kettle,
+    Message,
+    Outage,
+    PriceChange,
+    ScriptedEvent,
+    TariffSwitch,
+)
+from home_emulator.tariffs import AnyTariff, Block, SingleRate, agile, economy7
+
+LOGGER = logging.getLogger(__name__)
+MINUTE = 60
+
+
+def tariff_from(settings: TariffSettings) -> AnyTariff:
+    """The tariff engine's tariff for a scenario's tariff table (the loader checked the keys)."""
+    kind = settings.type
+    if kind == TariffType.SINGLE:
+        return SingleRate(
+            _given(settings.unit_price),
+            settings.standing_charge,
+            settings.label,
+            label=settings.label,
+        )
+    if kind == TariffType.ECONOMY7:
+        night_start, night_end = settings.night_window or (time(0, 30), time(7, 30))
+        return economy7(
+            night_start=night_start,
+            night_end=night_end,
+            follows_gmt=settings.follows is None or settings.follows == "gmt",
+            day_price=_given(settings.day_price),
+            night_price=_given(settings.night_price),
+            standing_charge=settings.standing_charge,
+            name=settings.label,
+        )
+    if kind == TariffType.AGILE:
+        if settings.cap is not None:
+            return agile(
+                settings.seed or 0, standing_charge=settings.standing_charge, cap=settings.cap
+            )
+        return agile(settings.seed or 0, standing_charge=settings.standing_charge)
+    if kind == TariffType.BLOCK:
+        return Block(
+            settings.label,
+            list(settings.thresholds_kwh),
+            list(settings.prices),
+            str(settings.period or "month"),  # type: ignore[arg-type]
+            settings.standing_charge,
+        )
+    raise ValueError(f"unknown tariff type {kind!r}")
+
+
+def _given(price: Decimal | None) -> Decimal:
+    if price is None:
+        raise ValueError("the scenario's tariff lacks a price")
+    return price
+
+
+def home_spec(
+    scenario: Scenario, *, speed: float | None = None, history_days: int | None = None
+) -> HomeSpec:
+    home = scenario.home
+    gas = scenario.gas
+    spec = HomeSpec(
+        seed=home.seed,
+        profile=home.household,
+        start_epoch_s=home.start_epoch_s,
+        speed=speed if speed is not None else home.speed,
+        electricity_tariff=tariff_from(scenario.electricity.tariff),
+        gas=gas is not None,
+        gas_tariff=tariff_from(gas.tariff) if gas is not None else None,
+    )
+    if gas is not None and gas.calorific_value is not None:
+        spec = replace(spec, calorific_value=gas.calorific_value)
+    if history_days is not None:
+        spec = replace(spec, history_days=history_days)
+    return spec
+
+
+def build_home(
+    scenario: Scenario, *, speed: float | None = None, history_days: int | None = None
+) -> EmulatedHome:
+    home = EmulatedHome(home_spec(scenario, speed=speed, history_days=history_days))
+    for event in scenario.events:
+        home.schedule(event.at_s, _action(home, event))
+    return home
+
+
+def _action(home: EmulatedHome, event: ScriptedEvent) -> Callable[[], None]:
+    action = event.action
+
+    def log(detail: str) -> None:
+        home.hub.events.append(HubEvent(home.now_s, "scenario", detail))
+
+    if isinstance(action, Kettle):
+        return lambda: home.esme.switch_on(action.watts, action.duration_s)
+    if isinstance(action, Appliance):
+        return lambda: home.esme.switch_on(action.watts, action.duration_s)
+    if isinstance(action, PriceChange | TariffSwitch):
+        return lambda: _change_tariff(home, action.fuel, tariff_from(action.tariff))
+    if isinstance(action, Message):
+        duration = action.duration_s // MINUTE if action.duration_s else None
+
+        def send() -> None:
+            home.send_message(
+                action.text,
+                confirm=action.confirm,
+                importance=str(action.importance),
+                message_id=action.message_id,
+                **({"duration_min": duration} if duration else {}),
+            )
+
+        return send
+    if isinstance(action, CancelMessage):
+        return lambda: home.cancel_message(action.message_id)
+    if isinstance(action, Outage):
+        return lambda: home.power_cut(action.duration_s)
+    # Prepayment events (top-up, low credit, re-arm, payment mode) need the prepayment engine.
+    kind = str(action.kind)
+    return lambda: log(
+        f"{kind} at line {event.line}: not emulated yet (needs the prepayment engine)"
+    )
+
+
+def _change_tariff(home: EmulatedHome, fuel: Fuel, tariff: AnyTariff) -> None:
+    if fuel == Fuel.GAS:
+        if home.gas is None:
+            raise ValueError("this home has no gas meter")
+        home.gas.change_tariff(tariff)
+    else:
+        home.esme.change_tariff(tariff)
