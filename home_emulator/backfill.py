@@ -7,9 +7,8 @@ home arrives with consistent half-hourly, daily, weekly and monthly history in w
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 import numpy as np
 import numpy.typing as npt
@@ -30,33 +29,59 @@ class Past:
     export_j: npt.NDArray[np.int64] | None
 
 
-def _slots(
-    day_watts: Callable[[date], npt.NDArray[np.int32]],
-    calendar: LocalCalendar,
-    *,
-    until_s: int,
-    days: int,
-) -> tuple[int, npt.NDArray[np.int64]]:
+@dataclass(frozen=True)
+class HouseholdPast:
+    """The household's power in every slot of its past: electricity (signed) and gas."""
+
+    first_slot_s: int
+    net_w: npt.NDArray[np.int32]
+    gas_w: npt.NDArray[np.int32] | None
+
+    def electricity(self, *, with_export: bool) -> Past:
+        net = self.net_w.astype(np.int64)
+        import_j = np.maximum(net, 0) * SLOT_S
+        export_j = np.maximum(-net, 0) * SLOT_S if with_export else None
+        return Past(self.first_slot_s, import_j, export_j)
+
+    def gas(self) -> Past:
+        assert self.gas_w is not None
+        return Past(self.first_slot_s, self.gas_w.astype(np.int64) * SLOT_S, None)
+
+
+def household_past(
+    load: HouseholdLoad, calendar: LocalCalendar, *, until_s: int, days: int = DEFAULT_HISTORY_DAYS
+) -> HouseholdPast:
+    """Every series of the household from ``days`` ago (a local midnight) until ``until_s``.
+
+    Each local day is rendered once for all its series (the household caches only a few days, so
+    asking for electricity and gas in two passes would render everything twice)."""
     today = calendar.local_date(until_s)
     first = today - timedelta(days=days)
     first_slot_s = calendar.midnight(first)
+    count = (until_s - first_slot_s) // SLOT_S
     dates = [first + timedelta(days=n) for n in range(days + 1)]
-    watts = np.concatenate([day_watts(d) for d in dates]).astype(np.int64)
-    return first_slot_s, watts[: (until_s - first_slot_s) // SLOT_S]
+    net: list[npt.NDArray[np.int32]] = []
+    gas: list[npt.NDArray[np.int32]] = []
+    for day in dates:
+        net.append(load.net_day_watts(day))
+        if load.has_gas:
+            gas.append(load.gas_day_watts(day))
+    return HouseholdPast(
+        first_slot_s,
+        np.concatenate(net)[:count],
+        np.concatenate(gas)[:count] if load.has_gas else None,
+    )
 
 
 def electricity_past(
     load: HouseholdLoad, calendar: LocalCalendar, *, until_s: int, days: int = DEFAULT_HISTORY_DAYS
 ) -> Past:
     """Import (and export, for a home that generates) per slot from ``days`` ago until ``until_s``."""
-    first_slot_s, net = _slots(load.net_day_watts, calendar, until_s=until_s, days=days)
-    import_j = np.maximum(net, 0) * SLOT_S
-    export_j = np.maximum(-net, 0) * SLOT_S if load.has_generation else None
-    return Past(first_slot_s, import_j, export_j)
+    past = household_past(load, calendar, until_s=until_s, days=days)
+    return past.electricity(with_export=load.has_generation)
 
 
 def gas_past(
     load: HouseholdLoad, calendar: LocalCalendar, *, until_s: int, days: int = DEFAULT_HISTORY_DAYS
 ) -> Past:
-    first_slot_s, watts = _slots(load.gas_day_watts, calendar, until_s=until_s, days=days)
-    return Past(first_slot_s, watts * SLOT_S, None)
+    return household_past(load, calendar, until_s=until_s, days=days).gas()

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import zigpy.types as t
 
 from han.clusters.price import CURRENCY_GBP
-from home_emulator.backfill import DEFAULT_HISTORY_DAYS, electricity_past
+from home_emulator.backfill import DEFAULT_HISTORY_DAYS, Past, electricity_past
 from home_emulator.fuel_registers import FuelRegisters
 from home_emulator.history_attributes import CONSUMPTION, COST, HistoryPublisher
 from home_emulator.household import HouseholdLoad
@@ -61,6 +61,7 @@ class Esme:
         tariff: AnyTariff | None = None,
         import_at_history_start_wh: int = 12_345_678,
         history_days: int = DEFAULT_HISTORY_DAYS,
+        past: Past | None = None,
         timezone: str = "Europe/London",
         site_id: str = "1900012345678",
         ambient_thresholds: AmbientThresholds | None = None,
@@ -76,7 +77,8 @@ class Esme:
         self.time_s = int(start_epoch_s)
         tariff = tariff or SingleRate()
         calendar = LocalCalendar(self.zone)
-        past = electricity_past(load, calendar, until_s=self.time_s, days=history_days)
+        if past is None:
+            past = electricity_past(load, calendar, until_s=self.time_s, days=history_days)
         self.registers = FuelRegisters.backfilled(
             self.zone,
             tariff,

@@ -15,7 +15,7 @@ import numpy.typing as npt
 
 from home_emulator.pricing import SlotPricer, slot_prices
 from home_emulator.registers import HALF_HOUR_S, CumulativeRegister, LocalCalendar
-from home_emulator.tariffs import AnyTariff, Block, local_time
+from home_emulator.tariffs import AnyTariff, Block, SingleRate, local_time
 
 JOULES_PER_WH = 3600
 COST_SCALE = 3_600_000
@@ -141,7 +141,14 @@ class FuelRegisters:
             raise ValueError("a history starts on a half-hour boundary")
         n = import_j.size
         starts = first_slot_s + SLOT_S * np.arange(n, dtype=np.float64)
-        prices, tiers = slot_prices(tariff, starts, import_j)
+        if isinstance(tariff, SingleRate):
+            # One price, one tier: no per-slot arrays needed (the common case, and the biggest past).
+            cost_j = tariff.rate_at(first_slot_s).price_units * import_j
+            tier_joules = {1: int(import_j.sum())}
+        else:
+            prices, tiers = slot_prices(tariff, starts, import_j)
+            cost_j = prices * import_j
+            tier_joules = _joules_by_tier(tiers, import_j)
         whole = n - n % SLOTS_PER_HALF_HOUR  # boundaries inside the past
         half_hours = whole // SLOTS_PER_HALF_HOUR
 
@@ -159,16 +166,13 @@ class FuelRegisters:
                 accumulator=before + int(per_slot.sum()),
             )
 
-        cost_j = prices * import_j
         registers = cls(
             zone,
             tariff,
             imported=register(JOULES_PER_WH, import_j, import_j_before),
             exported=register(JOULES_PER_WH, export_j, 0) if export_j is not None else None,
             cost=register(COST_SCALE, cost_j, 0),
-            tier_joules={
-                int(tier): int(import_j[tiers == tier].sum()) for tier in np.unique(tiers)
-            },
+            tier_joules=tier_joules,
         )
         registers._replay_demand(first_slot_s, import_j[:whole], export_j, whole)
         tail = slice(whole, n)
@@ -203,3 +207,11 @@ class FuelRegisters:
         if export_j is not None:
             export_w = export_j[:whole].reshape(half_hours, -1).sum(axis=1) // HALF_HOUR_S
             self.export_demand.any_half_hour_w = int(export_w.max())
+
+
+def _joules_by_tier(tiers: npt.NDArray[np.int8], joules: npt.NDArray[np.int64]) -> dict[int, int]:
+    # bincount sums in float64: exact while totals stay below 2**53 J (2.5 TWh), far above a home.
+    index = tiers.astype(np.intp)
+    totals = np.bincount(index, weights=joules)
+    slots = np.bincount(index)
+    return {tier: round(float(totals[tier])) for tier in np.flatnonzero(slots).tolist()}

@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from han.clusters.price import CURRENCY_GBP
-from home_emulator.backfill import DEFAULT_HISTORY_DAYS, gas_past
+from home_emulator.backfill import DEFAULT_HISTORY_DAYS, Past, gas_past
 from home_emulator.fuel_registers import JOULES_PER_WH, FuelRegisters
 from home_emulator.history_attributes import ALTERNATIVE, CONSUMPTION, COST, HistoryPublisher
 from home_emulator.household import HouseholdLoad
@@ -54,6 +54,7 @@ class GasMeter:
         calorific_value: Decimal = DEFAULT_CALORIFIC_VALUE,
         volume_at_history_start_l: int = 4_567_890,
         history_days: int = DEFAULT_HISTORY_DAYS,
+        past: Past | None = None,
         timezone: str = "Europe/London",
         site_id: str = "7654321012",
     ) -> None:
@@ -65,7 +66,8 @@ class GasMeter:
         tariff = tariff or SingleRate(unit_price="0.0634", standing_charge="0.3143", label="Gas")
         scale = joules_per_litre_scaled(calorific_value)
         energy_before_j = volume_at_history_start_l * scale // _VOLUME_PRECISION
-        past = gas_past(load, LocalCalendar(self.zone), until_s=self.time_s, days=history_days)
+        if past is None:
+            past = gas_past(load, LocalCalendar(self.zone), until_s=self.time_s, days=history_days)
         self.registers = FuelRegisters.backfilled(
             self.zone,
             tariff,

@@ -22,7 +22,7 @@ from decimal import Decimal
 import zigpy.types as t
 
 from home_emulator.air import Air
-from home_emulator.backfill import DEFAULT_HISTORY_DAYS
+from home_emulator.backfill import DEFAULT_HISTORY_DAYS, household_past
 from home_emulator.clock import VirtualClock
 from home_emulator.comms_hub import UNTIL_CANCELLED, CommsHub, SupplierMessage
 from home_emulator.device_log import DeviceType, new_install_code
@@ -30,6 +30,7 @@ from home_emulator.esme import Esme
 from home_emulator.gas import DEFAULT_CALORIFIC_VALUE, MIRROR_ENDPOINT, GasMeter
 from home_emulator.household import PROFILES, HouseholdLoad
 from home_emulator.node import EmulatedNode
+from home_emulator.registers import LocalCalendar
 from home_emulator.tariffs import AnyTariff
 from home_emulator.virtual_radio import COORDINATOR_IEEE
 
@@ -79,15 +80,18 @@ class EmulatedHome:
         self.hub = CommsHub(ieee=HUB_IEEE, nwk=0x0001)
         self.air.admits = self.hub.device_log.admits
         load = HouseholdLoad(spec.seed, PROFILES[spec.profile])
+        has_gas = load.has_gas if spec.gas is None else spec.gas
+        past = household_past(
+            load, LocalCalendar(self.hub.zone), until_s=int(start), days=spec.history_days
+        )
         self.esme = Esme(
             ieee=ESME_IEEE,
             nwk=0x1001,
             load=load,
             start_epoch_s=start,
             tariff=spec.electricity_tariff,
-            history_days=spec.history_days,
+            past=past.electricity(with_export=load.has_generation),
         )
-        has_gas = load.has_gas if spec.gas is None else spec.gas
         self.gas: GasMeter | None = None
         if has_gas:
             self.gas = GasMeter(
@@ -95,6 +99,7 @@ class EmulatedHome:
                 start_epoch_s=start,
                 tariff=spec.gas_tariff,
                 calorific_value=spec.calorific_value,
+                past=past.gas() if past.gas_w is not None else None,
                 history_days=spec.history_days,
             )
             self.hub.node.endpoints[MIRROR_ENDPOINT] = self.gas.endpoint
