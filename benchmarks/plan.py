@@ -11,7 +11,26 @@ class Plan:
     """Meter steps timed end to end; zigpy alone is then fed the frames they produced."""
     pixel_samples: int
     startup_runs: int
+    backfill_runs: int
+    emulated_days: int
+    """Emulated days stepped with reports on, for the live emulation rate."""
+    population: tuple[int, int]
+    """(homes, steps each) for how many homes one core keeps in real time."""
 
 
-QUICK = Plan(han_steps=5_000, pixel_samples=100, startup_runs=1)
-FULL = Plan(han_steps=30_000, pixel_samples=200, startup_runs=3)
+QUICK = Plan(
+    han_steps=5_000,
+    pixel_samples=100,
+    startup_runs=1,
+    backfill_runs=1,
+    emulated_days=1,
+    population=(100, 20),
+)
+FULL = Plan(
+    han_steps=30_000,
+    pixel_samples=200,
+    startup_runs=3,
+    backfill_runs=3,
+    emulated_days=3,
+    population=(300, 40),
+)

@@ -33,11 +33,33 @@ def run_all(plan: Plan, *, progress: Progress = _to_stderr) -> Results:
         results.figures.append(startup_s(plan.startup_runs))
     except Exception as error:
         _failed(results, "startup_s", error, progress)
+    _emulator(plan, results, progress)
     try:
         run_on_qt_loop(_in_process(plan, results, progress))
     except Exception as error:  # the loop itself could not run: nothing in-process was measured
         _failed(results, "in-process benchmarks", error, progress)
     return results
+
+
+def _emulator(plan: Plan, results: Results, progress: Progress) -> None:
+    from benchmarks import emulator
+
+    progress(f"backfill_24m_s: {plan.backfill_runs} home(s) with 24 months of history")
+    try:
+        results.figures.extend(emulator.backfill_24m_s(plan.backfill_runs))
+    except Exception as error:
+        _failed(results, "backfill_24m_s", error, progress)
+    progress(f"emulated_s_per_wall_s: {plan.emulated_days} emulated day(s) flat out")
+    try:
+        results.figures.append(emulator.emulated_s_per_wall_s(plan.emulated_days))
+    except Exception as error:
+        _failed(results, "emulated_s_per_wall_s", error, progress)
+    homes, steps = plan.population
+    progress(f"homes_realtime_per_core: {homes} homes × {steps} steps")
+    try:
+        results.figures.append(emulator.homes_realtime_per_core(homes, steps))
+    except Exception as error:
+        _failed(results, "homes_realtime_per_core", error, progress)
 
 
 async def _in_process(plan: Plan, results: Results, progress: Progress) -> None:

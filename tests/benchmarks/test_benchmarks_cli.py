@@ -187,3 +187,17 @@ async def test_the_throughput_benchmarks_run_end_to_end_on_a_tiny_sample() -> No
     zigpy = await zigpy_reports_per_s(frames)
     assert zigpy.key == "zigpy_reports_per_s"
     assert zigpy.value > 0
+
+
+def test_the_emulator_benchmarks_run_on_a_tiny_sample() -> None:
+    from benchmarks import emulator
+
+    rate = emulator.emulated_s_per_wall_s(days=0)
+    assert rate.key == "emulated_s_per_wall_s"
+    population = emulator.homes_realtime_per_core(homes=2, steps=3)
+    assert population.key == "homes_realtime_per_core"
+    assert population.value > 0
+    home, display = emulator.home_with_reports_on(history_days=1)
+    for _ in range(30):
+        home.step()
+    assert display.frames > 0  # reports really go on the air
