@@ -13,6 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import zigpy.types as t
+from zigpy.zcl.foundation import Status
 
 from han.clusters.price import CURRENCY_GBP
 from home_emulator.backfill import DEFAULT_HISTORY_DAYS, Past, electricity_past
@@ -32,7 +33,11 @@ MANUFACTURER_CODE = 0x1234
 SLOT_S = 10
 MAX_TIER_REGISTERS = 15
 """Metering has summation registers for tiers 1–15 (0x0100…); a 48-rate tariff has no more."""
-SUPPLY_ON = 2
+SUPPLY_OFF, SUPPLY_ARMED, SUPPLY_ON = 0, 1, 2
+
+
+class SupplyRefused(PermissionError):
+    """A supply change the meter does not allow (e.g. enabling a supply that is not armed)."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,8 @@ class Esme:
             },
         )
         self.metering.on_command("get_profile", self._get_profile)
+        self.metering.on_command("local_change_supply", self._local_change_supply)
+        self.metering.on_command("change_supply", self._change_supply_from_han)
         self.prepayment = ServerCluster(
             0x0705,
             {
@@ -173,9 +180,13 @@ class Esme:
                 registers.close_half_hour(self.time_s)
         self._publish(self._watts_at(end))
 
+    @property
+    def supply_status(self) -> int:
+        return int(self.metering.get("supply_status"))
+
     def _watts_at(self, epoch_s: int) -> int:
-        if not self.mains_on:
-            return 0  # a power cut draws nothing
+        if not self.mains_on or self.supply_status != SUPPLY_ON:
+            return 0  # a power cut, or a disconnected supply, draws nothing
         watts = self.load.net_watts_at(epoch_s)
         if self.extra_loads:
             self.extra_loads = [load for load in self.extra_loads if load[1] > epoch_s]
@@ -212,6 +223,40 @@ class Esme:
         return profile_reply(
             self.registers.imported, self.registers.exported, request, now_s=self.time_s
         )
+
+    # Supply ----------------------------------------------------------------------------------
+
+    def disable_supply(self) -> None:
+        """The supplier (or the credit engine) opens the contactor."""
+        self.metering.set("supply_status", SUPPLY_OFF)
+        self._publish(self._watts_at(self.time_s))
+
+    def arm_supply(self) -> None:
+        """Remote re-arm: supply returns only when someone at the premises confirms."""
+        if self.supply_status == SUPPLY_OFF:
+            self.metering.set("supply_status", SUPPLY_ARMED)
+
+    def enable_supply_locally(self) -> None:
+        """The meter's button held, or a PPMID's LocalChangeSupply: only an armed supply comes on."""
+        if self.supply_status == SUPPLY_ON:
+            return
+        if self.supply_status != SUPPLY_ARMED:
+            raise SupplyRefused("the supply is not armed: the supplier must re-arm it first")
+        self.metering.set("supply_status", SUPPLY_ON)
+        self._publish(self._watts_at(self.time_s))
+
+    def _local_change_supply(self, request: Any) -> CommandReply:
+        if int(request.proposed_supply_status) != SUPPLY_ON:
+            return Status.NOT_AUTHORIZED  # locally, a supply can only be enabled
+        try:
+            self.enable_supply_locally()
+        except SupplyRefused:
+            return Status.FAILURE
+        return Status.SUCCESS
+
+    def _change_supply_from_han(self, _request: Any) -> CommandReply:
+        # ChangeSupply is a supplier command: over the HAN nobody may switch the supply.
+        return Status.NOT_AUTHORIZED
 
     def change_tariff(self, tariff: AnyTariff) -> None:
         """A new tariff from the supplier (through the WAN); takes effect from the next slot."""

@@ -1,0 +1,59 @@
+"""The simulated WAN: what the supplier (through the DCC) can do to the home from outside.
+
+Change tariffs, send and cancel messages, disconnect and re-arm supply, and add or remove devices in
+the hub's device log. Every action is logged by the hub, as a real one records service requests.
+"""
+
+from __future__ import annotations
+
+import zigpy.types as t
+
+from home_emulator.comms_hub import HubEvent, SupplierMessage
+from home_emulator.device_log import DeviceLogEntry, DeviceType
+from home_emulator.home import EmulatedHome
+from home_emulator.tariffs import AnyTariff
+
+
+class SupplierWan:
+    def __init__(self, home: EmulatedHome) -> None:
+        self.home = home
+
+    def _log(self, what: str) -> None:
+        self.home.hub.events.append(HubEvent(self.home.now_s, "WAN", what))
+
+    def change_tariff(self, fuel: str, tariff: AnyTariff) -> None:
+        meter = self.home.gas if fuel == "gas" else self.home.esme
+        if meter is None:
+            raise ValueError("this home has no gas meter")
+        meter.change_tariff(tariff)
+        self._log(f"{fuel} tariff changed to {getattr(tariff, 'name', tariff)}")
+
+    def send_message(
+        self, text: str, *, confirm: bool = False, importance: str = "medium"
+    ) -> SupplierMessage:
+        message = self.home.send_message(text, confirm=confirm, importance=importance)
+        self._log(f"message #{message.message_id} sent")
+        return message
+
+    def cancel_message(self, message_id: int) -> None:
+        self.home.cancel_message(message_id)
+        self._log(f"message #{message_id} cancelled")
+
+    def disable_supply(self) -> None:
+        self.home.esme.disable_supply()
+        self._log("electricity supply disabled")
+
+    def arm_supply(self) -> None:
+        self.home.esme.arm_supply()
+        self._log("electricity supply armed: waiting for someone at home to enable it")
+
+    def pair_device(
+        self, eui64: str, install_code: bytes, device_type: DeviceType
+    ) -> DeviceLogEntry:
+        entry = self.home.hub.device_log.add(t.EUI64.convert(eui64), install_code, device_type)
+        self._log(f"{device_type.value} {eui64} added to the device log")
+        return entry
+
+    def unpair_device(self, eui64: str) -> None:
+        self.home.hub.device_log.remove(t.EUI64.convert(eui64))
+        self._log(f"{eui64} removed from the device log")
