@@ -13,18 +13,22 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import zigpy.types as t
+from cryptography.hazmat.primitives.asymmetric import ec
 from zigpy.zcl.foundation import Status
 
 from han.clusters.price import CURRENCY_GBP
 from home_emulator.backfill import DEFAULT_HISTORY_DAYS, Past, electricity_past
+from home_emulator.credit_engine import UNITS_PER_POUND
 from home_emulator.fuel_registers import FuelRegisters
 from home_emulator.history_attributes import CONSUMPTION, COST, HistoryPublisher
 from home_emulator.household import HouseholdLoad
 from home_emulator.node import SE_METER_DEVICE_ID, EmulatedEndpoint, EmulatedNode
+from home_emulator.prepayment_server import PrepaymentServer
 from home_emulator.price_server import PriceServer
 from home_emulator.profile import profile_reply
 from home_emulator.registers import HALF_HOUR_S, LocalCalendar
 from home_emulator.tariffs import AnyTariff, SingleRate
+from home_emulator.top_up_gate import MeterKeys, TopUpGate, derived_key
 from home_emulator.zcl_server import CommandReply, ServerCluster
 
 JOULES_PER_WH = 3600
@@ -70,6 +74,7 @@ class Esme:
         timezone: str = "Europe/London",
         site_id: str = "1900012345678",
         ambient_thresholds: AmbientThresholds | None = None,
+        keys: MeterKeys | None = None,
     ) -> None:
         if int(start_epoch_s) % SLOT_S:
             raise ValueError("a meter starts on a 10-second slot boundary")
@@ -148,6 +153,16 @@ class Esme:
                 )
             },
         )
+        self.keys = keys or default_keys(ieee)
+        self.prepay = PrepaymentServer(
+            self.prepayment,
+            TopUpGate(self.keys),
+            now=lambda: self.time_s,
+            on_disconnect=self.disable_supply,
+            on_credit_restored=self.arm_supply,
+        )
+        self._calendar = calendar
+        self._next_midnight_s = calendar.next_day_start(self.time_s)
         self._consumption = HistoryPublisher(self.registers.imported, self.metering, CONSUMPTION)
         self._cost = HistoryPublisher(self.registers.cost, self.prepayment, COST)
         self._publish(self._watts_at(self.time_s))
@@ -170,14 +185,22 @@ class Esme:
     def advance_to(self, epoch_s: float) -> None:
         """Integrate the household up to ``epoch_s`` (a slot boundary) and publish the registers."""
         end = int(epoch_s)
-        registers = self.registers
+        registers, prepay = self.registers, self.prepay
         while self.time_s < end:
             start = self.time_s
             watts = self._watts_at(start)
+            cost_before = registers.cost.reading
             registers.add_slot(start, max(watts, 0) * SLOT_S, max(-watts, 0) * SLOT_S)
+            if prepay.in_prepayment:
+                # The cost register counts in £0.0001, the credit engine's unit: charge exactly it.
+                prepay.charge(registers.cost.reading - cost_before, start)
             self.time_s = start + SLOT_S
             if self.time_s % HALF_HOUR_S == 0:
                 registers.close_half_hour(self.time_s)
+            if self.time_s >= self._next_midnight_s:
+                self._next_midnight_s = self._calendar.next_day_start(self.time_s)
+                standing = int(self.tariff.standing_charge_gbp_per_day * UNITS_PER_POUND)
+                prepay.end_of_day(self.time_s, standing)
         self._publish(self._watts_at(end))
 
     @property
@@ -262,3 +285,24 @@ class Esme:
         """A new tariff from the supplier (through the WAN); takes effect from the next slot."""
         self.registers.set_tariff(tariff)
         self.price.tariff_changed()
+
+
+SUPPLIER_ORIGINATOR = bytes.fromhex("90B3D51F30010000")
+"""The emulated supplier's identity: the one in the public DCC test data, for familiarity."""
+
+
+def supplier_key() -> ec.EllipticCurvePrivateKey:
+    """The emulated supplier's prepayment key-agreement key (vending signs codes with it)."""
+    return derived_key("emulated supplier", "prepayment key agreement")
+
+
+def default_keys(ieee: str) -> MeterKeys:
+    """Keys of an emulated meter: its own key pair is derived from its EUI-64, so a vending tool can
+    sign codes for it without a key store (never do this with real meters)."""
+    target = bytes(t.EUI64.convert(ieee))[::-1]  # EUI-64s are written most significant byte first
+    return MeterKeys(
+        meter_private_key=derived_key("emulated meter", ieee),
+        supplier_public_key=supplier_key().public_key(),
+        originator=SUPPLIER_ORIGINATOR,
+        target=target,
+    )

@@ -25,6 +25,7 @@ from home_emulator.air import Air
 from home_emulator.backfill import DEFAULT_HISTORY_DAYS, household_past
 from home_emulator.clock import VirtualClock
 from home_emulator.comms_hub import UNTIL_CANCELLED, CommsHub, SupplierMessage
+from home_emulator.credit_engine import PrepaymentStart
 from home_emulator.device_log import DeviceType, new_install_code
 from home_emulator.esme import Esme
 from home_emulator.gas import DEFAULT_CALORIFIC_VALUE, MIRROR_ENDPOINT, GasMeter
@@ -59,6 +60,8 @@ class HomeSpec:
     gas: bool | None = None
     """Whether the home has a gas meter; None: if the household burns gas."""
     calorific_value: Decimal = DEFAULT_CALORIFIC_VALUE
+    electricity_prepayment: PrepaymentStart | None = None
+    """Prepayment mode for the ESME, and its credit at the start; None for credit mode."""
     display_ieee: str | None = str(COORDINATOR_IEEE)
     """A display already in the hub's device log (as an installer would leave an IHD); None for none."""
 
@@ -103,6 +106,8 @@ class EmulatedHome:
                 history_days=spec.history_days,
             )
             self.hub.node.endpoints[MIRROR_ENDPOINT] = self.gas.endpoint
+        if spec.electricity_prepayment is not None:
+            self.esme.prepay.set_engine(spec.electricity_prepayment.engine(self.hub.zone))
         log = self.hub.device_log
         log.add(self.hub.node.ieee, new_install_code(), DeviceType.GPF)
         log.add(self.esme.node.ieee, new_install_code(), DeviceType.ESME)

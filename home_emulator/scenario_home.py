@@ -9,20 +9,26 @@ from datetime import time
 from decimal import Decimal
 
 from home_emulator.comms_hub import HubEvent
+from home_emulator.credit_engine import CreditSettings, PrepaymentStart, units
 from home_emulator.home import EmulatedHome, HomeSpec
-from home_emulator.scenario import Scenario, TariffSettings, TariffType
+from home_emulator.scenario import PrepaymentSettings, Scenario, TariffSettings, TariffType
 from home_emulator.scenario_events import (
     Appliance,
     CancelMessage,
     Fuel,
     Kettle,
+    LowCredit,
     Message,
     Outage,
+    PaymentModeChange,
     PriceChange,
+    Rearm,
     ScriptedEvent,
     TariffSwitch,
+    TopUp,
 )
 from home_emulator.tariffs import AnyTariff, Block, SingleRate, agile, economy7
+from home_emulator.wan import SupplierWan
 
 LOGGER = logging.getLogger(__name__)
 MINUTE = 60
@@ -86,6 +92,9 @@ def home_spec(
         gas=gas is not None,
         gas_tariff=tariff_from(gas.tariff) if gas is not None else None,
     )
+    electricity = scenario.electricity
+    if str(electricity.payment_mode) == "prepayment":
+        spec = replace(spec, electricity_prepayment=prepayment_start(electricity.prepayment))
     if gas is not None and gas.calorific_value is not None:
         spec = replace(spec, calorific_value=gas.calorific_value)
     if history_days is not None:
@@ -100,6 +109,19 @@ def build_home(
     for event in scenario.events:
         home.schedule(event.at_s, _action(home, event))
     return home
+
+
+def prepayment_start(settings: PrepaymentSettings | None) -> PrepaymentStart:
+    settings = settings or PrepaymentSettings()
+    rules = CreditSettings(
+        emergency_credit_limit=units(settings.emergency_credit_limit),
+        emergency_credit_threshold=units(settings.emergency_credit_threshold),
+        low_credit_warning=units(settings.low_credit_warning),
+        time_debt_recovery_per_day=units(settings.debt_recovery_per_day),
+    )
+    return PrepaymentStart(
+        balance=units(settings.credit), settings=rules, time_debt=units(settings.debt)
+    )
 
 
 def _action(home: EmulatedHome, event: ScriptedEvent) -> Callable[[], None]:
@@ -131,11 +153,31 @@ def _action(home: EmulatedHome, event: ScriptedEvent) -> Callable[[], None]:
         return lambda: home.cancel_message(action.message_id)
     if isinstance(action, Outage):
         return lambda: home.power_cut(action.duration_s)
-    # Prepayment events (top-up, low credit, re-arm, payment mode) need the prepayment engine.
+    wan = SupplierWan(home)
+    if isinstance(action, TopUp):
+        return lambda: wan.add_credit(action.pounds)
+    if isinstance(action, Rearm):
+        return wan.arm_supply
+    if isinstance(action, PaymentModeChange):
+        prepayment = (
+            prepayment_start(action.prepayment) if str(action.mode) == "prepayment" else None
+        )
+        return lambda: wan.set_payment_mode(prepayment)
+    if isinstance(action, LowCredit):
+        return lambda: _set_credit(home, units(action.credit), log)
     kind = str(action.kind)
-    return lambda: log(
-        f"{kind} at line {event.line}: not emulated yet (needs the prepayment engine)"
-    )
+    return lambda: log(f"{kind} at line {event.line}: not emulated")
+
+
+def _set_credit(home: EmulatedHome, balance: int, log: Callable[[str], None]) -> None:
+    """A trial's shortcut to a low balance (as if the household had used it)."""
+    engine = home.esme.prepay.engine
+    if engine is None:
+        log("low_credit: the meter is in credit mode")
+        return
+    engine.set_balance(balance, home.now_s)
+    home.esme.prepay.publish()
+    log(f"credit set to £{balance / 10_000:.2f}")
 
 
 def _change_tariff(home: EmulatedHome, fuel: Fuel, tariff: AnyTariff) -> None:

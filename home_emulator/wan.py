@@ -6,9 +6,12 @@ the hub's device log. Every action is logged by the hub, as a real one records s
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import zigpy.types as t
 
 from home_emulator.comms_hub import HubEvent, SupplierMessage
+from home_emulator.credit_engine import PrepaymentStart, units
 from home_emulator.device_log import DeviceLogEntry, DeviceType
 from home_emulator.home import EmulatedHome
 from home_emulator.tariffs import AnyTariff
@@ -46,6 +49,25 @@ class SupplierWan:
     def arm_supply(self) -> None:
         self.home.esme.arm_supply()
         self._log("electricity supply armed: waiting for someone at home to enable it")
+
+    def set_payment_mode(self, prepayment: PrepaymentStart | None) -> None:
+        """Credit ↔ prepayment (GBCS ChangePaymentMode); None switches to credit mode."""
+        engine = prepayment.engine(self.home.hub.zone) if prepayment is not None else None
+        self.home.esme.prepay.set_engine(engine)
+        self._log("electricity switched to " + ("prepayment" if engine else "credit") + " mode")
+
+    def add_credit(self, pounds: Decimal) -> None:
+        """A remote top-up (paid online or by phone): credit applied like any top-up."""
+        engine = self.home.esme.prepay.engine
+        if engine is None:
+            raise ValueError("the meter is in credit mode: there is no credit to add")
+        engine.top_up(units(pounds))
+        prepay = self.home.esme.prepay
+        if engine.disconnected and engine.available > 0:
+            engine.disconnected = False
+            self.home.esme.arm_supply()
+        prepay.publish()
+        self._log(f"£{pounds} credit added remotely")
 
     def pair_device(
         self, eui64: str, install_code: bytes, device_type: DeviceType

@@ -1,0 +1,153 @@
+"""The ESME in prepayment mode: top-up codes, disconnection and re-enable, through the meter's
+own rules and over the air."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from han.utrn import encode_utrn
+from home_emulator.credit_engine import CreditSettings, PrepaymentStart, units
+from home_emulator.esme import (
+    SUPPLIER_ORIGINATOR,
+    SUPPLY_ARMED,
+    SUPPLY_OFF,
+    SUPPLY_ON,
+    supplier_key,
+)
+from home_emulator.home import EmulatedHome, HomeSpec
+from home_emulator.top_up_gate import TopUpResult
+from home_emulator.wan import SupplierWan
+
+LONDON = ZoneInfo("Europe/London")
+WEEKDAY_MORNING = datetime(2026, 1, 13, 11, 0, tzinfo=LONDON).timestamp()
+
+
+def _prepay_home(balance: str = "10.00", **settings) -> EmulatedHome:
+    start = PrepaymentStart(balance=units(balance), settings=CreditSettings(**settings))
+    home = EmulatedHome(
+        HomeSpec(start_epoch_s=WEEKDAY_MORNING, history_days=1, electricity_prepayment=start)
+    )
+    home.power_on()
+    return home
+
+
+def _code(
+    home: EmulatedHome, counter_step: int, *, pennies: int | None = None, pounds: int | None = None
+) -> str:
+    keys = home.esme.keys
+    return encode_utrn(
+        supplier_private_key=supplier_key(),
+        meter_public_key=keys.meter_private_key.public_key(),
+        originator=SUPPLIER_ORIGINATOR,
+        target=keys.target,
+        counter=counter_step << 32,
+        pennies=pennies,
+        pounds=pounds,
+    )
+
+
+def test_a_vended_code_adds_credit_once() -> None:
+    home = _prepay_home("4.00")
+    code = _code(home, 1, pounds=10)
+    assert home.esme.prepay.top_up(code) == (TopUpResult.ACCEPTED, 1000)
+    assert home.esme.prepayment.get("credit_remaining") == 1400
+    assert home.esme.prepay.top_up(code) == (TopUpResult.DUPLICATE, 0)
+    assert home.esme.prepayment.get("credit_remaining") == 1400
+    home.close()
+
+
+def test_wrong_codes_are_invalid_and_five_lock_the_keypad_for_an_hour() -> None:
+    home = _prepay_home()
+    good = _code(home, 1, pennies=500)
+    wrong = good[:-1] + str((int(good[-1]) + 1) % 10)
+    for _ in range(4):
+        assert home.esme.prepay.top_up(wrong)[0] == TopUpResult.INVALID
+    assert home.esme.prepay.top_up(wrong)[0] == TopUpResult.INVALID  # the fifth locks
+    assert home.esme.prepay.top_up(good)[0] == TopUpResult.KEYPAD_LOCKED
+    for _ in range(361):  # an hour later the good code works
+        home.step()
+    assert home.esme.prepay.top_up(good) == (TopUpResult.ACCEPTED, 500)
+    home.close()
+
+
+def test_limits_refuse_too_much_credit() -> None:
+    home = _prepay_home(
+        "245.00", max_credit_limit=units("250.00"), max_credit_per_top_up=units("50.00")
+    )
+    assert home.esme.prepay.top_up(_code(home, 1, pounds=60))[0] == TopUpResult.TOO_LARGE
+    assert home.esme.prepay.top_up(_code(home, 2, pounds=10))[0] == TopUpResult.MAX_CREDIT_REACHED
+    assert home.esme.prepay.top_up(_code(home, 3, pounds=5))[0] == TopUpResult.ACCEPTED
+    home.close()
+
+
+def test_smets1_mode_refuses_codes_not_in_whole_pounds() -> None:
+    home = _prepay_home()
+    home.esme.prepay.gate.smets1 = True
+    assert home.esme.prepay.top_up(_code(home, 1, pennies=1234))[0] == TopUpResult.NOT_WHOLE_POUNDS
+    assert home.esme.prepay.top_up(_code(home, 2, pennies=1200))[0] == TopUpResult.ACCEPTED
+    home.close()
+
+
+def test_running_out_disconnects_and_a_top_up_arms_for_the_household_to_enable() -> None:
+    home = _prepay_home("0.30", emergency_credit_limit=0)
+    steps = 0
+    while home.esme.supply_status == SUPPLY_ON:
+        home.step()
+        steps += 1
+        assert steps < 8640, "credit never ran out"
+    assert home.esme.supply_status == SUPPLY_OFF
+    assert home.esme.prepay.engine.disconnected
+    assert home.esme.prepayment.get("prepayment_alarm_status") & 0x0100
+    assert home.esme.prepay.top_up(_code(home, 1, pounds=10))[0] == TopUpResult.ACCEPTED
+    assert home.esme.supply_status == SUPPLY_ARMED
+    home.esme.enable_supply_locally()
+    assert home.esme.supply_status == SUPPLY_ON
+    home.close()
+
+
+def test_consumption_costs_come_off_the_balance_exactly() -> None:
+    home = _prepay_home("20.00")
+    cost_before = home.esme.registers.cost.reading
+    balance_before = home.esme.prepay.engine.balance
+    for _ in range(360):
+        home.step()
+    spent = home.esme.registers.cost.reading - cost_before
+    assert spent > 0
+    assert home.esme.prepay.engine.balance == balance_before - spent
+    home.close()
+
+
+def test_the_supplier_can_switch_payment_mode_and_add_credit() -> None:
+    home = EmulatedHome(HomeSpec(start_epoch_s=WEEKDAY_MORNING, history_days=1))
+    wan = SupplierWan(home)
+    assert home.esme.prepayment.get("payment_control_configuration") == 0x0C94
+    wan.set_payment_mode(PrepaymentStart(balance=units("1.00")))
+    assert home.esme.prepayment.get("payment_control_configuration") == 0x0C97
+    wan.add_credit(Decimal("5.00"))
+    assert home.esme.prepayment.get("credit_remaining") == 600
+    wan.set_payment_mode(None)
+    with pytest.raises(ValueError, match="credit mode"):
+        wan.add_credit(5)
+    home.close()
+
+
+async def test_a_ppmid_tops_up_over_the_air(emulated_han) -> None:
+    start = PrepaymentStart(balance=units("2.00"))
+    async with emulated_han(electricity_prepayment=start) as han:
+        await han.meter_ready()
+        prepayment = han.radio.devices[han.home.esme.node.ieee].endpoints[1].smartenergy_prepayment
+        code = _code(han.home, 1, pounds=10)
+        response = await prepayment.consumer_top_up(originating_device=2, top_up_code=code.encode())
+        assert response.result_type == TopUpResult.ACCEPTED
+        assert response.top_up_value == 1000
+        assert response.credit_remaining == han.home.esme.prepayment.get("credit_remaining")
+        again = await prepayment.consumer_top_up(originating_device=2, top_up_code=code.encode())
+        assert again.result_type == TopUpResult.DUPLICATE
+        success, _ = await prepayment.read_attributes(
+            ["credit_remaining", "payment_control_configuration"]
+        )
+        assert success["credit_remaining"] >= 1100
