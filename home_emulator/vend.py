@@ -20,25 +20,32 @@ def add_vend_arguments(parser: argparse.ArgumentParser) -> None:
     # Values stay strings here so run_vend can explain every mistake in the same one-line way.
     parser.add_argument(
         "--supplier-key",
-        required=True,
+        required=False,
         metavar="KEY.pem",
         help="the supplier's prepayment key-agreement private key (P-256)",
     )
     parser.add_argument(
         "--meter-cert",
-        required=True,
+        required=False,
         metavar="CERT.pem",
         help="the meter's key-agreement certificate or public key (P-256)",
     )
+    parser.add_argument("--originator", metavar="HEX16", help="supplier id, 16 hex digits")
+    parser.add_argument("--target", metavar="HEX16", help="meter EUI-64, 16 hex digits")
     parser.add_argument(
-        "--originator", required=True, metavar="HEX16", help="supplier id, 16 hex digits"
+        "--home",
+        metavar="NAME",
+        help="vend for an emulated home (a scenario name) with its own keys, instead of the key "
+        "options; the counter comes from a ledger so each code is new",
     )
     parser.add_argument(
-        "--target", required=True, metavar="HEX16", help="meter EUI-64, 16 hex digits"
+        "--ledger",
+        metavar="FILE",
+        help="where --home keeps its counters (default: the user's data folder)",
     )
     parser.add_argument(
         "--counter",
-        required=True,
+        required=False,
         metavar="N",
         help="originator counter, decimal or 0x-hex, a multiple of 2**32 (e.g. 0x400000000)",
     )
@@ -49,6 +56,22 @@ def add_vend_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_vend(args: argparse.Namespace) -> int:
     """Print the UTRN and return 0, or print one line to stderr and return 2."""
+    if args.home is not None:
+        return _vend_for_home(args)
+    missing = [
+        option
+        for option, value in (
+            ("--supplier-key", args.supplier_key),
+            ("--meter-cert", args.meter_cert),
+            ("--originator", args.originator),
+            ("--target", args.target),
+            ("--counter", args.counter),
+        )
+        if value is None
+    ]
+    if missing:
+        print(f"vend: give --home NAME, or all of {', '.join(missing)}", file=sys.stderr)
+        return 2
     try:
         originator = _eui64("--originator", args.originator)
         target = _eui64("--target", args.target)
@@ -69,6 +92,23 @@ def run_vend(args: argparse.Namespace) -> int:
     except OSError as error:
         where = error.filename if error.filename is not None else "a key file"
         print(f"vend: cannot read {where}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    except ValueError as error:
+        print(f"vend: {error}", file=sys.stderr)
+        return 2
+    print(utrn)
+    return 0
+
+
+def _vend_for_home(args: argparse.Namespace) -> int:
+    from home_emulator.vending import vend_for_home  # the emulated home's keys and ledger
+
+    try:
+        pennies = None if args.pennies is None else _whole_number("--pennies", args.pennies)
+        pounds = None if args.pounds is None else _whole_number("--pounds", args.pounds)
+        utrn = vend_for_home(args.home, pennies=pennies, pounds=pounds, ledger=args.ledger)
+    except OSError as error:
+        print(f"vend: cannot use the counter ledger: {error.strerror or error}", file=sys.stderr)
         return 2
     except ValueError as error:
         print(f"vend: {error}", file=sys.stderr)

@@ -118,3 +118,37 @@ def test_run_names_the_line_of_a_bad_scenario_file(tmp_path) -> None:
     assert result.returncode == 2
     assert "line 7" in result.stderr
     assert "speed" in result.stderr
+
+
+def test_vend_for_an_emulated_home_gives_codes_its_meter_accepts(tmp_path) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from home_emulator.credit_engine import PrepaymentStart
+    from home_emulator.home import EmulatedHome, HomeSpec
+    from home_emulator.top_up_gate import TopUpResult
+
+    ledger = tmp_path / "ledger.json"
+    codes = [
+        _run(
+            "vend", "--home", "pensioner-prepay", "--pounds", "10", "--ledger", str(ledger)
+        ).stdout.strip()
+        for _ in range(2)
+    ]
+    assert codes[0] != codes[1]
+    start = datetime(2026, 1, 13, 11, 0, tzinfo=ZoneInfo("Europe/London")).timestamp()
+    home = EmulatedHome(
+        HomeSpec(start_epoch_s=start, history_days=1, electricity_prepayment=PrepaymentStart())
+    )
+    assert home.esme.prepay.top_up(codes[0]) == (TopUpResult.ACCEPTED, 1000)
+    assert home.esme.prepay.top_up(codes[1]) == (TopUpResult.ACCEPTED, 1000)
+    home.close()
+
+
+def test_vend_needs_a_home_or_every_key_option() -> None:
+    result = _run("vend", "--pounds", "10")
+    assert result.returncode == 2
+    assert "give --home NAME" in result.stderr
+    unknown = _run("vend", "--home", "atlantis", "--pounds", "10")
+    assert unknown.returncode == 2
+    assert "no emulated home called 'atlantis'" in unknown.stderr
