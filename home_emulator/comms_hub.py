@@ -215,6 +215,20 @@ class CommsHub:
         lost = self.mains_lost_at_s
         return lost is not None and self._now_s - lost > OUTAGE_ALERT_AFTER_S
 
+    # Persistence (home_store) ---------------------------------------------------------------
+
+    @property
+    def next_message_id(self) -> int:
+        """The id the next message sent without one will get; kept across restarts so a restored
+        hub never reuses an id a display has already seen."""
+        following = next(self._message_ids)
+        self._message_ids = itertools.count(following)  # a counter cannot be peeked: re-seed it
+        return following
+
+    @next_message_id.setter
+    def next_message_id(self, value: int) -> None:
+        self._message_ids = itertools.count(value)
+
 
 @functools.lru_cache(maxsize=8)
 def _dst_bounds(year: int, zone: ZoneInfo) -> tuple[float, float]:

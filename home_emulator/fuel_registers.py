@@ -119,6 +119,36 @@ class FuelRegisters:
     def tier_wh(self, tier: int) -> int:
         return self.tier_joules.get(tier, 0) // JOULES_PER_WH
 
+    # Persistence (home_store) ---------------------------------------------------------------
+
+    @property
+    def half_hour_so_far_j(self) -> tuple[int, int]:
+        """Import and export joules of the half hour in progress (its demand is not yet known)."""
+        return self._half_hour_import_j, self._half_hour_export_j
+
+    @property
+    def block_period_joules(self) -> int | None:
+        """Energy so far in the current block period (block tariffs only)."""
+        return self.pricer.period_joules if isinstance(self.tariff, Block) else None
+
+    def resume(
+        self,
+        *,
+        next_slot_s: int,
+        half_hour_so_far_j: tuple[int, int],
+        block_period_joules: int | None,
+    ) -> None:
+        """Carry on from stored state, the next slot starting at ``next_slot_s``.
+
+        Between steps a meter's pricer always sits in the block period of ``next_slot_s`` (block
+        periods start at midnights, where the meters ask for the new price at once), so a new pricer
+        placed there with the stored count continues block pricing exactly."""
+        self._half_hour_import_j, self._half_hour_export_j = half_hour_so_far_j
+        self.pricer = SlotPricer(self.tariff)
+        if isinstance(self.tariff, Block) and block_period_joules is not None:
+            self.pricer.rate(next_slot_s)
+            self.pricer.period_joules = block_period_joules
+
     # Bulk -----------------------------------------------------------------------------------
 
     @classmethod
@@ -156,7 +186,12 @@ class FuelRegisters:
             scale: int, per_slot: npt.NDArray[np.int64], before: int
         ) -> CumulativeRegister:
             running = np.concatenate(
-                ([0], np.cumsum(per_slot[:whole].reshape(half_hours, -1).sum(axis=1)))
+                (
+                    [0],
+                    np.cumsum(
+                        per_slot[:whole].reshape(half_hours, SLOTS_PER_HALF_HOUR).sum(axis=1)
+                    ),
+                )
             )
             return CumulativeRegister.from_half_hours(
                 zone,
@@ -196,7 +231,7 @@ class FuelRegisters:
         half_hours = whole // SLOTS_PER_HALF_HOUR
         if not half_hours:
             return
-        import_w = import_j.reshape(half_hours, -1).sum(axis=1) // HALF_HOUR_S
+        import_w = import_j.reshape(half_hours, SLOTS_PER_HALF_HOUR).sum(axis=1) // HALF_HOUR_S
         self.import_demand.any_half_hour_w = int(import_w.max())
         starts = first_slot_s + HALF_HOUR_S * np.arange(half_hours, dtype=np.float64)
         low, high = self.import_demand.window
@@ -205,7 +240,9 @@ class FuelRegisters:
         if window.any():
             self.import_demand.window_w = int(import_w[window].max())
         if export_j is not None:
-            export_w = export_j[:whole].reshape(half_hours, -1).sum(axis=1) // HALF_HOUR_S
+            export_w = (
+                export_j[:whole].reshape(half_hours, SLOTS_PER_HALF_HOUR).sum(axis=1) // HALF_HOUR_S
+            )
             self.export_demand.any_half_hour_w = int(export_w.max())
 
 

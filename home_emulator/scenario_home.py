@@ -107,7 +107,7 @@ def build_home(
 ) -> EmulatedHome:
     home = EmulatedHome(home_spec(scenario, speed=speed, history_days=history_days))
     for event in scenario.events:
-        home.schedule(event.at_s, _action(home, event))
+        home.schedule(event.at_s, scripted_action(home, event))
     return home
 
 
@@ -124,7 +124,7 @@ def prepayment_start(settings: PrepaymentSettings | None) -> PrepaymentStart:
     )
 
 
-def _action(home: EmulatedHome, event: ScriptedEvent) -> Callable[[], None]:
+def scripted_action(home: EmulatedHome, event: ScriptedEvent) -> Callable[[], None]:
     action = event.action
 
     def log(detail: str) -> None:
