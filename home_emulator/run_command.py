@@ -12,6 +12,7 @@ from typing import Any
 
 from home_emulator.clock import MAX_SPEED, MIN_SPEED, check_speed
 from home_emulator.home import EmulatedHome
+from home_emulator.home_store import HomeStore, HomeStoreError, build_storable_home
 from home_emulator.pcap import record
 from home_emulator.scenario import Scenario, ScenarioError, load_named, load_scenario
 from home_emulator.scenario_events import parse_duration
@@ -46,6 +47,17 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
         "--pcap", type=Path, metavar="FILE", help="record every frame on the HAN as a pcap"
     )
     parser.add_argument(
+        "--store",
+        type=Path,
+        metavar="FILE",
+        help="keep the home in this SQLite file: resume it if it is there, save it at the end",
+    )
+    parser.add_argument(
+        "--name",
+        metavar="NAME",
+        help="the home's name in --store (default: the scenario's file name)",
+    )
+    parser.add_argument(
         "--history-days",
         type=int,
         metavar="N",
@@ -68,8 +80,25 @@ def run_run(args: argparse.Namespace) -> int:
             check_speed(args.speed)
         if args.history_days is not None and not 0 <= args.history_days <= 3660:
             raise ValueError("--history-days must be between 0 and 3660")
-        home = build_home(scenario, speed=args.speed, history_days=args.history_days)
+        store = HomeStore(args.store) if args.store is not None else None
     except (ScenarioError, ValueError) as error:
+        print(f"run: {error}", file=sys.stderr)
+        return 2
+    except HomeStoreError as error:
+        print(f"run: {error}", file=sys.stderr)
+        return 2
+    name = args.name or scenario.source.stem
+    try:
+        if store is not None and name in store:
+            home = store.load(name)
+            if args.speed is not None:
+                home.clock.set_speed(args.speed)
+            print(f"resumed {name!r} at {home_state(home)['time']}", file=sys.stderr)
+        elif store is not None:
+            home = build_storable_home(scenario, speed=args.speed, history_days=args.history_days)
+        else:
+            home = build_home(scenario, speed=args.speed, history_days=args.history_days)
+    except (HomeStoreError, ValueError) as error:
         print(f"run: {error}", file=sys.stderr)
         return 2
     try:
@@ -81,6 +110,12 @@ def run_run(args: argparse.Namespace) -> int:
         print(f"run: {error}", file=sys.stderr)
         return 1
     finally:
+        if store is not None:
+            try:
+                store.save(home, name)
+            except HomeStoreError as error:
+                print(f"run: the home was not saved: {error}", file=sys.stderr)
+            store.close()
         home.close()
     state = home_state(home)
     if args.json:

@@ -152,3 +152,34 @@ def test_vend_needs_a_home_or_every_key_option() -> None:
     unknown = _run("vend", "--home", "atlantis", "--pounds", "10")
     assert unknown.returncode == 2
     assert "no emulated home called 'atlantis'" in unknown.stderr
+
+
+def test_run_with_a_store_resumes_where_it_stopped(tmp_path) -> None:
+    import json
+
+    store = tmp_path / "homes.sqlite"
+    common = [
+        "run",
+        "--scenario",
+        "family-dual-fuel",
+        "--speed",
+        "100000",
+        "--history-days",
+        "2",
+        "--store",
+        str(store),
+        "--json",
+    ]
+    first = json.loads(_run(*common, "--for", "2h").stdout)
+    second = _run(*common, "--for", "1h")
+    assert second.returncode == 0, second.stderr
+    assert "resumed 'family-dual-fuel'" in second.stderr
+    resumed = json.loads(second.stdout)
+    assert resumed["epoch_s"] == first["epoch_s"] + 3600
+    assert (
+        resumed["devices"]["ESME"]["registers"]["import_wh"]
+        >= first["devices"]["ESME"]["registers"]["import_wh"]
+    )
+    assert resumed["devices"]["CHF"]["messages"] == first["devices"]["CHF"]["messages"] or len(
+        resumed["devices"]["CHF"]["messages"]
+    ) >= len(first["devices"]["CHF"]["messages"])
