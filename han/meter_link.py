@@ -1,8 +1,10 @@
 """One metering endpoint on the air, kept in step with its ``Meter`` in the domain model.
 
-The link asks the meter to report (bind + Configure Reporting), reads what reports do not carry
-(formatting, price), applies every report or read to the model, and polls when the meter does not
-report – some meters refuse reporting configuration, and a lost report must not leave a value stale.
+The link learns what kind of meter it is (formatting, unit, device type: an ESME or the hub's gas
+mirror), reads the live values, asks the meter to report the ones it has (bind + Configure
+Reporting), and polls when the meter does not report – some meters refuse reporting configuration,
+and a lost report must not leave a value stale. Prices are the ``PriceLink``'s job, histories and
+running totals the ``HistoryLink``'s.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any, Final
 
 from zigpy.exceptions import ZigbeeException
@@ -19,7 +20,10 @@ from zigpy.zcl import Cluster
 from zigpy.zcl.foundation import Status
 from zigpy.zcl.helpers import ReportingConfig
 
-from han.clusters import UNDECODABLE_FRAME, GBMetering, GBPrice
+from han.attributes import read_attributes
+from han.clusters import UNDECODABLE_FRAME, GBMetering, GBPrepayment, GBPrice
+from han.history_link import HistoryLink
+from han.local_calendar import LocalCalendar
 from han.model import (
     AmbientLevel,
     Formatting,
@@ -30,29 +34,60 @@ from han.model import (
     MeterKey,
     ModelChange,
 )
+from han.price_link import PriceLink
+from han.units import MeteringUnit, expected_update_s, is_gas, metering_unit
 
 LOGGER = logging.getLogger(__name__)
 
-REPORTING: Final[dict[str, tuple[int, int, int]]] = {
-    # attribute: (min interval s, max interval s, reportable change in raw units)
+Reporting = tuple[int, int, int]
+"""(min interval s, max interval s, reportable change in raw units)"""
+
+ELECTRICITY_REPORTING: Final[dict[str, Reporting]] = {
     "instantaneous_demand": (1, 60, 1),
     "current_summ_delivered": (10, 600, 1),
+    "current_summ_received": (10, 600, 1),
     "currentday_consumption_delivered": (10, 600, 1),
     "iambient_consumption_indicator": (1, 600, 1),
 }
 """What the displays need to hear about without asking, in the meter's own units."""
-
-FORMATTING_ATTRIBUTES: Final = ("multiplier", "divisor", "metering_device_type")
-VALUE_ATTRIBUTES: Final = tuple(REPORTING)
-
-_FIELD_OF: Final = {
-    "instantaneous_demand": "demand_kw",
-    "current_summ_delivered": "import_total_kwh",
-    "currentday_consumption_delivered": "today_import_kwh",
+GAS_REPORTING: Final[dict[str, Reporting]] = {
+    # A mirror changes only when the GSME wakes (every 30 minutes): report on change, and at
+    # least every half hour so that the display knows the hub is still there.
+    "current_summ_delivered": (10, 1800, 1),
+    "currentday_consumption_delivered": (10, 1800, 1),
+    "current_day_alternative_consumption_delivered": (10, 1800, 1),
 }
+REPORTING: Final = ELECTRICITY_REPORTING
+"""Kept for readers of the electricity set by its old name."""
 
-_GAS_DEVICE_TYPES: Final = {1, 128}
+FORMATTING_ATTRIBUTES: Final = (
+    "multiplier",
+    "divisor",
+    "metering_device_type",
+    "unit_of_measure",
+    "alternative_unit_of_measure",
+)
+_AMBIENT: Final = "iambient_consumption_indicator"
 AMBIENT_LEVELS: Final = {level.value for level in AmbientLevel}
+_GAS_TODAY: Final = frozenset({"today_volume_m3", "today_import_kwh"})
+
+
+def live_fields(meter: Meter) -> dict[str, str]:
+    """Attribute → ``Meter`` field for the values that move all day, by the meter's units."""
+    if meter.unit is MeteringUnit.CUBIC_METRES:
+        fields = {
+            "current_summ_delivered": "volume_total_m3",
+            "currentday_consumption_delivered": "today_volume_m3",
+        }
+        if meter.alternative_unit is MeteringUnit.KWH:
+            fields["current_day_alternative_consumption_delivered"] = "today_import_kwh"
+        return fields
+    return {
+        "instantaneous_demand": "demand_kw",
+        "current_summ_delivered": "import_total_kwh",
+        "current_summ_received": "export_total_kwh",
+        "currentday_consumption_delivered": "today_import_kwh",
+    }
 
 
 class MeterLink:
@@ -63,6 +98,7 @@ class MeterLink:
         *,
         now: Callable[[], float] = time.time,
         poll_interval_s: float = 30.0,
+        calendar: LocalCalendar | None = None,
     ) -> None:
         self._model = model
         self._metering = metering
@@ -70,67 +106,111 @@ class MeterLink:
         self._poll_interval_s = poll_interval_s
         endpoint = metering.endpoint
         self.key = MeterKey(str(endpoint.device.ieee), endpoint.endpoint_id)
-        self._price: Cluster | None = endpoint.in_clusters.get(GBPrice.cluster_id)
+        price: Cluster | None = endpoint.in_clusters.get(GBPrice.cluster_id)
+        self._price = price
+        self._prepayment: Cluster | None = endpoint.in_clusters.get(GBPrepayment.cluster_id)
+        self.price = PriceLink(model, self.key, price, now=now) if price is not None else None
+        self.history = HistoryLink(
+            model, self.key, metering, self._prepayment, now=now, calendar=calendar
+        )
+        self._fields: dict[str, str] = {}
         self._unsubscribe: list[Callable[[], Any]] = []
         self.reporting_configured = False
         self.attached = asyncio.Event()
-        """Set once formatting, reporting, the first values and the price have been asked for."""
+        """Set once identity, live values, reporting, prices and histories have been asked for."""
 
     @property
     def meter(self) -> Meter:
         return self._model.meter(self.key)
 
+    @property
+    def metering(self) -> Cluster:
+        """The meter's Metering server (for the half-hourly profile: ``han.profile_reader``)."""
+        return self._metering
+
     async def run(self) -> None:
         """Attach to the meter, then keep its values fresh for as long as the session lives."""
         self._subscribe()
         try:
-            await self._read_formatting()
-            self.reporting_configured = await self._configure_reporting()
-            await self.poll()
-            await self._read_price()
+            await self._read_identity()
+            supported = await self.poll()
+            self.reporting_configured = await self._configure_reporting(supported)
+            # Histories before prices: a display that shows the price is one that has finished
+            # its start-up reads (the benchmarks count on a quiet air after that).
+            await self.history.attach()
+            if self.price is not None:
+                await self.price.attach()
+                current = self.meter.tariff.current
+                if current is not None and (current.number_of_tiers or 1) > 1:
+                    await self.history.refresh_totals()  # now that the TOU registers are known
             self.attached.set()
-            while True:
-                await asyncio.sleep(self._poll_interval_s)
-                last = self.meter.last_updated
-                if last is None or self._now() - last >= self._poll_interval_s:
-                    await self.poll()
+            async with asyncio.TaskGroup() as group:
+                group.create_task(self._keep_fresh())
+                group.create_task(self.history.run())
+                if self.price is not None:
+                    group.create_task(self.price.run())
         finally:
             for unsubscribe in self._unsubscribe:
                 unsubscribe()
+            self.history.detach()
+            if self.price is not None:
+                self.price.detach()
+
+    async def _keep_fresh(self) -> None:
+        while True:
+            await asyncio.sleep(self._poll_interval_s)
+            last = self.meter.last_updated
+            if last is None or self._now() - last >= self._poll_interval_s:
+                await self.poll()
 
     def _subscribe(self) -> None:
         self._unsubscribe.append(self._metering.on_event("attribute_report", self._on_report))
-        for cluster in (self._metering, self._price):
+        for cluster in (self._metering, self._price, self._prepayment):
             if cluster is not None:
                 self._unsubscribe.append(
                     cluster.on_event(
                         UNDECODABLE_FRAME, lambda _: self._model.count_undecodable_frame()
                     )
                 )
-        if self._price is not None:
-            self._price.add_listener(self)
 
-    async def _read_formatting(self) -> None:
-        values = await self._read(self._metering, FORMATTING_ATTRIBUTES)
+    async def _read_identity(self) -> None:
+        values = await read_attributes(self._metering, FORMATTING_ATTRIBUTES)
         meter = self.meter
         meter.formatting = Formatting(
             multiplier=int(values.get("multiplier", 1)) or 1,
             divisor=int(values.get("divisor", 1)) or 1,
         )
-        device_type = values.get("metering_device_type")
-        meter.fuel = (
-            Fuel.GAS
-            if device_type is not None and int(device_type) in _GAS_DEVICE_TYPES
-            else Fuel.ELECTRICITY
+        raw_type = values.get("metering_device_type")
+        meter.device_type = None if raw_type is None else int(raw_type)
+        meter.fuel = Fuel.GAS if is_gas(meter.device_type) else Fuel.ELECTRICITY
+        default_unit = MeteringUnit.CUBIC_METRES if meter.fuel is Fuel.GAS else MeteringUnit.KWH
+        meter.unit = metering_unit(values.get("unit_of_measure", default_unit))
+        alternative = values.get("alternative_unit_of_measure")
+        meter.alternative_unit = None if alternative is None else metering_unit(alternative)
+        meter.expected_update_s = expected_update_s(meter.device_type)
+        self._fields = live_fields(meter)
+        self._model.announce(ModelChange(self.key, frozenset({"identity", "fuel", "unit"})))
+
+    def _reporting(self) -> dict[str, Reporting]:
+        return (
+            GAS_REPORTING if self.meter.unit is MeteringUnit.CUBIC_METRES else ELECTRICITY_REPORTING
         )
 
-    async def _configure_reporting(self) -> bool:
+    async def _configure_reporting(self, supported: set[str] | None) -> bool:
+        """Ask the meter to report what it has (all of the set if the first read told nothing)."""
+        wanted = {
+            name: config
+            for name, config in self._reporting().items()
+            if supported is None or name in supported
+        }
+        if not wanted:
+            return False
         try:
             await self._metering.bind()
             result = await self._metering.configure_reporting_multiple(
                 {
                     GBMetering.attributes_by_name[name]: ReportingConfig(min_s, max_s, change)
-                    for name, (min_s, max_s, change) in REPORTING.items()
+                    for name, (min_s, max_s, change) in wanted.items()
                 }
             )
         except (ZigbeeException, TimeoutError) as error:
@@ -141,39 +221,14 @@ class MeterLink:
             LOGGER.info("Meter %s did not accept all reporting; polling fills the gaps", self.key)
         return ok
 
-    async def poll(self) -> None:
-        """Read the live values now (used at attach and when reports stop arriving)."""
+    async def poll(self) -> set[str] | None:
+        """Read the live values now (at attach and when reports stop arriving); the names the
+        meter answered, or None if it answered nothing at all."""
         asked_at = self._now()
-        values = await self._read(self._metering, VALUE_ATTRIBUTES)
+        values = await read_attributes(self._metering, [*self._fields, _AMBIENT])
         # A report that arrived while the read was in flight is newer than the read's answer.
         self._apply(values, unless_updated_since=asked_at)
-
-    async def _read_price(self) -> None:
-        if self._price is None:
-            return
-        try:
-            response = await self._price.get_current_price(command_options=0)
-        except (ZigbeeException, TimeoutError) as error:
-            LOGGER.info("Meter %s did not publish a price: %s", self.key, error)
-        else:
-            self.cluster_command(0, 0x00, response)
-        values = await self._read(self._price, ("standing_charge", "price_trailing_digit"))
-        if "standing_charge" in values:
-            digits = int(values.get("price_trailing_digit", 0)) >> 4
-            self.meter.tariff.standing_charge_gbp_per_day = Measured(
-                Decimal(int(values["standing_charge"])).scaleb(-digits), self._now()
-            )
-            self._model.announce(ModelChange(self.key, frozenset({"standing_charge"})))
-
-    def cluster_command(self, tsn: int, command_id: int, args: Any) -> None:
-        """zigpy listener hook: the meter's Price server published a price."""
-        if command_id != GBPrice.ClientCommandDefs.publish_price.id or not hasattr(args, "price"):
-            return
-        trailing_digits = int(args.price_trailing_digit_and_tier) >> 4
-        self.meter.tariff.unit_price_gbp_per_kwh = Measured(
-            Decimal(int(args.price)).scaleb(-trailing_digits), self._now()
-        )
-        self._model.announce(ModelChange(self.key, frozenset({"unit_price"})))
+        return set(values) if values else None
 
     def _on_report(self, event: Any) -> None:
         self._apply({event.attribute_name: event.value})
@@ -182,38 +237,37 @@ class MeterLink:
         meter = self.meter
         now = self._now()
         changed = set()
+        value_changed = False
         for name, raw in values.items():
             if raw is None or self._updated_since(name, unless_updated_since):
                 continue
-            if name == "iambient_consumption_indicator":
+            if name == _AMBIENT:
                 if int(raw) in AMBIENT_LEVELS:
                     meter.ambient = Measured(AmbientLevel(int(raw)), now)
                     changed.add("ambient")
                 continue
-            field_name = _FIELD_OF.get(name)
+            field_name = self._fields.get(name)
             if field_name is None:
                 continue
-            setattr(meter, field_name, Measured(meter.formatting.scale(int(raw)), now))
+            previous = getattr(meter, field_name)
+            amount = meter.formatting.scale(int(raw))
+            value_changed = value_changed or previous is None or previous.value != amount
+            setattr(meter, field_name, Measured(amount, now))
             changed.add(field_name)
-        if changed:
-            self._model.mark_connected()
-            self._model.announce(ModelChange(self.key, frozenset(changed)))
+        if not changed:
+            return
+        if value_changed:
+            meter.value_changed_han_s = self._model.han_now(now)
+        if meter.fuel is Fuel.GAS and changed & _GAS_TODAY:
+            changed.add("gas_today")
+        if "export_total_kwh" in changed:
+            changed.add("export")
+        self._model.mark_connected()
+        self._model.announce(ModelChange(self.key, frozenset(changed)))
 
     def _updated_since(self, attribute: str, since: float | None) -> bool:
         if since is None:
             return False
-        field_name = (
-            "ambient" if attribute == "iambient_consumption_indicator" else _FIELD_OF.get(attribute)
-        )
+        field_name = "ambient" if attribute == _AMBIENT else self._fields.get(attribute)
         current = getattr(self.meter, field_name) if field_name else None
         return current is not None and current.updated_at >= since
-
-    async def _read(self, cluster: Cluster, names: tuple[str, ...]) -> dict[str, Any]:
-        try:
-            success, failure = await cluster.read_attributes(list(names))
-        except (ZigbeeException, TimeoutError) as error:
-            LOGGER.info("Reading %s from %s failed: %s", names, self.key, error)
-            return {}
-        if failure:
-            LOGGER.debug("Meter %s does not support %s", self.key, failure)
-        return dict(success)

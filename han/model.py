@@ -3,6 +3,17 @@
 Every value is ``Measured``: it carries the time it arrived, so no screen can show stale data as live.
 The model is evented: each change announces which meter and which fields moved (``ModelChange``), and
 views repaint only what moved. The model never knows about widgets, radios or emulators.
+
+A change names the ``Meter`` attributes that moved (``demand_kw``, ``today_cost_gbp``, …) and, for
+views that think in screens rather than attributes, one of these groups:
+
+- ``"tariff"``: any price, the schedule, the standing charge or the gas conversion figures
+  (``"unit_price"`` and ``"standing_charge"`` also name those two when they move);
+- ``"history"``: ``Meter.history`` was (re-)read – at attach and when a local day ended;
+- ``"totals"``: running week/month figures, costs, maximum demands or tier registers;
+- ``"gas_today"``: today's gas volume or energy (they move in half-hour steps);
+- ``"export"``: the export register;
+- ``"identity"``: what kind of meter this is (fuel, units, update rate).
 """
 
 from __future__ import annotations
@@ -11,23 +22,28 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Generic, TypeVar
 
-T = TypeVar("T")
+from han.history import MeterHistory
+from han.measured import Measured
+from han.tariff import PricePeriod, Tariff
+from han.units import ELECTRICITY_UPDATE_S, GENERATION_DEVICE_TYPES, MeteringUnit
 
-
-@dataclass(frozen=True, slots=True)
-class Measured(Generic[T]):
-    """A value and when it was last updated (epoch seconds on the display's clock)."""
-
-    value: T
-    updated_at: float
-
-    def age_s(self, now: float) -> float:
-        return max(0.0, now - self.updated_at)
-
-    def is_stale(self, now: float, max_age_s: float) -> bool:
-        return self.age_s(now) > max_age_s
+__all__ = [
+    "AmbientLevel",
+    "Formatting",
+    "Fuel",
+    "HanClock",
+    "HomeModel",
+    "LinkState",
+    "Measured",
+    "Meter",
+    "MeterHistory",
+    "MeterKey",
+    "ModelChange",
+    "PricePeriod",
+    "SupplierMessage",
+    "Tariff",
+]
 
 
 class Fuel(enum.Enum):
@@ -79,32 +95,60 @@ class Formatting:
 
 
 @dataclass(slots=True)
-class Tariff:
-    """What the meter's Price server last published (single rate for now)."""
-
-    unit_price_gbp_per_kwh: Measured[Decimal] | None = None
-    standing_charge_gbp_per_day: Measured[Decimal] | None = None
-
-
-@dataclass(slots=True)
 class Meter:
-    """One metering endpoint (an ESME, or the gas proxy's mirror of a GSME)."""
+    """One metering endpoint: an ESME (import, export, a microgeneration meter) or the gas proxy's
+    mirror of a GSME. Gas energy (kWh) comes from the mirror's alternative-unit attributes, its
+    volume (m³) from the main ones."""
 
     key: MeterKey
     fuel: Fuel = Fuel.ELECTRICITY
     formatting: Formatting = field(default_factory=Formatting)
+    device_type: int | None = None
+    """MeteringDeviceType as the meter declared it (0 electric, 1 gas, 128 mirrored gas, …)."""
+    unit: MeteringUnit | None = None
+    """The unit of the main registers (kWh for electricity, m³ for gas)."""
+    alternative_unit: MeteringUnit | None = None
+    """The unit of the alternative-unit registers (kWh on a gas mirror)."""
+    expected_update_s: float = ELECTRICITY_UPDATE_S
+    """How often this meter has news: 10 s for electricity demand, 1800 s for a gas mirror."""
+
     demand_kw: Measured[Decimal] | None = None
     """Instantaneous demand; negative while exporting."""
     import_total_kwh: Measured[Decimal] | None = None
+    export_total_kwh: Measured[Decimal] | None = None
+    volume_total_m3: Measured[Decimal] | None = None
     today_import_kwh: Measured[Decimal] | None = None
+    """Energy used today (for gas: from the alternative unit, kWh)."""
+    today_volume_m3: Measured[Decimal] | None = None
+    week_import_kwh: Measured[Decimal] | None = None
+    month_import_kwh: Measured[Decimal] | None = None
+    today_cost_gbp: Measured[Decimal] | None = None
+    week_cost_gbp: Measured[Decimal] | None = None
+    month_cost_gbp: Measured[Decimal] | None = None
+    max_import_demand_kw: Measured[Decimal] | None = None
+    """Highest half-hour average import since the supplier last reset it."""
+    max_export_demand_kw: Measured[Decimal] | None = None
+    tier_import_kwh: dict[int, Measured[Decimal]] = field(default_factory=dict)
+    """Time-of-use registers by price tier (Economy 7: 1 day, 2 night)."""
     ambient: Measured[AmbientLevel] | None = None
     tariff: Tariff = field(default_factory=Tariff)
+    history: MeterHistory = field(default_factory=MeterHistory)
+    value_changed_han_s: float | None = None
+    """HAN time at which a reading last changed value (not merely arrived again): for "gas updates
+    every 30 minutes – last at 14:30"."""
 
     @property
     def last_updated(self) -> float | None:
         times = [
             m.updated_at
-            for m in (self.demand_kw, self.import_total_kwh, self.today_import_kwh)
+            for m in (
+                self.demand_kw,
+                self.import_total_kwh,
+                self.export_total_kwh,
+                self.volume_total_m3,
+                self.today_import_kwh,
+                self.today_volume_m3,
+            )
             if m is not None
         ]
         return max(times) if times else None
@@ -112,6 +156,11 @@ class Meter:
     @property
     def has_reading(self) -> bool:
         return self.last_updated is not None
+
+    @property
+    def is_generation(self) -> bool:
+        """A meter of a generator (PV, wind, micro-generation) rather than of the supply."""
+        return self.device_type is not None and self.device_type in GENERATION_DEVICE_TYPES
 
 
 @dataclass(slots=True)
@@ -172,9 +221,20 @@ class HomeModel:
         return existing
 
     def electricity_import_meter(self) -> Meter | None:
-        """The ESME the home screen is about: the first electricity meter that has a reading."""
+        """The ESME the home screen is about: the first electricity supply meter with a reading."""
         for meter in self.meters.values():
-            if meter.fuel is Fuel.ELECTRICITY and meter.has_reading:
+            if meter.fuel is Fuel.ELECTRICITY and not meter.is_generation and meter.has_reading:
+                return meter
+        return None
+
+    def meters_of(self, fuel: Fuel) -> list[Meter]:
+        """Every meter of a fuel (several ESMEs: import and microgeneration), in the order found."""
+        return [meter for meter in self.meters.values() if meter.fuel is fuel]
+
+    def gas_meter(self) -> Meter | None:
+        """The gas meter (the hub's mirror of the GSME) once it has a reading."""
+        for meter in self.meters_of(Fuel.GAS):
+            if meter.has_reading:
                 return meter
         return None
 

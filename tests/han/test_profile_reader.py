@@ -1,0 +1,86 @@
+"""The half-hourly profile through the air: pages of 24, back to a start, and "no more data"."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from zigpy.exceptions import DeliveryError
+
+from han.model import Formatting, Fuel
+from han.profile_reader import HalfHour, ProfileChannel, fetch_profile
+from han.units import HALF_HOUR_S
+
+KWH = Formatting(multiplier=1, divisor=1000)
+SUNNY_NOON = 1_781_524_800
+
+
+def _last_closed(now_s: float) -> int:
+    return int(now_s) - int(now_s) % HALF_HOUR_S
+
+
+def _expected(register, end_s: int, count: int) -> list[HalfHour]:
+    values = register.half_hours(end_s, count)
+    return [
+        HalfHour(end_s - (count - k) * HALF_HOUR_S, Decimal(value) / 1000, value)
+        for k, value in enumerate(values)
+    ]
+
+
+async def test_a_profile_fetch_returns_the_meters_half_hours(emulated_han) -> None:
+    async with emulated_han(profile="ev_owner", history_days=5) as han:
+        await han.meter_ready()
+        meter = han.model.electricity_import_meter()
+        cluster = han.session.links[meter.key].metering
+        end = _last_closed(han.home.now_s) - 5 * HALF_HOUR_S
+        fetched = await fetch_profile(cluster, ProfileChannel.IMPORT, end, 60, formatting=KWH)
+        assert fetched == _expected(han.home.esme.registers.imported, end, 60)  # 3 pages
+
+        # "Now" is the last closed half hour; a start bounds how far back to go.
+        recent = await fetch_profile(
+            cluster, ProfileChannel.IMPORT, None, 100, start_s=end, formatting=KWH
+        )
+        latest = _last_closed(han.home.now_s)
+        count = (latest - end) // HALF_HOUR_S
+        assert recent == _expected(han.home.esme.registers.imported, latest, count)
+
+
+async def test_the_profile_stops_where_the_meters_records_do(emulated_han) -> None:
+    async with emulated_han(profile="ev_owner", history_days=1) as han:
+        await han.meter_ready()
+        meter = han.model.electricity_import_meter()
+        cluster = han.session.links[meter.key].metering
+        register = han.home.esme.registers.imported
+        everything = await fetch_profile(cluster, ProfileChannel.IMPORT, None, 500)
+        assert everything[0].start_s == register.first_boundary_s
+        assert len(everything) == (register.last_boundary_s - register.first_boundary_s) // 1800
+        # An end the meter's clock has not reached yet: the reader asks for "now" instead.
+        ahead = await fetch_profile(cluster, ProfileChannel.IMPORT, han.home.now_s + 7200, 2)
+        assert ahead == everything[-2:]
+        # A home without generation keeps no export channel.
+        assert await fetch_profile(cluster, ProfileChannel.EXPORT, None, 10) == []
+
+
+async def test_export_and_gas_profiles(emulated_han) -> None:
+    async with emulated_han(profile="solar_home", start_epoch_s=SUNNY_NOON, history_days=2) as han:
+        await han.until(lambda: len(han.session.links) == 2)
+        await han.meter_ready()
+        electricity = han.model.electricity_import_meter()
+        esme_cluster = han.session.links[electricity.key].metering
+        end = _last_closed(han.home.now_s)
+        exported = await fetch_profile(esme_cluster, ProfileChannel.EXPORT, end, 30, formatting=KWH)
+        assert exported == _expected(han.home.esme.registers.exported, end, 30)
+        assert sum(h.raw for h in exported) > 0
+
+        (gas,) = han.model.meters_of(Fuel.GAS)
+        gas_cluster = han.session.links[gas.key].metering
+        volume = await fetch_profile(gas_cluster, ProfileChannel.IMPORT, end, 30, formatting=KWH)
+        assert volume == _expected(han.home.gas.volume, end, 30)  # litres ÷ 1000 = m³
+
+
+class _SilentMeter:
+    async def get_profile(self, **_: object) -> None:
+        raise DeliveryError("no route to the meter")
+
+
+async def test_a_meter_that_does_not_answer_has_no_more_data() -> None:
+    assert await fetch_profile(_SilentMeter(), ProfileChannel.IMPORT, None, 48) == []  # type: ignore[arg-type]
