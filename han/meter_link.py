@@ -34,6 +34,7 @@ from han.model import (
     MeterKey,
     ModelChange,
 )
+from han.prepayment_link import PrepaymentLink
 from han.price_link import PriceLink
 from han.units import MeteringUnit, expected_update_s, is_gas, metering_unit
 
@@ -113,6 +114,11 @@ class MeterLink:
         self.history = HistoryLink(
             model, self.key, metering, self._prepayment, now=now, calendar=calendar
         )
+        self.prepayment = (
+            PrepaymentLink(model, self.key, self._prepayment, metering, now=now)
+            if self._prepayment is not None
+            else None
+        )
         self._fields: dict[str, str] = {}
         self._unsubscribe: list[Callable[[], Any]] = []
         self.reporting_configured = False
@@ -135,6 +141,8 @@ class MeterLink:
             await self._read_identity()
             supported = await self.poll()
             self.reporting_configured = await self._configure_reporting(supported)
+            if self.prepayment is not None:
+                await self.prepayment.attach()
             # Histories before prices: a display that shows the price is one that has finished
             # its start-up reads (the benchmarks count on a quiet air after that).
             await self.history.attach()
@@ -153,6 +161,8 @@ class MeterLink:
             for unsubscribe in self._unsubscribe:
                 unsubscribe()
             self.history.detach()
+            if self.prepayment is not None:
+                self.prepayment.detach()
             if self.price is not None:
                 self.price.detach()
 

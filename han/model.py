@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from han.credit import Credit, SupplyState
 from han.history import MeterHistory
 from han.measured import Measured
 from han.tariff import PricePeriod, Tariff
@@ -131,6 +132,9 @@ class Meter:
     tier_import_kwh: dict[int, Measured[Decimal]] = field(default_factory=dict)
     """Time-of-use registers by price tier (Economy 7: 1 day, 2 night)."""
     ambient: Measured[AmbientLevel] | None = None
+    supply: Measured[SupplyState] | None = None
+    credit: Credit = field(default_factory=Credit)
+    """Prepayment: meaningful when ``credit.in_prepayment``."""
     tariff: Tariff = field(default_factory=Tariff)
     history: MeterHistory = field(default_factory=MeterHistory)
     value_changed_han_s: float | None = None

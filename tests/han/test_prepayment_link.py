@@ -1,0 +1,95 @@
+"""Prepayment through the air: the model's credit follows the meter, and the consumer's commands
+come back as answers a screen can explain."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from han.credit import PaymentMode, SupplyState, TopUpOutcome, predicted_days_left
+from han.utrn import encode_utrn
+from home_emulator.credit_engine import CreditSettings, PrepaymentStart, units
+from home_emulator.esme import SUPPLIER_ORIGINATOR, supplier_key
+from home_emulator.wan import SupplierWan
+
+WEEKDAY_MORNING = datetime(2026, 1, 13, 11, 0, tzinfo=ZoneInfo("Europe/London")).timestamp()
+
+
+def _code(home, step: int, *, pounds: int) -> str:
+    keys = home.esme.keys
+    return encode_utrn(
+        supplier_private_key=supplier_key(),
+        meter_public_key=keys.meter_private_key.public_key(),
+        originator=SUPPLIER_ORIGINATOR,
+        target=keys.target,
+        counter=step << 32,
+        pounds=pounds,
+    )
+
+
+def _link(han):
+    return next(
+        link.prepayment
+        for link in han.session.links.values()
+        if link.prepayment is not None and link.meter.credit.in_prepayment
+    )
+
+
+async def test_credit_reaches_the_model_and_a_top_up_is_explained(emulated_han) -> None:
+    start = PrepaymentStart(balance=units("4.32"))
+    async with emulated_han(start_epoch_s=WEEKDAY_MORNING, electricity_prepayment=start) as han:
+        await han.meter_ready()
+        link = _link(han)
+        credit = link.meter.credit
+        assert credit.mode is not None
+        assert credit.mode.value is PaymentMode.PREPAYMENT
+        assert credit.balance_gbp is not None
+        assert credit.balance_gbp.value == Decimal("4.32")
+        assert credit.emergency_credit_limit_gbp is not None
+        assert credit.emergency_credit_limit_gbp.value == Decimal("5.00")
+        answer = await link.top_up(_code(han.home, 1, pounds=10))
+        assert answer.outcome is TopUpOutcome.ACCEPTED
+        assert answer.added_gbp == Decimal("10.00")
+        assert answer.balance_gbp == han.home.esme.prepay.engine.balance // 100 / Decimal(100)
+        again = await link.top_up(_code(han.home, 1, pounds=10))
+        assert again.outcome is TopUpOutcome.ALREADY_USED
+        nonsense = await link.top_up("1234 5678 9012 3456 7890")
+        assert nonsense.outcome is TopUpOutcome.INVALID
+
+
+async def test_spending_is_reported_and_emergency_credit_can_be_activated(emulated_han) -> None:
+    start = PrepaymentStart(balance=units("1.02"), settings=CreditSettings())
+    async with emulated_han(start_epoch_s=WEEKDAY_MORNING, electricity_prepayment=start) as han:
+        await han.meter_ready()
+        link = _link(han)
+        while han.home.esme.prepay.engine.balance >= units("1.00"):
+            han.home.step()
+        await han.until(lambda: link.meter.credit.balance_gbp.value < Decimal("1.00"))
+        await han.until(lambda: link.meter.credit.emergency_credit_available)
+        assert await link.activate_emergency_credit()
+        await han.until(lambda: link.meter.credit.emergency_credit_in_use)
+
+
+async def test_an_armed_supply_is_enabled_from_the_display(emulated_han) -> None:
+    start = PrepaymentStart(balance=units("10.00"))
+    async with emulated_han(start_epoch_s=WEEKDAY_MORNING, electricity_prepayment=start) as han:
+        await han.meter_ready()
+        link = _link(han)
+        wan = SupplierWan(han.home)
+        wan.disable_supply()
+        assert not await link.enable_supply()  # not armed: refused
+        wan.arm_supply()
+        await link.refresh()
+        assert link.meter.supply is not None
+        assert link.meter.supply.value is SupplyState.ARMED
+        assert await link.enable_supply()
+        assert link.meter.supply.value is SupplyState.ON
+
+
+def test_days_left_from_recent_spending() -> None:
+    assert predicted_days_left(
+        Decimal("10.00"), [Decimal("2.00"), Decimal("3.00"), None]
+    ) == Decimal("4.0")
+    assert predicted_days_left(Decimal("10.00"), []) is None
+    assert predicted_days_left(Decimal("-1.00"), [Decimal("2.00")]) == Decimal("0")
