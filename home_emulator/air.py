@@ -1,7 +1,17 @@
-"""The emulated HAN's medium: every frame between the coordinator and the emulated nodes passes here.
+"""The emulated HAN's medium: every frame between the displays and the emulated nodes passes here.
 
-The coordinator side is pluggable – the in-process virtual radio today, an emulated USB coordinator
-later – and taps see every frame in both directions (packet captures, benchmarks, tests).
+Each display runs its own zigpy, and zigpy is always the coordinator of the network it runs: every
+display is NWK 0x0000 in its own view of the HAN. What tells displays apart on this air is their
+EUI-64, so the air carries several coordinators keyed by ``Coordinator.ieee`` and routes by it:
+
+- an answer goes back to the display that asked (``to_node(packet, sender)``);
+- a frame a node addresses by binding carries the bound display's EUI-64 as its destination
+  (``AddrMode.IEEE``) and goes to that display only;
+- anything else – a join announcement, a frame addressed to NWK 0x0000 – goes to every display.
+
+The hub's device log decides, per display and per frame, who hears anything (``admits``). Displays
+are pluggable – the in-process virtual radio, a TCP link to a served home (``air_server.py``), an
+emulated USB coordinator later – and taps see every frame once, with its direction.
 """
 
 from __future__ import annotations
@@ -15,10 +25,14 @@ import zigpy.types as t
 from home_emulator.node import EmulatedNode
 
 Tap = Callable[[t.ZigbeePacket, str], None]
-"""Called with each frame and its direction: "up" (node → coordinator) or "down"."""
+"""Called with each frame and its direction: "up" (node → display) or "down"."""
+
+_IEEE = t.AddrMode.IEEE
 
 
 class Coordinator(Protocol):
+    """A display's radio as the air sees it."""
+
     @property
     def ieee(self) -> t.EUI64: ...
 
@@ -37,13 +51,20 @@ class NotAdmitted(PermissionError):
     """A node not in the hub's device log tried to join."""
 
 
+class AlreadyAttached(ValueError):
+    """A second display with an EUI-64 already on the air: the air could not tell them apart."""
+
+
 class Air:
     _registry: ClassVar[dict[str, Air]] = {}
     _ids = itertools.count(1)
 
     def __init__(self) -> None:
         self.nodes: dict[int, EmulatedNode] = {}
-        self.coordinator: Coordinator | None = None
+        # (EUI-64, display) pairs: the EUI-64 is read once at attach, and a short list scanned
+        # with == beats hashing an EUI64 (its hash formats a string) on every frame. The list is
+        # replaced, never changed in place, so a display leaving mid-delivery is safe.
+        self._displays: list[tuple[t.EUI64, Coordinator]] = []
         self.admits: Callable[[t.EUI64], bool] = lambda _eui64: True
         """The hub's device log: who may be on this HAN at all."""
         self.taps: list[Tap] = []
@@ -60,46 +81,87 @@ class Air:
 
     def close(self) -> None:
         Air._registry.pop(self.path, None)
-        self.coordinator = None
+        self._displays = []
 
-    def attach(self, coordinator: Coordinator) -> None:
-        self.coordinator = coordinator
-        if self.admits(coordinator.ieee):
-            for node in self.nodes.values():
-                coordinator.node_joined(node.nwk, node.ieee)
+    # Displays ------------------------------------------------------------------------------
 
     @property
-    def _coordinator_admitted(self) -> bool:
-        return self.coordinator is not None and self.admits(self.coordinator.ieee)
+    def coordinators(self) -> list[Coordinator]:
+        """The displays on the air, in the order they attached."""
+        return [display for _, display in self._displays]
+
+    def attach(self, coordinator: Coordinator) -> None:
+        """A display's network is up: it hears the nodes already on the air, if it is admitted."""
+        ieee = t.EUI64(coordinator.ieee)
+        if any(known == ieee for known, _ in self._displays):
+            raise AlreadyAttached(f"a display with EUI-64 {ieee} is already on this HAN")
+        self._displays = [*self._displays, (ieee, coordinator)]
+        if self.admits(ieee):
+            for node in list(self.nodes.values()):
+                coordinator.node_joined(node.nwk, node.ieee)
 
     def detach(self, coordinator: Coordinator) -> None:
-        if self.coordinator is coordinator:
-            self.coordinator = None
+        self._displays = [entry for entry in self._displays if entry[1] is not coordinator]
+
+    # Nodes ---------------------------------------------------------------------------------
 
     def join(self, node: EmulatedNode) -> None:
         if not self.admits(node.ieee):
             raise NotAdmitted(f"{node.ieee} is not in the hub's device log: it cannot join")
         self.nodes[node.nwk] = node
-        if self.coordinator is not None and self._coordinator_admitted:
-            self.coordinator.node_joined(node.nwk, node.ieee)
+        for ieee, display in list(self._displays):
+            if self.admits(ieee):
+                display.node_joined(node.nwk, node.ieee)
 
     def leave(self, node: EmulatedNode) -> None:
-        if self.nodes.pop(node.nwk, None) is not None and self.coordinator is not None:
-            self.coordinator.node_left(node.nwk, node.ieee)
+        if self.nodes.pop(node.nwk, None) is None:
+            return
+        for ieee, display in list(self._displays):
+            if self.admits(ieee):
+                display.node_left(node.nwk, node.ieee)
 
-    def to_node(self, packet: t.ZigbeePacket) -> None:
-        """A frame from the coordinator; the addressed node's answers go straight back up."""
+    # Frames --------------------------------------------------------------------------------
+
+    def to_node(self, packet: t.ZigbeePacket, sender: Coordinator | None = None) -> None:
+        """A frame from a display; the addressed node's answers go straight back to ``sender``.
+
+        Without a sender (tools, tests) the answers go to every display. A display the device log
+        does not admit reaches nothing, as if it were not on the HAN at all.
+        """
         for tap in self.taps:
             tap(packet, "down")
         address = packet.dst.address if packet.dst is not None else None
         node = self.nodes.get(address) if isinstance(address, int) else None
-        if node is None or not node.powered or not self._coordinator_admitted:
+        if (
+            node is None
+            or not node.powered
+            or (sender is not None and not self.admits(sender.ieee))
+        ):
             raise NoSuchNode(f"no node {address!r} on the air")
         for answer in node.receive(packet):
-            self.to_coordinator(answer)
+            for tap in self.taps:
+                tap(answer, "up")
+            if sender is not None:
+                sender.frame_from_air(answer)
+            else:
+                self._to_every_display(answer)
 
     def to_coordinator(self, packet: t.ZigbeePacket) -> None:
+        """A frame from a node: to the display it names by EUI-64, else to every display."""
         for tap in self.taps:
             tap(packet, "up")
-        if self.coordinator is not None and self._coordinator_admitted:
-            self.coordinator.frame_from_air(packet)
+        dst = packet.dst
+        if dst is not None and dst.addr_mode is _IEEE:
+            # The report path at up to 100,000× real time: no allocation, no hashing.
+            for ieee, display in self._displays:
+                if ieee == dst.address:
+                    if self.admits(ieee):
+                        display.frame_from_air(packet)
+                    return
+            return  # bound to a display that is not attached now: the frame is lost, as on air
+        self._to_every_display(packet)
+
+    def _to_every_display(self, packet: t.ZigbeePacket) -> None:
+        for ieee, display in self._displays:
+            if self.admits(ieee):
+                display.frame_from_air(packet)

@@ -1,6 +1,7 @@
 """The emulated home's command line. Subcommands:
 
 - ``run``: run a scenario headless for a while and print its final state (``--json`` for machines);
+- ``serve``: keep a scenario's home running for displays on other processes to attach (TCP);
 - ``vend``: print a GBCS top-up code (UTRN) for a meter, from the supplier's key and the meter's
   certificate – for usability trials and demos.
 """
@@ -11,6 +12,7 @@ import argparse
 from collections.abc import Sequence
 
 from home_emulator.run_command import add_run_arguments, run_run
+from home_emulator.serve_command import add_serve_arguments, run_serve
 from home_emulator.vend import add_vend_arguments, run_vend
 
 
@@ -32,6 +34,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_run_arguments(run)
     run.set_defaults(handler=run_run)
+    serve = commands.add_parser(
+        "serve",
+        help="keep a scenario's home running for several displays to attach",
+        description="Run an emulated home in real time × speed until interrupted; displays attach "
+        "over TCP (python -m app --source tcp://HOST:PORT).",
+    )
+    add_serve_arguments(serve)
+    serve.set_defaults(handler=run_serve)
     vend = commands.add_parser(
         "vend",
         help="print a 20-digit top-up code (UTRN) for a meter",

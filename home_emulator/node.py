@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import zigpy.types as t
@@ -52,10 +53,19 @@ class EmulatedEndpoint:
 
 @dataclass(frozen=True)
 class Binding:
+    """One entry of the node's binding table, as a ZDO Bind_req (address mode 3) set it."""
+
     src_endpoint: int
     cluster_id: int
-    dst_nwk: int
+    dst_ieee: t.EUI64
+    """The bound display. Every display is NWK 0x0000 in its own view of the HAN (each runs its
+    own zigpy as coordinator), so the EUI-64 is what the air routes by."""
     dst_endpoint: int
+
+    @cached_property
+    def destination(self) -> t.AddrModeAddress:
+        """The frame destination for this binding, built once: reports go out every step."""
+        return t.AddrModeAddress(addr_mode=t.AddrMode.IEEE, address=self.dst_ieee)
 
 
 @dataclass
@@ -158,9 +168,8 @@ class EmulatedNode:
             return reply, [zdo_t.Status.INVALID_EP]
         if destination.addrmode != 0x03:
             return reply, [zdo_t.Status.NOT_SUPPORTED]
-        # The emulated HAN has one coordinator; binding to it by IEEE means reporting to NWK 0x0000.
         binding = Binding(
-            int(src_endpoint), int(cluster_id), COORDINATOR_NWK, int(destination.endpoint)
+            int(src_endpoint), int(cluster_id), t.EUI64(destination.ieee), int(destination.endpoint)
         )
         if command == zdo_t.ZDOCmd.Bind_req:
             self.bindings.add(binding)
@@ -204,7 +213,9 @@ class EmulatedNode:
                 cluster.definition, self.next_tsn(), command, f.Direction.Server_to_Client, **fields
             )
             self.outbox.append(
-                self.packet(endpoint_id, binding.dst_endpoint, cluster_id, data, binding.dst_nwk)
+                self.packet(
+                    endpoint_id, binding.dst_endpoint, cluster_id, data, binding.destination
+                )
             )
 
     def take_outbox(self) -> list[t.ZigbeePacket]:
@@ -212,27 +223,36 @@ class EmulatedNode:
         return outbox
 
     def reports(self, now: float) -> list[t.ZigbeePacket]:
-        """Report Attributes frames due now, one per bound cluster with something to say."""
+        """Report Attributes frames due now: one report per cluster with something to say, sent to
+        every display bound to that cluster (reporting is configured per cluster, not per display)."""
         packets = []
+        frames: dict[tuple[int, int], bytes] = {}
         for binding in self.bindings:
-            endpoint = self.endpoints.get(binding.src_endpoint)
-            cluster = endpoint.servers.get(binding.cluster_id) if endpoint else None
-            if cluster is None or not cluster.reporting:
-                continue
-            records = cluster.due_reports(now)
-            if not records:
-                continue
-            data = encode_report(self.next_tsn(), records)
-            packets.append(
-                self.packet(
-                    binding.src_endpoint,
-                    binding.dst_endpoint,
-                    binding.cluster_id,
-                    data,
-                    binding.dst_nwk,
+            key = (binding.src_endpoint, binding.cluster_id)
+            data = frames.get(key)
+            if data is None:
+                data = frames[key] = self._report_frame(key, now)
+            if data:
+                packets.append(
+                    self.packet(
+                        binding.src_endpoint,
+                        binding.dst_endpoint,
+                        binding.cluster_id,
+                        data,
+                        binding.destination,
+                    )
                 )
-            )
         return packets
+
+    def _report_frame(self, key: tuple[int, int], now: float) -> bytes:
+        """The cluster's Report Attributes frame due now, or b"" when nothing is due."""
+        endpoint_id, cluster_id = key
+        endpoint = self.endpoints.get(endpoint_id)
+        cluster = endpoint.servers.get(cluster_id) if endpoint else None
+        if cluster is None or not cluster.reporting:
+            return b""
+        records = cluster.due_reports(now)
+        return encode_report(self.next_tsn(), records) if records else b""
 
     def packet(
         self,
@@ -240,14 +260,18 @@ class EmulatedNode:
         dst_ep: int,
         cluster_id: int,
         data: bytes,
-        dst_nwk: int,
+        dst: int | t.AddrModeAddress,
         *,
         profile: int = SE_PROFILE_ID,
     ) -> t.ZigbeePacket:
+        """A frame from this node; ``dst`` is a short address (an answer) or a binding's
+        destination."""
+        if isinstance(dst, int):
+            dst = t.AddrModeAddress(addr_mode=t.AddrMode.NWK, address=t.NWK(dst))
         return t.ZigbeePacket(
             src=t.AddrModeAddress(addr_mode=t.AddrMode.NWK, address=t.NWK(self.nwk)),
             src_ep=t.uint8_t(src_ep),
-            dst=t.AddrModeAddress(addr_mode=t.AddrMode.NWK, address=t.NWK(dst_nwk)),
+            dst=dst,
             dst_ep=t.uint8_t(dst_ep),
             tsn=t.uint8_t(data[0] if dst_ep == 0 or src_ep == 0 else _zcl_tsn(data)),
             profile_id=t.uint16_t(profile),
@@ -260,7 +284,7 @@ class EmulatedNode:
 
 def _nwk_of(address: t.AddrModeAddress | None) -> int:
     if address is None or address.addr_mode != t.AddrMode.NWK:
-        return COORDINATOR_NWK  # the emulated HAN's only other party
+        return COORDINATOR_NWK  # a display: each is NWK 0x0000 in its own view of the HAN
     return int(address.address)  # type: ignore[arg-type]
 
 

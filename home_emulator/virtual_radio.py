@@ -1,8 +1,10 @@
 """The virtual radio: a genuine zigpy ``ControllerApplication`` whose "stick" is the emulated air.
 
 Everything above it – zigpy's interview, device database, ZCL decoding, and the HAN session – runs
-unmodified, exactly as with a USB coordinator. Its device path names an ``Air`` (``air://1``) the way a
-real radio's names a serial port.
+unmodified, exactly as with a USB coordinator. Its device path names the air the way a real radio's
+names a serial port: ``air://1`` is an ``Air`` in this process, ``tcp://HOST:PORT`` a home served by
+``python -m home_emulator serve`` (``air_link.py``). Either way the radio is one display on the air,
+known by its EUI-64 (``config_for(..., ieee=...)``; the hub's device log must admit it).
 """
 
 from __future__ import annotations
@@ -23,47 +25,91 @@ from zigpy.zdo import types as zdo_t
 
 from han.air import SmartEnergyAware
 from han.clusters import SE_PROFILE_ID
-from home_emulator.air import Air, NoSuchNode
+from home_emulator.air import Air, AlreadyAttached, NoSuchNode
+from home_emulator.air_link import SCHEME, AirLink, LinkLost, LinkRefused
 
 LOGGER = logging.getLogger(__name__)
 
 COORDINATOR_IEEE = t.EUI64.convert("00:0d:6f:ff:fe:00:00:01")
+"""The display EUI-64 an emulated home's device log admits by default (``HomeSpec.display_ieee``)."""
+CONF_DISPLAY_IEEE = "emulated_display_ieee"
+"""zigpy config key (zigpy keeps keys it does not know): the EUI-64 this radio uses on the air."""
 _BROADCASTS = (t.AddrMode.Broadcast, t.AddrMode.Group)
+_UNKNOWN_IEEE = t.EUI64.convert("ff:ff:ff:ff:ff:ff:ff:ff")
+"""zigpy's node info before the network is loaded."""
 
 
 class VirtualRadio(SmartEnergyAware, zigpy.application.ControllerApplication):
     def __init__(self, config: dict[str, Any]) -> None:
         super().__init__(config)
         self._air: Air | None = None
+        self._link: AirLink | None = None
         self._inbox: collections.deque[t.ZigbeePacket] = collections.deque()
         self._delivery_scheduled = False
         self._network: tuple[zigpy.state.NodeInfo, zigpy.state.NetworkInfo] | None = None
 
     @classmethod
-    def config_for(cls, air: Air, *, database_path: str | None = None) -> dict[str, Any]:
-        return {
-            conf.CONF_DEVICE: {conf.CONF_DEVICE_PATH: air.path},
+    def config_for(
+        cls,
+        air: Air | str,
+        *,
+        database_path: str | None = None,
+        ieee: t.EUI64 | str | None = None,
+    ) -> dict[str, Any]:
+        """zigpy config for a radio on ``air`` (an ``Air`` or a device path such as tcp://…)."""
+        config: dict[str, Any] = {
+            conf.CONF_DEVICE: {conf.CONF_DEVICE_PATH: air if isinstance(air, str) else air.path},
             conf.CONF_DATABASE: database_path,
             conf.CONF_NWK_BACKUP_ENABLED: False,
             conf.CONF_TOPO_SCAN_ENABLED: False,
             conf.CONF_OTA: {conf.CONF_OTA_ENABLED: False},
         }
+        if ieee is not None:
+            config[CONF_DISPLAY_IEEE] = str(
+                t.EUI64.convert(ieee) if isinstance(ieee, str) else ieee
+            )
+        return config
 
     @property
     def ieee(self) -> t.EUI64:
         """This radio's own EUI-64: the display's identity in the hub's device log."""
-        return self.state.node_info.ieee if self.state.node_info.ieee else COORDINATOR_IEEE
+        ieee = self.state.node_info.ieee
+        return ieee if ieee and ieee != _UNKNOWN_IEEE else self._configured_ieee()
+
+    def _configured_ieee(self) -> t.EUI64:
+        text = self.config.get(CONF_DISPLAY_IEEE)
+        return t.EUI64.convert(text) if text else COORDINATOR_IEEE
 
     # Radio lifecycle -------------------------------------------------------------------------
 
     async def connect(self) -> None:
         path = self.config[conf.CONF_DEVICE][conf.CONF_DEVICE_PATH]
+        if path.startswith(f"{SCHEME}://"):
+            self._link = await self._open_link(path)
+            return
         try:
             self._air = Air.at(path)
         except NoSuchNode as error:
             raise zigpy.exceptions.ControllerException(str(error)) from error
 
+    async def _open_link(self, path: str) -> AirLink:
+        try:
+            return await AirLink.open(
+                path, self, self.connection_lost, ieee=self._configured_ieee()
+            )
+        except LinkRefused as error:  # before OSError: a refusal is a PermissionError
+            raise zigpy.exceptions.ControllerException(
+                f"{error} (the emulated home at {path} refused it)"
+            ) from error
+        except (OSError, TimeoutError, ValueError) as error:
+            raise zigpy.exceptions.ControllerException(
+                f"cannot reach an emulated home at {path}: {error or type(error).__name__}"
+            ) from error
+
     async def disconnect(self) -> None:
+        if self._link is not None:
+            await self._link.close()
+            self._link = None
         if self._air is not None:
             self._air.detach(self)
             self._air = None
@@ -106,8 +152,14 @@ class VirtualRadio(SmartEnergyAware, zigpy.application.ControllerApplication):
         endpoint.device_type = 0x0507  # type: ignore[assignment]  # SE "In-Home Display"
         coordinator.model = "Virtual radio"
         coordinator.manufacturer = "Emulated HAN"
+        if self._link is not None:
+            self._link.start()
+            return
         assert self._air is not None
-        self._air.attach(self)
+        try:
+            self._air.attach(self)
+        except AlreadyAttached as error:
+            raise zigpy.exceptions.ControllerException(str(error)) from error
 
     async def force_remove(self, dev: zigpy.device.Device) -> None:
         return None
@@ -126,13 +178,17 @@ class VirtualRadio(SmartEnergyAware, zigpy.application.ControllerApplication):
     # Frames ---------------------------------------------------------------------------------
 
     async def send_packet(self, packet: t.ZigbeePacket) -> None:
-        if self._air is None:
+        if self._air is None and self._link is None:
             raise zigpy.exceptions.DeliveryError("the virtual radio is not connected")
         if packet.dst is not None and packet.dst.addr_mode in _BROADCASTS:
             return  # permit-join and other broadcasts: the emulated nodes have nothing to say
         try:
-            self._air.to_node(packet)
-        except NoSuchNode as error:
+            if self._link is not None:
+                await self._link.send(packet)
+            else:
+                assert self._air is not None
+                self._air.to_node(packet, self)
+        except (NoSuchNode, LinkLost) as error:
             raise zigpy.exceptions.DeliveryError(str(error)) from error
 
     def frame_from_air(self, packet: t.ZigbeePacket) -> None:
@@ -162,9 +218,10 @@ class VirtualRadio(SmartEnergyAware, zigpy.application.ControllerApplication):
         self.handle_leave(t.NWK(nwk), ieee)
 
     def _default_network(self) -> tuple[zigpy.state.NodeInfo, zigpy.state.NetworkInfo]:
+        ieee = self._configured_ieee()
         node_info = zigpy.state.NodeInfo(
             nwk=t.NWK(0x0000),
-            ieee=COORDINATOR_IEEE,
+            ieee=ieee,
             logical_type=zdo_t.LogicalType.Coordinator,
             model="Virtual radio",
             manufacturer="Emulated HAN",
@@ -182,9 +239,7 @@ class VirtualRadio(SmartEnergyAware, zigpy.application.ControllerApplication):
                 key=t.KeyData.convert("01:03:05:07:09:0b:0d:0f:00:02:04:06:08:0a:0c:0d"),
                 seq=t.uint8_t(0),
             ),
-            tc_link_key=zigpy.state.Key(
-                key=t.KeyData(b"ZigBeeAlliance09"), partner_ieee=COORDINATOR_IEEE
-            ),
+            tc_link_key=zigpy.state.Key(key=t.KeyData(b"ZigBeeAlliance09"), partner_ieee=ieee),
             stack_specific={},
             source="virtual_radio",
         )

@@ -1,0 +1,168 @@
+"""``python -m home_emulator serve``: one emulated home, kept running for several displays to attach.
+
+The home follows its virtual clock (real time × speed) until SIGINT or SIGTERM; displays attach
+over TCP (``air_wire.py`` describes the protocol; ``python -m app --source tcp://HOST:PORT`` is one).
+One line is printed when the home is listening and one per display attaching, refused or leaving.
+Every display must be in the hub's device log: the home's own display EUI-64 is there already, and
+``--admit`` adds more, as an installer pairing another IHD would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import signal
+import sys
+from pathlib import Path
+
+import zigpy.types as t
+
+from home_emulator.air import Air
+from home_emulator.air_server import AirServer
+from home_emulator.clock import MAX_SPEED, MIN_SPEED, check_speed
+from home_emulator.device_log import DeviceType, new_install_code
+from home_emulator.home import EmulatedHome
+from home_emulator.node import COORDINATOR_NWK
+from home_emulator.pcap import IeeeResolver, PcapWriter, air_resolver
+from home_emulator.run_command import DEFAULT_SCENARIO, open_scenario
+from home_emulator.scenario import ScenarioError
+from home_emulator.scenario_home import build_home
+
+DEFAULT_LISTEN = "127.0.0.1:8640"
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--scenario",
+        default=DEFAULT_SCENARIO,
+        metavar="NAME|FILE",
+        help=f"a shipped scenario's name or a .toml file (default {DEFAULT_SCENARIO})",
+    )
+    parser.add_argument(
+        "--speed",
+        type=float,
+        metavar="N",
+        help=f"emulated seconds per real second, {MIN_SPEED:g} to {MAX_SPEED:,.0f} (default: the scenario's)",
+    )
+    parser.add_argument(
+        "--listen",
+        default=DEFAULT_LISTEN,
+        metavar="HOST:PORT",
+        help=f"where displays connect (default {DEFAULT_LISTEN}, this machine only; port 0 picks a free one)",
+    )
+    parser.add_argument(
+        "--admit",
+        action="append",
+        default=[],
+        metavar="EUI64",
+        help="put another display's EUI-64 in the hub's device log, e.g. 00:0d:6f:ff:fe:00:00:02 (repeatable)",
+    )
+    parser.add_argument(
+        "--pcap", type=Path, metavar="FILE", help="record every frame on the HAN as a pcap"
+    )
+    parser.add_argument(
+        "--history-days",
+        type=int,
+        metavar="N",
+        help="days of past the home comes with (default 731, i.e. 24 months)",
+    )
+
+
+def parse_listen(text: str) -> tuple[str, int]:
+    host, colon, port_text = text.rpartition(":")
+    if not colon or not host or not port_text.isdigit() or int(port_text) > 65535:
+        raise ValueError(f"--listen expects HOST:PORT such as {DEFAULT_LISTEN}, not {text!r}")
+    return host.strip("[]"), int(port_text)
+
+
+def parse_admitted(texts: list[str]) -> list[t.EUI64]:
+    admitted = []
+    for text in texts:
+        try:
+            admitted.append(t.EUI64.convert(text))
+        except (ValueError, AssertionError):
+            raise ValueError(
+                f"--admit expects an EUI-64 such as 00:0d:6f:ff:fe:00:00:02, not {text!r}"
+            ) from None
+    return admitted
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    try:
+        scenario = open_scenario(args.scenario)
+        host, port = parse_listen(args.listen)
+        admitted = parse_admitted(args.admit)
+        if args.speed is not None:
+            check_speed(args.speed)
+        if args.history_days is not None and not 0 <= args.history_days <= 3660:
+            raise ValueError("--history-days must be between 0 and 3660")
+        home = build_home(scenario, speed=args.speed, history_days=args.history_days)
+    except (ScenarioError, ValueError) as error:
+        print(f"serve: {error}", file=sys.stderr)
+        return 2
+    for ieee in admitted:
+        home.hub.device_log.add(ieee, new_install_code(), DeviceType.IHD)
+    try:
+        with contextlib.ExitStack() as stack:
+            if args.pcap is not None:
+                writer = PcapWriter(
+                    args.pcap, clock=lambda: home.now_s, resolve_ieee=_display_resolver(home.air)
+                )
+                stack.callback(writer.close)
+                home.air.taps.append(writer)
+            asyncio.run(serve(home, host, port, scenario_name=scenario.name))
+    except OSError as error:
+        print(f"serve: {error}", file=sys.stderr)
+        return 1
+    finally:
+        home.close()
+    return 0
+
+
+async def serve(home: EmulatedHome, host: str, port: int, *, scenario_name: str) -> None:
+    """Run ``home`` and its air server until SIGINT/SIGTERM."""
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    for number in _STOP_SIGNALS:
+        loop.add_signal_handler(number, stop.set)
+    server = AirServer(home.air, announce=_say)
+    running: asyncio.Task[None] | None = None
+    stopped: asyncio.Task[bool] | None = None
+    try:
+        bound_host, bound_port = await server.start(host, port)
+        _say(
+            f"serving {scenario_name} at ×{home.clock.speed:g} on tcp://{bound_host}:{bound_port}"
+            " (Ctrl+C to stop)"
+        )
+        running = loop.create_task(home.run(), name="emulated-home")
+        stopped = loop.create_task(stop.wait(), name="stop-signal")
+        await asyncio.wait({running, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        if running.done():
+            running.result()  # the home failed: let its error out
+    finally:
+        for task in (running, stopped):
+            if task is not None:
+                task.cancel()
+        await asyncio.gather(*(task for task in (running, stopped) if task), return_exceptions=True)
+        await server.close()
+    _say("stopped")
+    # The stop signals stay handled (by an event nobody waits on) until the loop closes, so a
+    # second Ctrl+C during the shutdown cannot turn a clean exit into a traceback.
+
+
+def _say(line: str) -> None:
+    print(line, flush=True)  # one line at a time: a supervising script or a test reads a pipe
+
+
+def _display_resolver(air: Air) -> IeeeResolver:
+    """pcap addressing: every attached display is NWK 0x0000 (its own coordinator), nodes as on air."""
+    nodes = air_resolver(air)
+
+    def resolve(ieee: t.EUI64) -> int | None:
+        if any(display.ieee == ieee for display in air.coordinators):
+            return COORDINATOR_NWK
+        return nodes(ieee)
+
+    return resolve
