@@ -66,6 +66,8 @@ class Air:
         # replaced, never changed in place, so a display leaving mid-delivery is safe.
         self._displays: list[tuple[t.EUI64, Coordinator]] = []
         self.admits: Callable[[t.EUI64], bool] = lambda _eui64: True
+        self.role_of: Callable[[t.EUI64], str | None] = lambda _eui64: None
+        """The kind of device a display is in the device log (a CAD may only read)."""
         """The hub's device log: who may be on this HAN at all."""
         self.taps: list[Tap] = []
         self.path = f"air://{next(self._ids)}"
@@ -138,7 +140,8 @@ class Air:
             or (sender is not None and not self.admits(sender.ieee))
         ):
             raise NoSuchNode(f"no node {address!r} on the air")
-        for answer in node.receive(packet):
+        role = self.role_of(t.EUI64(sender.ieee)) if sender is not None else None
+        for answer in node.receive(packet, role=role):
             for tap in self.taps:
                 tap(answer, "up")
             if sender is not None:

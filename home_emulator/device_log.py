@@ -73,6 +73,10 @@ class DeviceLog:
         self.historic.insert(0, entry)
         del self.historic[HISTORIC_ENTRIES:]
 
+    def role_of(self, eui64: t.EUI64) -> str | None:
+        entry = self.entries.get(eui64)
+        return entry.device_type.value if entry is not None else None
+
     def admits(self, eui64: t.EUI64) -> bool:
         return eui64 in self.entries
 

@@ -24,7 +24,7 @@ import zigpy.types as t
 from home_emulator.air import Air
 from home_emulator.backfill import DEFAULT_HISTORY_DAYS, household_past
 from home_emulator.clock import VirtualClock
-from home_emulator.comms_hub import UNTIL_CANCELLED, CommsHub, SupplierMessage
+from home_emulator.comms_hub import UNTIL_CANCELLED, CommsHub, HubEvent, SupplierMessage
 from home_emulator.credit_engine import PrepaymentStart
 from home_emulator.device_log import DeviceType, new_install_code
 from home_emulator.esme import Esme
@@ -82,6 +82,7 @@ class EmulatedHome:
         self.clock = VirtualClock(start, speed=spec.speed)
         self.hub = CommsHub(ieee=HUB_IEEE, nwk=0x0001)
         self.air.admits = self.hub.device_log.admits
+        self.air.role_of = self.hub.device_log.role_of
         load = HouseholdLoad(spec.seed, PROFILES[spec.profile])
         has_gas = load.has_gas if spec.gas is None else spec.gas
         past = household_past(
@@ -124,9 +125,13 @@ class EmulatedHome:
     def nodes(self) -> list[EmulatedNode]:
         return [self.hub.node, self.esme.node]
 
+    def _log_refusal(self, detail: str) -> None:
+        self.hub.events.append(HubEvent(self.now_s, "refused", detail))
+
     def power_on(self) -> None:
         """The hub and the meters join the HAN (the coordinator interviews them as they do)."""
         for node in self.nodes:
+            node.on_refused = self._log_refusal
             self.air.join(node)
 
     # Time -----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ go is the air's business, not the node's.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -17,6 +18,7 @@ from zigpy.zcl import foundation as f
 from zigpy.zdo import types as zdo_t
 
 from han.clusters import SE_PROFILE_ID
+from home_emulator.access import CAD, cad_may_read, cad_may_run
 from home_emulator.zcl_server import (
     ServerCluster,
     encode_cluster_command,
@@ -81,6 +83,8 @@ class EmulatedNode:
     outbox: list[t.ZigbeePacket] = field(default_factory=list)
     """Unsolicited commands waiting for the next transmission (e.g. a new price)."""
     powered: bool = True
+    on_refused: Callable[[str], None] = field(default=lambda _detail: None)
+    """Told of every frame refused for the sender's role (the hub logs them)."""
     """Off during a power cut: a mains-powered node neither hears nor sends."""
     _tsn: int = 0
 
@@ -90,8 +94,9 @@ class EmulatedNode:
 
     # Frames in ---------------------------------------------------------------------------
 
-    def receive(self, packet: t.ZigbeePacket) -> list[t.ZigbeePacket]:
-        """Answer one frame addressed to this node."""
+    def receive(self, packet: t.ZigbeePacket, *, role: str | None = None) -> list[t.ZigbeePacket]:
+        """Answer one frame addressed to this node; ``role`` is the sender's kind from the hub's
+        device log (a CAD may only read)."""
         data = packet.data.serialize()
         dst_ep, src_ep = int(packet.dst_ep or 0), int(packet.src_ep or 0)
         sender = _nwk_of(packet.src)
@@ -101,8 +106,24 @@ class EmulatedNode:
         cluster = endpoint.servers.get(packet.cluster_id) if endpoint else None
         if endpoint is None or cluster is None:
             return []
+        may_read = None
+        if role == CAD:
+            refusal = self._refuse_cad(packet.cluster_id, data)
+            if refusal is not None:
+                return [
+                    self.packet(
+                        dst_ep,
+                        src_ep,
+                        packet.cluster_id,
+                        refusal,
+                        sender,
+                        profile=packet.profile_id,
+                    )
+                ]
+            cluster_id = packet.cluster_id
+            may_read = lambda name: cad_may_read(cluster_id, name)  # noqa: E731 - a one-line rule
         try:
-            responses = handle_frame(cluster, data)
+            responses = handle_frame(cluster, data, may_read=may_read)
         except (ValueError, KeyError) as error:
             LOGGER.warning("%s: malformed frame %s (%s)", self.ieee, data.hex(" "), error)
             malformed = _malformed_response(data)
@@ -113,6 +134,25 @@ class EmulatedNode:
             )
             for response in responses
         ]
+
+    def _refuse_cad(self, cluster_id: int, data: bytes) -> bytes | None:
+        """NOT_AUTHORIZED for anything a read-only device may not send; None if it may."""
+        try:
+            header, _ = f.ZCLHeader.deserialize(data)
+        except ValueError:
+            return None  # malformed: the normal path answers that
+        if cad_may_run(cluster_id, header):
+            return None
+        self.on_refused(
+            f"CAD command 0x{int(header.command_id):02X} on cluster 0x{cluster_id:04X} refused"
+        )
+        return encode_general(
+            header.tsn,
+            f.GeneralCommand.Default_Response,
+            f.Direction.Server_to_Client,
+            command_id=header.command_id,
+            status=f.Status.NOT_AUTHORIZED,
+        )
 
     def _zdo(self, packet: t.ZigbeePacket, data: bytes, sender: int) -> list[t.ZigbeePacket]:
         try:

@@ -86,13 +86,17 @@ class ServerCluster:
 
     # Foundation commands ------------------------------------------------------------------
 
-    def read(self, attribute_ids: list[int]) -> list[f.ReadAttributeRecord]:
+    def read(
+        self, attribute_ids: list[int], may_read: Callable[[str], bool] | None = None
+    ) -> list[f.ReadAttributeRecord]:
         records = []
         for attrid in attribute_ids:
             record = f.ReadAttributeRecord(attrid=t.uint16_t(attrid))
             attribute = self.definition.attributes.get(attrid)
             if attribute is None or attrid not in self._values:
                 record.status = f.Status.UNSUPPORTED_ATTRIBUTE
+            elif may_read is not None and not may_read(attribute.name):
+                record.status = f.Status.NOT_AUTHORIZED
             else:
                 record.status = f.Status.SUCCESS
                 record.value = self._type_value(attrid)
@@ -196,15 +200,20 @@ def encode_cluster_command(
     return header.serialize() + command.schema(**fields).serialize()
 
 
-def handle_frame(cluster: ServerCluster, data: bytes) -> list[bytes]:
-    """Answer one client→server ZCL frame with the frames that go back (possibly none)."""
-    answer = _answer(cluster, data)
+def handle_frame(
+    cluster: ServerCluster, data: bytes, *, may_read: Callable[[str], bool] | None = None
+) -> list[bytes]:
+    """Answer one client→server ZCL frame with the frames that go back (possibly none);
+    ``may_read`` limits which attributes the sender may read."""
+    answer = _answer(cluster, data, may_read)
     if isinstance(answer, list):
         return answer
     return [] if answer is None else [answer]
 
 
-def _answer(cluster: ServerCluster, data: bytes) -> bytes | list[bytes] | None:
+def _answer(
+    cluster: ServerCluster, data: bytes, may_read: Callable[[str], bool] | None
+) -> bytes | list[bytes] | None:
     header, payload = f.ZCLHeader.deserialize(data)
     reply_direction = f.Direction.Server_to_Client
     tsn = header.tsn
@@ -220,7 +229,7 @@ def _answer(cluster: ServerCluster, data: bytes) -> bytes | list[bytes] | None:
                 tsn,
                 f.GeneralCommand.Read_Attributes_rsp,
                 reply_direction,
-                status_records=cluster.read(list(args.attribute_ids)),
+                status_records=cluster.read(list(args.attribute_ids), may_read),
             )
         if command in (
             f.GeneralCommand.Write_Attributes,
