@@ -66,9 +66,14 @@ class Air:
         # replaced, never changed in place, so a display leaving mid-delivery is safe.
         self._displays: list[tuple[t.EUI64, Coordinator]] = []
         self.admits: Callable[[t.EUI64], bool] = lambda _eui64: True
+        """The hub's device log: who may be on this HAN at all."""
         self.role_of: Callable[[t.EUI64], str | None] = lambda _eui64: None
         """The kind of device a display is in the device log (a CAD may only read)."""
-        """The hub's device log: who may be on this HAN at all."""
+        self.guest_access: Callable[[EmulatedNode, t.ZigbeePacket], bool] = lambda _node, _packet: (
+            False
+        )
+        """Whether a display not (yet) in the device log may send this frame: the hub's pairing
+        window lets a new CAD reach the hub's pairing service, and nothing else."""
         self.taps: list[Tap] = []
         self.path = f"air://{next(self._ids)}"
         Air._registry[self.path] = self
@@ -101,6 +106,19 @@ class Air:
         if self.admits(ieee):
             for node in list(self.nodes.values()):
                 coordinator.node_joined(node.nwk, node.ieee)
+
+    def invite(self, node: EmulatedNode) -> None:
+        """Show ``node`` to displays outside the device log (a hub listening for a new CAD)."""
+        for ieee, display in list(self._displays):
+            if not self.admits(ieee):
+                display.node_joined(node.nwk, node.ieee)
+
+    def welcome(self, ieee: t.EUI64) -> None:
+        """A display just added to the device log: it now sees every node on the HAN."""
+        for known, display in list(self._displays):
+            if known == ieee:
+                for node in list(self.nodes.values()):
+                    display.node_joined(node.nwk, node.ieee)
 
     def detach(self, coordinator: Coordinator) -> None:
         self._displays = [entry for entry in self._displays if entry[1] is not coordinator]
@@ -137,11 +155,16 @@ class Air:
         if (
             node is None
             or not node.powered
-            or (sender is not None and not self.admits(sender.ieee))
+            or (
+                sender is not None
+                and not self.admits(sender.ieee)
+                and not self.guest_access(node, packet)
+            )
         ):
             raise NoSuchNode(f"no node {address!r} on the air")
         role = self.role_of(t.EUI64(sender.ieee)) if sender is not None else None
-        for answer in node.receive(packet, role=role):
+        requester = t.EUI64(sender.ieee) if sender is not None else None
+        for answer in node.receive(packet, role=role, requester=requester):
             for tap in self.taps:
                 tap(answer, "up")
             if sender is not None:

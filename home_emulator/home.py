@@ -31,6 +31,7 @@ from home_emulator.esme import Esme
 from home_emulator.gas import DEFAULT_CALORIFIC_VALUE, MIRROR_ENDPOINT, GasMeter
 from home_emulator.household import PROFILES, HouseholdLoad
 from home_emulator.node import EmulatedNode
+from home_emulator.pairing import PairingButton, SupplierPortal
 from home_emulator.registers import LocalCalendar
 from home_emulator.tariffs import AnyTariff
 from home_emulator.virtual_radio import COORDINATOR_IEEE
@@ -116,6 +117,8 @@ class EmulatedHome:
             log.add(t.EUI64.convert(spec.display_ieee), new_install_code(), DeviceType.IHD)
         self.hub.advance_to(start)
         self.now_s = float(start)
+        self.pairing = PairingButton(self)
+        self.portal = SupplierPortal(self)
         self._next_step_s = start + METER_STEP_S
         self._agenda: list[tuple[float, int, Action]] = []
         self._agenda_order = itertools.count()

@@ -83,6 +83,8 @@ class EmulatedNode:
     outbox: list[t.ZigbeePacket] = field(default_factory=list)
     """Unsolicited commands waiting for the next transmission (e.g. a new price)."""
     powered: bool = True
+    requester: t.EUI64 | None = None
+    """The display whose frame is being answered (for services that need to know who asks)."""
     on_refused: Callable[[str], None] = field(default=lambda _detail: None)
     """Told of every frame refused for the sender's role (the hub logs them)."""
     """Off during a power cut: a mains-powered node neither hears nor sends."""
@@ -94,9 +96,12 @@ class EmulatedNode:
 
     # Frames in ---------------------------------------------------------------------------
 
-    def receive(self, packet: t.ZigbeePacket, *, role: str | None = None) -> list[t.ZigbeePacket]:
+    def receive(
+        self, packet: t.ZigbeePacket, *, role: str | None = None, requester: t.EUI64 | None = None
+    ) -> list[t.ZigbeePacket]:
         """Answer one frame addressed to this node; ``role`` is the sender's kind from the hub's
         device log (a CAD may only read)."""
+        self.requester = requester
         data = packet.data.serialize()
         dst_ep, src_ep = int(packet.dst_ep or 0), int(packet.src_ep or 0)
         sender = _nwk_of(packet.src)

@@ -8,6 +8,7 @@ a frame that one side writes, the other side reads.
 
 from han.clusters.messaging import GBMessaging
 from han.clusters.metering import GBMetering
+from han.clusters.pairing import PAIRING_CLUSTER_ID, GBCadPairing, PairingStatus
 from han.clusters.prepayment import GBPrepayment
 from han.clusters.price import GBPrice
 from han.clusters.undecodable import UNDECODABLE_FRAME, UndecodableFrame
@@ -16,11 +17,14 @@ SE_PROFILE_ID = 0x0109
 """ZigBee Smart Energy application profile: every GB HAN endpoint uses it."""
 
 __all__ = [
+    "PAIRING_CLUSTER_ID",
     "SE_PROFILE_ID",
     "UNDECODABLE_FRAME",
+    "GBCadPairing",
     "GBMessaging",
     "GBMetering",
     "GBPrepayment",
     "GBPrice",
+    "PairingStatus",
     "UndecodableFrame",
 ]
