@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.options import MODES, SOURCES, Options
+from app.options import LANGUAGES, MODES, REMOTE_SOURCE, SOURCES, THEMES, Options
 
 MIN_SPEED, MAX_SPEED = 1, 100_000
 
@@ -44,6 +44,36 @@ def _seconds(text: str) -> float:
     return seconds
 
 
+def _source(text: str) -> str:
+    if text in SOURCES:
+        return text
+    if text.startswith("tcp://"):
+        from home_emulator.air_link import parse_address  # only when asked: it loads zigpy
+
+        try:
+            parse_address(text)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+        return text
+    choices = ", ".join([*SOURCES, REMOTE_SOURCE])
+    raise argparse.ArgumentTypeError(f"invalid choice: {text!r} (choose from {choices})")
+
+
+def _eui64(text: str) -> str:
+    parts = text.split(":")
+    if len(parts) != 8 or not all(len(part) == 2 for part in parts):
+        raise argparse.ArgumentTypeError(
+            f"expected an EUI-64 such as 00:0d:6f:ff:fe:00:00:02, not {text!r}"
+        )
+    try:
+        bytes.fromhex("".join(parts))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected an EUI-64 such as 00:0d:6f:ff:fe:00:00:02, not {text!r}"
+        ) from None
+    return text.lower()
+
+
 def _png_path(text: str) -> Path:
     path = Path(text)
     if path.suffix.lower() != ".png":
@@ -70,9 +100,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--source",
-        choices=SOURCES,
+        type=_source,
         default="emulator",
-        help="where the HAN traffic comes from: emulator (default) – the in-process emulated home",
+        metavar="emulator|tcp://HOST:PORT",
+        help="where the HAN traffic comes from: emulator (default) – the in-process emulated home; "
+        "tcp://HOST:PORT – a home kept running by python -m home_emulator serve",
+    )
+    parser.add_argument(
+        "--display-ieee",
+        type=_eui64,
+        metavar="EUI64",
+        help="this display's EUI-64 on a served home, so several displays can attach; it must be "
+        "in the hub's device log (serve --admit EUI64). Default: the home's own display",
     )
     parser.add_argument(
         "--speed",
@@ -108,6 +147,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="window size in pixels (default 800x480, the common IHD touchscreen)",
     )
     parser.add_argument(
+        "--theme",
+        choices=THEMES,
+        default="standard",
+        help="standard (default), large (large text) or contrast (high contrast); "
+        "changeable on the display's settings screen",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="en",
+        help="language of the display: en (English, default) or cy (Cymraeg / Welsh)",
+    )
+    parser.add_argument(
         "-v", "--verbose", action="store_true", help="log HAN traffic and decisions"
     )
     return parser
@@ -131,6 +183,9 @@ def parse(argv: Sequence[str] | None = None) -> Options:
         quit_after_s=args.quit_after,
         size=(width, height),
         verbose=args.verbose,
+        theme=args.theme,
+        language=args.lang,
+        display_ieee=args.display_ieee,
     )
 
 

@@ -1,12 +1,89 @@
-"""What the host hands an experience: the home model and the display's clock."""
+"""What the host hands an experience: the home model, the display's clock, and narrow ports to the
+HAN session, the display's settings and its sound – so views never reach into zigpy or the host.
+
+Qt-free: view-models may use everything here.
+"""
 
 from __future__ import annotations
 
+import enum
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from han.model import HomeModel
+from app.settings import DisplaySettings
+from han.model import HomeModel, MeterKey
+
+
+class CommandFailed(Exception):
+    """A command to the HAN did not get through (no hub yet, no answer, refused)."""
+
+
+class HanCommands(Protocol):
+    """What a consumer device may ask of the HAN session."""
+
+    async def confirm_message(self, message_id: int) -> None:
+        """Tell the hub that the consumer has read a message that asked for confirmation."""
+
+
+class NotConnected:
+    """Commands before (or without) a HAN session: each one fails the way a lost link would."""
+
+    async def confirm_message(self, message_id: int) -> None:
+        raise CommandFailed("not connected to a HAN")
+
+
+class DeviceKind(enum.Enum):
+    COMMS_HUB = "comms_hub"
+    ELECTRICITY_METER = "electricity_meter"
+    GAS_METER = "gas_meter"
+    """In SMETS2 the gas meter sleeps; displays read its mirror in the hub's gas proxy."""
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class PairedDevice:
+    """One device (or one role of a device) on this display's HAN, as the status screen shows it."""
+
+    ieee: str
+    kind: DeviceKind
+    lqi: int | None = None
+    """Link quality of the last frame heard from it (0–255), if the radio reports it."""
+    rssi_dbm: int | None = None
+    last_heard: float | None = None
+    """When the radio last heard the device (display clock)."""
+    meter: MeterKey | None = None
+    """The model's meter for a meter role; its readings say when it last reported."""
+    via_hub: bool = False
+    """Heard through another device (the gas proxy), so the signal is the hub's."""
+
+
+class SoundCues(Protocol):
+    """The display's voice: a spoken phrase where speech is available, else a short beep."""
+
+    @property
+    def speech_available(self) -> bool: ...
+
+    def beep(self) -> None: ...
+
+    def speak(self, text: str, language: str) -> None: ...
+
+
+class Silent:
+    """No sound at all (tests, and hosts without audio)."""
+
+    speech_available = False
+
+    def beep(self) -> None:
+        pass
+
+    def speak(self, text: str, language: str) -> None:
+        pass
+
+
+def _no_devices() -> Sequence[PairedDevice]:
+    return ()
 
 
 @dataclass
@@ -14,3 +91,8 @@ class ExperienceContext:
     model: HomeModel
     now: Callable[[], float] = field(default=time.time)
     """The display's clock: ages and "last updated" are measured on it."""
+    commands: HanCommands = field(default_factory=NotConnected)
+    devices: Callable[[], Sequence[PairedDevice]] = field(default=_no_devices)
+    """The devices on the HAN right now, with their signal and when each was last heard."""
+    settings: DisplaySettings = field(default_factory=DisplaySettings)
+    sound: SoundCues = field(default_factory=Silent)

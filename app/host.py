@@ -15,9 +15,12 @@ import time
 import qasync
 from PySide6.QtWidgets import QApplication
 
-from app import experiences, qt_messages
+from app import experiences, i18n, qt_messages
 from app.context import ExperienceContext
+from app.han_bridge import SessionCommands, paired_devices
 from app.options import Options
+from app.settings import DisplaySettings
+from app.sound import SystemSound
 from app.sources import open_source
 from app.window import HostWindow
 from han.model import HomeModel
@@ -48,9 +51,15 @@ class RunningApp:
         self.options = options
         self.experience = experiences.load(options.mode)
         self.model = HomeModel()
-        self.source = open_source(options.source, speed=options.speed, seed=options.seed)
+        self.source = open_source(
+            options.source,
+            speed=options.speed,
+            seed=options.seed,
+            display_ieee=options.display_ieee,
+        )
         self.session: HanSession | None = None
         self.window: HostWindow | None = None
+        self.settings = DisplaySettings(theme=options.theme, language=options.language)
 
     async def start(self) -> HostWindow:
         application = QApplication.instance()
@@ -59,11 +68,19 @@ class RunningApp:
         # which still has tasks to cancel and a radio to close after the window has gone.
         application.setQuitOnLastWindowClosed(False)
         radio = await self.source.open()
-        self.session = HanSession(radio, self.model)
-        self.session.start()
+        session = self.session = HanSession(radio, self.model)
+        session.start()
         self.source.start()
-        view = self.experience.create_view(ExperienceContext(self.model))
-        self.window = HostWindow(self.experience.title, view, self.options.size)
+        i18n.use_language(self.settings.language)  # so the view is built in its language
+        context = ExperienceContext(
+            self.model,
+            commands=SessionCommands(session),
+            devices=lambda: paired_devices(session),
+            settings=self.settings,
+            sound=SystemSound(),
+        )
+        view = self.experience.create_view(context)
+        self.window = HostWindow(self.experience.title, view, self.options.size, self.settings)
         self.window.show()
         return self.window
 

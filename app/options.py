@@ -6,8 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from app.settings import LANGUAGE_CODES, THEME_NAMES
+
 MODES: Final = ("ihd",)
 SOURCES: Final = ("emulator",)
+REMOTE_SOURCE: Final = "tcp://HOST:PORT"
+"""Besides SOURCES: a home served by ``python -m home_emulator serve``."""
+THEMES: Final = THEME_NAMES
+LANGUAGES: Final = LANGUAGE_CODES
 
 
 @dataclass(frozen=True)
@@ -20,3 +26,7 @@ class Options:
     quit_after_s: float | None = None
     size: tuple[int, int] = (800, 480)
     verbose: bool = False
+    theme: str = "standard"
+    language: str = "en"
+    display_ieee: str | None = None
+    """This display's EUI-64 on a served home (None: the one the home's device log starts with)."""

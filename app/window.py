@@ -1,25 +1,70 @@
-"""The host window: one experience's view, the theme, and a clean shutdown when closed."""
+"""The host window: one experience's view, styled by the chosen theme, in the chosen language, and
+a clean shutdown when closed.
+
+It follows the display's settings while it runs: a new theme restyles every widget, a new language
+installs that catalogue (widgets retranslate on Qt's LanguageChange event). Text grows with the
+window's height, so the style is rebuilt when a resize changes the body text size.
+"""
 
 from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from app.ui.theme import STANDARD, base_font_px, stylesheet
+from app import i18n
+from app.settings import DisplaySettings
+from app.ui.theme import THEMES, base_font_px, stylesheet
 
 
 class HostWindow(QMainWindow):
-    def __init__(self, title: str, view: QWidget, size: tuple[int, int]) -> None:
+    def __init__(
+        self,
+        title: str,
+        view: QWidget,
+        size: tuple[int, int],
+        settings: DisplaySettings | None = None,
+    ) -> None:
         super().__init__()
-        self.setWindowTitle(title)
+        self._title = title
+        self.settings = settings or DisplaySettings()
         self.view = view
         self.setCentralWidget(view)
         self.resize(*size)
-        self.setStyleSheet(stylesheet(STANDARD, base_font_px(size[1])))
+        self._styled: tuple[str, int] | None = None
+        self._restyle(size[1])
+        i18n.use_language(self.settings.language)
+        self._retitle()
+        self._unsubscribe = self.settings.subscribe(self._setting_changed)
         self.closed = asyncio.Event()
 
+    def _setting_changed(self, setting: str) -> None:
+        if setting == "theme":
+            self._restyle(self.height())
+        elif setting == "language":
+            i18n.use_language(self.settings.language)
+
+    def _restyle(self, height: int) -> None:
+        wanted = (self.settings.theme, base_font_px(height))
+        if wanted != self._styled:
+            self._styled = wanted
+            self.setStyleSheet(stylesheet(THEMES[wanted[0]], wanted[1]))
+
+    def _retitle(self) -> None:
+        self.setWindowTitle(QCoreApplication.translate("Experience", self._title))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retitle()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._restyle(event.size().height())
+        super().resizeEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._unsubscribe()
         self.closed.set()
         super().closeEvent(event)

@@ -6,12 +6,17 @@ from PySide6.QtWidgets import QWidget
 
 from app.context import ExperienceContext
 from app.experiences import Experience
+from app.wording import QT_TRANSLATE_NOOP
 
 
 def _create_view(context: ExperienceContext) -> QWidget:
-    from ihd.home_screen import HomeScreenView
+    from ihd.shell import IhdShell
 
-    return HomeScreenView(context)
+    return IhdShell(context)
 
 
-EXPERIENCE = Experience(name="ihd", title="In-Home Display", create_view=_create_view)
+EXPERIENCE = Experience(
+    name="ihd",
+    title=QT_TRANSLATE_NOOP("Experience", "In-Home Display"),
+    create_view=_create_view,
+)

@@ -1,10 +1,10 @@
-"""The IHD home screen: electricity now (kW, £ an hour, ambient level) and today (kWh, £)."""
+"""The IHD home screen ("Now"): electricity now (kW, £ an hour, ambient level), today per fuel (£ and
+kWh, electricity and gas side by side), when the meter was last heard, and unread messages.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -17,62 +17,60 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import ExperienceContext
+from app.i18n import QT_WORDING
 from app.ui.ambient_indicator import AmbientIndicator
 from app.ui.big_number import BigNumber
-from app.ui.theme import STANDARD
-from han.model import ModelChange
-from ihd.home_view_model import HomeScreen, HomeViewModel
+from app.ui.icons import icon
+from app.ui.theme import Theme
+from app.ui.touch_button import TouchButton
+from han.model import Fuel, ModelChange
+from ihd.home_view_model import FuelToday, HomeScreen, HomeViewModel
+from ihd.screen import IhdScreen, Navigator
+
+translate = QCoreApplication.translate
 
 
-class HomeScreenView(QWidget):
-    def __init__(self, context: ExperienceContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class HomeScreenView(IhdScreen):
+    def __init__(
+        self,
+        context: ExperienceContext,
+        navigator: Navigator | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(context, navigator, parent)
         self.setObjectName("ihd-home")
-        self._context = context
-        self._view_model = HomeViewModel(context.model)
+        self._view_model = HomeViewModel(context.model, QT_WORDING)
         self._started_at = context.now()
-        self._refresh_pending = False
 
-        self.title = QLabel("Electricity")
-        self.title.setProperty("role", "title")
-        self.clock = QLabel("")
-        self.clock.setProperty("role", "title")
-        self.clock.setAccessibleName("Time")
-        header = QHBoxLayout()
-        header.addWidget(self.title)
-        header.addStretch(1)
-        header.addWidget(self.clock)
-
-        self.searching = QLabel("Looking for your meter…")
+        self.searching = QLabel("")
         self.searching.setProperty("role", "searching")
         self.searching.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.searching.setWordWrap(True)
 
-        self.demand = BigNumber("Using now")
-        self.cost_per_hour = BigNumber("Costing")
-        self.ambient = AmbientIndicator(STANDARD)
+        self.demand = BigNumber("")
+        self.cost_per_hour = BigNumber("")
+        self.ambient = AmbientIndicator(self.theme)
         ambient_card = QFrame()
         ambient_card.setProperty("role", "card")
-        ambient_caption = QLabel("Right now")
-        ambient_caption.setProperty("role", "caption")
+        self.ambient_caption = QLabel("")
+        self.ambient_caption.setProperty("role", "caption")
         ambient_layout = QVBoxLayout(ambient_card)
-        ambient_layout.addWidget(ambient_caption)
+        ambient_layout.addWidget(self.ambient_caption)
         ambient_layout.addWidget(self.ambient, 1)
-        self.today_energy = BigNumber("Used today", small=True)
-        self.today_cost = BigNumber("Cost today", small=True)
-        self.last_updated = QLabel("")
-        self.last_updated.setProperty("role", "status")
-        self.last_updated.setAccessibleName("Last updated")
+        self.today = {fuel: BigNumber("", small=True) for fuel in Fuel}
 
         live = QWidget()
         grid = QGridLayout(live)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(12)
+        grid.setSpacing(10)
         grid.addWidget(self.demand, 0, 0)
         grid.addWidget(self.cost_per_hour, 0, 1)
         grid.addWidget(ambient_card, 0, 2)
-        grid.addWidget(self.today_energy, 1, 0)
-        grid.addWidget(self.today_cost, 1, 1, 1, 2)
+        today_row = QHBoxLayout()
+        today_row.setSpacing(10)
+        for card in self.today.values():
+            today_row.addWidget(card, 1)
+        grid.addLayout(today_row, 1, 0, 1, 3)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 2)
@@ -81,32 +79,59 @@ class HomeScreenView(QWidget):
         self.pages.addWidget(self.searching)
         self.pages.addWidget(live)
 
+        self.last_updated = QLabel("")
+        self.last_updated.setProperty("role", "status")
+        self.last_updated.setWordWrap(True)
+        self.messages_entry = TouchButton()
+        self.messages_entry.setVisible(False)
+        self.messages_entry.clicked.connect(lambda: self.navigator.go_to("messages"))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.last_updated, 1)
+        bottom.addWidget(self.messages_entry)
+
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 14, 20, 12)
-        layout.addLayout(header)
+        layout.setContentsMargins(12, 10, 12, 4)
+        layout.setSpacing(8)
         layout.addWidget(self.pages, 1)
-        layout.addWidget(self.last_updated)
+        layout.addLayout(bottom)
 
         self._unsubscribe = context.model.subscribe(self._model_changed)
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
-        self._ticker.timeout.connect(self.refresh)
+        self._ticker.timeout.connect(self.refresh)  # ages grow even when nothing arrives
         self._ticker.start()
+        self.retranslate()
         self.refresh()
 
+    def retranslate(self) -> None:
+        self.demand.set_caption(translate("NowScreen", "Electricity now"))
+        self.cost_per_hour.set_caption(translate("NowScreen", "Costing"))
+        self.ambient_caption.setText(translate("NowScreen", "Right now"))
+        self.last_updated.setAccessibleName(translate("NowScreen", "Last updated"))
+        self.messages_entry.describe(
+            self.messages_entry.words(),
+            translate("NowScreen", "Open your messages from your supplier"),
+        )
+
+    def apply_theme(self, theme: Theme) -> None:
+        super().apply_theme(theme)
+        self.ambient.set_theme(theme)
+        self.messages_entry.setIcon(icon("messages", theme))
+
     def _model_changed(self, change: ModelChange) -> None:
-        # Bursts of reports (fast emulation) coalesce into one repaint per pass of the event loop.
-        if not self._refresh_pending:
-            self._refresh_pending = True
-            QTimer.singleShot(0, self.refresh)
+        self.refresh_soon()
 
     def refresh(self) -> None:
-        self._refresh_pending = False
-        now = self._context.now()
-        self.clock.setText(datetime.fromtimestamp(now).strftime("%H:%M"))
+        now = self.context.now()
         self.show_screen(self._view_model.screen(now, started_at=self._started_at))
 
     def show_screen(self, screen: HomeScreen) -> None:
+        self.messages_entry.setVisible(bool(screen.unread_messages))
+        # Welsh has five plural forms for a count (Qt: 0, 1, 2–5, 6, other); tr() picks the form.
+        entry = self.tr("%n unread message(s)", None, screen.unread_messages)
+        if entry != self.messages_entry.words():
+            self.messages_entry.set_words(entry)
+            self.retranslate()  # the entry's accessible name is its words
         if screen.searching:
             self.searching.setText(screen.search_message)
             self.pages.setCurrentIndex(0)
@@ -116,18 +141,22 @@ class HomeScreenView(QWidget):
         for widget, shown in (
             (self.demand, screen.demand),
             (self.cost_per_hour, screen.cost_per_hour),
-            (self.today_energy, screen.today_energy),
         ):
             widget.show_reading(shown.text, shown.unit, stale=shown.stale, note=shown.note)
-        cost_note = screen.today_cost.note or screen.standing_charge
-        self.today_cost.show_reading(
-            screen.today_cost.text,
-            screen.today_cost.unit,
-            stale=screen.today_cost.stale,
-            note=cost_note,
-        )
         self.ambient.set_level(screen.ambient, stale=screen.ambient_stale)
+        shown_fuels = {today.fuel: today for today in screen.today}
+        for fuel, card in self.today.items():
+            card.setVisible(fuel in shown_fuels)
+            if fuel in shown_fuels:
+                self._show_today(card, shown_fuels[fuel])
         self.last_updated.setText(screen.last_updated)
+
+    @staticmethod
+    def _show_today(card: BigNumber, today: FuelToday) -> None:
+        card.set_caption(today.caption)
+        energy = f"{today.energy.text} {today.energy.unit}"
+        note = today.cost.note or today.standing_charge
+        card.show_reading(today.cost.text, energy, stale=today.cost.stale, note=note)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._ticker.stop()

@@ -1,24 +1,24 @@
-"""What the IHD home screen says, worked out from the home model – Qt-free and testable alone.
+"""What the IHD home screen ("Now") says, worked out from the home model – Qt-free and testable alone.
 
-It decides wording, rounding and staleness; the widget only paints what it is given.
+It decides wording, rounding and staleness; the widget only paints what it is given. Words and
+formats come from a ``Wording`` (the display's language); by default plain English.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Final
 
-from han.model import AmbientLevel, HomeModel, LinkState, Measured, Meter
+from app.wording import PLAIN_ENGLISH, Wording, fill
+from han.model import AmbientLevel, Fuel, HomeModel, LinkState, Measured, Meter
 
 SEARCH_HINT_AFTER_S: Final = 30.0
 """After this long with no meter heard, the display also says what to check."""
 DEMAND_STALE_AFTER_S: Final = 60.0
 """Meters report demand every ~10 s; a minute without one means the link is in trouble."""
 TODAY_STALE_AFTER_S: Final = 15 * 60.0
-
-PENNY: Final = Decimal("0.01")
+"""Today's totals are reported at least every 10 minutes (the gas mirror's move half-hourly)."""
 
 
 @dataclass(frozen=True)
@@ -31,41 +31,56 @@ class Shown:
     note: str = ""
 
 
+NOTHING: Final = Shown("–", "", stale=True)
+
+
+@dataclass(frozen=True)
+class FuelToday:
+    """One fuel's day so far: cost (big), energy beside it, the standing charge said separately."""
+
+    fuel: Fuel
+    caption: str
+    cost: Shown
+    energy: Shown
+    standing_charge: str
+
+
 @dataclass(frozen=True)
 class HomeScreen:
     searching: bool
     search_message: str
     demand: Shown
     cost_per_hour: Shown
-    today_energy: Shown
-    today_cost: Shown
     ambient: AmbientLevel | None
     ambient_stale: bool
+    today: tuple[FuelToday, ...]
+    """Electricity first, then gas when the home has a gas meter."""
     last_updated: str
-    standing_charge: str
+    unread_messages: int
+    """Put into words by the view: lupdate marks a counted phrase as plural only in ``tr()``."""
 
 
-def format_kw(kw: Decimal) -> str:
-    return f"{kw:.2f}" if abs(kw) < 10 else f"{kw:.1f}"
+def format_kw(kw: Decimal, wording: Wording = PLAIN_ENGLISH) -> str:
+    return wording.number(kw, 2 if abs(kw) < 10 else 1)
 
 
-def format_money(gbp: Decimal) -> str:
-    amount = gbp.quantize(PENNY, rounding=ROUND_HALF_UP)
-    return f"£{amount:,.2f}" if amount >= 0 else f"−£{-amount:,.2f}"
+def format_money(gbp: Decimal, wording: Wording = PLAIN_ENGLISH) -> str:
+    return wording.money(gbp)
 
 
-def _age_note(measured: Measured[Decimal], now: float) -> str:
+def age_note(measured: Measured[Decimal], now: float, wording: Wording = PLAIN_ENGLISH) -> str:
     age = measured.age_s(now)
     if age < 90:
-        return f"{age:.0f} s old"
+        return fill(wording.translate("Age", "%1 s old"), f"{age:.0f}")
     if age < 90 * 60:
-        return f"{age / 60:.0f} min old"
-    return f"{age / 3600:.0f} h old"
+        return fill(wording.translate("Age", "%1 min old"), f"{age / 60:.0f}")
+    return fill(wording.translate("Age", "%1 h old"), f"{age / 3600:.0f}")
 
 
 class HomeViewModel:
-    def __init__(self, model: HomeModel) -> None:
+    def __init__(self, model: HomeModel, wording: Wording = PLAIN_ENGLISH) -> None:
         self._model = model
+        self._wording = wording
 
     def screen(self, now: float, *, started_at: float) -> HomeScreen:
         meter = self._model.electricity_import_meter()
@@ -74,84 +89,104 @@ class HomeViewModel:
         return self._live(meter, now)
 
     def _searching(self, now: float, started_at: float) -> HomeScreen:
-        message = "Looking for your meter…"
+        w = self._wording
+        message = w.translate("NowScreen", "Looking for your meter…")
         if now - started_at >= SEARCH_HINT_AFTER_S:
-            message += (
-                "\nStill searching. Check the display is near the meter and the hub is powered."
+            message += "\n" + w.translate(
+                "NowScreen",
+                "Still searching. Check the display is near the meter and the hub is powered.",
             )
-        nothing = Shown("–", "", stale=True)
         return HomeScreen(
             searching=True,
             search_message=message,
-            demand=nothing,
-            cost_per_hour=nothing,
-            today_energy=nothing,
-            today_cost=nothing,
+            demand=NOTHING,
+            cost_per_hour=NOTHING,
             ambient=None,
             ambient_stale=True,
+            today=(),
             last_updated="",
-            standing_charge="",
+            unread_messages=self._model.unread_messages,
         )
 
     def _live(self, meter: Meter, now: float) -> HomeScreen:
+        w = self._wording
         price = meter.tariff.unit_price_gbp_per_kwh
         demand = meter.demand_kw
-        today = meter.today_import_kwh
+        per_hour = w.translate("NowScreen", "per hour")
 
         if demand is not None:
             demand_stale = demand.is_stale(now, DEMAND_STALE_AFTER_S)
-            note = _age_note(demand, now) if demand_stale else ""
-            demand_shown = Shown(format_kw(demand.value), "kW", demand_stale, note)
+            note = age_note(demand, now, w) if demand_stale else ""
+            demand_shown = Shown(format_kw(demand.value, w), "kW", demand_stale, note)
         else:
             demand_stale = True
             demand_shown = Shown("–", "kW", True)
 
         if demand is not None and price is not None:
-            per_hour = demand.value * price.value
-            cost_shown = Shown(format_money(per_hour), "per hour", demand_stale, demand_shown.note)
-        else:
             cost_shown = Shown(
-                "–", "per hour", True, "price not known yet" if price is None else ""
-            )
-
-        if today is not None:
-            today_stale = today.is_stale(now, TODAY_STALE_AFTER_S)
-            note = _age_note(today, now) if today_stale else ""
-            energy_shown = Shown(f"{today.value:.2f}", "kWh", today_stale, note)
-            if price is not None:
-                today_cost = Shown(format_money(today.value * price.value), "", today_stale, note)
-            else:
-                today_cost = Shown("–", "", True)
-        else:
-            energy_shown = Shown("–", "kWh", True)
-            today_cost = Shown("–", "", True)
-
-        standing = meter.tariff.standing_charge_gbp_per_day
-        standing_text = (
-            f"plus standing charge {format_money(standing.value)} a day"
-            if standing is not None
-            else ""
-        )
-        updated = meter.last_updated
-        if updated is None:
-            last_updated = ""
-        elif demand_stale:
-            heard = datetime.fromtimestamp(updated).strftime("%H:%M:%S")
-            last_updated = (
-                f"Out of date: last heard from the meter at {heard}. Trying to reconnect…"
+                w.money(demand.value * price.value), per_hour, demand_stale, demand_shown.note
             )
         else:
-            last_updated = "Updated " + datetime.fromtimestamp(updated).strftime("%H:%M:%S")
+            no_price = w.translate("NowScreen", "price not known yet") if price is None else ""
+            cost_shown = Shown("–", per_hour, True, no_price)
+
+        gas = self._model.gas_meter()
+        today = [self._today(meter, now)] + ([self._today(gas, now)] if gas is not None else [])
         ambient = meter.ambient
         return HomeScreen(
             searching=False,
             search_message="",
             demand=demand_shown,
             cost_per_hour=cost_shown,
-            today_energy=energy_shown,
-            today_cost=today_cost,
             ambient=ambient.value if ambient is not None else None,
             ambient_stale=ambient is None or ambient.is_stale(now, DEMAND_STALE_AFTER_S),
-            last_updated=last_updated,
-            standing_charge=standing_text,
+            today=tuple(today),
+            last_updated=self._last_updated(meter, demand_stale),
+            unread_messages=self._model.unread_messages,
         )
+
+    def _today(self, meter: Meter, now: float) -> FuelToday:
+        w = self._wording
+        caption = (
+            w.translate("NowScreen", "Gas today")
+            if meter.fuel is Fuel.GAS
+            else w.translate("NowScreen", "Electricity today")
+        )
+        price = meter.tariff.unit_price_gbp_per_kwh
+        used = meter.today_import_kwh
+        if used is None:
+            energy, cost = Shown("–", "kWh", True), NOTHING
+        else:
+            # A gas mirror has news every half hour; electricity every few seconds.
+            stale = used.is_stale(now, max(TODAY_STALE_AFTER_S, 2 * meter.expected_update_s))
+            note = age_note(used, now, w) if stale else ""
+            energy = Shown(w.number(used.value, 2), "kWh", stale)
+            if meter.today_cost_gbp is not None:  # the meter's own figure knows every rate
+                cost = Shown(w.money(meter.today_cost_gbp.value), "", stale, note)
+            elif price is not None:
+                cost = Shown(w.money(used.value * price.value), "", stale, note)
+            else:
+                cost = Shown("–", "", True, w.translate("NowScreen", "price not known yet"))
+        standing = meter.tariff.standing_charge_gbp_per_day
+        standing_text = (
+            fill(w.translate("NowScreen", "plus standing charge %1 a day"), w.money(standing.value))
+            if standing is not None
+            else ""
+        )
+        return FuelToday(meter.fuel, caption, cost, energy, standing_text)
+
+    def _last_updated(self, meter: Meter, demand_stale: bool) -> str:
+        w = self._wording
+        updated = meter.last_updated
+        if updated is None:
+            return ""
+        heard = w.clock(updated, seconds=True)
+        if demand_stale:
+            return fill(
+                w.translate(
+                    "NowScreen",
+                    "Out of date: last heard from the meter at %1. Trying to reconnect…",
+                ),
+                heard,
+            )
+        return fill(w.translate("NowScreen", "Updated %1"), heard)

@@ -6,14 +6,26 @@ diamond, triangle) and is named in words beside it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.ui.theme import Theme
+from app.wording import QT_TRANSLATE_NOOP
 from han.model import AmbientLevel
 
-WORDS = {AmbientLevel.LOW: "Low", AmbientLevel.MEDIUM: "Medium", AmbientLevel.HIGH: "High"}
+WORDS = {
+    AmbientLevel.LOW: QT_TRANSLATE_NOOP("AmbientIndicator", "Low"),
+    AmbientLevel.MEDIUM: QT_TRANSLATE_NOOP("AmbientIndicator", "Medium"),
+    AmbientLevel.HIGH: QT_TRANSLATE_NOOP("AmbientIndicator", "High"),
+}
+"""Source words; shown in the display's language (``level_word``)."""
+
+
+def level_word(level: AmbientLevel | None) -> str:
+    if level is None:
+        return QCoreApplication.translate("AmbientIndicator", "Unknown")
+    return QCoreApplication.translate("AmbientIndicator", WORDS[level])
 
 
 class AmbientIndicator(QWidget):
@@ -24,19 +36,43 @@ class AmbientIndicator(QWidget):
         self._stale = False
         self.setMinimumSize(120, 64)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.setAccessibleName("Electricity use right now")
+        self._describe()
 
     @property
     def level(self) -> AmbientLevel | None:
         return self._level
 
+    @property
+    def word(self) -> str:
+        """The word on show, in the display's language ("—" until a level is known)."""
+        return level_word(self._level) if self._level is not None else "—"
+
     def set_level(self, level: AmbientLevel | None, *, stale: bool = False) -> None:
         if (level, stale) == (self._level, self._stale):
             return
         self._level, self._stale = level, stale
-        word = WORDS[level] if level is not None else "Unknown"
-        self.setAccessibleDescription(f"{word} use" + (" (out of date)" if stale else ""))
+        self._describe()
         self.update()
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._describe()
+            self.update()
+        super().changeEvent(event)
+
+    def _describe(self) -> None:
+        translate = QCoreApplication.translate
+        self.setAccessibleName(translate("AmbientIndicator", "Electricity use right now"))
+        description = level_word(self._level)
+        if self._stale and self._level is not None:
+            description = translate("AmbientIndicator", "%1 (out of date)").replace(
+                "%1", description
+            )
+        self.setAccessibleDescription(description)
 
     def _colour(self) -> QColor:
         if self._level is None or self._stale:
@@ -83,20 +119,18 @@ class AmbientIndicator(QWidget):
             painter.drawEllipse(shape)
         painter.setPen(QColor(self._theme.stale if self._stale else self._theme.text))
         text_area = QRectF(shape.right() + 12, 0, self.width() - shape.right() - 12, self.height())
-        word = WORDS[self._level] if self._level is not None else "—"
+        shown = self.word
         font = painter.font()
         font.setBold(True)
         pixels = max(12, int(size * 0.45))
         font.setPixelSize(pixels)
-        # The longest word ("Medium") must fit beside the shape on a narrow touchscreen card.
-        while (
-            pixels > 12
-            and QFontMetrics(font).horizontalAdvance(WORDS[AmbientLevel.MEDIUM]) > text_area.width()
-        ):
+        # The longest word (in either language) must fit beside the shape on a narrow card.
+        longest = max((level_word(level) for level in AmbientLevel), key=len)
+        while pixels > 12 and QFontMetrics(font).horizontalAdvance(longest) > text_area.width():
             pixels -= 1
             font.setPixelSize(pixels)
         painter.setFont(font)
         painter.drawText(
-            text_area, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, word
+            text_area, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown
         )
         painter.end()

@@ -1,9 +1,15 @@
-"""A large reading with its unit and caption; stale readings are dimmed and say how old they are."""
+"""A large reading with its unit and caption; stale readings are dimmed and say how old they are.
+
+The owner gives every text already in the display's language, the note included ("5 min old"),
+so the accessible description needs no English of its own.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from app.ui.fit_label import FitLabel
 
 
 class BigNumber(QFrame):
@@ -12,7 +18,7 @@ class BigNumber(QFrame):
         self.setProperty("role", "card")
         self.caption = QLabel(caption)
         self.caption.setProperty("role", "caption")
-        self.value = QLabel("–")
+        self.value = FitLabel("–")
         self.value.setProperty("role", "value-small" if small else "value")
         self.unit = QLabel("")
         self.unit.setProperty("role", "unit")
@@ -35,6 +41,11 @@ class BigNumber(QFrame):
         self.setAccessibleName(caption)
         self._stale = False
 
+    def set_caption(self, caption: str) -> None:
+        """Captions are set again whenever the display's language changes."""
+        self.caption.setText(caption)
+        self.setAccessibleName(caption)
+
     def show_reading(self, value: str, unit: str, *, stale: bool = False, note: str = "") -> None:
         self.value.setText(value)
         self.unit.setText(unit)
@@ -46,8 +57,7 @@ class BigNumber(QFrame):
                 label.setProperty("stale", "true" if stale else "false")
                 label.style().unpolish(label)
                 label.style().polish(label)
-        state = " (out of date)" if stale else ""
-        self.setAccessibleDescription(f"{value} {unit}{state}. {note}".strip())
+        self.setAccessibleDescription(f"{value} {unit}. {note}".strip(" ."))
 
     @property
     def is_stale(self) -> bool:

@@ -29,8 +29,12 @@ def test_help_documents_every_option() -> None:
         "--speed",
         "--screenshot",
         "--quit-after",
+        "--theme",
+        "--lang",
         "ihd",
         "emulator",
+        "contrast",
+        "cy",
     ):
         assert option in result.stdout
 
@@ -48,6 +52,8 @@ def test_help_documents_every_option() -> None:
         (["--screenshot", "/no/such/folder/shot.png"], "does not exist"),
         (["--size", "huge"], "expected WIDTHxHEIGHT"),
         (["--bogus"], "unrecognized arguments: --bogus"),
+        (["--lang", "fr"], "argument --lang: invalid choice: 'fr'"),
+        (["--theme", "neon"], "argument --theme: invalid choice: 'neon'"),
     ],
 )
 def test_bad_input_exits_nonzero_with_one_line(args: list[str], complaint: str) -> None:
@@ -67,6 +73,13 @@ def test_defaults_are_the_ihd_on_the_emulator_in_real_time() -> None:
         1.0,
         (800, 480),
     )
+
+
+def test_language_and_theme_default_to_english_standard_and_parse() -> None:
+    assert (parse([]).language, parse([]).theme) == ("en", "standard")
+    options = parse(["--lang", "cy", "--theme", "contrast"])
+    assert (options.language, options.theme) == ("cy", "contrast")
+    assert parse(["--theme", "large"]).theme == "large"
 
 
 def test_values_are_parsed(tmp_path) -> None:

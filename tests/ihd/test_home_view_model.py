@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from han.model import AmbientLevel, HomeModel, Measured, MeterKey
+from app.wording import PlainWording
+from han.model import AmbientLevel, Fuel, HomeModel, Measured, MeterKey, SupplierMessage
 from ihd.home_view_model import (
     DEMAND_STALE_AFTER_S,
     SEARCH_HINT_AFTER_S,
@@ -44,9 +45,11 @@ def test_live_values_in_kw_and_pounds() -> None:
     assert not screen.searching
     assert (screen.demand.text, screen.demand.unit, screen.demand.stale) == ("1.23", "kW", False)
     assert (screen.cost_per_hour.text, screen.cost_per_hour.unit) == ("£0.30", "per hour")
-    assert (screen.today_energy.text, screen.today_energy.unit) == ("7.50", "kWh")
-    assert screen.today_cost.text == "£1.84"
-    assert screen.standing_charge == "plus standing charge £0.60 a day"
+    (electricity,) = screen.today
+    assert electricity.caption == "Electricity today"
+    assert (electricity.energy.text, electricity.energy.unit) == ("7.50", "kWh")
+    assert electricity.cost.text == "£1.84"
+    assert electricity.standing_charge == "plus standing charge £0.60 a day"
     assert screen.ambient is AmbientLevel.MEDIUM
     assert screen.last_updated.startswith("Updated ")
 
@@ -69,7 +72,7 @@ def test_without_a_price_costs_are_not_guessed() -> None:
     screen = HomeViewModel(model).screen(now=501.0, started_at=0.0)
     assert screen.cost_per_hour.text == "–"
     assert screen.cost_per_hour.note == "price not known yet"
-    assert screen.today_cost.text == "–"
+    assert screen.today[0].cost.text == "–"
 
 
 def test_number_formats() -> None:
@@ -79,3 +82,49 @@ def test_number_formats() -> None:
     assert format_money(Decimal("0.125")) == "£0.13"
     assert format_money(Decimal("1234.5")) == "£1,234.50"
     assert format_money(Decimal("-0.5")) == "−£0.50"
+
+
+def test_gas_is_shown_beside_electricity_once_the_home_has_a_gas_meter() -> None:
+    model = _live_model(at=500.0)
+    gas = model.meter(MeterKey("0d:6f:00:00:00:00:00:10", 2))
+    gas.fuel = Fuel.GAS
+    gas.expected_update_s = 1800.0
+    gas.today_import_kwh = Measured(Decimal("12.5"), 500.0)
+    gas.tariff.unit_price_gbp_per_kwh = Measured(Decimal("0.0634"), 500.0)
+    gas.tariff.standing_charge_gbp_per_day = Measured(Decimal("0.3143"), 500.0)
+    screen = HomeViewModel(model).screen(now=505.0, started_at=0.0)
+    assert [today.fuel for today in screen.today] == [Fuel.ELECTRICITY, Fuel.GAS]
+    gas_today = screen.today[1]
+    assert gas_today.caption == "Gas today"
+    assert (gas_today.cost.text, gas_today.energy.text) == ("£0.79", "12.50")
+    assert gas_today.standing_charge == "plus standing charge £0.31 a day"
+    # Gas moves in half-hour steps: 40 minutes without news is normal, not out of date.
+    later = HomeViewModel(model).screen(now=500.0 + 40 * 60, started_at=0.0)
+    assert not later.today[1].cost.stale
+
+
+def test_the_meters_own_cost_for_today_wins_over_units_times_price() -> None:
+    model = _live_model(at=500.0)
+    meter = model.electricity_import_meter()
+    assert meter is not None
+    meter.today_cost_gbp = Measured(Decimal("2.01"), 500.0)  # e.g. several time-of-use rates
+    screen = HomeViewModel(model).screen(now=505.0, started_at=0.0)
+    assert screen.today[0].cost.text == "£2.01"
+
+
+def test_unread_messages_are_counted_for_the_home_screen() -> None:
+    model = _live_model(at=500.0)
+    model.messages[1] = SupplierMessage(1, "Hello", "medium", False, 400.0)
+    model.messages[2] = SupplierMessage(2, "Read", "medium", False, 410.0, read=True)
+    assert HomeViewModel(model).screen(now=505.0, started_at=0.0).unread_messages == 1
+
+
+def test_words_come_from_the_wording_it_is_given() -> None:
+    class Shouting(PlainWording):
+        def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[override]
+            return source.upper()
+
+    screen = HomeViewModel(_live_model(at=500.0), Shouting()).screen(now=505.0, started_at=0.0)
+    assert screen.today[0].caption == "ELECTRICITY TODAY"
+    assert screen.cost_per_hour.unit == "PER HOUR"
+    assert screen.last_updated.startswith("UPDATED ")

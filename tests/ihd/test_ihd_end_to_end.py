@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QApplication
 from app.host import RunningApp, run_app
 from app.options import Options
 from app.window import HostWindow
+from han.model import Fuel
 from ihd.home_screen import HomeScreenView
+from ihd.shell import IhdShell
 
 
 async def _until(condition, timeout_s: float = 10.0) -> None:
@@ -29,7 +31,10 @@ async def test_the_ihd_shows_the_demand_the_meter_reported() -> None:
     )
     window = await app.start()
     try:
-        view = window.view
+        shell = window.view
+        assert isinstance(shell, IhdShell)
+        assert shell.current_key() == "now"
+        view = shell.screen_for("now")
         assert isinstance(view, HomeScreenView)
         await _until(lambda: len(reported) >= 3)
         await _until(lambda: view.demand.value.text() == f"{reported[-1] / 1000:.2f}")
@@ -39,7 +44,7 @@ async def test_the_ihd_shows_the_demand_the_meter_reported() -> None:
         await _until(
             lambda: view.cost_per_hour.value.text().startswith("£")
         )  # once the price is in
-        assert view.today_energy.unit.text() == "kWh"
+        assert view.today[Fuel.ELECTRICITY].unit.text().endswith(" kWh")
     finally:
         await app.stop()
 
@@ -51,8 +56,12 @@ async def test_closing_the_window_ends_the_app_and_every_task() -> None:
             isinstance(w, HostWindow) and w.isVisible() for w in QApplication.topLevelWidgets()
         )
     )
-    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, HostWindow))
-    view = window.view
+    window = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, HostWindow) and w.isVisible()
+    )
+    shell = window.view
+    assert isinstance(shell, IhdShell)
+    view = shell.screen_for("now")
     assert isinstance(view, HomeScreenView)
     await _until(lambda: view.pages.currentIndex() == 1)  # a live reading is on screen
     window.close()

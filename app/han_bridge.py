@@ -1,0 +1,77 @@
+"""The HAN session seen through the narrow ports an experience gets (``app/context.py``).
+
+Experiences never touch zigpy: commands go through ``SessionCommands`` (zigpy's errors become
+``CommandFailed``), and the status screen's device list comes from ``paired_devices``.
+"""
+
+from __future__ import annotations
+
+from zigpy.device import Device
+from zigpy.exceptions import ZigbeeException
+
+from app.context import CommandFailed, DeviceKind, PairedDevice
+from han.hub_link import TIME_CLUSTER
+from han.model import Fuel, MeterKey
+from han.session import HanSession
+
+COORDINATOR_NWK = 0x0000
+
+_ORDER = {
+    DeviceKind.COMMS_HUB: 0,
+    DeviceKind.ELECTRICITY_METER: 1,
+    DeviceKind.GAS_METER: 2,
+    DeviceKind.OTHER: 3,
+}
+
+
+class SessionCommands:
+    def __init__(self, session: HanSession) -> None:
+        self._session = session
+
+    async def confirm_message(self, message_id: int) -> None:
+        hub = self._session.hub
+        if hub is None:
+            raise CommandFailed("no comms hub has been found on the HAN yet")
+        try:
+            await hub.confirm(message_id)
+        except (ZigbeeException, TimeoutError, LookupError) as error:
+            raise CommandFailed(str(error) or type(error).__name__) from error
+
+
+def paired_devices(session: HanSession) -> list[PairedDevice]:
+    """Every device on the network but this display, one entry per role (hub, meter)."""
+    found: list[PairedDevice] = []
+    for device in session.application.devices.values():
+        if device.nwk == COORDINATOR_NWK or not isinstance(device, Device):
+            continue
+        found.extend(_roles(session, device))
+    return sorted(found, key=lambda entry: (_ORDER[entry.kind], entry.ieee))
+
+
+def _roles(session: HanSession, device: Device) -> list[PairedDevice]:
+    ieee = str(device.ieee)
+
+    def entry(
+        kind: DeviceKind, meter: MeterKey | None = None, via_hub: bool = False
+    ) -> PairedDevice:
+        return PairedDevice(
+            ieee, kind, device.lqi, device.rssi, device.last_seen, meter=meter, via_hub=via_hub
+        )
+
+    is_hub = any(
+        TIME_CLUSTER in endpoint.in_clusters
+        for endpoint_id, endpoint in device.endpoints.items()
+        if endpoint_id != 0
+    )
+    roles = [entry(DeviceKind.COMMS_HUB)] if is_hub else []
+    for key in session.links:
+        if key.ieee != ieee:
+            continue
+        meter = session.model.meters.get(key)
+        kind = (
+            DeviceKind.GAS_METER
+            if meter is not None and meter.fuel is Fuel.GAS
+            else DeviceKind.ELECTRICITY_METER
+        )
+        roles.append(entry(kind, key, via_hub=is_hub))
+    return roles or [entry(DeviceKind.OTHER)]

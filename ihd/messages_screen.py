@@ -1,0 +1,155 @@
+"""The Messages screen: one supplier message at a time, in large type, with Previous / Next and, when
+the supplier asks for it, Confirm (which tells the hub over the HAN).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from qasync import asyncSlot
+
+from app.context import ExperienceContext
+from app.i18n import QT_WORDING
+from app.ui.icons import icon
+from app.ui.theme import Theme
+from app.ui.touch_button import TouchButton
+from han.model import ModelChange
+from ihd.messages_view_model import MessagePage, MessagesViewModel
+from ihd.screen import IhdScreen, Navigator
+
+translate = QCoreApplication.translate
+
+
+class MessagesScreen(IhdScreen):
+    def __init__(
+        self,
+        context: ExperienceContext,
+        navigator: Navigator | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(context, navigator, parent)
+        self.setObjectName("ihd-messages")
+        self._view_model = MessagesViewModel(context.model, context.commands, QT_WORDING)
+        self.current_id: int | None = None
+        self._new_this_visit: set[int] = set()
+        """Messages that were unread when they came on screen keep their "New" mark until the
+        person leaves, although showing them marked them read."""
+
+        self.important = QLabel("")
+        self.important.setProperty("role", "badge")
+        self.position = QLabel("")
+        self.position.setProperty("role", "heading")
+        self.new = QLabel("")
+        self.new.setProperty("role", "badge")
+        heading = QHBoxLayout()
+        heading.addWidget(self.important)
+        heading.addWidget(self.position)
+        heading.addStretch(1)
+        heading.addWidget(self.new)
+
+        self.received = QLabel("")
+        self.received.setProperty("role", "caption")
+        self.text = QLabel("")
+        self.text.setProperty("role", "message")
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.confirmation = QLabel("")
+        self.confirmation.setProperty("role", "status")
+        self.confirmation.setWordWrap(True)
+
+        card = QFrame()
+        card.setProperty("role", "card")
+        card_layout = QVBoxLayout(card)
+        card_layout.addLayout(heading)
+        card_layout.addWidget(self.received)
+        card_layout.addWidget(self.text, 1)
+        card_layout.addWidget(self.confirmation)
+
+        self.previous = TouchButton()
+        self.next = TouchButton()
+        self.confirm = TouchButton()
+        self.confirm.setProperty("role", "primary")
+        self.previous.clicked.connect(lambda: self._step(-1))
+        self.next.clicked.connect(lambda: self._step(+1))
+        self.confirm.clicked.connect(self._confirm_clicked)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.previous)
+        buttons.addWidget(self.next)
+        buttons.addStretch(1)
+        buttons.addWidget(self.confirm)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 4)
+        layout.addWidget(card, 1)
+        layout.addLayout(buttons)
+
+        self._unsubscribe = context.model.subscribe(self._model_changed)
+        self.retranslate()
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.previous.set_words(translate("MessagesScreen", "Previous"))
+        self.previous.describe(self.previous.words(), translate("MessagesScreen", "Newer message"))
+        self.next.set_words(translate("MessagesScreen", "Next"))
+        self.next.describe(self.next.words(), translate("MessagesScreen", "Older message"))
+        self.confirm.set_words(translate("MessagesScreen", "Confirm"))
+        self.confirm.describe(
+            self.confirm.words(),
+            translate("MessagesScreen", "Tell your supplier you have read this message"),
+        )
+        self.new.setText(translate("MessagesScreen", "New"))
+        self.text.setAccessibleName(translate("MessagesScreen", "Message"))
+
+    def apply_theme(self, theme: Theme) -> None:
+        super().apply_theme(theme)
+        self.confirm.setIcon(icon("confirm", theme))
+
+    def screen_shown(self) -> None:
+        self._new_this_visit.clear()
+        self.current_id = self._view_model.first_to_show()
+        self.refresh()
+
+    def _model_changed(self, change: ModelChange) -> None:
+        if change.meter is None and "messages" in change.fields:
+            self.refresh_soon()
+
+    def _step(self, step: int) -> None:
+        self.current_id = self._view_model.neighbour(self.current_id, step)
+        self.refresh()
+
+    @asyncSlot()
+    async def _confirm_clicked(self) -> None:
+        if self.current_id is not None:
+            await self._view_model.confirm(self.current_id)
+
+    def refresh(self) -> None:
+        if self.current_id not in self.context.model.messages:
+            self.current_id = self._view_model.first_to_show()
+        page = self._view_model.page(self.current_id)
+        if page.unread and page.message_id is not None:
+            self._new_this_visit.add(page.message_id)
+        self.show_page(page)
+        if self.isVisible():
+            self._view_model.mark_read(page.message_id)  # on screen now, so read
+
+    def show_page(self, page: MessagePage) -> None:
+        self.position.setText(page.position)
+        self.important.setText(page.important)
+        self.important.setVisible(bool(page.important))
+        self.new.setVisible(page.message_id in self._new_this_visit)
+        self.received.setText(page.received)
+        self.text.setText(page.text)
+        self.text.setAccessibleDescription(page.text)
+        self.confirmation.setText(page.confirmation)
+        self.confirmation.setVisible(bool(page.confirmation))
+        self.confirm.setVisible(page.can_confirm)
+        self.previous.setEnabled(page.has_previous)
+        self.next.setEnabled(page.has_next)
+        self.previous.setVisible(page.message_id is not None)
+        self.next.setVisible(page.message_id is not None)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._unsubscribe()
+        super().closeEvent(event)

@@ -1,0 +1,101 @@
+"""The IHD's screens, in the order the navigation bar shows them.
+
+A screen joins the display by adding a ``ScreenDescriptor`` here: its key, the word and icon of its
+navigation button, what the button's description says, how to build it, and optionally a count to
+show on its button (unread messages). The shell (``ihd/shell.py``) needs nothing else; History,
+Tariff, Budget and Prepayment slot in between Now and Messages when they are built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from app.wording import QT_TRANSLATE_NOOP
+from han.model import HomeModel
+
+if TYPE_CHECKING:
+    from app.context import ExperienceContext
+    from ihd.screen import IhdScreen, Navigator
+
+ScreenFactory = Callable[["ExperienceContext", "Navigator"], "IhdScreen"]
+
+
+def _no_count(model: HomeModel) -> int:
+    return 0
+
+
+@dataclass(frozen=True)
+class ScreenDescriptor:
+    key: str
+    label: str
+    """The navigation button's word, marked with ``QT_TRANSLATE_NOOP("Navigation", …)``."""
+    description: str
+    """What the screen is for (the button's accessible description), marked the same way."""
+    icon: str
+    """A name in ``app.ui.icons.DRAWINGS``."""
+    create: ScreenFactory
+    count: Callable[[HomeModel], int] = _no_count
+    """A number for the button ("Messages (2)"): 0 shows none."""
+
+
+def _now(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
+    from ihd.home_screen import HomeScreenView
+
+    return HomeScreenView(context, navigator)
+
+
+def _messages(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
+    from ihd.messages_screen import MessagesScreen
+
+    return MessagesScreen(context, navigator)
+
+
+def _status(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
+    from ihd.status_screen import StatusScreen
+
+    return StatusScreen(context, navigator)
+
+
+def _settings(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
+    from ihd.settings_screen import SettingsScreen
+
+    return SettingsScreen(context, navigator)
+
+
+def _unread(model: HomeModel) -> int:
+    return model.unread_messages
+
+
+SCREENS: Final[tuple[ScreenDescriptor, ...]] = (
+    ScreenDescriptor(
+        "now",
+        QT_TRANSLATE_NOOP("Navigation", "Now"),
+        QT_TRANSLATE_NOOP("Navigation", "Your energy use and cost right now and today"),
+        "now",
+        _now,
+    ),
+    ScreenDescriptor(
+        "messages",
+        QT_TRANSLATE_NOOP("Navigation", "Messages"),
+        QT_TRANSLATE_NOOP("Navigation", "Messages from your energy supplier"),
+        "messages",
+        _messages,
+        _unread,
+    ),
+    ScreenDescriptor(
+        "status",
+        QT_TRANSLATE_NOOP("Navigation", "Status"),
+        QT_TRANSLATE_NOOP("Navigation", "Connection to your smart meters and their signal"),
+        "status",
+        _status,
+    ),
+    ScreenDescriptor(
+        "settings",
+        QT_TRANSLATE_NOOP("Navigation", "Settings"),
+        QT_TRANSLATE_NOOP("Navigation", "Language, text size, colours and sound"),
+        "settings",
+        _settings,
+    ),
+)

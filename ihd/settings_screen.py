@@ -1,0 +1,148 @@
+"""The Settings screen: language, text and colours, and sound – each a row of big choice buttons
+that take effect at once (the host restyles and retranslates every screen live).
+
+Language buttons name each language in itself ("English", "Cymraeg"), so either reader finds theirs
+whatever language is showing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from app.context import ExperienceContext
+from app.settings import LANGUAGE_CODES, LANGUAGE_NAMES, SoundMode
+from app.ui.icons import icon
+from app.ui.theme import Theme
+from app.ui.touch_button import TouchButton
+from ihd.screen import IhdScreen, Navigator
+
+translate = QCoreApplication.translate
+
+
+def _theme_words() -> dict[str, str]:
+    return {
+        "standard": translate("SettingsScreen", "Standard"),
+        "large": translate("SettingsScreen", "Large text"),
+        "contrast": translate("SettingsScreen", "High contrast"),
+    }
+
+
+def _sound_words() -> dict[SoundMode, str]:
+    return {
+        SoundMode.OFF: translate("SettingsScreen", "Off"),
+        SoundMode.BEEP: translate("SettingsScreen", "Beep"),
+        SoundMode.SPEAK: translate("SettingsScreen", "Speak"),
+    }
+
+
+class _Choices:
+    """One setting: its caption and a row of mutually exclusive buttons."""
+
+    def __init__(self, keys: list[str], choose: Callable[[str], None]) -> None:
+        self.caption = QLabel("")
+        self.caption.setProperty("role", "heading")
+        self.caption.setWordWrap(True)
+        self.row = QHBoxLayout()
+        self.group = QButtonGroup()
+        self.buttons: dict[str, TouchButton] = {}
+        for key in keys:
+            button = TouchButton()
+            button.setCheckable(True)
+            button.clicked.connect(lambda _checked=False, chosen=key: choose(chosen))
+            self.group.addButton(button)
+            self.row.addWidget(button, 1)
+            self.buttons[key] = button
+
+    def set_words(self, caption: str, words: dict[str, str]) -> None:
+        self.caption.setText(caption)
+        for key, button in self.buttons.items():
+            button.set_words(words[key])
+            button.describe(words[key], f"{caption}: {words[key]}")
+
+    def set_current(self, key: str, theme: Theme) -> None:
+        """The chosen button is filled *and* ticked, so the choice does not rest on colour."""
+        for button_key, button in self.buttons.items():
+            button.setChecked(button_key == key)
+            button.setIcon(icon("confirm", theme) if button_key == key else QIcon())
+
+
+class SettingsScreen(IhdScreen):
+    def __init__(
+        self,
+        context: ExperienceContext,
+        navigator: Navigator | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(context, navigator, parent)
+        self.setObjectName("ihd-settings")
+        settings = context.settings
+        self.language = _Choices(list(LANGUAGE_CODES), settings.set_language)
+        self.theme_choice = _Choices(list(_theme_words()), settings.set_theme)
+        self.sound = _Choices(
+            [mode.value for mode in SoundMode], lambda value: self._choose_sound(SoundMode(value))
+        )
+        self.sound.buttons[SoundMode.SPEAK.value].setEnabled(context.sound.speech_available)
+        self.sound_note = QLabel("")
+        self.sound_note.setProperty("role", "caption")
+        self.sound_note.setWordWrap(True)
+
+        card = QFrame()
+        card.setProperty("role", "card")
+        card_layout = QVBoxLayout(card)
+        for choices in (self.language, self.theme_choice, self.sound):
+            card_layout.addWidget(choices.caption)
+            card_layout.addLayout(choices.row)
+        card_layout.addWidget(self.sound_note)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 4)
+        layout.addWidget(card)
+        layout.addStretch(1)
+
+        self._unsubscribe = settings.subscribe(lambda _setting: self.refresh())
+        self.retranslate()
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.language.set_words(translate("SettingsScreen", "Language"), dict(LANGUAGE_NAMES))
+        self.theme_choice.set_words(translate("SettingsScreen", "Text and colours"), _theme_words())
+        self.sound.set_words(
+            translate("SettingsScreen", "Sound when your electricity use changes"),
+            {mode.value: word for mode, word in _sound_words().items()},
+        )
+        self.sound_note.setText(
+            translate("SettingsScreen", "Speaks in the display's language: low, medium or high.")
+            if self.context.sound.speech_available
+            else translate(
+                "SettingsScreen",
+                "Speech is not available on this display (espeak-ng is not installed).",
+            )
+        )
+
+    def apply_theme(self, theme: Theme) -> None:
+        super().apply_theme(theme)
+        self.refresh()
+
+    def refresh(self) -> None:
+        settings = self.context.settings
+        self.language.set_current(settings.language, self.theme)
+        self.theme_choice.set_current(settings.theme, self.theme)
+        self.sound.set_current(settings.sound.value, self.theme)
+
+    def _choose_sound(self, mode: SoundMode) -> None:
+        self.context.settings.set_sound(mode)
+        # A sample of what will be heard, so the choice can be judged at once.
+        if mode is SoundMode.BEEP:
+            self.context.sound.beep()
+        elif mode is SoundMode.SPEAK:
+            self.context.sound.speak(
+                translate("SettingsScreen", "Spoken alerts are on."), self.context.settings.language
+            )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._unsubscribe()
+        super().closeEvent(event)

@@ -1,0 +1,191 @@
+"""The IHD's frame: the registered screens, a navigation bar along the bottom with the clock, keyboard
+shortcuts, the theme, and audible cues.
+
+Keyboard: Tab walks the navigation bar and the screen's buttons, Left/Right move along the bar,
+Enter or Space press, Ctrl+1 … Ctrl+9 open the n-th screen and Escape goes back to Now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+
+from app.context import ExperienceContext
+from app.i18n import QT_WORDING
+from app.ui.nav_bar import NavBar
+from app.ui.theme import THEMES
+from han.model import ModelChange
+from ihd.ambient_cue import AmbientCue
+from ihd.screen import IhdScreen
+from ihd.screens import SCREENS, ScreenDescriptor
+
+translate = QCoreApplication.translate
+
+
+def _scrolling(screen: IhdScreen) -> QScrollArea:
+    """A screen that fits shows no scroll bar; one that does not (large text, Welsh, many devices)
+    scrolls – by finger, by PageUp/PageDown, or by Tab to a button – instead of widening the window
+    past the display's edge."""
+    page = QScrollArea()
+    page.setWidgetResizable(True)
+    page.setFrameShape(QFrame.Shape.NoFrame)
+    page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    page.setWidget(screen)
+    return page
+
+
+class IhdShell(QWidget):
+    def __init__(
+        self,
+        context: ExperienceContext,
+        screens: Sequence[ScreenDescriptor] = SCREENS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("ihd-shell")
+        # The shell holds the focus at start, so no focus ring shows until someone presses Tab.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.context = context
+        self.descriptors = {descriptor.key: descriptor for descriptor in screens}
+        self.home_key = screens[0].key
+
+        self.nav = NavBar()
+        for descriptor in screens:
+            self.nav.add(descriptor.key, descriptor.icon)
+        self.clock = QLabel("")
+        self.clock.setProperty("role", "clock")
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.nav.add_trailing(self.clock)
+        self.nav.chosen.connect(self.go_to)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)  # joins the shell first, so Tab reaches the bar first
+
+        self.stack = QStackedWidget()
+        self.screens: dict[str, IhdScreen] = {}
+        self._pages: dict[str, QScrollArea] = {}
+        for descriptor in screens:
+            screen = descriptor.create(context, self)
+            self.screens[descriptor.key] = screen
+            self._pages[descriptor.key] = page = _scrolling(screen)
+            self.stack.addWidget(page)
+        self.nav.setMinimumHeight(self.nav.sizeHint().height())
+
+        layout.insertWidget(0, self.stack, 1)
+
+        self._shortcuts = [
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda key=key: self.go_to(key))
+            for number, key in enumerate(list(self.descriptors)[:9], start=1)
+        ]
+        self._shortcuts.append(
+            QShortcut(QKeySequence(Qt.Key.Key_Escape), self, lambda: self.go_to(self.home_key))
+        )
+        for key, pages in ((Qt.Key.Key_PageDown, +1), (Qt.Key.Key_PageUp, -1)):
+            QShortcut(QKeySequence(key), self, lambda pages=pages: self._scroll(pages))
+
+        self._cue = AmbientCue(context.model, context.settings, context.sound, QT_WORDING)
+        self._counts_pending = False
+        self._unsubscribe_model = context.model.subscribe(self._model_changed)
+        self._unsubscribe_settings = context.settings.subscribe(self._setting_changed)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._tick)
+        self._ticker.start()
+
+        self._apply_theme()
+        self.retranslate()
+        self._tick()
+        self._shown_once = False
+        self.go_to(self.home_key)
+
+    # Which screen is on show ----------------------------------------------------------------
+
+    def current_key(self) -> str:
+        return next(key for key, page in self._pages.items() if page is self.stack.currentWidget())
+
+    def screen_for(self, key: str) -> IhdScreen:
+        return self.screens[key]
+
+    def go_to(self, key: str) -> None:
+        """Show a screen; a key that is not registered (yet) is ignored."""
+        screen = self.screens.get(key)
+        if screen is None:
+            return
+        self.stack.setCurrentWidget(self._pages[key])
+        self.nav.set_current(key)
+        screen.screen_shown()
+
+    def _scroll(self, pages: int) -> None:
+        bar = self._pages[self.current_key()].verticalScrollBar()
+        bar.setValue(bar.value() + pages * bar.pageStep())
+
+    # Words, theme and counts ----------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        for key, descriptor in self.descriptors.items():
+            button = self.nav.buttons[key]
+            label = translate("Navigation", descriptor.label)
+            count = descriptor.count(self.context.model)
+            # A no-break space keeps the count with its word if the words must break.
+            button.set_words(f"{label}\N{NO-BREAK SPACE}({count})" if count else label)
+            shortcut = self._shortcut_text(key)
+            description = translate("Navigation", descriptor.description)
+            button.describe(label, description)
+            if shortcut:
+                button.setToolTip(f"{description} ({shortcut})")
+        self.clock.setAccessibleName(translate("Shell", "Time"))
+
+    def _shortcut_text(self, key: str) -> str:
+        keys = list(self.descriptors)
+        if keys.index(key) >= len(self._shortcuts) - 1:
+            return ""
+        sequence = self._shortcuts[keys.index(key)].key()
+        return sequence.toString(QKeySequence.SequenceFormat.NativeText)
+
+    def _apply_theme(self) -> None:
+        theme = THEMES[self.context.settings.theme]
+        self.nav.apply_theme(theme)
+        for screen in self.screens.values():
+            screen.apply_theme(theme)
+
+    def _setting_changed(self, setting: str) -> None:
+        if setting == "theme":
+            self._apply_theme()
+
+    def _model_changed(self, change: ModelChange) -> None:
+        if change.meter is None and not self._counts_pending:
+            self._counts_pending = True
+            QTimer.singleShot(0, self, self._update_counts)
+
+    def _update_counts(self) -> None:
+        self._counts_pending = False
+        self.retranslate()
+
+    def _tick(self) -> None:
+        self.clock.setText(QT_WORDING.clock(self.context.now()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._tick()
+        super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:  # Qt gives a new window's focus to its first button otherwise
+            self._shown_once = True
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._ticker.stop()
+        self._cue.close()
+        self._unsubscribe_model()
+        self._unsubscribe_settings()
+        for screen in self.screens.values():
+            screen.close()
+        super().closeEvent(event)

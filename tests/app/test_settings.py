@@ -1,0 +1,37 @@
+"""The display's settings: known values only, and listeners hear exactly what changed."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.settings import LANGUAGE_NAMES, DisplaySettings, SoundMode
+
+
+def test_defaults_are_standard_english_and_silent() -> None:
+    settings = DisplaySettings()
+    assert (settings.theme, settings.language, settings.sound) == ("standard", "en", SoundMode.OFF)
+
+
+def test_listeners_hear_each_change_once() -> None:
+    settings = DisplaySettings()
+    heard: list[str] = []
+    unsubscribe = settings.subscribe(heard.append)
+    settings.set_theme("contrast")
+    settings.set_theme("contrast")  # no change, no news
+    settings.set_language("cy")
+    settings.set_sound(SoundMode.SPEAK)
+    unsubscribe()
+    settings.set_theme("large")
+    assert heard == ["theme", "language", "sound"]
+
+
+@pytest.mark.parametrize(("setter", "value"), [("set_theme", "neon"), ("set_language", "fr")])
+def test_unknown_values_are_refused(setter: str, value: str) -> None:
+    with pytest.raises(ValueError, match="unknown"):
+        getattr(DisplaySettings(), setter)(value)
+    with pytest.raises(ValueError, match="unknown"):
+        DisplaySettings(**{setter.removeprefix("set_"): value})
+
+
+def test_languages_are_named_in_themselves() -> None:
+    assert LANGUAGE_NAMES == {"en": "English", "cy": "Cymraeg"}

@@ -1,0 +1,76 @@
+"""Audible cues: a change of ambient level is spoken or beeped as the setting asks, never the first
+level heard, and nothing at all while sound is off (the default)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from app.settings import DisplaySettings, SoundMode
+from app.wording import PlainWording
+from han.model import AmbientLevel, HomeModel, Measured, MeterKey, ModelChange
+from ihd.ambient_cue import AmbientCue
+
+ESME = MeterKey("0d:6f:00:00:00:00:00:01", 1)
+
+
+class Recorder:
+    speech_available = True
+
+    def __init__(self) -> None:
+        self.heard: list[tuple[str, str]] = []
+
+    def beep(self) -> None:
+        self.heard.append(("beep", ""))
+
+    def speak(self, text: str, language: str) -> None:
+        self.heard.append((text, language))
+
+
+def _report(model: HomeModel, level: AmbientLevel) -> None:
+    meter = model.meter(ESME)
+    meter.demand_kw = Measured(Decimal("1"), 0.0)
+    meter.ambient = Measured(level, 0.0)
+    model.announce(ModelChange(ESME, frozenset({"ambient"})))
+
+
+def test_sound_is_off_by_default() -> None:
+    model, sound = HomeModel(), Recorder()
+    AmbientCue(model, DisplaySettings(), sound)
+    for level in (AmbientLevel.LOW, AmbientLevel.HIGH, AmbientLevel.LOW):
+        _report(model, level)
+    assert sound.heard == []
+
+
+def test_changes_are_spoken_once_each_and_the_first_level_is_not_a_change() -> None:
+    model, sound = HomeModel(), Recorder()
+    AmbientCue(model, DisplaySettings(sound=SoundMode.SPEAK), sound)
+    for level in (AmbientLevel.LOW, AmbientLevel.LOW, AmbientLevel.HIGH, AmbientLevel.MEDIUM):
+        _report(model, level)
+    assert sound.heard == [
+        ("Electricity use is now high.", "en"),
+        ("Electricity use is now medium.", "en"),
+    ]
+
+
+def test_beep_mode_beeps_and_closing_stops_listening() -> None:
+    model, sound = HomeModel(), Recorder()
+    cue = AmbientCue(model, DisplaySettings(sound=SoundMode.BEEP), sound)
+    _report(model, AmbientLevel.LOW)
+    _report(model, AmbientLevel.HIGH)
+    cue.close()
+    _report(model, AmbientLevel.LOW)
+    assert sound.heard == [("beep", "")]
+
+
+def test_speech_is_in_the_displays_language() -> None:
+    class Welsh(PlainWording):
+        language = "cy"
+
+        def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[override]
+            return {"Electricity use is now high.": "Mae defnydd trydan yn uchel nawr."}[source]
+
+    model, sound = HomeModel(), Recorder()
+    AmbientCue(model, DisplaySettings(sound=SoundMode.SPEAK), sound, Welsh())
+    _report(model, AmbientLevel.LOW)
+    _report(model, AmbientLevel.HIGH)
+    assert sound.heard == [("Mae defnydd trydan yn uchel nawr.", "cy")]
