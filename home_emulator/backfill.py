@@ -36,6 +36,12 @@ class HouseholdPast:
     first_slot_s: int
     net_w: npt.NDArray[np.int32]
     gas_w: npt.NDArray[np.int32] | None
+    generation_w: npt.NDArray[np.int32] | None = None
+
+    def generation(self) -> Past:
+        """What a microgeneration meter recorded: the generator's output as its delivered energy."""
+        assert self.generation_w is not None
+        return Past(self.first_slot_s, self.generation_w.astype(np.int64) * SLOT_S, None)
 
     def electricity(self, *, with_export: bool) -> Past:
         net = self.net_w.astype(np.int64)
@@ -62,14 +68,18 @@ def household_past(
     dates = [first + timedelta(days=n) for n in range(days + 1)]
     net: list[npt.NDArray[np.int32]] = []
     gas: list[npt.NDArray[np.int32]] = []
+    generation: list[npt.NDArray[np.int32]] = []
     for day in dates:
         net.append(load.net_day_watts(day))
         if load.has_gas:
             gas.append(load.gas_day_watts(day))
+        if load.has_generation:
+            generation.append(load.generation_day_watts(day))
     return HouseholdPast(
         first_slot_s,
         np.concatenate(net)[:count],
         np.concatenate(gas)[:count] if load.has_gas else None,
+        np.concatenate(generation)[:count] if load.has_generation else None,
     )
 
 

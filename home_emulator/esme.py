@@ -38,6 +38,8 @@ SLOT_S = 10
 MAX_TIER_REGISTERS = 15
 """Metering has summation registers for tiers 1–15 (0x0100…); a 48-rate tariff has no more."""
 SUPPLY_OFF, SUPPLY_ARMED, SUPPLY_ON = 0, 1, 2
+MICRO_GENERATION = 11
+"""MeteringDeviceType of a microgeneration meter (ZSE)."""
 
 
 class SupplyRefused(PermissionError):
@@ -71,6 +73,7 @@ class Esme:
         import_at_history_start_wh: int = 12_345_678,
         history_days: int = DEFAULT_HISTORY_DAYS,
         past: Past | None = None,
+        measures_generation: bool = False,
         timezone: str = "Europe/London",
         site_id: str = "1900012345678",
         ambient_thresholds: AmbientThresholds | None = None,
@@ -87,6 +90,8 @@ class Esme:
         self.time_s = int(start_epoch_s)
         tariff = tariff or SingleRate()
         calendar = LocalCalendar(self.zone)
+        self.measures_generation = measures_generation
+        """A microgeneration meter: it records the generator's output, not the supply's."""
         if past is None:
             past = electricity_past(load, calendar, until_s=self.time_s, days=history_days)
         self.registers = FuelRegisters.backfilled(
@@ -107,7 +112,7 @@ class Esme:
                 "summation_formatting": 0b0_0110_011,  # 6 digits left of the point, 3 right
                 "demand_formatting": 0b0_0110_011,
                 "historical_consumption_formatting": 0b0_0110_011,
-                "metering_device_type": 0,  # electricity
+                "metering_device_type": MICRO_GENERATION if measures_generation else 0,
                 "status": 0,
                 "supply_status": SUPPLY_ON,
                 "site_id": site_id.encode(),
@@ -210,6 +215,8 @@ class Esme:
     def _watts_at(self, epoch_s: int) -> int:
         if not self.mains_on or self.supply_status != SUPPLY_ON:
             return 0  # a power cut, or a disconnected supply, draws nothing
+        if self.measures_generation:
+            return self.load.generation_watts_at(epoch_s)  # an inverter stops in a power cut too
         watts = self.load.net_watts_at(epoch_s)
         if self.extra_loads:
             self.extra_loads = [load for load in self.extra_loads if load[1] > epoch_s]

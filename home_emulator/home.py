@@ -45,6 +45,7 @@ _MIN_WAIT_S = 0.001
 
 HUB_IEEE = "0d:6f:00:00:00:00:00:10"
 ESME_IEEE = "0d:6f:00:00:00:00:00:01"
+GENERATION_IEEE = "0d:6f:00:00:00:00:00:02"
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ class HomeSpec:
     gas: bool | None = None
     """Whether the home has a gas meter; None: if the household burns gas."""
     calorific_value: Decimal = DEFAULT_CALORIFIC_VALUE
+    generation_meter: bool | None = None
+    """A second ESME metering the generator (PV); None: if the household generates."""
     electricity_prepayment: PrepaymentStart | None = None
     """Prepayment mode for the ESME, and its credit at the start; None for credit mode."""
     display_ieee: str | None = str(COORDINATOR_IEEE)
@@ -86,6 +89,9 @@ class EmulatedHome:
         self.air.role_of = self.hub.device_log.role_of
         load = HouseholdLoad(spec.seed, PROFILES[spec.profile])
         has_gas = load.has_gas if spec.gas is None else spec.gas
+        has_generation_meter = (
+            load.has_generation if spec.generation_meter is None else spec.generation_meter
+        )
         past = household_past(
             load, LocalCalendar(self.hub.zone), until_s=int(start), days=spec.history_days
         )
@@ -97,6 +103,17 @@ class EmulatedHome:
             tariff=spec.electricity_tariff,
             past=past.electricity(with_export=load.has_generation),
         )
+        self.generation: Esme | None = None
+        if has_generation_meter and past.generation_w is not None:
+            self.generation = Esme(
+                ieee=GENERATION_IEEE,
+                nwk=0x1002,
+                load=load,
+                start_epoch_s=start,
+                past=past.generation(),
+                measures_generation=True,
+                site_id="1900098765432",
+            )
         self.gas: GasMeter | None = None
         if has_gas:
             self.gas = GasMeter(
@@ -113,6 +130,8 @@ class EmulatedHome:
         log = self.hub.device_log
         log.add(self.hub.node.ieee, new_install_code(), DeviceType.GPF)
         log.add(self.esme.node.ieee, new_install_code(), DeviceType.ESME)
+        if self.generation is not None:
+            log.add(self.generation.node.ieee, new_install_code(), DeviceType.ESME)
         if spec.display_ieee is not None:
             log.add(t.EUI64.convert(spec.display_ieee), new_install_code(), DeviceType.IHD)
         self.hub.advance_to(start)
@@ -126,7 +145,8 @@ class EmulatedHome:
 
     @property
     def nodes(self) -> list[EmulatedNode]:
-        return [self.hub.node, self.esme.node]
+        meters = [self.esme] if self.generation is None else [self.esme, self.generation]
+        return [self.hub.node, *(meter.node for meter in meters)]
 
     def _log_refusal(self, detail: str) -> None:
         self.hub.events.append(HubEvent(self.now_s, "refused", detail))
@@ -163,6 +183,8 @@ class EmulatedHome:
     def _advance_devices(self, epoch_s: float) -> None:
         self.hub.advance_to(epoch_s)
         self.esme.advance_to(epoch_s)
+        if self.generation is not None:
+            self.generation.advance_to(epoch_s)
         if self.gas is not None:
             self.gas.advance_to(epoch_s)
             for command, fields in self.gas.price.take_pending():
@@ -218,6 +240,8 @@ class EmulatedHome:
         else:
             self.hub.mains_lost(self.now_s)
         self.esme.mains_on = on
+        if self.generation is not None:
+            self.generation.mains_on = on
         if self.gas is not None:
             self.gas.mains_on = on  # the boiler needs mains too
         for node in self.nodes:

@@ -17,13 +17,14 @@ import dataclasses
 from typing import Any
 
 from home_emulator.comms_hub import CommsHub
-from home_emulator.esme import METER_ENDPOINT
+from home_emulator.esme import METER_ENDPOINT, Esme
 from home_emulator.fuel_registers import FuelRegisters, MaximumDemand
 from home_emulator.history_attributes import HistoryPublisher
 from home_emulator.home import EmulatedHome
 from home_emulator.home_store_snapshot import (
     ELECTRICITY,
     GAS,
+    GENERATION,
     STATE_EXTENSIONS,
     HomeSnapshot,
     MainsRestoration,
@@ -41,8 +42,19 @@ class SnapshotMismatch(ValueError):
     """A stored home that does not fit the home its spec builds (e.g. a different meter set)."""
 
 
+def _restore_esme(esme: Esme, state: MeterState) -> None:
+    _restore_fuel(esme.registers, state)
+    esme.time_s = state.time_s
+    esme.mains_on = state.mains_on
+    esme.extra_loads = list(state.extra_loads)
+    _restore_served(esme.node.endpoints[METER_ENDPOINT].servers, state.served)
+    _forget_history_caches(esme)
+    esme.advance_to(esme.time_s)  # publishes again from the restored registers (demand too)
+
+
 def restore_home(snapshot: HomeSnapshot) -> EmulatedHome:
     electricity = snapshot.meters[ELECTRICITY]
+    generation = snapshot.meters.get(GENERATION)
     gas = snapshot.meters.get(GAS)
     for section in snapshot.extensions:
         if section not in STATE_EXTENSIONS:
@@ -57,20 +69,18 @@ def restore_home(snapshot: HomeSnapshot) -> EmulatedHome:
         electricity_tariff=electricity.tariff,
         gas_tariff=gas.tariff if gas is not None else snapshot.spec.gas_tariff,
         gas=gas is not None,
+        generation_meter=generation is not None,
     )
     home = EmulatedHome(build)
     home.spec = snapshot.spec  # the spec it was first built from, tariffs and all
     if snapshot.clock_paused:
         home.clock.pause()
 
-    esme = home.esme
-    _restore_fuel(esme.registers, electricity)
-    esme.time_s = electricity.time_s
-    esme.mains_on = electricity.mains_on
-    esme.extra_loads = list(electricity.extra_loads)
-    _restore_served(esme.node.endpoints[METER_ENDPOINT].servers, electricity.served)
-    _forget_history_caches(esme)
-    esme.advance_to(esme.time_s)  # publishes again from the restored registers (demand too)
+    _restore_esme(home.esme, electricity)
+    if generation is not None:
+        if home.generation is None:
+            raise SnapshotMismatch("the stored home has a generation meter; its spec builds none")
+        _restore_esme(home.generation, generation)
 
     if gas is not None:
         meter = home.gas

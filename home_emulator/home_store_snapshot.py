@@ -23,7 +23,7 @@ from typing import Any, Protocol
 
 from home_emulator.comms_hub import HubEvent, SupplierMessage
 from home_emulator.device_log import DeviceLogEntry
-from home_emulator.esme import METER_ENDPOINT
+from home_emulator.esme import METER_ENDPOINT, Esme
 from home_emulator.fuel_registers import FuelRegisters, MaximumDemand
 from home_emulator.home import EmulatedHome, HomeSpec
 from home_emulator.registers import CumulativeRegister
@@ -34,6 +34,8 @@ from home_emulator.zcl_server import ServerCluster
 LOGGER = logging.getLogger(__name__)
 
 ELECTRICITY = "electricity"
+GENERATION = "generation"
+"""The microgeneration ESME of a home that generates."""
 GAS = "gas"
 ServedValue = int | bytes | str
 """What an emulated cluster holds as an attribute value (ZCL types are applied when served)."""
@@ -224,7 +226,9 @@ def register_extension(extension: StateExtension) -> None:
 def capture_home(home: EmulatedHome) -> HomeSnapshot:
     """A copy of everything the home store keeps, taken between two steps of the home."""
     origin = origin_of(home)
-    meters = {ELECTRICITY: _electricity(home)}
+    meters = {ELECTRICITY: _esme_state(home.esme)}
+    if home.generation is not None:
+        meters[GENERATION] = _esme_state(home.generation)
     if home.gas is not None:
         meters[GAS] = _gas(home)
     extensions = {}
@@ -248,8 +252,7 @@ def capture_home(home: EmulatedHome) -> HomeSnapshot:
     )
 
 
-def _electricity(home: EmulatedHome) -> MeterState:
-    esme = home.esme
+def _esme_state(esme: Esme) -> MeterState:
     return MeterState(
         time_s=esme.time_s,
         mains_on=esme.mains_on,

@@ -156,3 +156,25 @@ def test_the_profile_refuses_bad_requests(bad: dict) -> None:
 def test_ambient_thresholds() -> None:
     thresholds = AmbientThresholds(medium_from_w=1000, high_from_w=3000)
     assert [thresholds.level(w) for w in (0, 999, 1000, 2999, 3000, 9000)] == [0, 0, 1, 1, 2, 2]
+
+
+def test_a_solar_home_has_a_microgeneration_meter_recording_the_panels() -> None:
+    from home_emulator.home import EmulatedHome, HomeSpec
+
+    home = EmulatedHome(
+        HomeSpec(
+            profile="solar_home",
+            start_epoch_s=datetime(2026, 6, 20, 12, 0, tzinfo=LONDON).timestamp(),
+            history_days=3,
+        )
+    )
+    assert home.generation is not None
+    assert home.generation.metering.get("metering_device_type") == 11
+    home.power_on()
+    before = home.generation.import_joules
+    for _ in range(60):
+        home.step()
+        assert home.generation.demand_w == home.esme.load.generation_watts_at(int(home.now_s))
+    assert home.generation.import_joules > before
+    assert home.generation.node in home.nodes
+    home.close()

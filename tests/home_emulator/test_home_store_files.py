@@ -264,3 +264,34 @@ def test_prepayment_credit_and_the_code_memory_survive_a_restart(tmp_path) -> No
     )  # the counter was remembered
     home.close()
     restored.close()
+
+
+def test_a_solar_homes_generation_meter_survives_a_restart(tmp_path) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from home_emulator.home import EmulatedHome, HomeSpec
+    from home_emulator.home_store import HomeStore
+
+    start = datetime(2026, 6, 20, 11, 0, tzinfo=ZoneInfo("Europe/London")).timestamp()
+    home = EmulatedHome(HomeSpec(profile="solar_home", start_epoch_s=start, history_days=3))
+    home.power_on()
+    for _ in range(100):
+        home.step()
+    with HomeStore(tmp_path / "homes.sqlite") as store:
+        store.save(home, "solar")
+        restored = store.load("solar")
+    assert restored.generation is not None
+    assert home.generation is not None
+    assert (
+        restored.generation.registers.imported.readings
+        == home.generation.registers.imported.readings
+    )
+    assert restored.generation.import_joules == home.generation.import_joules
+    restored.power_on()
+    for _ in range(10):
+        home.step()
+        restored.step()
+    assert restored.generation.import_joules == home.generation.import_joules
+    home.close()
+    restored.close()
