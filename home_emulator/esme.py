@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from zigpy.zcl.foundation import Status
 
 from han.clusters.price import CURRENCY_GBP
+from home_emulator.auxiliary_switch import AuxiliarySwitch
 from home_emulator.backfill import DEFAULT_HISTORY_DAYS, Past, electricity_past
 from home_emulator.credit_engine import UNITS_PER_POUND
 from home_emulator.fuel_registers import FuelRegisters
@@ -74,6 +75,7 @@ class Esme:
         history_days: int = DEFAULT_HISTORY_DAYS,
         past: Past | None = None,
         measures_generation: bool = False,
+        auxiliary_switch: AuxiliarySwitch | None = None,
         timezone: str = "Europe/London",
         site_id: str = "1900012345678",
         ambient_thresholds: AmbientThresholds | None = None,
@@ -90,6 +92,7 @@ class Esme:
         self.time_s = int(start_epoch_s)
         tariff = tariff or SingleRate()
         calendar = LocalCalendar(self.zone)
+        self.auxiliary_switch = auxiliary_switch
         self.measures_generation = measures_generation
         """A microgeneration meter: it records the generator's output, not the supply's."""
         if past is None:
@@ -218,6 +221,9 @@ class Esme:
         if self.measures_generation:
             return self.load.generation_watts_at(epoch_s)  # an inverter stops in a power cut too
         watts = self.load.net_watts_at(epoch_s)
+        switch = self.auxiliary_switch
+        if switch is not None and switch.is_on(epoch_s, self.zone):
+            watts += switch.load_w
         if self.extra_loads:
             self.extra_loads = [load for load in self.extra_loads if load[1] > epoch_s]
             watts += sum(w for start, end, w in self.extra_loads if start <= epoch_s < end)

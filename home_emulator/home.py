@@ -16,13 +16,16 @@ import logging
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
+import numpy as np
 import zigpy.types as t
 
 from home_emulator.air import Air
-from home_emulator.backfill import DEFAULT_HISTORY_DAYS, household_past
+from home_emulator.auxiliary_switch import AuxiliarySwitch
+from home_emulator.backfill import DEFAULT_HISTORY_DAYS, Past, household_past
 from home_emulator.clock import VirtualClock
 from home_emulator.comms_hub import UNTIL_CANCELLED, CommsHub, HubEvent, SupplierMessage
 from home_emulator.credit_engine import PrepaymentStart
@@ -33,7 +36,13 @@ from home_emulator.household import PROFILES, HouseholdLoad
 from home_emulator.node import EmulatedNode
 from home_emulator.pairing import PairingButton, SupplierPortal
 from home_emulator.registers import LocalCalendar
-from home_emulator.tariffs import AnyTariff
+from home_emulator.tariffs import (
+    AnyTariff,
+    Block,
+    SingleRate,
+    random_switch_offset,
+    with_switch_offset,
+)
 from home_emulator.virtual_radio import COORDINATOR_IEEE
 
 LOGGER = logging.getLogger(__name__)
@@ -62,6 +71,10 @@ class HomeSpec:
     gas: bool | None = None
     """Whether the home has a gas meter; None: if the household burns gas."""
     calorific_value: Decimal = DEFAULT_CALORIFIC_VALUE
+    auxiliary_switch: AuxiliarySwitch | None = None
+    """A variant ESME's auxiliary load control switch (storage heating on a calendar)."""
+    randomise_switching: bool = False
+    """Shift the ESME's tariff and switch times by its own random 0–1799 s, as GB meters may."""
     generation_meter: bool | None = None
     """A second ESME metering the generator (PV); None: if the household generates."""
     electricity_prepayment: PrepaymentStart | None = None
@@ -95,13 +108,24 @@ class EmulatedHome:
         past = household_past(
             load, LocalCalendar(self.hub.zone), until_s=int(start), days=spec.history_days
         )
+        tariff, switch = spec.electricity_tariff, spec.auxiliary_switch
+        if spec.randomise_switching:
+            offset = random_switch_offset(ESME_IEEE)
+            if tariff is not None and not isinstance(tariff, Block | SingleRate):
+                tariff = with_switch_offset(tariff, offset)
+            if switch is not None:
+                switch = replace(switch, offset_s=offset)
+        electricity_past = past.electricity(with_export=load.has_generation)
+        if switch is not None:
+            electricity_past = _with_switched_load(electricity_past, switch, self.hub.zone)
         self.esme = Esme(
             ieee=ESME_IEEE,
             nwk=0x1001,
             load=load,
             start_epoch_s=start,
-            tariff=spec.electricity_tariff,
-            past=past.electricity(with_export=load.has_generation),
+            tariff=tariff,
+            auxiliary_switch=switch,
+            past=electricity_past,
         )
         self.generation: Esme | None = None
         if has_generation_meter and past.generation_w is not None:
@@ -263,3 +287,15 @@ class EmulatedHome:
 
     def close(self) -> None:
         self.air.close()
+
+
+def _with_switched_load(past: Past, switch: AuxiliarySwitch, zone: ZoneInfo) -> Past:
+    """The past as the meter recorded it, with the auxiliary load on in its switched periods (the
+    switch's load adds to import; with export it first cancels against it, as the meter nets)."""
+    n = past.import_j.size
+    starts = past.first_slot_s + 10 * np.arange(n, dtype=np.float64)
+    added = switch.on_slots(starts, zone).astype(np.int64) * switch.load_w * 10
+    if past.export_j is None:
+        return Past(past.first_slot_s, past.import_j + added, None)
+    net = past.import_j - past.export_j + added
+    return Past(past.first_slot_s, np.maximum(net, 0), np.maximum(-net, 0))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import fields
+from datetime import time as clock_time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ import numpy as np
 import sqlite_utils
 import zigpy.types as t
 
+from home_emulator.auxiliary_switch import AuxiliarySwitch
 from home_emulator.comms_hub import HubEvent, SupplierMessage
 from home_emulator.device_log import DeviceLogEntry, DeviceType
 from home_emulator.fuel_registers import MaximumDemand
@@ -355,6 +357,16 @@ def _value_to_json(value: object) -> object:
         return value
     if isinstance(value, Decimal):
         return {"decimal": str(value)}
+    if isinstance(value, AuxiliarySwitch):
+        return {
+            "auxiliary_switch": {
+                "on_periods": [
+                    [start.isoformat(), end.isoformat()] for start, end in value.on_periods
+                ],
+                "load_w": value.load_w,
+                "offset_s": value.offset_s,
+            }
+        }
     return {"tariff": describe_tariff(value)}  # raises UnstorableTariff for anything else
 
 
@@ -362,6 +374,16 @@ def _value_from_json(value: Any) -> Any:
     if isinstance(value, dict):
         if "decimal" in value:
             return Decimal(value["decimal"])
+        if "auxiliary_switch" in value:
+            switch = value["auxiliary_switch"]
+            return AuxiliarySwitch(
+                on_periods=tuple(
+                    (clock_time.fromisoformat(start), clock_time.fromisoformat(end))
+                    for start, end in switch["on_periods"]
+                ),
+                load_w=switch["load_w"],
+                offset_s=switch["offset_s"],
+            )
         return rebuild_tariff(value["tariff"])
     return value
 

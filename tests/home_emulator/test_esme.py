@@ -178,3 +178,37 @@ def test_a_solar_home_has_a_microgeneration_meter_recording_the_panels() -> None
     assert home.generation.import_joules > before
     assert home.generation.node in home.nodes
     home.close()
+
+
+def test_an_auxiliary_switch_heats_at_night_and_randomised_switching_shifts_it() -> None:
+    import numpy as np
+
+    from home_emulator.auxiliary_switch import AuxiliarySwitch
+    from home_emulator.home import EmulatedHome, HomeSpec
+    from home_emulator.tariffs import economy7
+
+    start = datetime(2026, 1, 20, 0, 0, tzinfo=LONDON).timestamp()
+    switch = AuxiliarySwitch(load_w=2500)
+    home = EmulatedHome(HomeSpec(start_epoch_s=start, history_days=2, auxiliary_switch=switch))
+    at_one = datetime(2026, 1, 20, 1, 0, tzinfo=LONDON).timestamp()
+    home.power_on()
+    while home.now_s < at_one:
+        home.step()
+    assert home.esme.demand_w == home.esme.load.net_watts_at(int(home.now_s)) + 2500
+    # The past agrees: last night's 01:00 half hour includes the heaters too.
+    slots = np.array([at_one - 86_400 + 10 * k for k in range(180)], dtype=np.float64)
+    assert switch.on_slots(slots, LONDON).all()
+    shifted = EmulatedHome(
+        HomeSpec(
+            start_epoch_s=start,
+            history_days=1,
+            auxiliary_switch=switch,
+            randomise_switching=True,
+            electricity_tariff=economy7(),
+        )
+    )
+    offset = shifted.esme.auxiliary_switch.offset_s
+    assert 0 <= offset <= 1799
+    assert shifted.esme.tariff.offset_s == offset
+    home.close()
+    shifted.close()

@@ -295,3 +295,20 @@ def test_a_solar_homes_generation_meter_survives_a_restart(tmp_path) -> None:
     assert restored.generation.import_joules == home.generation.import_joules
     home.close()
     restored.close()
+
+
+def test_a_home_with_an_auxiliary_switch_is_stored(tmp_path) -> None:
+    from home_emulator.auxiliary_switch import AuxiliarySwitch
+    from home_emulator.home import EmulatedHome, HomeSpec
+    from home_emulator.home_store import HomeStore
+
+    switch = AuxiliarySwitch(load_w=1800, offset_s=600)
+    home = EmulatedHome(
+        HomeSpec(start_epoch_s=1_780_000_000, history_days=1, auxiliary_switch=switch)
+    )
+    with HomeStore(tmp_path / "homes.sqlite") as store:
+        store.save(home, "storage heaters")
+        restored = store.load("storage heaters")
+    assert restored.esme.auxiliary_switch == switch
+    home.close()
+    restored.close()
