@@ -69,6 +69,15 @@ class SupplierWan:
         prepay.publish()
         self._log(f"£{pounds} credit added remotely")
 
+    def reset_maximum_demand(self) -> None:
+        """Start the maximum-demand registers afresh (e.g. at a change of tenancy or of agreement)."""
+        for meter in (self.home.esme, self.home.generation):
+            if meter is not None:
+                meter.registers.import_demand.reset()
+                meter.registers.export_demand.reset()
+                meter.advance_to(meter.time_s)  # serve the reset registers at once
+        self._log("maximum demand registers reset")
+
     def pair_device(
         self, eui64: str, install_code: bytes, device_type: DeviceType
     ) -> DeviceLogEntry:

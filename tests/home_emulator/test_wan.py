@@ -94,3 +94,17 @@ def test_tariffs_messages_and_pairing_from_the_wan() -> None:
     wan.unpair_device(cad)
     assert not home.hub.device_log.admits(t.EUI64.convert(cad))
     home.close()
+
+
+def test_the_supplier_resets_the_maximum_demand_registers() -> None:
+    home = _home()
+    for _ in range(400):  # past a few half hours: a maximum has been recorded
+        home.step()
+    assert home.esme.metering.get("current_max_demand_delivered") > 0
+    SupplierWan(home).reset_maximum_demand()
+    assert home.esme.metering.get("current_max_demand_delivered") == 0
+    assert home.esme.registers.import_demand.window_w == 0
+    for _ in range(200):
+        home.step()
+    assert home.esme.metering.get("current_max_demand_delivered") > 0  # counting again
+    home.close()
