@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.options import LANGUAGES, MODES, REMOTE_SOURCE, SOURCES, THEMES, Options
+from app.options import LANGUAGES, MODES, RADIO_SOURCES, REMOTE_SOURCE, SOURCES, THEMES, Options
 
 MIN_SPEED, MAX_SPEED = 1, 100_000
 
@@ -55,7 +55,17 @@ def _source(text: str) -> str:
         except ValueError as error:
             raise argparse.ArgumentTypeError(str(error)) from None
         return text
-    choices = ", ".join([*SOURCES, REMOTE_SOURCE])
+    if text == "auto":
+        return text
+    if ":" in text:
+        from han.radios import RadioError, parse_radio  # only when asked: it loads zigpy
+
+        try:
+            parse_radio(text)
+        except RadioError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+        return text
+    choices = ", ".join([*SOURCES, REMOTE_SOURCE, *RADIO_SOURCES])
     raise argparse.ArgumentTypeError(f"invalid choice: {text!r} (choose from {choices})")
 
 
@@ -102,9 +112,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--source",
         type=_source,
         default="emulator",
-        metavar="emulator|tcp://HOST:PORT",
+        metavar="emulator|tcp://HOST:PORT|RADIO:PATH|auto",
         help="where the HAN traffic comes from: emulator (default) – the in-process emulated home; "
-        "tcp://HOST:PORT – a home kept running by python -m home_emulator serve",
+        "tcp://HOST:PORT – a home kept running by python -m home_emulator serve; RADIO:PATH – a "
+        "USB coordinator (RADIO ezsp, znp, deconz, xbee or zigate; PATH a serial device or "
+        "socket://host:port), e.g. znp:/dev/ttyUSB0; auto – probe the USB serial ports",
+    )
+    parser.add_argument(
+        "--baudrate",
+        type=int,
+        metavar="N",
+        help="serial speed for a USB coordinator (default: the radio's usual one)",
+    )
+    parser.add_argument(
+        "--flow-control",
+        choices=("hardware", "software"),
+        help="serial flow control for a USB coordinator (default none)",
     )
     parser.add_argument(
         "--display-ieee",
@@ -177,6 +200,8 @@ def parse(argv: Sequence[str] | None = None) -> Options:
     return Options(
         mode=args.mode,
         source=args.source,
+        baudrate=args.baudrate,
+        flow_control=args.flow_control,
         speed=args.speed,
         seed=args.seed,
         screenshot=args.screenshot,

@@ -10,10 +10,15 @@ import enum
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from app.settings import DisplaySettings
+from han.credit import TopUpAnswer
 from han.model import HomeModel, MeterKey
+
+if TYPE_CHECKING:
+    from app.han_access import HanAccess
+    from app.history_store import HalfHourRow, PeriodRow, TariffRow
 
 
 class CommandFailed(Exception):
@@ -26,11 +31,29 @@ class HanCommands(Protocol):
     async def confirm_message(self, message_id: int) -> None:
         """Tell the hub that the consumer has read a message that asked for confirmation."""
 
+    async def top_up(self, meter: MeterKey, code: str) -> TopUpAnswer:
+        """Send a 20-digit top-up code (UTRN) to a prepayment meter; its answer says what happened."""
+
+    async def activate_emergency_credit(self, meter: MeterKey) -> bool:
+        """Ask a prepayment meter to put its emergency credit in use; True if it did."""
+
+    async def enable_supply(self, meter: MeterKey) -> bool:
+        """Ask an armed meter to switch the supply back on (LocalChangeSupply); True if it did."""
+
 
 class NotConnected:
     """Commands before (or without) a HAN session: each one fails the way a lost link would."""
 
     async def confirm_message(self, message_id: int) -> None:
+        raise CommandFailed("not connected to a HAN")
+
+    async def top_up(self, meter: MeterKey, code: str) -> TopUpAnswer:
+        raise CommandFailed("not connected to a HAN")
+
+    async def activate_emergency_credit(self, meter: MeterKey) -> bool:
+        raise CommandFailed("not connected to a HAN")
+
+    async def enable_supply(self, meter: MeterKey) -> bool:
         raise CommandFailed("not connected to a HAN")
 
 
@@ -82,6 +105,20 @@ class Silent:
         pass
 
 
+class HistoryQueries(Protocol):
+    """Reading the display's history store (``app.history_store.HistoryStore`` is one)."""
+
+    async def half_hours(
+        self, meter: str, channel: str, start_s: int, end_s: int
+    ) -> list[HalfHourRow]: ...
+
+    async def periods(
+        self, meter: str, quantity: str, period: str, start_s: int = 0, end_s: int = 2**62
+    ) -> list[PeriodRow]: ...
+
+    async def tariff_changes(self, meter: str) -> list[TariffRow]: ...
+
+
 def _no_devices() -> Sequence[PairedDevice]:
     return ()
 
@@ -96,3 +133,7 @@ class ExperienceContext:
     """The devices on the HAN right now, with their signal and when each was last heard."""
     settings: DisplaySettings = field(default_factory=DisplaySettings)
     sound: SoundCues = field(default_factory=Silent)
+    history: HistoryQueries | None = None
+    """The display's history store once it is open (None: views use the meters' own histories)."""
+    han_access: HanAccess | None = None
+    """For a display that pairs itself and logs (the CAD): pairing, meter links, the demo."""

@@ -24,6 +24,8 @@ class Experience:
     name: str
     title: str
     create_view: Callable[[ExperienceContext], QWidget]
+    pairs_itself: bool = False
+    """A CAD: starts outside the hub's device log and pairs (``ExperienceContext.han_access``)."""
 
 
 class UnknownExperience(LookupError):

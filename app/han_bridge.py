@@ -10,6 +10,8 @@ from zigpy.device import Device
 from zigpy.exceptions import ZigbeeException
 
 from app.context import CommandFailed, DeviceKind, PairedDevice
+from han import prepayment_link
+from han.credit import TopUpAnswer
 from han.hub_link import TIME_CLUSTER
 from han.model import Fuel, MeterKey
 from han.session import HanSession
@@ -36,6 +38,30 @@ class SessionCommands:
             await hub.confirm(message_id)
         except (ZigbeeException, TimeoutError, LookupError) as error:
             raise CommandFailed(str(error) or type(error).__name__) from error
+
+    def _prepayment(self, meter: MeterKey) -> prepayment_link.PrepaymentLink:
+        link = self._session.links.get(meter)
+        if link is None or link.prepayment is None:
+            raise CommandFailed(f"no prepayment meter {meter} on the HAN")
+        return link.prepayment
+
+    async def top_up(self, meter: MeterKey, code: str) -> TopUpAnswer:
+        try:
+            return await self._prepayment(meter).top_up(code)
+        except prepayment_link.CommandFailed as error:
+            raise CommandFailed(str(error)) from error
+
+    async def activate_emergency_credit(self, meter: MeterKey) -> bool:
+        try:
+            return await self._prepayment(meter).activate_emergency_credit()
+        except prepayment_link.CommandFailed as error:
+            raise CommandFailed(str(error)) from error
+
+    async def enable_supply(self, meter: MeterKey) -> bool:
+        try:
+            return await self._prepayment(meter).enable_supply()
+        except prepayment_link.CommandFailed as error:
+            raise CommandFailed(str(error)) from error
 
 
 def paired_devices(session: HanSession) -> list[PairedDevice]:

@@ -17,11 +17,13 @@ from PySide6.QtWidgets import QApplication
 
 from app import experiences, i18n, qt_messages
 from app.context import ExperienceContext
+from app.han_access import CAD_IEEE, HanAccess, session_access
 from app.han_bridge import SessionCommands, paired_devices
+from app.history_runtime import HistoryRuntime
 from app.options import Options
 from app.settings import DisplaySettings
 from app.sound import SystemSound
-from app.sources import open_source
+from app.sources import EmulatorDemo, EmulatorSource, SourceUnavailable, open_source
 from app.window import HostWindow
 from han.model import HomeModel
 from han.session import HanSession
@@ -41,7 +43,12 @@ def run(options: Options) -> int:
     qt_messages.install()
     application = QApplication.instance() or QApplication(sys.argv[:1])
     application.setApplicationName("SMETS consumer suite")
-    return int(qasync.run(run_app(options)))
+    try:
+        return int(qasync.run(run_app(options)))
+    except SourceUnavailable as error:
+        # A missing stick, a port without permission, no home at the address: say so in one line.
+        print(f"python -m app: {error}", file=sys.stderr)
+        return 1
 
 
 class RunningApp:
@@ -56,8 +63,12 @@ class RunningApp:
             speed=options.speed,
             seed=options.seed,
             display_ieee=options.display_ieee,
+            pairs_itself=self.experience.pairs_itself,
+            baudrate=options.baudrate,
+            flow_control=options.flow_control,
         )
         self.session: HanSession | None = None
+        self.history: HistoryRuntime | None = None
         self.window: HostWindow | None = None
         self.settings = DisplaySettings(theme=options.theme, language=options.language)
 
@@ -71,6 +82,8 @@ class RunningApp:
         session = self.session = HanSession(radio, self.model)
         session.start()
         self.source.start()
+        self.history = HistoryRuntime(self.model, lambda: session.links)
+        history_store = await self.history.start()
         i18n.use_language(self.settings.language)  # so the view is built in its language
         context = ExperienceContext(
             self.model,
@@ -78,14 +91,29 @@ class RunningApp:
             devices=lambda: paired_devices(session),
             settings=self.settings,
             sound=SystemSound(),
+            han_access=self._han_access(session),
+            history=history_store,
         )
         view = self.experience.create_view(context)
         self.window = HostWindow(self.experience.title, view, self.options.size, self.settings)
         self.window.show()
         return self.window
 
+    def _han_access(self, session: HanSession) -> HanAccess | None:
+        if not self.experience.pairs_itself:
+            return None
+        source = self.source
+        demo = EmulatorDemo(source.home) if isinstance(source, EmulatorSource) else None
+        display_ieee = getattr(source, "display_ieee", None) or CAD_IEEE
+        return session_access(session, display_ieee, demo)
+
     async def stop(self) -> None:
         """Cancel every task the app started, then close the radio and the window."""
+        closing = getattr(self.window.view, "aclose", None) if self.window is not None else None
+        if closing is not None:  # a view with tasks of its own (the CAD's logger) ends them first
+            await closing()
+        if self.history is not None:
+            await self.history.stop()
         if self.session is not None:
             await self.session.stop()
         await self.source.close()

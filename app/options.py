@@ -8,9 +8,11 @@ from typing import Final
 
 from app.settings import LANGUAGE_CODES, THEME_NAMES
 
-MODES: Final = ("ihd",)
+MODES: Final = ("ihd", "ppmid", "cad")
 SOURCES: Final = ("emulator",)
 REMOTE_SOURCE: Final = "tcp://HOST:PORT"
+RADIO_SOURCES: Final = ("RADIO:PATH", "auto")
+"""A real coordinator: RADIO one of ezsp, znp, deconz, xbee, zigate; or ``auto`` to find it."""
 """Besides SOURCES: a home served by ``python -m home_emulator serve``."""
 THEMES: Final = THEME_NAMES
 LANGUAGES: Final = LANGUAGE_CODES
@@ -28,5 +30,7 @@ class Options:
     verbose: bool = False
     theme: str = "standard"
     language: str = "en"
+    baudrate: int | None = None
+    flow_control: str | None = None
     display_ieee: str | None = None
     """This display's EUI-64 on a served home (None: the one the home's device log starts with)."""

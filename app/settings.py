@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Final
 
 THEME_NAMES: Final = ("standard", "large", "contrast")
@@ -18,6 +19,9 @@ LANGUAGE_CODES: Final = ("en", "cy")
 """English and Welsh: bilingual displays are expected in GB."""
 
 LANGUAGE_NAMES: Final = {"en": "English", "cy": "Cymraeg"}
+
+BUDGET_PERIODS: Final = ("day", "week", "month")
+"""A consumer's spending budget may be set for each of these (in pounds, VAT included)."""
 """Each language named in itself, so a person can find their own whatever is showing."""
 
 
@@ -41,6 +45,7 @@ class DisplaySettings:
         self._theme = _checked(theme, THEME_NAMES, "theme")
         self._language = _checked(language, LANGUAGE_CODES, "language")
         self._sound = sound
+        self._budgets_gbp: dict[str, Decimal] = {}
         self._listeners: list[SettingsListener] = []
 
     @property
@@ -69,6 +74,22 @@ class DisplaySettings:
         if mode is not self._sound:
             self._sound = mode
             self._announce("sound")
+
+    def budget_gbp(self, period: str) -> Decimal | None:
+        """The budget for a day, week or month; None when none is set."""
+        return self._budgets_gbp.get(_checked(period, BUDGET_PERIODS, "budget period"))
+
+    def set_budget(self, period: str, amount_gbp: Decimal | None) -> None:
+        """Set (or with None or £0, clear) a budget; listeners hear ``"budget"``."""
+        _checked(period, BUDGET_PERIODS, "budget period")
+        if amount_gbp is not None and amount_gbp <= 0:
+            amount_gbp = None
+        if self._budgets_gbp.get(period) != amount_gbp:
+            if amount_gbp is None:
+                del self._budgets_gbp[period]
+            else:
+                self._budgets_gbp[period] = amount_gbp
+            self._announce("budget")
 
     def subscribe(self, listener: SettingsListener) -> Callable[[], None]:
         self._listeners.append(listener)

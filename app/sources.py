@@ -6,11 +6,20 @@ import asyncio
 import contextlib
 from typing import Protocol
 
+import zigpy.types as t
 from zigpy.application import ControllerApplication
+from zigpy.exceptions import ControllerException
 
+from app.han_access import CAD_IEEE
 from home_emulator.air_link import SCHEME, parse_address
+from home_emulator.device_log import DeviceType
 from home_emulator.home import EmulatedHome, HomeSpec
+from home_emulator.pairing import PortalOutcome
 from home_emulator.virtual_radio import COORDINATOR_IEEE, VirtualRadio
+
+
+class SourceUnavailable(Exception):
+    """The HAN source cannot be reached; the message says why and what to do."""
 
 
 class HanSource(Protocol):
@@ -26,13 +35,18 @@ class HanSource(Protocol):
 class EmulatorSource:
     """The bundled emulated home, in-process, behind the virtual radio."""
 
-    def __init__(self, spec: HomeSpec) -> None:
+    def __init__(self, spec: HomeSpec, *, display_ieee: str | None = None) -> None:
         self.home = EmulatedHome(spec)
+        self.display_ieee = display_ieee or str(COORDINATOR_IEEE)
+        """This display's EUI-64: the one the home's device log starts with, unless another is
+        given (a CAD, which is outside the log until it pairs)."""
         self.radio: VirtualRadio | None = None
         self._task: asyncio.Task[None] | None = None
 
     async def open(self) -> ControllerApplication:
-        radio = await VirtualRadio.new(VirtualRadio.config_for(self.home.air))
+        radio = await VirtualRadio.new(
+            VirtualRadio.config_for(self.home.air, ieee=self.display_ieee)
+        )
         assert isinstance(radio, VirtualRadio)
         self.radio = radio
         return radio
@@ -50,6 +64,46 @@ class EmulatorSource:
         self.home.close()
 
 
+class EmulatorDemo:
+    """The embedded home's pairing button, supplier portal and device log, for the demo panel."""
+
+    def __init__(self, home: EmulatedHome) -> None:
+        self._home = home
+
+    @property
+    def passkey(self) -> str:
+        """Printed on the hub; a real consumer reads it there."""
+        return self._home.pairing.passkey
+
+    def press_pairing_button(self) -> None:
+        self._home.pairing.press()
+
+    @property
+    def listening(self) -> bool:
+        return self._home.pairing.listening
+
+    def issue_cin(self) -> None:
+        """The supplier puts a CIN on the household's IHD."""
+        self._home.portal.issue_cin()
+
+    @property
+    def cin_on_display(self) -> str | None:
+        return self._home.portal.cin_on_display
+
+    def request_pairing(self, eui64: str, install_code: bytes, cin: str) -> tuple[bool, str]:
+        """The supplier's agent pairs the CAD over the WAN: (paired, what the agent says)."""
+        outcome = self._home.portal.request_pairing(eui64, install_code, cin)
+        return outcome is PortalOutcome.PAIRED, outcome.value
+
+    def remember(self, eui64: str, install_code: bytes) -> None:
+        """The embedded home starts afresh each run; a real hub keeps its device log. Put back
+        the entry a paired CAD would find there."""
+        ieee = t.EUI64.convert(eui64)
+        if not self._home.hub.device_log.admits(ieee):
+            self._home.hub.device_log.add(ieee, install_code, DeviceType.CAD)
+            self._home.air.welcome(ieee)
+
+
 class RemoteHomeSource:
     """A home served by ``python -m home_emulator serve``, reached over TCP by the virtual radio.
 
@@ -64,7 +118,10 @@ class RemoteHomeSource:
 
     async def open(self) -> ControllerApplication:
         config = VirtualRadio.config_for(self.url, ieee=self.display_ieee)
-        radio = await VirtualRadio.new(config)
+        try:
+            radio = await VirtualRadio.new(config)
+        except (ControllerException, OSError) as error:
+            raise SourceUnavailable(f"cannot attach to the home at {self.url}: {error}") from error
         assert isinstance(radio, VirtualRadio)
         self.radio = radio
         return radio
@@ -92,10 +149,31 @@ def check_source(name: str) -> str:
 
 
 def open_source(
-    name: str, *, speed: float, seed: int, display_ieee: str | None = None
+    name: str,
+    *,
+    speed: float,
+    seed: int,
+    display_ieee: str | None = None,
+    pairs_itself: bool = False,
+    baudrate: int | None = None,
+    flow_control: str | None = None,
 ) -> HanSource:
     if name == "emulator":
+        if pairs_itself:  # a CAD: this display is not in the embedded hub's device log
+            return EmulatorSource(
+                HomeSpec(seed=seed, speed=speed), display_ieee=display_ieee or CAD_IEEE
+            )
         return EmulatorSource(HomeSpec(seed=seed, speed=speed))
     if is_remote(name):
         return RemoteHomeSource(name, display_ieee=display_ieee)
+    if name == "auto" or ":" in name:
+        from app.radio_source import RadioSource
+        from han.radios import parse_radio
+
+        choice = (
+            None
+            if name == "auto"
+            else parse_radio(name, baudrate=baudrate, flow_control=flow_control)
+        )
+        return RadioSource(choice)
     raise ValueError(f"unknown source {name!r}")

@@ -16,6 +16,10 @@ class Plan:
     """Emulated days stepped with reports on, for the live emulation rate."""
     population: tuple[int, int]
     """(homes, steps each) for how many homes one core keeps in real time."""
+    history_redraws: int = 30
+    """Redraws of the History chart holding 24 months of half hours for two fuels."""
+    idle_s: float = 10.0
+    """How long the IHD is watched at rest (after start-up) for its CPU and memory."""
 
 
 QUICK = Plan(
@@ -25,6 +29,8 @@ QUICK = Plan(
     backfill_runs=1,
     emulated_days=1,
     population=(100, 20),
+    history_redraws=10,
+    idle_s=5.0,
 )
 FULL = Plan(
     han_steps=30_000,

@@ -34,6 +34,13 @@ def run_all(plan: Plan, *, progress: Progress = _to_stderr) -> Results:
     except Exception as error:
         _failed(results, "startup_s", error, progress)
     _emulator(plan, results, progress)
+    progress(f"ihd_idle_cpu_pct, ihd_rss_mb: python -m app left alone for {plan.idle_s:g} s")
+    try:
+        from benchmarks.ihd_history import ihd_idle
+
+        results.figures.extend(ihd_idle(measure_s=plan.idle_s))
+    except Exception as error:
+        _failed(results, "ihd_idle", error, progress)
     try:
         run_on_qt_loop(_in_process(plan, results, progress))
     except Exception as error:  # the loop itself could not run: nothing in-process was measured
@@ -94,6 +101,11 @@ async def _in_process(plan: Plan, results: Results, progress: Progress) -> None:
 
     progress(f"report_to_pixel: {plan.pixel_samples} samples")
     await _measure(results, "report_to_pixel", lambda: report_to_pixel(plan.pixel_samples))
+
+    from benchmarks.ihd_history import history_redraw_ms
+
+    progress(f"history_redraw_ms: {plan.history_redraws} redraws of 70,176 bars")
+    await _measure(results, "history_redraw_ms", lambda: history_redraw_ms(plan.history_redraws))
 
 
 def ratio(han: Figure, zigpy: Figure) -> Figure:

@@ -2,8 +2,9 @@
 
 A screen joins the display by adding a ``ScreenDescriptor`` here: its key, the word and icon of its
 navigation button, what the button's description says, how to build it, and optionally a count to
-show on its button (unread messages). The shell (``ihd/shell.py``) needs nothing else; History,
-Tariff, Budget and Prepayment slot in between Now and Messages when they are built.
+show on its button (unread messages). The shell (``ihd/shell.py``) needs nothing else. Six buttons
+fit the bar at 800 px; screens beyond those name the screen that offers them (``under="more"``): they
+have no button on the bar, and More lists them.
 """
 
 from __future__ import annotations
@@ -38,12 +39,44 @@ class ScreenDescriptor:
     create: ScreenFactory
     count: Callable[[HomeModel], int] = _no_count
     """A number for the button ("Messages (2)"): 0 shows none."""
+    under: str | None = None
+    """The key of the screen that offers this one (More) when it has no button on the bar."""
 
 
 def _now(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
     from ihd.home_screen import HomeScreenView
 
     return HomeScreenView(context, navigator)
+
+
+def _history(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
+    from ihd.history_screen import HistoryScreen
+
+    return HistoryScreen(context, navigator)
+
+
+def _tariff(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
+    from ihd.tariff_screen import TariffScreen
+
+    return TariffScreen(context, navigator)
+
+
+def _budget(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
+    from ihd.budget_screen import BudgetScreen
+
+    return BudgetScreen(context, navigator)
+
+
+def _prepayment(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
+    from ihd.prepayment_screen import PrepaymentScreen
+
+    return PrepaymentScreen(context, navigator)
+
+
+def _more(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
+    from ihd.more_screen import MoreScreen
+
+    return MoreScreen(context, navigator)
 
 
 def _messages(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
@@ -77,6 +110,13 @@ SCREENS: Final[tuple[ScreenDescriptor, ...]] = (
         _now,
     ),
     ScreenDescriptor(
+        "history",
+        QT_TRANSLATE_NOOP("Navigation", "History"),
+        QT_TRANSLATE_NOOP("Navigation", "Your energy use and cost by half hour, day and month"),
+        "history",
+        _history,
+    ),
+    ScreenDescriptor(
         "messages",
         QT_TRANSLATE_NOOP("Navigation", "Messages"),
         QT_TRANSLATE_NOOP("Navigation", "Messages from your energy supplier"),
@@ -97,5 +137,36 @@ SCREENS: Final[tuple[ScreenDescriptor, ...]] = (
         QT_TRANSLATE_NOOP("Navigation", "Language, text size, colours and sound"),
         "settings",
         _settings,
+    ),
+    ScreenDescriptor(
+        "more",
+        QT_TRANSLATE_NOOP("Navigation", "More"),
+        QT_TRANSLATE_NOOP("Navigation", "Tariff, budget and prepayment credit"),
+        "more",
+        _more,
+    ),
+    ScreenDescriptor(
+        "tariff",
+        QT_TRANSLATE_NOOP("Navigation", "Tariff"),
+        QT_TRANSLATE_NOOP("Navigation", "Your prices now and next, and the standing charge"),
+        "tariff",
+        _tariff,
+        under="more",
+    ),
+    ScreenDescriptor(
+        "budget",
+        QT_TRANSLATE_NOOP("Navigation", "Budget"),
+        QT_TRANSLATE_NOOP("Navigation", "Your spending against your budget"),
+        "budget",
+        _budget,
+        under="more",
+    ),
+    ScreenDescriptor(
+        "prepayment",
+        QT_TRANSLATE_NOOP("Navigation", "Credit"),
+        QT_TRANSLATE_NOOP("Navigation", "Your prepayment credit, emergency credit and debt"),
+        "prepayment",
+        _prepayment,
+        under="more",
     ),
 )

@@ -55,7 +55,8 @@ class IhdShell(QWidget):
 
         self.nav = NavBar()
         for descriptor in screens:
-            self.nav.add(descriptor.key, descriptor.icon)
+            button = self.nav.add(descriptor.key, descriptor.icon)
+            button.setVisible(descriptor.under is None)  # offered by another screen (More)
         self.clock = QLabel("")
         self.clock.setProperty("role", "clock")
         self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -117,7 +118,7 @@ class IhdShell(QWidget):
         if screen is None:
             return
         self.stack.setCurrentWidget(self._pages[key])
-        self.nav.set_current(key)
+        self.nav.set_current(self.descriptors[key].under or key)
         screen.screen_shown()
 
     def _scroll(self, pages: int) -> None:

@@ -126,15 +126,311 @@ def _measured_home(at: float) -> HomeModel:
     return model
 
 
+async def ppmid_screens() -> None:
+    """The PPMID on emulated prepayment homes: ``ppmid-<page>-<language>-<theme>-800x480.png``."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from app.han_bridge import SessionCommands
+    from han.session import HanSession
+    from han.utrn import encode_utrn
+    from home_emulator.credit_engine import PrepaymentStart, units
+    from home_emulator.esme import SUPPLIER_ORIGINATOR, supplier_key
+    from home_emulator.home import EmulatedHome, HomeSpec
+    from home_emulator.virtual_radio import VirtualRadio
+    from home_emulator.wan import SupplierWan
+    from ppmid.shell import PpmidShell
+
+    morning = datetime(2026, 1, 13, 11, 0, tzinfo=ZoneInfo("Europe/London")).timestamp()
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    application.setQuitOnLastWindowClosed(False)  # closing one home's window must not end the run
+
+    def file(page: str, language: str = "en") -> str:
+        return f"ppmid-{page}-{language}-standard-{SMALL[0]}x{SMALL[1]}.png"
+
+    async def open_home(balance: str):  # type: ignore[no-untyped-def]
+        start = PrepaymentStart(balance=units(balance))
+        home = EmulatedHome(
+            HomeSpec(seed=3, start_epoch_s=morning, history_days=10, electricity_prepayment=start)
+        )
+        radio = await VirtualRadio.new(VirtualRadio.config_for(home.air))
+        model = HomeModel()
+        session = HanSession(radio, model)
+        session.start()
+        home.power_on()
+        await _until(lambda: bool(session.links))
+        await asyncio.gather(*(link.attached.wait() for link in session.links.values()))
+        settings = DisplaySettings()
+        i18n.use_language("en")
+        context = ExperienceContext(
+            model, commands=SessionCommands(session), settings=settings, now=lambda: morning
+        )
+        shell = PpmidShell(context)
+        window = HostWindow("PPMID", shell, SMALL, settings)
+        window.show()
+        await _settle()
+        return home, radio, session, shell, window, settings
+
+    async def close(home, radio, session, window) -> None:  # type: ignore[no-untyped-def]
+        window.view.close()
+        window.close()
+        await session.stop()
+        await radio.shutdown()
+        home.close()
+
+    def vend(home, step: int, pounds: int) -> str:  # type: ignore[no-untyped-def]
+        keys = home.esme.keys
+        return encode_utrn(
+            supplier_private_key=supplier_key(),
+            meter_public_key=keys.meter_private_key.public_key(),
+            originator=SUPPLIER_ORIGINATOR,
+            target=keys.target,
+            counter=step << 32,
+            pounds=pounds,
+        )
+
+    home, radio, session, shell, window, settings = await open_home("4.32")
+    balance = shell.page_for("balance")
+    await _until(lambda: bool(balance.cards) and balance.cards[0].balance.text().startswith("£"))
+    for language in ("en", "cy"):
+        settings.set_language(language)
+        await _settle()
+        _save(window, file("balance", language))
+    settings.set_language("en")
+    window.resize(1280, 720)
+    await _settle()
+    _save(window, "ppmid-balance-en-standard-1280x720.png")
+    window.resize(*SMALL)
+    top_up = shell.page_for("top_up")
+    shell.go_to("top_up")
+    QTest.keyClicks(top_up, vend(home, 1, 10)[:13])
+    await _settle()
+    _save(window, file("keypad"))
+    QTest.keyClick(top_up, Qt.Key.Key_Delete)
+    QTest.keyClicks(top_up, vend(home, 1, 10))
+    QTest.keyClick(top_up, Qt.Key.Key_Return)
+    await _until(lambda: "added" in top_up.result.text())
+    await _settle()
+    _save(window, file("top-up-accepted"))
+    QTest.keyClicks(top_up, vend(home, 1, 10))
+    QTest.keyClick(top_up, Qt.Key.Key_Return)
+    await _until(lambda: "already" in top_up.result.text())
+    await _settle()
+    _save(window, file("top-up-already-used"))
+    wan = SupplierWan(home)
+    wan.disable_supply()
+    wan.arm_supply()
+    home.step()
+    shell.go_to("balance")
+    await _until(lambda: balance.supply.isVisible())
+    await _settle()
+    _save(window, file("supply-armed"))
+    QTest.mouseClick(balance.supply, Qt.MouseButton.LeftButton)
+    supply = shell.page_for("supply")
+    QTest.mousePress(supply.hold, Qt.MouseButton.LeftButton)
+    await _until(lambda: supply.hold.progress > 0.55)
+    _save(window, file("enable-supply-holding"))
+    await _until(lambda: bool(supply.result.text()))
+    QTest.mouseRelease(supply.hold, Qt.MouseButton.LeftButton)
+    await _settle()
+    _save(window, file("enable-supply-done"))
+    await close(home, radio, session, window)
+
+    home, radio, session, shell, window, settings = await open_home("1.02")
+    while home.esme.prepay.engine.balance >= units("0.90"):
+        home.step()
+    balance = shell.page_for("balance")
+    await _until(lambda: balance.emergency.isVisible() and shell.alarm.isVisible())
+    await _settle()
+    _save(window, file("low-credit"))
+    settings.set_language("cy")
+    await _settle()
+    _save(window, file("low-credit", "cy"))
+    settings.set_language("en")
+    QTest.mouseClick(balance.emergency, Qt.MouseButton.LeftButton)
+    await _settle()
+    _save(window, file("emergency-credit"))
+    emergency = shell.page_for("emergency")
+    QTest.mouseClick(emergency.confirm, Qt.MouseButton.LeftButton)
+    await _until(lambda: bool(emergency.result.text()))
+    await _settle()
+    _save(window, file("emergency-credit-on"))
+    await close(home, radio, session, window)
+
+
+async def cad_screens() -> None:
+    """The CAD: pairing (both ways) and, once paired, its views – in a throw-away user folder, so
+    the person's own pairing and log are untouched."""
+    import tempfile
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from app.history_store import Channel
+
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["XDG_CONFIG_HOME"] = str(Path(folder) / "config")
+        os.environ["XDG_DATA_HOME"] = str(Path(folder) / "data")
+        app = RunningApp(Options(mode="cad", speed=60, seed=3, size=SMALL))
+        window = await app.start()
+        shell = window.view
+        home = app.source.home  # type: ignore[attr-defined]
+        pairing = shell.pairing  # type: ignore[attr-defined]
+
+        def file(screen: str) -> str:
+            return f"cad-{screen}-en-standard-{SMALL[0]}x{SMALL[1]}.png"
+
+        await _settle()
+        _save(window, file("pairing"))
+        app.settings.set_language("cy")
+        await _settle()
+        _save(window, file("pairing").replace("-en-", "-cy-"))
+        app.settings.set_language("en")
+        await _settle()
+        QTest.mouseClick(pairing.press_button, Qt.MouseButton.LeftButton)
+        QTest.keyClicks(pairing.passkey, "0000000000")
+        QTest.mouseClick(pairing.pair_button, Qt.MouseButton.LeftButton)
+        await _until(lambda: "did not accept" in pairing.outcome.text())
+        await _settle()
+        _save(window, file("pairing-wrong-passkey"))
+        pairing.tabs.setCurrentIndex(1)
+        QTest.mouseClick(pairing.cin_button, Qt.MouseButton.LeftButton)
+        await _settle()
+        _save(window, file("pairing-remote"))
+        pairing.tabs.setCurrentIndex(0)
+        pairing.passkey.clear()
+        QTest.keyClicks(pairing.passkey, home.pairing.passkey)
+        QTest.mouseClick(pairing.pair_button, Qt.MouseButton.LeftButton)
+        await _until(lambda: shell.is_paired)  # type: ignore[attr-defined]
+        await _until(lambda: shell.live.cost_per_hour.value.text().startswith("£"), 60)  # type: ignore[attr-defined]
+        await _settle()
+        _save(window, file("live"))
+        logger = shell.logger  # type: ignore[attr-defined]
+        key = shell.logger_ref.electricity_meter()  # type: ignore[attr-defined]
+
+        async def week_logged() -> bool:
+            _, count = await logger.store.sum_half_hours(key, Channel.IMPORT, 0, 2**40)
+            return count >= 7 * 48
+
+        async with asyncio.timeout(120):
+            while not await week_logged():  # noqa: ASYNC110 - the log has no event
+                await asyncio.sleep(0.2)
+        shell.tabs.setCurrentWidget(shell.history)  # type: ignore[attr-defined]
+        await shell.history.reload()  # type: ignore[attr-defined]
+        await _settle()
+        _save(window, file("history"))
+        shell.tabs.setCurrentWidget(shell.tariff)  # type: ignore[attr-defined]
+        await _settle()
+        _save(window, file("tariff"))
+        shell.tabs.setCurrentWidget(shell.export)  # type: ignore[attr-defined]
+        await _settle()
+        _save(window, file("export"))
+        await app.stop()
+
+
+async def ihd_more_screens() -> None:
+    """History, Tariff, Budget and Credit on an emulated Economy 7 prepayment home with gas, its
+    history store back-filled from the meters: ``ihd-<screen>-<language>-<theme>-800x480.png``."""
+    import tempfile
+    from datetime import datetime
+    from decimal import Decimal
+    from zoneinfo import ZoneInfo
+
+    from app.history_backfill import HistoryBackfill
+    from app.history_store import HistoryStore
+    from han.session import HanSession
+    from home_emulator.credit_engine import PrepaymentStart, units
+    from home_emulator.home import EmulatedHome, HomeSpec
+    from home_emulator.tariffs import economy7
+    from home_emulator.virtual_radio import VirtualRadio
+
+    evening = datetime(2026, 1, 13, 19, 10, tzinfo=ZoneInfo("Europe/London")).timestamp()
+    home = EmulatedHome(
+        HomeSpec(
+            seed=3,
+            profile="family_of_four",
+            start_epoch_s=evening,
+            history_days=60,
+            electricity_tariff=economy7(),
+            electricity_prepayment=PrepaymentStart(balance=units("12.40")),
+        )
+    )
+    radio = await VirtualRadio.new(VirtualRadio.config_for(home.air))
+    model = HomeModel()
+    session = HanSession(radio, model)
+    session.start()
+    home.power_on()
+    await _until(lambda: len(session.links) == 2)
+    await asyncio.gather(*(link.attached.wait() for link in session.links.values()))
+    with tempfile.TemporaryDirectory(prefix="smets-shots-") as folder:
+        store = await HistoryStore.open(Path(folder) / "history.sqlite3")
+        backfill = HistoryBackfill(store, model)
+        for link in session.links.values():
+            await backfill.fill_meter(link)
+        settings = DisplaySettings()
+        settings.set_budget("day", Decimal("6.00"))
+        i18n.use_language("en")
+        # The display's own clock is real; the emulated home's (HAN) clock says 19:10.
+        context = ExperienceContext(model, settings=settings, history=store)
+        shell = IhdShell(context)
+        window = HostWindow("In-Home Display", shell, SMALL, settings)
+        window.show()
+        history = shell.screen_for("history")
+        for language in ("en", "cy"):
+            for theme in ("standard", "contrast"):
+                settings.set_language(language)
+                settings.set_theme(theme)
+                for screen in ("history", "more", "tariff", "budget", "prepayment"):
+                    shell.go_to(screen)
+                    if screen == "history":
+                        await history.loaded()  # type: ignore[attr-defined]
+                        await _settle()
+                        chart = history.chart  # type: ignore[attr-defined]
+                        bars = range(chart.bar_count)
+                        recorded = [i for i in bars if chart.value(i) == chart.value(i)]
+                        chart.choose(recorded[-1])  # the latest half hour with a record
+                    await _settle()
+                    _save(window, name(screen, language, theme, SMALL))
+                shell.go_to("history")
+                history.totals_button.click()  # type: ignore[attr-defined]
+                await _settle()
+                _save(window, name("history-totals", language, theme, SMALL))
+                history.chart_button.click()  # type: ignore[attr-defined]
+        settings.set_language("en")
+        settings.set_theme("standard")
+        window.resize(1024, 600)
+        shell.go_to("history")
+        history.span_buttons[next(iter(history.span_buttons))].click()  # type: ignore[attr-defined]
+        await history.loaded()  # type: ignore[attr-defined]
+        await _settle()
+        _save(window, name("history", "en", "standard", (1024, 600)))
+        window.view.close()
+        window.close()
+        await store.close()
+    await session.stop()
+    await radio.shutdown()
+    home.close()
+
+
 async def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     await live()
+    await ihd_more_screens()
     for language in ("en", "cy"):
         await still(HomeModel(), "searching", language)
         await still(_measured_home(NOW - 300), "out-of-date", language)
+    await ppmid_screens()
+    await cad_screens()
 
 
 if __name__ == "__main__":
     qt_messages.install()
     application = QApplication.instance() or QApplication(sys.argv[:1])
-    qasync.run(main())
+    if "--cad" in sys.argv:  # the CAD only
+        qasync.run(cad_screens())
+    else:
+        qasync.run(ppmid_screens() if "--ppmid" in sys.argv else main())  # --ppmid: the PPMID only

@@ -65,7 +65,46 @@ def _confirm(p: QPainter) -> None:
     p.drawPath(tick)
 
 
+def _history(p: QPainter) -> None:
+    p.drawLine(QPointF(8, 54), QPointF(56, 54))
+    for index, height in enumerate((18, 30, 14, 38)):
+        left = 12 + index * 11
+        p.drawRect(QRectF(left, 50 - height, 6, height))
+
+
+def _tariff(p: QPainter) -> None:
+    p.drawEllipse(QPointF(32, 32), 23, 23)
+    pound = QPainterPath(QPointF(39, 21))
+    pound.cubicTo(36, 15, 25, 16, 27, 26)
+    pound.lineTo(27, 42)
+    pound.cubicTo(27, 44, 25, 44, 23, 44)
+    pound.lineTo(41, 44)
+    p.drawPath(pound)
+    p.drawLine(QPointF(22, 32), QPointF(34, 32))
+
+
+def _budget(p: QPainter) -> None:
+    p.drawArc(QRectF(10, 10, 44, 44), 90 * 16, -270 * 16)
+    p.drawLine(QPointF(32, 32), QPointF(44, 20))
+
+
+def _prepayment(p: QPainter) -> None:
+    p.drawRoundedRect(QRectF(8, 16, 48, 32), 4, 4)
+    p.drawLine(QPointF(8, 25), QPointF(56, 25))
+    p.drawLine(QPointF(14, 40), QPointF(28, 40))
+
+
+def _more(p: QPainter) -> None:
+    for x in (16, 32, 48):
+        p.drawEllipse(QPointF(x, 32), 4, 4)
+
+
 DRAWINGS: Final[dict[str, _Draw]] = {
+    "more": _more,
+    "history": _history,
+    "tariff": _tariff,
+    "budget": _budget,
+    "prepayment": _prepayment,
     "now": _home,
     "messages": _messages,
     "status": _status,

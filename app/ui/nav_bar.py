@@ -70,7 +70,7 @@ class NavBar(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            keys = list(self.buttons)
+            keys = [key for key, button in self.buttons.items() if not button.isHidden()]
             position = next((i for i, k in enumerate(keys) if self.buttons[k] is watched), None)
             if position is not None and self._move(keys, position, event.key()):
                 return True

@@ -59,10 +59,633 @@
     </message>
 </context>
 <context>
+    <name>BalanceScreen</name>
+    <message>
+        <source>Top up</source>
+        <translation>Ychwanegu credyd</translation>
+    </message>
+    <message>
+        <source>Enter a 20-digit top-up code</source>
+        <translation>Rhowch god ychwanegu credyd 20 digid</translation>
+    </message>
+    <message>
+        <source>Turn supply on</source>
+        <translation>Troi’r cyflenwad ymlaen</translation>
+    </message>
+    <message>
+        <source>Your supply is ready to be turned back on</source>
+        <translation>Mae’ch cyflenwad yn barod i’w droi’n ôl ymlaen</translation>
+    </message>
+    <message>
+        <source>Emergency credit %1</source>
+        <translation>Credyd argyfwng %1</translation>
+    </message>
+    <message>
+        <source>Use emergency credit; it is repaid from your next top-up</source>
+        <translation>Defnyddio credyd argyfwng; caiff ei ad-dalu o’ch credyd nesaf</translation>
+    </message>
+    <message>
+        <source>Looking for your meter…</source>
+        <translation>Chwilio am eich mesurydd…</translation>
+    </message>
+    <message>
+        <source>Your meter is not in prepayment mode: there is nothing to top up.</source>
+        <translation>Nid yw’ch mesurydd yn y modd talu ymlaen llaw: does dim i’w ychwanegu.</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>Nwy</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>Trydan</translation>
+    </message>
+    <message>
+        <source>Friendly credit: your supply stays on until the friendly hours end.</source>
+        <translation>Credyd cyfeillgar: bydd eich cyflenwad yn aros ymlaen tan ddiwedd yr oriau cyfeillgar.</translation>
+    </message>
+    <message>
+        <source>Days left: not known yet</source>
+        <translation>Dyddiau ar ôl: ddim yn hysbys eto</translation>
+    </message>
+    <message>
+        <source>Less than a day left at your recent use</source>
+        <translation>Llai na diwrnod ar ôl ar eich defnydd diweddar</translation>
+    </message>
+    <message>
+        <source>About 1 day left at your recent use</source>
+        <translation>Tua 1 diwrnod ar ôl ar eich defnydd diweddar</translation>
+    </message>
+    <message>
+        <source>About %1 days left at your recent use</source>
+        <translation>Tua %1 diwrnod ar ôl ar eich defnydd diweddar</translation>
+    </message>
+    <message>
+        <source>Using emergency credit: %1 left</source>
+        <translation>Yn defnyddio credyd argyfwng: %1 ar ôl</translation>
+    </message>
+    <message>
+        <source>Emergency credit available: %1</source>
+        <translation>Credyd argyfwng ar gael: %1</translation>
+    </message>
+    <message>
+        <source>Emergency credit: %1 when your credit runs low</source>
+        <translation>Credyd argyfwng: %1 pan fydd eich credyd yn isel</translation>
+    </message>
+    <message>
+        <source>No emergency credit</source>
+        <translation>Dim credyd argyfwng</translation>
+    </message>
+    <message>
+        <source>No debt</source>
+        <translation>Dim dyled</translation>
+    </message>
+    <message>
+        <source>Debt: %1, recovered from your top-ups</source>
+        <translation>Dyled: %1, yn cael ei hadennill o’ch taliadau credyd</translation>
+    </message>
+    <message>
+        <source>Supply: on</source>
+        <translation>Cyflenwad: ymlaen</translation>
+    </message>
+    <message>
+        <source>Supply: off – ready to turn back on</source>
+        <translation>Cyflenwad: i ffwrdd – yn barod i’w droi’n ôl ymlaen</translation>
+    </message>
+    <message>
+        <source>Supply: off – credit has run out; please top up</source>
+        <translation>Cyflenwad: i ffwrdd – mae’r credyd wedi dod i ben; ychwanegwch gredyd</translation>
+    </message>
+    <message>
+        <source>Supply: off</source>
+        <translation>Cyflenwad: i ffwrdd</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetScreen</name>
+    <message>
+        <source>Which budget to show</source>
+        <translation>Pa gyllideb i&apos;w dangos</translation>
+    </message>
+    <message>
+        <source>Lower the budget</source>
+        <translation>Gostwng y gyllideb</translation>
+    </message>
+    <message>
+        <source>Raise the budget</source>
+        <translation>Codi&apos;r gyllideb</translation>
+    </message>
+    <message>
+        <source>Budget spent</source>
+        <translation>Cyllideb wedi&apos;i gwario</translation>
+    </message>
+    <message>
+        <source>spent</source>
+        <translation>wedi&apos;i wario</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heddiw</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Yr wythnos hon</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Y mis hwn</translation>
+    </message>
+    <message>
+        <source>%1 a day</source>
+        <translation>%1 y dydd</translation>
+    </message>
+    <message>
+        <source>%1 a week</source>
+        <translation>%1 yr wythnos</translation>
+    </message>
+    <message>
+        <source>%1 a month</source>
+        <translation>%1 y mis</translation>
+    </message>
+    <message>
+        <source>No budget set – press + to set one</source>
+        <translation>Dim cyllideb – pwyswch + i osod un</translation>
+    </message>
+    <message>
+        <source>Gas and electricity with standing charges, VAT included.</source>
+        <translation>Nwy a thrydan gyda thaliadau sefydlog, TAW wedi&apos;i chynnwys.</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>Ar y trywydd iawn</translation>
+    </message>
+    <message>
+        <source>Nearly at your budget</source>
+        <translation>Bron â chyrraedd eich cyllideb</translation>
+    </message>
+    <message>
+        <source>Over budget</source>
+        <translation>Dros y gyllideb</translation>
+    </message>
+    <message>
+        <source>%1 left.</source>
+        <translation>%1 ar ôl.</translation>
+    </message>
+    <message>
+        <source>%1 over.</source>
+        <translation>%1 drosodd.</translation>
+    </message>
+    <message>
+        <source>You have gone over your budget for %1.</source>
+        <translation>Rydych wedi mynd dros eich cyllideb ar gyfer %1.</translation>
+    </message>
+</context>
+<context>
+    <name>CadPairing</name>
+    <message>
+        <source>Paired. This CAD can now read your meters.</source>
+        <translation>Wedi paru. Gall y CAD hwn ddarllen eich mesuryddion nawr.</translation>
+    </message>
+    <message>
+        <source>The hub did not accept that passkey. Check the ten digits on your hub&apos;s label and try again.</source>
+        <translation>Ni dderbyniodd yr hwb y cyfrinair hwnnw. Gwiriwch y deg digid ar label eich hwb a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>The hub is not listening. Press the pairing button on your hub, then try again within 3 minutes.</source>
+        <translation>Nid yw&apos;r hwb yn gwrando. Pwyswch y botwm paru ar eich hwb, yna rhowch gynnig arall arni o fewn 3 munud.</translation>
+    </message>
+    <message>
+        <source>The hub did not answer. Move the CAD closer to the hub and try again.</source>
+        <translation>Ni atebodd yr hwb. Symudwch y CAD yn nes at yr hwb a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>The passkey has ten digits (you typed %1).</source>
+        <translation>Mae gan y cyfrinair ddeg digid (teipiwch chi %1).</translation>
+    </message>
+    <message>
+        <source>This display cannot pair: it has no HAN radio.</source>
+        <translation>Ni all y sgrin hon baru: nid oes ganddi radio HAN.</translation>
+    </message>
+    <message>
+        <source>Pair this CAD with your smart meters</source>
+        <translation>Paru&apos;r CAD hwn â&apos;ch mesuryddion clyfar</translation>
+    </message>
+    <message>
+        <source>With the hub&apos;s passkey</source>
+        <translation>Gyda chyfrinair yr hwb</translation>
+    </message>
+    <message>
+        <source>Through your supplier</source>
+        <translation>Drwy eich cyflenwr</translation>
+    </message>
+    <message>
+        <source>1. Press the pairing button on your communications hub.
+2. Within 3 minutes, type the hub&apos;s passkey (ten digits, on the label of the hub) and choose Pair.</source>
+        <translation>1. Pwyswch y botwm paru ar eich hwb cyfathrebu.
+2. O fewn 3 munud, teipiwch gyfrinair yr hwb (deg digid, ar label yr hwb) a dewiswch Paru.</translation>
+    </message>
+    <message>
+        <source>Ten-digit passkey</source>
+        <translation>Cyfrinair deg digid</translation>
+    </message>
+    <message>
+        <source>Hub passkey</source>
+        <translation>Cyfrinair yr hwb</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Paru</translation>
+    </message>
+    <message>
+        <source>Ask your energy supplier to pair this CAD. They will show a customer identification number (CIN) on your in-home display: read it to them, with this CAD&apos;s number and install code below.</source>
+        <translation>Gofynnwch i&apos;ch cyflenwr ynni baru&apos;r CAD hwn. Byddan nhw&apos;n dangos rhif adnabod cwsmer (CIN) ar eich dangosydd yn y cartref: darllenwch ef iddyn nhw, gyda rhif a chod gosod y CAD hwn isod.</translation>
+    </message>
+    <message>
+        <source>CAD number (EUI-64)</source>
+        <translation>Rhif y CAD (EUI-64)</translation>
+    </message>
+    <message>
+        <source>Install code</source>
+        <translation>Cod gosod</translation>
+    </message>
+    <message>
+        <source>Emulated home (demo only – not part of the CAD)</source>
+        <translation>Cartref efelychiedig (arddangosiad yn unig – nid yw&apos;n rhan o&apos;r CAD)</translation>
+    </message>
+    <message>
+        <source>Press the pairing button on the hub</source>
+        <translation>Pwyso&apos;r botwm paru ar yr hwb</translation>
+    </message>
+    <message>
+        <source>Passkey on the hub&apos;s label: %1</source>
+        <translation>Cyfrinair ar label yr hwb: %1</translation>
+    </message>
+    <message>
+        <source>Supplier sends a CIN to the IHD</source>
+        <translation>Y cyflenwr yn anfon CIN i&apos;r IHD</translation>
+    </message>
+    <message>
+        <source>CIN from the IHD</source>
+        <translation>CIN o&apos;r IHD</translation>
+    </message>
+    <message>
+        <source>Call the supplier</source>
+        <translation>Ffonio&apos;r cyflenwr</translation>
+    </message>
+    <message>
+        <source>Asking the hub…</source>
+        <translation>Yn gofyn i&apos;r hwb…</translation>
+    </message>
+    <message>
+        <source>The hub is listening for 3 minutes.</source>
+        <translation>Mae&apos;r hwb yn gwrando am 3 munud.</translation>
+    </message>
+    <message>
+        <source>The supplier has sent a CIN to your in-home display.</source>
+        <translation>Mae&apos;r cyflenwr wedi anfon CIN i&apos;ch dangosydd yn y cartref.</translation>
+    </message>
+    <message>
+        <source>The supplier says: %1</source>
+        <translation>Mae&apos;r cyflenwr yn dweud: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CadShell</name>
+    <message>
+        <source>Live</source>
+        <translation>Byw</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Hanes</translation>
+    </message>
+    <message>
+        <source>Tariff and cost</source>
+        <translation>Tariff a chost</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Allforio</translation>
+    </message>
+    <message>
+        <source>Consumer Access Device – read-only; it keeps a log</source>
+        <translation>Dyfais Mynediad Defnyddwyr – darllen yn unig; mae&apos;n cadw cofnod</translation>
+    </message>
+</context>
+<context>
+    <name>CadViews</name>
+    <message>
+        <source>Electricity now</source>
+        <translation>Trydan nawr</translation>
+    </message>
+    <message>
+        <source>Costing per hour</source>
+        <translation>Yn costio yr awr</translation>
+    </message>
+    <message>
+        <source>Electricity today</source>
+        <translation>Trydan heddiw</translation>
+    </message>
+    <message>
+        <source>Waiting for the meter…</source>
+        <translation>Yn aros am y mesurydd…</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>am %1</translation>
+    </message>
+    <message>
+        <source>an hour</source>
+        <translation>yr awr</translation>
+    </message>
+    <message>
+        <source>Rate now</source>
+        <translation>Cyfradd nawr</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Pris uned</translation>
+    </message>
+    <message>
+        <source>Standing charge</source>
+        <translation>Tâl sefydlog</translation>
+    </message>
+    <message>
+        <source>Next price</source>
+        <translation>Pris nesaf</translation>
+    </message>
+    <message>
+        <source>Cost this week</source>
+        <translation>Cost yr wythnos hon</translation>
+    </message>
+    <message>
+        <source>Cost this month</source>
+        <translation>Cost y mis hwn</translation>
+    </message>
+    <message>
+        <source>%1p per kWh</source>
+        <translation>%1c y kWh</translation>
+    </message>
+    <message>
+        <source>%1p a day</source>
+        <translation>%1c y dydd</translation>
+    </message>
+    <message>
+        <source>%1p per kWh from %2</source>
+        <translation>%1c y kWh o %2</translation>
+    </message>
+    <message>
+        <source>Electricity used, each half hour (kWh)</source>
+        <translation>Trydan a ddefnyddiwyd, bob hanner awr (kWh)</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Y diwrnod diwethaf</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Y 7 diwrnod diwethaf</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Y 30 diwrnod diwethaf</translation>
+    </message>
+    <message>
+        <source>%1 kWh in all</source>
+        <translation>%1 kWh i gyd</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 kWh</source>
+        <translation>%1 %2: %3 kWh</translation>
+    </message>
+    <message>
+        <source>From (UTC day)</source>
+        <translation>O (diwrnod UTC)</translation>
+    </message>
+    <message>
+        <source>To (UTC day)</source>
+        <translation>I (diwrnod UTC)</translation>
+    </message>
+    <message>
+        <source>Fuel</source>
+        <translation>Tanwydd</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Fformat</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Allforio…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Allforio</translation>
+    </message>
+    <message>
+        <source>Nothing logged yet.</source>
+        <translation>Dim byd wedi&apos;i gofnodi eto.</translation>
+    </message>
+    <message>
+        <source>Saved %1 rows to %2</source>
+        <translation>Cadwyd %1 rhes yn %2</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyScreen</name>
+    <message>
+        <source>Emergency credit is not available now.</source>
+        <translation>Nid oes credyd argyfwng ar gael nawr.</translation>
+    </message>
+    <message>
+        <source>You can use %1 of emergency credit. It is a loan: it will be taken back from your next top-up.</source>
+        <translation>Gallwch ddefnyddio %1 o gredyd argyfwng. Benthyciad yw hwn: caiff ei gymryd yn ôl o’ch credyd nesaf.</translation>
+    </message>
+    <message>
+        <source>Emergency credit is on. It will be repaid from your next top-up.</source>
+        <translation>Mae credyd argyfwng ymlaen. Caiff ei ad-dalu o’ch credyd nesaf.</translation>
+    </message>
+    <message>
+        <source>The meter did not turn emergency credit on.</source>
+        <translation>Ni wnaeth y mesurydd droi credyd argyfwng ymlaen.</translation>
+    </message>
+    <message>
+        <source>Emergency credit</source>
+        <translation>Credyd argyfwng</translation>
+    </message>
+    <message>
+        <source>Use emergency credit</source>
+        <translation>Defnyddio credyd argyfwng</translation>
+    </message>
+    <message>
+        <source>Tell the meter to start using emergency credit</source>
+        <translation>Dweud wrth y mesurydd am ddechrau defnyddio credyd argyfwng</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Yn ôl</translation>
+    </message>
+    <message>
+        <source>Back to your balance</source>
+        <translation>Yn ôl at eich balans</translation>
+    </message>
+</context>
+<context>
     <name>Experience</name>
     <message>
         <source>In-Home Display</source>
         <translation>Dangosydd yn y Cartref</translation>
+    </message>
+    <message>
+        <source>Prepayment Meter Interface Device</source>
+        <translation>Dyfais Rhyngwyneb Mesurydd Talu Ymlaen Llaw</translation>
+    </message>
+    <message>
+        <source>Consumer Access Device</source>
+        <translation>Dyfais Mynediad Defnyddwyr</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryScreen</name>
+    <message>
+        <source>Chart</source>
+        <translation>Siart</translation>
+    </message>
+    <message>
+        <source>Use as a chart</source>
+        <translation>Eich defnydd fel siart</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Cyfansymiau</translation>
+    </message>
+    <message>
+        <source>Today, this week, month and year</source>
+        <translation>Heddiw, yr wythnos hon, y mis hwn ac eleni</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Diwrnod</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Wythnos</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mis</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Blwyddyn</translation>
+    </message>
+    <message>
+        <source>How much time the chart shows</source>
+        <translation>Faint o amser y mae&apos;r siart yn ei ddangos</translation>
+    </message>
+    <message>
+        <source>Which fuel the chart shows</source>
+        <translation>Pa danwydd y mae&apos;r siart yn ei ddangos</translation>
+    </message>
+    <message>
+        <source>Energy in kilowatt hours</source>
+        <translation>Ynni mewn cilowat oriau</translation>
+    </message>
+    <message>
+        <source>Cost in pounds</source>
+        <translation>Cost mewn punnoedd</translation>
+    </message>
+    <message>
+        <source>◀ Earlier</source>
+        <translation>◀ Cynt</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>Cynt</translation>
+    </message>
+    <message>
+        <source>Later ▶</source>
+        <translation>Wedyn ▶</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Wedyn</translation>
+    </message>
+    <message>
+        <source>Chart of your energy use</source>
+        <translation>Siart o&apos;ch defnydd o ynni</translation>
+    </message>
+    <message>
+        <source>Left and Right arrows choose a bar; its value is said below</source>
+        <translation>Mae&apos;r saethau Chwith a De yn dewis bar; dywedir ei werth isod</translation>
+    </message>
+    <message>
+        <source>Looking for your meter…</source>
+        <translation>Yn chwilio am eich mesurydd…</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Y ddau</translation>
+    </message>
+    <message>
+        <source>Prices include VAT at 5 %.</source>
+        <translation>Mae&apos;r prisiau&apos;n cynnwys TAW ar 5 %.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heddiw</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Yr wythnos hon</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Y mis hwn</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Eleni</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>Nwy</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>Trydan</translation>
+    </message>
+    <message>
+        <source>Standing charge %1 a day, not in the totals above</source>
+        <translation>Tâl sefydlog %1 y dydd, heb ei gynnwys yn y cyfansymiau uchod</translation>
+    </message>
+    <message>
+        <source>Yesterday %1: %2 less than the %3 before</source>
+        <translation>Ddoe %1: %2 yn llai na&apos;r %3 cynt</translation>
+    </message>
+    <message>
+        <source>Yesterday %1: %2 more than the %3 before</source>
+        <translation>Ddoe %1: %2 yn fwy na&apos;r %3 cynt</translation>
+    </message>
+    <message>
+        <source>Yesterday %1: the same as the %3 before</source>
+        <translation>Ddoe %1: yr un fath â&apos;r %3 cynt</translation>
+    </message>
+    <message>
+        <source>Tap a bar to see its value.</source>
+        <translation>Tapiwch far i weld ei werth.</translation>
+    </message>
+    <message>
+        <source>no record</source>
+        <translation>dim cofnod</translation>
+    </message>
+    <message>
+        <source>No record for this time yet.</source>
+        <translation>Dim cofnod ar gyfer yr amser hwn eto.</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Cyfanswm %1</translation>
     </message>
 </context>
 <context>
@@ -76,6 +699,13 @@
             <numerusform>%n neges heb eu darllen</numerusform>
             <numerusform>%n neges heb eu darllen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LowCreditAlarm</name>
+    <message>
+        <source>Your credit is low. Please top up soon.</source>
+        <translation>Mae’ch credyd yn isel. Ychwanegwch gredyd yn fuan.</translation>
     </message>
 </context>
 <context>
@@ -154,6 +784,46 @@
     <message>
         <source>Your energy use and cost right now and today</source>
         <translation>Eich defnydd o ynni a&apos;i gost ar hyn o bryd a heddiw</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Hanes</translation>
+    </message>
+    <message>
+        <source>Your energy use and cost by half hour, day and month</source>
+        <translation>Eich defnydd o ynni a&apos;i gost fesul hanner awr, diwrnod a mis</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Mwy</translation>
+    </message>
+    <message>
+        <source>Tariff, budget and prepayment credit</source>
+        <translation>Tariff, cyllideb a chredyd rhagdalu</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>Tariff</translation>
+    </message>
+    <message>
+        <source>Your prices now and next, and the standing charge</source>
+        <translation>Eich prisiau nawr a nesaf, a&apos;r tâl sefydlog</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Cyllideb</translation>
+    </message>
+    <message>
+        <source>Your spending against your budget</source>
+        <translation>Eich gwariant o&apos;i gymharu â&apos;ch cyllideb</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Credyd</translation>
+    </message>
+    <message>
+        <source>Your prepayment credit, emergency credit and debt</source>
+        <translation>Eich credyd rhagdalu, credyd brys a dyled</translation>
     </message>
     <message>
         <source>Messages</source>
@@ -237,6 +907,104 @@
     <message>
         <source>Updated %1</source>
         <translation>Diweddarwyd %1</translation>
+    </message>
+</context>
+<context>
+    <name>PpmidShell</name>
+    <message>
+        <source>Silence</source>
+        <translation>Tawelu</translation>
+    </message>
+    <message>
+        <source>Stop the low-credit alarm sounding</source>
+        <translation>Atal y larwm credyd isel rhag canu</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Amser</translation>
+    </message>
+    <message>
+        <source>Your credit</source>
+        <translation>Eich credyd</translation>
+    </message>
+    <message>
+        <source>Top up</source>
+        <translation>Ychwanegu credyd</translation>
+    </message>
+    <message>
+        <source>Emergency credit</source>
+        <translation>Credyd argyfwng</translation>
+    </message>
+    <message>
+        <source>Supply</source>
+        <translation>Cyflenwad</translation>
+    </message>
+    <message>
+        <source>Low credit – please top up soon</source>
+        <translation>Credyd isel – ychwanegwch gredyd yn fuan</translation>
+    </message>
+</context>
+<context>
+    <name>PrepaymentScreen</name>
+    <message>
+        <source>No meter is in prepayment mode.</source>
+        <translation>Nid oes mesurydd yn y modd rhagdalu.</translation>
+    </message>
+    <message>
+        <source>To top up or use emergency credit, use your PPMID.</source>
+        <translation>I ychwanegu credyd neu ddefnyddio credyd brys, defnyddiwch eich PPMID.</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>Nwy</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>Trydan</translation>
+    </message>
+    <message>
+        <source>Days left: not known yet</source>
+        <translation>Diwrnodau ar ôl: ddim yn hysbys eto</translation>
+    </message>
+    <message>
+        <source>About %1 days left at your usual spending</source>
+        <translation>Tua %1 diwrnod ar ôl ar eich gwariant arferol</translation>
+    </message>
+    <message>
+        <source>Debt %1</source>
+        <translation>Dyled %1</translation>
+    </message>
+    <message>
+        <source>No debt</source>
+        <translation>Dim dyled</translation>
+    </message>
+    <message>
+        <source>Credit has run out: the supply is off</source>
+        <translation>Mae&apos;r credyd wedi dod i ben: mae&apos;r cyflenwad i ffwrdd</translation>
+    </message>
+    <message>
+        <source>Using emergency credit</source>
+        <translation>Yn defnyddio credyd brys</translation>
+    </message>
+    <message>
+        <source>Credit is low: top up soon</source>
+        <translation>Mae&apos;r credyd yn isel: ychwanegwch gredyd yn fuan</translation>
+    </message>
+    <message>
+        <source>Credit left</source>
+        <translation>Credyd ar ôl</translation>
+    </message>
+    <message>
+        <source>Emergency credit in use: %1 left</source>
+        <translation>Credyd brys yn cael ei ddefnyddio: %1 ar ôl</translation>
+    </message>
+    <message>
+        <source>Emergency credit of %1 available</source>
+        <translation>Credyd brys o %1 ar gael</translation>
+    </message>
+    <message>
+        <source>Emergency credit %1</source>
+        <translation>Credyd brys %1</translation>
     </message>
 </context>
 <context>
@@ -378,6 +1146,239 @@
     <message>
         <source>Not heard yet</source>
         <translation>Heb ei chlywed eto</translation>
+    </message>
+</context>
+<context>
+    <name>SupplyScreen</name>
+    <message>
+        <source>Make sure electric heaters, cookers and irons are switched off before the supply comes back on.</source>
+        <translation>Gwnewch yn siŵr bod gwresogyddion trydan, poptai a heyrn smwddio wedi’u diffodd cyn i’r cyflenwad ddod yn ôl ymlaen.</translation>
+    </message>
+    <message>
+        <source>Your supply is not ready to be turned on. After a top-up, your supplier makes it ready; then you can turn it on here.</source>
+        <translation>Nid yw’ch cyflenwad yn barod i’w droi ymlaen. Ar ôl ychwanegu credyd, bydd eich cyflenwr yn ei baratoi; yna gallwch ei droi ymlaen yma.</translation>
+    </message>
+    <message>
+        <source>Turning your supply on…</source>
+        <translation>Yn troi’ch cyflenwad ymlaen…</translation>
+    </message>
+    <message>
+        <source>Your supply is on.</source>
+        <translation>Mae’ch cyflenwad ymlaen.</translation>
+    </message>
+    <message>
+        <source>The meter did not turn the supply on.</source>
+        <translation>Ni wnaeth y mesurydd droi’r cyflenwad ymlaen.</translation>
+    </message>
+    <message>
+        <source>Turn your supply back on</source>
+        <translation>Troi’ch cyflenwad yn ôl ymlaen</translation>
+    </message>
+    <message>
+        <source>Press and hold the button for 2 seconds.</source>
+        <translation>Pwyswch a dal y botwm am 2 eiliad.</translation>
+    </message>
+    <message>
+        <source>Hold to turn on</source>
+        <translation>Daliwch i droi ymlaen</translation>
+    </message>
+    <message>
+        <source>Press and hold for 2 seconds to turn the supply on</source>
+        <translation>Pwyswch a dal am 2 eiliad i droi’r cyflenwad ymlaen</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Yn ôl</translation>
+    </message>
+    <message>
+        <source>Back to your balance</source>
+        <translation>Yn ôl at eich balans</translation>
+    </message>
+</context>
+<context>
+    <name>TariffScreen</name>
+    <message>
+        <source>Today&apos;s electricity prices, half hour by half hour</source>
+        <translation>Prisiau trydan heddiw, fesul hanner awr</translation>
+    </message>
+    <message>
+        <source>Today&apos;s electricity prices</source>
+        <translation>Prisiau trydan heddiw</translation>
+    </message>
+    <message>
+        <source>Left and Right arrows choose a half hour</source>
+        <translation>Mae&apos;r saethau Chwith a De yn dewis hanner awr</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Nawr</translation>
+    </message>
+    <message>
+        <source>%1p per kWh</source>
+        <translation>%1c y kWh</translation>
+    </message>
+    <message>
+        <source>Waiting for prices from your meter…</source>
+        <translation>Yn aros am brisiau gan eich mesurydd…</translation>
+    </message>
+    <message>
+        <source>Prices include VAT at 5 %.</source>
+        <translation>Mae&apos;r prisiau&apos;n cynnwys TAW ar 5 %.</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>Nwy</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>Trydan</translation>
+    </message>
+    <message>
+        <source>%1 until %2</source>
+        <translation>%1 tan %2</translation>
+    </message>
+    <message>
+        <source>Single rate</source>
+        <translation>Cyfradd sengl</translation>
+    </message>
+    <message>
+        <source>Price not known yet</source>
+        <translation>Pris ddim yn hysbys eto</translation>
+    </message>
+    <message>
+        <source>From %1: %2 (%3)</source>
+        <translation>O %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No price change announced</source>
+        <translation>Dim newid pris wedi&apos;i gyhoeddi</translation>
+    </message>
+    <message>
+        <source>Standing charge %1 a day</source>
+        <translation>Tâl sefydlog %1 y dydd</translation>
+    </message>
+    <message>
+        <source>Standing charge not known yet</source>
+        <translation>Tâl sefydlog ddim yn hysbys eto</translation>
+    </message>
+    <message>
+        <source>Rate %1</source>
+        <translation>Cyfradd %1</translation>
+    </message>
+    <message>
+        <source>price not known</source>
+        <translation>pris ddim yn hysbys</translation>
+    </message>
+</context>
+<context>
+    <name>TopUpScreen</name>
+    <message>
+        <source>The meter did not answer – please try again</source>
+        <translation>Ni atebodd y mesurydd – rhowch gynnig arall arni</translation>
+    </message>
+    <message>
+        <source>Enter your 20-digit top-up code</source>
+        <translation>Rhowch eich cod credyd 20 digid</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Anfon</translation>
+    </message>
+    <message>
+        <source>Send the code to your meter</source>
+        <translation>Anfon y cod i’ch mesurydd</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Gludo</translation>
+    </message>
+    <message>
+        <source>Take the digits of a copied code</source>
+        <translation>Defnyddio digidau cod a gopïwyd</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Yn ôl</translation>
+    </message>
+    <message>
+        <source>Back to your balance</source>
+        <translation>Yn ôl at eich balans</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Dileu</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clirio</translation>
+    </message>
+    <message>
+        <source>Remove the last digit</source>
+        <translation>Tynnu’r digid olaf</translation>
+    </message>
+    <message>
+        <source>Remove every digit</source>
+        <translation>Tynnu pob digid</translation>
+    </message>
+    <message>
+        <source>Top-up code</source>
+        <translation>Cod credyd</translation>
+    </message>
+    <message>
+        <source>%1 of 20 digits</source>
+        <translation>%1 o 20 digid</translation>
+    </message>
+    <message>
+        <source>Please enter all 20 digits of your code</source>
+        <translation>Rhowch bob un o 20 digid eich cod</translation>
+    </message>
+    <message>
+        <source>That code isn&apos;t right – please check the digits</source>
+        <translation>Nid yw’r cod hwnnw’n gywir – gwiriwch y digidau</translation>
+    </message>
+    <message>
+        <source>No prepayment meter has been found yet</source>
+        <translation>Heb ddod o hyd i fesurydd talu ymlaen llaw eto</translation>
+    </message>
+    <message>
+        <source>Sending your code…</source>
+        <translation>Yn anfon eich cod…</translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <translation>Ychwanegwyd %1</translation>
+    </message>
+    <message>
+        <source>%1 added – new balance %2</source>
+        <translation>Ychwanegwyd %1 – balans newydd %2</translation>
+    </message>
+    <message>
+        <source>This code has already been used</source>
+        <translation>Mae’r cod hwn wedi’i ddefnyddio eisoes</translation>
+    </message>
+    <message>
+        <source>This code is not for this meter</source>
+        <translation>Nid yw’r cod hwn ar gyfer y mesurydd hwn</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes – try again at about %1</source>
+        <translation>Gormod o godau anghywir – rhowch gynnig arall arni tua %1</translation>
+    </message>
+    <message>
+        <source>That is more than one top-up can add</source>
+        <translation>Mae hynny’n fwy nag y gall un taliad ei ychwanegu</translation>
+    </message>
+    <message>
+        <source>That would take your credit over the limit</source>
+        <translation>Byddai hynny’n mynd â’ch credyd dros y terfyn</translation>
+    </message>
+    <message>
+        <source>This meter only accepts whole pounds</source>
+        <translation>Dim ond punnoedd cyfan y mae’r mesurydd hwn yn eu derbyn</translation>
+    </message>
+    <message>
+        <source>The meter could not use this code – please try again</source>
+        <translation>Ni allai’r mesurydd ddefnyddio’r cod hwn – rhowch gynnig arall arni</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,136 @@
+"""The IHD's Prepayment screen, read-only: balance, days left, emergency credit and debt for every
+meter in prepayment. More offers it only while a meter is in prepayment."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from app.context import ExperienceContext
+from app.i18n import QT_WORDING
+from han.model import Fuel, ModelChange
+from ihd.prepayment_view_model import PrepaymentCard, PrepaymentViewModel
+from ihd.screen import IhdScreen, Navigator
+
+translate = QCoreApplication.translate
+
+
+def _label(role: str = "") -> QLabel:
+    label = QLabel("")
+    label.setWordWrap(True)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+def _restyle(label: QLabel, stale: bool) -> None:
+    label.setProperty("stale", "true" if stale else "false")
+    label.style().unpolish(label)
+    label.style().polish(label)
+
+
+class CreditCard(QFrame):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setProperty("role", "card")
+        self.caption = _label("heading")
+        self.balance_caption = _label("caption")
+        self.balance = _label("value")
+        self.days_left = _label()
+        self.emergency = _label()
+        self.debt = _label()
+        self.warning = _label("badge")
+        self.note = _label("caption")
+        layout = QVBoxLayout(self)
+        layout.setSpacing(2)
+        for label in (
+            self.caption,
+            self.balance_caption,
+            self.balance,
+            self.days_left,
+            self.emergency,
+            self.debt,
+            self.warning,
+            self.note,
+        ):
+            layout.addWidget(label)
+        layout.addStretch(1)
+
+    def present(self, card: PrepaymentCard) -> None:
+        self.caption.setText(card.caption)
+        self.balance_caption.setText(card.balance_caption)
+        self.balance.setText(card.balance)
+        self.balance.setAccessibleName(f"{card.caption}: {card.balance_caption} {card.balance}")
+        self.days_left.setText(card.days_left)
+        self.emergency.setText(card.emergency)
+        self.emergency.setVisible(bool(card.emergency))
+        self.debt.setText(card.debt)
+        self.warning.setText(card.warning)
+        self.warning.setVisible(bool(card.warning))
+        self.note.setText(card.note)
+        self.note.setVisible(bool(card.note))
+        for label in (self.balance, self.days_left, self.emergency, self.debt):
+            _restyle(label, card.stale)
+
+
+class PrepaymentScreen(IhdScreen):
+    def __init__(
+        self,
+        context: ExperienceContext,
+        navigator: Navigator | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(context, navigator, parent)
+        self.setObjectName("ihd-prepayment")
+        self._view_model = PrepaymentViewModel(context.model, QT_WORDING)
+        self.cards = {fuel: CreditCard() for fuel in Fuel}
+        self.none = _label("message")
+        self.read_only = _label("caption")
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        for card in self.cards.values():
+            row.addWidget(card, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 4)
+        layout.addWidget(self.none)
+        layout.addLayout(row, 1)
+        layout.addWidget(self.read_only)
+        self._unsubscribe = context.model.subscribe(self._model_changed)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(5000)
+        self._ticker.timeout.connect(self._tick)
+        self._ticker.start()
+        self.retranslate()
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.none.setText(translate("PrepaymentScreen", "No meter is in prepayment mode."))
+        self.read_only.setText(
+            translate("PrepaymentScreen", "To top up or use emergency credit, use your PPMID.")
+        )
+
+    def _model_changed(self, change: ModelChange) -> None:
+        if self.isVisible():
+            self.refresh_soon()
+
+    def _tick(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def screen_shown(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        cards = {card.fuel: card for card in self._view_model.cards(self.context.now())}
+        self.none.setVisible(not cards)
+        for fuel, widget in self.cards.items():
+            card = cards.get(fuel)
+            widget.setVisible(card is not None)
+            if card is not None:
+                widget.present(card)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._ticker.stop()
+        self._unsubscribe()
+        super().closeEvent(event)

@@ -1,0 +1,178 @@
+"""The Tariff screen: for each fuel the price now (and its band), the next price and when it starts,
+the standing charge; below, today's electricity prices as 48 half-hour bars (the one now chosen)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from app.context import ExperienceContext
+from app.i18n import QT_WORDING
+from app.ui.chart import BarChart
+from app.ui.theme import Theme
+from han.model import Fuel, ModelChange
+from ihd.screen import IhdScreen, Navigator
+from ihd.tariff_view_model import TariffPage, TariffViewModel, Timeline
+
+translate = QCoreApplication.translate
+
+
+def _label(role: str = "") -> QLabel:
+    label = QLabel("")
+    label.setWordWrap(True)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+def _restyle(label: QLabel, stale: bool) -> None:
+    label.setProperty("stale", "true" if stale else "false")
+    label.style().unpolish(label)
+    label.style().polish(label)
+
+
+class FuelCard(QFrame):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setProperty("role", "card")
+        self.caption = _label("heading")
+        self.price = _label("value-small")
+        self.band = _label()
+        self.next_price = _label()
+        self.standing = _label("caption")
+        self.note = _label("caption")
+        layout = QVBoxLayout(self)
+        layout.setSpacing(1)
+        layout.setContentsMargins(10, 6, 10, 6)
+        for label in (
+            self.caption,
+            self.price,
+            self.band,
+            self.next_price,
+            self.standing,
+            self.note,
+        ):
+            layout.addWidget(label)
+
+
+class TariffScreen(IhdScreen):
+    def __init__(
+        self,
+        context: ExperienceContext,
+        navigator: Navigator | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(context, navigator, parent)
+        self.setObjectName("ihd-tariff")
+        self._view_model = TariffViewModel(context.model, QT_WORDING)
+        self.cards = {fuel: FuelCard() for fuel in Fuel}
+        self.waiting = _label("message")
+        cards = QHBoxLayout()
+        cards.setSpacing(8)
+        for card in self.cards.values():
+            cards.addWidget(card, 1)
+        self.timeline_caption = _label("caption")
+        self.timeline = BarChart()
+        self.timeline.setMinimumHeight(90)
+        self.timeline.plot.getPlotItem().getViewBox().setMouseEnabled(x=False, y=False)
+        self.timeline.bar_chosen.connect(self._slot_chosen)
+        self.timeline.set_unit("p/kWh")
+        self.slot = _label()
+        self.vat = _label("caption")
+        self._timeline: Timeline | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 2)
+        layout.setSpacing(4)
+        layout.addWidget(self.waiting)
+        layout.addLayout(cards)
+        layout.addWidget(self.timeline_caption)
+        layout.addWidget(self.timeline, 1)
+        layout.addWidget(self.slot)
+        layout.addWidget(self.vat)
+
+        self._unsubscribe = context.model.subscribe(self._model_changed)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(5000)
+        self._ticker.timeout.connect(self._tick)  # the current half hour moves without events
+        self._ticker.start()
+        self.retranslate()
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.timeline_caption.setText(
+            translate("TariffScreen", "Today's electricity prices, half hour by half hour")
+        )
+        self.timeline.setAccessibleName(translate("TariffScreen", "Today's electricity prices"))
+        self.timeline.setAccessibleDescription(
+            translate("TariffScreen", "Left and Right arrows choose a half hour")
+        )
+
+    def apply_theme(self, theme: Theme) -> None:
+        super().apply_theme(theme)
+        self.timeline.apply_theme(theme)
+
+    def _model_changed(self, change: ModelChange) -> None:
+        if self.isVisible() and (change.meter is None or "tariff" in change.fields):
+            self.refresh_soon()
+
+    def _tick(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def screen_shown(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.show_page(self._view_model.page(self.context.now()))
+
+    def show_page(self, page: TariffPage) -> None:
+        self.waiting.setText(page.waiting)
+        self.waiting.setVisible(bool(page.waiting))
+        shown = {prices.fuel: prices for prices in page.fuels}
+        for fuel, card in self.cards.items():
+            prices = shown.get(fuel)
+            card.setVisible(prices is not None)
+            if prices is None:
+                continue
+            card.caption.setText(prices.caption)
+            card.price.setText(prices.price_now)
+            card.price.setAccessibleName(f"{prices.caption}: {prices.price_now}")
+            card.band.setText(prices.band_now)
+            card.next_price.setText(prices.next_price)
+            card.standing.setText(prices.standing_charge)
+            card.note.setText(prices.note)
+            card.note.setVisible(bool(prices.note))
+            for label in (card.price, card.band, card.next_price):
+                _restyle(label, prices.stale)
+        timeline = page.timeline
+        self.timeline.setVisible(timeline is not None)
+        self.timeline_caption.setVisible(timeline is not None)
+        self.slot.setVisible(timeline is not None)
+        if timeline is not None:
+            chosen = self.timeline.chosen
+            keep = (
+                self._timeline is not None
+                and chosen >= 0
+                and chosen != self._timeline.now_index
+                and len(self._timeline.pence) == len(timeline.pence)
+            )
+            self._timeline = timeline
+            self.timeline.set_bars(timeline.edges, timeline.pence)
+            self.timeline.choose(chosen if keep else timeline.now_index)
+        self.vat.setText(page.vat_note)
+
+    def _slot_chosen(self, index: int) -> None:
+        if self._timeline is None:
+            return
+        text = self._view_model.slot_words(self._timeline, index)
+        if index == self._timeline.now_index:
+            text = translate("TariffScreen", "Now") + " · " + text
+        self.slot.setText(text)
+        self.slot.setAccessibleName(text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._ticker.stop()
+        self._unsubscribe()
+        super().closeEvent(event)

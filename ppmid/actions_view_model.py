@@ -1,0 +1,142 @@
+"""Emergency credit and turning an armed supply back on – Qt-free.
+
+Both are things only the person at home may do, so each is explained and confirmed first; the
+command then goes to the meter over the HAN and its answer is put into words.
+"""
+
+from __future__ import annotations
+
+from app.context import CommandFailed, HanCommands
+from app.wording import PLAIN_ENGLISH, Wording, fill
+from han.credit import SupplyState
+from han.model import HomeModel, MeterKey
+from ppmid.credit_view_model import prepayment_meters
+from ppmid.top_up_view_model import NO_RESULT, Tone, TopUpResult
+
+
+def _no_answer(w: Wording) -> TopUpResult:
+    return TopUpResult(
+        w.translate("TopUpScreen", "The meter did not answer – please try again"), Tone.PROBLEM
+    )
+
+
+class EmergencyCreditViewModel:
+    def __init__(
+        self, model: HomeModel, commands: HanCommands, wording: Wording = PLAIN_ENGLISH
+    ) -> None:
+        self._model = model
+        self._commands = commands
+        self._wording = wording
+        self.result = NO_RESULT
+        self.sending = False
+
+    def offered(self) -> MeterKey | None:
+        """The meter whose emergency credit may be used now, if any."""
+        for meter in prepayment_meters(self._model):
+            credit = meter.credit
+            if credit.emergency_credit_available and not credit.emergency_credit_in_use:
+                return meter.key
+        return None
+
+    def explanation(self) -> str:
+        w = self._wording
+        key = self.offered()
+        if key is None:
+            return w.translate("EmergencyScreen", "Emergency credit is not available now.")
+        credit = self._model.meter(key).credit
+        amount = credit.emergency_credit_gbp.value if credit.emergency_credit_gbp else None
+        return fill(
+            w.translate(
+                "EmergencyScreen",
+                "You can use %1 of emergency credit. It is a loan: it will be taken back from "
+                "your next top-up.",
+            ),
+            w.money(amount) if amount is not None else "–",
+        )
+
+    async def activate(self) -> TopUpResult:
+        w = self._wording
+        key = self.offered()
+        if key is None:
+            self.result = TopUpResult(
+                w.translate("EmergencyScreen", "Emergency credit is not available now."),
+                Tone.PROBLEM,
+            )
+            return self.result
+        self.sending = True
+        try:
+            done = await self._commands.activate_emergency_credit(key)
+        except CommandFailed:
+            self.result = _no_answer(w)
+            return self.result
+        finally:
+            self.sending = False
+        if done:
+            self.result = TopUpResult(
+                w.translate(
+                    "EmergencyScreen",
+                    "Emergency credit is on. It will be repaid from your next top-up.",
+                ),
+                Tone.GOOD,
+            )
+        else:
+            self.result = TopUpResult(
+                w.translate("EmergencyScreen", "The meter did not turn emergency credit on."),
+                Tone.PROBLEM,
+            )
+        return self.result
+
+
+class SupplyViewModel:
+    def __init__(
+        self, model: HomeModel, commands: HanCommands, wording: Wording = PLAIN_ENGLISH
+    ) -> None:
+        self._model = model
+        self._commands = commands
+        self._wording = wording
+        self.result = NO_RESULT
+        self.sending = False
+
+    def armed(self) -> MeterKey | None:
+        """The meter whose supply is ready to be turned back on, if any."""
+        for meter in prepayment_meters(self._model):
+            if meter.supply is not None and meter.supply.value is SupplyState.ARMED:
+                return meter.key
+        return None
+
+    def safety(self) -> str:
+        return self._wording.translate(
+            "SupplyScreen",
+            "Make sure electric heaters, cookers and irons are switched off before the "
+            "supply comes back on.",
+        )
+
+    async def enable(self) -> TopUpResult:
+        w = self._wording
+        key = self.armed()
+        if key is None:
+            self.result = TopUpResult(
+                w.translate(
+                    "SupplyScreen",
+                    "Your supply is not ready to be turned on. After a top-up, your supplier "
+                    "makes it ready; then you can turn it on here.",
+                ),
+                Tone.PROBLEM,
+            )
+            return self.result
+        self.sending = True
+        self.result = TopUpResult(w.translate("SupplyScreen", "Turning your supply on…"), Tone.BUSY)
+        try:
+            done = await self._commands.enable_supply(key)
+        except CommandFailed:
+            self.result = _no_answer(w)
+            return self.result
+        finally:
+            self.sending = False
+        if done:
+            self.result = TopUpResult(w.translate("SupplyScreen", "Your supply is on."), Tone.GOOD)
+        else:
+            self.result = TopUpResult(
+                w.translate("SupplyScreen", "The meter did not turn the supply on."), Tone.PROBLEM
+            )
+        return self.result

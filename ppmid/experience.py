@@ -1,0 +1,23 @@
+"""The Prepayment Meter Interface Device, as the host discovers it (entry point
+``smets.experiences: ppmid``)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from app.context import ExperienceContext
+from app.experiences import Experience
+from app.wording import QT_TRANSLATE_NOOP
+
+
+def _create_view(context: ExperienceContext) -> QWidget:
+    from ppmid.shell import PpmidShell
+
+    return PpmidShell(context)
+
+
+EXPERIENCE = Experience(
+    name="ppmid",
+    title=QT_TRANSLATE_NOOP("Experience", "Prepayment Meter Interface Device"),
+    create_view=_create_view,
+)

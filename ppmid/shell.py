@@ -1,0 +1,184 @@
+"""The PPMID's frame: a header with the page's name, the low-credit alarm and the clock, and the
+pages – balance, top-up, emergency credit, turning the supply on.
+
+Keyboard: Tab walks the buttons, Enter or Space press, Escape goes back to the balance; on the
+top-up page digits type the code (see ``ppmid/top_up_screen.py``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from app.context import ExperienceContext
+from app.i18n import QT_WORDING
+from app.ui.theme import THEMES
+from app.ui.touch_button import TouchButton
+from han.model import ModelChange
+from ppmid.balance_screen import BalanceScreen
+from ppmid.emergency_screen import EmergencyScreen
+from ppmid.low_credit_alarm import LowCreditAlarm
+from ppmid.page import PpmidPage
+from ppmid.supply_screen import SupplyScreen
+from ppmid.top_up_screen import TopUpScreen
+
+translate = QCoreApplication.translate
+
+HOME = "balance"
+
+
+class PpmidShell(QWidget):
+    def __init__(self, context: ExperienceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ppmid-shell")
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.context = context
+
+        self.title = QLabel("")
+        self.title.setProperty("role", "title")
+        self.alarm = QLabel("")
+        self.alarm.setProperty("role", "badge")
+        self.alarm.setWordWrap(True)
+        self.alarm.setMinimumHeight(48)
+        self.silence = TouchButton()
+        self.silence.clicked.connect(self._silence)
+        self.clock = QLabel("")
+        self.clock.setProperty("role", "clock")
+        header = QFrame()
+        header_row = QHBoxLayout(header)
+        header_row.setContentsMargins(12, 4, 12, 0)
+        header_row.addWidget(self.title)
+        header_row.addStretch(1)
+        header_row.addWidget(self.clock)
+        self.alarm_row = QFrame()
+        alarm_row = QHBoxLayout(self.alarm_row)
+        alarm_row.setContentsMargins(12, 2, 12, 0)
+        alarm_row.addWidget(self.alarm, 1)
+        alarm_row.addWidget(self.silence)
+
+        self.stack = QStackedWidget()
+        self.pages: dict[str, PpmidPage] = {
+            "balance": BalanceScreen(context, self),
+            "top_up": TopUpScreen(context, self),
+            "emergency": EmergencyScreen(context, self),
+            "supply": SupplyScreen(context, self),
+        }
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.alarm_row)
+        layout.addWidget(self.stack, 1)
+
+        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, lambda: self.go_to(HOME))
+        self.low_credit = LowCreditAlarm(
+            context.model, context.settings, context.sound, QT_WORDING, self._show_alarm
+        )
+        self._refresh_pending = False
+        self._unsubscribe_model = context.model.subscribe(self._model_changed)
+        self._unsubscribe_settings = context.settings.subscribe(self._setting_changed)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._tick)
+        self._ticker.start()
+        self._shown_once = False
+        self._apply_theme()
+        self.go_to(HOME)
+        self.retranslate()
+        self._tick()
+
+    # Pages ----------------------------------------------------------------------------------
+
+    def current_key(self) -> str:
+        return next(key for key, page in self.pages.items() if page is self.stack.currentWidget())
+
+    def page_for(self, key: str) -> PpmidPage:
+        return self.pages[key]
+
+    def go_to(self, key: str) -> None:
+        page = self.pages.get(key)
+        if page is None:
+            return
+        self.stack.setCurrentWidget(page)
+        page.page_shown()
+        page.refresh()
+        self._retitle()
+
+    # Words, theme, alarm --------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.silence.set_words(translate("PpmidShell", "Silence"))
+        self.silence.describe(
+            self.silence.words(), translate("PpmidShell", "Stop the low-credit alarm sounding")
+        )
+        self.clock.setAccessibleName(translate("PpmidShell", "Time"))
+        self._retitle()
+        self._show_alarm()
+
+    def _retitle(self) -> None:
+        titles = {
+            "balance": translate("PpmidShell", "Your credit"),
+            "top_up": translate("PpmidShell", "Top up"),
+            "emergency": translate("PpmidShell", "Emergency credit"),
+            "supply": translate("PpmidShell", "Supply"),
+        }
+        self.title.setText(titles[self.current_key()])
+
+    def _show_alarm(self) -> None:
+        alarm = self.low_credit
+        self.alarm.setText(translate("PpmidShell", "Low credit – please top up soon"))
+        self.alarm.setAccessibleName(self.alarm.text())
+        self.alarm.setVisible(alarm.low)
+        self.alarm_row.setVisible(alarm.low)
+        self.silence.setVisible(alarm.sounding)
+
+    def _silence(self) -> None:
+        self.low_credit.silence()
+
+    def _apply_theme(self) -> None:
+        theme = THEMES[self.context.settings.theme]
+        for page in self.pages.values():
+            page.apply_theme(theme)
+        self.alarm.setStyleSheet(
+            f"background: {theme.ambient_high}; color: #ffffff; font-weight: 700;"
+            " padding: 2px 8px; border-radius: 6px;"
+        )
+
+    def _setting_changed(self, setting: str) -> None:
+        if setting == "theme":
+            self._apply_theme()
+
+    def _model_changed(self, change: ModelChange) -> None:
+        if not self._refresh_pending:
+            self._refresh_pending = True
+            QTimer.singleShot(0, self, self._refresh)
+
+    def _refresh(self) -> None:
+        self._refresh_pending = False
+        for page in self.pages.values():
+            page.refresh()
+
+    def _tick(self) -> None:
+        self.clock.setText(QT_WORDING.clock(self.context.now()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._tick()
+        super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._ticker.stop()
+        self.low_credit.close()
+        self._unsubscribe_model()
+        self._unsubscribe_settings()
+        super().closeEvent(event)

@@ -1,0 +1,174 @@
+"""Top-up code entry and the meter's answer, in words – Qt-free.
+
+A code whose check digit is wrong is refused here, without troubling the meter; a whole code goes
+to the meter over the HAN (``ExperienceContext.commands``) and its answer is put into plain words.
+"""
+
+from __future__ import annotations
+
+import enum
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.context import CommandFailed, HanCommands
+from app.wording import PLAIN_ENGLISH, Wording, fill
+from han.credit import TopUpAnswer, TopUpOutcome
+from han.model import HomeModel, MeterKey
+from ppmid.code_entry import CodeEntry
+from ppmid.credit_view_model import prepayment_meters
+
+KEYPAD_LOCK_S = 3600.0
+"""How long a meter locks its keypad after too many wrong codes (one real meter's figure)."""
+
+
+class Tone(enum.Enum):
+    """How a result reads: good news, a problem to fix, or news in progress."""
+
+    NONE = "none"
+    GOOD = "good"
+    PROBLEM = "problem"
+    BUSY = "busy"
+
+
+@dataclass(frozen=True)
+class TopUpResult:
+    text: str
+    tone: Tone
+
+
+NO_RESULT = TopUpResult("", Tone.NONE)
+
+
+class TopUpViewModel:
+    def __init__(
+        self,
+        model: HomeModel,
+        commands: HanCommands,
+        wording: Wording = PLAIN_ENGLISH,
+        now: Callable[[], float] = time.time,
+    ) -> None:
+        self._model = model
+        self._commands = commands
+        self._wording = wording
+        self._now = now
+        self.entry = CodeEntry()
+        self.result = NO_RESULT
+        self.sending = False
+        self.meter: MeterKey | None = None
+        """The meter chosen for the code (None: the first meter in prepayment)."""
+        self.on_change: Callable[[], None] | None = None
+        """Told when the result changes while a code is on its way (to show "Sending…")."""
+
+    def target(self) -> MeterKey | None:
+        if self.meter is not None:
+            return self.meter
+        meters = prepayment_meters(self._model)
+        return meters[0].key if meters else None
+
+    # Typing ---------------------------------------------------------------------------------
+
+    def press(self, digit: str) -> None:
+        if self.entry.press(digit):
+            self.result = NO_RESULT
+
+    def delete(self) -> None:
+        self.entry.delete()
+        self.result = NO_RESULT
+
+    def clear(self) -> None:
+        self.entry.clear()
+        self.result = NO_RESULT
+
+    def paste(self, text: str) -> None:
+        if self.entry.paste(text):
+            self.result = NO_RESULT
+
+    def progress(self) -> str:
+        return fill(
+            self._wording.translate("TopUpScreen", "%1 of 20 digits"),
+            str(len(self.entry.digits)),
+        )
+
+    @property
+    def can_send(self) -> bool:
+        return self.entry.complete and not self.sending
+
+    # Sending --------------------------------------------------------------------------------
+
+    async def send(self) -> TopUpResult:
+        """Check the code, send it, and word the meter's answer (also kept in ``result``)."""
+        w = self._wording
+        if not self.entry.complete:
+            self.result = TopUpResult(
+                w.translate("TopUpScreen", "Please enter all 20 digits of your code"),
+                Tone.PROBLEM,
+            )
+            return self.result
+        if not self.entry.valid:
+            self.result = TopUpResult(
+                w.translate("TopUpScreen", "That code isn't right – please check the digits"),
+                Tone.PROBLEM,
+            )
+            return self.result
+        meter = self.target()
+        if meter is None:
+            self.result = TopUpResult(
+                w.translate("TopUpScreen", "No prepayment meter has been found yet"), Tone.PROBLEM
+            )
+            return self.result
+        self.sending = True
+        self.result = TopUpResult(w.translate("TopUpScreen", "Sending your code…"), Tone.BUSY)
+        if self.on_change is not None:
+            self.on_change()
+        try:
+            answer = await self._commands.top_up(meter, self.entry.digits)
+        except CommandFailed:
+            self.result = TopUpResult(
+                w.translate("TopUpScreen", "The meter did not answer – please try again"),
+                Tone.PROBLEM,
+            )
+            return self.result
+        finally:
+            self.sending = False
+        self.result = self.explain(answer)
+        if answer.outcome in (TopUpOutcome.ACCEPTED, TopUpOutcome.ALREADY_USED):
+            self.entry.clear()
+        return self.result
+
+    def explain(self, answer: TopUpAnswer) -> TopUpResult:
+        w = self._wording
+        outcome = answer.outcome
+        if outcome is TopUpOutcome.ACCEPTED:
+            if answer.balance_gbp is None:
+                text = fill(w.translate("TopUpScreen", "%1 added"), w.money(answer.added_gbp))
+            else:
+                text = fill(
+                    w.translate("TopUpScreen", "%1 added – new balance %2"),
+                    w.money(answer.added_gbp),
+                    w.money(answer.balance_gbp),
+                )
+            return TopUpResult(text, Tone.GOOD)
+        if outcome is TopUpOutcome.ALREADY_USED:
+            text = w.translate("TopUpScreen", "This code has already been used")
+        elif outcome is TopUpOutcome.INVALID:
+            text = w.translate("TopUpScreen", "This code is not for this meter")
+        elif outcome is TopUpOutcome.KEYPAD_LOCKED:
+            until = answer.locked_until_han_s
+            if until is None:
+                until = self._model.han_now(self._now()) + KEYPAD_LOCK_S
+            text = fill(
+                w.translate("TopUpScreen", "Too many wrong codes – try again at about %1"),
+                w.clock(until),
+            )
+        elif outcome is TopUpOutcome.TOO_LARGE:
+            text = w.translate("TopUpScreen", "That is more than one top-up can add")
+        elif outcome is TopUpOutcome.MAX_CREDIT_REACHED:
+            text = w.translate("TopUpScreen", "That would take your credit over the limit")
+        elif outcome is TopUpOutcome.NOT_WHOLE_POUNDS:
+            text = w.translate("TopUpScreen", "This meter only accepts whole pounds")
+        else:
+            text = w.translate(
+                "TopUpScreen", "The meter could not use this code – please try again"
+            )
+        return TopUpResult(text, Tone.PROBLEM)

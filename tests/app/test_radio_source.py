@@ -1,0 +1,102 @@
+"""Real coordinators: choosing a radio, and a clear message for everything that can go wrong
+opening one (fake serial ports: a missing device, a port that answers nothing, a closed socket)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from app.radio_source import RadioSource
+from app.sources import SourceUnavailable, open_source
+from han.radios import RADIOS, RadioError, explain, parse_radio
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
+
+
+def test_radio_sources_are_parsed() -> None:
+    choice = parse_radio("znp:/dev/ttyUSB0")
+    assert (choice.kind.name, choice.path, choice.baudrate) == ("znp", "/dev/ttyUSB0", 115_200)
+    assert parse_radio("xbee:/dev/ttyUSB1").baudrate == 57_600
+    assert parse_radio("ezsp:socket://192.0.2.1:6638", baudrate=460_800).baudrate == 460_800
+    assert set(RADIOS) == {"ezsp", "znp", "deconz", "xbee", "zigate"}
+    with pytest.raises(RadioError, match="unknown radio 'zwave'"):
+        parse_radio("zwave:/dev/ttyACM0")
+    with pytest.raises(RadioError, match="RADIO:PATH"):
+        parse_radio("znp:")
+
+
+@pytest.mark.parametrize(
+    ("args", "complaint"),
+    [
+        (["--source", "zwave:/dev/ttyACM0"], "unknown radio 'zwave'"),
+        (["--source", "zigbee"], "invalid choice: 'zigbee'"),
+        (["--flow-control", "maybe"], "invalid choice: 'maybe'"),
+    ],
+)
+def test_bad_radio_options_give_one_line(args: list[str], complaint: str) -> None:
+    result = _run(*args)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert complaint in result.stderr
+
+
+def test_the_messages_say_what_to_do() -> None:
+    choice = parse_radio("znp:/dev/ttyUSB9")
+    assert "is the USB stick plugged in" in explain(FileNotFoundError(2, "No such file"), choice)
+    assert "dialout" in explain(PermissionError(13, "Permission denied"), choice)
+    assert "Nothing is listening" in explain(
+        ConnectionRefusedError(), parse_radio("ezsp:socket://127.0.0.1:1")
+    )
+    assert "did not answer as a znp coordinator" in explain(TimeoutError(), choice)
+
+
+async def test_a_missing_stick_is_reported_plainly(tmp_path) -> None:
+    source = open_source("znp:/dev/ttyUSB-not-there", speed=1, seed=1)
+    assert isinstance(source, RadioSource)
+    source.database = tmp_path / "zigbee.db"
+    with pytest.raises(SourceUnavailable, match="No device at /dev/ttyUSB-not-there"):
+        await source.open()
+
+
+async def test_a_closed_network_coordinator_is_reported_plainly(tmp_path) -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        port = listener.getsockname()[1]
+    source = RadioSource(
+        parse_radio(f"ezsp:socket://127.0.0.1:{port}"), database=tmp_path / "zigbee.db"
+    )
+    with pytest.raises(SourceUnavailable, match=f"127.0.0.1:{port}"):
+        await source.open()
+
+
+async def test_a_port_that_answers_nothing_is_not_taken_for_a_coordinator(tmp_path) -> None:
+    controller, device = os.openpty()
+    try:
+        path = os.ttyname(device)
+        source = RadioSource(
+            parse_radio(f"deconz:{path}", baudrate=38_400), database=tmp_path / "zigbee.db"
+        )
+        with pytest.raises(SourceUnavailable, match="did not answer as a deconz coordinator"):
+            await source.open()
+    finally:
+        os.close(controller)
+        os.close(device)
+
+
+def test_the_app_exits_with_the_message_when_the_stick_is_missing() -> None:
+    result = _run("--source", "znp:/dev/ttyUSB-not-there", "--quit-after", "5")
+    assert result.returncode == 1
+    assert "No device at /dev/ttyUSB-not-there" in result.stderr
+    assert "Traceback" not in result.stderr

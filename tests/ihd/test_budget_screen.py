@@ -1,0 +1,112 @@
+"""Budget: green, amber and red with words and shapes at 89 %, 95 % and 105 %; an alert once."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtGui import QColor
+
+from app.context import ExperienceContext
+from app.settings import DisplaySettings, SoundMode
+from app.ui.theme import STANDARD
+from han.model import Measured
+from ihd.budget_screen import BudgetScreen
+from ihd.budget_view_model import BudgetLevel, BudgetViewModel
+from tests.ihd.conftest import ESME, GAS, NOW, dual_fuel_home
+
+STANDING = Decimal("0.6012") + Decimal("0.3143")
+"""Both fuels' standing charges for today, counted in the spending."""
+
+
+class Sounds:
+    speech_available = False
+
+    def __init__(self) -> None:
+        self.beeps = 0
+
+    def beep(self) -> None:
+        self.beeps += 1
+
+    def speak(self, text: str, language: str) -> None:
+        pass
+
+
+def _spend(model, total: Decimal, at: float = NOW - 5) -> None:
+    model.meter(ESME).today_cost_gbp = Measured(total - STANDING, at)
+    model.meter(GAS).today_cost_gbp = Measured(Decimal(0), at)
+
+
+@pytest.mark.parametrize(
+    ("spent", "level", "words", "colour"),
+    [
+        ("8.90", BudgetLevel.ON_TRACK, "On track", STANDARD.ambient_low),
+        ("9.50", BudgetLevel.NEARLY, "Nearly at your budget", STANDARD.ambient_medium),
+        ("10.50", BudgetLevel.OVER, "Over budget", STANDARD.ambient_high),
+    ],
+)
+def test_the_ring_says_its_level_in_colour_shape_and_words(
+    qtbot, spent: str, level: BudgetLevel, words: str, colour: str
+) -> None:
+    model = dual_fuel_home()
+    _spend(model, Decimal(spent))
+    settings = DisplaySettings(sound=SoundMode.BEEP)
+    settings.set_budget("day", Decimal("10.00"))
+    sounds = Sounds()
+    screen = BudgetScreen(
+        ExperienceContext(model, now=lambda: NOW, settings=settings, sound=sounds)
+    )
+    qtbot.addWidget(screen)
+    assert screen.page.level is level
+    assert screen.level.text() == words
+    assert screen.ring.level is level  # the ring draws the level's shape as well as its colour
+    assert screen.ring.colour() == QColor(colour)
+    assert screen.percent.text() == f"{round(float(spent) * 10)} %"
+    assert screen.budget.text() == "£10.00 a day"
+    assert screen.spent.text() == f"£{spent} spent"
+    assert screen.alert.isVisibleTo(screen) is (level is BudgetLevel.OVER)
+    assert sounds.beeps == (1 if level is BudgetLevel.OVER else 0)
+
+
+def test_crossing_the_budget_alerts_once(qtbot) -> None:
+    model = dual_fuel_home()
+    _spend(model, Decimal("9.00"))
+    settings = DisplaySettings(sound=SoundMode.BEEP)
+    settings.set_budget("day", Decimal("10.00"))
+    sounds = Sounds()
+    screen = BudgetScreen(
+        ExperienceContext(model, now=lambda: NOW, settings=settings, sound=sounds)
+    )
+    qtbot.addWidget(screen)
+    assert not screen.alert.isVisibleTo(screen)
+    _spend(model, Decimal("10.20"))
+    screen.refresh()
+    assert screen.alert.text() == "You have gone over your budget for today."
+    screen.refresh()
+    assert sounds.beeps == 1
+
+
+def test_plus_and_minus_set_the_budget_in_the_display_settings(qtbot) -> None:
+    model = dual_fuel_home()
+    settings = DisplaySettings()
+    screen = BudgetScreen(ExperienceContext(model, now=lambda: NOW, settings=settings))
+    qtbot.addWidget(screen)
+    assert screen.budget.text() == "No budget set – press + to set one"
+    screen.more.click()
+    assert settings.budget_gbp("day") == Decimal("5.00")
+    screen.more.click()
+    screen.less.click()
+    screen.less.click()
+    assert settings.budget_gbp("day") == Decimal("4.50")
+    assert screen.budget.text() == "£4.50 a day"
+
+
+def test_stale_spending_is_dimmed_and_says_its_age() -> None:
+    model = dual_fuel_home()
+    _spend(model, Decimal("5.00"), at=NOW - 1800)
+    settings = DisplaySettings()
+    settings.set_budget("day", Decimal("10.00"))
+    page = BudgetViewModel(model, settings).page("day", NOW)
+    assert page.stale
+    assert page.note == "30 min old"
+    assert page.alert == ""

@@ -1,0 +1,56 @@
+"""The IHD's read-only Prepayment screen: the meter's balance, through the air."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
+
+from app.context import ExperienceContext
+from han.model import Fuel
+from home_emulator.credit_engine import PrepaymentStart, units
+from ihd.prepayment_screen import PrepaymentScreen
+from ihd.prepayment_view_model import PrepaymentViewModel
+
+WEEKDAY_MORNING = datetime(2026, 1, 13, 11, 0, tzinfo=ZoneInfo("Europe/London")).timestamp()
+
+
+async def test_the_screen_shows_the_meters_balance(emulated_han, qtbot) -> None:
+    start = PrepaymentStart(balance=units("4.32"))
+    async with emulated_han(start_epoch_s=WEEKDAY_MORNING, electricity_prepayment=start) as han:
+        await han.meter_ready()
+        meter = next(m for m in han.model.meters.values() if m.credit.in_prepayment)
+        await han.until(lambda: meter.credit.balance_gbp is not None)
+        screen = PrepaymentScreen(ExperienceContext(han.model, now=time.time))
+        qtbot.addWidget(screen)
+        card = screen.cards[Fuel.ELECTRICITY]
+        assert meter.credit.balance_gbp.value == Decimal("4.32")
+        assert card.balance.text() == "£4.32"
+        assert card.balance.property("stale") == "false"
+        assert "Emergency credit" in card.emergency.text()
+        assert not screen.none.isVisibleTo(screen)
+        screen.close()
+
+
+def test_more_offers_credit_only_while_a_meter_is_in_prepayment(display, qtbot) -> None:
+    from han.credit import PaymentMode
+    from han.model import Measured
+
+    shell = display.shell
+    assert shell.nav.buttons["prepayment"].isHidden()  # never on the bar: More offers it
+    shell.go_to("more")
+    more = shell.screen_for("more")
+    assert not more.buttons["prepayment"].isVisible()
+    assert more.buttons["tariff"].isVisible()
+    assert PrepaymentViewModel(display.model).cards(0.0) == ()
+
+    meter = display.model.electricity_import_meter()
+    meter.credit.mode = Measured(PaymentMode.PREPAYMENT, 0.0)
+    more.refresh()
+    assert more.buttons["prepayment"].isVisible()
+    qtbot.mouseClick(more.buttons["prepayment"], Qt.MouseButton.LeftButton)
+    assert shell.current_key() == "prepayment"
+    assert shell.nav.current() == "more"  # the bar shows where it was reached from

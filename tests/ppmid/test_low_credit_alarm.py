@@ -1,0 +1,58 @@
+"""The low-credit alarm sounds once when credit runs low, and Silence stops it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from app.settings import DisplaySettings, SoundMode
+from han.credit import CreditFlag
+from han.model import Measured, ModelChange
+from ppmid.low_credit_alarm import LowCreditAlarm
+
+
+class Ears:
+    speech_available = True
+
+    def __init__(self) -> None:
+        self.heard: list[str] = []
+
+    def beep(self) -> None:
+        self.heard.append("beep")
+
+    def speak(self, text: str, language: str) -> None:
+        self.heard.append(text)
+
+
+def _run_low(kit, model) -> None:
+    credit = model.meter(kit.ESME).credit
+    credit.flags = Measured(CreditFlag.LOW_CREDIT, kit.NOW)
+    credit.balance_gbp = Measured(Decimal("1.20"), kit.NOW)
+    model.announce(ModelChange(kit.ESME, frozenset({"credit"})))
+
+
+def test_the_alarm_sounds_once_and_can_be_silenced(kit) -> None:
+    model = kit.prepay_model("6.00")
+    ears = Ears()
+    alarm = LowCreditAlarm(model, DisplaySettings(), ears)
+    assert not alarm.low
+    assert ears.heard == []
+    _run_low(kit, model)
+    assert alarm.low
+    assert alarm.sounding
+    assert ears.heard == ["beep"]  # even with cues off: it is an alarm
+    model.announce(ModelChange(kit.ESME, frozenset({"credit"})))
+    assert ears.heard == ["beep"]
+    alarm.silence()
+    assert alarm.low
+    assert not alarm.sounding
+    alarm.close()
+
+
+def test_the_alarm_speaks_when_the_display_speaks(kit) -> None:
+    model = kit.prepay_model("6.00")
+    ears = Ears()
+    settings = DisplaySettings()
+    settings.set_sound(SoundMode.SPEAK)
+    LowCreditAlarm(model, settings, ears)
+    _run_low(kit, model)
+    assert ears.heard == ["Your credit is low. Please top up soon."]
