@@ -10,7 +10,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.options import LANGUAGES, MODES, RADIO_SOURCES, REMOTE_SOURCE, SOURCES, THEMES, Options
+from app.options import (
+    DEFAULT_SCENARIOS,
+    LANGUAGES,
+    MODES,
+    RADIO_SOURCES,
+    REMOTE_SOURCE,
+    SOURCES,
+    THEMES,
+    Options,
+)
 
 MIN_SPEED, MAX_SPEED = 1, 100_000
 
@@ -69,6 +78,17 @@ def _source(text: str) -> str:
     raise argparse.ArgumentTypeError(f"invalid choice: {text!r} (choose from {choices})")
 
 
+def _scenario(text: str) -> str:
+    from home_emulator.run_command import open_scenario
+    from home_emulator.scenario import ScenarioError
+
+    try:
+        open_scenario(text)
+    except (ScenarioError, OSError) as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
+
+
 def _eui64(text: str) -> str:
     parts = text.split(":")
     if len(parts) != 8 or not all(len(part) == 2 for part in parts):
@@ -117,6 +137,13 @@ def build_parser() -> argparse.ArgumentParser:
         "tcp://HOST:PORT – a home kept running by python -m home_emulator serve; RADIO:PATH – a "
         "USB coordinator (RADIO ezsp, znp, deconz, xbee or zigate; PATH a serial device or "
         "socket://host:port), e.g. znp:/dev/ttyUSB0; auto – probe the USB serial ports",
+    )
+    parser.add_argument(
+        "--scenario",
+        type=_scenario,
+        metavar="NAME|FILE",
+        help="the emulated home's scenario (see resources/scenarios/README.md); default: a family "
+        "home in credit mode, or for --mode ppmid the prepayment home pensioner-prepay",
     )
     parser.add_argument(
         "--baudrate",
@@ -202,6 +229,7 @@ def parse(argv: Sequence[str] | None = None) -> Options:
         source=args.source,
         baudrate=args.baudrate,
         flow_control=args.flow_control,
+        scenario=args.scenario or DEFAULT_SCENARIOS.get(args.mode),
         speed=args.speed,
         seed=args.seed,
         screenshot=args.screenshot,

@@ -66,6 +66,7 @@ class RunningApp:
             pairs_itself=self.experience.pairs_itself,
             baudrate=options.baudrate,
             flow_control=options.flow_control,
+            scenario=options.scenario,
         )
         self.session: HanSession | None = None
         self.history: HistoryRuntime | None = None

@@ -9,6 +9,8 @@ from typing import Final
 from app.settings import LANGUAGE_CODES, THEME_NAMES
 
 MODES: Final = ("ihd", "ppmid", "cad")
+DEFAULT_SCENARIOS: Final = {"ppmid": "pensioner-prepay"}
+"""A PPMID has nothing to show on a credit-mode home: by default it gets a prepayment one."""
 SOURCES: Final = ("emulator",)
 REMOTE_SOURCE: Final = "tcp://HOST:PORT"
 RADIO_SOURCES: Final = ("RADIO:PATH", "auto")
@@ -32,5 +34,7 @@ class Options:
     language: str = "en"
     baudrate: int | None = None
     flow_control: str | None = None
+    scenario: str | None = None
+    """The emulated home's scenario (name or .toml); None: the mode's usual home."""
     display_ieee: str | None = None
     """This display's EUI-64 on a served home (None: the one the home's device log starts with)."""

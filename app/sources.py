@@ -35,8 +35,8 @@ class HanSource(Protocol):
 class EmulatorSource:
     """The bundled emulated home, in-process, behind the virtual radio."""
 
-    def __init__(self, spec: HomeSpec, *, display_ieee: str | None = None) -> None:
-        self.home = EmulatedHome(spec)
+    def __init__(self, spec: HomeSpec | EmulatedHome, *, display_ieee: str | None = None) -> None:
+        self.home = spec if isinstance(spec, EmulatedHome) else EmulatedHome(spec)
         self.display_ieee = display_ieee or str(COORDINATOR_IEEE)
         """This display's EUI-64: the one the home's device log starts with, unless another is
         given (a CAD, which is outside the log until it pairs)."""
@@ -157,7 +157,16 @@ def open_source(
     pairs_itself: bool = False,
     baudrate: int | None = None,
     flow_control: str | None = None,
+    scenario: str | None = None,
 ) -> HanSource:
+    if name == "emulator" and scenario is not None:
+        from home_emulator.run_command import open_scenario
+        from home_emulator.scenario_home import build_home
+
+        home = build_home(open_scenario(scenario), speed=speed)
+        return EmulatorSource(
+            home, display_ieee=display_ieee or (CAD_IEEE if pairs_itself else None)
+        )
     if name == "emulator":
         if pairs_itself:  # a CAD: this display is not in the embedded hub's device log
             return EmulatorSource(

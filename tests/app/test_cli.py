@@ -99,3 +99,16 @@ def test_screenshot_renders_offscreen_and_exits_zero(tmp_path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_scenario_is_checked_when_the_command_line_is_read() -> None:
+    result = _run("--scenario", "no-such-home")
+    assert result.returncode == 2
+    assert "no-such-home" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_ppmid_opens_on_a_prepayment_home_by_default() -> None:
+    options = parse(["--mode", "ppmid"])
+    assert options.scenario == "pensioner-prepay"
+    assert parse([]).scenario is None
