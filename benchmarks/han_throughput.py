@@ -51,10 +51,17 @@ async def han_reports_per_s(
         home, radio = han.home, han.radio
 
         sent: list[t.ZigbeePacket] = []
+        other_frames = 0
 
         def tap(packet: t.ZigbeePacket, way: str) -> None:
+            # Only reports are counted; the display's own reads (the hub's time every few seconds,
+            # histories when a day ends) are answered on the same air and merely slow the run down.
+            nonlocal other_frames
             if way == "up":
-                sent.append(packet)
+                if is_report(packet):
+                    sent.append(packet)
+                else:
+                    other_frames += 1
 
         home.air.taps.append(tap)
         delivered = 0
@@ -105,9 +112,6 @@ async def han_reports_per_s(
             cluster.remove_listener(decoded)
             delattr(radio, "packet_received")
 
-    not_reports = sum(1 for packet in sent if not is_report(packet))
-    if not_reports:
-        raise RuntimeError(f"{not_reports} of {len(sent)} frames sent were not attribute reports")
     if changes.count != decoded.records:
         raise RuntimeError(
             f"the model saw {changes.count} changes for {decoded.records} attribute records "
@@ -120,7 +124,8 @@ async def han_reports_per_s(
     detail = (
         f"{decoded.frames} of {len(sent)} report frames from {steps} steps reached the model "
         f"({decoded.records} attribute records) in {elapsed:.2f} s, of which the emulated meter "
-        f"stepping and encoding took {stepping_s:.2f} s ({stepping_s / elapsed:.0%})"
+        f"stepping and encoding took {stepping_s:.2f} s ({stepping_s / elapsed:.0%}); "
+        f"{other_frames} other frames (answers to the display's reads) were on the air too"
         + (
             f"; zigpy dropped {lost} as duplicates ({repeats} byte-identical repeats were sent: "
             "the ZCL sequence number wraps every 256 frames)"

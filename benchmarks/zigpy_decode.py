@@ -18,7 +18,7 @@ import zigpy.types as t
 from zigpy.application import ControllerApplication
 
 from benchmarks.figures import Figure, for_information
-from benchmarks.harness import ReportCounter, distinct_frames, emulated_han
+from benchmarks.harness import ReportCounter, distinct_frames, emulated_han, is_report
 from han.clusters import SE_PROFILE_ID
 
 KEY = "zigpy_reports_per_s"
@@ -32,7 +32,7 @@ async def record_report_frames(count: int, *, batch: int = 200) -> list[t.Zigbee
         recorded: list[t.ZigbeePacket] = []
 
         def tap(packet: t.ZigbeePacket, way: str) -> None:
-            if way == "up":
+            if way == "up" and is_report(packet):
                 recorded.append(packet)
 
         han.home.air.taps.append(tap)
