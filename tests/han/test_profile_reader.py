@@ -62,7 +62,8 @@ async def test_the_profile_stops_where_the_meters_records_do(emulated_han) -> No
 
 async def test_export_and_gas_profiles(emulated_han) -> None:
     async with emulated_han(profile="solar_home", start_epoch_s=SUNNY_NOON, history_days=2) as han:
-        await han.until(lambda: len(han.session.links) == 3)  # import ESME, generation ESME, gas mirror
+        # Import ESME, generation ESME and the gas mirror.
+        await han.until(lambda: len(han.session.links) == 3)
         await han.meter_ready()
         electricity = han.model.electricity_import_meter()
         esme_cluster = han.session.links[electricity.key].metering
