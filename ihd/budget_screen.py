@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.context import ExperienceContext
 from app.i18n import QT_WORDING
 from app.settings import SoundMode
+from app.ui.labels import mark_stale, role_label
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
 from han.model import ModelChange
@@ -19,20 +20,6 @@ from ihd.budget_view_model import PERIODS, BudgetPage, BudgetViewModel
 from ihd.screen import IhdScreen, Navigator
 
 translate = QCoreApplication.translate
-
-
-def _label(role: str = "") -> QLabel:
-    label = QLabel("")
-    label.setWordWrap(True)
-    if role:
-        label.setProperty("role", role)
-    return label
-
-
-def _restyle(label: QLabel, stale: bool) -> None:
-    label.setProperty("stale", "true" if stale else "false")
-    label.style().unpolish(label)
-    label.style().polish(label)
 
 
 class BudgetScreen(IhdScreen):
@@ -68,16 +55,16 @@ class BudgetScreen(IhdScreen):
         periods.addWidget(self.less)
         periods.addWidget(self.more)
 
-        self.alert = _label("badge")
+        self.alert = role_label("badge")
         self.alert.setVisible(False)
         self.ring = BudgetRing()
-        self.percent = _label("value-small")
+        self.percent = role_label("value-small")
         self.percent.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.level = _label("title")
-        self.spent = _label("value-small")
-        self.budget = _label("heading")
-        self.detail = _label("caption")
-        self.note = _label("caption")
+        self.level = role_label("title")
+        self.spent = role_label("value-small")
+        self.budget = role_label("heading")
+        self.detail = role_label("caption")
+        self.note = role_label("caption")
         words = QVBoxLayout()
         words.setSpacing(2)
         for label in (self.level, self.spent, self.budget, self.detail, self.note):
@@ -164,7 +151,7 @@ class BudgetScreen(IhdScreen):
         self.note.setText(page.note)
         self.note.setVisible(bool(page.note))
         for label in (self.percent, self.level, self.spent):
-            _restyle(label, page.stale)
+            mark_stale(label, page.stale)
         self.less.setEnabled(self.context.settings.budget_gbp(self.period) is not None)
         if page.alert:
             self._raise_alert(page.alert)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.context import ExperienceContext
 from app.i18n import QT_WORDING
 from app.ui.chart import BarChart
+from app.ui.labels import mark_stale, role_label
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
 from han.model import Fuel, Meter, ModelChange
@@ -50,26 +51,12 @@ _SPANS = (
 )
 
 
-def _label(role: str = "") -> QLabel:
-    label = QLabel("")
-    label.setWordWrap(True)
-    if role:
-        label.setProperty("role", role)
-    return label
-
-
 def _choice(group: QButtonGroup, layout: QHBoxLayout) -> TouchButton:
     button = TouchButton()
     button.setCheckable(True)
     group.addButton(button)
     layout.addWidget(button)
     return button
-
-
-def _restyle(label: QLabel, stale: bool) -> None:
-    label.setProperty("stale", "true" if stale else "false")
-    label.style().unpolish(label)
-    label.style().polish(label)
 
 
 class HistoryScreen(IhdScreen):
@@ -127,8 +114,8 @@ class HistoryScreen(IhdScreen):
         second.addWidget(self.earlier)
         second.addWidget(self.later)
 
-        self.title = _label("heading")
-        self.total = _label("caption")
+        self.title = role_label("heading")
+        self.total = role_label("caption")
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         heading = QHBoxLayout()
         heading.addWidget(self.title, 1)
@@ -136,7 +123,7 @@ class HistoryScreen(IhdScreen):
         self.chart = BarChart()
         self.chart.setMinimumHeight(90)
         self.chart.bar_chosen.connect(self._bar_chosen)
-        self.bar_value = _label("heading")
+        self.bar_value = role_label("heading")
         self.bar_value.setAccessibleName("")
         chart_page = QWidget()
         chart_layout = QVBoxLayout(chart_page)
@@ -153,7 +140,7 @@ class HistoryScreen(IhdScreen):
         self._totals_grid.setHorizontalSpacing(14)
         self._totals_grid.setVerticalSpacing(2)
         self._total_labels: list[QLabel] = []
-        self.notes = _label("caption")
+        self.notes = role_label("caption")
 
         self.pages = QStackedWidget()
         self.pages.addWidget(chart_page)
@@ -339,9 +326,9 @@ class HistoryScreen(IhdScreen):
         grid = self._totals_grid
 
         def put(text: str, row: int, column: int, role: str = "", stale: bool = False) -> None:
-            label = _label(role)
+            label = role_label(role)
             label.setText(text)
-            _restyle(label, stale)
+            mark_stale(label, stale)
             grid.addWidget(label, row, column)
             self._total_labels.append(label)
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.context import ExperienceContext
 from app.i18n import QT_WORDING
+from app.ui.labels import mark_stale, role_label
 from han.model import Fuel, ModelChange
 from ihd.prepayment_view_model import PrepaymentCard, PrepaymentViewModel
 from ihd.screen import IhdScreen, Navigator
@@ -16,32 +17,18 @@ from ihd.screen import IhdScreen, Navigator
 translate = QCoreApplication.translate
 
 
-def _label(role: str = "") -> QLabel:
-    label = QLabel("")
-    label.setWordWrap(True)
-    if role:
-        label.setProperty("role", role)
-    return label
-
-
-def _restyle(label: QLabel, stale: bool) -> None:
-    label.setProperty("stale", "true" if stale else "false")
-    label.style().unpolish(label)
-    label.style().polish(label)
-
-
 class CreditCard(QFrame):
     def __init__(self) -> None:
         super().__init__()
         self.setProperty("role", "card")
-        self.caption = _label("heading")
-        self.balance_caption = _label("caption")
-        self.balance = _label("value")
-        self.days_left = _label()
-        self.emergency = _label()
-        self.debt = _label()
-        self.warning = _label("badge")
-        self.note = _label("caption")
+        self.caption = role_label("heading")
+        self.balance_caption = role_label("caption")
+        self.balance = role_label("value")
+        self.days_left = role_label()
+        self.emergency = role_label()
+        self.debt = role_label()
+        self.warning = role_label("badge")
+        self.note = role_label("caption")
         layout = QVBoxLayout(self)
         layout.setSpacing(2)
         for label in (
@@ -71,7 +58,7 @@ class CreditCard(QFrame):
         self.note.setText(card.note)
         self.note.setVisible(bool(card.note))
         for label in (self.balance, self.days_left, self.emergency, self.debt):
-            _restyle(label, card.stale)
+            mark_stale(label, card.stale)
 
 
 class PrepaymentScreen(IhdScreen):
@@ -85,8 +72,8 @@ class PrepaymentScreen(IhdScreen):
         self.setObjectName("ihd-prepayment")
         self._view_model = PrepaymentViewModel(context.model, QT_WORDING)
         self.cards = {fuel: CreditCard() for fuel in Fuel}
-        self.none = _label("message")
-        self.read_only = _label("caption")
+        self.none = role_label("message")
+        self.read_only = role_label("caption")
         row = QHBoxLayout()
         row.setSpacing(8)
         for card in self.cards.values():

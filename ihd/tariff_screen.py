@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.context import ExperienceContext
 from app.i18n import QT_WORDING
 from app.ui.chart import BarChart
+from app.ui.labels import mark_stale, role_label
 from app.ui.theme import Theme
 from han.model import Fuel, ModelChange
 from ihd.screen import IhdScreen, Navigator
@@ -18,30 +19,16 @@ from ihd.tariff_view_model import TariffPage, TariffViewModel, Timeline
 translate = QCoreApplication.translate
 
 
-def _label(role: str = "") -> QLabel:
-    label = QLabel("")
-    label.setWordWrap(True)
-    if role:
-        label.setProperty("role", role)
-    return label
-
-
-def _restyle(label: QLabel, stale: bool) -> None:
-    label.setProperty("stale", "true" if stale else "false")
-    label.style().unpolish(label)
-    label.style().polish(label)
-
-
 class FuelCard(QFrame):
     def __init__(self) -> None:
         super().__init__()
         self.setProperty("role", "card")
-        self.caption = _label("heading")
-        self.price = _label("value-small")
-        self.band = _label()
-        self.next_price = _label()
-        self.standing = _label("caption")
-        self.note = _label("caption")
+        self.caption = role_label("heading")
+        self.price = role_label("value-small")
+        self.band = role_label()
+        self.next_price = role_label()
+        self.standing = role_label("caption")
+        self.note = role_label("caption")
         layout = QVBoxLayout(self)
         layout.setSpacing(1)
         layout.setContentsMargins(10, 6, 10, 6)
@@ -67,19 +54,19 @@ class TariffScreen(IhdScreen):
         self.setObjectName("ihd-tariff")
         self._view_model = TariffViewModel(context.model, QT_WORDING)
         self.cards = {fuel: FuelCard() for fuel in Fuel}
-        self.waiting = _label("message")
+        self.waiting = role_label("message")
         cards = QHBoxLayout()
         cards.setSpacing(8)
         for card in self.cards.values():
             cards.addWidget(card, 1)
-        self.timeline_caption = _label("caption")
+        self.timeline_caption = role_label("caption")
         self.timeline = BarChart()
         self.timeline.setMinimumHeight(90)
         self.timeline.plot.getPlotItem().getViewBox().setMouseEnabled(x=False, y=False)
         self.timeline.bar_chosen.connect(self._slot_chosen)
         self.timeline.set_unit("p/kWh")
-        self.slot = _label()
-        self.vat = _label("caption")
+        self.slot = role_label()
+        self.vat = role_label("caption")
         self._timeline: Timeline | None = None
 
         layout = QVBoxLayout(self)
@@ -145,7 +132,7 @@ class TariffScreen(IhdScreen):
             card.note.setText(prices.note)
             card.note.setVisible(bool(prices.note))
             for label in (card.price, card.band, card.next_price):
-                _restyle(label, prices.stale)
+                mark_stale(label, prices.stale)
         timeline = page.timeline
         self.timeline.setVisible(timeline is not None)
         self.timeline_caption.setVisible(timeline is not None)
