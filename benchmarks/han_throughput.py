@@ -95,11 +95,11 @@ async def han_reports_per_s(
                         home.step()
                     stepping_s += time.perf_counter() - batch_started
                     remaining -= n
-                    await spin_until(lambda: delivered == len(sent))
+                    await spin_until(lambda: delivered == len(sent) + other_frames)
 
             await run(warm_up_steps)
             sent.clear()
-            delivered = 0
+            delivered = other_frames = 0
             decoded.frames = decoded.records = 0
             changes.count = 0
             stepping_s = 0.0
