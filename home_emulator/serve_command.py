@@ -23,6 +23,7 @@ from home_emulator.air_server import AirServer
 from home_emulator.clock import MAX_SPEED, MIN_SPEED, check_speed
 from home_emulator.device_log import DeviceType, new_install_code
 from home_emulator.home import EmulatedHome
+from home_emulator.home_store import HomeStore, HomeStoreError, autosave, build_storable_home
 from home_emulator.node import COORDINATOR_NWK
 from home_emulator.pcap import IeeeResolver, PcapWriter, air_resolver
 from home_emulator.run_command import DEFAULT_SCENARIO, open_scenario
@@ -68,6 +69,19 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="days of past the home comes with (default 731, i.e. 24 months)",
     )
+    parser.add_argument(
+        "--store",
+        type=Path,
+        metavar="FILE",
+        help="keep the home in this SQLite file: resume it if it is there, save it every minute "
+        "and when stopped",
+    )
+    parser.add_argument(
+        "--name", metavar="NAME", help="the home's name in --store (default: the scenario's)"
+    )
+
+
+AUTOSAVE_EVERY_S = 60.0
 
 
 def parse_listen(text: str) -> tuple[str, int]:
@@ -98,8 +112,18 @@ def run_serve(args: argparse.Namespace) -> int:
             check_speed(args.speed)
         if args.history_days is not None and not 0 <= args.history_days <= 3660:
             raise ValueError("--history-days must be between 0 and 3660")
-        home = build_home(scenario, speed=args.speed, history_days=args.history_days)
-    except (ScenarioError, ValueError) as error:
+        store = HomeStore(args.store) if args.store is not None else None
+        name = args.name or scenario.source.stem
+        if store is not None and name in store:
+            home = store.load(name)
+            if args.speed is not None:
+                home.clock.set_speed(args.speed)
+            _say(f"resumed {name!r} from {args.store}")
+        elif store is not None:
+            home = build_storable_home(scenario, speed=args.speed, history_days=args.history_days)
+        else:
+            home = build_home(scenario, speed=args.speed, history_days=args.history_days)
+    except (ScenarioError, ValueError, HomeStoreError) as error:
         print(f"serve: {error}", file=sys.stderr)
         return 2
     for ieee in admitted:
@@ -112,16 +136,26 @@ def run_serve(args: argparse.Namespace) -> int:
                 )
                 stack.callback(writer.close)
                 home.air.taps.append(writer)
-            asyncio.run(serve(home, host, port, scenario_name=scenario.name))
+            keeper = (store, name) if store is not None else None
+            asyncio.run(serve(home, host, port, scenario_name=scenario.name, keeper=keeper))
     except OSError as error:
         print(f"serve: {error}", file=sys.stderr)
         return 1
     finally:
         home.close()
+        if store is not None:
+            store.close()
     return 0
 
 
-async def serve(home: EmulatedHome, host: str, port: int, *, scenario_name: str) -> None:
+async def serve(
+    home: EmulatedHome,
+    host: str,
+    port: int,
+    *,
+    scenario_name: str,
+    keeper: tuple[HomeStore, str] | None = None,
+) -> None:
     """Run ``home`` and its air server until SIGINT/SIGTERM."""
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
@@ -130,6 +164,7 @@ async def serve(home: EmulatedHome, host: str, port: int, *, scenario_name: str)
     server = AirServer(home.air, announce=_say)
     running: asyncio.Task[None] | None = None
     stopped: asyncio.Task[bool] | None = None
+    saving: asyncio.Task[None] | None = None
     try:
         bound_host, bound_port = await server.start(host, port)
         _say(
@@ -138,14 +173,16 @@ async def serve(home: EmulatedHome, host: str, port: int, *, scenario_name: str)
         )
         running = loop.create_task(home.run(), name="emulated-home")
         stopped = loop.create_task(stop.wait(), name="stop-signal")
+        if keeper is not None:
+            saving = loop.create_task(autosave(home, *keeper, AUTOSAVE_EVERY_S), name="autosave")
         await asyncio.wait({running, stopped}, return_when=asyncio.FIRST_COMPLETED)
         if running.done():
             running.result()  # the home failed: let its error out
     finally:
-        for task in (running, stopped):
-            if task is not None:
-                task.cancel()
-        await asyncio.gather(*(task for task in (running, stopped) if task), return_exceptions=True)
+        tasks = [task for task in (running, stopped, saving) if task is not None]
+        for task in tasks:
+            task.cancel()  # the autosave saves once more as it stops
+        await asyncio.gather(*tasks, return_exceptions=True)
         await server.close()
     _say("stopped")
     # The stop signals stay handled (by an event nobody waits on) until the loop closes, so a

@@ -220,3 +220,24 @@ def test_help_documents_serve() -> None:
     assert result.returncode == 0
     for option in ("--scenario", "--speed", "--listen", "--admit", "--pcap", "--history-days"):
         assert option in result.stdout
+
+
+def test_a_served_home_is_kept_and_resumed(serve, tmp_path: Path) -> None:
+    from home_emulator.home_store import HomeStore
+
+    store = tmp_path / "homes.sqlite"
+    process, _url = _started(serve, "--speed", "600", "--store", str(store), "--name", "trial")
+    assert process.stop() == 0
+    assert "Traceback" not in process.stderr, process.stderr
+    with HomeStore(store) as kept:
+        assert "trial" in kept
+        first = kept.load("trial")
+        first_time = first.now_s
+        first.close()
+    again, _ = _started(serve, "--speed", "600", "--store", str(store), "--name", "trial")
+    assert again.stop() == 0
+    assert any("resumed 'trial'" in line for line in again.lines)
+    with HomeStore(store) as kept:
+        resumed = kept.load("trial")
+        assert resumed.now_s >= first_time
+        resumed.close()
