@@ -69,12 +69,9 @@ class IhdShell(QWidget):
 
         self.stack = QStackedWidget()
         self.screens: dict[str, IhdScreen] = {}
+        """The screens built so far: each is built the first time it is asked for, so the display
+        starts with Now alone (History's charting alone takes a third of a second to load)."""
         self._pages: dict[str, QScrollArea] = {}
-        for descriptor in screens:
-            screen = descriptor.create(context, self)
-            self.screens[descriptor.key] = screen
-            self._pages[descriptor.key] = page = _scrolling(screen)
-            self.stack.addWidget(page)
         self.nav.setMinimumHeight(self.nav.sizeHint().height())
 
         layout.insertWidget(0, self.stack, 1)
@@ -110,13 +107,20 @@ class IhdShell(QWidget):
         return next(key for key, page in self._pages.items() if page is self.stack.currentWidget())
 
     def screen_for(self, key: str) -> IhdScreen:
-        return self.screens[key]
+        screen = self.screens.get(key)
+        if screen is None:
+            descriptor = self.descriptors[key]
+            screen = self.screens[key] = descriptor.create(self.context, self)
+            self._pages[key] = page = _scrolling(screen)
+            self.stack.addWidget(page)
+            screen.apply_theme(THEMES[self.context.settings.theme])
+        return screen
 
     def go_to(self, key: str) -> None:
         """Show a screen; a key that is not registered (yet) is ignored."""
-        screen = self.screens.get(key)
-        if screen is None:
+        if key not in self.descriptors:
             return
+        screen = self.screen_for(key)
         self.stack.setCurrentWidget(self._pages[key])
         self.nav.set_current(self.descriptors[key].under or key)
         screen.screen_shown()
