@@ -137,7 +137,7 @@ class IhdShell(QWidget):
             label = translate("Navigation", descriptor.label)
             count = descriptor.count(self.context.model)
             # A no-break space keeps the count with its word if the words must break.
-            button.set_words(f"{label}\N{NO-BREAK SPACE}({count})" if count else label)
+            button.set_words(f"{label} ({count})" if count else label)
             shortcut = self._shortcut_text(key)
             description = translate("Navigation", descriptor.description)
             button.describe(label, description)

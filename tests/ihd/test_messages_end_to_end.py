@@ -12,8 +12,6 @@ from app.host import RunningApp
 from app.options import Options
 from ihd.shell import IhdShell
 
-NBSP = "\N{NO-BREAK SPACE}"
-
 
 async def _until(condition, timeout_s: float = 10.0) -> None:
     async with asyncio.timeout(timeout_s):
@@ -37,7 +35,7 @@ async def test_a_message_needing_confirmation_is_shown_read_and_confirmed_to_the
         now = shell.screen_for("now")
         await _until(lambda: now.messages_entry.isVisible())
         assert now.messages_entry.words() == "1 unread message"
-        assert shell.nav.buttons["messages"].words() == f"Messages{NBSP}(1)"
+        assert shell.nav.buttons["messages"].words() == "Messages (1)"
 
         QTest.mouseClick(now.messages_entry, Qt.MouseButton.LeftButton)
         messages = shell.screen_for("messages")
