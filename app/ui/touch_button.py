@@ -2,16 +2,20 @@
 
 Focus comes by Tab only, so a tap does not leave a focus ring behind on a touchscreen, while a
 keyboard user always sees where they are. Words that do not fit (large text, longer Welsh words)
-break onto a second line rather than being cut off, and the icon is as tall as the text.
+break onto a second line rather than being cut off; a single word too long for its button is set a
+little smaller (never under three quarters of the theme's size) rather than shown cut short. The
+icon is as tall as the text.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
 
 MIN_TOUCH_PX = 48
+SMALLEST_WORDS = 0.75
+"""How far a word too long for its button may shrink, as a share of the theme's text size."""
 
 _PRESS_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 
@@ -23,6 +27,9 @@ class TouchButton(QToolButton):
         super().__init__(parent)
         self._words = ""
         self._icon_scale = icon_scale
+        self._natural_px = 0  # the theme's text size, before any shrinking to fit
+        self._shrunk_px = 0  # the size set to fit one long word; 0 when the theme's size fits
+        self._restyling = False
         self.setMinimumSize(MIN_TOUCH_PX, MIN_TOUCH_PX)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -47,9 +54,15 @@ class TouchButton(QToolButton):
         self.setToolTip(description or name)
 
     def _fit_words(self) -> None:
+        if self._restyling:
+            return
         words = self._words
-        metrics = self.fontMetrics()
-        widest = max(metrics.horizontalAdvance(line) for line in (self.text() or " ").split("\n"))
+        natural = QFont(self.font())
+        if self._natural_px > 0:
+            natural.setPixelSize(self._natural_px)
+        metrics = QFontMetrics(natural)
+        shown = self.fontMetrics()
+        widest = max(shown.horizontalAdvance(line) for line in (self.text() or " ").split("\n"))
         # What the style adds around the words (padding, border, icon) is what the hint adds.
         room = self.width() - (super().sizeHint().width() - widest)
         if " " in words and self.isVisible() and metrics.horizontalAdvance(words) > room:
@@ -59,18 +72,56 @@ class TouchButton(QToolButton):
             words = words[:split] + "\n" + words[split + 1 :]
         if words != self.text():
             self.setText(words)
+        self._shrink_to((words or " ").split("\n"), room)
+
+    def _shrink_to(self, lines: list[str], room: int) -> None:
+        """Sets the words just small enough for the longest line to fit, within the floor."""
+        natural_px = self._natural_px
+        wanted = 0
+        if natural_px > 0 and self.isVisible() and room > 0:
+            floor = int(natural_px * SMALLEST_WORDS)
+            trial = QFont(self.font())
+            px = natural_px
+            # Text does not scale exactly with its size (hinting, rounding), so measure each step.
+            while px > floor and self._longest(trial, px, lines) > room:
+                px -= 1
+            wanted = 0 if px == natural_px else px
+        if wanted != self._shrunk_px:
+            self._restyle(wanted)
+
+    @staticmethod
+    def _longest(font: QFont, px: int, lines: list[str]) -> int:
+        font.setPixelSize(px)
+        metrics = QFontMetrics(font)
+        return max(metrics.horizontalAdvance(line) for line in lines)
+
+    def _drop_shrink(self) -> None:
+        if self._shrunk_px:
+            self._restyle(0)
+
+    def _restyle(self, px: int) -> None:
+        self._shrunk_px = px
+        self._restyling = True
+        try:
+            self.setStyleSheet(f"font-size: {px}px;" if px else "")
+        finally:
+            self._restyling = False
 
     # Sizes ----------------------------------------------------------------------------------
 
     def sizeHint(self) -> QSize:
-        """As wide as the words on one line: a layout with room to spare puts them back on one."""
+        """As wide as the words on one line at the theme's size: a layout with room to spare puts
+        them back on one line, at full size (a hint from the shrunk words would keep them small)."""
         hint = super().sizeHint()
         shown = self.text()
-        if "\n" not in shown:
+        if "\n" not in shown and not self._shrunk_px:
             return hint
-        metrics = self.fontMetrics()
-        widest = max(metrics.horizontalAdvance(line) for line in shown.split("\n"))
-        return QSize(hint.width() + metrics.horizontalAdvance(self._words) - widest, hint.height())
+        widest = max(self.fontMetrics().horizontalAdvance(line) for line in shown.split("\n"))
+        natural = QFont(self.font())
+        if self._natural_px > 0:
+            natural.setPixelSize(self._natural_px)
+        whole = QFontMetrics(natural).horizontalAdvance(self._words)
+        return QSize(hint.width() + whole - widest, hint.height())
 
     def minimumSizeHint(self) -> QSize:
         """Narrower than the words if need be (they break in two), never under a finger's width."""
@@ -84,6 +135,10 @@ class TouchButton(QToolButton):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            if not self._restyling and self.font().pixelSize() != self._shrunk_px:
+                # A new theme or text size (not the echo of our own shrinking): start from it.
+                self._drop_shrink()
+                self._natural_px = max(self.font().pixelSize(), 0)
             side = round(self.fontMetrics().height() * self._icon_scale)
             self.setIconSize(QSize(side, side))
             self._fit_words()
