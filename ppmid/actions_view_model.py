@@ -6,6 +6,8 @@ command then goes to the meter over the HAN and its answer is put into words.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
+
 from app.context import CommandFailed, HanCommands
 from app.wording import PLAIN_ENGLISH, Wording, fill
 from han.credit import SupplyState
@@ -20,7 +22,9 @@ def _no_answer(w: Wording) -> TopUpResult:
     )
 
 
-class EmergencyCreditViewModel:
+class _MeterActionViewModel:
+    """One confirmed command to one meter: ``sending`` while it is out, ``result`` once answered."""
+
     def __init__(
         self, model: HomeModel, commands: HanCommands, wording: Wording = PLAIN_ENGLISH
     ) -> None:
@@ -30,6 +34,24 @@ class EmergencyCreditViewModel:
         self.result = NO_RESULT
         self.sending = False
 
+    async def _send(self, command: Awaitable[bool], done: TopUpResult, refused: str) -> TopUpResult:
+        self.sending = True
+        try:
+            accepted = await command
+        except CommandFailed:
+            self.result = _no_answer(self._wording)
+            return self.result
+        finally:
+            self.sending = False
+        self.result = done if accepted else TopUpResult(refused, Tone.PROBLEM)
+        return self.result
+
+    def _refuse(self, words: str) -> TopUpResult:
+        self.result = TopUpResult(words, Tone.PROBLEM)
+        return self.result
+
+
+class EmergencyCreditViewModel(_MeterActionViewModel):
     def offered(self) -> MeterKey | None:
         """The meter whose emergency credit may be used now, if any."""
         for meter in prepayment_meters(self._model):
@@ -58,45 +80,23 @@ class EmergencyCreditViewModel:
         w = self._wording
         key = self.offered()
         if key is None:
-            self.result = TopUpResult(
-                w.translate("EmergencyScreen", "Emergency credit is not available now."),
-                Tone.PROBLEM,
+            return self._refuse(
+                w.translate("EmergencyScreen", "Emergency credit is not available now.")
             )
-            return self.result
-        self.sending = True
-        try:
-            done = await self._commands.activate_emergency_credit(key)
-        except CommandFailed:
-            self.result = _no_answer(w)
-            return self.result
-        finally:
-            self.sending = False
-        if done:
-            self.result = TopUpResult(
+        return await self._send(
+            self._commands.activate_emergency_credit(key),
+            TopUpResult(
                 w.translate(
                     "EmergencyScreen",
                     "Emergency credit is on. It will be repaid from your next top-up.",
                 ),
                 Tone.GOOD,
-            )
-        else:
-            self.result = TopUpResult(
-                w.translate("EmergencyScreen", "The meter did not turn emergency credit on."),
-                Tone.PROBLEM,
-            )
-        return self.result
+            ),
+            w.translate("EmergencyScreen", "The meter did not turn emergency credit on."),
+        )
 
 
-class SupplyViewModel:
-    def __init__(
-        self, model: HomeModel, commands: HanCommands, wording: Wording = PLAIN_ENGLISH
-    ) -> None:
-        self._model = model
-        self._commands = commands
-        self._wording = wording
-        self.result = NO_RESULT
-        self.sending = False
-
+class SupplyViewModel(_MeterActionViewModel):
     def armed(self) -> MeterKey | None:
         """The meter whose supply is ready to be turned back on, if any."""
         for meter in prepayment_meters(self._model):
@@ -115,28 +115,16 @@ class SupplyViewModel:
         w = self._wording
         key = self.armed()
         if key is None:
-            self.result = TopUpResult(
+            return self._refuse(
                 w.translate(
                     "SupplyScreen",
                     "Your supply is not ready to be turned on. After a top-up, your supplier "
                     "makes it ready; then you can turn it on here.",
-                ),
-                Tone.PROBLEM,
+                )
             )
-            return self.result
-        self.sending = True
         self.result = TopUpResult(w.translate("SupplyScreen", "Turning your supply on…"), Tone.BUSY)
-        try:
-            done = await self._commands.enable_supply(key)
-        except CommandFailed:
-            self.result = _no_answer(w)
-            return self.result
-        finally:
-            self.sending = False
-        if done:
-            self.result = TopUpResult(w.translate("SupplyScreen", "Your supply is on."), Tone.GOOD)
-        else:
-            self.result = TopUpResult(
-                w.translate("SupplyScreen", "The meter did not turn the supply on."), Tone.PROBLEM
-            )
-        return self.result
+        return await self._send(
+            self._commands.enable_supply(key),
+            TopUpResult(w.translate("SupplyScreen", "Your supply is on."), Tone.GOOD),
+            w.translate("SupplyScreen", "The meter did not turn the supply on."),
+        )
