@@ -22,7 +22,9 @@ from home_emulator.state_report import home_state
 DEFAULT_SCENARIO = "family-dual-fuel"
 
 
-def add_run_arguments(parser: argparse.ArgumentParser) -> None:
+def add_home_arguments(parser: argparse.ArgumentParser, *, saves: str) -> None:
+    """What every command that runs a home takes: which home, how fast, where it is kept and
+    recorded. ``saves`` says when --store writes the home back."""
     parser.add_argument(
         "--scenario",
         default=DEFAULT_SCENARIO,
@@ -36,21 +38,13 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"emulated seconds per real second, {MIN_SPEED:g} to {MAX_SPEED:,.0f} (default: the scenario's)",
     )
     parser.add_argument(
-        "--for",
-        dest="duration",
-        default="1h",
-        metavar="DURATION",
-        help="how much emulated time to run, e.g. 90s, 30m, 1d12h (default 1h)",
-    )
-    parser.add_argument("--json", action="store_true", help="print the final state as JSON")
-    parser.add_argument(
         "--pcap", type=Path, metavar="FILE", help="record every frame on the HAN as a pcap"
     )
     parser.add_argument(
         "--store",
         type=Path,
         metavar="FILE",
-        help="keep the home in this SQLite file: resume it if it is there, save it at the end",
+        help=f"keep the home in this SQLite file: resume it if it is there, save it {saves}",
     )
     parser.add_argument(
         "--name",
@@ -63,6 +57,18 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="days of past the home comes with (default 731, i.e. 24 months)",
     )
+
+
+def add_run_arguments(parser: argparse.ArgumentParser) -> None:
+    add_home_arguments(parser, saves="at the end")
+    parser.add_argument(
+        "--for",
+        dest="duration",
+        default="1h",
+        metavar="DURATION",
+        help="how much emulated time to run, e.g. 90s, 30m, 1d12h (default 1h)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the final state as JSON")
 
 
 def open_scenario(text: str) -> Scenario:

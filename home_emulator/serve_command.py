@@ -14,19 +14,18 @@ import asyncio
 import contextlib
 import signal
 import sys
-from pathlib import Path
 
 import zigpy.types as t
 
 from home_emulator.air import Air
 from home_emulator.air_server import AirServer
-from home_emulator.clock import MAX_SPEED, MIN_SPEED, check_speed
+from home_emulator.clock import check_speed
 from home_emulator.device_log import DeviceType, new_install_code
 from home_emulator.home import EmulatedHome
 from home_emulator.home_store import HomeStore, HomeStoreError, autosave, build_storable_home
 from home_emulator.node import COORDINATOR_NWK
 from home_emulator.pcap import IeeeResolver, PcapWriter, air_resolver
-from home_emulator.run_command import DEFAULT_SCENARIO, open_scenario
+from home_emulator.run_command import add_home_arguments, open_scenario
 from home_emulator.scenario import ScenarioError
 from home_emulator.scenario_home import build_home
 
@@ -35,18 +34,7 @@ _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--scenario",
-        default=DEFAULT_SCENARIO,
-        metavar="NAME|FILE",
-        help=f"a shipped scenario's name or a .toml file (default {DEFAULT_SCENARIO})",
-    )
-    parser.add_argument(
-        "--speed",
-        type=float,
-        metavar="N",
-        help=f"emulated seconds per real second, {MIN_SPEED:g} to {MAX_SPEED:,.0f} (default: the scenario's)",
-    )
+    add_home_arguments(parser, saves="every minute and when stopped")
     parser.add_argument(
         "--listen",
         default=DEFAULT_LISTEN,
@@ -59,25 +47,6 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="EUI64",
         help="put another display's EUI-64 in the hub's device log, e.g. 00:0d:6f:ff:fe:00:00:02 (repeatable)",
-    )
-    parser.add_argument(
-        "--pcap", type=Path, metavar="FILE", help="record every frame on the HAN as a pcap"
-    )
-    parser.add_argument(
-        "--history-days",
-        type=int,
-        metavar="N",
-        help="days of past the home comes with (default 731, i.e. 24 months)",
-    )
-    parser.add_argument(
-        "--store",
-        type=Path,
-        metavar="FILE",
-        help="keep the home in this SQLite file: resume it if it is there, save it every minute "
-        "and when stopped",
-    )
-    parser.add_argument(
-        "--name", metavar="NAME", help="the home's name in --store (default: the scenario's)"
     )
 
 
