@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from app.context import ExperienceContext
 from app.i18n import QT_WORDING
+from app.ui.device_shell import DeviceShell
 from app.ui.nav_bar import NavBar
 from app.ui.theme import THEMES
 from han.model import ModelChange
@@ -38,18 +39,15 @@ def _scrolling(screen: IhdScreen) -> QScrollArea:
     return page
 
 
-class IhdShell(QWidget):
+class IhdShell(DeviceShell):
     def __init__(
         self,
         context: ExperienceContext,
         screens: Sequence[ScreenDescriptor] = SCREENS,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("ihd-shell")
-        # The shell holds the focus at start, so no focus ring shows until someone presses Tab.
-        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.context = context
         self.descriptors = {descriptor.key: descriptor for descriptor in screens}
         self.home_key = screens[0].key
 
@@ -57,8 +55,6 @@ class IhdShell(QWidget):
         for descriptor in screens:
             button = self.nav.add(descriptor.key, descriptor.icon)
             button.setVisible(descriptor.under is None)  # offered by another screen (More)
-        self.clock = QLabel("")
-        self.clock.setProperty("role", "clock")
         self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.nav.add_trailing(self.clock)
         self.nav.chosen.connect(self.go_to)
@@ -87,18 +83,7 @@ class IhdShell(QWidget):
             QShortcut(QKeySequence(key), self, lambda pages=pages: self._scroll(pages))
 
         self._cue = AmbientCue(context.model, context.settings, context.sound, QT_WORDING)
-        self._counts_pending = False
-        self._unsubscribe_model = context.model.subscribe(self._model_changed)
-        self._unsubscribe_settings = context.settings.subscribe(self._setting_changed)
-        self._ticker = QTimer(self)
-        self._ticker.setInterval(1000)
-        self._ticker.timeout.connect(self._tick)
-        self._ticker.start()
-
-        self._apply_theme()
-        self.retranslate()
-        self._tick()
-        self._shown_once = False
+        self.start()
         self.go_to(self.home_key)
 
     # Which screen is on show ----------------------------------------------------------------
@@ -158,39 +143,14 @@ class IhdShell(QWidget):
         for screen in self.screens.values():
             screen.apply_theme(theme)
 
-    def _setting_changed(self, setting: str) -> None:
-        if setting == "theme":
-            self._apply_theme()
+    def _wants_settle(self, change: ModelChange) -> bool:
+        return change.meter is None  # the navigation's counts (messages, devices) are home-wide
 
-    def _model_changed(self, change: ModelChange) -> None:
-        if change.meter is None and not self._counts_pending:
-            self._counts_pending = True
-            QTimer.singleShot(0, self, self._update_counts)
-
-    def _update_counts(self) -> None:
-        self._counts_pending = False
+    def _settled(self) -> None:
         self.retranslate()
 
-    def _tick(self) -> None:
-        self.clock.setText(QT_WORDING.clock(self.context.now()))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self._tick()
-        super().changeEvent(event)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._shown_once:  # Qt gives a new window's focus to its first button otherwise
-            self._shown_once = True
-            self.setFocus(Qt.FocusReason.OtherFocusReason)
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._ticker.stop()
         self._cue.close()
-        self._unsubscribe_model()
-        self._unsubscribe_settings()
         for screen in self.screens.values():
             screen.close()
         super().closeEvent(event)

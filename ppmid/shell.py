@@ -7,15 +7,15 @@ top-up page digits type the code (see ``ppmid/top_up_screen.py``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from app.context import ExperienceContext
 from app.i18n import QT_WORDING
+from app.ui.device_shell import DeviceShell
 from app.ui.theme import THEMES
 from app.ui.touch_button import TouchButton
-from han.model import ModelChange
 from ppmid.balance_screen import BalanceScreen
 from ppmid.emergency_screen import EmergencyScreen
 from ppmid.low_credit_alarm import LowCreditAlarm
@@ -28,12 +28,10 @@ translate = QCoreApplication.translate
 HOME = "balance"
 
 
-class PpmidShell(QWidget):
+class PpmidShell(DeviceShell):
     def __init__(self, context: ExperienceContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("ppmid-shell")
-        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.context = context
 
         self.title = QLabel("")
         self.title.setProperty("role", "title")
@@ -43,8 +41,6 @@ class PpmidShell(QWidget):
         self.alarm.setMinimumHeight(48)
         self.silence = TouchButton()
         self.silence.clicked.connect(self._silence)
-        self.clock = QLabel("")
-        self.clock.setProperty("role", "clock")
         header = QFrame()
         header_row = QHBoxLayout(header)
         header_row.setContentsMargins(12, 4, 12, 0)
@@ -77,18 +73,8 @@ class PpmidShell(QWidget):
         self.low_credit = LowCreditAlarm(
             context.model, context.settings, context.sound, QT_WORDING, self._show_alarm
         )
-        self._refresh_pending = False
-        self._unsubscribe_model = context.model.subscribe(self._model_changed)
-        self._unsubscribe_settings = context.settings.subscribe(self._setting_changed)
-        self._ticker = QTimer(self)
-        self._ticker.setInterval(1000)
-        self._ticker.timeout.connect(self._tick)
-        self._ticker.start()
-        self._shown_once = False
-        self._apply_theme()
         self.go_to(HOME)
-        self.retranslate()
-        self._tick()
+        self.start()
 
     # Pages ----------------------------------------------------------------------------------
 
@@ -147,38 +133,10 @@ class PpmidShell(QWidget):
             " padding: 2px 8px; border-radius: 6px;"
         )
 
-    def _setting_changed(self, setting: str) -> None:
-        if setting == "theme":
-            self._apply_theme()
-
-    def _model_changed(self, change: ModelChange) -> None:
-        if not self._refresh_pending:
-            self._refresh_pending = True
-            QTimer.singleShot(0, self, self._refresh)
-
-    def _refresh(self) -> None:
-        self._refresh_pending = False
+    def _settled(self) -> None:
         for page in self.pages.values():
             page.refresh()
 
-    def _tick(self) -> None:
-        self.clock.setText(QT_WORDING.clock(self.context.now()))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self._tick()
-        super().changeEvent(event)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._shown_once:
-            self._shown_once = True
-            self.setFocus(Qt.FocusReason.OtherFocusReason)
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._ticker.stop()
         self.low_credit.close()
-        self._unsubscribe_model()
-        self._unsubscribe_settings()
         super().closeEvent(event)

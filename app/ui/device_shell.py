@@ -1,0 +1,92 @@
+"""What every device's frame does the same way: a clock that ticks, one redraw however many model
+changes arrive in a burst, the theme and language followed as they change, and no focus ring until
+someone presses Tab.
+
+A device's shell builds its own layout, then calls ``start()``; it says what a model change means
+to it in ``_settled()`` and how a theme looks in ``_apply_theme()``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+from app.context import ExperienceContext
+from app.i18n import QT_WORDING
+from han.model import ModelChange
+
+
+class DeviceShell(QWidget):
+    def __init__(self, context: ExperienceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # The shell holds the focus at start, so no focus ring shows until someone presses Tab.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.context = context
+        self.clock = QLabel("")
+        self.clock.setProperty("role", "clock")
+        self._settle_pending = False
+        self._shown_once = False
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._tick)
+        self._unsubscribe_model = context.model.subscribe(self._model_changed)
+        self._unsubscribe_settings = context.settings.subscribe(self._setting_changed)
+
+    def start(self) -> None:
+        """Once the layout is built: theme, words and clock, then the clock ticks."""
+        self._apply_theme()
+        self.retranslate()
+        self._tick()
+        self._ticker.start()
+
+    # What a device fills in -----------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def _apply_theme(self) -> None:
+        raise NotImplementedError
+
+    def _wants_settle(self, change: ModelChange) -> bool:
+        """Whether this change is one the frame itself shows (screens follow the model alone)."""
+        return True
+
+    def _settled(self) -> None:
+        """After a burst of model changes, once."""
+
+    # The shared mechanics -------------------------------------------------------------------
+
+    def _model_changed(self, change: ModelChange) -> None:
+        if self._wants_settle(change) and not self._settle_pending:
+            self._settle_pending = True
+            QTimer.singleShot(0, self, self._settle)
+
+    def _settle(self) -> None:
+        self._settle_pending = False
+        self._settled()
+
+    def _setting_changed(self, setting: str) -> None:
+        if setting == "theme":
+            self._apply_theme()
+
+    def _tick(self) -> None:
+        self.clock.setText(QT_WORDING.clock(self.context.now()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._tick()
+        super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:  # Qt gives a new window's focus to its first button otherwise
+            self._shown_once = True
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._ticker.stop()
+        self._unsubscribe_model()
+        self._unsubscribe_settings()
+        super().closeEvent(event)
