@@ -15,7 +15,7 @@ import time
 import qasync
 from PySide6.QtWidgets import QApplication
 
-from app import experiences, i18n, qt_messages
+from app import experiences, i18n, qt_gc, qt_messages
 from app.context import ExperienceContext
 from app.han_access import CAD_IEEE, HanAccess, session_access
 from app.han_bridge import SessionCommands, paired_devices
@@ -43,6 +43,7 @@ def run(options: Options) -> int:
     qt_messages.install()
     application = QApplication.instance() or QApplication(sys.argv[:1])
     application.setApplicationName("SMETS consumer suite")
+    qt_gc.collect_on_qt_thread()
     try:
         return int(qasync.run(run_app(options)))
     except SourceUnavailable as error:

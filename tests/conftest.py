@@ -10,17 +10,33 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
 
+from app import qt_gc
+
 
 def _qasync_loop() -> qasync.QEventLoop:
     application = QApplication.instance() or QApplication([])
     return qasync.QEventLoop(application)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _collect_on_the_qt_thread() -> None:
+    """As the app does (``app/qt_gc.py``): no collection on a worker thread mid-test."""
+    QApplication.instance() or QApplication([])
+    qt_gc.collect_on_qt_thread()
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests() -> Iterator[None]:
+    """A test that never runs the Qt loop leaves its cycles for the next; collect them here."""
+    yield
+    qt_gc.collect_due()
 
 
 def pytest_asyncio_loop_factories(
