@@ -29,10 +29,7 @@ from han.utrn import (
     verify_utrn,
 )
 
-TEST_KEYS = Path(__file__).resolve().parents[3] / "shared" / "gbcs-test-keys"
-needs_test_keys = pytest.mark.skipif(
-    not TEST_KEYS.is_dir(), reason=f"GBCS public test keys not found at {TEST_KEYS}"
-)
+TEST_KEYS = Path(__file__).resolve().parents[1] / "fixtures" / "gbcs-test-keys"
 
 DCC_SUPPLIER = bytes.fromhex("90B3D51F30010000")
 DCC_METER = bytes.fromhex("00DB1234567890A0")
@@ -71,7 +68,6 @@ def enter_at_meter(text: str, highest_seen: int = 0) -> TopUpValue:
     ).value
 
 
-@needs_test_keys
 @pytest.mark.parametrize(
     ("counter", "amount", "expected"),
     [
@@ -94,7 +90,6 @@ def test_dcc_test_keys_give_the_published_utrns(
     assert utrn == expected
 
 
-@needs_test_keys
 def test_published_utrn_parses_to_its_amount_and_counter_bits() -> None:
     parsed = parse_utrn("7394 7252 4167 4520 1637")
 
@@ -106,7 +101,6 @@ def test_published_utrn_parses_to_its_amount_and_counter_bits() -> None:
     assert parse_utrn("73943333457189043313").value.pennies == 10_000
 
 
-@needs_test_keys
 def test_supplier_public_key_matches_its_private_key() -> None:
     private = load_private_key(TEST_KEYS / "90b3d51f30010000-pp-ka.key")
     public = load_public_key(TEST_KEYS / "90b3d51f30010000-pp-ka.pem")
