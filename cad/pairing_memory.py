@@ -8,13 +8,13 @@ while saving keeps either the old or the new file – never half of one.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Final
 
 import platformdirs
+
+from app.atomic_file import write_text_atomically
 
 SCHEMA_VERSION: Final = 1
 APP_NAME: Final = "smets-consumer-suite"
@@ -60,18 +60,8 @@ class PairingMemory:
             return None
 
     def save(self, pairing: Pairing) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"schema_version": SCHEMA_VERSION, **asdict(pairing)}, indent=1)
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".pairing-")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write(text)
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temporary, self.path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_text_atomically(self.path, text)
 
     def forget(self) -> None:
         self.path.unlink(missing_ok=True)

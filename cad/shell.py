@@ -9,7 +9,10 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from app.context import ExperienceContext
+from cad.feed_control import FeedControl
+from cad.feed_view import FeedView
 from cad.logger import CadLogger
+from cad.meters import electricity_meter
 from cad.pairing_flow import PairingFlow
 from cad.pairing_memory import PairingMemory, default_db_path
 from cad.pairing_screen import PairingScreen
@@ -19,7 +22,6 @@ from cad.views import (
     LiveView,
     LoggerRef,
     TariffView,
-    electricity_meter,
 )
 from han.model import ModelChange
 
@@ -58,7 +60,11 @@ class CadShell(QWidget):
         self.history = HistoryView(self.logger_ref)
         self.tariff = TariffView(context)
         self.export = ExportView(self.logger_ref)
-        for view in (self.live, self.history, self.tariff, self.export):
+        self.feed_control = FeedControl(
+            context.model, lambda: self.flow.display_ieee.replace(":", "").upper(), now=context.now
+        )
+        self.feed = FeedView(self.feed_control)
+        for view in (self.live, self.history, self.tariff, self.export, self.feed):
             self.tabs.addTab(view, "")
         main_layout.addWidget(self.tabs, 1)
         self.stack.addWidget(main)
@@ -90,6 +96,7 @@ class CadShell(QWidget):
                 QCoreApplication.translate("CadShell", "History"),
                 QCoreApplication.translate("CadShell", "Tariff and cost"),
                 QCoreApplication.translate("CadShell", "Export"),
+                QCoreApplication.translate("CadShell", "Feed"),
             )
         ):
             self.tabs.setTabText(index, text)
@@ -103,6 +110,7 @@ class CadShell(QWidget):
         self.history.retranslate()
         self.tariff.retranslate()
         self.export.retranslate()
+        self.feed.retranslate()
         self.pairing.retranslate()
 
     def _on_paired(self) -> None:
@@ -115,6 +123,7 @@ class CadShell(QWidget):
             self.logger_ref.logger = logger
             self.logger_ref.schedule(logger.start())
         self._history_timer.start()
+        self.feed_control.start()
         self.refresh()
 
     def _tab_changed(self, index: int) -> None:
@@ -149,6 +158,7 @@ class CadShell(QWidget):
         """End the logger and every task of the views (the host awaits this before closing)."""
         self._closed = True
         self._history_timer.stop()
+        self.feed_control.stop()
         tasks = list(self.logger_ref.tasks) + list(self.pairing.tasks)
         for task in tasks:
             task.cancel()
@@ -160,5 +170,6 @@ class CadShell(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True
         self._history_timer.stop()
+        self.feed_control.stop()
         self._unsubscribe()
         super().closeEvent(event)

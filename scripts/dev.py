@@ -74,6 +74,8 @@ def run_tests(pytest_args: list[str]) -> int:
 
     # The packet-capture test proves Wireshark dissects the emulated air; it needs tshark.
     ensure_debian_packages(["tshark"], reason="to dissect the emulated HAN's packet captures")
+    # The CAD's MQTT feed is tested against a real broker.
+    ensure_debian_packages(["mosquitto"], reason="to test the CAD's MQTT feed against a broker")
     pytest = [str(PYTHON), "-m", "pytest", *pytest_args]
     print(f"dev.py: {' '.join(pytest)}", flush=True)
     return subprocess.run(pytest, cwd=ROOT, env=env).returncode

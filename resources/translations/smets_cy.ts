@@ -241,6 +241,97 @@
     </message>
 </context>
 <context>
+    <name>CadFeed</name>
+    <message>
+        <source>Publish this home&apos;s readings to an MQTT broker on your network, in the topics other smart-meter tools already use, so home automation can use them.</source>
+        <translation>Cyhoeddi darlleniadau&apos;r cartref hwn i frocer MQTT ar eich rhwydwaith, yn y pynciau y mae offer mesuryddion clyfar eraill eisoes yn eu defnyddio, fel y gall awtomeiddio&apos;r cartref eu defnyddio.</translation>
+    </message>
+    <message>
+        <source>Broker host</source>
+        <translation>Gwesteiwr y brocer</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Porth</translation>
+    </message>
+    <message>
+        <source>Topic prefix</source>
+        <translation>Rhagddodiad pwnc</translation>
+    </message>
+    <message>
+        <source>User name (optional)</source>
+        <translation>Enw defnyddiwr (dewisol)</translation>
+    </message>
+    <message>
+        <source>Password (optional)</source>
+        <translation>Cyfrinair (dewisol)</translation>
+    </message>
+    <message>
+        <source>Announce the sensors to Home Assistant</source>
+        <translation>Cyhoeddi&apos;r synwyryddion i Home Assistant</translation>
+    </message>
+    <message>
+        <source>Save and connect</source>
+        <translation>Cadw a chysylltu</translation>
+    </message>
+    <message>
+        <source>Turn the feed off</source>
+        <translation>Diffodd y ffrwd</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <source>Could not save the settings (%1).</source>
+        <translation>Methu cadw&apos;r gosodiadau (%1).</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Wedi&apos;i gadw.</translation>
+    </message>
+    <message>
+        <source>The feed is off.</source>
+        <translation>Mae&apos;r ffrwd i ffwrdd.</translation>
+    </message>
+    <message>
+        <source>The broker host must be a name or address, such as 192.168.1.20.</source>
+        <translation>Rhaid i westeiwr y brocer fod yn enw neu&apos;n gyfeiriad, fel 192.168.1.20.</translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535.</source>
+        <translation>Rhaid i&apos;r porth fod yn rhif rhwng 1 a 65535.</translation>
+    </message>
+    <message>
+        <source>The topic prefix must be a plain topic such as glow, without + or #.</source>
+        <translation>Rhaid i&apos;r rhagddodiad fod yn bwnc syml fel glow, heb + na #.</translation>
+    </message>
+    <message>
+        <source>The saved feed settings are damaged; the feed is off until you save.</source>
+        <translation>Mae gosodiadau cadw&apos;r ffrwd wedi&apos;u difrodi; mae&apos;r ffrwd i ffwrdd nes i chi gadw.</translation>
+    </message>
+    <message>
+        <source>Off – set a broker to publish.</source>
+        <translation>I ffwrdd – gosodwch frocer i gyhoeddi.</translation>
+    </message>
+    <message>
+        <source>Publishing to %1:%2 under %3 (availability on %4).</source>
+        <translation>Yn cyhoeddi i %1:%2 dan %3 (argaeledd ar %4).</translation>
+    </message>
+    <message>
+        <source>Cannot reach the broker at %1:%2; trying again. Check it is running.</source>
+        <translation>Methu cyrraedd y brocer yn %1:%2; yn trio eto. Gwiriwch ei fod yn rhedeg.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1:%2…</source>
+        <translation>Yn cysylltu â %1:%2…</translation>
+    </message>
+    <message>
+        <source>The feed starts once the CAD is paired.</source>
+        <translation>Mae&apos;r ffrwd yn dechrau unwaith y bydd y ddyfais wedi&apos;i pharu.</translation>
+    </message>
+</context>
+<context>
     <name>CadPairing</name>
     <message>
         <source>Paired. This CAD can now read your meters.</source>
@@ -366,6 +457,10 @@
     <message>
         <source>Export</source>
         <translation>Allforio</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Ffrwd</translation>
     </message>
     <message>
         <source>Consumer Access Device – read-only; it keeps a log</source>

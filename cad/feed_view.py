@@ -1,0 +1,212 @@
+"""The CAD's Feed tab: where to publish the local MQTT feed, and whether it is getting there.
+
+The state is written in words with a leading mark (● connected, … connecting, ⚠ a problem,
+○ off) so it never depends on colour alone. A setting that cannot be used is named and nothing is
+saved; a disk that refuses the file is reported and the old settings stay in force.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.wording import fill
+from cad.feed_control import FeedControl
+from cad.feed_settings import DEFAULT_PORT, DEFAULT_PREFIX, FeedSettings, FeedSettingsError
+from cad.ha_discovery import availability_topic
+from cad.mqtt_feed import FeedStatus
+
+
+class FeedView(QWidget):
+    def __init__(self, control: FeedControl, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.control = control
+        layout = QVBoxLayout(self)
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        layout.addWidget(self.explanation)
+        form = QFormLayout()
+        self.host = QLineEdit()
+        self.port = QSpinBox()
+        self.port.setRange(1, 65535)
+        self.prefix = QLineEdit()
+        self.username = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.discovery = QCheckBox()
+        self.captions = [QLabel() for _ in range(5)]
+        for caption, field in zip(
+            self.captions,
+            (self.host, self.port, self.prefix, self.username, self.password),
+            strict=True,
+        ):
+            caption.setBuddy(field)
+            form.addRow(caption, field)
+        form.addRow(self.discovery)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        self.save = QPushButton()
+        self.save.clicked.connect(self.apply)
+        self.off = QPushButton()
+        self.off.clicked.connect(self.turn_off)
+        buttons.addWidget(self.save)
+        buttons.addWidget(self.off)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setObjectName("feedStatus")
+        layout.addWidget(self.status)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("feedMessage")
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self._load_fields()
+        control.subscribe(self.show_status)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.explanation.setText(
+            QCoreApplication.translate(
+                "CadFeed",
+                "Publish this home's readings to an MQTT broker on your network, in the topics "
+                "other smart-meter tools already use, so home automation can use them.",
+            )
+        )
+        for caption, text in zip(
+            self.captions,
+            (
+                QCoreApplication.translate("CadFeed", "Broker host"),
+                QCoreApplication.translate("CadFeed", "Port"),
+                QCoreApplication.translate("CadFeed", "Topic prefix"),
+                QCoreApplication.translate("CadFeed", "User name (optional)"),
+                QCoreApplication.translate("CadFeed", "Password (optional)"),
+            ),
+            strict=True,
+        ):
+            caption.setText(text)
+        self.discovery.setText(
+            QCoreApplication.translate("CadFeed", "Announce the sensors to Home Assistant")
+        )
+        self.save.setText(QCoreApplication.translate("CadFeed", "Save and connect"))
+        self.off.setText(QCoreApplication.translate("CadFeed", "Turn the feed off"))
+        self.show_status()
+
+    def _load_fields(self) -> None:
+        settings = self.control.settings
+        self.host.setText(settings.host if settings else "")
+        self.port.setValue(settings.port if settings else DEFAULT_PORT)
+        self.prefix.setText(settings.prefix if settings else DEFAULT_PREFIX)
+        self.username.setText(settings.username if settings else "")
+        self.password.setText(settings.password if settings else "")
+        self.discovery.setChecked(settings.discovery if settings else True)
+
+    def apply(self) -> None:
+        wanted = FeedSettings(
+            host=self.host.text(),
+            port=self.port.value(),
+            prefix=self.prefix.text(),
+            username=self.username.text(),
+            password=self.password.text(),
+            discovery=self.discovery.isChecked(),
+        )
+        try:
+            self.control.apply(wanted)
+        except FeedSettingsError as error:
+            self.message.setText(
+                "⚠ "
+                + self._problem(error)
+                + " "
+                + QCoreApplication.translate("CadFeed", "Nothing was changed.")
+            )
+            return
+        except OSError as error:
+            self.message.setText(
+                "⚠ "
+                + fill(
+                    QCoreApplication.translate("CadFeed", "Could not save the settings (%1)."),
+                    error.strerror or str(error),
+                )
+                + " "
+                + QCoreApplication.translate("CadFeed", "Nothing was changed.")
+            )
+            return
+        self.message.setText(QCoreApplication.translate("CadFeed", "Saved."))
+
+    def turn_off(self) -> None:
+        try:
+            self.control.turn_off()
+        except OSError as error:
+            self.message.setText(
+                "⚠ "
+                + fill(
+                    QCoreApplication.translate("CadFeed", "Could not save the settings (%1)."),
+                    str(error),
+                )
+            )
+            return
+        self.message.setText(QCoreApplication.translate("CadFeed", "The feed is off."))
+
+    def _problem(self, error: FeedSettingsError) -> str:
+        if error.field == "host":
+            return QCoreApplication.translate(
+                "CadFeed", "The broker host must be a name or address, such as 192.168.1.20."
+            )
+        if error.field == "port":
+            return QCoreApplication.translate(
+                "CadFeed", "The port must be a number from 1 to 65535."
+            )
+        return QCoreApplication.translate(
+            "CadFeed", "The topic prefix must be a plain topic such as glow, without + or #."
+        )
+
+    def show_status(self) -> None:
+        control = self.control
+        settings = control.settings
+        if control.problem:
+            text = "⚠ " + QCoreApplication.translate(
+                "CadFeed", "The saved feed settings are damaged; the feed is off until you save."
+            )
+        elif settings is None:
+            text = "○ " + QCoreApplication.translate("CadFeed", "Off – set a broker to publish.")
+        elif control.status is FeedStatus.CONNECTED:
+            text = "● " + fill(
+                QCoreApplication.translate(
+                    "CadFeed", "Publishing to %1:%2 under %3 (availability on %4)."
+                ),
+                settings.host,
+                str(settings.port),
+                f"{settings.prefix}/…",
+                availability_topic(settings.prefix, "…"),
+            )
+        elif control.status is FeedStatus.UNREACHABLE:
+            text = "⚠ " + fill(
+                QCoreApplication.translate(
+                    "CadFeed",
+                    "Cannot reach the broker at %1:%2; trying again. Check it is running.",
+                ),
+                settings.host,
+                str(settings.port),
+            )
+        elif control.status is FeedStatus.CONNECTING:
+            text = "… " + fill(
+                QCoreApplication.translate("CadFeed", "Connecting to %1:%2…"),
+                settings.host,
+                str(settings.port),
+            )
+        else:
+            text = "○ " + QCoreApplication.translate(
+                "CadFeed", "The feed starts once the CAD is paired."
+            )
+        self.status.setText(text)

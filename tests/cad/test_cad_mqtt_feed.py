@@ -1,0 +1,200 @@
+"""The CAD's local MQTT feed against a real Mosquitto: Glow-style topics carrying the meters'
+values, Home Assistant discovery whose templates find those values, availability that goes
+``offline`` when readings are stale, and a plain reason when the broker cannot be reached."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import queue
+import socket
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import paho.mqtt.client as mqtt
+import pytest
+
+from cad.feed_settings import FeedSettings
+from cad.glow_payload import FRESH_PERIODS
+from cad.mqtt_feed import FeedStatus, MqttFeed
+from han.model import Fuel, ModelChange
+from tests.cad.mosquitto import running_broker
+
+DEVICE = "70B3D54F00001234"
+
+
+@pytest.fixture
+def broker(tmp_path: Path) -> Iterator[int]:
+    with running_broker(tmp_path) as port:
+        yield port
+
+
+class Listener:
+    """Everything published on the broker, as (topic, payload, retained) in arrival order."""
+
+    def __init__(self, port: int, name: str = "listener") -> None:
+        self.messages: queue.SimpleQueue[tuple[str, bytes, bool]] = queue.SimpleQueue()
+        self.seen: list[tuple[str, bytes, bool]] = []
+        self.client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=f"test-{name}")
+        self.client.on_message = lambda _c, _u, m: self.messages.put((m.topic, m.payload, m.retain))
+        self.client.connect("127.0.0.1", port)
+        self.client.subscribe("#", qos=1)
+        self.client.loop_start()
+
+    def close(self) -> None:
+        self.client.disconnect()
+        self.client.loop_stop()
+
+    async def wait_for(self, wanted: Any, timeout_s: float = 10.0) -> tuple[str, bytes, bool]:
+        """The first message (already seen or arriving) for which ``wanted(topic, payload)``."""
+        async with asyncio.timeout(timeout_s):
+            while True:
+                for message in self.seen:
+                    if wanted(message[0], message[1]):
+                        return message
+                while not self.messages.empty():
+                    self.seen.append(self.messages.get())
+                await asyncio.sleep(0.01)
+
+    def last(self, topic: str) -> bytes | None:
+        while not self.messages.empty():
+            self.seen.append(self.messages.get())
+        found = [payload for seen_topic, payload, _ in self.seen if seen_topic == topic]
+        return found[-1] if found else None
+
+
+def _walk(document: dict[str, Any], dotted: str) -> Any:
+    value: Any = document
+    for part in dotted.split("."):
+        value = value[part]
+    return value
+
+
+async def test_the_feed_publishes_what_the_meters_said_and_home_assistant_finds_it(
+    emulated_han, broker: int
+) -> None:
+    listener = Listener(broker)
+    async with emulated_han(profile="family_of_four", gas=True) as han:
+        await han.meter_ready()
+        await han.until(lambda: han.model.gas_meter() is not None, 10)
+        feed = MqttFeed(han.model, DEVICE, FeedSettings("127.0.0.1", broker), min_interval_s=0.0)
+        feed.start()
+        try:
+            electricity_topic = f"glow/{DEVICE}/SENSOR/electricitymeter"
+            _, payload, _ = await listener.wait_for(lambda t, _p: t == electricity_topic)
+            meter = han.model.electricity_import_meter()
+            body = json.loads(payload)["electricitymeter"]
+            assert body["power"] == {"value": float(round(meter.demand_kw.value, 3)), "units": "kW"}
+            assert body["energy"]["import"]["cumulative"] == float(
+                round(meter.import_total_kwh.value, 3)
+            )
+            assert body["energy"]["import"]["units"] == "kWh"
+            assert body["energy"]["import"]["price"]["unitrate"] == float(
+                round(meter.tariff.unit_price_gbp_per_kwh.value, 5)
+            )
+            assert body["timestamp"].endswith("Z")
+
+            gas_topic = f"glow/{DEVICE}/SENSOR/gasmeter"
+            _, gas_payload, _ = await listener.wait_for(lambda t, _p: t == gas_topic)
+            gas = han.model.gas_meter()
+            gas_body = json.loads(gas_payload)["gasmeter"]["energy"]["import"]
+            assert gas_body["cumulativevol"] == float(round(gas.volume_total_m3.value, 3))
+            assert gas_body["cumulativevolunits"] == "m3"
+
+            availability = f"glow/{DEVICE}/STATE/availability"
+            await listener.wait_for(lambda t, p: t == availability and p == b"online")
+
+            # Every announced sensor's template finds a number in the topic it points at, and a
+            # Home Assistant started later still finds them (retained on the broker).
+            late = Listener(broker, "home-assistant")
+            configs = []
+            for wanted in ("electricity_power", "electricity_import", "gas_volume"):
+                _, config, retained = await late.wait_for(
+                    lambda t, _p, k=wanted: (
+                        t.startswith("homeassistant/sensor/") and t.endswith(f"/{k}/config")
+                    )
+                )
+                assert retained
+                configs.append(json.loads(config))
+            state = {electricity_topic: json.loads(payload), gas_topic: json.loads(gas_payload)}
+            for config in configs:
+                assert config["availability_topic"] == availability
+                path = config["value_template"].split("value_json.")[1].split(" |")[0]
+                assert isinstance(_walk(state[config["state_topic"]], path), float)
+            assert {c["device_class"] for c in configs} == {"power", "energy", "gas"}
+            late.close()
+
+            # A new reading is a new message with the new value.
+            before = meter.import_total_kwh.value
+            for _ in range(6):
+                han.home.step()
+            await han.until(lambda: meter.import_total_kwh.value != before, 10)
+            expected = float(round(meter.import_total_kwh.value, 3))
+            await listener.wait_for(
+                lambda t, p: (
+                    t == electricity_topic
+                    and json.loads(p)["electricitymeter"]["energy"]["import"]["cumulative"]
+                    == expected
+                )
+            )
+        finally:
+            feed.stop()
+            listener.close()
+    assert feed.status is FeedStatus.OFF
+
+
+async def test_stale_readings_take_the_feed_offline_and_are_not_republished(
+    emulated_han, broker: int
+) -> None:
+    listener = Listener(broker)
+    clock = {"offset": 0.0}
+    async with emulated_han(profile="family_of_four", gas=False) as han:
+        await han.meter_ready()
+        feed = MqttFeed(
+            han.model,
+            DEVICE,
+            FeedSettings("127.0.0.1", broker, prefix="home/meters"),
+            now=lambda: time.time() + clock["offset"],
+            min_interval_s=0.0,
+        )
+        feed.start()
+        availability = f"home/meters/{DEVICE}/STATE/availability"
+        topic = f"home/meters/{DEVICE}/SENSOR/electricitymeter"
+        try:
+            await listener.wait_for(lambda t, p: t == availability and p == b"online")
+            await listener.wait_for(lambda t, _p: t == topic)
+            meter = han.model.meters_of(Fuel.ELECTRICITY)[0]
+            clock["offset"] = FRESH_PERIODS * meter.expected_update_s + 60
+            feed.check()
+            await listener.wait_for(lambda t, p: t == availability and p == b"offline")
+            published = feed.published
+            han.model.announce(ModelChange(meter.key, frozenset({"demand_kw"})))
+            await asyncio.sleep(0.2)
+            assert feed.published == published  # nothing old passed off as new
+        finally:
+            feed.stop()
+            listener.close()
+
+
+async def test_a_broker_that_is_not_there_is_reported_plainly(emulated_han, tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    seen: list[tuple[FeedStatus, str]] = []
+    async with emulated_han() as han:
+        feed = MqttFeed(
+            han.model,
+            DEVICE,
+            FeedSettings("127.0.0.1", closed_port),
+            on_status=lambda status, why: seen.append((status, why)),
+        )
+        feed.start()
+        try:
+            await han.until(lambda: feed.status is FeedStatus.UNREACHABLE, 10)
+        finally:
+            feed.stop()
+    why = next(why for status, why in seen if status is FeedStatus.UNREACHABLE)
+    assert f"127.0.0.1:{closed_port}" in why
+    assert "trying again" in why
