@@ -104,9 +104,12 @@ class HistoryPublisher:
         self._next_day_s = float("-inf")
         self._starts: tuple[int, int, int] = (0, 0, 0)
         self._start_readings: tuple[int | None, int | None, int | None] = (None, None, None)
+        self._visible_from_s = register.visible_from_s
 
     def update(self, now_s: float) -> None:
-        if now_s >= self._next_day_s:
+        if tenancy_changed := self.register.visible_from_s != self._visible_from_s:
+            self._visible_from_s = self.register.visible_from_s  # a change of tenancy: redo all
+        if now_s >= self._next_day_s or tenancy_changed:
             calendar = LocalCalendar(self.register.zone)
             self._next_day_s = calendar.next_day_start(now_s)
             self._starts = (
@@ -119,7 +122,7 @@ class HistoryPublisher:
         if None in self._start_readings:
             # A boundary reading appears once its half hour has closed (e.g. just after midnight).
             self._start_readings = tuple(  # type: ignore[assignment]
-                self.register.reading_at(start) for start in self._starts
+                self.register.visible_reading_at(start) for start in self._starts
             )
         reading = self.register.reading
         for name, start in zip(self.names.current(), self._start_readings, strict=True):

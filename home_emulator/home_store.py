@@ -29,7 +29,10 @@ from typing import Any, TypeVar
 
 import sqlite_utils
 
-from home_emulator import home_store_prepayment  # noqa: F401 - registers the prepayment section
+from home_emulator import (
+    home_store_prepayment,  # noqa: F401 - registers the prepayment section
+    home_store_tenancy,  # noqa: F401 - registers the tenancy section
+)
 from home_emulator.home import EmulatedHome
 from home_emulator.home_store_restore import restore_home
 from home_emulator.home_store_rows import delete_home, read_home, saved_homes, write_home

@@ -2,7 +2,8 @@
 
 GB meters keep 13 months of half-hourly import and 3 months of export. A request names the channel
 (0 delivered, 1 received), an end time (0 = now) and how many periods; the answer lists the periods
-ending at or before that time, most recent first, as ZSE orders them.
+ending at or before that time, most recent first, as ZSE orders them. After a change of tenancy no
+half hour from before the move-in is served: the answer stops there, as at the end of the records.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def profile_reply(
     intervals: list[int] = []
     boundary = end
     while len(intervals) < wanted and boundary - HALF_HOUR_S >= oldest_kept:
-        value = register.between(boundary - HALF_HOUR_S, boundary)
+        value = register.visible_between(boundary - HALF_HOUR_S, boundary)
         if value is None:
             break
         intervals.append(value)

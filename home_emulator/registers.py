@@ -42,6 +42,9 @@ class CumulativeRegister:
         self.accumulator = accumulator
         self.first_boundary_s = first_boundary_s
         self.readings: list[int] = readings if readings is not None else [self.reading]
+        self.visible_from_s: int | None = None
+        """Change of tenancy: the householder may not see periods that began before this
+        boundary (``history`` and ``visible_between``); the meter itself still counts them."""
 
     @classmethod
     def from_half_hours(
@@ -104,6 +107,18 @@ class CumulativeRegister:
         start, end = self.reading_at(start_s), self.reading_at(end_s)
         return None if start is None or end is None else end - start
 
+    def visible_between(self, start_s: int, end_s: int) -> int | None:
+        """``between`` as the householder may see it: None for a period begun before the move-in."""
+        if self.visible_from_s is not None and start_s < self.visible_from_s:
+            return None
+        return self.between(start_s, end_s)
+
+    def visible_reading_at(self, boundary_s: int) -> int | None:
+        """A period's starting reading, or None if that period began before the move-in."""
+        if self.visible_from_s is not None and boundary_s < self.visible_from_s:
+            return None
+        return self.reading_at(boundary_s)
+
     def half_hours(self, end_s: int, count: int) -> list[int | None]:
         """The profile: consumption in each of ``count`` half hours ending at ``end_s`` (oldest first)."""
         return [
@@ -121,15 +136,19 @@ class CumulativeRegister:
         months = [month]
         for _ in range(PREVIOUS_MONTHS):
             months.append(calendar.previous_month_start(months[-1]))
+        between = self.visible_between
+
+        def since(start_s: int) -> int | None:
+            start = self.visible_reading_at(start_s)
+            return None if start is None else self.reading - start
+
         return RegisterHistory(
-            today=self.since(today),
-            previous_days=[self.between(days[n + 1], days[n]) for n in range(PREVIOUS_DAYS)],
-            this_week=self.since(week),
-            previous_weeks=[self.between(weeks[n + 1], weeks[n]) for n in range(PREVIOUS_WEEKS)],
-            this_month=self.since(month),
-            previous_months=[
-                self.between(months[n + 1], months[n]) for n in range(PREVIOUS_MONTHS)
-            ],
+            today=since(today),
+            previous_days=[between(days[n + 1], days[n]) for n in range(PREVIOUS_DAYS)],
+            this_week=since(week),
+            previous_weeks=[between(weeks[n + 1], weeks[n]) for n in range(PREVIOUS_WEEKS)],
+            this_month=since(month),
+            previous_months=[between(months[n + 1], months[n]) for n in range(PREVIOUS_MONTHS)],
         )
 
 

@@ -15,6 +15,7 @@ from home_emulator.credit_engine import PrepaymentStart, units
 from home_emulator.device_log import DeviceLogEntry, DeviceType
 from home_emulator.home import EmulatedHome
 from home_emulator.tariffs import AnyTariff
+from home_emulator.tenancy import change_tenancy
 
 
 class SupplierWan:
@@ -77,6 +78,15 @@ class SupplierWan:
                 meter.registers.export_demand.reset()
                 meter.advance_to(meter.time_s)  # serve the reset registers at once
         self._log("maximum demand registers reset")
+
+    def change_of_tenancy(self, move_in_s: float | None = None) -> None:
+        """A new occupant (DCC change of tenancy): histories before the move-in are hidden from
+        the home's devices and the maximum-demand registers start afresh."""
+        boundary = change_tenancy(self.home, self.home.now_s if move_in_s is None else move_in_s)
+        self.reset_maximum_demand()
+        # reset_maximum_demand has the ESMEs serve their histories again, now hidden; the gas
+        # mirror's follow when the gas meter next wakes (on the half hour), as on a real HAN.
+        self._log(f"change of tenancy: histories before {boundary} hidden")
 
     def pair_device(
         self, eui64: str, install_code: bytes, device_type: DeviceType
