@@ -26,6 +26,9 @@ class Experience:
     create_view: Callable[[ExperienceContext], QWidget]
     pairs_itself: bool = False
     """A CAD: starts outside the hub's device log and pairs (``ExperienceContext.han_access``)."""
+    keeps_own_log: bool = False
+    """A CAD: logs the meters into its own file, so the host starts no history recorder (which
+    would read every profile from the meters a second time); ``ExperienceContext.history`` is None."""
 
 
 class UnknownExperience(LookupError):

@@ -84,8 +84,10 @@ class RunningApp:
         session = self.session = HanSession(radio, self.model)
         session.start()
         self.source.start()
-        self.history = HistoryRuntime(self.model, lambda: session.links)
-        history_store = await self.history.start()
+        history_store = None
+        if not self.experience.keeps_own_log:
+            self.history = HistoryRuntime(self.model, lambda: session.links)
+            history_store = await self.history.start()
         i18n.use_language(self.settings.language)  # so the view is built in its language
         context = ExperienceContext(
             self.model,

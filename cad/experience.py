@@ -20,4 +20,5 @@ EXPERIENCE = Experience(
     title=QT_TRANSLATE_NOOP("Experience", "Consumer Access Device"),
     create_view=_create_view,
     pairs_itself=True,
+    keeps_own_log=True,
 )

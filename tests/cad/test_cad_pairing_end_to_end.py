@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from zigpy.zcl import foundation as f
 
+from app import history_runtime
 from app.host import RunningApp
 from app.options import Options
 from cad.pairing_memory import PairingMemory
@@ -71,6 +72,10 @@ async def test_pairing_by_passkey_wrong_key_not_listening_then_live_demand() -> 
         assert remembered is not None
         assert remembered.method == "passkey"
         assert remembered.display_ieee == access.display_ieee
+        # One log, the CAD's own: the host records no second history of the same meters.
+        assert shell.logger is not None
+        assert app.history is None
+        assert not history_runtime.default_path().exists()
 
         # Read-only: a write from this CAD's own session is refused by the meter and logged.
         session = app.session
