@@ -55,8 +55,15 @@ class PairingDemo(Protocol):
     def request_pairing(self, eui64: str, install_code: bytes, cin: str) -> tuple[bool, str]:
         """The supplier's agent pairs the CAD over the WAN: (paired, what the agent says)."""
 
+    @property
+    def hub_ieee(self) -> str:
+        """The EUI-64 of the hub this home has now."""
+
     def remember(self, eui64: str, install_code: bytes) -> None:
         """Put back the device-log entry a paired CAD would find on a real hub."""
+
+    def unpair(self, eui64: str) -> None:
+        """The supplier removes the CAD from the hub's device log (it goes to the historic log)."""
 
 
 @dataclass
@@ -65,6 +72,8 @@ class HanAccess:
     install_code: bytes
     pair: Callable[[str, float], Awaitable[PairingOutcome]]
     links: Callable[[], dict[MeterKey, MeterLink]]
+    hub_ieee: Callable[[], str | None] = lambda: None
+    """The hub heard on the HAN (None until it is found)."""
     demo: PairingDemo | None = None
     find_hub_s: float = 20.0
     """How long to look for a listening hub before saying it is not listening."""
@@ -83,5 +92,6 @@ def session_access(
             session.application, passkey, find_hub_s=find_hub_s
         ),
         links=lambda: session.links,
+        hub_ieee=lambda: session.hub.ieee if session.hub is not None else None,
         demo=demo,
     )

@@ -12,10 +12,11 @@ from zigpy.exceptions import ControllerException
 
 from app.han_access import CAD_IEEE
 from home_emulator.air_link import SCHEME, parse_address
-from home_emulator.device_log import DeviceType
+from home_emulator.device_log import DeviceType, NotInDeviceLog
 from home_emulator.home import EmulatedHome, HomeSpec
 from home_emulator.pairing import PortalOutcome
 from home_emulator.virtual_radio import COORDINATOR_IEEE, VirtualRadio
+from home_emulator.wan import SupplierWan
 
 
 class SourceUnavailable(Exception):
@@ -94,6 +95,14 @@ class EmulatorDemo:
         """The supplier's agent pairs the CAD over the WAN: (paired, what the agent says)."""
         outcome = self._home.portal.request_pairing(eui64, install_code, cin)
         return outcome is PortalOutcome.PAIRED, outcome.value
+
+    @property
+    def hub_ieee(self) -> str:
+        return self._home.hub.ieee
+
+    def unpair(self, eui64: str) -> None:
+        with contextlib.suppress(NotInDeviceLog):  # already gone from the log: nothing to do
+            SupplierWan(self._home).unpair_device(eui64)
 
     def remember(self, eui64: str, install_code: bytes) -> None:
         """The embedded home starts afresh each run; a real hub keeps its device log. Put back

@@ -8,6 +8,7 @@ the supplier pairs it over the WAN. Either way, success is remembered across res
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +39,16 @@ MESSAGES = {
 }
 NOT_TEN_DIGITS = QT_TRANSLATE_NOOP("CadPairing", "The passkey has ten digits (you typed %1).")
 NO_RADIO = QT_TRANSLATE_NOOP("CadPairing", "This display cannot pair: it has no HAN radio.")
+HUB_REPLACED = QT_TRANSLATE_NOOP(
+    "CadPairing",
+    "Your smart meter hub has been replaced. Pair this CAD with the new hub; "
+    "its log of your readings is kept.",
+)
+UNPAIRED = QT_TRANSLATE_NOOP(
+    "CadPairing",
+    "Unpaired: the hub no longer lets this CAD read your meters. Its log is kept; pair again "
+    "whenever you like.",
+)
 
 
 def passkey_digits(text: str) -> str:
@@ -65,6 +76,8 @@ class PairingFlow:
         self.memory = memory or PairingMemory()
         self._now = now
         self.busy = False
+        self.notice: str | None = None
+        """Why the pairing screen is showing again (HUB_REPLACED, UNPAIRED), for the screen."""
 
     @property
     def display_ieee(self) -> str:
@@ -83,9 +96,41 @@ class PairingFlow:
     def restore(self) -> bool:
         """At start: paired before (remembered), or already admitted by the hub (installed)."""
         pairing = self.remembered()
-        if pairing is not None and self.access is not None and self.access.demo is not None:
-            self.access.demo.remember(self.display_ieee, self.access.install_code)
+        access = self.access
+        if pairing is not None and access is not None and access.demo is not None:
+            if pairing.hub_ieee is not None and pairing.hub_ieee != access.demo.hub_ieee:
+                self._hub_replaced()
+                return False
+            access.demo.remember(self.display_ieee, access.install_code)
         return pairing is not None
+
+    def check_hub(self) -> bool:
+        """Compare the hub heard on the HAN with the one paired with: True if it was replaced
+        (the pairing is then forgotten). The first hub heard after pairing is remembered."""
+        pairing = self.remembered()
+        heard = self.access.hub_ieee() if self.access is not None else None
+        if pairing is None or heard is None:
+            return False
+        if pairing.hub_ieee is None:
+            self.memory.save(dataclasses.replace(pairing, hub_ieee=heard))
+            return False
+        if pairing.hub_ieee != heard:
+            self._hub_replaced()
+            return True
+        return False
+
+    def unpair(self) -> None:
+        """Ask for this CAD to be removed from the hub's device log, and forget the pairing.
+        (A real CAD asks its provider, who asks the supplier; the demo's supplier does it.)"""
+        demo = self.access.demo if self.access is not None else None
+        if demo is not None:
+            demo.unpair(self.display_ieee)
+        self.memory.forget()
+        self.notice = UNPAIRED
+
+    def _hub_replaced(self) -> None:
+        self.memory.forget()
+        self.notice = HUB_REPLACED
 
     async def by_passkey(self, text: str) -> Attempt:
         digits = passkey_digits(text)
@@ -113,7 +158,9 @@ class PairingFlow:
             self._remember("installed")
 
     def _remember(self, method: str) -> None:
-        self.memory.save(Pairing(self.display_ieee, None, method, self._now()))
+        hub = self.access.hub_ieee() if self.access is not None else None
+        self.memory.save(Pairing(self.display_ieee, hub, method, self._now()))
+        self.notice = None
 
     def forget(self) -> None:
         self.memory.forget()

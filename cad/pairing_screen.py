@@ -172,6 +172,11 @@ class PairingScreen(QWidget):
             )
             self.call_button.setText(QCoreApplication.translate("CadPairing", "Call the supplier"))
 
+    def show_notice(self, notice: str | None) -> None:
+        """Why the pairing screen is back (the hub was replaced, the CAD was unpaired)."""
+        self.outcome.setText(_tr(notice) if notice else "")
+        self.outcome.setProperty("good", False)
+
     def show_attempt(self, attempt: Attempt) -> None:
         text = _tr(attempt.message)
         self.outcome.setText(fill(text, attempt.argument) if attempt.argument else text)

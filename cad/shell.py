@@ -9,6 +9,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from app.context import ExperienceContext
+from cad.device_view import DeviceView
 from cad.feed_control import FeedControl
 from cad.feed_view import FeedView
 from cad.logger import CadLogger
@@ -64,7 +65,8 @@ class CadShell(QWidget):
             context.model, lambda: self.flow.display_ieee.replace(":", "").upper(), now=context.now
         )
         self.feed = FeedView(self.feed_control)
-        for view in (self.live, self.history, self.tariff, self.export, self.feed):
+        self.device = DeviceView(self.flow, self.unpair)
+        for view in (self.live, self.history, self.tariff, self.export, self.feed, self.device):
             self.tabs.addTab(view, "")
         main_layout.addWidget(self.tabs, 1)
         self.stack.addWidget(main)
@@ -80,6 +82,8 @@ class CadShell(QWidget):
         self.retranslate()
         if self.flow.restore():
             QTimer.singleShot(0, self, self._on_paired)
+        else:
+            self.pairing.show_notice(self.flow.notice)
 
     @property
     def is_paired(self) -> bool:
@@ -97,6 +101,7 @@ class CadShell(QWidget):
                 QCoreApplication.translate("CadShell", "Tariff and cost"),
                 QCoreApplication.translate("CadShell", "Export"),
                 QCoreApplication.translate("CadShell", "Feed"),
+                QCoreApplication.translate("CadShell", "This CAD"),
             )
         ):
             self.tabs.setTabText(index, text)
@@ -111,6 +116,7 @@ class CadShell(QWidget):
         self.tariff.retranslate()
         self.export.retranslate()
         self.feed.retranslate()
+        self.device.retranslate()
         self.pairing.retranslate()
 
     def _on_paired(self) -> None:
@@ -124,16 +130,41 @@ class CadShell(QWidget):
             self.logger_ref.schedule(logger.start())
         self._history_timer.start()
         self.feed_control.start()
+        self.flow.check_hub()
+        self.device.refresh()
         self.refresh()
+
+    def unpair(self) -> None:
+        """The person asked: leave the hub's device log, keep the log, show the pairing screen."""
+        self.flow.unpair()
+        self._back_to_pairing()
+
+    def _back_to_pairing(self) -> None:
+        self._history_timer.stop()
+        self.feed_control.stop()
+        logger, self.logger_ref.logger = self.logger_ref.logger, None
+        if logger is not None:
+            self.logger_ref.schedule(logger.stop())
+        self.pairing.show_notice(self.flow.notice)
+        self.stack.setCurrentWidget(self.pairing)
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.history:
             self.logger_ref.schedule(self.history.reload())
 
-    def _model_changed(self, _change: ModelChange) -> None:
-        if not self.is_paired and electricity_meter(self.context.model) is not None:
+    def _model_changed(self, change: ModelChange) -> None:
+        if self.is_paired:
+            if self.flow.check_hub():
+                QTimer.singleShot(0, self, self._back_to_pairing)
+                return
+        elif (
+            change.meter is not None
+            and self.flow.notice is None
+            and electricity_meter(self.context.model) is not None
+        ):
             # Readings arrive: the hub already has this CAD in its device log (an installer or
-            # the supplier put it there), so it is paired.
+            # the supplier put it there), so it is paired. (Not after an unpairing or a hub
+            # swap: then the person pairs again, explicitly.)
             self.flow.installed()
             QTimer.singleShot(0, self, self._on_paired)
         if not self._refresh_pending:

@@ -57,6 +57,8 @@ class HubLink:
         self._model = model
         self._time = time_server
         self._messaging: Cluster | None = time_server.endpoint.in_clusters.get(MESSAGING_CLUSTER)
+        self.ieee = str(time_server.endpoint.device.ieee)
+        """The hub's EUI-64: a CAD notices by it that the hub was replaced."""
         self._now = now
         self._time_poll_s = time_poll_s
         self.attached = asyncio.Event()

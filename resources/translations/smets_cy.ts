@@ -241,6 +241,57 @@
     </message>
 </context>
 <context>
+    <name>CadDevice</name>
+    <message>
+        <source>with the hub&apos;s passkey</source>
+        <translation>gyda chyfrinair y both</translation>
+    </message>
+    <message>
+        <source>remotely, through the supplier</source>
+        <translation>o bell, drwy&apos;r cyflenwr</translation>
+    </message>
+    <message>
+        <source>by the installer</source>
+        <translation>gan y gosodwr</translation>
+    </message>
+    <message>
+        <source>This CAD</source>
+        <translation>Y CAD hwn</translation>
+    </message>
+    <message>
+        <source>Paired with hub</source>
+        <translation>Wedi&apos;i baru â&apos;r both</translation>
+    </message>
+    <message>
+        <source>Paired</source>
+        <translation>Wedi&apos;i baru</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Ers</translation>
+    </message>
+    <message>
+        <source>Unpair this CAD…</source>
+        <translation>Dadbaru&apos;r CAD hwn…</translation>
+    </message>
+    <message>
+        <source>Yes, unpair</source>
+        <translation>Ie, dadbaru</translation>
+    </message>
+    <message>
+        <source>Keep it paired</source>
+        <translation>Ei gadw wedi&apos;i baru</translation>
+    </message>
+    <message>
+        <source>⚠ After unpairing, this CAD stops reading your meters until it is paired again. Its log of your readings is kept.</source>
+        <translation>⚠ Ar ôl dadbaru, bydd y CAD hwn yn peidio â darllen eich mesuryddion nes iddo gael ei baru eto. Cedwir ei gofnod o&apos;ch darlleniadau.</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>dim yn hysbys eto</translation>
+    </message>
+</context>
+<context>
     <name>CadFeed</name>
     <message>
         <source>Publish this home&apos;s readings to an MQTT broker on your network, in the topics other smart-meter tools already use, so home automation can use them.</source>
@@ -328,7 +379,7 @@
     </message>
     <message>
         <source>The feed starts once the CAD is paired.</source>
-        <translation>Mae&apos;r ffrwd yn dechrau unwaith y bydd y ddyfais wedi&apos;i pharu.</translation>
+        <translation>Mae&apos;r ffrwd yn dechrau unwaith y bydd y CAD wedi&apos;i baru.</translation>
     </message>
 </context>
 <context>
@@ -356,6 +407,14 @@
     <message>
         <source>This display cannot pair: it has no HAN radio.</source>
         <translation>Ni all y sgrin hon baru: nid oes ganddi radio HAN.</translation>
+    </message>
+    <message>
+        <source>Your smart meter hub has been replaced. Pair this CAD with the new hub; its log of your readings is kept.</source>
+        <translation>Mae both eich mesurydd clyfar wedi&apos;i newid. Parwch y CAD hwn â&apos;r both newydd; cedwir ei gofnod o&apos;ch darlleniadau.</translation>
+    </message>
+    <message>
+        <source>Unpaired: the hub no longer lets this CAD read your meters. Its log is kept; pair again whenever you like.</source>
+        <translation>Wedi dadbaru: nid yw&apos;r both yn gadael i&apos;r CAD hwn ddarllen eich mesuryddion mwyach. Cedwir ei gofnod; parwch eto pryd bynnag y mynnwch.</translation>
     </message>
     <message>
         <source>Pair this CAD with your smart meters</source>
@@ -461,6 +520,10 @@
     <message>
         <source>Feed</source>
         <translation>Ffrwd</translation>
+    </message>
+    <message>
+        <source>This CAD</source>
+        <translation>Y CAD hwn</translation>
     </message>
     <message>
         <source>Consumer Access Device – read-only; it keeps a log</source>
