@@ -329,6 +329,19 @@ async def cad_screens() -> None:
         shell.tabs.setCurrentWidget(shell.export)  # type: ignore[attr-defined]
         await _settle()
         _save(window, file("export"))
+        feed = shell.feed  # type: ignore[attr-defined]
+        shell.tabs.setCurrentWidget(feed)  # type: ignore[attr-defined]
+        feed.host.setText("192.168.1.20")
+        feed.prefix.setText("glow/#")
+        feed.save.click()  # refused: the prefix is named and nothing is saved
+        await _settle()
+        _save(window, file("feed-bad-prefix"))
+        device = shell.device  # type: ignore[attr-defined]
+        shell.tabs.setCurrentWidget(device)  # type: ignore[attr-defined]
+        device.refresh()
+        device.unpair.click()
+        await _settle()
+        _save(window, file("unpair-confirm"))
         await app.stop()
 
 
