@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from app.context import ExperienceContext
 from app.i18n import QT_WORDING
 from app.ui.chart import BarChart
 from app.ui.labels import mark_stale, role_label
+from app.ui.page_stack import PageStack
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
 from han.model import Fuel, Meter, ModelChange
@@ -93,7 +93,9 @@ class HistoryScreen(IhdScreen):
             button.clicked.connect(lambda _c=False, s=span: self.show_span(s))
         self.span_buttons[Span.DAY].setChecked(True)
 
-        second = QHBoxLayout()
+        self.chart_controls = QWidget()  # fuel, measure, earlier/later: the chart's alone
+        second = QHBoxLayout(self.chart_controls)
+        second.setContentsMargins(0, 0, 0, 0)
         second.setSpacing(4)
         self._fuel_group = QButtonGroup(self)
         self.fuel_buttons = {fuel: _choice(self._fuel_group, second) for fuel in Fuel}
@@ -138,22 +140,24 @@ class HistoryScreen(IhdScreen):
         self._totals_grid = QGridLayout(totals_page)
         self._totals_grid.setContentsMargins(0, 0, 0, 0)
         self._totals_grid.setHorizontalSpacing(14)
-        self._totals_grid.setVerticalSpacing(2)
+        self._totals_grid.setVerticalSpacing(0)
         self._total_labels: list[QLabel] = []
         self.notes = role_label("caption")
 
-        self.pages = QStackedWidget()
+        self.pages = PageStack()  # only the page on show claims room
         self.pages.addWidget(chart_page)
         self.pages.addWidget(totals_page)
         self.chart_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
         self.totals_button.clicked.connect(self._show_totals)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 2)
+        layout.setContentsMargins(10, 4, 10, 0)
         layout.setSpacing(4)
         layout.addLayout(top)
-        layout.addLayout(second)
+        layout.addWidget(self.chart_controls)
         layout.addWidget(self.pages, 1)
+        self.pages.currentChanged.connect(self._page_shown)
+        self._page_shown(0)
 
         self._reload_pending = False
         self._unsubscribe = context.model.subscribe(self._model_changed)
@@ -253,6 +257,10 @@ class HistoryScreen(IhdScreen):
     def step(self, ranges_back: int) -> None:
         self.back = min(max(self.back + ranges_back, 0), self._windows.oldest_back(self.span))
         self.reload()
+
+    def _page_shown(self, index: int) -> None:
+        """The totals need none of the chart's controls (nor the room they take at 800×480)."""
+        self.chart_controls.setVisible(index == 0)
 
     def _show_totals(self) -> None:
         self.pages.setCurrentIndex(1)
