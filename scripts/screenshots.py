@@ -37,6 +37,7 @@ OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 NOW = 1_780_000_000.0
 SCREENS = ("now", "messages", "status", "settings")
 SMALL = (800, 480)
+WIDE = (1024, 600)
 
 
 def name(screen: str, language: str, theme: str, size: tuple[int, int]) -> str:
@@ -93,13 +94,24 @@ async def live() -> None:
                 await _settle()
                 _save(window, name(screen, language, theme, SMALL))
     app.settings.set_language("en")
-    for theme, size in (("large", SMALL), ("standard", (1024, 600)), ("standard", (1280, 720))):
+    for theme, size in (("large", SMALL), ("standard", (1280, 720))):
         app.settings.set_theme(theme)
         window.resize(*size)
         _unread_again(app.model)
         shell.go_to("now")
         await _settle()
         _save(window, name("now", "en", theme, size))
+    # The other common touchscreen (7" 1024×600): every screen, in both languages.
+    app.settings.set_theme("standard")
+    window.resize(*WIDE)
+    for language in ("en", "cy"):
+        app.settings.set_language(language)
+        _unread_again(app.model)
+        for screen in SCREENS:
+            shell.go_to(screen)
+            await _settle()
+            _save(window, name(screen, language, "standard", WIDE))
+    app.settings.set_language("en")
     await app.stop()
 
 
@@ -413,14 +425,18 @@ async def ihd_more_screens() -> None:
                 await _settle()
                 _save(window, name("history-totals", language, theme, SMALL))
                 history.chart_button.click()  # type: ignore[attr-defined]
-        settings.set_language("en")
         settings.set_theme("standard")
-        window.resize(1024, 600)
-        shell.go_to("history")
-        history.span_buttons[next(iter(history.span_buttons))].click()  # type: ignore[attr-defined]
-        await history.loaded()  # type: ignore[attr-defined]
-        await _settle()
-        _save(window, name("history", "en", "standard", (1024, 600)))
+        window.resize(*WIDE)
+        for language in ("en", "cy"):
+            settings.set_language(language)
+            for screen in ("history", "more", "tariff", "budget", "prepayment"):
+                shell.go_to(screen)
+                if screen == "history":
+                    history.span_buttons[next(iter(history.span_buttons))].click()  # type: ignore[attr-defined]
+                    await history.loaded()  # type: ignore[attr-defined]
+                await _settle()
+                _save(window, name(screen, language, "standard", WIDE))
+        settings.set_language("en")
         window.view.close()
         window.close()
         await store.close()
