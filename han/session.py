@@ -19,6 +19,7 @@ from han.clusters import GBMetering
 from han.hub_link import TIME_CLUSTER, HubLink
 from han.meter_link import MeterLink
 from han.model import HomeModel, MeterKey
+from han.power_link import ELECTRICAL_MEASUREMENT, PowerLink
 
 LOGGER = logging.getLogger(__name__)
 
@@ -39,6 +40,8 @@ class HanSession:
         self._now = now
         self._poll_interval_s = poll_interval_s
         self.links: dict[MeterKey, MeterLink] = {}
+        self.power_links: dict[MeterKey, PowerLink] = {}
+        """Home Automation power sensors (pulse readers, plugs) that are not Smart Energy meters."""
         self.hub: HubLink | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self._listener_id: Any = None
@@ -73,9 +76,20 @@ class HanSession:
                 self.hub = HubLink(self.model, time_server, now=self._now)
                 self._spawn(self.hub.run(), name=f"hub-link-{device.ieee}")
             metering = endpoint.in_clusters.get(GBMetering.cluster_id)
-            if metering is None:
-                continue
             key = MeterKey(str(device.ieee), endpoint_id)
+            if metering is None:
+                measurement = endpoint.in_clusters.get(ELECTRICAL_MEASUREMENT)
+                if measurement is not None and key not in self.power_links:
+                    LOGGER.info("Found a power sensor at %s", key)
+                    power = PowerLink(
+                        self.model,
+                        measurement,
+                        now=self._now,
+                        poll_interval_s=self._poll_interval_s,
+                    )
+                    self.power_links[key] = power
+                    self._spawn(power.run(), name=f"power-link-{key}")
+                continue
             if key in self.links:
                 continue
             LOGGER.info("Found a meter at %s", key)
@@ -88,6 +102,8 @@ class HanSession:
     def device_removed(self, device: Device) -> None:
         for key in [key for key in self.links if key.ieee == str(device.ieee)]:
             del self.links[key]
+        for key in [key for key in self.power_links if key.ieee == str(device.ieee)]:
+            del self.power_links[key]
 
     # -------------------------------------------------------------------------------------
 

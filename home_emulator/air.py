@@ -125,8 +125,10 @@ class Air:
 
     # Nodes ---------------------------------------------------------------------------------
 
-    def join(self, node: EmulatedNode) -> None:
-        if not self.admits(node.ieee):
+    def join(self, node: EmulatedNode, *, outside_the_han: bool = False) -> None:
+        """A node joins. ``outside_the_han``: a household's own device (a pulse reader) that the
+        displays' own networks carry – the hub's device log has no say over it."""
+        if not outside_the_han and not self.admits(node.ieee):
             raise NotAdmitted(f"{node.ieee} is not in the hub's device log: it cannot join")
         self.nodes[node.nwk] = node
         for ieee, display in list(self._displays):

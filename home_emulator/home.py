@@ -35,6 +35,7 @@ from home_emulator.gas import DEFAULT_CALORIFIC_VALUE, MIRROR_ENDPOINT, GasMeter
 from home_emulator.household import PROFILES, HouseholdLoad
 from home_emulator.node import EmulatedNode
 from home_emulator.pairing import PairingButton, SupplierPortal
+from home_emulator.pulse_reader import PulseReader
 from home_emulator.registers import LocalCalendar
 from home_emulator.tariffs import (
     AnyTariff,
@@ -55,6 +56,7 @@ _MIN_WAIT_S = 0.001
 HUB_IEEE = "0d:6f:00:00:00:00:00:10"
 ESME_IEEE = "0d:6f:00:00:00:00:00:01"
 GENERATION_IEEE = "0d:6f:00:00:00:00:00:02"
+PULSE_READER_IEEE = "0d:6f:00:00:00:00:00:30"
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,8 @@ class HomeSpec:
     generation_meter: bool | None = None
     """A second ESME metering the generator (PV); None: if the household generates."""
     electricity_prepayment: PrepaymentStart | None = None
+    pulse_reader: bool = False
+    """Also an LED-pulse reader on the ESME (a Home Automation power sensor, not a SMETS2 device)."""
     """Prepayment mode for the ESME, and its credit at the start; None for credit mode."""
     display_ieee: str | None = str(COORDINATOR_IEEE)
     """A display already in the hub's device log (as an installer would leave an IHD); None for none."""
@@ -149,6 +153,11 @@ class EmulatedHome:
                 history_days=spec.history_days,
             )
             self.hub.node.endpoints[MIRROR_ENDPOINT] = self.gas.endpoint
+        self.pulse_reader = (
+            PulseReader(ieee=PULSE_READER_IEEE, nwk=0x1003, esme=self.esme)
+            if spec.pulse_reader
+            else None
+        )
         if spec.electricity_prepayment is not None:
             self.esme.prepay.set_engine(spec.electricity_prepayment.engine(self.hub.zone))
         log = self.hub.device_log
@@ -170,16 +179,18 @@ class EmulatedHome:
     @property
     def nodes(self) -> list[EmulatedNode]:
         meters = [self.esme] if self.generation is None else [self.esme, self.generation]
-        return [self.hub.node, *(meter.node for meter in meters)]
+        sensors = [] if self.pulse_reader is None else [self.pulse_reader.node]
+        return [self.hub.node, *(meter.node for meter in meters), *sensors]
 
     def _log_refusal(self, detail: str) -> None:
         self.hub.events.append(HubEvent(self.now_s, "refused", detail))
 
     def power_on(self) -> None:
         """The hub and the meters join the HAN (the coordinator interviews them as they do)."""
+        reader = self.pulse_reader.node if self.pulse_reader is not None else None
         for node in self.nodes:
             node.on_refused = self._log_refusal
-            self.air.join(node)
+            self.air.join(node, outside_the_han=node is reader)
 
     # Time -----------------------------------------------------------------------------------
 
@@ -209,6 +220,8 @@ class EmulatedHome:
         self.esme.advance_to(epoch_s)
         if self.generation is not None:
             self.generation.advance_to(epoch_s)
+        if self.pulse_reader is not None:
+            self.pulse_reader.advance_to(epoch_s)
         if self.gas is not None:
             self.gas.advance_to(epoch_s)
             for command, fields in self.gas.price.take_pending():

@@ -285,6 +285,7 @@ class EmulatedNode:
                         binding.cluster_id,
                         data,
                         binding.destination,
+                        profile=self.endpoints[binding.src_endpoint].profile_id,
                     )
                 )
         return packets
