@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from pathlib import Path
 from typing import Protocol
 
+import platformdirs
 import zigpy.types as t
 from zigpy.application import ControllerApplication
 from zigpy.exceptions import ControllerException
 
 from app.han_access import CAD_IEEE
+from app.history_runtime import APP_DIR_NAME
 from home_emulator.air_link import SCHEME, parse_address
 from home_emulator.device_log import DeviceType, NotInDeviceLog
 from home_emulator.home import EmulatedHome, HomeSpec
 from home_emulator.pairing import PortalOutcome
+from home_emulator.past_cache import PastCache
 from home_emulator.virtual_radio import COORDINATOR_IEEE, VirtualRadio
 from home_emulator.wan import SupplierWan
 
@@ -33,11 +37,20 @@ class HanSource(Protocol):
     async def close(self) -> None: ...
 
 
+def past_cache_folder() -> Path:
+    """Where the embedded home keeps its rendered past (the platform's per-user cache folder)."""
+    return platformdirs.user_cache_path(APP_DIR_NAME, appauthor=False) / "homes"
+
+
 class EmulatorSource:
     """The bundled emulated home, in-process, behind the virtual radio."""
 
     def __init__(self, spec: HomeSpec | EmulatedHome, *, display_ieee: str | None = None) -> None:
-        self.home = spec if isinstance(spec, EmulatedHome) else EmulatedHome(spec)
+        self.home = (
+            spec
+            if isinstance(spec, EmulatedHome)
+            else EmulatedHome(spec, past_cache=PastCache(past_cache_folder()))
+        )
         self.display_ieee = display_ieee or str(COORDINATOR_IEEE)
         """This display's EUI-64: the one the home's device log starts with, unless another is
         given (a CAD, which is outside the log until it pairs)."""

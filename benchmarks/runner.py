@@ -28,9 +28,9 @@ def run_all(plan: Plan, *, progress: Progress = _to_stderr) -> Results:
     # Start-up first, while this process is still idle.
     progress(f"startup: {plan.startup_runs} run(s) of python -m app --screenshot")
     try:
-        from benchmarks.startup import startup_s
+        from benchmarks.startup import startup_figures
 
-        results.figures.append(startup_s(plan.startup_runs))
+        results.figures.extend(startup_figures(plan.startup_runs))
     except Exception as error:
         _failed(results, "startup_s", error, progress)
     _emulator(plan, results, progress)

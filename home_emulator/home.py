@@ -35,6 +35,7 @@ from home_emulator.gas import DEFAULT_CALORIFIC_VALUE, MIRROR_ENDPOINT, GasMeter
 from home_emulator.household import PROFILES, HouseholdLoad
 from home_emulator.node import EmulatedNode
 from home_emulator.pairing import PairingButton, SupplierPortal
+from home_emulator.past_cache import PastCache
 from home_emulator.pulse_reader import PulseReader
 from home_emulator.registers import LocalCalendar
 from home_emulator.tariffs import (
@@ -91,7 +92,13 @@ Action = Callable[[], None]
 
 
 class EmulatedHome:
-    def __init__(self, spec: HomeSpec | None = None, *, air: Air | None = None) -> None:
+    def __init__(
+        self,
+        spec: HomeSpec | None = None,
+        *,
+        air: Air | None = None,
+        past_cache: PastCache | None = None,
+    ) -> None:
         spec = spec or HomeSpec()
         if spec.profile not in PROFILES:
             known = ", ".join(sorted(PROFILES))
@@ -109,9 +116,18 @@ class EmulatedHome:
         has_generation_meter = (
             load.has_generation if spec.generation_meter is None else spec.generation_meter
         )
-        past = household_past(
-            load, LocalCalendar(self.hub.zone), until_s=int(start), days=spec.history_days
-        )
+        calendar = LocalCalendar(self.hub.zone)
+        if past_cache is None:
+            past = household_past(load, calendar, until_s=int(start), days=spec.history_days)
+        else:  # the app's embedded home: yesterday and before are usually on disk already
+            past = past_cache.household_past(
+                load,
+                calendar,
+                until_s=int(start),
+                days=spec.history_days,
+                seed=spec.seed,
+                profile=spec.profile,
+            )
         tariff, switch = spec.electricity_tariff, spec.auxiliary_switch
         if spec.randomise_switching:
             offset = random_switch_offset(ESME_IEEE)
