@@ -271,6 +271,7 @@ class HistoryRecorder:
         self._links = links
         self._fill_every_s = fill_every_s
         self._pending: dict[MeterKey, set[str]] = {}
+        self._tenancy_changed = False
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._unsubscribe: Callable[[], None] | None = None
@@ -291,6 +292,9 @@ class HistoryRecorder:
 
     def _on_change(self, change: ModelChange) -> None:
         if change.meter is None:
+            if "tenancy" in change.fields:
+                self._tenancy_changed = True
+                self._wake.set()
             return
         wanted = change.fields & {"history", "tariff"}
         if wanted:
@@ -312,6 +316,13 @@ class HistoryRecorder:
             pending, self._pending = self._pending, {}
             links = self._links()
             try:
+                move_in = self._backfill.model.tenancy_start_s
+                if self._tenancy_changed and move_in is not None:
+                    self._tenancy_changed = False
+                    removed = await self._backfill.store.forget_before(int(move_in))
+                    LOGGER.info(
+                        "Change of tenancy: %d rows from before the move-in forgotten", removed
+                    )
                 for key, kinds in pending.items():
                     meter = self._backfill.model.meters.get(key)
                     if meter is None:

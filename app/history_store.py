@@ -238,6 +238,16 @@ class HistoryDatabase:
                 removed += cursor.rowcount
         return removed
 
+    def forget_before(self, start_s: int) -> int:
+        """A change of tenancy: forget every half hour and period that began before the move-in
+        (prices stay – they are the supplier's, not the household's); the rows removed."""
+        removed = 0
+        with self.db.atomic():
+            for table in ("half_hours", "periods"):
+                cursor = self.db.execute(f"DELETE FROM {table} WHERE start_s < ?", [start_s])
+                removed += cursor.rowcount
+        return removed
+
     # Reading -------------------------------------------------------------------------------
 
     def half_hours(self, meter: str, channel: str, start_s: int, end_s: int) -> list[HalfHourRow]:
@@ -377,6 +387,9 @@ class HistoryStore:
 
     async def prune(self, now_s: int) -> int:
         return await self.call(lambda db: db.prune(now_s))
+
+    async def forget_before(self, start_s: int) -> int:
+        return await self.call(lambda db: db.forget_before(start_s))
 
     async def half_hours(
         self, meter: str, channel: str, start_s: int, end_s: int

@@ -47,6 +47,11 @@ def upsert(database: HistoryDatabase, rows: Sequence[DemandRow]) -> int:
     return len(records)
 
 
+def forget_before(database: HistoryDatabase, at_s: int) -> int:
+    with database.db.atomic():
+        return database.db.execute(f"DELETE FROM {TABLE} WHERE at_s < ?", [at_s]).rowcount
+
+
 def between(database: HistoryDatabase, meter: str, start_s: int, end_s: int) -> list[DemandRow]:
     rows = database.db.execute(
         f"SELECT at_s, demand_w FROM {TABLE} WHERE meter = ? AND at_s >= ? AND at_s < ? "
@@ -67,6 +72,9 @@ class DemandLog:
 
     async def record(self, rows: Sequence[DemandRow]) -> int:
         return await self.store.call(lambda db: upsert(db, rows))
+
+    async def forget_before(self, at_s: int) -> int:
+        return await self.store.call(lambda db: forget_before(db, at_s))
 
     async def between(self, meter: str, start_s: int, end_s: int) -> list[DemandRow]:
         return await self.store.call(lambda db: between(db, meter, start_s, end_s))

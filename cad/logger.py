@@ -55,6 +55,7 @@ class CadLogger:
         self.demand_rows_written = 0
         self._backfill: HistoryBackfill | None = None
         self._filled_slot: int | None = None
+        self._forget_demand = False
 
     async def start(self) -> None:
         await self.store.start()
@@ -84,6 +85,10 @@ class CadLogger:
         await self.store.close()
 
     def _on_change(self, change: ModelChange) -> None:
+        if change.meter is None and "tenancy" in change.fields:
+            self._forget_demand = True  # the recorder forgets the half hours and periods
+            self._wake.set()
+            return
         if change.meter is None or "demand_kw" not in change.fields:
             return
         if self.model.han_clock is None:  # readings are logged on the HAN's time, once it is known
@@ -102,6 +107,10 @@ class CadLogger:
             self._wake.clear()
             try:
                 await self._flush()
+                move_in = self.model.tenancy_start_s
+                if self._forget_demand and move_in is not None:
+                    self._forget_demand = False
+                    await self.demand.forget_before(int(move_in))
                 await self._follow_half_hours()
             except Exception:  # a full disk must not end the logging for good
                 LOGGER.exception("Logging failed; trying again with the next reading")

@@ -208,6 +208,8 @@ class HistoryLink:
         return self._read_for_day_s is not None and day != self._read_for_day_s
 
     def _on_model_change(self, change: ModelChange) -> None:
+        if change.meter is None and "tenancy" in change.fields:
+            self._day_ended.set()  # read the histories again: the old occupant's are gone
         if change.meter is None and "han_clock" in change.fields:
             self._clock_heard.set()
             if self._day_changed():

@@ -208,6 +208,9 @@ class HomeModel:
         self.undecodable_frames = 0
         self.messages: dict[int, SupplierMessage] = {}
         self.han_clock: HanClock | None = None
+        self.tenancy_start_s: float | None = None
+        """The move-in (HAN time) of the latest change of tenancy the meters announced: nothing
+        from before it may be shown or kept."""
         self._listeners: list[Listener] = []
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:

@@ -20,6 +20,7 @@ from han.hub_link import TIME_CLUSTER, HubLink
 from han.meter_link import MeterLink
 from han.model import HomeModel, MeterKey
 from han.power_link import ELECTRICAL_MEASUREMENT, PowerLink
+from han.tenancy_link import DEVICE_MANAGEMENT, TenancyLink
 
 LOGGER = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ class HanSession:
         self.power_links: dict[MeterKey, PowerLink] = {}
         """Home Automation power sensors (pulse readers, plugs) that are not Smart Energy meters."""
         self.hub: HubLink | None = None
+        self.tenancy: dict[MeterKey, TenancyLink] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
         self._listener_id: Any = None
 
@@ -54,6 +56,8 @@ class HanSession:
                 self.device_initialized(device)
 
     async def stop(self) -> None:
+        for tenancy in self.tenancy.values():
+            tenancy.stop()
         if self._listener_id is not None:
             self.application.remove_listener(self._listener_id)
             self._listener_id = None
@@ -77,6 +81,10 @@ class HanSession:
                 self._spawn(self.hub.run(), name=f"hub-link-{device.ieee}")
             metering = endpoint.in_clusters.get(GBMetering.cluster_id)
             key = MeterKey(str(device.ieee), endpoint_id)
+            management = endpoint.in_clusters.get(DEVICE_MANAGEMENT)
+            if management is not None and key not in self.tenancy:
+                self.tenancy[key] = tenancy = TenancyLink(self.model, management)
+                self._spawn(tenancy.run(), name=f"tenancy-link-{key}")
             if metering is None:
                 measurement = endpoint.in_clusters.get(ELECTRICAL_MEASUREMENT)
                 if measurement is not None and key not in self.power_links:

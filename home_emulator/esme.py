@@ -135,6 +135,8 @@ class Esme:
             },
         )
         self.price = PriceServer(self.registers, now=lambda: self.time_s)
+        self.device_management = ServerCluster(0x0708)
+        """Tells the displays of a change of tenancy (``wan.SupplierWan.change_of_tenancy``)."""
         basic = ServerCluster(
             0x0000,
             {
@@ -157,6 +159,7 @@ class Esme:
                         0x0702: self.metering,
                         0x0700: self.price.cluster,
                         0x0705: self.prepayment,
+                        0x0708: self.device_management,
                     },
                 )
             },

@@ -13,14 +13,19 @@ import zigpy.types as t
 from home_emulator.comms_hub import HubEvent, SupplierMessage
 from home_emulator.credit_engine import PrepaymentStart, units
 from home_emulator.device_log import DeviceLogEntry, DeviceType
+from home_emulator.esme import METER_ENDPOINT
 from home_emulator.home import EmulatedHome
-from home_emulator.tariffs import AnyTariff
+from home_emulator.tariffs import ZIGBEE_EPOCH_S, AnyTariff
 from home_emulator.tenancy import change_tenancy
+
+SUPPLIER_PROVIDER_ID = 0x0000_0001
+"""The emulated supplier's provider id in the Smart Energy commands it has the meters send."""
 
 
 class SupplierWan:
     def __init__(self, home: EmulatedHome) -> None:
         self.home = home
+        self._issuer_event_id = int(home.now_s)  # rising across WAN objects, as events must
 
     def _log(self, what: str) -> None:
         self.home.hub.events.append(HubEvent(self.home.now_s, "WAN", what))
@@ -84,6 +89,19 @@ class SupplierWan:
         the home's devices and the maximum-demand registers start afresh."""
         boundary = change_tenancy(self.home, self.home.now_s if move_in_s is None else move_in_s)
         self.reset_maximum_demand()
+        self._issuer_event_id += 1
+        self.home.esme.node.to_bound(  # the displays bound to it forget what came before
+            METER_ENDPOINT,
+            0x0708,
+            "publish_change_of_tenancy",
+            {
+                "provider_id": SUPPLIER_PROVIDER_ID,
+                "issuer_event_id": self._issuer_event_id,
+                "tariff_type": 0x00,  # delivered
+                "implementation_date_time": boundary - ZIGBEE_EPOCH_S,
+                "proposed_tenancy_change_control": 0,
+            },
+        )
         # reset_maximum_demand has the ESMEs serve their histories again, now hidden; the gas
         # mirror's follow when the gas meter next wakes (on the half hour), as on a real HAN.
         self._log(f"change of tenancy: histories before {boundary} hidden")

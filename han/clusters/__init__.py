@@ -1,11 +1,13 @@
 """GB Smart Energy cluster definitions on zigpy.
 
-zigpy 2.4 defines Metering in full but leaves Price, Prepayment and Messaging as empty stubs. Importing
+zigpy 2.4 defines Metering in full but leaves Price, Prepayment, Messaging and Device Management as
+empty stubs. Importing
 this package registers the GB definitions in zigpy's global cluster registry, so every endpoint zigpy
 creates afterwards – on the app side and in the emulated meters alike – speaks the same definitions:
 a frame that one side writes, the other side reads.
 """
 
+from han.clusters.device_management import GBDeviceManagement
 from han.clusters.messaging import GBMessaging
 from han.clusters.metering import GBMetering
 from han.clusters.pairing import PAIRING_CLUSTER_ID, GBCadPairing, PairingStatus
@@ -21,6 +23,7 @@ __all__ = [
     "SE_PROFILE_ID",
     "UNDECODABLE_FRAME",
     "GBCadPairing",
+    "GBDeviceManagement",
     "GBMessaging",
     "GBMetering",
     "GBPrepayment",
