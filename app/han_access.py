@@ -74,14 +74,28 @@ class HanAccess:
 
 
 def session_access(
-    session: HanSession, display_ieee: str, demo: PairingDemo | None = None
+    session: HanSession | Callable[[], HanSession | None],
+    display_ieee: str,
+    demo: PairingDemo | None = None,
 ) -> HanAccess:
+    """HAN access through a session, or through whichever is current (the host's connection
+    replaces its session when the source comes back after a loss)."""
+    current = session if callable(session) else lambda: session
+
+    async def pair(passkey: str, find_hub_s: float) -> PairingOutcome:
+        live = current()
+        if live is None:
+            return PairingOutcome.NO_ANSWER
+        return await pair_with_passkey(live.application, passkey, find_hub_s=find_hub_s)
+
+    def links() -> dict[MeterKey, MeterLink]:
+        live = current()
+        return live.links if live is not None else {}
+
     return HanAccess(
         display_ieee=display_ieee,
         install_code=install_code_for(display_ieee),
-        pair=lambda passkey, find_hub_s: pair_with_passkey(
-            session.application, passkey, find_hub_s=find_hub_s
-        ),
-        links=lambda: session.links,
+        pair=pair,
+        links=links,
         demo=demo,
     )
