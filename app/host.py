@@ -169,7 +169,7 @@ async def run_app(options: Options) -> int:
             shown = window if options.kiosk is not None else window.view
             shown.grab().save(str(options.screenshot))
             print(f"screenshot saved to {options.screenshot}")
-        if options.kiosk is not None:
+        if options.kiosk is not None and options.screenshot is not None:
             frameless = bool(window.windowFlags() & Qt.WindowType.FramelessWindowHint)
             print(
                 f"kiosk window: fullscreen={window.isFullScreen()} frameless={frameless} "

@@ -1,8 +1,8 @@
 """Everything a kiosk does with input before the device sees it, as one application event filter:
 
-- the window cannot be closed (Alt+F4, the window manager's close) and keys that would leave it
-  (Alt+F4, Ctrl+Q, Ctrl+W, Alt+Tab, the Super key) are dropped; Escape still means "back" inside
-  the device, which never leaves it;
+- the window cannot be closed (Alt+F4, the window manager's close) nor leave fullscreen, and keys
+  that would leave it (Alt+F4, Ctrl+Q, Ctrl+W, Alt+Tab, the Super key) are dropped; Escape still
+  means "back" inside the device, which never leaves it;
 - any press, touch, wheel or key is activity (it keeps the display awake);
 - when the display rests (ambient view or blank), the first press wakes it and is swallowed whole –
   press, moves and release – so it never acts on whatever lies under the finger;
@@ -83,6 +83,10 @@ class KioskInputFilter(QObject):
                 return False
             event.ignore()  # an eaten close event still counts as accepted unless ignored
             return True
+        if kind == QEvent.Type.WindowStateChange and watched is self._window:
+            if not self._window.isFullScreen() and not self._may_close():
+                QTimer.singleShot(0, self._window.showFullScreen)  # minimised or un-maximised
+            return False
         if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             assert isinstance(event, QKeyEvent)
             if _leaves(event):

@@ -124,6 +124,14 @@ def test_escape_keys_and_closing_do_not_leave(qtbot, kiosk, key, modifier) -> No
     assert not k.window.closed.is_set()
 
 
+def test_the_window_goes_back_to_fullscreen_if_anything_takes_it_out(qtbot, kiosk) -> None:
+    k, _device, _clock = kiosk
+    k.window.showNormal()
+    qtbot.waitUntil(k.window.isFullScreen, timeout=2000)
+    k.window.showMinimized()
+    qtbot.waitUntil(k.window.isFullScreen, timeout=2000)
+
+
 def _hold_corner(qtbot, k: Kiosk) -> None:
     """A finger held on the top-left corner (where the device has a button)."""
     corner = k.window.view.corner  # type: ignore[attr-defined]
