@@ -129,7 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
             "GB smart-meter consumer devices (In-Home Display, PPMID, CAD) on a ZigBee Smart Energy "
             "HAN. By default it opens the In-Home Display on a bundled emulated home."
         ),
-        epilog="Example: python -m app --speed 60   (an hour of the emulated home every minute)",
+        epilog="Example: python -m app --speed 60   (an hour of the emulated home every minute). "
+        "Kiosk: python -m app kiosk-pin sets the PIN that leaves it, then python -m app --kiosk",
     )
     parser.add_argument(
         "--mode",

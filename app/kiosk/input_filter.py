@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Final
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent
+from PySide6.QtGui import QInputDevice, QKeyEvent, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 HOLD_S: Final = 3.0
@@ -69,6 +69,8 @@ class KioskInputFilter(QObject):
         self._wake = wake
         self._may_close = may_close
         self._swallowing = False
+        self._touch_swallowed = False
+        """Whether the current touch was swallowed, so Qt's mouse events made from it are too."""
         self._hold = QTimer(self)
         self._hold.setSingleShot(True)
         self._hold.setInterval(round(hold_s * 1000))
@@ -94,13 +96,21 @@ class KioskInputFilter(QObject):
             if kind == QEvent.Type.KeyPress and not event.isAutoRepeat():
                 return self._pressed(None)
             return False
+        if isinstance(event, QMouseEvent) and _made_from_touch(event):
+            # Qt's stand-in mouse events for a touch (widgets that take no touch get these): the
+            # touch itself has been judged already, and they go wherever it went.
+            return self._touch_swallowed
         if self._swallowing and kind in _GESTURE_REST:
             if kind in _ENDS:
                 self._swallowing = False
             return True
         if kind in _PRESSES:
-            return self._pressed(_position(event))
-        if kind in _ENDS or (kind == QEvent.Type.TouchUpdate and self._moved_out(event)):
+            swallowed = self._pressed(_position(event))
+            if kind == QEvent.Type.TouchBegin:
+                self._touch_swallowed = swallowed
+            return swallowed
+        moving = kind in (QEvent.Type.TouchUpdate, QEvent.Type.MouseMove)
+        if kind in _ENDS or (moving and self._moved_out(event)):
             self._hold.stop()
         if kind == QEvent.Type.Wheel:
             self.activity.emit()
@@ -120,6 +130,7 @@ class KioskInputFilter(QObject):
     def _held(self) -> None:
         # The finger is still down: its release must not press what lies under the corner.
         self._swallowing = True
+        self._touch_swallowed = True
         grabber = QWidget.mouseGrabber()
         if isinstance(grabber, QAbstractButton):
             grabber.setDown(False)
@@ -143,6 +154,11 @@ def _position(event: QEvent) -> QPointF | None:
     if isinstance(event, QTouchEvent) and event.points():
         return event.points()[0].globalPosition()
     return None
+
+
+def _made_from_touch(event: QMouseEvent) -> bool:
+    device = event.pointingDevice()
+    return device is not None and device.type() == QInputDevice.DeviceType.TouchScreen
 
 
 def _leaves(event: QKeyEvent) -> bool:

@@ -115,6 +115,7 @@ class Kiosk(QObject):
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self._tick)
         self._shown_rest: Rest | None = None
+        self._brightness: float | None = None
 
     # Starting and leaving --------------------------------------------------------------------
 
@@ -146,6 +147,7 @@ class Kiosk(QObject):
             if QGuiApplication.overrideCursor() is not None:
                 QGuiApplication.restoreOverrideCursor()
         self.backlight.set_percent(self.settings.brightness_percent)
+        self._brightness = None
 
     # Rest and wake ---------------------------------------------------------------------------
 
@@ -185,6 +187,9 @@ class Kiosk(QObject):
         self._set_brightness(brightness)
 
     def _set_brightness(self, percent: float) -> None:
+        if percent == self._brightness:
+            return  # the clock ticks every second; the panel is written only on a change
+        self._brightness = percent
         if self.backlight.set_percent(percent):
             self.shade.hide()
             return

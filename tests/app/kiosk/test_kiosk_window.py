@@ -193,6 +193,29 @@ def test_inactivity_rests_and_the_waking_touch_presses_nothing(qtbot, kiosk, pan
     assert device.presses["middle"] == 1  # awake: the next touch acts
 
 
+def test_a_finger_that_wakes_the_screen_presses_nothing(qtbot, kiosk) -> None:
+    """The same with a real touch sequence, for which Qt also makes mouse events."""
+    k, device, clock = kiosk
+    touchscreen = QTest.createTouchDevice()
+    middle = device.middle.mapTo(k.window, device.middle.rect().center())
+
+    def tap() -> None:
+        QTest.touchEvent(k.window, touchscreen).press(0, middle, k.window).commit()
+        QTest.touchEvent(k.window, touchscreen).release(0, middle, k.window).commit()
+        qtbot.wait(20)
+
+    tap()
+    assert device.presses["middle"] == 1  # awake: a tap presses
+    clock.seconds += 60
+    k._tick()
+    assert k.ambient.isVisible()
+    tap()
+    assert not k.ambient.isVisible()
+    assert device.presses["middle"] == 1  # the waking tap did not
+    tap()
+    assert device.presses["middle"] == 2
+
+
 def test_the_night_blanks_and_a_touch_shows_the_ambient_view(qtbot, kiosk, panel) -> None:
     k, device, clock = kiosk
     clock.local = datetime(2026, 11, 21, 23, 30)

@@ -148,3 +148,31 @@ def test_kiosk_pin_from_the_command_line_then_kiosk_options_come_from_the_file()
     assert (options.mode, options.source) == ("ppmid", "tcp://127.0.0.1:8641")
     assert parse(["--kiosk", "--mode", "ihd"]).mode == "ihd"  # the command line wins
     assert parse([]).kiosk is None
+
+
+def test_a_kiosk_shows_an_ihd_or_a_ppmid_not_a_cad(capsys) -> None:
+    settings_store.save(StoredSettings().with_kiosk(pin_hash=hash_pin("1234")))
+    from app.cli import parse
+
+    with pytest.raises(SystemExit) as exited:
+        parse(["--kiosk", "--mode", "cad"])
+    assert exited.value.code == 2
+    assert "a kiosk shows ihd or ppmid, not cad" in capsys.readouterr().err
+
+
+def test_a_corrupt_settings_file_is_explained_at_start() -> None:
+    path = settings_store.default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("[kiosk\npin_hash = ")
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--kiosk"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    first, second = result.stderr.strip().splitlines()
+    assert "settings.toml is not valid TOML" in first
+    assert "moved to settings.toml.unreadable and the defaults are used" in first
+    assert "set one first with python -m app kiosk-pin" in second
