@@ -196,3 +196,31 @@ async def test_a_source_that_is_not_there_yet_is_tried_again_with_growing_waits(
     attempts = source.attempts
     await asyncio.sleep(0.05)
     assert source.attempts == attempts  # closing ended the retries
+
+
+@pytest.mark.e2e
+async def test_a_kiosk_waits_for_a_served_home_that_is_not_there_yet(served_home, qtbot) -> None:
+    from app.kiosk.kiosk_settings import KioskSettings
+    from app.kiosk.pin import hash_pin
+
+    port = _free_port()
+    kiosk = KioskSettings(source=f"tcp://127.0.0.1:{port}", pin_hash=hash_pin("1234"))
+    app = RunningApp(Options(source=kiosk.source, kiosk=kiosk))
+    app.connection.backoff = Backoff(first_s=0.2, longest_s=0.5)
+    window = await app.start()  # a desktop run would have said "cannot attach" and ended
+    try:
+        assert window.is_reconnecting
+        assert "cannot reach the meters" in window.reconnecting.detail.text()
+        assert window.isFullScreen()
+        home = served_home(port)
+        await _until(home.listening)
+        await _until(
+            lambda: (
+                (meter := app.model.electricity_import_meter()) is not None
+                and meter.demand_kw is not None
+            )
+        )
+        await _until(lambda: not window.is_reconnecting, 5)
+        assert app.connection.state is ConnectionState.LIVE
+    finally:
+        await app.stop()
