@@ -10,6 +10,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from app import settings_store
+from app.kiosk.kiosk_settings import MODES as KIOSK_MODES
+from app.kiosk.kiosk_settings import KioskSettings
 from app.options import (
     DEFAULT_SCENARIOS,
     LANGUAGES,
@@ -20,6 +23,7 @@ from app.options import (
     THEMES,
     Options,
 )
+from app.settings_store import StoredSettings
 
 MIN_SPEED, MAX_SPEED = 1, 100_000
 
@@ -54,15 +58,20 @@ def _seconds(text: str) -> float:
 
 
 def _source(text: str) -> str:
+    try:
+        return check_source_text(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def check_source_text(text: str) -> str:
+    """A HAN source as the command line and the kiosk's settings take it; ValueError if not."""
     if text in SOURCES:
         return text
     if text.startswith("tcp://"):
         from home_emulator.air_link import parse_address  # only when asked: it loads zigpy
 
-        try:
-            parse_address(text)
-        except ValueError as error:
-            raise argparse.ArgumentTypeError(str(error)) from None
+        parse_address(text)
         return text
     if text == "auto":
         return text
@@ -72,10 +81,10 @@ def _source(text: str) -> str:
         try:
             parse_radio(text)
         except RadioError as error:
-            raise argparse.ArgumentTypeError(str(error)) from None
+            raise ValueError(str(error)) from None
         return text
     choices = ", ".join([*SOURCES, REMOTE_SOURCE, *RADIO_SOURCES])
-    raise argparse.ArgumentTypeError(f"invalid choice: {text!r} (choose from {choices})")
+    raise ValueError(f"invalid choice: {text!r} (choose from {choices})")
 
 
 def _scenario(text: str) -> str:
@@ -120,18 +129,17 @@ def build_parser() -> argparse.ArgumentParser:
             "GB smart-meter consumer devices (In-Home Display, PPMID, CAD) on a ZigBee Smart Energy "
             "HAN. By default it opens the In-Home Display on a bundled emulated home."
         ),
-        epilog="Example: python -m app --speed 60   (an hour of the emulated home every minute)",
+        epilog="Example: python -m app --speed 60   (an hour of the emulated home every minute). "
+        "Kiosk: python -m app kiosk-pin sets the PIN that leaves it, then python -m app --kiosk",
     )
     parser.add_argument(
         "--mode",
         choices=MODES,
-        default="ihd",
         help="which device to show: ihd (In-Home Display, default)",
     )
     parser.add_argument(
         "--source",
         type=_source,
-        default="emulator",
         metavar="emulator|tcp://HOST:PORT|RADIO:PATH|auto",
         help="where the HAN traffic comes from: emulator (default) – the in-process emulated home; "
         "tcp://HOST:PORT – a home kept running by python -m home_emulator serve; RADIO:PATH – a "
@@ -199,15 +207,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--theme",
         choices=THEMES,
-        default="standard",
         help="standard (default), large (large text) or contrast (high contrast); "
         "changeable on the display's settings screen",
     )
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
-        default="en",
         help="language of the display: en (English, default) or cy (Cymraeg / Welsh)",
+    )
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="run as an appliance on a touchscreen: fullscreen, no way out but a long press on "
+        "the top-left corner and the PIN (set it first: python -m app kiosk-pin). Mode, source, "
+        "theme and language come from the kiosk's settings unless given here",
     )
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="log HAN traffic and decisions"
@@ -224,26 +237,57 @@ def parse(argv: Sequence[str] | None = None) -> Options:
         parser.error(f"argument --size: expected WIDTHxHEIGHT such as 800x480, not {args.size!r}")
     if not (320 <= width <= 7680 and 240 <= height <= 4320):
         parser.error(f"argument --size: {width}x{height} is outside 320x240 … 7680x4320")
+    stored = _stored_settings() if args.kiosk else None
+    kiosk = _kiosk_settings(parser, args, stored) if stored is not None else None
+    mode = args.mode or (kiosk.mode if kiosk else "ihd")
     return Options(
-        mode=args.mode,
-        source=args.source,
+        mode=mode,
+        source=args.source or (kiosk.source if kiosk else "emulator"),
         baudrate=args.baudrate,
         flow_control=args.flow_control,
-        scenario=args.scenario or DEFAULT_SCENARIOS.get(args.mode),
+        scenario=args.scenario or DEFAULT_SCENARIOS.get(mode),
         speed=args.speed,
         seed=args.seed,
         screenshot=args.screenshot,
         quit_after_s=args.quit_after,
         size=(width, height),
         verbose=args.verbose,
-        theme=args.theme,
-        language=args.lang,
+        theme=args.theme or (stored.theme if stored else "standard"),
+        language=args.lang or (stored.language if stored else "en"),
         display_ieee=args.display_ieee,
+        kiosk=kiosk,
     )
 
 
+def _stored_settings() -> StoredSettings:
+    """The settings kept on disk (kiosk mode only: a desktop run is exactly as asked)."""
+    loaded = settings_store.load()
+    if loaded.problem:
+        print(f"python -m app: {loaded.problem}", file=sys.stderr)
+    return loaded.settings
+
+
+def _kiosk_settings(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, stored: StoredSettings
+) -> KioskSettings:
+    if not stored.kiosk.has_pin:
+        parser.exit(
+            2,
+            f"{parser.prog}: kiosk mode needs a PIN to leave it by; set one first with "
+            "python -m app kiosk-pin\n",
+        )
+    if (args.mode or stored.kiosk.mode) not in KIOSK_MODES:
+        parser.error(f"argument --mode: a kiosk shows {' or '.join(KIOSK_MODES)}, not cad")
+    return stored.kiosk
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    options = parse(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["kiosk-pin"]:
+        from app.kiosk.pin_command import main as set_pin
+
+        return set_pin(arguments[1:])
+    options = parse(arguments)
     from app.host import run  # Qt is imported only once the command line is known to be good
 
     return run(options)

@@ -83,15 +83,33 @@ class HanAccess:
 
 
 def session_access(
-    session: HanSession, display_ieee: str, demo: PairingDemo | None = None
+    session: HanSession | Callable[[], HanSession | None],
+    display_ieee: str,
+    demo: PairingDemo | None = None,
 ) -> HanAccess:
+    """HAN access through a session, or through whichever is current (the host's connection
+    replaces its session when the source comes back after a loss)."""
+    current = session if callable(session) else lambda: session
+
+    async def pair(passkey: str, find_hub_s: float) -> PairingOutcome:
+        live = current()
+        if live is None:
+            return PairingOutcome.NO_ANSWER
+        return await pair_with_passkey(live.application, passkey, find_hub_s=find_hub_s)
+
+    def links() -> dict[MeterKey, MeterLink]:
+        live = current()
+        return live.links if live is not None else {}
+
+    def hub_ieee() -> str | None:
+        live = current()
+        return live.hub.ieee if live is not None and live.hub is not None else None
+
     return HanAccess(
         display_ieee=display_ieee,
         install_code=install_code_for(display_ieee),
-        pair=lambda passkey, find_hub_s: pair_with_passkey(
-            session.application, passkey, find_hub_s=find_hub_s
-        ),
-        links=lambda: session.links,
-        hub_ieee=lambda: session.hub.ieee if session.hub is not None else None,
+        pair=pair,
+        links=links,
+        hub_ieee=hub_ieee,
         demo=demo,
     )

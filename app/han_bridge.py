@@ -6,6 +6,8 @@ Experiences never touch zigpy: commands go through ``SessionCommands`` (zigpy's 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from zigpy.device import Device
 from zigpy.exceptions import ZigbeeException
 
@@ -27,8 +29,18 @@ _ORDER = {
 
 
 class SessionCommands:
-    def __init__(self, session: HanSession) -> None:
-        self._session = session
+    """Commands through a session – or through whichever session is current, when given a
+    function (the host's connection replaces its session after the source comes back)."""
+
+    def __init__(self, session: HanSession | Callable[[], HanSession | None]) -> None:
+        self._current = session if callable(session) else lambda: session
+
+    @property
+    def _session(self) -> HanSession:
+        session = self._current()
+        if session is None:
+            raise CommandFailed("the display has lost its HAN and is reconnecting")
+        return session
 
     async def confirm_message(self, message_id: int) -> None:
         hub = self._session.hub
@@ -64,9 +76,12 @@ class SessionCommands:
             raise CommandFailed(str(error)) from error
 
 
-def paired_devices(session: HanSession) -> list[PairedDevice]:
-    """Every device on the network but this display, one entry per role (hub, meter)."""
+def paired_devices(session: HanSession | None) -> list[PairedDevice]:
+    """Every device on the network but this display, one entry per role (hub, meter); none while
+    the display is reconnecting (``session`` None)."""
     found: list[PairedDevice] = []
+    if session is None:
+        return found
     for device in session.application.devices.values():
         if device.nwk == COORDINATOR_NWK or not isinstance(device, Device):
             continue

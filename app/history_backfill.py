@@ -302,10 +302,13 @@ class HistoryRecorder:
             self._wake.set()
 
     async def _run(self) -> None:
-        filled: set[MeterKey] = set()
+        # The link each meter was last filled through: a new link (the display reconnected after
+        # losing its source) fills again at once, so the outage's half hours come back from the
+        # meter's profile straight away.
+        filled: dict[MeterKey, MeterLink] = {}
         while True:
             # A meter still attaching is looked at again soon; then every ``fill_every_s``.
-            waiting = any(key not in filled for key in self._links())
+            waiting = any(filled.get(key) is not link for key, link in self._links().items())
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(
                     min(self._fill_every_s, 1.0) if waiting else self._fill_every_s
@@ -332,9 +335,9 @@ class HistoryRecorder:
                     if "tariff" in kinds:
                         await self._backfill.record_tariffs(meter)
                 for key, link in links.items():
-                    if link.attached.is_set() and (timed_out or key not in filled):
+                    if link.attached.is_set() and (timed_out or filled.get(key) is not link):
                         await self._backfill.fill_meter(link)
-                        filled.add(key)
+                        filled[key] = link
                 await self._backfill.store.prune(int(self._backfill.han_now()))
             except Exception:  # a store or radio error must not end the recording for good
                 LOGGER.exception("Recording history failed; trying again later")

@@ -11,14 +11,17 @@ import logging
 import os
 import sys
 import time
+from typing import TYPE_CHECKING
 
 import qasync
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app import experiences, i18n, qt_gc, qt_messages
 from app.context import ExperienceContext
 from app.han_access import CAD_IEEE, HanAccess, session_access
 from app.han_bridge import SessionCommands, paired_devices
+from app.han_connection import HanConnection
 from app.history_runtime import HistoryRuntime
 from app.options import Options
 from app.settings import DisplaySettings
@@ -28,9 +31,14 @@ from app.window import HostWindow
 from han.model import HomeModel
 from han.session import HanSession
 
+if TYPE_CHECKING:
+    from app.kiosk.kiosk import Kiosk
+
 LOGGER = logging.getLogger(__name__)
 
 FIRST_READING_WAIT_S = 30.0
+RESTART = -1
+"""``run_app``'s answer when the app must start again (a kiosk's new source)."""
 
 
 def run(options: Options) -> int:
@@ -38,18 +46,22 @@ def run(options: Options) -> int:
         level=logging.INFO if options.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    if options.screenshot is not None:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if options.screenshot is not None and options.kiosk is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a kiosk's screenshot is of its real screen
     qt_messages.install()
     application = QApplication.instance() or QApplication(sys.argv[:1])
     application.setApplicationName("SMETS consumer suite")
     qt_gc.collect_on_qt_thread()
     try:
-        return int(qasync.run(run_app(options)))
+        status = int(qasync.run(run_app(options)))
     except SourceUnavailable as error:
         # A missing stick, a port without permission, no home at the address: say so in one line.
         print(f"python -m app: {error}", file=sys.stderr)
         return 1
+    if status == RESTART:
+        # The kiosk's owner saved a new HAN source: start afresh, as the same command, to use it.
+        os.execv(sys.executable, [sys.executable, "-m", "app", *sys.argv[1:]])
+    return status
 
 
 class RunningApp:
@@ -69,9 +81,11 @@ class RunningApp:
             flow_control=options.flow_control,
             scenario=options.scenario,
         )
-        self.session: HanSession | None = None
+        self.connection = HanConnection(self.source, self.model)
         self.history: HistoryRuntime | None = None
         self.window: HostWindow | None = None
+        self.kiosk: Kiosk | None = None
+        self.restarting = False
         self.settings = DisplaySettings(theme=options.theme, language=options.language)
 
     async def start(self) -> HostWindow:
@@ -80,47 +94,68 @@ class RunningApp:
         # Closing the window must not stop the loop under our feet: run_app owns the shutdown,
         # which still has tasks to cancel and a radio to close after the window has gone.
         application.setQuitOnLastWindowClosed(False)
-        radio = await self.source.open()
-        session = self.session = HanSession(radio, self.model)
-        session.start()
-        self.source.start()
+        connection = self.connection
+        if self.options.kiosk is not None:
+            await connection.open_or_keep_trying()  # an appliance waits for its source
+        else:
+            await connection.open()  # a desktop run says at once what is wrong
+        connection.start()
         history_store = None
         if not self.experience.keeps_own_log:
-            self.history = HistoryRuntime(self.model, lambda: session.links)
+            self.history = HistoryRuntime(self.model, lambda: connection.links)
             history_store = await self.history.start()
         i18n.use_language(self.settings.language)  # so the view is built in its language
         context = ExperienceContext(
             self.model,
-            commands=SessionCommands(session),
-            devices=lambda: paired_devices(session),
+            commands=SessionCommands(lambda: connection.session),
+            devices=lambda: paired_devices(connection.session),
             settings=self.settings,
             sound=SystemSound(),
-            han_access=self._han_access(session),
+            han_access=self._han_access(),
             history=history_store,
         )
         view = self.experience.create_view(context)
         self.window = HostWindow(self.experience.title, view, self.options.size, self.settings)
-        self.window.show()
+        self.window.follow(connection)
+        if self.options.kiosk is None:
+            self.window.show()
+            return self.window
+        from app.kiosk.kiosk import Kiosk  # only a kiosk needs it
+
+        self.kiosk = Kiosk(self.window, self.model, self.settings, self.options.kiosk)
+        self.kiosk.restart_wanted.connect(self._restart)
+        self.kiosk.start()
         return self.window
 
-    def _han_access(self, session: HanSession) -> HanAccess | None:
+    def _restart(self) -> None:
+        self.restarting = True
+        assert self.kiosk is not None
+        self.kiosk.leave()
+
+    @property
+    def session(self) -> HanSession | None:
+        """The live HAN session (None while the display is reconnecting to its source)."""
+        return self.connection.session
+
+    def _han_access(self) -> HanAccess | None:
         if not self.experience.pairs_itself:
             return None
         source = self.source
         demo = EmulatorDemo(source.home) if isinstance(source, EmulatorSource) else None
         display_ieee = getattr(source, "display_ieee", None) or CAD_IEEE
-        return session_access(session, display_ieee, demo)
+        return session_access(lambda: self.connection.session, display_ieee, demo)
 
     async def stop(self) -> None:
         """Cancel every task the app started, then close the radio and the window."""
         closing = getattr(self.window.view, "aclose", None) if self.window is not None else None
         if closing is not None:  # a view with tasks of its own (the CAD's logger) ends them first
             await closing()
+        if self.kiosk is not None and not self.kiosk.leaving:
+            self.kiosk.leaving = True  # the app is ending (--quit-after): the window may close
+            self.kiosk.stop()
         if self.history is not None:
             await self.history.stop()
-        if self.session is not None:
-            await self.session.stop()
-        await self.source.close()
+        await self.connection.close()
         if self.window is not None:
             self.window.view.close()
             self.window.close()
@@ -132,11 +167,19 @@ async def run_app(options: Options) -> int:
     try:
         await _until_done(window, app.model, options)
         if options.screenshot is not None:
-            window.view.grab().save(str(options.screenshot))
+            # A kiosk's whole screen, its layers included; a desktop run's device alone.
+            shown = window if options.kiosk is not None else window.view
+            shown.grab().save(str(options.screenshot))
             print(f"screenshot saved to {options.screenshot}")
+        if options.kiosk is not None and options.screenshot is not None:
+            frameless = bool(window.windowFlags() & Qt.WindowType.FramelessWindowHint)
+            print(
+                f"kiosk window: fullscreen={window.isFullScreen()} frameless={frameless} "
+                f"size={window.width()}x{window.height()}"
+            )
     finally:
         await app.stop()
-    return 0
+    return RESTART if app.restarting else 0
 
 
 async def _until_done(window: HostWindow, model: HomeModel, options: Options) -> None:

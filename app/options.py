@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from app.kiosk.kiosk_settings import KioskSettings
 from app.settings import LANGUAGE_CODES, THEME_NAMES
 
 MODES: Final = ("ihd", "ppmid", "cad")
@@ -38,3 +39,6 @@ class Options:
     """The emulated home's scenario (name or .toml); None: the mode's usual home."""
     display_ieee: str | None = None
     """This display's EUI-64 on a served home (None: the one the home's device log starts with)."""
+    kiosk: KioskSettings | None = None
+    """Run as an appliance with these settings (fullscreen, no way out but the corner press and
+    the PIN); None on a desktop."""

@@ -71,6 +71,7 @@ class RadioSource:
             await self.radio.permit(seconds)
 
     async def close(self) -> None:
-        if self.radio is not None:
-            await self.radio.shutdown()
-            self.radio = None
+        """Release the stick; safe to call again, and ``open`` may follow (reconnection)."""
+        radio, self.radio = self.radio, None
+        if radio is not None:
+            await radio.shutdown()

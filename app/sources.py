@@ -152,8 +152,10 @@ class RemoteHomeSource:
         """Nothing to start: the served home is already running."""
 
     async def close(self) -> None:
-        if self.radio is not None:
-            await self.radio.shutdown()
+        """Hang up; safe to call again, and ``open`` may follow (reconnection)."""
+        radio, self.radio = self.radio, None
+        if radio is not None:
+            await radio.shutdown()
 
 
 def is_remote(name: str) -> bool:

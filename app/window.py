@@ -9,13 +9,17 @@ window's height, so the style is rebuilt when a resize changes the body text siz
 from __future__ import annotations
 
 import asyncio
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app import i18n
+from app.han_connection import HanConnection
 from app.settings import DisplaySettings
+from app.ui.reconnecting_overlay import ReconnectingOverlay
 from app.ui.theme import THEMES, base_font_px, stylesheet
 
 
@@ -39,10 +43,22 @@ class HostWindow(QMainWindow):
         self._retitle()
         self._unsubscribe = self.settings.subscribe(self._setting_changed)
         self.closed = asyncio.Event()
+        self.reconnecting = ReconnectingOverlay(self, THEMES[self.settings.theme], time.time)
+        self._unfollow: Callable[[], None] = lambda: None
+
+    def follow(self, connection: HanConnection) -> None:
+        """Show "Reconnecting…" over the device whenever the HAN source is away."""
+        self._unfollow = connection.subscribe(self.reconnecting.follow)
+        self.reconnecting.follow(connection.state)
+
+    @property
+    def is_reconnecting(self) -> bool:
+        return not self.reconnecting.isHidden()
 
     def _setting_changed(self, setting: str) -> None:
         if setting == "theme":
             self._restyle(self.height())
+            self.reconnecting.set_theme(THEMES[self.settings.theme])
         elif setting == "language":
             i18n.use_language(self.settings.language)
 
@@ -66,5 +82,6 @@ class HostWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._unsubscribe()
+        self._unfollow()
         self.closed.set()
         super().closeEvent(event)

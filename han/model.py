@@ -65,6 +65,9 @@ class LinkState(enum.Enum):
     """No meter heard yet."""
     CONNECTED = "connected"
     """At least one meter has delivered a reading."""
+    LOST = "lost"
+    """The HAN source went away (a served home stopped, a stick unplugged): every value keeps the
+    time it arrived and is out of date until readings flow again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +251,12 @@ class HomeModel:
     def mark_connected(self) -> None:
         if self.link is not LinkState.CONNECTED:
             self.link = LinkState.CONNECTED
+            self.announce(ModelChange(None, frozenset({"link"})))
+
+    def mark_lost(self) -> None:
+        """Nothing is live any more; the next reading that arrives marks the link connected."""
+        if self.link is not LinkState.LOST:
+            self.link = LinkState.LOST
             self.announce(ModelChange(None, frozenset({"link"})))
 
     @property

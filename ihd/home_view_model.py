@@ -114,8 +114,9 @@ class HomeViewModel:
         demand = meter.demand_kw
         per_hour = w.translate("NowScreen", "per hour")
 
+        lost = self._model.link is LinkState.LOST  # nothing is live while the source is away
         if demand is not None:
-            demand_stale = demand.is_stale(now, DEMAND_STALE_AFTER_S)
+            demand_stale = lost or demand.is_stale(now, DEMAND_STALE_AFTER_S)
             note = age_note(demand, now, w) if demand_stale else ""
             demand_shown = Shown(format_kw(demand.value, w), "kW", demand_stale, note)
         else:
@@ -139,7 +140,7 @@ class HomeViewModel:
             demand=demand_shown,
             cost_per_hour=cost_shown,
             ambient=ambient.value if ambient is not None else None,
-            ambient_stale=ambient is None or ambient.is_stale(now, DEMAND_STALE_AFTER_S),
+            ambient_stale=lost or ambient is None or ambient.is_stale(now, DEMAND_STALE_AFTER_S),
             today=tuple(today),
             last_updated=self._last_updated(meter, demand_stale),
             unread_messages=self._model.unread_messages,

@@ -24,6 +24,24 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 
 
+XCB_PACKAGES = [
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-image0",
+    "libxcb-keysyms1",
+    "libxcb-randr0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-xinerama0",
+    "libxcb-xkb1",
+    "libxkbcommon-x11-0",
+    "libfontconfig1",
+    "libegl1",
+]
+"""What Qt's xcb platform plugin loads from the system (the PySide6 wheels bring the rest)."""
+XCB_LIBRARIES = ["xcb-cursor", "xcb-icccm", "xcb-keysyms", "xcb-render-util", "xkbcommon-x11"]
+
+
 def _fail(message: str) -> None:
     print(f"dev.py: {message}", file=sys.stderr)
     raise SystemExit(2)
@@ -76,6 +94,14 @@ def run_tests(pytest_args: list[str]) -> int:
     ensure_debian_packages(["tshark"], reason="to dissect the emulated HAN's packet captures")
     # The CAD's MQTT feed is tested against a real broker.
     ensure_debian_packages(["mosquitto"], reason="to test the CAD's MQTT feed against a broker")
+    # The kiosk's real-window test runs the app fullscreen on an X server in memory (Xvfb) through
+    # Qt's xcb platform, which since Qt 6.5 also needs libxcb-cursor and the xcb utility libraries.
+    ensure_debian_packages(
+        ["xvfb", "x11-utils", *XCB_PACKAGES],
+        commands=["Xvfb", "xwininfo"],
+        libraries=XCB_LIBRARIES,
+        reason="to test kiosk mode in a real X11 window",
+    )
     pytest = [str(PYTHON), "-m", "pytest", *pytest_args]
     print(f"dev.py: {' '.join(pytest)}", flush=True)
     return subprocess.run(pytest, cwd=ROOT, env=env).returncode

@@ -14,6 +14,7 @@ installed and the caller learns so from the return value: it never raises.
 
 from __future__ import annotations
 
+import ctypes.util
 import os
 import shutil
 import subprocess
@@ -37,26 +38,34 @@ _apt_updated = False
 
 
 def ensure_debian_packages(
-    packages: list[str], *, reason: str, commands: Sequence[str] | None = None
+    packages: list[str],
+    *,
+    reason: str,
+    commands: Sequence[str] | None = None,
+    libraries: Sequence[str] = (),
 ) -> bool:
-    """True when ``commands`` (default: the package names) are on PATH, installing them if we can.
+    """True when ``commands`` (default: the package names) are on PATH and ``libraries`` (names
+    as the linker knows them: ``xcb-icccm`` for libxcb-icccm.so) are installed, installing the
+    packages if we can.
 
     Installs only on a Debian-like system with ``apt-get`` when running as root; prints one line
     saying what it installs and why. Returns False instead of raising when the tools stay missing.
     """
     wanted = list(commands) if commands is not None else list(packages)
-    if _all_present(wanted):
+    if _all_present(wanted, libraries):
         return True
     if not _can_install_with_apt():
         return False
     print(f"system_packages: installing {' '.join(packages)} with apt-get ({reason}) …", flush=True)
     if not _apt_install(packages):
         return False
-    return _all_present(wanted)
+    return _all_present(wanted, libraries)
 
 
-def _all_present(commands: Sequence[str]) -> bool:
-    return all(shutil.which(command) is not None for command in commands)
+def _all_present(commands: Sequence[str], libraries: Sequence[str] = ()) -> bool:
+    return all(shutil.which(command) is not None for command in commands) and all(
+        ctypes.util.find_library(library) is not None for library in libraries
+    )
 
 
 def _can_install_with_apt() -> bool:

@@ -17,6 +17,33 @@
     </message>
 </context>
 <context>
+    <name>Ambient</name>
+    <message>
+        <source>Looking for your meter…</source>
+        <translation>Chwilio am eich mesurydd…</translation>
+    </message>
+    <message>
+        <source>Out of date – last heard at %1</source>
+        <translation>Wedi dyddio – clywyd ddiwethaf am %1</translation>
+    </message>
+    <message>
+        <source>Credit %1</source>
+        <translation>Credyd %1</translation>
+    </message>
+    <message>
+        <source>Electricity use right now</source>
+        <translation>Defnydd trydan ar hyn o bryd</translation>
+    </message>
+    <message>
+        <source>Touch the screen to wake it</source>
+        <translation>Cyffyrddwch â’r sgrin i’w deffro</translation>
+    </message>
+    <message>
+        <source>Resting display</source>
+        <translation>Dangosydd yn gorffwys</translation>
+    </message>
+</context>
+<context>
     <name>AmbientCue</name>
     <message>
         <source>Electricity use is now high.</source>
@@ -860,6 +887,155 @@
     </message>
 </context>
 <context>
+    <name>KioskMenu</name>
+    <message>
+        <source>Kiosk</source>
+        <translation>Ciosg</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Gosodiadau</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>Gadael modd ciosg</translation>
+    </message>
+    <message>
+        <source>Back to the display</source>
+        <translation>Yn ôl i’r dangosydd</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPin</name>
+    <message>
+        <source>Type the new PIN</source>
+        <translation>Teipiwch y PIN newydd</translation>
+    </message>
+    <message>
+        <source>Type the new PIN again</source>
+        <translation>Teipiwch y PIN newydd eto</translation>
+    </message>
+    <message>
+        <source>Enter the kiosk PIN</source>
+        <translation>Rhowch PIN y ciosg</translation>
+    </message>
+    <message>
+        <source>The PIN has at least %1 digits.</source>
+        <translation>Mae gan y PIN o leiaf %1 digid.</translation>
+    </message>
+    <message>
+        <source>That PIN is not right. Try again.</source>
+        <translation>Nid yw’r PIN hwnnw’n gywir. Rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in %1 s.</source>
+        <translation>Gormod o PINau anghywir. Rhowch gynnig arall arni ymhen %1 eiliad.</translation>
+    </message>
+    <message>
+        <source>%1 digits entered</source>
+        <translation>%1 digid wedi’u rhoi</translation>
+    </message>
+    <message>
+        <source>For the person who looks after this display. Cancel goes back to it.</source>
+        <translation>I’r person sy’n gofalu am y dangosydd hwn. Mae Canslo yn mynd yn ôl ato.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Iawn</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Dileu</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clirio</translation>
+    </message>
+    <message>
+        <source>Remove the last digit</source>
+        <translation>Tynnu’r digid olaf</translation>
+    </message>
+    <message>
+        <source>Remove every digit</source>
+        <translation>Tynnu pob digid</translation>
+    </message>
+</context>
+<context>
+    <name>KioskSettings</name>
+    <message>
+        <source>Standard</source>
+        <translation>Safonol</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation>Testun mawr</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Cyferbyniad uchel</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 eiliad</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 munud</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Heb ei gadw: %1</translation>
+    </message>
+    <message>
+        <source>Kiosk settings</source>
+        <translation>Gosodiadau’r ciosg</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Iaith</translation>
+    </message>
+    <message>
+        <source>Text and colours</source>
+        <translation>Testun a lliwiau</translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation>Disgleirdeb</translation>
+    </message>
+    <message>
+        <source>Rest after</source>
+        <translation>Gorffwys ar ôl</translation>
+    </message>
+    <message>
+        <source>Screen off at night</source>
+        <translation>Sgrin i ffwrdd yn y nos</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>tan</translation>
+    </message>
+    <message>
+        <source>HAN source</source>
+        <translation>Ffynhonnell y HAN</translation>
+    </message>
+    <message>
+        <source>Change the PIN</source>
+        <translation>Newid y PIN</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Cadw</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+</context>
+<context>
     <name>LowCreditAlarm</name>
     <message>
         <source>Your credit is low. Please top up soon.</source>
@@ -1163,6 +1339,21 @@
     <message>
         <source>Emergency credit %1</source>
         <translation>Credyd brys %1</translation>
+    </message>
+</context>
+<context>
+    <name>Reconnecting</name>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Yn ailgysylltu…</translation>
+    </message>
+    <message>
+        <source>The display cannot reach the meters. It keeps trying by itself.</source>
+        <translation>Ni all y dangosydd gyrraedd y mesuryddion. Mae’n dal ati i geisio ar ei ben ei hun.</translation>
+    </message>
+    <message>
+        <source>The display lost touch with the meters at %1, so the figures behind are out of date. It keeps trying by itself – there is nothing you need to do.</source>
+        <translation>Collodd y dangosydd gysylltiad â’r mesuryddion am %1, felly mae’r ffigurau y tu ôl wedi dyddio. Mae’n dal ati i geisio ar ei ben ei hun – does dim angen i chi wneud dim.</translation>
     </message>
 </context>
 <context>
