@@ -10,6 +10,7 @@ import enum
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from app.settings import DisplaySettings
@@ -62,6 +63,8 @@ class DeviceKind(enum.Enum):
     ELECTRICITY_METER = "electricity_meter"
     GAS_METER = "gas_meter"
     """In SMETS2 the gas meter sleeps; displays read its mirror in the hub's gas proxy."""
+    POWER_SENSOR = "power_sensor"
+    """A household's own sensor (LED-pulse reader, clamp, metering plug) reporting power."""
     OTHER = "other"
 
 
@@ -123,6 +126,19 @@ def _no_devices() -> Sequence[PairedDevice]:
     return ()
 
 
+class OwnNetworkPort(Protocol):
+    """The display's own ZigBee network (a USB coordinator): who may join, and its backup
+    (``app.own_network.OwnNetwork``). Raises ``NetworkError`` or ``LabelError`` with a message."""
+
+    async def permit_joining(self, seconds: int) -> None: ...
+
+    async def permit_with_install_code(
+        self, eui64: str, install_code: str, seconds: int
+    ) -> None: ...
+
+    async def back_up(self) -> Path: ...
+
+
 @dataclass
 class ExperienceContext:
     model: HomeModel
@@ -137,3 +153,6 @@ class ExperienceContext:
     """The display's history store once it is open (None: views use the meters' own histories)."""
     han_access: HanAccess | None = None
     """For a display that pairs itself and logs (the CAD): pairing, meter links, the demo."""
+    network: OwnNetworkPort | None = None
+    """Its own ZigBee network, on a real or emulated coordinator (None on the embedded home, where
+    the hub's device log decides who joins)."""

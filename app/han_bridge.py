@@ -24,7 +24,8 @@ _ORDER = {
     DeviceKind.COMMS_HUB: 0,
     DeviceKind.ELECTRICITY_METER: 1,
     DeviceKind.GAS_METER: 2,
-    DeviceKind.OTHER: 3,
+    DeviceKind.POWER_SENSOR: 3,
+    DeviceKind.OTHER: 4,
 }
 
 
@@ -115,4 +116,7 @@ def _roles(session: HanSession, device: Device) -> list[PairedDevice]:
             else DeviceKind.ELECTRICITY_METER
         )
         roles.append(entry(kind, key, via_hub=is_hub))
+    roles += [
+        entry(DeviceKind.POWER_SENSOR, key) for key in session.power_links if key.ieee == ieee
+    ]
     return roles or [entry(DeviceKind.OTHER)]

@@ -24,6 +24,8 @@ from app.han_bridge import SessionCommands, paired_devices
 from app.han_connection import HanConnection
 from app.history_runtime import HistoryRuntime
 from app.options import Options
+from app.own_network import OwnNetwork
+from app.radio_source import RadioSource
 from app.settings import DisplaySettings
 from app.sound import SystemSound
 from app.sources import EmulatorDemo, EmulatorSource, SourceUnavailable, open_source
@@ -113,6 +115,7 @@ class RunningApp:
             sound=SystemSound(),
             han_access=self._han_access(),
             history=history_store,
+            network=self._own_network(),
         )
         view = self.experience.create_view(context)
         self.window = HostWindow(self.experience.title, view, self.options.size, self.settings)
@@ -136,6 +139,15 @@ class RunningApp:
     def session(self) -> HanSession | None:
         """The live HAN session (None while the display is reconnecting to its source)."""
         return self.connection.session
+
+    def _own_network(self) -> OwnNetwork | None:
+        """Only a display on its own coordinator decides who joins (not on an emulated hub's HAN)."""
+        if not isinstance(self.source, RadioSource):
+            return None
+        connection = self.connection
+        return OwnNetwork(
+            lambda: connection.session.application if connection.session is not None else None
+        )
 
     def _han_access(self) -> HanAccess | None:
         if not self.experience.pairs_itself:

@@ -1,5 +1,6 @@
-"""More: the screens that do not fit on the navigation bar at 800 px – Tariff, Budget and, while a
-meter is in prepayment, Credit – as big buttons with an icon, a word and what each is for."""
+"""More: the screens that do not fit on the navigation bar at 800 px – Tariff, Budget, while a
+meter is in prepayment Credit, and on a display's own coordinator Your network – as big buttons with
+an icon, a word and what each is for."""
 
 from __future__ import annotations
 
@@ -63,6 +64,9 @@ class MoreScreen(IhdScreen):
         button = self.buttons.get("prepayment")
         if button is not None:  # Credit is offered only while a meter is in prepayment
             button.setVisible(bool(prepayment_meters(self.context.model)))
+        network = self.buttons.get("network")
+        if network is not None:  # only a display on its own coordinator decides who joins
+            network.setVisible(self.context.network is not None)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._unsubscribe()

@@ -97,6 +97,12 @@ def _settings(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
     return SettingsScreen(context, navigator)
 
 
+def _network(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
+    from ihd.network_screen import NetworkScreen
+
+    return NetworkScreen(context, navigator)
+
+
 def _unread(model: HomeModel) -> int:
     return model.unread_messages
 
@@ -167,6 +173,14 @@ SCREENS: Final[tuple[ScreenDescriptor, ...]] = (
         QT_TRANSLATE_NOOP("Navigation", "Your prepayment credit, emergency credit and debt"),
         "prepayment",
         _prepayment,
+        under="more",
+    ),
+    ScreenDescriptor(
+        "network",
+        QT_TRANSLATE_NOOP("Navigation", "Your network"),
+        QT_TRANSLATE_NOOP("Navigation", "Add a device to this display's own network, back it up"),
+        "status",
+        _network,
         under="more",
     ),
 )

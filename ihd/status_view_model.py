@@ -24,6 +24,7 @@ QUIET_AFTER_S: Final = {
     DeviceKind.ELECTRICITY_METER: 60.0,
     DeviceKind.GAS_METER: 60 * 60.0,  # the gas meter wakes every half hour
     DeviceKind.COMMS_HUB: 10 * 60.0,
+    DeviceKind.POWER_SENSOR: 2 * 60.0,  # reports at least every minute
     DeviceKind.OTHER: 10 * 60.0,
 }
 """How long each kind of device may stay silent before the screen says how long ago it was heard."""
@@ -118,6 +119,8 @@ class StatusViewModel:
             return w.translate("StatusScreen", "Electricity meter")
         if device.kind is DeviceKind.GAS_METER:
             return w.translate("StatusScreen", "Gas meter")
+        if device.kind is DeviceKind.POWER_SENSOR:
+            return w.translate("StatusScreen", "Power sensor")
         return w.translate("StatusScreen", "Other device")
 
     def _row(self, device: PairedDevice, now: float) -> DeviceRow:

@@ -1160,6 +1160,14 @@
         <translation>Eich credyd rhagdalu, credyd brys a dyled</translation>
     </message>
     <message>
+        <source>Your network</source>
+        <translation>Eich rhwydwaith</translation>
+    </message>
+    <message>
+        <source>Add a device to this display&apos;s own network, back it up</source>
+        <translation>Ychwanegu dyfais at rwydwaith y sgrin hon, a&apos;i gadw wrth gefn</translation>
+    </message>
+    <message>
         <source>Messages</source>
         <translation>Negeseuon</translation>
     </message>
@@ -1182,6 +1190,117 @@
     <message>
         <source>Language, text size, colours and sound</source>
         <translation>Iaith, maint testun, lliwiau a sain</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkScreen</name>
+    <message>
+        <source>Add a device</source>
+        <translation>Ychwanegu dyfais</translation>
+    </message>
+    <message>
+        <source>Put the new device into pairing mode as its instructions say, then open the network: it has three minutes to join.</source>
+        <translation>Rhowch y ddyfais newydd yn y modd paru fel y dywed ei chyfarwyddiadau, yna agorwch y rhwydwaith: mae ganddi dri munud i ymuno.</translation>
+    </message>
+    <message>
+        <source>Open for 3 minutes</source>
+        <translation>Agor am 3 munud</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>A device with an install code on its label joins only with it: type both from the label.</source>
+        <translation>Dim ond gyda&apos;i god gosod y gall dyfais â chod gosod ar ei label ymuno: teipiwch y ddau o&apos;r label.</translation>
+    </message>
+    <message>
+        <source>EUI-64</source>
+        <translation>EUI-64</translation>
+    </message>
+    <message>
+        <source>Install code</source>
+        <translation>Cod gosod</translation>
+    </message>
+    <message>
+        <source>Let it join</source>
+        <translation>Gadael iddi ymuno</translation>
+    </message>
+    <message>
+        <source>Back up the network</source>
+        <translation>Cadw&apos;r rhwydwaith wrth gefn</translation>
+    </message>
+    <message>
+        <source>✓ Open: new devices may join now.</source>
+        <translation>✓ Ar agor: gall dyfeisiau newydd ymuno nawr.</translation>
+    </message>
+    <message>
+        <source>Closed.</source>
+        <translation>Ar gau.</translation>
+    </message>
+    <message>
+        <source>The EUI-64</source>
+        <translation>Yr EUI-64</translation>
+    </message>
+    <message>
+        <source>The install code</source>
+        <translation>Y cod gosod</translation>
+    </message>
+    <message>
+        <source>⚠ %1 is not right: %2. Nothing was sent.</source>
+        <translation>⚠ Nid yw %1 yn gywir: %2. Ni anfonwyd dim.</translation>
+    </message>
+    <message>
+        <source>✓ %1 may join with its install code for 3 minutes.</source>
+        <translation>✓ Gall %1 ymuno â&apos;i god gosod am 3 munud.</translation>
+    </message>
+    <message>
+        <source>✓ Backed up.</source>
+        <translation>✓ Wedi&apos;i gadw wrth gefn.</translation>
+    </message>
+    <message>
+        <source>⚠ That did not work: %1</source>
+        <translation>⚠ Ni weithiodd hynny: %1</translation>
+    </message>
+    <message>
+        <source>Closed: no new device can join.</source>
+        <translation>Ar gau: ni all dyfais newydd ymuno.</translation>
+    </message>
+    <message>
+        <source>Open for new devices: %1 left</source>
+        <translation>Ar agor i ddyfeisiau newydd: %1 ar ôl</translation>
+    </message>
+    <message>
+        <source>✓ Joined: %1, %2</source>
+        <translation>✓ Wedi ymuno: %1, %2</translation>
+    </message>
+    <message>
+        <source>Not backed up since the display started.</source>
+        <translation>Heb ei gadw wrth gefn ers i&apos;r sgrin ddechrau.</translation>
+    </message>
+    <message>
+        <source>Backed up at %1 to %2</source>
+        <translation>Wedi&apos;i gadw wrth gefn am %1 i %2</translation>
+    </message>
+    <message>
+        <source>an electricity meter</source>
+        <translation>mesurydd trydan</translation>
+    </message>
+    <message>
+        <source>a gas meter</source>
+        <translation>mesurydd nwy</translation>
+    </message>
+    <message>
+        <source>a power sensor</source>
+        <translation>synhwyrydd pŵer</translation>
+    </message>
+    <message>
+        <source>a communications hub</source>
+        <translation>both cyfathrebu</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>dyfais</translation>
     </message>
 </context>
 <context>
@@ -1467,6 +1586,10 @@
     <message>
         <source>Gas meter</source>
         <translation>Mesurydd nwy</translation>
+    </message>
+    <message>
+        <source>Power sensor</source>
+        <translation>Synhwyrydd pŵer</translation>
     </message>
     <message>
         <source>Other device</source>

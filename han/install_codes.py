@@ -1,0 +1,54 @@
+"""Reading a device's EUI-64 and install code as a person types them from its label.
+
+Labels print them in many ways – with colons, dashes or spaces, upper or lower case – so anything
+but hex digits is ignored; what is left must have the right length and, for an install code, the
+right check (the CRC-16 in its last two bytes). Errors say which and why, for the person.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import zigpy.types as t
+from zigpy.util import convert_install_code
+
+INSTALL_CODE_LENGTHS: Final = (8, 10, 14, 18)
+"""Bytes, CRC included: 6-, 8-, 12- and 16-byte codes."""
+
+
+class LabelError(ValueError):
+    """Text that is not an EUI-64 or install code; ``field`` is "eui64" or "install_code"."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _hex_digits(text: str) -> str:
+    return "".join(ch for ch in text if ch in "0123456789abcdefABCDEF")
+
+
+def parse_eui64(text: str) -> t.EUI64:
+    stripped = "".join(ch for ch in text if not ch.isspace() and ch not in ":-")
+    digits = _hex_digits(stripped)
+    if digits != stripped or len(digits) != 16:
+        raise LabelError("eui64", f"an EUI-64 has 16 hex digits (this has {len(digits)})")
+    return t.EUI64.convert(":".join(digits[i : i + 2] for i in range(0, 16, 2)))
+
+
+def parse_install_code(text: str) -> tuple[bytes, t.KeyData]:
+    """The code's bytes and the link key it hashes to."""
+    stripped = "".join(ch for ch in text if not ch.isspace() and ch not in ":-")
+    digits = _hex_digits(stripped)
+    if digits != stripped or len(digits) // 2 not in INSTALL_CODE_LENGTHS or len(digits) % 2:
+        lengths = ", ".join(str(2 * n) for n in INSTALL_CODE_LENGTHS)
+        raise LabelError(
+            "install_code", f"an install code has {lengths} hex digits (this has {len(digits)})"
+        )
+    code = bytes.fromhex(digits)
+    try:
+        return code, convert_install_code(code)
+    except ValueError:
+        raise LabelError(
+            "install_code", "the install code's check digits do not match: is a character mistyped?"
+        ) from None
