@@ -80,7 +80,10 @@ class ZnpServer:
         try:
             while data := await reader.read(4096):
                 for frame in frames.feed(data):
-                    self.coordinator.handle(frame)
+                    try:
+                        self.coordinator.handle(frame)
+                    except Exception:  # one bad request must not cost the host its port
+                        LOGGER.exception("handling %r failed", frame)
         except ConnectionError:
             pass
         finally:
@@ -92,17 +95,29 @@ class ZnpServer:
                 await writer.wait_closed()
 
     def _sender(self, writer: asyncio.StreamWriter) -> Callable[[Frame], None]:
+        """Frames are collected and written once per pass of the loop: a burst of reports (the
+        home stepping fast) costs one write, not one per frame. Order is kept."""
+        pending = bytearray()
+        loop = asyncio.get_running_loop()
+
+        def flush() -> None:
+            if not writer.is_closing():
+                writer.write(bytes(pending))
+            pending.clear()
+
         def send(frame: Frame) -> None:
             if writer.is_closing():
                 return
             if (
                 frame.type is CommandType.AREQ
-                and writer.transport.get_write_buffer_size() > SEND_BUFFER_LIMIT
+                and writer.transport.get_write_buffer_size() + len(pending) > SEND_BUFFER_LIMIT
             ):
                 if not self.frames_dropped:
                     LOGGER.warning("the ZNP host is not keeping up: dropping frames")
                 self.frames_dropped += 1
                 return
-            writer.write(frame.encode())
+            if not pending:
+                loop.call_soon(flush)
+            pending.extend(frame.encode())
 
         return send
