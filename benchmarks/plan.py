@@ -33,7 +33,7 @@ QUICK = Plan(
     population=(100, 20),
     history_redraws=10,
     idle_s=5.0,
-    coordinator_steps=2_000,
+    coordinator_steps=5_000,
 )
 FULL = Plan(
     han_steps=30_000,
