@@ -20,6 +20,8 @@ class Plan:
     """Redraws of the History chart holding 24 months of half hours for two fuels."""
     idle_s: float = 10.0
     """How long the IHD is watched at rest (after start-up) for its CPU and memory."""
+    coordinator_steps: int = 10_000
+    """Meter steps timed through the emulated ZNP coordinator and zigpy-znp."""
 
 
 QUICK = Plan(
@@ -31,6 +33,7 @@ QUICK = Plan(
     population=(100, 20),
     history_redraws=10,
     idle_s=5.0,
+    coordinator_steps=5_000,
 )
 FULL = Plan(
     han_steps=30_000,

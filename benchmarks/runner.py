@@ -99,6 +99,22 @@ async def _in_process(plan: Plan, results: Results, progress: Progress) -> None:
     else:
         results.failures.append(Failure(RATIO_KEY, "needs both throughput figures"))
 
+    progress(f"coordinator_reports_per_s: {plan.coordinator_steps:,} meter steps through ZNP")
+    from benchmarks.coordinator_throughput import (
+        coordinator_reports_per_s,
+        coordinator_vs_virtual,
+    )
+
+    coordinator = await _measure(
+        results,
+        "coordinator_reports_per_s",
+        lambda: _one(coordinator_reports_per_s(plan.coordinator_steps)),
+    )
+    if han and coordinator:
+        results.figures.append(coordinator_vs_virtual(coordinator[0], han[0]))
+    else:
+        results.failures.append(Failure("coordinator_vs_virtual_ratio", "needs both throughputs"))
+
     progress(f"report_to_pixel: {plan.pixel_samples} samples")
     await _measure(results, "report_to_pixel", lambda: report_to_pixel(plan.pixel_samples))
 

@@ -5,6 +5,10 @@ over TCP (``air_wire.py`` describes the protocol; ``python -m app --source tcp:/
 One line is printed when the home is listening and one per display attaching, refused or leaving.
 Every display must be in the hub's device log: the home's own display EUI-64 is there already, and
 ``--admit`` adds more, as an installer pairing another IHD would.
+
+``--znp tcp://HOST:PORT`` also puts an emulated TI Z-Stack coordinator on the air (``znp/``): a
+radio library such as zigpy-znp opens it with ``socket://HOST:PORT`` as its serial port (the app:
+``--source znp:socket://HOST:PORT``). Its EUI-64 goes in the hub's device log like a display's.
 """
 
 from __future__ import annotations
@@ -28,8 +32,13 @@ from home_emulator.pcap import IeeeResolver, PcapWriter, air_resolver
 from home_emulator.run_command import add_home_arguments, open_scenario
 from home_emulator.scenario import ScenarioError
 from home_emulator.scenario_home import build_home
+from home_emulator.znp.coordinator import EmulatedZnp, JoinPolicy
+from home_emulator.znp.server import ZnpServer
+from home_emulator.znp.server import parse_address as parse_znp_address
 
 DEFAULT_LISTEN = "127.0.0.1:8640"
+ZNP_IEEE = t.EUI64.convert("00:12:4b:00:ff:fe:00:01")
+"""The emulated coordinator's EUI-64 (TI's OUI, as a CC2652's would carry)."""
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
@@ -47,6 +56,19 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="EUI64",
         help="put another display's EUI-64 in the hub's device log, e.g. 00:0d:6f:ff:fe:00:00:02 (repeatable)",
+    )
+    parser.add_argument(
+        "--znp",
+        metavar="tcp://HOST:PORT",
+        help="also serve an emulated TI Z-Stack USB coordinator there (port 0 picks a free one);"
+        " a radio library opens it as socket://HOST:PORT",
+    )
+    parser.add_argument(
+        "--znp-join",
+        choices=[policy.value for policy in JoinPolicy],
+        default=JoinPolicy.AT_START.value,
+        help="when the meters join the coordinator's network: as soon as it is up (start, the"
+        " default: they are in the hub's device log) or only once the host permits joining (permit)",
     )
 
 
@@ -77,6 +99,11 @@ def run_serve(args: argparse.Namespace) -> int:
         scenario = open_scenario(args.scenario)
         host, port = parse_listen(args.listen)
         admitted = parse_admitted(args.admit)
+        znp = (
+            (*parse_znp_address(args.znp), JoinPolicy(args.znp_join))
+            if args.znp is not None
+            else None
+        )
         if args.speed is not None:
             check_speed(args.speed)
         if args.history_days is not None and not 0 <= args.history_days <= 3660:
@@ -95,8 +122,11 @@ def run_serve(args: argparse.Namespace) -> int:
     except (ScenarioError, ValueError, HomeStoreError) as error:
         print(f"serve: {error}", file=sys.stderr)
         return 2
+    if znp is not None:
+        admitted.append(ZNP_IEEE)  # the installer pairs the coordinator like any display
     for ieee in admitted:
-        home.hub.device_log.add(ieee, new_install_code(), DeviceType.IHD)
+        if not home.hub.device_log.admits(ieee):
+            home.hub.device_log.add(ieee, new_install_code(), DeviceType.IHD)
     try:
         with contextlib.ExitStack() as stack:
             if args.pcap is not None:
@@ -106,7 +136,9 @@ def run_serve(args: argparse.Namespace) -> int:
                 stack.callback(writer.close)
                 home.air.taps.append(writer)
             keeper = (store, name) if store is not None else None
-            asyncio.run(serve(home, host, port, scenario_name=scenario.name, keeper=keeper))
+            asyncio.run(
+                serve(home, host, port, scenario_name=scenario.name, keeper=keeper, znp=znp)
+            )
     except OSError as error:
         print(f"serve: {error}", file=sys.stderr)
         return 1
@@ -124,13 +156,15 @@ async def serve(
     *,
     scenario_name: str,
     keeper: tuple[HomeStore, str] | None = None,
+    znp: tuple[str, int, JoinPolicy] | None = None,
 ) -> None:
-    """Run ``home`` and its air server until SIGINT/SIGTERM."""
+    """Run ``home`` and its air server (and the emulated coordinator) until SIGINT/SIGTERM."""
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     for number in _STOP_SIGNALS:
         loop.add_signal_handler(number, stop.set)
     server = AirServer(home.air, announce=_say)
+    coordinator_server: ZnpServer | None = None
     running: asyncio.Task[None] | None = None
     stopped: asyncio.Task[bool] | None = None
     saving: asyncio.Task[None] | None = None
@@ -140,6 +174,15 @@ async def serve(
             f"serving {scenario_name} at ×{home.clock.speed:g} on tcp://{bound_host}:{bound_port}"
             " (Ctrl+C to stop)"
         )
+        if znp is not None:
+            znp_host, znp_port, policy = znp
+            coordinator = EmulatedZnp(home.air, ieee=ZNP_IEEE, join_policy=policy)
+            coordinator_server = ZnpServer(coordinator, announce=_say)
+            znp_host, znp_port = await coordinator_server.start(znp_host, znp_port)
+            _say(
+                f"ZNP coordinator {ZNP_IEEE} on tcp://{znp_host}:{znp_port}"
+                f" (python -m app --source znp:socket://{znp_host}:{znp_port})"
+            )
         running = loop.create_task(home.run(), name="emulated-home")
         stopped = loop.create_task(stop.wait(), name="stop-signal")
         if keeper is not None:
@@ -153,6 +196,8 @@ async def serve(
             task.cancel()  # the autosave saves once more as it stops
         await asyncio.gather(*tasks, return_exceptions=True)
         await server.close()
+        if coordinator_server is not None:
+            await coordinator_server.close()
     _say("stopped")
     # The stop signals stay handled (by an event nobody waits on) until the loop closes, so a
     # second Ctrl+C during the shutdown cannot turn a clean exit into a traceback.

@@ -189,6 +189,18 @@ async def test_the_throughput_benchmarks_run_end_to_end_on_a_tiny_sample() -> No
     assert zigpy.value > 0
 
 
+async def test_the_coordinator_benchmark_counts_every_report_through_zigpy_znp() -> None:
+    from benchmarks.coordinator_throughput import coordinator_reports_per_s, coordinator_vs_virtual
+
+    figure = await coordinator_reports_per_s(50, batch=20, warm_up_steps=10)
+    assert figure.key == "coordinator_reports_per_s"
+    assert figure.unit == "frames/s"
+    assert figure.value > 0
+    assert "reached zigpy through the emulated ZNP coordinator" in figure.detail
+    virtual = for_information("han_reports_per_s", figure.value * 2, "frames/s")
+    assert coordinator_vs_virtual(figure, virtual).value == pytest.approx(0.5)
+
+
 def test_the_emulator_benchmarks_run_on_a_tiny_sample() -> None:
     from benchmarks import emulator
 

@@ -17,9 +17,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import zigpy.device
 import zigpy.exceptions
+from zigpy.application import ControllerApplication
 
 from han.model import HomeModel
+from han.radios import RADIOS, RadioChoice, controller_class, radio_config
 from han.session import HanSession
 from home_emulator.virtual_radio import COORDINATOR_IEEE, VirtualRadio
 
@@ -201,6 +204,7 @@ def test_bad_arguments_are_one_line_errors(serve) -> None:
     for args, message in (
         (["--listen", "8640"], "--listen expects HOST:PORT"),
         (["--admit", "not-an-eui64"], "--admit expects an EUI-64"),
+        (["--znp", "/dev/ttyUSB0"], "--znp expects tcp://HOST:PORT"),
     ):
         process = serve(*args)
         assert process.finish() == 2
@@ -218,7 +222,16 @@ def test_help_documents_serve() -> None:
         check=False,
     )
     assert result.returncode == 0
-    for option in ("--scenario", "--speed", "--listen", "--admit", "--pcap", "--history-days"):
+    for option in (
+        "--scenario",
+        "--speed",
+        "--listen",
+        "--admit",
+        "--pcap",
+        "--history-days",
+        "--znp",
+        "--znp-join",
+    ):
         assert option in result.stdout
 
 
@@ -241,3 +254,45 @@ def test_a_served_home_is_kept_and_resumed(serve, tmp_path: Path) -> None:
         resumed = kept.load("trial")
         assert resumed.now_s >= first_time
         resumed.close()
+
+
+async def test_serve_znp_is_a_coordinator_zigpy_znp_forms_on_reads_and_resumes(
+    serve, tmp_path: Path
+) -> None:
+    process, _ = _started(serve, "--znp", "tcp://127.0.0.1:0")
+    address = process.read_until(r"ZNP coordinator \S+ on tcp://(127\.0\.0\.1:\d+)").group(1)
+    choice = RadioChoice(RADIOS["znp"], f"socket://{address}", 115_200)
+    config = radio_config(choice, database_path=str(tmp_path / "zigbee.db"))
+    networks = []
+    for _ in range(2):  # the second start must find the network the first one formed
+        application = await controller_class(choice.kind).new(config, auto_form=True)
+        try:
+            info = application.state.network_info
+            networks.append((info.pan_id, info.extended_pan_id, info.network_key.key))
+            meter = await _interviewed_meter(application)
+            read, failed = (
+                await meter.endpoints[1]
+                .in_clusters[0x0702]
+                .read_attributes(["instantaneous_demand"])
+            )
+            assert not failed
+            assert isinstance(read["instantaneous_demand"], int)
+        finally:
+            await application.shutdown()
+    assert networks[0] == networks[1]
+    assert process.stop() == 0
+    assert process.output().count("ZNP host attached") >= 2
+
+
+async def _interviewed_meter(application: ControllerApplication) -> zigpy.device.Device:
+    def meter() -> zigpy.device.Device | None:
+        for device in application.devices.values():
+            if device.is_initialized and device.model == "ESME-1":
+                assert isinstance(device, zigpy.device.Device)
+                return device
+        return None
+
+    async with asyncio.timeout(20):
+        while (found := meter()) is None:  # noqa: ASYNC110 - zigpy's interview has no event
+            await asyncio.sleep(0.01)
+    return found

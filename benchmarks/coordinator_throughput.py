@@ -1,0 +1,147 @@
+"""HAN throughput through the emulated USB coordinator: emulated ESME → air → emulated Z-Stack →
+MT frames over TCP → zigpy-znp (unmodified) → zigpy → HanSession → HomeModel.
+
+Measured like ``han_reports_per_s`` (the in-process virtual radio), in the same run, so the ratio
+between the two is the cost of a real radio library and its serial protocol: framing, the MT
+command layer, the TCP socket standing in for the serial port, and zigpy-znp's own callbacks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import zigpy.device
+import zigpy.types as t
+from zigpy.application import ControllerApplication
+
+from benchmarks.figures import Figure, for_information
+from benchmarks.harness import SPEC, ReportCounter, is_report, spin_until, until
+from han.model import HomeModel
+from han.radios import RADIOS, RadioChoice, controller_class, radio_config
+from han.session import HanSession
+from home_emulator.device_log import DeviceType, new_install_code
+from home_emulator.home import EmulatedHome
+from home_emulator.znp.coordinator import EmulatedZnp
+from home_emulator.znp.server import ZnpServer
+
+KEY = "coordinator_reports_per_s"
+RATIO_KEY = "coordinator_vs_virtual_ratio"
+UNIT = "frames/s"
+ZNP_IEEE = t.EUI64.convert("00:12:4b:00:ff:fe:00:01")
+_METERING = 0x0702
+
+
+@contextlib.asynccontextmanager
+async def _han_on_the_coordinator(
+    database: Path,
+) -> AsyncIterator[tuple[EmulatedHome, ControllerApplication, HanSession, HomeModel]]:
+    home = EmulatedHome(SPEC)
+    home.hub.device_log.add(ZNP_IEEE, new_install_code(), DeviceType.IHD)
+    server = ZnpServer(EmulatedZnp(home.air, ieee=ZNP_IEEE))
+    host, port = await server.start("127.0.0.1", 0)
+    home.power_on()
+    choice = RadioChoice(RADIOS["znp"], f"socket://{host}:{port}", 115_200)
+    application = controller_class(choice.kind)
+    radio = await application.new(radio_config(choice, database_path=str(database)), auto_form=True)
+    model = HomeModel()
+    session = HanSession(radio, model)
+    session.start()
+    try:
+        yield home, radio, session, model
+    finally:
+        await session.stop()
+        await radio.shutdown()
+        await server.close()
+        home.close()
+
+
+async def coordinator_reports_per_s(
+    steps: int, *, batch: int = 200, warm_up_steps: int = 100
+) -> Figure:
+    if steps < 1 or batch < 1:
+        raise ValueError("steps and batch must be at least 1")
+    with tempfile.TemporaryDirectory() as folder:
+        async with _han_on_the_coordinator(Path(folder) / "zigbee.db") as (
+            home,
+            radio,
+            session,
+            model,
+        ):
+
+            def ready() -> bool:
+                meter = model.electricity_import_meter()
+                return (
+                    any(link.reporting_configured for link in session.links.values())
+                    and meter is not None
+                    and meter.tariff.unit_price_gbp_per_kwh is not None
+                    and meter.tariff.standing_charge_gbp_per_day is not None
+                )
+
+            await until(ready, 30.0)
+            # zigpy backs the network up once at start (reading the stick's tables): let it
+            # finish, it is start-up work, not throughput.
+            await until(lambda: bool(radio.backups.backups), 30.0)
+            sent = other = delivered = 0
+
+            def tap(packet: t.ZigbeePacket, way: str) -> None:
+                nonlocal sent, other
+                if way == "up":
+                    if is_report(packet):
+                        sent += 1
+                    else:
+                        other += 1
+
+            home.air.taps.append(tap)
+            receive = radio.packet_received
+
+            def counting_receive(packet: t.ZigbeePacket) -> None:
+                nonlocal delivered
+                try:
+                    receive(packet)
+                finally:
+                    delivered += 1
+
+            setattr(radio, "packet_received", counting_receive)  # noqa: B010
+            device = radio.devices[home.esme.node.ieee]
+            assert isinstance(device, zigpy.device.Device)
+            cluster = device.endpoints[1].in_clusters[_METERING]
+            decoded = ReportCounter()
+            cluster.add_listener(decoded)
+            try:
+
+                async def run(count: int) -> None:
+                    remaining = count
+                    while remaining:
+                        n = min(batch, remaining)
+                        for _ in range(n):
+                            home.step()
+                        remaining -= n
+                        await spin_until(lambda: delivered == sent + other, 30.0)
+
+                await run(warm_up_steps)
+                sent = other = delivered = 0
+                decoded.frames = decoded.records = 0
+                started = time.perf_counter()
+                await run(steps)
+                elapsed = time.perf_counter() - started
+            finally:
+                cluster.remove_listener(decoded)
+                delattr(radio, "packet_received")
+    detail = (
+        f"{decoded.frames} of {sent} report frames from {steps} steps reached zigpy through"
+        f" the emulated ZNP coordinator over TCP in {elapsed:.2f} s; {other} other frames"
+    )
+    return for_information(KEY, decoded.frames / elapsed, UNIT, detail=detail)
+
+
+def coordinator_vs_virtual(coordinator: Figure, virtual: Figure) -> Figure:
+    return for_information(
+        RATIO_KEY,
+        coordinator.value / virtual.value,
+        "x",
+        detail=f"{coordinator.key} / {virtual.key}, measured in the same run",
+    )
