@@ -191,6 +191,8 @@ class NetworkScreen(IhdScreen):
         network = self.network
         if network is None:
             return
+        if seconds:
+            self._view_model.opening()
         try:
             await network.permit_joining(seconds)
         except Exception as error:  # the radio's own kinds: say it, change nothing
@@ -207,6 +209,7 @@ class NetworkScreen(IhdScreen):
         self.refresh()
 
     async def _admit(self, network: OwnNetworkPort, eui64: str, code: str) -> None:
+        self._view_model.opening()
         try:
             await network.permit_with_install_code(eui64, code, JOIN_WINDOW_S)
         except LabelError as error:

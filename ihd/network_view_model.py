@@ -40,10 +40,13 @@ class NetworkViewModel:
         """EUI-64s in the order they joined (their kind may only be known once interviewed)."""
         self._backed_up: tuple[float, str] | None = None
 
-    def opened(self, now: float, seconds: int = JOIN_WINDOW_S) -> None:
-        self._open_until = now + seconds
+    def opening(self) -> None:
+        """Before asking the coordinator: a device may join while the request is still on its way."""
         self._known = {device.ieee for device in self._devices()}
         self._joined = []
+
+    def opened(self, now: float, seconds: int = JOIN_WINDOW_S) -> None:
+        self._open_until = now + seconds
 
     def closed(self) -> None:
         self._open_until = None

@@ -1,0 +1,68 @@
+"""Your network on a real radio path: the app on ``--source znp:socket://…`` against the emulated
+Z-Stack coordinator whose meters join only when permitted. Opening the network from the IHD lets
+them join; they are listed as recognised, their readings arrive, and the backup is zigpy's own."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+
+from app.host import RunningApp
+from app.options import Options
+from home_emulator.device_log import DeviceType, new_install_code
+from home_emulator.home import ESME_IEEE, EmulatedHome, HomeSpec
+from home_emulator.serve_command import ZNP_IEEE
+from home_emulator.znp.coordinator import EmulatedZnp, JoinPolicy
+from home_emulator.znp.server import ZnpServer
+from ihd.shell import IhdShell
+
+
+async def until(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
+    async with asyncio.timeout(timeout_s):
+        while not condition():  # noqa: ASYNC110 - waiting on what a person would see
+            await asyncio.sleep(0.01)
+
+
+async def test_opening_the_network_lets_the_meters_join_and_they_are_listed() -> None:
+    home = EmulatedHome(HomeSpec(seed=7, start_epoch_s=1_780_000_000, history_days=1, gas=False))
+    home.hub.device_log.add(ZNP_IEEE, new_install_code(), DeviceType.IHD)
+    server = ZnpServer(EmulatedZnp(home.air, ieee=ZNP_IEEE, join_policy=JoinPolicy.ON_PERMIT))
+    host, port = await server.start("127.0.0.1", 0)
+    home.power_on()
+    app = RunningApp(Options(source=f"znp:socket://{host}:{port}"))
+    try:
+        window = await app.start()
+        shell = window.view
+        assert isinstance(shell, IhdShell)
+        await asyncio.sleep(1.0)
+        assert app.model.electricity_import_meter() is None  # nothing joins unasked
+
+        shell.go_to("more")
+        more = shell.screen_for("more")
+        assert more.buttons["network"].isVisibleTo(more)
+        more.buttons["network"].click()
+        screen = shell.screen_for("network")
+        screen.open_button.click()
+        await until(lambda: screen.state.text().startswith("Open for new devices: "))
+        await until(lambda: f"an electricity meter, {ESME_IEEE}" in screen.joined.text())
+
+        async def step_until_reading() -> None:
+            while app.model.electricity_import_meter() is None:
+                home.step()
+                await asyncio.sleep(0.05)
+
+        await asyncio.wait_for(step_until_reading(), 20)
+
+        screen.backup_button.click()
+        await until(lambda: screen.backup_state.text().startswith("Backed up at"))
+        backup = json.loads(screen.network.backup_path.read_text())  # type: ignore[union-attr]
+        devices = {device["ieee_address"] for device in backup["devices"]}
+        assert ESME_IEEE.replace(":", "") in devices
+
+        screen.close_button.click()
+        await until(lambda: screen.state.text() == "Closed: no new device can join.")
+    finally:
+        await app.stop()
+        await server.close()
+        home.close()
