@@ -70,8 +70,6 @@ class NetworkScreen(IhdScreen):
         open_layout.addLayout(row)
         open_layout.addWidget(self.joined)
 
-        self.code_caption = role_label("caption")
-        self.code_caption.setWordWrap(True)
         self.eui64 = QLineEdit()
         self.install_code = QLineEdit()
         for field in (self.eui64, self.install_code):
@@ -81,10 +79,15 @@ class NetworkScreen(IhdScreen):
         self.install_code_caption.setBuddy(self.install_code)
         self.code_button = TouchButton()
         self.code_button.clicked.connect(self.admit_by_code)
-        code_card = QFrame()
+        self.code_card = code_card = QFrame()
         code_card.setProperty("role", "card")
+        code_card.hide()  # behind "Install code…": most devices join without one
+        self.code_toggle = TouchButton()
+        self.code_toggle.setCheckable(True)
+        self.code_toggle.toggled.connect(code_card.setVisible)
+        # Room on 800×480: the typing card stands in for the opening steps while it is open.
+        self.code_toggle.toggled.connect(self._typing)
         grid = QGridLayout(code_card)
-        grid.addWidget(self.code_caption, 0, 0, 1, 3)
         grid.addWidget(self.eui64_caption, 1, 0)
         grid.addWidget(self.eui64, 1, 1)
         grid.addWidget(self.install_code_caption, 2, 0)
@@ -97,6 +100,7 @@ class NetworkScreen(IhdScreen):
         self.backup_button = TouchButton()
         self.backup_button.clicked.connect(self.back_up)
         backup_row = QHBoxLayout()
+        backup_row.addWidget(self.code_toggle)
         backup_row.addWidget(self.backup_state, 1)
         backup_row.addWidget(self.backup_button)
 
@@ -107,8 +111,8 @@ class NetworkScreen(IhdScreen):
         layout.setContentsMargins(12, 8, 12, 4)
         layout.setSpacing(6)
         layout.addWidget(open_card)
-        layout.addWidget(code_card)
         layout.addLayout(backup_row)
+        layout.addWidget(code_card)
         layout.addWidget(self.outcome)
         layout.addStretch(1)
 
@@ -117,6 +121,10 @@ class NetworkScreen(IhdScreen):
         self._ticker.timeout.connect(self.refresh)  # the countdown and new devices
         self.retranslate()
         self.refresh()
+
+    def _typing(self, typing: bool) -> None:
+        self.heading.setVisible(not typing)
+        self.steps.setVisible(not typing)
 
     @property
     def network(self) -> OwnNetworkPort | None:
@@ -127,8 +135,7 @@ class NetworkScreen(IhdScreen):
         self.steps.setText(
             translate(
                 "NetworkScreen",
-                "Put the new device into pairing mode as its instructions say, then open the "
-                "network: it has three minutes to join.",
+                "Put the device into pairing mode, then open the network for it.",
             )
         )
         words = {
@@ -136,16 +143,14 @@ class NetworkScreen(IhdScreen):
             self.close_button: translate("NetworkScreen", "Close"),
             self.code_button: translate("NetworkScreen", "Let it join"),
             self.backup_button: translate("NetworkScreen", "Back up the network"),
+            self.code_toggle: translate("NetworkScreen", "Install code…"),
         }
         for button, text in words.items():
             button.set_words(text)
             button.describe(text)
-        self.code_caption.setText(
-            translate(
-                "NetworkScreen",
-                "A device with an install code on its label joins only with it: type both from "
-                "the label.",
-            )
+        self.code_toggle.describe(
+            self.code_toggle.accessibleName(),
+            translate("NetworkScreen", "For a device with an install code on its label"),
         )
         self.eui64_caption.setText(translate("NetworkScreen", "EUI-64"))
         self.install_code_caption.setText(translate("NetworkScreen", "Install code"))
@@ -191,8 +196,7 @@ class NetworkScreen(IhdScreen):
         network = self.network
         if network is None:
             return
-        if seconds:
-            self._view_model.opening()
+        known = self._view_model.known()
         try:
             await network.permit_joining(seconds)
         except Exception as error:  # the radio's own kinds: say it, change nothing
@@ -200,7 +204,7 @@ class NetworkScreen(IhdScreen):
             return
         now = self.context.now()
         if seconds:
-            self._view_model.opened(now, seconds)
+            self._view_model.opened(now, known, seconds)
             self._ticker.start()
             self._say(translate("NetworkScreen", "✓ Open: new devices may join now."))
         else:
@@ -209,7 +213,7 @@ class NetworkScreen(IhdScreen):
         self.refresh()
 
     async def _admit(self, network: OwnNetworkPort, eui64: str, code: str) -> None:
-        self._view_model.opening()
+        known = self._view_model.known()
         try:
             await network.permit_with_install_code(eui64, code, JOIN_WINDOW_S)
         except LabelError as error:
@@ -229,7 +233,7 @@ class NetworkScreen(IhdScreen):
         except Exception as error:
             self._say(self._failed(error))
             return
-        self._view_model.opened(self.context.now())
+        self._view_model.opened(self.context.now(), known)
         self._ticker.start()
         self._say(
             fill(

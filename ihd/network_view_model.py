@@ -40,13 +40,17 @@ class NetworkViewModel:
         """EUI-64s in the order they joined (their kind may only be known once interviewed)."""
         self._backed_up: tuple[float, str] | None = None
 
-    def opening(self) -> None:
-        """Before asking the coordinator: a device may join while the request is still on its way."""
-        self._known = {device.ieee for device in self._devices()}
-        self._joined = []
+    def known(self) -> frozenset[str]:
+        """The devices on the network now: taken before asking the coordinator to open it, as a
+        device may join while the request is still on its way."""
+        return frozenset(device.ieee for device in self._devices())
 
-    def opened(self, now: float, seconds: int = JOIN_WINDOW_S) -> None:
+    def opened(
+        self, now: float, known_before: frozenset[str], seconds: int = JOIN_WINDOW_S
+    ) -> None:
         self._open_until = now + seconds
+        self._known = set(known_before)
+        self._joined = []
 
     def closed(self) -> None:
         self._open_until = None
@@ -87,7 +91,7 @@ class NetworkViewModel:
             for ieee in self._joined
         )
         if self._backed_up is None:
-            backup = w.translate("NetworkScreen", "Not backed up since the display started.")
+            backup = w.translate("NetworkScreen", "Not backed up yet.")
         else:
             at, where = self._backed_up
             backup = fill(w.translate("NetworkScreen", "Backed up at %1 to %2"), w.clock(at), where)

@@ -586,6 +586,46 @@ def _kiosk_on_xvfb() -> None:
             server.wait()
 
 
+async def network_screens() -> None:
+    """Your network on the emulated Z-Stack coordinator, its meters waiting to be permitted:
+    ``ihd-network-<language>-standard-800x480.png`` after opening it and a meter joining."""
+    import tempfile
+
+    from home_emulator.device_log import DeviceType, new_install_code
+    from home_emulator.home import EmulatedHome, HomeSpec
+    from home_emulator.serve_command import ZNP_IEEE
+    from home_emulator.znp.coordinator import EmulatedZnp, JoinPolicy
+    from home_emulator.znp.server import ZnpServer
+
+    with tempfile.TemporaryDirectory(prefix="smets-network-") as folder:
+        os.environ["XDG_DATA_HOME"] = str(Path(folder) / "data")  # a throw-away network and backup
+        home = EmulatedHome(HomeSpec(seed=3, start_epoch_s=NOW, history_days=1, gas=False))
+        home.hub.device_log.add(ZNP_IEEE, new_install_code(), DeviceType.IHD)
+        server = ZnpServer(EmulatedZnp(home.air, ieee=ZNP_IEEE, join_policy=JoinPolicy.ON_PERMIT))
+        host, port = await server.start("127.0.0.1", 0)
+        home.power_on()
+        app = RunningApp(Options(source=f"znp:socket://{host}:{port}", size=SMALL))
+        window = await app.start()
+        shell = window.view
+        assert isinstance(shell, IhdShell)
+        shell.go_to("network")
+        screen = shell.screen_for("network")
+        screen.open_button.click()  # type: ignore[attr-defined]
+        await _until(lambda: "electricity meter" in screen.joined.text())  # type: ignore[attr-defined]
+        screen.code_toggle.click()  # type: ignore[attr-defined]
+        screen.eui64.setText("00:0d:6f:00:0a:0b:0c")  # type: ignore[attr-defined]
+        screen.install_code.setText("83FE D340 7A93 9723 A5C6 39B2 6916 D505 C3B5")  # type: ignore[attr-defined]
+        screen.code_button.click()  # type: ignore[attr-defined]  # a byte short: named, not sent
+        for language in ("en", "cy"):
+            app.settings.set_language(language)
+            await _settle()
+            _save(window, name("network", language, "standard", SMALL))
+        app.settings.set_language("en")
+        await app.stop()
+        await server.close()
+        home.close()
+
+
 async def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     await live()
@@ -595,6 +635,7 @@ async def main() -> None:
         await still(_measured_home(NOW - 300), "out-of-date", language)
     await ppmid_screens()
     await cad_screens()
+    await network_screens()
     await kiosk_screens()
 
 
@@ -605,5 +646,7 @@ if __name__ == "__main__":
         qasync.run(cad_screens())
     elif "--kiosk" in sys.argv:  # kiosk mode only
         qasync.run(kiosk_screens())
+    elif "--network" in sys.argv:  # Your network only
+        qasync.run(network_screens())
     else:
         qasync.run(ppmid_screens() if "--ppmid" in sys.argv else main())  # --ppmid: the PPMID only

@@ -1199,20 +1199,12 @@
         <translation>Ychwanegu dyfais</translation>
     </message>
     <message>
-        <source>Put the new device into pairing mode as its instructions say, then open the network: it has three minutes to join.</source>
-        <translation>Rhowch y ddyfais newydd yn y modd paru fel y dywed ei chyfarwyddiadau, yna agorwch y rhwydwaith: mae ganddi dri munud i ymuno.</translation>
-    </message>
-    <message>
         <source>Open for 3 minutes</source>
         <translation>Agor am 3 munud</translation>
     </message>
     <message>
         <source>Close</source>
         <translation>Cau</translation>
-    </message>
-    <message>
-        <source>A device with an install code on its label joins only with it: type both from the label.</source>
-        <translation>Dim ond gyda&apos;i god gosod y gall dyfais â chod gosod ar ei label ymuno: teipiwch y ddau o&apos;r label.</translation>
     </message>
     <message>
         <source>EUI-64</source>
@@ -1227,8 +1219,20 @@
         <translation>Gadael iddi ymuno</translation>
     </message>
     <message>
+        <source>Put the device into pairing mode, then open the network for it.</source>
+        <translation>Rhowch y ddyfais yn y modd paru, yna agorwch y rhwydwaith iddi.</translation>
+    </message>
+    <message>
         <source>Back up the network</source>
         <translation>Cadw&apos;r rhwydwaith wrth gefn</translation>
+    </message>
+    <message>
+        <source>Install code…</source>
+        <translation>Cod gosod…</translation>
+    </message>
+    <message>
+        <source>For a device with an install code on its label</source>
+        <translation>Ar gyfer dyfais â chod gosod ar ei label</translation>
     </message>
     <message>
         <source>✓ Open: new devices may join now.</source>
@@ -1275,8 +1279,8 @@
         <translation>✓ Wedi ymuno: %1, %2</translation>
     </message>
     <message>
-        <source>Not backed up since the display started.</source>
-        <translation>Heb ei gadw wrth gefn ers i&apos;r sgrin ddechrau.</translation>
+        <source>Not backed up yet.</source>
+        <translation>Heb ei gadw wrth gefn eto.</translation>
     </message>
     <message>
         <source>Backed up at %1 to %2</source>

@@ -132,7 +132,7 @@ async def test_a_coordinator_without_install_codes_says_so(qtbot, tmp_path: Path
 
 async def test_a_backup_is_written_whole_and_privately(qtbot, tmp_path: Path) -> None:
     screen = _screen(qtbot, Coordinator(), [], tmp_path)
-    assert screen.backup_state.text() == "Not backed up since the display started."
+    assert screen.backup_state.text() == "Not backed up yet."
     screen.backup_button.click()
     await _settled()
     backup = tmp_path / "backup.json"
