@@ -95,6 +95,8 @@ def home_spec(
     electricity = scenario.electricity
     if str(electricity.payment_mode) == "prepayment":
         spec = replace(spec, electricity_prepayment=prepayment_start(electricity.prepayment))
+    if gas is not None and str(gas.payment_mode) == "prepayment":
+        spec = replace(spec, gas_prepayment=prepayment_start(gas.prepayment))
     if gas is not None and gas.calorific_value is not None:
         spec = replace(spec, calorific_value=gas.calorific_value)
     if history_days is not None:
@@ -155,29 +157,32 @@ def scripted_action(home: EmulatedHome, event: ScriptedEvent) -> Callable[[], No
         return lambda: home.power_cut(action.duration_s)
     wan = SupplierWan(home)
     if isinstance(action, TopUp):
-        return lambda: wan.add_credit(action.pounds)
+        return lambda: wan.add_credit(action.pounds, str(action.fuel))
     if isinstance(action, Rearm):
-        return wan.arm_supply
+        return lambda: wan.arm_supply(str(action.fuel))
     if isinstance(action, PaymentModeChange):
         prepayment = (
             prepayment_start(action.prepayment) if str(action.mode) == "prepayment" else None
         )
-        return lambda: wan.set_payment_mode(prepayment)
+        return lambda: wan.set_payment_mode(prepayment, str(action.fuel))
     if isinstance(action, LowCredit):
-        return lambda: _set_credit(home, units(action.credit), log)
+        return lambda: _set_credit(home, str(action.fuel), units(action.credit), log)
     kind = str(action.kind)
     return lambda: log(f"{kind} at line {event.line}: not emulated")
 
 
-def _set_credit(home: EmulatedHome, balance: int, log: Callable[[str], None]) -> None:
+def _set_credit(home: EmulatedHome, fuel: str, balance: int, log: Callable[[str], None]) -> None:
     """A trial's shortcut to a low balance (as if the household had used it)."""
-    engine = home.esme.prepay.engine
-    if engine is None:
-        log("low_credit: the meter is in credit mode")
+    meter = home.gas if fuel == "gas" else home.esme
+    engine = meter.prepay.engine if meter is not None else None
+    if meter is None or engine is None:
+        log(f"low_credit: the {fuel} meter is in credit mode")
         return
     engine.set_balance(balance, home.now_s)
-    home.esme.prepay.publish()
-    log(f"credit set to £{balance / 10_000:.2f}")
+    meter.prepay.publish()
+    if meter is home.gas:
+        home.gas.credit.sync()
+    log(f"{fuel} credit set to £{balance / 10_000:.2f}")
 
 
 def _change_tariff(home: EmulatedHome, fuel: Fuel, tariff: AnyTariff) -> None:

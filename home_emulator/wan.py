@@ -13,6 +13,8 @@ import zigpy.types as t
 from home_emulator.comms_hub import HubEvent, SupplierMessage
 from home_emulator.credit_engine import PrepaymentStart, units
 from home_emulator.device_log import DeviceLogEntry, DeviceType
+from home_emulator.esme import Esme
+from home_emulator.gas import GasMeter
 from home_emulator.home import EmulatedHome
 from home_emulator.tariffs import AnyTariff
 
@@ -42,32 +44,50 @@ class SupplierWan:
         self.home.cancel_message(message_id)
         self._log(f"message #{message_id} cancelled")
 
-    def disable_supply(self) -> None:
-        self.home.esme.disable_supply()
-        self._log("electricity supply disabled")
+    def _meter(self, fuel: str) -> Esme | GasMeter:
+        if fuel == "gas":
+            if self.home.gas is None:
+                raise ValueError("this home has no gas meter")
+            return self.home.gas
+        if fuel != "electricity":
+            raise ValueError(f"fuel must be electricity or gas, not {fuel!r}")
+        return self.home.esme
 
-    def arm_supply(self) -> None:
-        self.home.esme.arm_supply()
-        self._log("electricity supply armed: waiting for someone at home to enable it")
+    def disable_supply(self, fuel: str = "electricity") -> None:
+        self._meter(fuel).disable_supply()
+        self._log(f"{fuel} supply disabled")
 
-    def set_payment_mode(self, prepayment: PrepaymentStart | None) -> None:
+    def arm_supply(self, fuel: str = "electricity") -> None:
+        self._meter(fuel).arm_supply()
+        where = "at the gas meter" if fuel == "gas" else "at home"
+        self._log(f"{fuel} supply armed: waiting for someone {where} to enable it")
+
+    def set_payment_mode(
+        self, prepayment: PrepaymentStart | None, fuel: str = "electricity"
+    ) -> None:
         """Credit ↔ prepayment (GBCS ChangePaymentMode); None switches to credit mode."""
+        meter = self._meter(fuel)
         engine = prepayment.engine(self.home.hub.zone) if prepayment is not None else None
-        self.home.esme.prepay.set_engine(engine)
-        self._log("electricity switched to " + ("prepayment" if engine else "credit") + " mode")
+        meter.prepay.set_engine(engine)
+        if isinstance(meter, GasMeter):
+            meter.credit.sync()
+        self._log(f"{fuel} switched to " + ("prepayment" if engine else "credit") + " mode")
 
-    def add_credit(self, pounds: Decimal) -> None:
+    def add_credit(self, pounds: Decimal, fuel: str = "electricity") -> None:
         """A remote top-up (paid online or by phone): credit applied like any top-up."""
-        engine = self.home.esme.prepay.engine
+        meter = self._meter(fuel)
+        prepay = meter.prepay
+        engine = prepay.engine
         if engine is None:
-            raise ValueError("the meter is in credit mode: there is no credit to add")
+            raise ValueError(f"the {fuel} meter is in credit mode: there is no credit to add")
         engine.top_up(units(pounds))
-        prepay = self.home.esme.prepay
         if engine.disconnected and engine.available > 0:
             engine.disconnected = False
-            self.home.esme.arm_supply()
+            meter.arm_supply()
         prepay.publish()
-        self._log(f"£{pounds} credit added remotely")
+        if isinstance(meter, GasMeter):
+            meter.credit.sync()
+        self._log(f"£{pounds} {fuel} credit added remotely")
 
     def reset_maximum_demand(self) -> None:
         """Start the maximum-demand registers afresh (e.g. at a change of tenancy or of agreement)."""

@@ -498,6 +498,10 @@
         <translation>Nid oes credyd argyfwng ar gael nawr.</translation>
     </message>
     <message>
+        <source>You can use %1 of emergency credit for your gas. It is a loan: it will be taken back from your next gas top-up.</source>
+        <translation>Gallwch ddefnyddio %1 o gredyd brys ar gyfer eich nwy. Benthyciad yw e: caiff ei gymryd yn ôl o&apos;ch ychwanegiad nwy nesaf.</translation>
+    </message>
+    <message>
         <source>You can use %1 of emergency credit. It is a loan: it will be taken back from your next top-up.</source>
         <translation>Gallwch ddefnyddio %1 o gredyd argyfwng. Benthyciad yw hwn: caiff ei gymryd yn ôl o’ch credyd nesaf.</translation>
     </message>
@@ -1151,8 +1155,20 @@
 <context>
     <name>SupplyScreen</name>
     <message>
+        <source>Make sure the gas cooker, fire and any other gas appliances are switched off before the gas comes back on.</source>
+        <translation>Gwnewch yn siŵr bod y popty nwy, y tân ac unrhyw gyfarpar nwy arall wedi&apos;u diffodd cyn i&apos;r nwy ddod yn ôl ymlaen.</translation>
+    </message>
+    <message>
         <source>Make sure electric heaters, cookers and irons are switched off before the supply comes back on.</source>
         <translation>Gwnewch yn siŵr bod gwresogyddion trydan, poptai a heyrn smwddio wedi’u diffodd cyn i’r cyflenwad ddod yn ôl ymlaen.</translation>
+    </message>
+    <message>
+        <source>Turn your gas back on</source>
+        <translation>Troi eich nwy yn ôl ymlaen</translation>
+    </message>
+    <message>
+        <source>Turn your electricity back on</source>
+        <translation>Troi eich trydan yn ôl ymlaen</translation>
     </message>
     <message>
         <source>Your supply is not ready to be turned on. After a top-up, your supplier makes it ready; then you can turn it on here.</source>
@@ -1163,8 +1179,20 @@
         <translation>Yn troi’ch cyflenwad ymlaen…</translation>
     </message>
     <message>
+        <source>Your gas is on.</source>
+        <translation>Mae eich nwy ymlaen.</translation>
+    </message>
+    <message>
         <source>Your supply is on.</source>
         <translation>Mae’ch cyflenwad ymlaen.</translation>
+    </message>
+    <message>
+        <source>Gas can only be turned back on at the gas meter – press its button.</source>
+        <translation>Dim ond wrth y mesurydd nwy y gellir troi&apos;r nwy yn ôl ymlaen – pwyswch ei fotwm.</translation>
+    </message>
+    <message>
+        <source>The meter is not ready to turn the supply on yet. Your supplier makes it ready after a top-up.</source>
+        <translation>Nid yw&apos;r mesurydd yn barod i droi&apos;r cyflenwad ymlaen eto. Mae eich cyflenwr yn ei wneud yn barod ar ôl ychwanegu credyd.</translation>
     </message>
     <message>
         <source>The meter did not turn the supply on.</source>
