@@ -16,6 +16,7 @@ from app.i18n import QT_WORDING
 from app.ui.device_shell import DeviceShell
 from app.ui.theme import THEMES
 from app.ui.touch_button import TouchButton
+from han.model import Fuel
 from ppmid.balance_screen import BalanceScreen
 from ppmid.emergency_screen import EmergencyScreen
 from ppmid.low_credit_alarm import LowCreditAlarm
@@ -115,7 +116,18 @@ class PpmidShell(DeviceShell):
 
     def _show_alarm(self) -> None:
         alarm = self.low_credit
-        self.alarm.setText(translate("PpmidShell", "Low credit – please top up soon"))
+        fuels = alarm.low_fuels
+        if fuels == (Fuel.ELECTRICITY,):
+            words = translate("PpmidShell", "Low electricity credit – please top up soon")
+        elif fuels == (Fuel.GAS,):
+            words = translate("PpmidShell", "Low gas credit – please top up soon")
+        elif fuels:
+            words = translate(
+                "PpmidShell", "Low credit on electricity and gas – please top up soon"
+            )
+        else:
+            words = translate("PpmidShell", "Low credit – please top up soon")
+        self.alarm.setText(words)
         self.alarm.setAccessibleName(self.alarm.text())
         self.alarm.setVisible(alarm.low)
         self.alarm_row.setVisible(alarm.low)

@@ -61,6 +61,22 @@
 <context>
     <name>BalanceScreen</name>
     <message>
+        <source>Use %1 emergency credit; it is repaid from your next top-up</source>
+        <translation>Defnyddio credyd brys %1; caiff ei dalu&apos;n ôl o&apos;ch ychwanegiad nesaf</translation>
+    </message>
+    <message>
+        <source>Turn gas on</source>
+        <translation>Troi&apos;r nwy ymlaen</translation>
+    </message>
+    <message>
+        <source>Turn electricity on</source>
+        <translation>Troi&apos;r trydan ymlaen</translation>
+    </message>
+    <message>
+        <source>The supply is ready to be turned back on</source>
+        <translation>Mae&apos;r cyflenwad yn barod i&apos;w droi yn ôl ymlaen</translation>
+    </message>
+    <message>
         <source>Top up</source>
         <translation>Ychwanegu credyd</translation>
     </message>
@@ -69,20 +85,8 @@
         <translation>Rhowch god ychwanegu credyd 20 digid</translation>
     </message>
     <message>
-        <source>Turn supply on</source>
-        <translation>Troi’r cyflenwad ymlaen</translation>
-    </message>
-    <message>
-        <source>Your supply is ready to be turned back on</source>
-        <translation>Mae’ch cyflenwad yn barod i’w droi’n ôl ymlaen</translation>
-    </message>
-    <message>
         <source>Emergency credit %1</source>
         <translation>Credyd argyfwng %1</translation>
-    </message>
-    <message>
-        <source>Use emergency credit; it is repaid from your next top-up</source>
-        <translation>Defnyddio credyd argyfwng; caiff ei ad-dalu o’ch credyd nesaf</translation>
     </message>
     <message>
         <source>Looking for your meter…</source>
@@ -103,6 +107,10 @@
     <message>
         <source>Friendly credit: your supply stays on until the friendly hours end.</source>
         <translation>Credyd cyfeillgar: bydd eich cyflenwad yn aros ymlaen tan ddiwedd yr oriau cyfeillgar.</translation>
+    </message>
+    <message>
+        <source>No credit left</source>
+        <translation>Dim credyd ar ôl</translation>
     </message>
     <message>
         <source>Days left: not known yet</source>
@@ -141,8 +149,20 @@
         <translation>Dim dyled</translation>
     </message>
     <message>
-        <source>Debt: %1, recovered from your top-ups</source>
-        <translation>Dyled: %1, yn cael ei hadennill o’ch taliadau credyd</translation>
+        <source>Debt %1, repaid at %2 a week and %3% of each top-up</source>
+        <translation>Dyled %1, yn cael ei thalu&apos;n ôl ar %2 yr wythnos a %3% o bob ychwanegiad</translation>
+    </message>
+    <message>
+        <source>Debt %1, repaid at %2 a week</source>
+        <translation>Dyled %1, yn cael ei thalu&apos;n ôl ar %2 yr wythnos</translation>
+    </message>
+    <message>
+        <source>Debt %1, repaid from %2% of each top-up</source>
+        <translation>Dyled %1, yn cael ei thalu&apos;n ôl o %2% o bob ychwanegiad</translation>
+    </message>
+    <message>
+        <source>Debt %1</source>
+        <translation>Dyled %1</translation>
     </message>
     <message>
         <source>Supply: on</source>
@@ -944,6 +964,18 @@
         <translation>Cyflenwad</translation>
     </message>
     <message>
+        <source>Low electricity credit – please top up soon</source>
+        <translation>Credyd trydan isel – ychwanegwch gredyd yn fuan</translation>
+    </message>
+    <message>
+        <source>Low gas credit – please top up soon</source>
+        <translation>Credyd nwy isel – ychwanegwch gredyd yn fuan</translation>
+    </message>
+    <message>
+        <source>Low credit on electricity and gas – please top up soon</source>
+        <translation>Credyd isel ar drydan a nwy – ychwanegwch gredyd yn fuan</translation>
+    </message>
+    <message>
         <source>Low credit – please top up soon</source>
         <translation>Credyd isel – ychwanegwch gredyd yn fuan</translation>
     </message>
@@ -1199,10 +1231,6 @@
         <translation>Ni wnaeth y mesurydd droi’r cyflenwad ymlaen.</translation>
     </message>
     <message>
-        <source>Turn your supply back on</source>
-        <translation>Troi’ch cyflenwad yn ôl ymlaen</translation>
-    </message>
-    <message>
         <source>Press and hold the button for 2 seconds.</source>
         <translation>Pwyswch a dal y botwm am 2 eiliad.</translation>
     </message>
@@ -1353,6 +1381,34 @@
         <translation>Cod credyd</translation>
     </message>
     <message>
+        <source>For:</source>
+        <translation>Ar gyfer:</translation>
+    </message>
+    <message>
+        <source>The code is for this meter</source>
+        <translation>Mae&apos;r cod ar gyfer y mesurydd hwn</translation>
+    </message>
+    <message>
+        <source>Choose this meter for the code</source>
+        <translation>Dewis y mesurydd hwn ar gyfer y cod</translation>
+    </message>
+    <message>
+        <source>gas</source>
+        <translation>nwy</translation>
+    </message>
+    <message>
+        <source>electricity</source>
+        <translation>trydan</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>Nwy</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>Trydan</translation>
+    </message>
+    <message>
         <source>%1 of 20 digits</source>
         <translation>%1 o 20 digid</translation>
     </message>
@@ -1377,8 +1433,20 @@
         <translation>Ychwanegwyd %1</translation>
     </message>
     <message>
+        <source>%1 added to your %2 – new %2 balance %3</source>
+        <translation>Ychwanegwyd %1 at eich %2 – balans %2 newydd %3</translation>
+    </message>
+    <message>
         <source>%1 added – new balance %2</source>
         <translation>Ychwanegwyd %1 – balans newydd %2</translation>
+    </message>
+    <message>
+        <source>This code was for your %1 meter, so it was sent there.</source>
+        <translation>Roedd y cod hwn ar gyfer eich mesurydd %1, felly cafodd ei anfon yno.</translation>
+    </message>
+    <message>
+        <source>This code is not for your electricity or gas meter</source>
+        <translation>Nid yw&apos;r cod hwn ar gyfer eich mesurydd trydan na nwy</translation>
     </message>
     <message>
         <source>This code has already been used</source>
