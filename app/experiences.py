@@ -26,6 +26,9 @@ class Experience:
     create_view: Callable[[ExperienceContext], QWidget]
     pairs_itself: bool = False
     """A CAD: starts outside the hub's device log and pairs (``ExperienceContext.han_access``)."""
+    firmware_image_type: int | None = None
+    """The OTA image type this device's firmware has: the hub may update it over the air (the
+    session runs an OTA client for it); None for a device that takes no firmware from the HAN."""
 
 
 class UnknownExperience(LookupError):

@@ -81,7 +81,9 @@ class RunningApp:
         # which still has tasks to cancel and a radio to close after the window has gone.
         application.setQuitOnLastWindowClosed(False)
         radio = await self.source.open()
-        session = self.session = HanSession(radio, self.model)
+        session = self.session = HanSession(
+            radio, self.model, firmware_image_type=self.experience.firmware_image_type
+        )
         session.start()
         self.source.start()
         self.history = HistoryRuntime(self.model, lambda: session.links)

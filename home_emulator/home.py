@@ -260,6 +260,12 @@ class EmulatedHome:
                 self._transmit(packet)
         return message
 
+    def send_hub_frames(self) -> None:
+        """Send what the hub has queued (e.g. Image Notify) now rather than at the next step."""
+        if self.hub.node.powered:
+            for packet in self.hub.node.take_outbox():
+                self._transmit(packet)
+
     def cancel_message(self, message_id: int) -> None:
         for packet in self.hub.cancel_message(message_id):
             if self.hub.node.powered:

@@ -1,7 +1,8 @@
 """The simulated WAN: what the supplier (through the DCC) can do to the home from outside.
 
-Change tariffs, send and cancel messages, disconnect and re-arm supply, and add or remove devices in
-the hub's device log. Every action is logged by the hub, as a real one records service requests.
+Change tariffs, send and cancel messages, disconnect and re-arm supply (either fuel), top up, switch
+payment mode, add or remove devices in the hub's device log, swap a PPMID, and offer firmware.
+Every action is logged by the hub, as a real one records service requests.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from decimal import Decimal
 
 import zigpy.types as t
 
+from han.firmware import FirmwareImage, version_text
 from home_emulator.comms_hub import HubEvent, SupplierMessage
 from home_emulator.credit_engine import PrepaymentStart, units
-from home_emulator.device_log import DeviceLogEntry, DeviceType
+from home_emulator.device_log import DeviceLogEntry, DeviceType, new_install_code
 from home_emulator.esme import Esme
 from home_emulator.gas import GasMeter
 from home_emulator.home import EmulatedHome
@@ -104,6 +106,33 @@ class SupplierWan:
         entry = self.home.hub.device_log.add(t.EUI64.convert(eui64), install_code, device_type)
         self._log(f"{device_type.value} {eui64} added to the device log")
         return entry
+
+    def swap_ppmid(
+        self, old_eui64: str, new_eui64: str, install_code: bytes | None = None
+    ) -> DeviceLogEntry:
+        """Replace a PPMID (the 2021 SMETS1 uplift allows it): the new one is added to the device
+        log before the old one is removed, so the home is never without one for long; from then on
+        the hub refuses every frame from the old one."""
+        old, new = t.EUI64.convert(old_eui64), t.EUI64.convert(new_eui64)
+        log = self.home.hub.device_log
+        entry = log.entries.get(old)
+        if entry is None or entry.device_type is not DeviceType.PPMID:
+            raise ValueError(f"{old_eui64} is not a PPMID in the device log")
+        if old == new:
+            raise ValueError("the replacement must be another device")
+        added = log.add(new, install_code or new_install_code(), DeviceType.PPMID)
+        log.remove(old)
+        self._log(f"PPMID {old_eui64} replaced by {new_eui64}")
+        return added
+
+    def offer_firmware(self, eui64: str, image: FirmwareImage) -> None:
+        """Send a firmware image to a device through the hub's OTA server."""
+        device = t.EUI64.convert(eui64)
+        if not self.home.hub.device_log.admits(device):
+            raise ValueError(f"{eui64} is not in the device log")
+        self.home.hub.ota.offer(device, image)
+        self.home.send_hub_frames()
+        self._log(f"firmware {version_text(image.file_version)} offered to {eui64}")
 
     def unpair_device(self, eui64: str) -> None:
         self.home.hub.device_log.remove(t.EUI64.convert(eui64))

@@ -120,9 +120,12 @@ class BalanceScreen(PpmidPage):
         self.top_up = TouchButton()
         self.top_up.setProperty("role", "primary")
         self.top_up.clicked.connect(lambda: self.navigator.go_to("top_up"))
+        self.about = TouchButton()
+        self.about.clicked.connect(lambda: self.navigator.go_to("about"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.top_up)
         buttons.addStretch(1)
+        buttons.addWidget(self.about)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 4)
@@ -134,6 +137,11 @@ class BalanceScreen(PpmidPage):
         self.refresh()
 
     def retranslate(self) -> None:
+        self.about.set_words(translate("BalanceScreen", "About"))
+        self.about.describe(
+            self.about.words(),
+            translate("BalanceScreen", "This display's software version and updates"),
+        )
         self.top_up.set_words(translate("BalanceScreen", "Top up"))
         self.top_up.describe(
             self.top_up.words(), translate("BalanceScreen", "Enter a 20-digit top-up code")

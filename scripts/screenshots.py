@@ -131,13 +131,20 @@ async def ppmid_screens() -> None:
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
+    import zigpy.types as t
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     from app.han_bridge import SessionCommands
+    from han.firmware import PPMID_IMAGE_TYPE, FirmwareImage, UpdateState
     from han.session import HanSession
     from han.utrn import encode_utrn
     from home_emulator.credit_engine import CreditSettings, PrepaymentStart, units
+    from home_emulator.device_log import DeviceType, new_install_code
+
+    def model_of(session: HanSession) -> HomeModel:
+        return session.model
+
     from home_emulator.esme import SUPPLIER_ORIGINATOR, supplier_key
     from home_emulator.home import EmulatedHome, HomeSpec
     from home_emulator.virtual_radio import VirtualRadio
@@ -165,7 +172,7 @@ async def ppmid_screens() -> None:
         )
         radio = await VirtualRadio.new(VirtualRadio.config_for(home.air))
         model = HomeModel()
-        session = HanSession(radio, model)
+        session = HanSession(radio, model, firmware_image_type=PPMID_IMAGE_TYPE)
         session.start()
         home.power_on()
         await _until(lambda: bool(session.links))
@@ -310,6 +317,38 @@ async def ppmid_screens() -> None:
     QTest.mouseRelease(supply.hold, Qt.MouseButton.LeftButton)
     await _settle()
     _save(window, file("gas-only-at-the-meter"))
+
+    # A firmware update over the air: progress in the header and on About, then the new version;
+    # then a second update on the HAN stopping the first.
+    shell.go_to("about")
+    wan = SupplierWan(home)
+    payload = bytes(i % 251 for i in range(150_000))
+    wan.offer_firmware(str(radio.ieee), FirmwareImage.build(payload, file_version=0x01010000))
+    await _until(lambda: model_of(session).firmware.percent >= 42, 120)
+    await _settle()
+    _save(window, file("update-progress"))
+    await _until(lambda: model_of(session).firmware.state is UpdateState.INSTALLED, 120)
+    await _settle()
+    _save(window, file("update-installed"))
+    other_ieee = "00:0d:6f:ff:fe:00:00:07"
+    home.hub.device_log.add(t.EUI64.convert(other_ieee), new_install_code(), DeviceType.PPMID)
+    other_radio = await VirtualRadio.new(VirtualRadio.config_for(home.air, ieee=other_ieee))
+    other = HanSession(other_radio, HomeModel(), firmware_image_type=PPMID_IMAGE_TYPE)
+    other.start()
+    await _until(lambda: other.ota is not None)
+    newer = FirmwareImage.build(payload, file_version=0x01020000)
+    wan.offer_firmware(str(radio.ieee), newer)
+    await _until(lambda: model_of(session).firmware.percent >= 10)
+    wan.offer_firmware(other_ieee, newer)
+    await _until(lambda: model_of(session).firmware.state is UpdateState.FAILED, 60)
+    await _settle()
+    _save(window, file("update-stopped"))
+    settings.set_language("cy")
+    await _settle()
+    _save(window, file("update-stopped", "cy"))
+    settings.set_language("en")
+    await other.stop()
+    await other_radio.shutdown()
     await close(home, radio, session, window)
 
 

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cy_GB" sourcelanguage="en_GB">
 <context>
+    <name>AboutScreen</name>
+    <message>
+        <source>About this display</source>
+        <translation>Am y dangosydd hwn</translation>
+    </message>
+    <message>
+        <source>Update progress</source>
+        <translation>Cynnydd y diweddariad</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Yn ôl</translation>
+    </message>
+    <message>
+        <source>Back to your balance</source>
+        <translation>Yn ôl at eich balans</translation>
+    </message>
+    <message>
+        <source>Software version %1</source>
+        <translation>Fersiwn meddalwedd %1</translation>
+    </message>
+    <message>
+        <source>Updating to version %1… %2 %. You can keep using the display meanwhile.</source>
+        <translation>Yn diweddaru i fersiwn %1… %2 %. Gallwch ddal i ddefnyddio&apos;r dangosydd yn y cyfamser.</translation>
+    </message>
+    <message>
+        <source>Updated to version %1.</source>
+        <translation>Wedi&apos;i diweddaru i fersiwn %1.</translation>
+    </message>
+    <message>
+        <source>The update to version %1 was stopped: another device in your home started updating at the same time. Your display still runs version %2; your supplier will send the update again.</source>
+        <translation>Cafodd y diweddariad i fersiwn %1 ei atal: dechreuodd dyfais arall yn eich cartref ddiweddaru ar yr un pryd. Mae eich dangosydd yn dal i redeg fersiwn %2; bydd eich cyflenwr yn anfon y diweddariad eto.</translation>
+    </message>
+    <message>
+        <source>The update to version %1 arrived damaged and was not installed. Your display still runs version %2.</source>
+        <translation>Cyrhaeddodd y diweddariad i fersiwn %1 wedi&apos;i ddifrodi ac ni chafodd ei osod. Mae eich dangosydd yn dal i redeg fersiwn %2.</translation>
+    </message>
+    <message>
+        <source>The update to version %1 stopped: the communications hub stopped answering. Your display still runs version %2.</source>
+        <translation>Daeth y diweddariad i fersiwn %1 i ben: peidiodd yr hyb cyfathrebu ag ateb. Mae eich dangosydd yn dal i redeg fersiwn %2.</translation>
+    </message>
+    <message>
+        <source>No update is under way.</source>
+        <translation>Does dim diweddariad ar y gweill.</translation>
+    </message>
+    <message>
+        <source>Updating… %1 %</source>
+        <translation>Yn diweddaru… %1 %</translation>
+    </message>
+    <message>
+        <source>Update stopped – see About</source>
+        <translation>Diweddariad wedi&apos;i atal – gweler Ynghylch</translation>
+    </message>
+</context>
+<context>
     <name>Age</name>
     <message>
         <source>%1 s old</source>
@@ -75,6 +130,14 @@
     <message>
         <source>The supply is ready to be turned back on</source>
         <translation>Mae&apos;r cyflenwad yn barod i&apos;w droi yn ôl ymlaen</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Ynghylch</translation>
+    </message>
+    <message>
+        <source>This display&apos;s software version and updates</source>
+        <translation>Fersiwn meddalwedd y dangosydd hwn a&apos;i ddiweddariadau</translation>
     </message>
     <message>
         <source>Top up</source>
@@ -962,6 +1025,10 @@
     <message>
         <source>Supply</source>
         <translation>Cyflenwad</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Ynghylch</translation>
     </message>
     <message>
         <source>Low electricity credit – please top up soon</source>

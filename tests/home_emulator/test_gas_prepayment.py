@@ -159,7 +159,7 @@ async def test_gas_credit_top_up_and_supply_through_the_mirror_on_the_air(emulat
         _run_out(home)
         while home.now_s % HALF_HOUR_S:
             home.step()
-        await han.until(lambda: gas.meter.supply.value is SupplyState.OFF)
+        await han.until(lambda: gas.meter.supply.value is SupplyState.OFF, 30)  # a burst
 
         wrong = await gas.top_up(_code(home.esme.keys, 1, pounds=10))
         assert wrong.outcome is TopUpOutcome.INVALID

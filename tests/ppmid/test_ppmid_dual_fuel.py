@@ -103,10 +103,11 @@ async def test_gas_runs_out_is_topped_up_from_the_keypad_and_comes_on_at_the_gas
         assert electricity_card.lines["supply"].text() == "Supply: on"
         while home.now_s % HALF_HOUR_S:  # the gas meter wakes and tells the mirror
             home.step()
-        await han.until(
+        await han.until(  # hours of reports in one burst: give a loaded machine time
             lambda: (
                 gas_card.lines["supply"].text() == "Supply: off – credit has run out; please top up"
-            )
+            ),
+            30,
         )
 
         top_up = han.shell.page_for("top_up")

@@ -108,7 +108,9 @@ async def test_a_disconnected_supply_is_topped_up_and_held_back_on(emulated_han,
             han.home.step()
             steps += 1
             assert steps < 8640, "credit never ran out"
-        await han.until(lambda: card_supply() == "Supply: off – credit has run out; please top up")
+        await han.until(  # a day of reports in one burst: give a loaded machine time
+            lambda: card_supply() == "Supply: off – credit has run out; please top up", 30
+        )
         assert han.shell.alarm.isVisible()  # low credit, and the alarm says so
         assert not han.shell.page_for("balance").cards[0].supply.isVisible()
 
