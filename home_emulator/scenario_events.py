@@ -57,6 +57,7 @@ class EventKind(StrEnum):
     LOW_CREDIT = "low_credit"
     TOP_UP = "top_up"
     REARM = "rearm"
+    METER_BUTTON = "meter_button"
     PAYMENT_MODE = "payment_mode"
 
 
@@ -151,6 +152,15 @@ class Rearm:
 
 
 @dataclass(frozen=True)
+class MeterButton:
+    """Someone at the meter presses its button to turn an armed supply back on (for gas, the only
+    way: a display may not)."""
+
+    kind: ClassVar[EventKind] = EventKind.METER_BUTTON
+    fuel: Fuel
+
+
+@dataclass(frozen=True)
 class PaymentModeChange:
     """Credit to prepayment or back; ``prepayment`` is set exactly when ``mode`` is prepayment."""
 
@@ -171,6 +181,7 @@ Action: TypeAlias = (
     | LowCredit
     | TopUp
     | Rearm
+    | MeterButton
     | PaymentModeChange
 )
 
@@ -498,6 +509,10 @@ def _rearm(entry: TomlTable, ctx: EventContext) -> Rearm:
     return Rearm(_fuel(entry, ctx))
 
 
+def _meter_button(entry: TomlTable, ctx: EventContext) -> MeterButton:
+    return MeterButton(_fuel(entry, ctx))
+
+
 def _payment_mode(entry: TomlTable, ctx: EventContext) -> PaymentModeChange:
     fuel = _fuel(entry, ctx)
     mode = entry.choice("mode", PaymentMode, what="payment mode")
@@ -519,6 +534,7 @@ _READERS: Final[dict[EventKind, Callable[[TomlTable, EventContext], Action | _Pr
     EventKind.LOW_CREDIT: _low_credit,
     EventKind.TOP_UP: _top_up,
     EventKind.REARM: _rearm,
+    EventKind.METER_BUTTON: _meter_button,
     EventKind.PAYMENT_MODE: _payment_mode,
 }
 

@@ -19,6 +19,7 @@ from home_emulator.scenario_events import (
     Kettle,
     LowCredit,
     Message,
+    MeterButton,
     Outage,
     PaymentModeChange,
     PriceChange,
@@ -27,6 +28,7 @@ from home_emulator.scenario_events import (
     TariffSwitch,
     TopUp,
 )
+from home_emulator.supply_switch import SupplyRefused
 from home_emulator.tariffs import AnyTariff, Block, SingleRate, agile, economy7
 from home_emulator.wan import SupplierWan
 
@@ -158,6 +160,8 @@ def scripted_action(home: EmulatedHome, event: ScriptedEvent) -> Callable[[], No
     wan = SupplierWan(home)
     if isinstance(action, TopUp):
         return lambda: wan.add_credit(action.pounds, str(action.fuel))
+    if isinstance(action, MeterButton):
+        return lambda: _press_meter_button(home, str(action.fuel), log)
     if isinstance(action, Rearm):
         return lambda: wan.arm_supply(str(action.fuel))
     if isinstance(action, PaymentModeChange):
@@ -183,6 +187,19 @@ def _set_credit(home: EmulatedHome, fuel: str, balance: int, log: Callable[[str]
     if meter is home.gas:
         home.gas.credit.sync()
     log(f"{fuel} credit set to £{balance / 10_000:.2f}")
+
+
+def _press_meter_button(home: EmulatedHome, fuel: str, log: Callable[[str], None]) -> None:
+    meter = home.gas if fuel == "gas" else home.esme
+    if meter is None:
+        log(f"meter_button: no {fuel} meter")
+        return
+    try:
+        meter.enable_supply_locally()
+    except SupplyRefused as refused:
+        log(f"{fuel} meter button pressed: {refused}")
+        return
+    log(f"{fuel} meter button pressed: supply on")
 
 
 def _change_tariff(home: EmulatedHome, fuel: Fuel, tariff: AnyTariff) -> None:

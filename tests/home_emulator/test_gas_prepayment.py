@@ -16,6 +16,7 @@ from home_emulator.gas import MIRROR_ENDPOINT
 from home_emulator.home import EmulatedHome, HomeSpec
 from home_emulator.home_store import HomeStore
 from home_emulator.registers import HALF_HOUR_S
+from home_emulator.scenario import SCENARIO_DIR
 from home_emulator.supply_switch import SUPPLY_ARMED, SUPPLY_OFF, SUPPLY_ON, SupplyRefused
 from home_emulator.wan import SupplierWan
 
@@ -219,3 +220,37 @@ def test_the_dual_fuel_scenario_closes_the_gas_valve_and_takes_a_vended_gas_code
     assert "--fuel must be electricity or gas" in capsys.readouterr().err
     assert main(["vend", "--home", "electricity-only", "--fuel", "gas", "--pounds", "5"]) == 2
     assert "has no gas meter" in capsys.readouterr().err
+
+
+def test_a_scenario_presses_the_gas_meter_button_after_a_remote_top_up() -> None:
+    from home_emulator.scenario import parse_scenario
+    from home_emulator.scenario_home import build_home
+
+    text = (SCENARIO_DIR / "dual-fuel-prepay.toml").read_text(encoding="utf-8")
+    text += """
+[[events]]
+at = "12:45"
+kind = "meter_button"
+fuel = "gas"
+
+[[events]]
+at = "13:00"
+kind = "top_up"
+fuel = "gas"
+pounds = "10.00"
+
+[[events]]
+at = "13:15"
+kind = "meter_button"
+fuel = "gas"
+"""
+    home = build_home(parse_scenario(text, "button.toml"), history_days=2)
+    assert home.gas is not None
+    for _ in range(6 * 60 * 3):  # 11:00 → 14:00
+        home.step()
+    assert home.gas.supply_status == SUPPLY_ON
+    log = [event.detail for event in home.hub.events if event.kind == "scenario"]
+    assert log == [
+        "gas meter button pressed: the supply is not armed: the supplier must re-arm it first",
+        "gas meter button pressed: supply on",
+    ]

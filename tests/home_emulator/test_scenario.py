@@ -25,6 +25,7 @@ from home_emulator.scenario import (
     Kettle,
     LowCredit,
     Message,
+    MeterButton,
     Outage,
     PaymentMode,
     PaymentModeChange,
@@ -528,6 +529,11 @@ def test_every_event_kind_is_read(tmp_path: Path) -> None:
         [[events]]
         at = "+11m"
         kind = "rearm"
+
+        [[events]]
+        at = "+12m"
+        kind = "meter_button"
+        fuel = "gas"
         """
         ),
     )
@@ -550,6 +556,7 @@ def test_every_event_kind_is_read(tmp_path: Path) -> None:
     )
     assert actions[8] == LowCredit(Fuel.ELECTRICITY, Decimal("0.50"))
     assert actions[9] == TopUp(Fuel.ELECTRICITY, Decimal(20))
+    assert actions[11] == MeterButton(Fuel.GAS)
     assert sorted(a.kind for a in actions) == sorted(EventKind)
 
 
