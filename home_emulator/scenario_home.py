@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import time
 from decimal import Decimal
 
+from han.firmware import FirmwareImage
 from home_emulator.comms_hub import HubEvent
 from home_emulator.credit_engine import CreditSettings, PrepaymentStart, units
 from home_emulator.home import EmulatedHome, HomeSpec
@@ -15,6 +16,7 @@ from home_emulator.scenario import PrepaymentSettings, Scenario, TariffSettings,
 from home_emulator.scenario_events import (
     Appliance,
     CancelMessage,
+    Firmware,
     Fuel,
     Kettle,
     LowCredit,
@@ -160,6 +162,8 @@ def scripted_action(home: EmulatedHome, event: ScriptedEvent) -> Callable[[], No
     wan = SupplierWan(home)
     if isinstance(action, TopUp):
         return lambda: wan.add_credit(action.pounds, str(action.fuel))
+    if isinstance(action, Firmware):
+        return lambda: _offer_firmware(home, wan, action, log)
     if isinstance(action, MeterButton):
         return lambda: _press_meter_button(home, str(action.fuel), log)
     if isinstance(action, Rearm):
@@ -187,6 +191,21 @@ def _set_credit(home: EmulatedHome, fuel: str, balance: int, log: Callable[[str]
     if meter is home.gas:
         home.gas.credit.sync()
     log(f"{fuel} credit set to £{balance / 10_000:.2f}")
+
+
+def _offer_firmware(
+    home: EmulatedHome, wan: SupplierWan, action: Firmware, log: Callable[[str], None]
+) -> None:
+    to = action.to or home.spec.display_ieee
+    if to is None:
+        log("firmware: there is no display to send it to")
+        return
+    # A deterministic payload of the asked size: the same scenario sends the same image.
+    payload = bytes((i * 31 + action.version) % 251 for i in range(action.kilobytes * 1024))
+    try:
+        wan.offer_firmware(to, FirmwareImage.build(payload, file_version=action.version))
+    except ValueError as error:
+        log(f"firmware: {error}")
 
 
 def _press_meter_button(home: EmulatedHome, fuel: str, log: Callable[[str], None]) -> None:

@@ -168,3 +168,19 @@ async def test_a_swapped_out_ppmid_is_removed_and_can_no_longer_reach_the_meters
             await _ready(new)  # the replacement joins and finds the hub and the meters
             answer = await SessionCommands(new).top_up(next(iter(new.links)), "1" * 20)
             assert answer.outcome.name == "INVALID"  # the meter answers the new PPMID
+
+
+async def test_a_scenario_sends_firmware_to_the_installers_display() -> None:
+    from home_emulator.scenario import SCENARIO_DIR, parse_scenario
+    from home_emulator.scenario_home import build_home
+
+    text = (SCENARIO_DIR / "dual-fuel-prepay.toml").read_text(encoding="utf-8")
+    text += '\n[[events]]\nat = "11:01"\nkind = "firmware"\nversion = "1.2"\nkilobytes = 8\n'
+    home = build_home(parse_scenario(text, "firmware.toml"), history_days=2)
+    async with _closing(home), _ppmid(home, COORDINATOR_IEEE) as ppmid:
+        home.power_on()
+        await _ready(ppmid)
+        for _ in range(12):  # past 11:01
+            home.step()
+        await _until(lambda: ppmid.model.firmware.state is UpdateState.INSTALLED)
+        assert ppmid.model.firmware.version == 0x01020000

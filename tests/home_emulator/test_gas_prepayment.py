@@ -4,9 +4,12 @@ valve, and the HAN sees it all through the gas proxy's mirror – as real meters
 from __future__ import annotations
 
 import gc
+import re
 from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
+
+import pytest
 
 from han.credit import PaymentMode, SupplyAnswer, SupplyState, TopUpOutcome
 from han.utrn import encode_utrn
@@ -254,3 +257,16 @@ fuel = "gas"
         "gas meter button pressed: the supply is not armed: the supplier must re-arm it first",
         "gas meter button pressed: supply on",
     ]
+
+
+def test_a_firmware_event_with_a_bad_version_or_address_is_explained() -> None:
+    from home_emulator.scenario import ScenarioError, parse_scenario
+
+    text = (SCENARIO_DIR / "dual-fuel-prepay.toml").read_text(encoding="utf-8")
+    event = '\n[[events]]\nat = "11:01"\nkind = "firmware"\n'
+    for extra, words in (
+        ('version = "1.x"', "events[1].version: '1.x' is not a version"),
+        ('version = "1.2"\nto = "zz"', "events[1].to: 'zz' is not an EUI-64"),
+    ):
+        with pytest.raises(ScenarioError, match=re.escape(words)):
+            parse_scenario(text + event + extra + "\n", "f.toml")
