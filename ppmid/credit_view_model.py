@@ -202,6 +202,10 @@ class CreditViewModel:
         state = meter.supply.value if meter.supply is not None else None
         if state is SupplyState.ON:
             return w.translate("BalanceScreen", "Supply: on")
+        if state is SupplyState.ARMED and meter.fuel is Fuel.GAS:
+            return w.translate(
+                "BalanceScreen", "Supply: off – ready; turn it back on at the gas meter"
+            )
         if state is SupplyState.ARMED:
             return w.translate("BalanceScreen", "Supply: off – ready to turn back on")
         if state is SupplyState.OFF:

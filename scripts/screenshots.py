@@ -338,7 +338,12 @@ async def ppmid_screens() -> None:
     await _until(lambda: other.ota is not None)
     newer = FirmwareImage.build(payload, file_version=0x01020000)
     wan.offer_firmware(str(radio.ieee), newer)
-    await _until(lambda: model_of(session).firmware.percent >= 10)
+    await _until(
+        lambda: (
+            model_of(session).firmware.state is UpdateState.DOWNLOADING
+            and model_of(session).firmware.percent >= 10
+        )
+    )
     wan.offer_firmware(other_ieee, newer)
     await _until(lambda: model_of(session).firmware.state is UpdateState.FAILED, 60)
     await _settle()

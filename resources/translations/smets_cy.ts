@@ -232,6 +232,10 @@
         <translation>Cyflenwad: ymlaen</translation>
     </message>
     <message>
+        <source>Supply: off – ready; turn it back on at the gas meter</source>
+        <translation>Cyflenwad: i ffwrdd – yn barod; trowch ef yn ôl ymlaen wrth y mesurydd nwy</translation>
+    </message>
+    <message>
         <source>Supply: off – ready to turn back on</source>
         <translation>Cyflenwad: i ffwrdd – yn barod i’w droi’n ôl ymlaen</translation>
     </message>

@@ -127,7 +127,10 @@ async def test_gas_runs_out_is_topped_up_from_the_keypad_and_comes_on_at_the_gas
 
         han.shell.go_to("balance")
         await han.until(
-            lambda: gas_card.lines["supply"].text() == "Supply: off – ready to turn back on"
+            lambda: (
+                gas_card.lines["supply"].text()
+                == "Supply: off – ready; turn it back on at the gas meter"
+            )
         )
         assert gas_card.supply.isVisible()
         assert gas_card.supply.words() == "Turn gas on"
