@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from app.settings import DisplaySettings
-from han.credit import TopUpAnswer
+from han.credit import SupplyAnswer, TopUpAnswer
 from han.model import HomeModel, MeterKey
 
 if TYPE_CHECKING:
@@ -38,8 +38,8 @@ class HanCommands(Protocol):
     async def activate_emergency_credit(self, meter: MeterKey) -> bool:
         """Ask a prepayment meter to put its emergency credit in use; True if it did."""
 
-    async def enable_supply(self, meter: MeterKey) -> bool:
-        """Ask an armed meter to switch the supply back on (LocalChangeSupply); True if it did."""
+    async def enable_supply(self, meter: MeterKey) -> SupplyAnswer:
+        """Ask an armed meter to switch the supply back on (LocalChangeSupply); how it answered."""
 
 
 class NotConnected:
@@ -54,7 +54,7 @@ class NotConnected:
     async def activate_emergency_credit(self, meter: MeterKey) -> bool:
         raise CommandFailed("not connected to a HAN")
 
-    async def enable_supply(self, meter: MeterKey) -> bool:
+    async def enable_supply(self, meter: MeterKey) -> SupplyAnswer:
         raise CommandFailed("not connected to a HAN")
 
 

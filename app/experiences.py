@@ -29,6 +29,9 @@ class Experience:
     keeps_own_log: bool = False
     """A CAD: logs the meters into its own file, so the host starts no history recorder (which
     would read every profile from the meters a second time); ``ExperienceContext.history`` is None."""
+    firmware_image_type: int | None = None
+    """The OTA image type this device's firmware has: the hub may update it over the air (the
+    session runs an OTA client for it); None for a device that takes no firmware from the HAN."""
 
 
 class UnknownExperience(LookupError):

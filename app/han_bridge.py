@@ -13,7 +13,7 @@ from zigpy.exceptions import ZigbeeException
 
 from app.context import CommandFailed, DeviceKind, PairedDevice
 from han import prepayment_link
-from han.credit import TopUpAnswer
+from han.credit import SupplyAnswer, TopUpAnswer
 from han.hub_link import TIME_CLUSTER
 from han.model import Fuel, MeterKey
 from han.session import HanSession
@@ -70,7 +70,7 @@ class SessionCommands:
         except prepayment_link.CommandFailed as error:
             raise CommandFailed(str(error)) from error
 
-    async def enable_supply(self, meter: MeterKey) -> bool:
+    async def enable_supply(self, meter: MeterKey) -> SupplyAnswer:
         try:
             return await self._prepayment(meter).enable_supply()
         except prepayment_link.CommandFailed as error:

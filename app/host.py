@@ -83,7 +83,15 @@ class RunningApp:
             flow_control=options.flow_control,
             scenario=options.scenario,
         )
-        self.connection = HanConnection(self.source, self.model)
+        image_type = self.experience.firmware_image_type
+        self.connection = HanConnection(
+            self.source,
+            self.model,
+            # A device that takes firmware over the air runs an OTA client in every session.
+            session_factory=lambda radio, model: HanSession(
+                radio, model, firmware_image_type=image_type
+            ),
+        )
         self.history: HistoryRuntime | None = None
         self.window: HostWindow | None = None
         self.kiosk: Kiosk | None = None

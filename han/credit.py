@@ -31,6 +31,49 @@ class SupplyState(enum.IntEnum):
     ON = 2
 
 
+class SupplyAnswer(enum.Enum):
+    """How a meter answered LocalChangeSupply (enable)."""
+
+    ON = "on"
+    NOT_ARMED = "not armed"
+    """FAILURE: the supplier has not re-armed the supply yet."""
+    ONLY_AT_METER = "only at the meter"
+    """ACTION_DENIED: this supply comes back on only at the meter itself (gas)."""
+    REFUSED = "refused"
+
+
+class DebtRate(enum.IntEnum):
+    """DebtRecoveryFrequency: the period a time-based debt's recovery amount is taken in."""
+
+    HOUR = 0x00
+    DAY = 0x01
+    WEEK = 0x02
+    MONTH = 0x03
+    QUARTER = 0x04
+
+
+DAYS_IN: dict[DebtRate, Decimal] = {
+    DebtRate.HOUR: Decimal(1) / 24,
+    DebtRate.DAY: Decimal(1),
+    DebtRate.WEEK: Decimal(7),
+    DebtRate.MONTH: Decimal("30.4375"),
+    DebtRate.QUARTER: Decimal("91.3125"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Recovery:
+    """How a debt is repaid: an amount per period (time-based), or a share of each top-up."""
+
+    amount_gbp: Decimal = Decimal(0)
+    per: DebtRate = DebtRate.DAY
+    top_up_percent: Decimal = Decimal(0)
+
+    @property
+    def per_week_gbp(self) -> Decimal:
+        return (self.amount_gbp * 7 / DAYS_IN[self.per]).quantize(Decimal("0.01"))
+
+
 class TopUpOutcome(enum.IntEnum):
     """ConsumerTopUpResponse result types, as the meter answers a code."""
 
@@ -79,6 +122,9 @@ class Credit:
     emergency_credit_limit_gbp: Measured[Decimal] | None = None
     emergency_credit_threshold_gbp: Measured[Decimal] | None = None
     debt_gbp: Measured[Decimal] | None = None
+    """All the debt the meter is recovering (AccumulatedDebt)."""
+    recovery: Measured[Recovery] | None = None
+    """How the time- and payment-based debts are repaid (the Debt attribute set)."""
     low_credit_warning_gbp: Measured[Decimal] | None = None
     max_credit_gbp: Measured[Decimal] | None = None
     max_top_up_gbp: Measured[Decimal] | None = None

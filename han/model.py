@@ -13,7 +13,8 @@ views that think in screens rather than attributes, one of these groups:
 - ``"totals"``: running week/month figures, costs, maximum demands or tier registers;
 - ``"gas_today"``: today's gas volume or energy (they move in half-hour steps);
 - ``"export"``: the export register;
-- ``"identity"``: what kind of meter this is (fuel, units, update rate).
+- ``"identity"``: what kind of meter this is (fuel, units, update rate);
+- ``"firmware"`` (no meter): this display's firmware version or an update's progress moved.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from han.credit import Credit, SupplyState
+from han.firmware import FirmwareStatus
 from han.history import MeterHistory
 from han.measured import Measured
 from han.tariff import PricePeriod, Tariff
@@ -214,6 +216,8 @@ class HomeModel:
         self.tenancy_start_s: float | None = None
         """The move-in (HAN time) of the latest change of tenancy the meters announced: nothing
         from before it may be shown or kept."""
+        self.firmware = FirmwareStatus()
+        """This display's own firmware and any update the hub is sending it (OTA Upgrade)."""
         self._listeners: list[Listener] = []
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:

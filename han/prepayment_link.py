@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any, Final
 
 from zigpy.exceptions import ZigbeeException
@@ -25,7 +26,10 @@ from han.credit import (
     PREPAYMENT_ENABLED_BIT,
     Alarm,
     CreditFlag,
+    DebtRate,
     PaymentMode,
+    Recovery,
+    SupplyAnswer,
     SupplyState,
     TopUpAnswer,
     TopUpOutcome,
@@ -44,6 +48,19 @@ MONEY_ATTRIBUTES: Final = {
     "low_credit_warning": "low_credit_warning_gbp",
     "max_credit_limit": "max_credit_gbp",
     "max_credit_per_top_up": "max_top_up_gbp",
+}
+RECOVERY_ATTRIBUTES: Final = (
+    "debt_recovery_amount_1",
+    "debt_recovery_frequency_1",
+    "debt_recovery_amount_2",
+    "debt_recovery_frequency_2",
+    "debt_recovery_top_up_percentage_3",
+)
+"""How the meter repays its debts: two time-based (an amount per period), one payment-based."""
+SUPPLY_ANSWERS: Final = {
+    Status.SUCCESS: SupplyAnswer.ON,
+    Status.FAILURE: SupplyAnswer.NOT_ARMED,
+    Status.ACTION_DENIED: SupplyAnswer.ONLY_AT_METER,
 }
 REPORTED: Final = (
     "credit_remaining",
@@ -75,6 +92,7 @@ class PrepaymentLink:
         self._metering = metering
         self._now = now
         self._unsubscribe: list[Callable[[], Any]] = []
+        self._recovery_raw: dict[str, int] = {}
 
     @property
     def meter(self) -> Meter:
@@ -107,6 +125,7 @@ class PrepaymentLink:
                 self._prepayment,
                 (*MONEY_ATTRIBUTES, "credit_status", "prepayment_alarm_status"),
             )
+            values |= await read_attributes(self._prepayment, RECOVERY_ATTRIBUTES)
         self._apply(values)
         self._apply_supply(supply)
 
@@ -157,17 +176,24 @@ class PrepaymentLink:
             )
         )
 
-    async def enable_supply(self) -> bool:
-        """Ask an armed meter to switch the supply back on (only someone at home may do this)."""
-        return await self._simple(self._metering.local_change_supply(proposed_supply_status=ENABLE))
+    async def enable_supply(self) -> SupplyAnswer:
+        """Ask an armed meter to switch the supply back on (only someone at home may do this; a
+        gas meter takes it only at the meter itself, and says so)."""
+        status = await self._status(
+            self._metering.local_change_supply(proposed_supply_status=ENABLE)
+        )
+        return SUPPLY_ANSWERS.get(status, SupplyAnswer.REFUSED)
 
     async def _simple(self, request: Any) -> bool:
+        return await self._status(request) == Status.SUCCESS
+
+    async def _status(self, request: Any) -> Any:
         try:
             response = await request
         except (ZigbeeException, TimeoutError) as error:
             raise CommandFailed(f"the meter did not answer: {error}") from error
         await self.refresh()
-        return getattr(response, "status", None) == Status.SUCCESS
+        return getattr(response, "status", None)
 
     # Model ----------------------------------------------------------------------------------
 
@@ -197,11 +223,27 @@ class PrepaymentLink:
                 credit.flags = Measured(CreditFlag(int(raw)), now)
             elif name == "prepayment_alarm_status":
                 credit.alarms = Measured(Alarm(int(raw)), now)
+            elif name in RECOVERY_ATTRIBUTES:
+                self._recovery_raw[name] = int(raw)
+                credit.recovery = Measured(self._recovery(), now)
             else:
                 continue
             changed.add(name)
         if changed:
             self._model.announce(ModelChange(self.key, frozenset({"credit", *changed})))
+
+    def _recovery(self) -> Recovery:
+        """The debts' recovery as one rate a week plus a share of top-ups (what a person asks:
+        "how fast am I paying it back?")."""
+        raw = self._recovery_raw
+        weekly = Recovery().amount_gbp
+        for n in (1, 2):
+            amount = raw.get(f"debt_recovery_amount_{n}", 0)
+            frequency = raw.get(f"debt_recovery_frequency_{n}", DebtRate.DAY)
+            if amount and frequency in DebtRate._value2member_map_:
+                weekly += Recovery(pence(amount), DebtRate(frequency)).per_week_gbp
+        share = raw.get("debt_recovery_top_up_percentage_3", 0)
+        return Recovery(weekly, DebtRate.WEEK, (Decimal(share) / 100).normalize())
 
     def _apply_supply(self, values: dict[str, Any]) -> None:
         raw = values.get("supply_status")

@@ -16,9 +16,11 @@ from zigpy.application import ControllerApplication
 from zigpy.device import BaseDevice, Device
 
 from han.clusters import GBMetering
+from han.firmware import EMULATED_MANUFACTURER
 from han.hub_link import TIME_CLUSTER, HubLink
 from han.meter_link import MeterLink
 from han.model import HomeModel, MeterKey
+from han.ota_client import OTA_CLUSTER, OtaClient
 from han.power_link import ELECTRICAL_MEASUREMENT, PowerLink
 from han.tenancy_link import DEVICE_MANAGEMENT, TenancyLink
 
@@ -35,6 +37,7 @@ class HanSession:
         *,
         now: Callable[[], float] = time.time,
         poll_interval_s: float = 30.0,
+        firmware_image_type: int | None = None,
     ) -> None:
         self.application = application
         self.model = model
@@ -45,6 +48,9 @@ class HanSession:
         """Home Automation power sensors (pulse readers, plugs) that are not Smart Energy meters."""
         self.hub: HubLink | None = None
         self.tenancy: dict[MeterKey, TenancyLink] = {}
+        self.firmware_image_type = firmware_image_type
+        """This display's OTA image type: with one, the hub may update its firmware."""
+        self.ota: OtaClient | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self._listener_id: Any = None
 
@@ -58,6 +64,8 @@ class HanSession:
     async def stop(self) -> None:
         for tenancy in self.tenancy.values():
             tenancy.stop()
+        if self.ota is not None:
+            self.ota.detach()
         if self._listener_id is not None:
             self.application.remove_listener(self._listener_id)
             self._listener_id = None
@@ -79,6 +87,15 @@ class HanSession:
                 LOGGER.info("Found the comms hub at %s/%s", device.ieee, endpoint_id)
                 self.hub = HubLink(self.model, time_server, now=self._now)
                 self._spawn(self.hub.run(), name=f"hub-link-{device.ieee}")
+                ota_server = endpoint.in_clusters.get(OTA_CLUSTER)
+                if ota_server is not None and self.firmware_image_type is not None:
+                    self.ota = OtaClient(
+                        self.model,
+                        ota_server,
+                        manufacturer_code=EMULATED_MANUFACTURER,
+                        image_type=self.firmware_image_type,
+                    )
+                    self.ota.attach()
             metering = endpoint.in_clusters.get(GBMetering.cluster_id)
             key = MeterKey(str(device.ieee), endpoint_id)
             management = endpoint.in_clusters.get(DEVICE_MANAGEMENT)

@@ -3,7 +3,8 @@
 - ``run``: run a scenario headless for a while and print its final state (``--json`` for machines);
 - ``serve``: keep a scenario's home running for displays on other processes to attach (TCP);
 - ``vend``: print a GBCS top-up code (UTRN) for a meter, from the supplier's key and the meter's
-  certificate – for usability trials and demos.
+  certificate – for usability trials and demos;
+- ``swap-ppmid``: the supplier replaces a stored home's PPMID in the hub's device log.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 
 from home_emulator.run_command import add_run_arguments, run_run
 from home_emulator.serve_command import add_serve_arguments, run_serve
+from home_emulator.swap_command import add_swap_arguments, run_swap
 from home_emulator.vend import add_vend_arguments, run_vend
 
 
@@ -49,6 +51,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_vend_arguments(vend)
     vend.set_defaults(handler=run_vend)
+    swap = commands.add_parser(
+        "swap-ppmid",
+        help="replace a stored home's PPMID: the new one joins, the old one is refused",
+        description="The supplier swaps a PPMID (2021 SMETS1 uplift): the replacement is added to "
+        "the hub's device log and the old one removed, in a home kept with run/serve --store.",
+    )
+    add_swap_arguments(swap)
+    swap.set_defaults(handler=run_swap)
     return parser
 
 

@@ -2,7 +2,8 @@
 
 zigpy is the coordinator of the network it runs, so the hub's *services* are an emulated node on the
 air: a Time server (the HAN's clock, also under acceleration), a Messaging server (supplier messages,
-some needing the consumer's confirmation), and – on a second endpoint – the gas proxy's mirror.
+some needing the consumer's confirmation), an OTA Upgrade server (firmware for consumer devices,
+``ota_server.py``), and – on a second endpoint – the gas proxy's mirror.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from zigpy.zcl import foundation as f
 from han.clusters.messaging import MessageControl
 from home_emulator.device_log import DeviceLog
 from home_emulator.node import EmulatedEndpoint, EmulatedNode
+from home_emulator.ota_server import OTA_CLUSTER, OtaServer
 from home_emulator.zcl_server import CommandReply, ServerCluster
 
 LOGGER = logging.getLogger(__name__)
@@ -114,6 +116,11 @@ class CommsHub:
             },
         )
         self._now_s = 0.0
+        self.ota = OtaServer(self.node, HUB_ENDPOINT, log=self._log_event)
+        self.node.endpoints[HUB_ENDPOINT].servers[OTA_CLUSTER] = self.ota.cluster
+
+    def _log_event(self, kind: str, detail: str) -> None:
+        self.events.append(HubEvent(self._now_s, kind, detail))
 
     # Clock --------------------------------------------------------------------------------
 

@@ -177,7 +177,11 @@ class CreditEngine:
     def _review_emergency_credit(self) -> None:
         if self.emergency_credit in (EmergencyCredit.ACTIVE, EmergencyCredit.EXHAUSTED):
             return
-        below = self.balance < self.settings.emergency_credit_threshold
+        # A meter set up without emergency credit (limit 0) never offers any.
+        below = (
+            self.balance < self.settings.emergency_credit_threshold
+            and self.settings.emergency_credit_limit > 0
+        )
         self.emergency_credit = (
             EmergencyCredit.AVAILABLE if below else EmergencyCredit.NOT_AVAILABLE
         )

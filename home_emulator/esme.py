@@ -28,6 +28,15 @@ from home_emulator.prepayment_server import PrepaymentServer
 from home_emulator.price_server import PriceServer
 from home_emulator.profile import profile_reply
 from home_emulator.registers import HALF_HOUR_S, LocalCalendar
+from home_emulator.supply_switch import (
+    SUPPLY_ARMED,
+    SUPPLY_ON,
+    SupplyRefused,
+    SupplySwitch,
+)
+from home_emulator.supply_switch import (
+    SUPPLY_OFF as SUPPLY_OFF,  # re-exported: tests and tools name supply states from here
+)
 from home_emulator.tariffs import AnyTariff, SingleRate
 from home_emulator.top_up_gate import MeterKeys, TopUpGate, derived_key
 from home_emulator.zcl_server import CommandReply, ServerCluster
@@ -38,13 +47,8 @@ MANUFACTURER_CODE = 0x1234
 SLOT_S = 10
 MAX_TIER_REGISTERS = 15
 """Metering has summation registers for tiers 1–15 (0x0100…); a 48-rate tariff has no more."""
-SUPPLY_OFF, SUPPLY_ARMED, SUPPLY_ON = 0, 1, 2
 MICRO_GENERATION = 11
 """MeteringDeviceType of a microgeneration meter (ZSE)."""
-
-
-class SupplyRefused(PermissionError):
-    """A supply change the meter does not allow (e.g. enabling a supply that is not armed)."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,7 @@ class Esme:
                 "site_id": site_id.encode(),
             },
         )
+        self.switch = SupplySwitch(self._supply_moved)
         self.metering.on_command("get_profile", self._get_profile)
         self.metering.on_command("local_change_supply", self._local_change_supply)
         self.metering.on_command("change_supply", self._change_supply_from_han)
@@ -216,7 +221,7 @@ class Esme:
 
     @property
     def supply_status(self) -> int:
-        return int(self.metering.get("supply_status"))
+        return self.switch.status
 
     def _watts_at(self, epoch_s: int) -> int:
         if not self.mains_on or self.supply_status != SUPPLY_ON:
@@ -267,22 +272,20 @@ class Esme:
 
     def disable_supply(self) -> None:
         """The supplier (or the credit engine) opens the contactor."""
-        self.metering.set("supply_status", SUPPLY_OFF)
-        self._publish(self._watts_at(self.time_s))
+        self.switch.disable()
 
     def arm_supply(self) -> None:
         """Remote re-arm: supply returns only when someone at the premises confirms."""
-        if self.supply_status == SUPPLY_OFF:
-            self.metering.set("supply_status", SUPPLY_ARMED)
+        self.switch.arm()
 
     def enable_supply_locally(self) -> None:
         """The meter's button held, or a PPMID's LocalChangeSupply: only an armed supply comes on."""
-        if self.supply_status == SUPPLY_ON:
-            return
-        if self.supply_status != SUPPLY_ARMED:
-            raise SupplyRefused("the supply is not armed: the supplier must re-arm it first")
-        self.metering.set("supply_status", SUPPLY_ON)
-        self._publish(self._watts_at(self.time_s))
+        self.switch.enable_locally()
+
+    def _supply_moved(self, status: int) -> None:
+        self.metering.set("supply_status", status)
+        if status != SUPPLY_ARMED:  # armed draws nothing more than off
+            self._publish(self._watts_at(self.time_s))
 
     def _local_change_supply(self, request: Any) -> CommandReply:
         if int(request.proposed_supply_status) != SUPPLY_ON:

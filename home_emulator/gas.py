@@ -14,14 +14,20 @@ from zoneinfo import ZoneInfo
 
 from han.clusters.price import CURRENCY_GBP
 from home_emulator.backfill import DEFAULT_HISTORY_DAYS, Past, gas_past
+from home_emulator.credit_engine import UNITS_PER_POUND
+from home_emulator.esme import default_keys
 from home_emulator.fuel_registers import JOULES_PER_WH, FuelRegisters
+from home_emulator.gas_credit import GasCredit
 from home_emulator.history_attributes import ALTERNATIVE, CONSUMPTION, COST, HistoryPublisher
 from home_emulator.household import HouseholdLoad
 from home_emulator.node import EmulatedEndpoint
+from home_emulator.prepayment_server import PrepaymentServer
 from home_emulator.price_server import PriceServer
 from home_emulator.profile import profile_reply
 from home_emulator.registers import HALF_HOUR_S, CumulativeRegister, LocalCalendar
+from home_emulator.supply_switch import SUPPLY_ON
 from home_emulator.tariffs import AnyTariff, SingleRate
+from home_emulator.top_up_gate import MeterKeys
 from home_emulator.zcl_server import CommandReply, ServerCluster
 
 VOLUME_CORRECTION = Decimal("1.02264")
@@ -57,7 +63,11 @@ class GasMeter:
         past: Past | None = None,
         timezone: str = "Europe/London",
         site_id: str = "7654321012",
+        keys: MeterKeys | None = None,
+        ieee: str = "0d:6f:00:00:00:00:00:03",
     ) -> None:
+        self.ieee = ieee
+        """The GSME's own EUI-64: the target its top-up codes are made for."""
         self.load = load
         self.zone = ZoneInfo(timezone)
         self.calorific_value = calorific_value
@@ -143,8 +153,31 @@ class GasMeter:
         self._volume_history = HistoryPublisher(self.volume, self.metering, CONSUMPTION)
         self._energy_history = HistoryPublisher(energy, self.metering, ALTERNATIVE)
         self._cost_history = HistoryPublisher(self.registers.cost, self.prepayment, COST)
+        self.credit = GasCredit(
+            keys=keys or default_keys(ieee),
+            mirror_prepayment=self.prepayment,
+            mirror_metering=self.metering,
+            now=lambda: self.time_s,
+            on_valve=self._valve_moved,
+        )
+        self._calendar = LocalCalendar(self.zone)
+        self._next_midnight_s = self._calendar.next_day_start(self.time_s)
         self.synced_s = self.time_s - self.time_s % HALF_HOUR_S
         self._sync_mirror()
+
+    @property
+    def prepay(self) -> PrepaymentServer:
+        """The GSME's prepayment server (its credit engine, top-up gate and alarms)."""
+        return self.credit.prepay
+
+    @property
+    def keys(self) -> MeterKeys:
+        return self.credit.keys
+
+    @property
+    def supply_status(self) -> int:
+        """The valve as the GSME knows it (the mirror shows it from the meter's next wake-up)."""
+        return self.credit.valve.status
 
     def advance_to(self, epoch_s: float) -> bool:
         """Measure up to ``epoch_s``; True when the meter woke and synced the mirror."""
@@ -152,10 +185,18 @@ class GasMeter:
         synced = False
         while self.time_s < end:
             start = self.time_s
-            joules = self.load.gas_watts_at(start) * SLOT_S if self.mains_on else 0
+            flowing = self.mains_on and self.supply_status == SUPPLY_ON
+            joules = self.load.gas_watts_at(start) * SLOT_S if flowing else 0
+            cost_before = self.registers.cost.reading
             self.registers.add_slot(start, joules)
             self.volume.add(joules * _VOLUME_PRECISION)
+            # The cost register counts in £0.0001, the credit engine's unit: charge exactly it.
+            self.credit.charge(self.registers.cost.reading - cost_before, start)
             self.time_s = start + SLOT_S
+            if self.time_s >= self._next_midnight_s:
+                self._next_midnight_s = self._calendar.next_day_start(self.time_s)
+                standing = int(self.tariff.standing_charge_gbp_per_day * UNITS_PER_POUND)
+                self.credit.end_of_day(self.time_s, standing)
             if self.time_s % HALF_HOUR_S == 0:
                 self.registers.close_half_hour(self.time_s)
                 self.volume.close_half_hour(self.time_s)
@@ -165,6 +206,7 @@ class GasMeter:
         return synced
 
     def _sync_mirror(self) -> None:
+        self.credit.sync()
         self.metering.set("current_summ_delivered", self.volume.reading)
         self._volume_history.update(self.synced_s)
         self._energy_history.update(self.synced_s)
@@ -173,6 +215,33 @@ class GasMeter:
 
     def _get_profile(self, request: Any) -> CommandReply:
         return profile_reply(self.volume, None, request, now_s=self.synced_s)
+
+    @property
+    def tariff(self) -> AnyTariff:
+        return self.registers.tariff
+
+    # Supply: the valve ---------------------------------------------------------------------
+
+    def _valve_moved(self, _status: int) -> None:
+        pass  # the mirror learns it when the meter next wakes (or at once: see below)
+
+    def disable_supply(self) -> None:
+        """The supplier closes the valve (it reaches the meter at once in the emulation)."""
+        self.credit.valve.disable()
+        self.credit.sync()
+
+    def arm_supply(self) -> None:
+        """Remote re-arm: the valve opens only when someone presses the gas meter's button."""
+        self.credit.valve.arm()
+        self.credit.sync()
+
+    def press_button(self) -> None:
+        """Someone at the gas meter presses its button: an armed valve opens (the meter wakes
+        and tells the mirror at once). Raises ``SupplyRefused`` if the valve is not armed."""
+        self.credit.valve.enable_locally()
+        self.credit.sync()
+
+    enable_supply_locally = press_button
 
     def change_tariff(self, tariff: AnyTariff) -> None:
         self.registers.set_tariff(tariff)

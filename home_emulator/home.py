@@ -58,6 +58,8 @@ HUB_IEEE = "0d:6f:00:00:00:00:00:10"
 ESME_IEEE = "0d:6f:00:00:00:00:00:01"
 GENERATION_IEEE = "0d:6f:00:00:00:00:00:02"
 PULSE_READER_IEEE = "0d:6f:00:00:00:00:00:30"
+GSME_IEEE = "0d:6f:00:00:00:00:00:03"
+"""The gas meter's own EUI-64 (its top-up codes are made for it; the HAN reads its mirror)."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ class HomeSpec:
     pulse_reader: bool = False
     """Also an LED-pulse reader on the ESME (a Home Automation power sensor, not a SMETS2 device)."""
     """Prepayment mode for the ESME, and its credit at the start; None for credit mode."""
+    gas_prepayment: PrepaymentStart | None = None
+    """Prepayment mode for the GSME (it has its own credit, keys and valve); None for credit mode."""
     display_ieee: str | None = str(COORDINATOR_IEEE)
     """A display already in the hub's device log (as an installer would leave an IHD); None for none."""
 
@@ -167,6 +171,7 @@ class EmulatedHome:
                 calorific_value=spec.calorific_value,
                 past=past.gas() if past.gas_w is not None else None,
                 history_days=spec.history_days,
+                ieee=GSME_IEEE,
             )
             self.hub.node.endpoints[MIRROR_ENDPOINT] = self.gas.endpoint
         self.pulse_reader = (
@@ -176,11 +181,18 @@ class EmulatedHome:
         )
         if spec.electricity_prepayment is not None:
             self.esme.prepay.set_engine(spec.electricity_prepayment.engine(self.hub.zone))
+        if spec.gas_prepayment is not None:
+            if self.gas is None:
+                raise ValueError("gas prepayment needs a gas meter in the home")
+            self.gas.prepay.set_engine(spec.gas_prepayment.engine(self.hub.zone))
+            self.gas.credit.sync()
         log = self.hub.device_log
         log.add(self.hub.node.ieee, new_install_code(), DeviceType.GPF)
         log.add(self.esme.node.ieee, new_install_code(), DeviceType.ESME)
         if self.generation is not None:
             log.add(self.generation.node.ieee, new_install_code(), DeviceType.ESME)
+        if self.gas is not None:
+            log.add(t.EUI64.convert(GSME_IEEE), new_install_code(), DeviceType.GSME)
         if spec.display_ieee is not None:
             log.add(t.EUI64.convert(spec.display_ieee), new_install_code(), DeviceType.IHD)
         self.hub.advance_to(start)
@@ -276,6 +288,12 @@ class EmulatedHome:
             for packet in packets:
                 self._transmit(packet)
         return message
+
+    def send_hub_frames(self) -> None:
+        """Send what the hub has queued (e.g. Image Notify) now rather than at the next step."""
+        if self.hub.node.powered:
+            for packet in self.hub.node.take_outbox():
+                self._transmit(packet)
 
     def cancel_message(self, message_id: int) -> None:
         for packet in self.hub.cancel_message(message_id):

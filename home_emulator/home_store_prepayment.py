@@ -1,5 +1,7 @@
-"""The home store's prepayment section: a meter's credit, debts, emergency credit and the top-up
-gate's memory (used counters, wrong-code lockout), so a restart never loses or repeats credit."""
+"""The home store's prepayment section: each meter's credit, debts, emergency credit and the top-up
+gate's memory (used counters, wrong-code lockout), so a restart never loses or repeats credit.
+
+The electricity meter and the gas meter each keep their own (their own keys, their own counters)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from typing import Any
 from home_emulator.credit_engine import CreditEngine, CreditSettings, EmergencyCredit, FriendlyHours
 from home_emulator.home import EmulatedHome
 from home_emulator.home_store_snapshot import PREPAYMENT_SECTION, register_extension
+from home_emulator.prepayment_server import PrepaymentServer
+from home_emulator.supply_switch import SupplySwitch
 from home_emulator.top_up_gate import Lockout
 
 
@@ -18,7 +22,23 @@ class PrepaymentSection:
     section = PREPAYMENT_SECTION
 
     def capture(self, home: EmulatedHome) -> Any:
-        prepay = home.esme.prepay
+        gas = home.gas
+        return {
+            "electricity": self._capture(home.esme.prepay, home.esme.switch),
+            "gas": self._capture(gas.prepay, gas.credit.valve) if gas is not None else None,
+        }
+
+    def restore(self, home: EmulatedHome, state: Any) -> None:
+        if "gate" in state:  # a store written before the gas meter had its own credit
+            state = {"electricity": state, "gas": None}
+            home.esme.switch.status = int(home.esme.metering.get("supply_status"))
+        self._restore(home, home.esme.prepay, home.esme.switch, state["electricity"])
+        if home.gas is not None and state.get("gas") is not None:
+            self._restore(home, home.gas.prepay, home.gas.credit.valve, state["gas"])
+            home.gas.credit.sync()
+
+    @staticmethod
+    def _capture(prepay: PrepaymentServer, switch: SupplySwitch) -> Any:
         gate = prepay.gate
         state: dict[str, Any] = {
             "gate": {
@@ -29,6 +49,7 @@ class PrepaymentSection:
                 "lockout": asdict(gate.lockout),
             },
             "alarms": prepay.alarms,
+            "supply_status": switch.status,
             "engine": None,
         }
         engine = prepay.engine
@@ -56,8 +77,12 @@ class PrepaymentSection:
             }
         return state
 
-    def restore(self, home: EmulatedHome, state: Any) -> None:
-        prepay = home.esme.prepay
+    @staticmethod
+    def _restore(
+        home: EmulatedHome, prepay: PrepaymentServer, switch: SupplySwitch, state: Any
+    ) -> None:
+        if "supply_status" in state:
+            switch.status = int(state["supply_status"])
         gate = prepay.gate
         stored_gate = state["gate"]
         gate.counters.clear()

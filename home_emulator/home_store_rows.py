@@ -331,7 +331,7 @@ def _message(row: dict[str, Any]) -> SupplierMessage:
 # Values -----------------------------------------------------------------------------------------
 
 
-_KEPT_ELSEWHERE = {"electricity_prepayment"}
+_KEPT_ELSEWHERE = {"electricity_prepayment", "gas_prepayment"}
 """Starting credit matters only when a home is built; the prepayment section keeps the credit now."""
 
 

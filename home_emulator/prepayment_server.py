@@ -28,6 +28,11 @@ PREPAYMENT_MODE = 0x0C97
 """GBCS PaymentControlConfiguration values: credit mode, and prepayment with disconnection enabled."""
 
 
+DEBT_TIME_BASED, DEBT_PAYMENT_BASED = 0x00, 0x01
+DEBT_PER_DAY = 0x01
+"""DebtRecoveryMethod and DebtRecoveryFrequency values (ZSE)."""
+
+
 class Alarm:
     """PrepaymentAlarmStatus bits."""
 
@@ -197,6 +202,7 @@ class PrepaymentServer:
         cluster.set("low_credit_warning", settings.low_credit_warning // UNITS_PER_PENNY)
         cluster.set("cut_off_value", -settings.disablement_threshold // UNITS_PER_PENNY)
         cluster.set("credit_status", self._credit_status(engine))
+        self._publish_debts(engine)
         alarms = self.alarms & ~(
             Alarm.LOW_CREDIT | Alarm.EMERGENCY_CREDIT_AVAILABLE | Alarm.FRIENDLY_CREDIT_IN_USE
         )
@@ -208,6 +214,20 @@ class PrepaymentServer:
             alarms |= Alarm.FRIENDLY_CREDIT_IN_USE
         self.alarms = alarms
         cluster.set("prepayment_alarm_status", alarms)
+
+    def _publish_debts(self, engine: CreditEngine) -> None:
+        """Debt 1: the time-based debt and its daily rate; debt 3: the payment-based debt and its
+        share of each top-up (in 0.01 %); the accumulated debt stands outside both."""
+        cluster, settings = self.cluster, engine.settings
+        cluster.set("debt_amount_1", engine.time_debt // UNITS_PER_PENNY)
+        cluster.set("debt_recovery_method_1", DEBT_TIME_BASED)
+        cluster.set("debt_recovery_frequency_1", DEBT_PER_DAY)
+        cluster.set(
+            "debt_recovery_amount_1", settings.time_debt_recovery_per_day // UNITS_PER_PENNY
+        )
+        cluster.set("debt_amount_3", engine.payment_debt // UNITS_PER_PENNY)
+        cluster.set("debt_recovery_method_3", DEBT_PAYMENT_BASED)
+        cluster.set("debt_recovery_top_up_percentage_3", int(settings.payment_debt_share * 10_000))
 
     @staticmethod
     def _credit_status(engine: CreditEngine) -> int:

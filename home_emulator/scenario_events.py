@@ -57,6 +57,8 @@ class EventKind(StrEnum):
     LOW_CREDIT = "low_credit"
     TOP_UP = "top_up"
     REARM = "rearm"
+    METER_BUTTON = "meter_button"
+    FIRMWARE = "firmware"
     PAYMENT_MODE = "payment_mode"
 
 
@@ -151,6 +153,27 @@ class Rearm:
 
 
 @dataclass(frozen=True)
+class MeterButton:
+    """Someone at the meter presses its button to turn an armed supply back on (for gas, the only
+    way: a display may not)."""
+
+    kind: ClassVar[EventKind] = EventKind.METER_BUTTON
+    fuel: Fuel
+
+
+@dataclass(frozen=True)
+class Firmware:
+    """The supplier sends a PPMID firmware image over the air (ZigBee OTA) to a display."""
+
+    kind: ClassVar[EventKind] = EventKind.FIRMWARE
+    version: int
+    """The image's file version (1.2.0 → 0x01020000)."""
+    to: str | None = None
+    """The display's EUI-64; None: the display the installer left in the device log."""
+    kilobytes: int = 64
+
+
+@dataclass(frozen=True)
 class PaymentModeChange:
     """Credit to prepayment or back; ``prepayment`` is set exactly when ``mode`` is prepayment."""
 
@@ -171,6 +194,8 @@ Action: TypeAlias = (
     | LowCredit
     | TopUp
     | Rearm
+    | MeterButton
+    | Firmware
     | PaymentModeChange
 )
 
@@ -498,6 +523,26 @@ def _rearm(entry: TomlTable, ctx: EventContext) -> Rearm:
     return Rearm(_fuel(entry, ctx))
 
 
+def _meter_button(entry: TomlTable, ctx: EventContext) -> MeterButton:
+    return MeterButton(_fuel(entry, ctx))
+
+
+def _firmware(entry: TomlTable, ctx: EventContext) -> Firmware:
+    text = entry.text("version")
+    parts = text.split(".")
+    if not 1 <= len(parts) <= 4 or not all(p.isdigit() and int(p) <= 255 for p in parts):
+        entry.fail("version", f'{text!r} is not a version (use e.g. "1.2.0")')
+    version = 0
+    for part in [*parts, "0", "0", "0"][:4]:
+        version = version << 8 | int(part)
+    to = entry.text("to") if entry.has("to") else None
+    if to is not None:
+        digits = to.replace(":", "").replace("-", "")
+        if len(digits) != 16 or any(c not in "0123456789abcdefABCDEF" for c in digits):
+            entry.fail("to", f"{to!r} is not an EUI-64 (16 hex digits)")
+    return Firmware(version, to, entry.integer("kilobytes", 64, minimum=1, maximum=1024))
+
+
 def _payment_mode(entry: TomlTable, ctx: EventContext) -> PaymentModeChange:
     fuel = _fuel(entry, ctx)
     mode = entry.choice("mode", PaymentMode, what="payment mode")
@@ -519,6 +564,8 @@ _READERS: Final[dict[EventKind, Callable[[TomlTable, EventContext], Action | _Pr
     EventKind.LOW_CREDIT: _low_credit,
     EventKind.TOP_UP: _top_up,
     EventKind.REARM: _rearm,
+    EventKind.METER_BUTTON: _meter_button,
+    EventKind.FIRMWARE: _firmware,
     EventKind.PAYMENT_MODE: _payment_mode,
 }
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import time
 from decimal import Decimal
 
+from han.firmware import FirmwareImage
 from home_emulator.comms_hub import HubEvent
 from home_emulator.credit_engine import CreditSettings, PrepaymentStart, units
 from home_emulator.home import EmulatedHome, HomeSpec
@@ -15,10 +16,12 @@ from home_emulator.scenario import PrepaymentSettings, Scenario, TariffSettings,
 from home_emulator.scenario_events import (
     Appliance,
     CancelMessage,
+    Firmware,
     Fuel,
     Kettle,
     LowCredit,
     Message,
+    MeterButton,
     Outage,
     PaymentModeChange,
     PriceChange,
@@ -27,6 +30,7 @@ from home_emulator.scenario_events import (
     TariffSwitch,
     TopUp,
 )
+from home_emulator.supply_switch import SupplyRefused
 from home_emulator.tariffs import AnyTariff, Block, SingleRate, agile, economy7
 from home_emulator.wan import SupplierWan
 
@@ -95,6 +99,8 @@ def home_spec(
     electricity = scenario.electricity
     if str(electricity.payment_mode) == "prepayment":
         spec = replace(spec, electricity_prepayment=prepayment_start(electricity.prepayment))
+    if gas is not None and str(gas.payment_mode) == "prepayment":
+        spec = replace(spec, gas_prepayment=prepayment_start(gas.prepayment))
     if gas is not None and gas.calorific_value is not None:
         spec = replace(spec, calorific_value=gas.calorific_value)
     if history_days is not None:
@@ -155,29 +161,64 @@ def scripted_action(home: EmulatedHome, event: ScriptedEvent) -> Callable[[], No
         return lambda: home.power_cut(action.duration_s)
     wan = SupplierWan(home)
     if isinstance(action, TopUp):
-        return lambda: wan.add_credit(action.pounds)
+        return lambda: wan.add_credit(action.pounds, str(action.fuel))
+    if isinstance(action, Firmware):
+        return lambda: _offer_firmware(home, wan, action, log)
+    if isinstance(action, MeterButton):
+        return lambda: _press_meter_button(home, str(action.fuel), log)
     if isinstance(action, Rearm):
-        return wan.arm_supply
+        return lambda: wan.arm_supply(str(action.fuel))
     if isinstance(action, PaymentModeChange):
         prepayment = (
             prepayment_start(action.prepayment) if str(action.mode) == "prepayment" else None
         )
-        return lambda: wan.set_payment_mode(prepayment)
+        return lambda: wan.set_payment_mode(prepayment, str(action.fuel))
     if isinstance(action, LowCredit):
-        return lambda: _set_credit(home, units(action.credit), log)
+        return lambda: _set_credit(home, str(action.fuel), units(action.credit), log)
     kind = str(action.kind)
     return lambda: log(f"{kind} at line {event.line}: not emulated")
 
 
-def _set_credit(home: EmulatedHome, balance: int, log: Callable[[str], None]) -> None:
+def _set_credit(home: EmulatedHome, fuel: str, balance: int, log: Callable[[str], None]) -> None:
     """A trial's shortcut to a low balance (as if the household had used it)."""
-    engine = home.esme.prepay.engine
-    if engine is None:
-        log("low_credit: the meter is in credit mode")
+    meter = home.gas if fuel == "gas" else home.esme
+    engine = meter.prepay.engine if meter is not None else None
+    if meter is None or engine is None:
+        log(f"low_credit: the {fuel} meter is in credit mode")
         return
     engine.set_balance(balance, home.now_s)
-    home.esme.prepay.publish()
-    log(f"credit set to £{balance / 10_000:.2f}")
+    meter.prepay.publish()
+    if meter is home.gas:
+        home.gas.credit.sync()
+    log(f"{fuel} credit set to £{balance / 10_000:.2f}")
+
+
+def _offer_firmware(
+    home: EmulatedHome, wan: SupplierWan, action: Firmware, log: Callable[[str], None]
+) -> None:
+    to = action.to or home.spec.display_ieee
+    if to is None:
+        log("firmware: there is no display to send it to")
+        return
+    # A deterministic payload of the asked size: the same scenario sends the same image.
+    payload = bytes((i * 31 + action.version) % 251 for i in range(action.kilobytes * 1024))
+    try:
+        wan.offer_firmware(to, FirmwareImage.build(payload, file_version=action.version))
+    except ValueError as error:
+        log(f"firmware: {error}")
+
+
+def _press_meter_button(home: EmulatedHome, fuel: str, log: Callable[[str], None]) -> None:
+    meter = home.gas if fuel == "gas" else home.esme
+    if meter is None:
+        log(f"meter_button: no {fuel} meter")
+        return
+    try:
+        meter.enable_supply_locally()
+    except SupplyRefused as refused:
+        log(f"{fuel} meter button pressed: {refused}")
+        return
+    log(f"{fuel} meter button pressed: supply on")
 
 
 def _change_tariff(home: EmulatedHome, fuel: Fuel, tariff: AnyTariff) -> None:

@@ -91,5 +91,7 @@ def home_state(home: EmulatedHome) -> dict[str, Any]:
             },
             "mirror_synced": datetime.fromtimestamp(gas.synced_s, zone).isoformat(),
             "metering": _attributes(gas.metering),
+            "prepayment": _attributes(gas.prepayment),
+            "valve": ["closed", "closed, armed", "open"][gas.supply_status],
         }
     return state

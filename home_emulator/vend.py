@@ -39,6 +39,12 @@ def add_vend_arguments(parser: argparse.ArgumentParser) -> None:
         "options; the counter comes from a ledger so each code is new",
     )
     parser.add_argument(
+        "--fuel",
+        default="electricity",
+        metavar="FUEL",
+        help="with --home: electricity (default) or gas – each meter has its own keys",
+    )
+    parser.add_argument(
         "--ledger",
         metavar="FILE",
         help="where --home keeps its counters (default: the user's data folder)",
@@ -106,7 +112,9 @@ def _vend_for_home(args: argparse.Namespace) -> int:
     try:
         pennies = None if args.pennies is None else _whole_number("--pennies", args.pennies)
         pounds = None if args.pounds is None else _whole_number("--pounds", args.pounds)
-        utrn = vend_for_home(args.home, pennies=pennies, pounds=pounds, ledger=args.ledger)
+        utrn = vend_for_home(
+            args.home, pennies=pennies, pounds=pounds, ledger=args.ledger, fuel=args.fuel
+        )
     except OSError as error:
         print(f"vend: cannot use the counter ledger: {error.strerror or error}", file=sys.stderr)
         return 2

@@ -1,7 +1,8 @@
 """The simulated WAN: what the supplier (through the DCC) can do to the home from outside.
 
-Change tariffs, send and cancel messages, disconnect and re-arm supply, and add or remove devices in
-the hub's device log. Every action is logged by the hub, as a real one records service requests.
+Change tariffs, send and cancel messages, disconnect and re-arm supply (either fuel), top up, switch
+payment mode, add or remove devices in the hub's device log, swap a PPMID, and offer firmware.
+Every action is logged by the hub, as a real one records service requests.
 """
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ from decimal import Decimal
 
 import zigpy.types as t
 
+from han.firmware import FirmwareImage, version_text
 from home_emulator.comms_hub import HubEvent, SupplierMessage
 from home_emulator.credit_engine import PrepaymentStart, units
-from home_emulator.device_log import DeviceLogEntry, DeviceType
-from home_emulator.esme import METER_ENDPOINT
+from home_emulator.device_log import DeviceLogEntry, DeviceType, new_install_code
+from home_emulator.esme import METER_ENDPOINT, Esme
+from home_emulator.gas import GasMeter
 from home_emulator.home import EmulatedHome
 from home_emulator.tariffs import ZIGBEE_EPOCH_S, AnyTariff
 from home_emulator.tenancy import change_tenancy
@@ -48,32 +51,50 @@ class SupplierWan:
         self.home.cancel_message(message_id)
         self._log(f"message #{message_id} cancelled")
 
-    def disable_supply(self) -> None:
-        self.home.esme.disable_supply()
-        self._log("electricity supply disabled")
+    def _meter(self, fuel: str) -> Esme | GasMeter:
+        if fuel == "gas":
+            if self.home.gas is None:
+                raise ValueError("this home has no gas meter")
+            return self.home.gas
+        if fuel != "electricity":
+            raise ValueError(f"fuel must be electricity or gas, not {fuel!r}")
+        return self.home.esme
 
-    def arm_supply(self) -> None:
-        self.home.esme.arm_supply()
-        self._log("electricity supply armed: waiting for someone at home to enable it")
+    def disable_supply(self, fuel: str = "electricity") -> None:
+        self._meter(fuel).disable_supply()
+        self._log(f"{fuel} supply disabled")
 
-    def set_payment_mode(self, prepayment: PrepaymentStart | None) -> None:
+    def arm_supply(self, fuel: str = "electricity") -> None:
+        self._meter(fuel).arm_supply()
+        where = "at the gas meter" if fuel == "gas" else "at home"
+        self._log(f"{fuel} supply armed: waiting for someone {where} to enable it")
+
+    def set_payment_mode(
+        self, prepayment: PrepaymentStart | None, fuel: str = "electricity"
+    ) -> None:
         """Credit ↔ prepayment (GBCS ChangePaymentMode); None switches to credit mode."""
+        meter = self._meter(fuel)
         engine = prepayment.engine(self.home.hub.zone) if prepayment is not None else None
-        self.home.esme.prepay.set_engine(engine)
-        self._log("electricity switched to " + ("prepayment" if engine else "credit") + " mode")
+        meter.prepay.set_engine(engine)
+        if isinstance(meter, GasMeter):
+            meter.credit.sync()
+        self._log(f"{fuel} switched to " + ("prepayment" if engine else "credit") + " mode")
 
-    def add_credit(self, pounds: Decimal) -> None:
+    def add_credit(self, pounds: Decimal, fuel: str = "electricity") -> None:
         """A remote top-up (paid online or by phone): credit applied like any top-up."""
-        engine = self.home.esme.prepay.engine
+        meter = self._meter(fuel)
+        prepay = meter.prepay
+        engine = prepay.engine
         if engine is None:
-            raise ValueError("the meter is in credit mode: there is no credit to add")
+            raise ValueError(f"the {fuel} meter is in credit mode: there is no credit to add")
         engine.top_up(units(pounds))
-        prepay = self.home.esme.prepay
         if engine.disconnected and engine.available > 0:
             engine.disconnected = False
-            self.home.esme.arm_supply()
+            meter.arm_supply()
         prepay.publish()
-        self._log(f"£{pounds} credit added remotely")
+        if isinstance(meter, GasMeter):
+            meter.credit.sync()
+        self._log(f"£{pounds} {fuel} credit added remotely")
 
     def reset_maximum_demand(self) -> None:
         """Start the maximum-demand registers afresh (e.g. at a change of tenancy or of agreement)."""
@@ -112,6 +133,33 @@ class SupplierWan:
         entry = self.home.hub.device_log.add(t.EUI64.convert(eui64), install_code, device_type)
         self._log(f"{device_type.value} {eui64} added to the device log")
         return entry
+
+    def swap_ppmid(
+        self, old_eui64: str, new_eui64: str, install_code: bytes | None = None
+    ) -> DeviceLogEntry:
+        """Replace a PPMID (the 2021 SMETS1 uplift allows it): the new one is added to the device
+        log before the old one is removed, so the home is never without one for long; from then on
+        the hub refuses every frame from the old one."""
+        old, new = t.EUI64.convert(old_eui64), t.EUI64.convert(new_eui64)
+        log = self.home.hub.device_log
+        entry = log.entries.get(old)
+        if entry is None or entry.device_type is not DeviceType.PPMID:
+            raise ValueError(f"{old_eui64} is not a PPMID in the device log")
+        if old == new:
+            raise ValueError("the replacement must be another device")
+        added = log.add(new, install_code or new_install_code(), DeviceType.PPMID)
+        log.remove(old)
+        self._log(f"PPMID {old_eui64} replaced by {new_eui64}")
+        return added
+
+    def offer_firmware(self, eui64: str, image: FirmwareImage) -> None:
+        """Send a firmware image to a device through the hub's OTA server."""
+        device = t.EUI64.convert(eui64)
+        if not self.home.hub.device_log.admits(device):
+            raise ValueError(f"{eui64} is not in the device log")
+        self.home.hub.ota.offer(device, image)
+        self.home.send_hub_frames()
+        self._log(f"firmware {version_text(image.file_version)} offered to {eui64}")
 
     def unpair_device(self, eui64: str) -> None:
         self.home.hub.device_log.remove(t.EUI64.convert(eui64))

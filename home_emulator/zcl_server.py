@@ -75,6 +75,10 @@ class ServerCluster:
         """Attribute values by id (read-only use: reports and reads go through the methods)."""
         return self._values
 
+    def copy_from(self, other: ServerCluster) -> None:
+        """Take every value ``other`` holds (a proxy showing what the device behind it said)."""
+        self._values.update(other.values)
+
     def unset(self, name: str) -> None:
         self._values.pop(self.definition.attributes_by_name[name].id, None)
 

@@ -1,11 +1,14 @@
 """The PPMID's main page: the balance of each fuel in prepayment and what can be done about it.
 
-Each fuel has a card – balance in large type, days left at recent use, emergency credit, friendly
-credit, debt and the supply – and the buttons below offer what makes sense now: Top up always,
-emergency credit when the meter offers it, and turning the supply on once it is ready.
+Each fuel has a card, side by side – balance in large type, days left at recent use, emergency
+credit, friendly credit, debt and its repayment rate, and the supply – with that fuel's own buttons
+when they make sense: its emergency credit when the meter offers it, and turning its supply on once
+it is ready. Top up, below, takes a code for either meter.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -15,6 +18,7 @@ from app.i18n import QT_WORDING
 from app.ui.fit_label import FitLabel
 from app.ui.touch_button import TouchButton
 from app.wording import fill
+from han.model import MeterKey
 from ppmid.credit_view_model import BalancePage, CreditViewModel, FuelCredit
 from ppmid.page import Navigator, PpmidPage
 
@@ -22,17 +26,23 @@ translate = QCoreApplication.translate
 
 
 class FuelCard(QFrame):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, act: Callable[[str, MeterKey], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "card")
+        self.meter: MeterKey | None = None
         self.fuel = QLabel("")
         self.fuel.setProperty("role", "heading")
         self.balance = FitLabel("–")
         self.balance.setProperty("role", "value")
         self.days_left = QLabel("")
+        self.days_left.setWordWrap(True)
         self.lines = {
             name: QLabel("") for name in ("emergency_credit", "friendly_credit", "debt", "supply")
         }
+        self.emergency = TouchButton()
+        self.emergency.clicked.connect(lambda: self._act(act, "emergency"))
+        self.supply = TouchButton()
+        self.supply.clicked.connect(lambda: self._act(act, "supply"))
         layout = QVBoxLayout(self)
         layout.setSpacing(2)
         layout.addWidget(self.fuel)
@@ -43,8 +53,18 @@ class FuelCard(QFrame):
             label.setProperty("role", "status")
             layout.addWidget(label)
         layout.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.emergency)
+        buttons.addWidget(self.supply)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    def _act(self, act: Callable[[str, MeterKey], None], page: str) -> None:
+        if self.meter is not None:
+            act(page, self.meter)
 
     def show_fuel(self, fuel: FuelCredit) -> None:
+        self.meter = fuel.meter
         self.fuel.setText(fuel.fuel)
         self.balance.setText(fuel.balance)
         self.days_left.setText(fuel.days_left)
@@ -56,6 +76,33 @@ class FuelCard(QFrame):
         lines = [fuel.balance, fuel.days_left, *(getattr(fuel, name) for name in self.lines)]
         self.setAccessibleName(fuel.fuel)
         self.setAccessibleDescription(". ".join(line for line in lines if line))
+        self.emergency.setVisible(fuel.can_use_emergency_credit)
+        if fuel.can_use_emergency_credit:
+            words = fill(
+                translate("BalanceScreen", "Emergency credit %1"), fuel.emergency_credit_amount
+            )
+            self.emergency.set_words(words)
+            self.emergency.describe(
+                words,
+                fill(
+                    translate(
+                        "BalanceScreen",
+                        "Use %1 emergency credit; it is repaid from your next top-up",
+                    ),
+                    fuel.fuel,
+                ),
+            )
+        self.supply.setVisible(fuel.supply_armed)
+        if fuel.supply_armed:
+            words = (
+                translate("BalanceScreen", "Turn gas on")
+                if fuel.gas
+                else translate("BalanceScreen", "Turn electricity on")
+            )
+            self.supply.set_words(words)
+            self.supply.describe(
+                words, translate("BalanceScreen", "The supply is ready to be turned back on")
+            )
 
 
 class BalanceScreen(PpmidPage):
@@ -73,15 +120,12 @@ class BalanceScreen(PpmidPage):
         self.top_up = TouchButton()
         self.top_up.setProperty("role", "primary")
         self.top_up.clicked.connect(lambda: self.navigator.go_to("top_up"))
-        self.emergency = TouchButton()
-        self.emergency.clicked.connect(lambda: self.navigator.go_to("emergency"))
-        self.supply = TouchButton()
-        self.supply.clicked.connect(lambda: self.navigator.go_to("supply"))
+        self.about = TouchButton()
+        self.about.clicked.connect(lambda: self.navigator.go_to("about"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.top_up)
-        buttons.addWidget(self.emergency)
-        buttons.addWidget(self.supply)
         buttons.addStretch(1)
+        buttons.addWidget(self.about)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 4)
@@ -93,14 +137,14 @@ class BalanceScreen(PpmidPage):
         self.refresh()
 
     def retranslate(self) -> None:
+        self.about.set_words(translate("BalanceScreen", "About"))
+        self.about.describe(
+            self.about.words(),
+            translate("BalanceScreen", "This display's software version and updates"),
+        )
         self.top_up.set_words(translate("BalanceScreen", "Top up"))
         self.top_up.describe(
             self.top_up.words(), translate("BalanceScreen", "Enter a 20-digit top-up code")
-        )
-        self.supply.set_words(translate("BalanceScreen", "Turn supply on"))
-        self.supply.describe(
-            self.supply.words(),
-            translate("BalanceScreen", "Your supply is ready to be turned back on"),
         )
 
     def refresh(self) -> None:
@@ -108,7 +152,7 @@ class BalanceScreen(PpmidPage):
         self.notice.setText(page.notice)
         self.notice.setVisible(not page.fuels)
         while len(self.cards) < len(page.fuels):
-            card = FuelCard()
+            card = FuelCard(self._act)
             self.cards.append(card)
             self.cards_row.addWidget(card, 1)
         for card, fuel in zip(self.cards, page.fuels, strict=False):
@@ -116,17 +160,14 @@ class BalanceScreen(PpmidPage):
         for index, card in enumerate(self.cards):
             card.setVisible(index < len(page.fuels))
         self.top_up.setEnabled(bool(page.fuels))
-        offered = next((fuel for fuel in page.fuels if fuel.can_use_emergency_credit), None)
-        self.emergency.setVisible(offered is not None)
-        if offered is not None:
-            words = fill(
-                translate("BalanceScreen", "Emergency credit %1"), offered.emergency_credit_amount
-            )
-            self.emergency.set_words(words)
-            self.emergency.describe(
-                words,
-                translate(
-                    "BalanceScreen", "Use emergency credit; it is repaid from your next top-up"
-                ),
-            )
-        self.supply.setVisible(any(fuel.supply_armed for fuel in page.fuels))
+
+    def card_for(self, meter: MeterKey) -> FuelCard | None:
+        return next((card for card in self.cards if card.meter == meter), None)
+
+    def _act(self, page: str, meter: MeterKey) -> None:
+        """A card's button: the emergency-credit or supply page, for that card's meter."""
+        target = self.navigator.page_for(page)
+        view_model = getattr(target, "view_model", None)
+        if view_model is not None:
+            view_model.meter = meter
+        self.navigator.go_to(page)

@@ -35,6 +35,7 @@ class FuelCredit:
     emergency_credit_amount: str
     """The emergency credit the meter would give, "£5.00" (for the confirmation)."""
     supply_armed: bool
+    gas: bool = False
 
 
 @dataclass(frozen=True)
@@ -124,12 +125,15 @@ class CreditViewModel:
             can_use_emergency_credit=available,
             emergency_credit_amount=w.money(amount),
             supply_armed=meter.supply is not None and meter.supply.value is SupplyState.ARMED,
+            gas=meter.fuel is Fuel.GAS,
         )
 
     def days_left(self, balance: Decimal | None, spends: list[Decimal | None]) -> str:
         w = self._wording
         if balance is None:
             return ""
+        if balance <= 0:
+            return w.translate("BalanceScreen", "No credit left")
         days = predicted_days_left(balance, spends)
         if days is None:
             return w.translate("BalanceScreen", "Days left: not known yet")
@@ -166,19 +170,42 @@ class CreditViewModel:
         return w.translate("BalanceScreen", "No emergency credit")
 
     def debt(self, credit: Credit) -> str:
+        """The debt and how fast it is being repaid, from the meter's Debt attributes."""
         w = self._wording
         if credit.debt_gbp is None or credit.debt_gbp.value <= 0:
             return w.translate("BalanceScreen", "No debt")
-        return fill(
-            w.translate("BalanceScreen", "Debt: %1, recovered from your top-ups"),
-            w.money(credit.debt_gbp.value),
-        )
+        debt = w.money(credit.debt_gbp.value)
+        recovery = credit.recovery.value if credit.recovery is not None else None
+        weekly = recovery.per_week_gbp if recovery is not None else Decimal(0)
+        share = recovery.top_up_percent if recovery is not None else Decimal(0)
+        if weekly > 0 and share > 0:
+            return fill(
+                w.translate("BalanceScreen", "Debt %1, repaid at %2 a week and %3% of each top-up"),
+                debt,
+                w.money(weekly),
+                w.number(share, _places(share)),
+            )
+        if weekly > 0:
+            return fill(
+                w.translate("BalanceScreen", "Debt %1, repaid at %2 a week"), debt, w.money(weekly)
+            )
+        if share > 0:
+            return fill(
+                w.translate("BalanceScreen", "Debt %1, repaid from %2% of each top-up"),
+                debt,
+                w.number(share, _places(share)),
+            )
+        return fill(w.translate("BalanceScreen", "Debt %1"), debt)
 
     def supply(self, meter: Meter) -> str:
         w = self._wording
         state = meter.supply.value if meter.supply is not None else None
         if state is SupplyState.ON:
             return w.translate("BalanceScreen", "Supply: on")
+        if state is SupplyState.ARMED and meter.fuel is Fuel.GAS:
+            return w.translate(
+                "BalanceScreen", "Supply: off – ready; turn it back on at the gas meter"
+            )
         if state is SupplyState.ARMED:
             return w.translate("BalanceScreen", "Supply: off – ready to turn back on")
         if state is SupplyState.OFF:
@@ -188,3 +215,9 @@ class CreditViewModel:
                 )
             return w.translate("BalanceScreen", "Supply: off")
         return ""
+
+
+def _places(value: Decimal) -> int:
+    """Decimal places worth showing: 25 → 0, 12.5 → 1."""
+    exponent = value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 from app.context import ExperienceContext
 from app.experiences import Experience
 from app.wording import QT_TRANSLATE_NOOP
+from han.firmware import PPMID_IMAGE_TYPE
 
 
 def _create_view(context: ExperienceContext) -> QWidget:
@@ -20,4 +21,5 @@ EXPERIENCE = Experience(
     name="ppmid",
     title=QT_TRANSLATE_NOOP("Experience", "Prepayment Meter Interface Device"),
     create_view=_create_view,
+    firmware_image_type=PPMID_IMAGE_TYPE,
 )

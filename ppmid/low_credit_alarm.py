@@ -12,7 +12,7 @@ from collections.abc import Callable
 from app.context import SoundCues
 from app.settings import DisplaySettings, SoundMode
 from app.wording import PLAIN_ENGLISH, Wording
-from han.model import HomeModel, ModelChange
+from han.model import Fuel, HomeModel, ModelChange
 from ppmid.credit_view_model import is_low, prepayment_meters
 
 
@@ -31,6 +31,8 @@ class LowCreditAlarm:
         self._wording = wording
         self._on_change: Callable[[], None] | None = None
         self.low = False
+        self.low_fuels: tuple[Fuel, ...] = ()
+        """Which fuels are low, when both are on prepayment (empty with one meter)."""
         self.silenced = False
         self._unsubscribe = model.subscribe(self._changed)
         self._check()  # credit already low at start-up sounds too
@@ -58,8 +60,16 @@ class LowCreditAlarm:
             self._check()
 
     def _check(self) -> None:
-        low = any(is_low(meter.credit) for meter in prepayment_meters(self._model))
-        if low == self.low:
+        meters = prepayment_meters(self._model)
+        low_meters = [meter for meter in meters if is_low(meter.credit)]
+        low = bool(low_meters)
+        fuels = tuple(meter.fuel for meter in low_meters) if len(meters) > 1 else ()
+        if low == self.low and fuels == self.low_fuels:
+            return
+        self.low_fuels = fuels
+        if low == self.low:  # another fuel low too: the words change, the alarm has sounded
+            if self._on_change is not None:
+                self._on_change()
             return
         self.low = low
         if low:

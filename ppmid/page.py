@@ -16,6 +16,8 @@ from ppmid.top_up_view_model import Tone, TopUpResult
 class Navigator(Protocol):
     def go_to(self, key: str) -> None: ...
 
+    def page_for(self, key: str) -> PpmidPage: ...
+
 
 class PpmidPage(QWidget):
     def __init__(self, context: ExperienceContext, navigator: Navigator) -> None:

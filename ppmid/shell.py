@@ -16,6 +16,10 @@ from app.i18n import QT_WORDING
 from app.ui.device_shell import DeviceShell
 from app.ui.theme import THEMES
 from app.ui.touch_button import TouchButton
+from han.firmware import UpdateState
+from han.model import Fuel
+from ppmid.about_screen import AboutScreen
+from ppmid.about_view_model import AboutViewModel
 from ppmid.balance_screen import BalanceScreen
 from ppmid.emergency_screen import EmergencyScreen
 from ppmid.low_credit_alarm import LowCreditAlarm
@@ -46,6 +50,9 @@ class PpmidShell(DeviceShell):
         header_row.setContentsMargins(12, 4, 12, 0)
         header_row.addWidget(self.title)
         header_row.addStretch(1)
+        self.update_badge = QLabel("")
+        self.update_badge.setProperty("role", "badge")
+        header_row.addWidget(self.update_badge)
         header_row.addWidget(self.clock)
         self.alarm_row = QFrame()
         alarm_row = QHBoxLayout(self.alarm_row)
@@ -59,6 +66,7 @@ class PpmidShell(DeviceShell):
             "top_up": TopUpScreen(context, self),
             "emergency": EmergencyScreen(context, self),
             "supply": SupplyScreen(context, self),
+            "about": AboutScreen(context, self),
         }
         for page in self.pages.values():
             self.stack.addWidget(page)
@@ -70,6 +78,7 @@ class PpmidShell(DeviceShell):
         layout.addWidget(self.stack, 1)
 
         self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, lambda: self.go_to(HOME))
+        self.about = AboutViewModel(context.model, QT_WORDING)
         self.low_credit = LowCreditAlarm(
             context.model, context.settings, context.sound, QT_WORDING, self._show_alarm
         )
@@ -103,6 +112,7 @@ class PpmidShell(DeviceShell):
         self.clock.setAccessibleName(translate("PpmidShell", "Time"))
         self._retitle()
         self._show_alarm()
+        self._show_update()
 
     def _retitle(self) -> None:
         titles = {
@@ -110,12 +120,24 @@ class PpmidShell(DeviceShell):
             "top_up": translate("PpmidShell", "Top up"),
             "emergency": translate("PpmidShell", "Emergency credit"),
             "supply": translate("PpmidShell", "Supply"),
+            "about": translate("PpmidShell", "About"),
         }
         self.title.setText(titles[self.current_key()])
 
     def _show_alarm(self) -> None:
         alarm = self.low_credit
-        self.alarm.setText(translate("PpmidShell", "Low credit – please top up soon"))
+        fuels = alarm.low_fuels
+        if fuels == (Fuel.ELECTRICITY,):
+            words = translate("PpmidShell", "Low electricity credit – please top up soon")
+        elif fuels == (Fuel.GAS,):
+            words = translate("PpmidShell", "Low gas credit – please top up soon")
+        elif fuels:
+            words = translate(
+                "PpmidShell", "Low credit on electricity and gas – please top up soon"
+            )
+        else:
+            words = translate("PpmidShell", "Low credit – please top up soon")
+        self.alarm.setText(words)
         self.alarm.setAccessibleName(self.alarm.text())
         self.alarm.setVisible(alarm.low)
         self.alarm_row.setVisible(alarm.low)
@@ -132,10 +154,29 @@ class PpmidShell(DeviceShell):
             f"background: {theme.ambient_high}; color: #ffffff; font-weight: 700;"
             " padding: 2px 8px; border-radius: 6px;"
         )
+        self._show_update()
 
     def _settled(self) -> None:
         for page in self.pages.values():
             page.refresh()
+        self._show_update()
+
+    def _show_update(self) -> None:
+        """ "Updating… 42 %" (or a stopped update) in the header, whatever page is showing."""
+        badge = self.about.badge()
+        theme = THEMES[self.context.settings.theme]
+        failed = self.about.status.state is UpdateState.FAILED
+        # An update under way is news (accent); one that stopped is a problem (like the alarm).
+        background, colour = (
+            (theme.ambient_high, "#ffffff") if failed else (theme.accent, theme.on_accent)
+        )
+        self.update_badge.setStyleSheet(
+            f"background: {background}; color: {colour}; font-weight: 700;"
+            " padding: 2px 8px; border-radius: 6px;"
+        )
+        self.update_badge.setText(badge)
+        self.update_badge.setAccessibleName(badge)
+        self.update_badge.setVisible(bool(badge))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.low_credit.close()

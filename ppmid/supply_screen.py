@@ -7,6 +7,7 @@ seconds makes sure it is meant, and the reminder comes first so nothing dangerou
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 from qasync import asyncSlot
 
@@ -57,8 +58,6 @@ class SupplyScreen(PpmidPage):
         self.refresh()
 
     def retranslate(self) -> None:
-        self.heading.setText(translate("SupplyScreen", "Turn your supply back on"))
-        self.safety.setText(self.view_model.safety())
         self.instruction.setText(
             translate("SupplyScreen", "Press and hold the button for 2 seconds.")
         )
@@ -78,8 +77,14 @@ class SupplyScreen(PpmidPage):
         self.view_model.result = NO_RESULT
         self.refresh()
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.view_model.meter = None  # the next visit starts from the card it came from
+        super().hideEvent(event)
+
     def refresh(self) -> None:
         vm = self.view_model
+        self.heading.setText(vm.heading())
+        self.safety.setText(vm.safety())
         armed = vm.armed() is not None
         done = bool(vm.result.text) and not vm.sending
         self.safety.setVisible(not done)

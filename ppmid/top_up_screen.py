@@ -1,5 +1,8 @@
 """Entering a top-up code: a large keypad, the code in groups of four, and the meter's answer.
 
+With both fuels on prepayment, two buttons say which meter the code is for (a code meant for the
+other meter is sent on there, see ``top_up_view_model``).
+
 Keyboard: digits type, Backspace deletes the last digit, Delete clears, Enter sends, and Ctrl+V pastes the digits of whatever text is on the clipboard.
 """
 
@@ -15,6 +18,7 @@ from app.i18n import QT_WORDING
 from app.ui.keypad import Keypad
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
+from han.model import MeterKey
 from han.utrn import UTRN_DIGITS
 from ppmid.code_entry import group
 from ppmid.page import Navigator, PpmidPage, result_label, show_result
@@ -35,6 +39,11 @@ class TopUpScreen(PpmidPage):
 
         self.heading = QLabel("")
         self.heading.setProperty("role", "heading")
+        self.heading.setWordWrap(True)
+        self.fuel_label = QLabel("")
+        self.fuel_buttons: dict[MeterKey, TouchButton] = {}
+        self.fuel_row = QHBoxLayout()
+        self.fuel_row.addWidget(self.fuel_label)
         self.code = QLabel("")
         self.code.setProperty("role", "code")
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -57,6 +66,7 @@ class TopUpScreen(PpmidPage):
 
         left = QVBoxLayout()
         left.addWidget(self.heading)
+        left.addLayout(self.fuel_row)
         left.addWidget(self.progress)
         left.addWidget(self.result)
         left.addStretch(1)
@@ -97,6 +107,7 @@ class TopUpScreen(PpmidPage):
             translate("TopUpScreen", "Remove every digit"),
         )
         self.code.setAccessibleName(translate("TopUpScreen", "Top-up code"))
+        self.fuel_label.setText(translate("TopUpScreen", "For:"))
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
@@ -124,7 +135,41 @@ class TopUpScreen(PpmidPage):
         self.code.setAccessibleDescription(vm.entry.grouped)
         self.progress.setText(vm.progress())
         self.send.setEnabled(vm.can_send)
+        self._show_fuels()
         show_result(self.result, vm.result, self.theme)
+
+    def _show_fuels(self) -> None:
+        """One button per prepayment meter when there are two; the chosen one ticked."""
+        vm = self.view_model
+        choices = vm.choices() if len(vm.choices()) > 1 else []
+        for key in [key for key in self.fuel_buttons if key not in choices]:
+            self.fuel_buttons.pop(key).deleteLater()
+        for key in choices:
+            if key not in self.fuel_buttons:
+                button = TouchButton()
+                button.clicked.connect(lambda _=False, chosen=key: self._choose(chosen))
+                self.fuel_buttons[key] = button
+                self.fuel_row.addWidget(button)
+        target = vm.target()
+        for key, button in self.fuel_buttons.items():
+            chosen = key == target
+            title = vm.fuel_title(key)
+            button.set_words(("✓ " if chosen else "") + title)
+            button.describe(
+                title,
+                translate("TopUpScreen", "The code is for this meter")
+                if chosen
+                else translate("TopUpScreen", "Choose this meter for the code"),
+            )
+            if button.property("role") != ("primary" if chosen else None):
+                button.setProperty("role", "primary" if chosen else None)
+                button.style().unpolish(button)
+                button.style().polish(button)
+        self.fuel_label.setVisible(bool(choices))
+
+    def _choose(self, meter: MeterKey) -> None:
+        self.view_model.choose(meter)
+        self.refresh()
 
     def page_shown(self) -> None:
         self.setFocus(Qt.FocusReason.OtherFocusReason)

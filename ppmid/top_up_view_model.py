@@ -2,6 +2,12 @@
 
 A code whose check digit is wrong is refused here, without troubling the meter; a whole code goes
 to the meter over the HAN (``ExperienceContext.commands``) and its answer is put into plain words.
+
+With both fuels on prepayment the person says which meter the code is for, but a code is made for
+one meter only (its MAC binds the meter's identity, which a display cannot check): when the chosen
+meter answers that the code is not for it, the code goes to the other meter, and the answer says
+where the credit went. (The first meter counts that as a wrong code towards its keypad lock-out, as
+it would count a code typed on its own keypad.)
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from dataclasses import dataclass
 from app.context import CommandFailed, HanCommands
 from app.wording import PLAIN_ENGLISH, Wording, fill
 from han.credit import TopUpAnswer, TopUpOutcome
-from han.model import HomeModel, MeterKey
+from han.model import Fuel, HomeModel, MeterKey
 from ppmid.code_entry import CodeEntry
 from ppmid.credit_view_model import prepayment_meters
 
@@ -60,11 +66,34 @@ class TopUpViewModel:
         self.on_change: Callable[[], None] | None = None
         """Told when the result changes while a code is on its way (to show "Sending…")."""
 
+    def choices(self) -> list[MeterKey]:
+        """The meters a code may be for (electricity first)."""
+        return [meter.key for meter in prepayment_meters(self._model)]
+
     def target(self) -> MeterKey | None:
-        if self.meter is not None:
+        choices = self.choices()
+        if self.meter in choices:
             return self.meter
-        meters = prepayment_meters(self._model)
-        return meters[0].key if meters else None
+        return choices[0] if choices else None
+
+    def choose(self, meter: MeterKey) -> None:
+        self.meter = meter
+        self.result = NO_RESULT
+
+    def fuel_name(self, meter: MeterKey | None) -> str:
+        """ "electricity" or "gas", for sentences ("added to your gas")."""
+        w = self._wording
+        found = self._model.meters.get(meter) if meter is not None else None
+        if found is not None and found.fuel is Fuel.GAS:
+            return w.translate("TopUpScreen", "gas")
+        return w.translate("TopUpScreen", "electricity")
+
+    def fuel_title(self, meter: MeterKey) -> str:
+        w = self._wording
+        found = self._model.meters.get(meter)
+        if found is not None and found.fuel is Fuel.GAS:
+            return w.translate("TopUpScreen", "Gas")
+        return w.translate("TopUpScreen", "Electricity")
 
     # Typing ---------------------------------------------------------------------------------
 
@@ -122,7 +151,7 @@ class TopUpViewModel:
         if self.on_change is not None:
             self.on_change()
         try:
-            answer = await self._commands.top_up(meter, self.entry.digits)
+            answered_by, answer = await self._send_to(meter)
         except CommandFailed:
             self.result = TopUpResult(
                 w.translate("TopUpScreen", "The meter did not answer – please try again"),
@@ -131,24 +160,64 @@ class TopUpViewModel:
             return self.result
         finally:
             self.sending = False
-        self.result = self.explain(answer)
+        self.result = self.explain(answer, answered_by if answered_by != meter else None)
+        if answered_by != meter:
+            self.meter = answered_by  # the next code is most likely for the same meter
         if answer.outcome in (TopUpOutcome.ACCEPTED, TopUpOutcome.ALREADY_USED):
             self.entry.clear()
         return self.result
 
-    def explain(self, answer: TopUpAnswer) -> TopUpResult:
+    async def _send_to(self, meter: MeterKey) -> tuple[MeterKey, TopUpAnswer]:
+        """Send to the chosen meter; a code it does not recognise goes on to the other meter(s)."""
+        first = await self._commands.top_up(meter, self.entry.digits)
+        if first.outcome not in (TopUpOutcome.INVALID, TopUpOutcome.KEYPAD_LOCKED):
+            return meter, first
+        for other in self.choices():
+            if other == meter:
+                continue
+            answer = await self._commands.top_up(other, self.entry.digits)
+            if answer.outcome is not TopUpOutcome.INVALID:
+                return other, answer
+        return meter, first
+
+    def explain(self, answer: TopUpAnswer, went_to: MeterKey | None = None) -> TopUpResult:
+        """The meter's answer in words; ``went_to`` names the other meter a code went on to."""
         w = self._wording
         outcome = answer.outcome
+        both = len(self.choices()) > 1
         if outcome is TopUpOutcome.ACCEPTED:
             if answer.balance_gbp is None:
                 text = fill(w.translate("TopUpScreen", "%1 added"), w.money(answer.added_gbp))
+            elif both:
+                text = fill(
+                    w.translate("TopUpScreen", "%1 added to your %2 – new %2 balance %3"),
+                    w.money(answer.added_gbp),
+                    self.fuel_name(went_to or self.target()),
+                    w.money(answer.balance_gbp),
+                )
             else:
                 text = fill(
                     w.translate("TopUpScreen", "%1 added – new balance %2"),
                     w.money(answer.added_gbp),
                     w.money(answer.balance_gbp),
                 )
+            if went_to is not None:
+                text = (
+                    fill(
+                        w.translate(
+                            "TopUpScreen", "This code was for your %1 meter, so it was sent there."
+                        ),
+                        self.fuel_name(went_to),
+                    )
+                    + " "
+                    + text
+                )
             return TopUpResult(text, Tone.GOOD)
+        if outcome is TopUpOutcome.INVALID and both:
+            return TopUpResult(
+                w.translate("TopUpScreen", "This code is not for your electricity or gas meter"),
+                Tone.PROBLEM,
+            )
         if outcome is TopUpOutcome.ALREADY_USED:
             text = w.translate("TopUpScreen", "This code has already been used")
         elif outcome is TopUpOutcome.INVALID:

@@ -143,13 +143,20 @@ async def ppmid_screens() -> None:
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
+    import zigpy.types as t
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     from app.han_bridge import SessionCommands
+    from han.firmware import PPMID_IMAGE_TYPE, FirmwareImage, UpdateState
     from han.session import HanSession
     from han.utrn import encode_utrn
-    from home_emulator.credit_engine import PrepaymentStart, units
+    from home_emulator.credit_engine import CreditSettings, PrepaymentStart, units
+    from home_emulator.device_log import DeviceType, new_install_code
+
+    def model_of(session: HanSession) -> HomeModel:
+        return session.model
+
     from home_emulator.esme import SUPPLIER_ORIGINATOR, supplier_key
     from home_emulator.home import EmulatedHome, HomeSpec
     from home_emulator.virtual_radio import VirtualRadio
@@ -164,14 +171,20 @@ async def ppmid_screens() -> None:
     def file(page: str, language: str = "en") -> str:
         return f"ppmid-{page}-{language}-standard-{SMALL[0]}x{SMALL[1]}.png"
 
-    async def open_home(balance: str):  # type: ignore[no-untyped-def]
-        start = PrepaymentStart(balance=units(balance))
+    async def open_home(balance: str, gas: PrepaymentStart | None = None, **debt):  # type: ignore[no-untyped-def]
+        start = PrepaymentStart(balance=units(balance), **debt)
         home = EmulatedHome(
-            HomeSpec(seed=3, start_epoch_s=morning, history_days=10, electricity_prepayment=start)
+            HomeSpec(
+                seed=3,
+                start_epoch_s=morning,
+                history_days=10,
+                electricity_prepayment=start,
+                gas_prepayment=gas,
+            )
         )
         radio = await VirtualRadio.new(VirtualRadio.config_for(home.air))
         model = HomeModel()
-        session = HanSession(radio, model)
+        session = HanSession(radio, model, firmware_image_type=PPMID_IMAGE_TYPE)
         session.start()
         home.power_on()
         await _until(lambda: bool(session.links))
@@ -194,8 +207,8 @@ async def ppmid_screens() -> None:
         await radio.shutdown()
         home.close()
 
-    def vend(home, step: int, pounds: int) -> str:  # type: ignore[no-untyped-def]
-        keys = home.esme.keys
+    def vend(home, step: int, pounds: int, fuel: str = "electricity") -> str:  # type: ignore[no-untyped-def]
+        keys = home.gas.keys if fuel == "gas" else home.esme.keys
         return encode_utrn(
             supplier_private_key=supplier_key(),
             meter_public_key=keys.meter_private_key.public_key(),
@@ -238,10 +251,10 @@ async def ppmid_screens() -> None:
     wan.arm_supply()
     home.step()
     shell.go_to("balance")
-    await _until(lambda: balance.supply.isVisible())
+    await _until(lambda: balance.cards[0].supply.isVisible())
     await _settle()
     _save(window, file("supply-armed"))
-    QTest.mouseClick(balance.supply, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(balance.cards[0].supply, Qt.MouseButton.LeftButton)
     supply = shell.page_for("supply")
     QTest.mousePress(supply.hold, Qt.MouseButton.LeftButton)
     await _until(lambda: supply.hold.progress > 0.55)
@@ -256,14 +269,14 @@ async def ppmid_screens() -> None:
     while home.esme.prepay.engine.balance >= units("0.90"):
         home.step()
     balance = shell.page_for("balance")
-    await _until(lambda: balance.emergency.isVisible() and shell.alarm.isVisible())
+    await _until(lambda: balance.cards[0].emergency.isVisible() and shell.alarm.isVisible())
     await _settle()
     _save(window, file("low-credit"))
     settings.set_language("cy")
     await _settle()
     _save(window, file("low-credit", "cy"))
     settings.set_language("en")
-    QTest.mouseClick(balance.emergency, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(balance.cards[0].emergency, Qt.MouseButton.LeftButton)
     await _settle()
     _save(window, file("emergency-credit"))
     emergency = shell.page_for("emergency")
@@ -271,6 +284,88 @@ async def ppmid_screens() -> None:
     await _until(lambda: bool(emergency.result.text()))
     await _settle()
     _save(window, file("emergency-credit-on"))
+    await close(home, radio, session, window)
+
+    # Both fuels on prepayment: the gas runs out, a gas code typed with electricity chosen, the
+    # gas valve that only the gas meter's button reopens; electricity repays a debt.
+    gas = PrepaymentStart(balance=units("0.08"), settings=CreditSettings(emergency_credit_limit=0))
+    home, radio, session, shell, window, settings = await open_home(
+        "18.40",
+        gas,
+        settings=CreditSettings(time_debt_recovery_per_day=units("0.50")),
+        time_debt=units("85.20"),
+    )
+    balance = shell.page_for("balance")
+    await _until(lambda: len(balance.cards) == 2)
+    await _settle()
+    _save(window, file("dual-fuel-balance"))
+    settings.set_language("cy")
+    await _settle()
+    _save(window, file("dual-fuel-balance", "cy"))
+    settings.set_language("en")
+    while home.gas.supply_status == 2 or home.now_s % 1800:
+        home.step()
+    gas_card = balance.cards[1]
+    await _until(lambda: "run out" in gas_card.lines["supply"].text())
+    await _settle()
+    _save(window, file("dual-fuel-gas-off"))
+    top_up = shell.page_for("top_up")
+    shell.go_to("top_up")
+    QTest.keyClicks(top_up, vend(home, 1, 10, "gas"))
+    await _settle()
+    _save(window, file("dual-fuel-keypad"))
+    QTest.keyClick(top_up, Qt.Key.Key_Return)
+    await _until(lambda: "added" in top_up.result.text())
+    await _settle()
+    _save(window, file("dual-fuel-gas-code-sent-on"))
+    shell.go_to("balance")
+    await _until(lambda: gas_card.supply.isVisible())
+    await _settle()
+    _save(window, file("dual-fuel-gas-armed"))
+    QTest.mouseClick(gas_card.supply, Qt.MouseButton.LeftButton)
+    supply = shell.page_for("supply")
+    QTest.mousePress(supply.hold, Qt.MouseButton.LeftButton)
+    await _until(lambda: bool(supply.result.text()) and not supply.view_model.sending)
+    QTest.mouseRelease(supply.hold, Qt.MouseButton.LeftButton)
+    await _settle()
+    _save(window, file("gas-only-at-the-meter"))
+
+    # A firmware update over the air: progress in the header and on About, then the new version;
+    # then a second update on the HAN stopping the first.
+    shell.go_to("about")
+    wan = SupplierWan(home)
+    payload = bytes(i % 251 for i in range(150_000))
+    wan.offer_firmware(str(radio.ieee), FirmwareImage.build(payload, file_version=0x01010000))
+    await _until(lambda: model_of(session).firmware.percent >= 42, 120)
+    await _settle()
+    _save(window, file("update-progress"))
+    await _until(lambda: model_of(session).firmware.state is UpdateState.INSTALLED, 120)
+    await _settle()
+    _save(window, file("update-installed"))
+    other_ieee = "00:0d:6f:ff:fe:00:00:07"
+    home.hub.device_log.add(t.EUI64.convert(other_ieee), new_install_code(), DeviceType.PPMID)
+    other_radio = await VirtualRadio.new(VirtualRadio.config_for(home.air, ieee=other_ieee))
+    other = HanSession(other_radio, HomeModel(), firmware_image_type=PPMID_IMAGE_TYPE)
+    other.start()
+    await _until(lambda: other.ota is not None)
+    newer = FirmwareImage.build(payload, file_version=0x01020000)
+    wan.offer_firmware(str(radio.ieee), newer)
+    await _until(
+        lambda: (
+            model_of(session).firmware.state is UpdateState.DOWNLOADING
+            and model_of(session).firmware.percent >= 10
+        )
+    )
+    wan.offer_firmware(other_ieee, newer)
+    await _until(lambda: model_of(session).firmware.state is UpdateState.FAILED, 60)
+    await _settle()
+    _save(window, file("update-stopped"))
+    settings.set_language("cy")
+    await _settle()
+    _save(window, file("update-stopped", "cy"))
+    settings.set_language("en")
+    await other.stop()
+    await other_radio.shutdown()
     await close(home, radio, session, window)
 
 

@@ -80,7 +80,11 @@ def emulated_han() -> Callable[..., Any]:
 
 @contextlib.asynccontextmanager
 async def _open_emulated_han(
-    *, power_on: bool = True, poll_interval_s: float = 30.0, **spec: Any
+    *,
+    power_on: bool = True,
+    poll_interval_s: float = 30.0,
+    firmware: int | None = None,
+    **spec: Any,
 ) -> AsyncIterator[EmulatedHan]:
     from han.model import HomeModel
     from han.session import HanSession
@@ -92,7 +96,9 @@ async def _open_emulated_han(
     )
     radio = await VirtualRadio.new(VirtualRadio.config_for(home.air))
     model = HomeModel()
-    session = HanSession(radio, model, poll_interval_s=poll_interval_s)
+    session = HanSession(
+        radio, model, poll_interval_s=poll_interval_s, firmware_image_type=firmware
+    )
     session.start()
     if power_on:
         home.power_on()

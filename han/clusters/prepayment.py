@@ -24,6 +24,20 @@ class CreditStatus(t.bitmap8):
     credit_exhausted = 0x40
 
 
+class DebtRecoveryFrequency(t.enum8):
+    per_hour = 0x00
+    per_day = 0x01
+    per_week = 0x02
+    per_month = 0x03
+    per_quarter = 0x04
+
+
+class DebtRecoveryMethod(t.enum8):
+    time_based = 0x00
+    percentage_based = 0x01
+    catch_up = 0x02
+
+
 class OriginatingDevice(t.enum8):
     energy_service_interface = 0x00
     meter = 0x01
@@ -52,6 +66,29 @@ def _cost_history() -> dict[str, ZCLAttributeDef]:
         f"previous_month{n}_cost_consumption_delivered": cost(0x0542 + 2 * (n - 1))
         for n in range(1, 14)
     }
+    return table
+
+
+def _debts() -> dict[str, ZCLAttributeDef]:
+    """The Debt attribute set (0x0210…): three debts, each with its recovery. GB meters keep two
+    time-based debts (1, 2: collected at a rate per day or week) and one payment-based (3: a share
+    of each top-up)."""
+    table: dict[str, ZCLAttributeDef] = {}
+    for n in (1, 2, 3):
+        base = 0x0210 + 0x10 * (n - 1)
+        table |= {
+            f"debt_amount_{n}": ZCLAttributeDef(id=base + 1, type=t.uint32_t, access="rp"),
+            f"debt_recovery_method_{n}": ZCLAttributeDef(
+                id=base + 2, type=DebtRecoveryMethod, access="r"
+            ),
+            f"debt_recovery_frequency_{n}": ZCLAttributeDef(
+                id=base + 6, type=DebtRecoveryFrequency, access="r"
+            ),
+            f"debt_recovery_amount_{n}": ZCLAttributeDef(id=base + 7, type=t.uint32_t, access="r"),
+            f"debt_recovery_top_up_percentage_{n}": ZCLAttributeDef(
+                id=base + 9, type=t.uint16_t, access="r"
+            ),
+        }
     return table
 
 
@@ -96,7 +133,7 @@ class GBPrepayment(ReportsUndecodableFrames, Prepayment):
     # week and 5 previous, this month and 13 previous; added below from one table.
 
     AttributeDefs = type(  # type: ignore[assignment,misc]
-        "AttributeDefs", (AttributeDefs,), dict(_cost_history())
+        "AttributeDefs", (AttributeDefs,), dict(_cost_history()) | dict(_debts())
     )
 
     class ServerCommandDefs(BaseCommandDefs):

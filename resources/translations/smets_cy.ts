@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cy_GB" sourcelanguage="en_GB">
 <context>
+    <name>AboutScreen</name>
+    <message>
+        <source>About this display</source>
+        <translation>Am y dangosydd hwn</translation>
+    </message>
+    <message>
+        <source>Update progress</source>
+        <translation>Cynnydd y diweddariad</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Yn ôl</translation>
+    </message>
+    <message>
+        <source>Back to your balance</source>
+        <translation>Yn ôl at eich balans</translation>
+    </message>
+    <message>
+        <source>Software version %1</source>
+        <translation>Fersiwn meddalwedd %1</translation>
+    </message>
+    <message>
+        <source>Updating to version %1… %2 %. You can keep using the display meanwhile.</source>
+        <translation>Yn diweddaru i fersiwn %1… %2 %. Gallwch ddal i ddefnyddio&apos;r dangosydd yn y cyfamser.</translation>
+    </message>
+    <message>
+        <source>Updated to version %1.</source>
+        <translation>Wedi&apos;i diweddaru i fersiwn %1.</translation>
+    </message>
+    <message>
+        <source>The update to version %1 was stopped: another device in your home started updating at the same time. Your display still runs version %2; your supplier will send the update again.</source>
+        <translation>Cafodd y diweddariad i fersiwn %1 ei atal: dechreuodd dyfais arall yn eich cartref ddiweddaru ar yr un pryd. Mae eich dangosydd yn dal i redeg fersiwn %2; bydd eich cyflenwr yn anfon y diweddariad eto.</translation>
+    </message>
+    <message>
+        <source>The update to version %1 arrived damaged and was not installed. Your display still runs version %2.</source>
+        <translation>Cyrhaeddodd y diweddariad i fersiwn %1 wedi&apos;i ddifrodi ac ni chafodd ei osod. Mae eich dangosydd yn dal i redeg fersiwn %2.</translation>
+    </message>
+    <message>
+        <source>The update to version %1 stopped: the communications hub stopped answering. Your display still runs version %2.</source>
+        <translation>Daeth y diweddariad i fersiwn %1 i ben: peidiodd yr hyb cyfathrebu ag ateb. Mae eich dangosydd yn dal i redeg fersiwn %2.</translation>
+    </message>
+    <message>
+        <source>No update is under way.</source>
+        <translation>Does dim diweddariad ar y gweill.</translation>
+    </message>
+    <message>
+        <source>Updating… %1 %</source>
+        <translation>Yn diweddaru… %1 %</translation>
+    </message>
+    <message>
+        <source>Update stopped – see About</source>
+        <translation>Diweddariad wedi&apos;i atal – gweler Ynghylch</translation>
+    </message>
+</context>
+<context>
     <name>Age</name>
     <message>
         <source>%1 s old</source>
@@ -88,6 +143,30 @@
 <context>
     <name>BalanceScreen</name>
     <message>
+        <source>Use %1 emergency credit; it is repaid from your next top-up</source>
+        <translation>Defnyddio credyd brys %1; caiff ei dalu&apos;n ôl o&apos;ch ychwanegiad nesaf</translation>
+    </message>
+    <message>
+        <source>Turn gas on</source>
+        <translation>Troi&apos;r nwy ymlaen</translation>
+    </message>
+    <message>
+        <source>Turn electricity on</source>
+        <translation>Troi&apos;r trydan ymlaen</translation>
+    </message>
+    <message>
+        <source>The supply is ready to be turned back on</source>
+        <translation>Mae&apos;r cyflenwad yn barod i&apos;w droi yn ôl ymlaen</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Ynghylch</translation>
+    </message>
+    <message>
+        <source>This display&apos;s software version and updates</source>
+        <translation>Fersiwn meddalwedd y dangosydd hwn a&apos;i ddiweddariadau</translation>
+    </message>
+    <message>
         <source>Top up</source>
         <translation>Ychwanegu credyd</translation>
     </message>
@@ -96,20 +175,8 @@
         <translation>Rhowch god ychwanegu credyd 20 digid</translation>
     </message>
     <message>
-        <source>Turn supply on</source>
-        <translation>Troi’r cyflenwad ymlaen</translation>
-    </message>
-    <message>
-        <source>Your supply is ready to be turned back on</source>
-        <translation>Mae’ch cyflenwad yn barod i’w droi’n ôl ymlaen</translation>
-    </message>
-    <message>
         <source>Emergency credit %1</source>
         <translation>Credyd argyfwng %1</translation>
-    </message>
-    <message>
-        <source>Use emergency credit; it is repaid from your next top-up</source>
-        <translation>Defnyddio credyd argyfwng; caiff ei ad-dalu o’ch credyd nesaf</translation>
     </message>
     <message>
         <source>Looking for your meter…</source>
@@ -130,6 +197,10 @@
     <message>
         <source>Friendly credit: your supply stays on until the friendly hours end.</source>
         <translation>Credyd cyfeillgar: bydd eich cyflenwad yn aros ymlaen tan ddiwedd yr oriau cyfeillgar.</translation>
+    </message>
+    <message>
+        <source>No credit left</source>
+        <translation>Dim credyd ar ôl</translation>
     </message>
     <message>
         <source>Days left: not known yet</source>
@@ -168,12 +239,28 @@
         <translation>Dim dyled</translation>
     </message>
     <message>
-        <source>Debt: %1, recovered from your top-ups</source>
-        <translation>Dyled: %1, yn cael ei hadennill o’ch taliadau credyd</translation>
+        <source>Debt %1, repaid at %2 a week and %3% of each top-up</source>
+        <translation>Dyled %1, yn cael ei thalu&apos;n ôl ar %2 yr wythnos a %3% o bob ychwanegiad</translation>
+    </message>
+    <message>
+        <source>Debt %1, repaid at %2 a week</source>
+        <translation>Dyled %1, yn cael ei thalu&apos;n ôl ar %2 yr wythnos</translation>
+    </message>
+    <message>
+        <source>Debt %1, repaid from %2% of each top-up</source>
+        <translation>Dyled %1, yn cael ei thalu&apos;n ôl o %2% o bob ychwanegiad</translation>
+    </message>
+    <message>
+        <source>Debt %1</source>
+        <translation>Dyled %1</translation>
     </message>
     <message>
         <source>Supply: on</source>
         <translation>Cyflenwad: ymlaen</translation>
+    </message>
+    <message>
+        <source>Supply: off – ready; turn it back on at the gas meter</source>
+        <translation>Cyflenwad: i ffwrdd – yn barod; trowch ef yn ôl ymlaen wrth y mesurydd nwy</translation>
     </message>
     <message>
         <source>Supply: off – ready to turn back on</source>
@@ -681,6 +768,10 @@
     <message>
         <source>Emergency credit is not available now.</source>
         <translation>Nid oes credyd argyfwng ar gael nawr.</translation>
+    </message>
+    <message>
+        <source>You can use %1 of emergency credit for your gas. It is a loan: it will be taken back from your next gas top-up.</source>
+        <translation>Gallwch ddefnyddio %1 o gredyd brys ar gyfer eich nwy. Benthyciad yw e: caiff ei gymryd yn ôl o&apos;ch ychwanegiad nwy nesaf.</translation>
     </message>
     <message>
         <source>You can use %1 of emergency credit. It is a loan: it will be taken back from your next top-up.</source>
@@ -1397,6 +1488,22 @@
         <translation>Cyflenwad</translation>
     </message>
     <message>
+        <source>About</source>
+        <translation>Ynghylch</translation>
+    </message>
+    <message>
+        <source>Low electricity credit – please top up soon</source>
+        <translation>Credyd trydan isel – ychwanegwch gredyd yn fuan</translation>
+    </message>
+    <message>
+        <source>Low gas credit – please top up soon</source>
+        <translation>Credyd nwy isel – ychwanegwch gredyd yn fuan</translation>
+    </message>
+    <message>
+        <source>Low credit on electricity and gas – please top up soon</source>
+        <translation>Credyd isel ar drydan a nwy – ychwanegwch gredyd yn fuan</translation>
+    </message>
+    <message>
         <source>Low credit – please top up soon</source>
         <translation>Credyd isel – ychwanegwch gredyd yn fuan</translation>
     </message>
@@ -1627,8 +1734,20 @@
 <context>
     <name>SupplyScreen</name>
     <message>
+        <source>Make sure the gas cooker, fire and any other gas appliances are switched off before the gas comes back on.</source>
+        <translation>Gwnewch yn siŵr bod y popty nwy, y tân ac unrhyw gyfarpar nwy arall wedi&apos;u diffodd cyn i&apos;r nwy ddod yn ôl ymlaen.</translation>
+    </message>
+    <message>
         <source>Make sure electric heaters, cookers and irons are switched off before the supply comes back on.</source>
         <translation>Gwnewch yn siŵr bod gwresogyddion trydan, poptai a heyrn smwddio wedi’u diffodd cyn i’r cyflenwad ddod yn ôl ymlaen.</translation>
+    </message>
+    <message>
+        <source>Turn your gas back on</source>
+        <translation>Troi eich nwy yn ôl ymlaen</translation>
+    </message>
+    <message>
+        <source>Turn your electricity back on</source>
+        <translation>Troi eich trydan yn ôl ymlaen</translation>
     </message>
     <message>
         <source>Your supply is not ready to be turned on. After a top-up, your supplier makes it ready; then you can turn it on here.</source>
@@ -1639,16 +1758,24 @@
         <translation>Yn troi’ch cyflenwad ymlaen…</translation>
     </message>
     <message>
+        <source>Your gas is on.</source>
+        <translation>Mae eich nwy ymlaen.</translation>
+    </message>
+    <message>
         <source>Your supply is on.</source>
         <translation>Mae’ch cyflenwad ymlaen.</translation>
     </message>
     <message>
-        <source>The meter did not turn the supply on.</source>
-        <translation>Ni wnaeth y mesurydd droi’r cyflenwad ymlaen.</translation>
+        <source>Gas can only be turned back on at the gas meter – press its button.</source>
+        <translation>Dim ond wrth y mesurydd nwy y gellir troi&apos;r nwy yn ôl ymlaen – pwyswch ei fotwm.</translation>
     </message>
     <message>
-        <source>Turn your supply back on</source>
-        <translation>Troi’ch cyflenwad yn ôl ymlaen</translation>
+        <source>The meter is not ready to turn the supply on yet. Your supplier makes it ready after a top-up.</source>
+        <translation>Nid yw&apos;r mesurydd yn barod i droi&apos;r cyflenwad ymlaen eto. Mae eich cyflenwr yn ei wneud yn barod ar ôl ychwanegu credyd.</translation>
+    </message>
+    <message>
+        <source>The meter did not turn the supply on.</source>
+        <translation>Ni wnaeth y mesurydd droi’r cyflenwad ymlaen.</translation>
     </message>
     <message>
         <source>Press and hold the button for 2 seconds.</source>
@@ -1801,6 +1928,34 @@
         <translation>Cod credyd</translation>
     </message>
     <message>
+        <source>For:</source>
+        <translation>Ar gyfer:</translation>
+    </message>
+    <message>
+        <source>The code is for this meter</source>
+        <translation>Mae&apos;r cod ar gyfer y mesurydd hwn</translation>
+    </message>
+    <message>
+        <source>Choose this meter for the code</source>
+        <translation>Dewis y mesurydd hwn ar gyfer y cod</translation>
+    </message>
+    <message>
+        <source>gas</source>
+        <translation>nwy</translation>
+    </message>
+    <message>
+        <source>electricity</source>
+        <translation>trydan</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>Nwy</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>Trydan</translation>
+    </message>
+    <message>
         <source>%1 of 20 digits</source>
         <translation>%1 o 20 digid</translation>
     </message>
@@ -1825,8 +1980,20 @@
         <translation>Ychwanegwyd %1</translation>
     </message>
     <message>
+        <source>%1 added to your %2 – new %2 balance %3</source>
+        <translation>Ychwanegwyd %1 at eich %2 – balans %2 newydd %3</translation>
+    </message>
+    <message>
         <source>%1 added – new balance %2</source>
         <translation>Ychwanegwyd %1 – balans newydd %2</translation>
+    </message>
+    <message>
+        <source>This code was for your %1 meter, so it was sent there.</source>
+        <translation>Roedd y cod hwn ar gyfer eich mesurydd %1, felly cafodd ei anfon yno.</translation>
+    </message>
+    <message>
+        <source>This code is not for your electricity or gas meter</source>
+        <translation>Nid yw&apos;r cod hwn ar gyfer eich mesurydd trydan na nwy</translation>
     </message>
     <message>
         <source>This code has already been used</source>

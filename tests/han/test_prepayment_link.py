@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from han.credit import PaymentMode, SupplyState, TopUpOutcome, predicted_days_left
+from han.credit import PaymentMode, SupplyAnswer, SupplyState, TopUpOutcome, predicted_days_left
 from han.utrn import encode_utrn
 from home_emulator.credit_engine import CreditSettings, PrepaymentStart, units
 from home_emulator.esme import SUPPLIER_ORIGINATOR, supplier_key
@@ -78,12 +78,12 @@ async def test_an_armed_supply_is_enabled_from_the_display(emulated_han) -> None
         link = _link(han)
         wan = SupplierWan(han.home)
         wan.disable_supply()
-        assert not await link.enable_supply()  # not armed: refused
+        assert await link.enable_supply() is SupplyAnswer.NOT_ARMED
         wan.arm_supply()
         await link.refresh()
         assert link.meter.supply is not None
         assert link.meter.supply.value is SupplyState.ARMED
-        assert await link.enable_supply()
+        assert await link.enable_supply() is SupplyAnswer.ON
         assert link.meter.supply.value is SupplyState.ON
 
 

@@ -20,11 +20,13 @@ from home_emulator.scenario import (
     CancelMessage,
     ClockBasis,
     EventKind,
+    Firmware,
     Fuel,
     Importance,
     Kettle,
     LowCredit,
     Message,
+    MeterButton,
     Outage,
     PaymentMode,
     PaymentModeChange,
@@ -528,6 +530,17 @@ def test_every_event_kind_is_read(tmp_path: Path) -> None:
         [[events]]
         at = "+11m"
         kind = "rearm"
+
+        [[events]]
+        at = "+12m"
+        kind = "meter_button"
+        fuel = "gas"
+
+        [[events]]
+        at = "+13m"
+        kind = "firmware"
+        version = "1.2.3"
+        to = "00:0d:6f:ff:fe:00:00:02"
         """
         ),
     )
@@ -550,6 +563,8 @@ def test_every_event_kind_is_read(tmp_path: Path) -> None:
     )
     assert actions[8] == LowCredit(Fuel.ELECTRICITY, Decimal("0.50"))
     assert actions[9] == TopUp(Fuel.ELECTRICITY, Decimal(20))
+    assert actions[11] == MeterButton(Fuel.GAS)
+    assert actions[12] == Firmware(0x01020300, "00:0d:6f:ff:fe:00:00:02", 64)
     assert sorted(a.kind for a in actions) == sorted(EventKind)
 
 

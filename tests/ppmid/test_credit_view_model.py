@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from han.credit import Alarm, CreditFlag, SupplyState
+from han.credit import Alarm, CreditFlag, DebtRate, Recovery, SupplyState
 from han.history import PeriodFigures
 from han.model import HomeModel, Measured
 from ppmid.credit_view_model import CreditViewModel
@@ -61,7 +61,7 @@ def test_emergency_credit_in_use_debt_and_friendly_credit(kit) -> None:
     )
     fuel = CreditViewModel(model).page().fuels[0]
     assert fuel.emergency_credit == "Using emergency credit: £3.20 left"
-    assert fuel.debt == "Debt: £12.50, recovered from your top-ups"
+    assert fuel.debt == "Debt £12.50"  # the meter has not said how it is repaid
     assert fuel.friendly_credit.startswith("Friendly credit:")
     assert not fuel.can_use_emergency_credit
 
@@ -93,3 +93,21 @@ def test_before_the_meter_is_heard_and_in_credit_mode(kit) -> None:
     page = CreditViewModel(model).page()
     assert page.fuels == ()
     assert "not in prepayment" in page.notice
+
+
+def test_the_debt_says_how_fast_it_is_repaid(kit) -> None:
+    model = kit.prepay_model("10.00", debt="85.20")
+    credit = model.meter(kit.ESME).credit
+    credit.recovery = Measured(Recovery(Decimal("0.50"), DebtRate.DAY), kit.NOW)
+    assert CreditViewModel(model).page().fuels[0].debt == "Debt £85.20, repaid at £3.50 a week"
+    credit.recovery = Measured(Recovery(Decimal("15.00"), DebtRate.MONTH), kit.NOW)
+    assert CreditViewModel(model).page().fuels[0].debt == "Debt £85.20, repaid at £3.45 a week"
+    credit.recovery = Measured(Recovery(top_up_percent=Decimal("25")), kit.NOW)
+    assert (
+        CreditViewModel(model).page().fuels[0].debt == "Debt £85.20, repaid from 25% of each top-up"
+    )
+    credit.recovery = Measured(Recovery(Decimal("3.50"), DebtRate.WEEK, Decimal("12.5")), kit.NOW)
+    assert (
+        CreditViewModel(model).page().fuels[0].debt
+        == "Debt £85.20, repaid at £3.50 a week and 12.5% of each top-up"
+    )

@@ -108,16 +108,19 @@ async def test_a_disconnected_supply_is_topped_up_and_held_back_on(emulated_han,
             han.home.step()
             steps += 1
             assert steps < 8640, "credit never ran out"
-        await han.until(lambda: card_supply() == "Supply: off – credit has run out; please top up")
+        await han.until(  # a day of reports in one burst: give a loaded machine time
+            lambda: card_supply() == "Supply: off – credit has run out; please top up", 30
+        )
         assert han.shell.alarm.isVisible()  # low credit, and the alarm says so
-        assert not han.shell.page_for("balance").supply.isVisible()
+        assert not han.shell.page_for("balance").cards[0].supply.isVisible()
 
         assert (await _type(han, kit.vend(han.home, 1, pounds=10))).startswith("£10.00 added")
         han.shell.go_to("balance")
         await han.until(lambda: card_supply() == "Supply: off – ready to turn back on")
         balance = han.shell.page_for("balance")
-        assert balance.supply.isVisible()
-        QTest.mouseClick(balance.supply, Qt.MouseButton.LeftButton)
+        assert balance.cards[0].supply.isVisible()
+        assert balance.cards[0].supply.words() == "Turn electricity on"
+        QTest.mouseClick(balance.cards[0].supply, Qt.MouseButton.LeftButton)
         assert han.shell.current_key() == "supply"
         supply = han.shell.page_for("supply")
         assert "heaters, cookers and irons are switched off" in supply.safety.text()

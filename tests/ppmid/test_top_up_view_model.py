@@ -6,7 +6,7 @@ from decimal import Decimal
 from time import localtime
 
 from app.context import CommandFailed
-from han.credit import SupplyState, TopUpAnswer, TopUpOutcome
+from han.credit import SupplyAnswer, SupplyState, TopUpAnswer, TopUpOutcome
 from han.model import HanClock, MeterKey
 from ppmid.actions_view_model import EmergencyCreditViewModel, SupplyViewModel
 from ppmid.top_up_view_model import Tone, TopUpViewModel
@@ -37,11 +37,11 @@ class FakeMeter:
         self.commands.append("emergency")
         return True
 
-    async def enable_supply(self, meter: MeterKey) -> bool:
+    async def enable_supply(self, meter: MeterKey) -> SupplyAnswer:
         if self.fails:
             raise CommandFailed("no answer")
         self.commands.append("enable")
-        return True
+        return SupplyAnswer.ON
 
 
 def _typed(kit, meter: FakeMeter, code: str = KNOWN, model=None) -> TopUpViewModel:
