@@ -14,11 +14,12 @@ from zigpy.exceptions import ControllerException
 
 from app.han_access import CAD_IEEE
 from app.history_runtime import APP_DIR_NAME
-from home_emulator.air_link import SCHEME, parse_address
+from home_emulator.air_link import parse_address
 from home_emulator.device_log import DeviceType, NotInDeviceLog
 from home_emulator.home import EmulatedHome, HomeSpec
 from home_emulator.pairing import PortalOutcome
 from home_emulator.past_cache import PastCache
+from home_emulator.tcp_service import SCHEME
 from home_emulator.virtual_radio import COORDINATOR_IEEE, VirtualRadio
 from home_emulator.wan import SupplierWan
 

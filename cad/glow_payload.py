@@ -48,16 +48,7 @@ def electricity_message(model: HomeModel, now: float) -> dict[str, Any] | None:
     meter = electricity_meter(model)
     if meter is None or not is_fresh(meter, now):
         return None
-    imported: dict[str, Any] = {}
-    _put(imported, "cumulative", meter.import_total_kwh, 3)
-    _put(imported, "day", meter.today_import_kwh, 3)
-    _put(imported, "week", meter.week_import_kwh, 3)
-    _put(imported, "month", meter.month_import_kwh, 3)
-    imported["units"] = "kWh"
-    price = _price(meter)
-    if price:
-        imported["price"] = price
-    energy: dict[str, Any] = {"import": imported}
+    energy: dict[str, Any] = {"import": _imported(meter)}
     if meter.export_total_kwh is not None:
         energy["export"] = {"cumulative": _number(meter.export_total_kwh.value, 3), "units": "kWh"}
     body: dict[str, Any] = {"timestamp": _timestamp(model, meter), "energy": energy}
@@ -71,20 +62,26 @@ def gas_message(model: HomeModel, now: float) -> dict[str, Any] | None:
     meter = model.gas_meter()
     if meter is None or not is_fresh(meter, now):
         return None
+    imported = _imported(meter)
+    if meter.volume_total_m3 is not None:
+        imported["cumulativevol"] = _number(meter.volume_total_m3.value, 3)
+        imported["cumulativevolunits"] = "m3"
+    _put(imported, "dayvol", meter.today_volume_m3, 3)
+    return {GAS: {"timestamp": _timestamp(model, meter), "energy": {"import": imported}}}
+
+
+def _imported(meter: Meter) -> dict[str, Any]:
+    """Energy in kWh (for gas, the mirror's alternative-unit figures) and the price."""
     imported: dict[str, Any] = {}
     _put(imported, "cumulative", meter.import_total_kwh, 3)
     _put(imported, "day", meter.today_import_kwh, 3)
     _put(imported, "week", meter.week_import_kwh, 3)
     _put(imported, "month", meter.month_import_kwh, 3)
     imported["units"] = "kWh"
-    if meter.volume_total_m3 is not None:
-        imported["cumulativevol"] = _number(meter.volume_total_m3.value, 3)
-        imported["cumulativevolunits"] = "m3"
-    _put(imported, "dayvol", meter.today_volume_m3, 3)
     price = _price(meter)
     if price:
         imported["price"] = price
-    return {GAS: {"timestamp": _timestamp(model, meter), "energy": {"import": imported}}}
+    return imported
 
 
 def _price(meter: Meter) -> dict[str, Any]:

@@ -12,7 +12,6 @@ import contextlib
 import itertools
 import logging
 from collections.abc import Callable
-from urllib.parse import urlsplit
 
 import zigpy.types as t
 
@@ -32,10 +31,10 @@ from home_emulator.air_wire import (
     encode,
     read_message,
 )
+from home_emulator.tcp_service import parse_tcp_address
 
 LOGGER = logging.getLogger(__name__)
 
-SCHEME = "tcp"
 CONNECT_TIMEOUT_S = 10.0
 
 
@@ -48,17 +47,8 @@ class LinkLost(ConnectionError):
 
 
 def parse_address(url: str) -> tuple[str, int]:
-    """``tcp://HOST:PORT`` → (host, port); ValueError with a readable reason otherwise."""
-    parts = urlsplit(url)
-    if parts.scheme != SCHEME or not parts.netloc or parts.path not in ("", "/"):
-        raise ValueError(f"expected tcp://HOST:PORT, not {url!r}")
-    try:
-        port = parts.port
-    except ValueError:
-        raise ValueError(f"bad port in {url!r}") from None
-    if not parts.hostname or port is None or port == 0:
-        raise ValueError(f"expected tcp://HOST:PORT with a port from 1 to 65535, not {url!r}")
-    return parts.hostname, port
+    """``tcp://HOST:PORT`` of a served home → (host, port)."""
+    return parse_tcp_address(url, expected="expected")
 
 
 LostCallback = Callable[[Exception], None]

@@ -8,7 +8,6 @@ who reaches which node) is the air's business, exactly as for an in-process disp
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
 
@@ -32,6 +31,7 @@ from home_emulator.air_wire import (
     encode_frame,
     read_message,
 )
+from home_emulator.tcp_service import TcpService
 
 LOGGER = logging.getLogger(__name__)
 
@@ -75,42 +75,19 @@ class RemoteDisplay:
         self._writer.write(data)
 
 
-class AirServer:
+class AirServer(TcpService):
     """Serves one air on a TCP port; ``announce`` hears one line per display attaching or leaving."""
 
     def __init__(self, air: Air, *, announce: Announce = LOGGER.info) -> None:
+        super().__init__()
         self.air = air
         self._announce = announce
-        self._server: asyncio.Server | None = None
-        self._connections: dict[asyncio.Task[None], asyncio.StreamWriter] = {}
         self.displays: dict[str, RemoteDisplay] = {}
         """Welcomed displays by EUI-64 text."""
 
-    async def start(self, host: str, port: int) -> tuple[str, int]:
-        """Listen; returns the address bound (port 0 picks a free one)."""
-        self._server = await asyncio.start_server(self._serve, host, port)
-        address = self._server.sockets[0].getsockname()
-        return str(address[0]), int(address[1])
-
-    async def close(self) -> None:
-        """Stop listening and hang up on every display."""
-        if self._server is not None:
-            self._server.close()
-        # Hang up rather than cancel: asyncio (3.11) logs a cancelled connection handler as an
-        # error, while a closed socket ends the handler's read like a display leaving.
-        for writer in self._connections.values():
-            writer.close()
-        await asyncio.gather(*self._connections, return_exceptions=True)
-        if self._server is not None:
-            await self._server.wait_closed()
-            self._server = None
-
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        task = asyncio.current_task()
-        assert task is not None
-        self._connections[task] = writer
-        peer = writer.get_extra_info("peername")
-        where = f"{peer[0]}:{peer[1]}" if isinstance(peer, tuple) else str(peer)
+    async def converse(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, where: str
+    ) -> None:
         display: RemoteDisplay | None = None
         try:
             display = await self._welcome(reader, writer, where)
@@ -123,14 +100,10 @@ class AirServer:
         except TimeoutError:
             LOGGER.warning("display at %s said no hello within %.0f s", where, HELLO_TIMEOUT_S)
         finally:
-            self._connections.pop(task, None)
             if display is not None:
                 self.air.detach(display)
                 self.displays.pop(str(display.ieee), None)
                 self._announce(f"display {display.ieee} left ({where})")
-            writer.close()
-            with contextlib.suppress(ConnectionError):
-                await writer.wait_closed()
 
     async def _welcome(
         self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, where: str

@@ -26,7 +26,8 @@ from zigpy.zdo import types as zdo_t
 from han.air import SmartEnergyAware
 from han.clusters import SE_PROFILE_ID
 from home_emulator.air import Air, AlreadyAttached, NoSuchNode
-from home_emulator.air_link import SCHEME, AirLink, LinkLost, LinkRefused
+from home_emulator.air_link import AirLink, LinkLost, LinkRefused
+from home_emulator.tcp_service import SCHEME
 
 LOGGER = logging.getLogger(__name__)
 
