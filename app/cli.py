@@ -14,6 +14,7 @@ from app.options import (
     DEFAULT_SCENARIOS,
     LANGUAGES,
     MODES,
+    OPERATOR_MODE,
     RADIO_SOURCES,
     REMOTE_SOURCE,
     SOURCES,
@@ -113,6 +114,76 @@ def _png_path(text: str) -> Path:
     return path
 
 
+def _study(text: str) -> str:
+    from app.trial.study import StudyError, load_study
+
+    try:
+        load_study(text)
+    except StudyError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
+
+
+def _trial_db(text: str) -> Path:
+    path = Path(text)
+    if not path.parent.exists():
+        raise argparse.ArgumentTypeError(f"folder {str(path.parent)!r} does not exist")
+    if path.exists():
+        from app.trial.store import TrialStore, TrialStoreError
+
+        try:
+            TrialStore(path).close()
+        except TrialStoreError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+    return path
+
+
+def _participant(text: str) -> str:
+    from app.trial.study import PARTICIPANT_ID
+
+    if not PARTICIPANT_ID.fullmatch(text):
+        raise argparse.ArgumentTypeError(
+            f"a participant id is letters, digits, '-', '_' or '.' (e.g. P01), not {text!r}"
+        )
+    return text
+
+
+def _add_trial_arguments(parser: argparse.ArgumentParser) -> None:
+    """Usability trials: the operator console's study, and a participant display's record."""
+    parser.add_argument(
+        "--study",
+        type=_study,
+        metavar="FILE",
+        help="--mode operator: the study to run (resources/studies/*.toml or a name there)",
+    )
+    parser.add_argument(
+        "--trial",
+        type=_trial_db,
+        metavar="FILE",
+        help="the trial record (SQLite) this display writes the participant's actions to, with "
+        "--participant; for --mode operator, where the console records (default: beside the study)",
+    )
+    parser.add_argument(
+        "--participant",
+        type=_participant,
+        metavar="ID",
+        help="the participant using this display in a trial (with --trial), e.g. P01",
+    )
+
+
+def _check_trial(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.mode == OPERATOR_MODE:
+        if args.study is None:
+            parser.error("--mode operator needs --study FILE")
+        if args.participant is not None:
+            parser.error("--participant is for a participant display, not the operator console")
+        return
+    if args.study is not None:
+        parser.error("--study is for --mode operator")
+    if (args.trial is None) != (args.participant is None):
+        parser.error("--trial FILE and --participant ID go together")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(
         prog="python -m app",
@@ -124,9 +195,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--mode",
-        choices=MODES,
+        choices=(*MODES, OPERATOR_MODE),
         default="ihd",
-        help="which device to show: ihd (In-Home Display, default)",
+        help="which device to show: ihd (In-Home Display, default), ppmid, cad; or operator, the "
+        "usability-trial console (with --study)",
     )
     parser.add_argument(
         "--source",
@@ -209,6 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="en",
         help="language of the display: en (English, default) or cy (Cymraeg / Welsh)",
     )
+    _add_trial_arguments(parser)
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="log HAN traffic and decisions"
     )
@@ -224,6 +297,7 @@ def parse(argv: Sequence[str] | None = None) -> Options:
         parser.error(f"argument --size: expected WIDTHxHEIGHT such as 800x480, not {args.size!r}")
     if not (320 <= width <= 7680 and 240 <= height <= 4320):
         parser.error(f"argument --size: {width}x{height} is outside 320x240 … 7680x4320")
+    _check_trial(parser, args)
     return Options(
         mode=args.mode,
         source=args.source,
@@ -239,11 +313,23 @@ def parse(argv: Sequence[str] | None = None) -> Options:
         theme=args.theme,
         language=args.lang,
         display_ieee=args.display_ieee,
+        trial_db=args.trial,
+        participant=args.participant,
+        study=args.study,
     )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    options = parse(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["trial"]:
+        from app.trial_ui.report_command import main as trial_main
+
+        return trial_main(arguments[1:])
+    options = parse(arguments)
+    if options.mode == OPERATOR_MODE:
+        from app.trial_ui.console_host import run as run_console
+
+        return run_console(options)
     from app.host import run  # Qt is imported only once the command line is known to be good
 
     return run(options)

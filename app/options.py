@@ -9,6 +9,8 @@ from typing import Final
 from app.settings import LANGUAGE_CODES, THEME_NAMES
 
 MODES: Final = ("ihd", "ppmid", "cad")
+OPERATOR_MODE: Final = "operator"
+"""The usability-trial console (``app/trial_ui/``), not a device."""
 DEFAULT_SCENARIOS: Final = {"ppmid": "pensioner-prepay"}
 """A PPMID has nothing to show on a credit-mode home: by default it gets a prepayment one."""
 SOURCES: Final = ("emulator",)
@@ -38,3 +40,8 @@ class Options:
     """The emulated home's scenario (name or .toml); None: the mode's usual home."""
     display_ieee: str | None = None
     """This display's EUI-64 on a served home (None: the one the home's device log starts with)."""
+    trial_db: Path | None = None
+    """A usability trial's record this display writes to (with ``participant``), or None."""
+    participant: str | None = None
+    study: str | None = None
+    """``--mode operator``: the study file the console runs."""

@@ -1,0 +1,118 @@
+"""``python -m app trial report STUDY [--db FILE] [--out DIR]``: a study's results as HTML, CSV, PNG.
+
+A bad study file, a missing or foreign record, or an unwritable folder is one line on stderr and
+exit status 2; nothing is written unless everything could be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.trial.report import attempts_csv, report_html, tasks_csv, write_atomically
+from app.trial.stats import Attempt, attempts, summarise
+from app.trial.store import TrialStore, TrialStoreError
+from app.trial.study import Study, StudyError, load_study
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
+def default_db(study: Study) -> Path:
+    """Where the console records a study unless told otherwise: beside the study file."""
+    return study.source.with_suffix(".sqlite")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _OneLineParser(
+        prog="python -m app trial",
+        description="Usability trials: reports of studies recorded by the operator console.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="report")
+    report = commands.add_parser(
+        "report",
+        help="per-task success rate, time on task, errors and a per-participant table",
+        description="Write report.html, tasks.csv, attempts.csv and the plots (PNG) for STUDY.",
+    )
+    report.add_argument("study", metavar="STUDY", help="the study file (.toml) or its name")
+    report.add_argument(
+        "--db", metavar="FILE", help="the trial record (default: the study file with .sqlite)"
+    )
+    report.add_argument(
+        "--out",
+        metavar="DIR",
+        help="folder for the report (default: STUDY-report beside the record)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        study = load_study(args.study)
+    except StudyError as error:
+        print(f"trial report: {error}", file=sys.stderr)
+        return 2
+    db = Path(args.db) if args.db else default_db(study)
+    if not db.exists():
+        print(f"trial report: no trial record at {db} (give --db FILE)", file=sys.stderr)
+        return 2
+    out = Path(args.out) if args.out else db.with_name(f"{study.id}-report")
+    try:
+        store = TrialStore(db)
+    except TrialStoreError as error:
+        print(f"trial report: {error}", file=sys.stderr)
+        return 2
+    try:
+        found = attempts(store, study)
+    finally:
+        store.close()
+    if not found:
+        print(f"trial report: {db} holds no finished task of study {study.id!r}", file=sys.stderr)
+        return 2
+    try:
+        written = write_report(study, found, out, database=str(db))
+    except OSError as error:
+        print(f"trial report: cannot write {out}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    print(f"report written to {written}")
+    return 0
+
+
+def write_report(study: Study, found: list[Attempt], out: Path, *, database: str) -> Path:
+    from app.trial_ui.plots import success_rate_png, time_on_task_png
+
+    _ensure_gui()
+    summaries = summarise(study, found)
+    plots = {
+        "Success rate per task": success_rate_png(summaries),
+        "Time on task": time_on_task_png(summaries, found),
+    }
+    page = report_html(
+        study, summaries, found, plots, database=database, generated=dt.datetime.now()
+    )
+    write_atomically(out / "tasks.csv", tasks_csv(summaries).encode())
+    write_atomically(out / "attempts.csv", attempts_csv(found).encode())
+    write_atomically(out / "success-rate.png", plots["Success rate per task"])
+    write_atomically(out / "time-on-task.png", plots["Time on task"])
+    write_atomically(out / "report.html", page.encode())
+    return out / "report.html"
+
+
+def _ensure_gui() -> None:
+    """Text in plots needs a QGuiApplication; a report needs no screen."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _KEEP.append(QGuiApplication(sys.argv[:1]))
+
+
+_KEEP: list[object] = []
+"""The application made for drawing, alive until the process ends."""
