@@ -23,7 +23,7 @@ from app.trial.study import Study
 OUTCOME_MARKS = {
     "success": "✓ success",
     "failure": "✗ failure",
-    "timeout": "⏱ timeout",
+    "timeout": "✗ out of time",
     "skipped": "– skipped",
 }
 
@@ -102,9 +102,9 @@ def report_html(
     people = participants(found)
     task_rows = "\n".join(
         "<tr>"
-        f"<th scope='row'>{e(s.task)}</th><td class='text'>{e(s.instruction)}</td>"
-        f"<td>{e(rate_text(s))}</td><td>{seconds_text(s.median_s)}</td>"
-        f"<td>{seconds_text(s.q1_s)} – {seconds_text(s.q3_s)}</td>"
+        f"<th scope='row' nowrap>{e(s.task)}</th><td class='text'>{e(s.instruction)}</td>"
+        f"<td nowrap>{e(rate_text(s))}</td><td>{seconds_text(s.median_s)}</td>"
+        f"<td nowrap>{seconds_text(s.q1_s)} – {seconds_text(s.q3_s)}</td>"
         f"<td>{seconds_text(s.iqr_s)}</td><td>{s.errors}</td><td>{s.skipped}</td>"
         "</tr>"
         for s in summaries
@@ -132,8 +132,8 @@ def report_html(
             f"<td>{succeeded}</td><td>{errors_total}</td></tr>"
         )
     figures = "\n".join(
-        f"<figure><img alt='{e(caption)}' src='data:image/png;base64,"
-        f"{base64.b64encode(png).decode('ascii')}'><figcaption>{e(caption)}</figcaption></figure>"
+        f"<p><img alt='{e(caption)}' src='data:image/png;base64,"
+        f"{base64.b64encode(png).decode('ascii')}'></p>"
         for caption, png in plots.items()
     )
     return f"""<!DOCTYPE html>
@@ -148,10 +148,9 @@ h1 {{ font-size: 1.7em; margin-bottom: 0.2em; }}
 table {{ border-collapse: collapse; margin: 0.8em 0 1.6em; }}
 th, td {{ border: 1px solid #888; padding: 0.35em 0.6em; text-align: right; vertical-align: top; }}
 th {{ background: #e8eef4; }}
-td.text, th[scope=row] {{ text-align: left; }}
+td.text, th.text, th[scope=row] {{ text-align: left; }}
 td.success {{ background: #e3f4e3; }} td.failure, td.timeout {{ background: #fbe4e4; }}
-figure {{ display: inline-block; margin: 0 1.5em 1em 0; }}
-figcaption {{ font-weight: bold; }}
+img {{ max-width: 100%; }}
 .meta {{ color: #333; }}
 </style>
 </head>
@@ -164,8 +163,9 @@ Report made {generated.strftime("%Y-%m-%d %H:%M")}.</p>
 
 <h2>Tasks</h2>
 <table>
-<thead><tr><th scope="col">Task</th><th scope="col">Instruction</th><th scope="col">Succeeded</th>
-<th scope="col">Median time (s)</th><th scope="col">Q1 – Q3 (s)</th><th scope="col">IQR (s)</th>
+<thead><tr><th scope="col" class="text">Task</th><th scope="col" class="text" width="30%">Instruction</th>
+<th scope="col" nowrap>Succeeded</th><th scope="col" nowrap>Median (s)</th>
+<th scope="col" nowrap>Q1 – Q3 (s)</th><th scope="col" nowrap>IQR (s)</th>
 <th scope="col">Errors</th><th scope="col">Skipped</th></tr></thead>
 <tbody>
 {task_rows}

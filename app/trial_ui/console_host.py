@@ -105,7 +105,7 @@ class OperatorConsole:
             remote=lambda: sorted(self.server.displays),
         )
         self.window = ConsoleWindow(self.conductor, panel, self.attach_hint())
-        self.window.resize(1360, 860)
+        self.window.resize(1400, 940)
         self.window.show()
         return self.window
 
@@ -118,8 +118,9 @@ class OperatorConsole:
         return (
             translate(
                 "OperatorConsole",
-                "Participant displays elsewhere attach with: python -m app --mode %1 --source %2 "
-                "--display-ieee %3 --trial %4 --participant ID (admitted: %5)",
+                "Participant displays on other screens attach with (display EUI-64s %5 are "
+                "admitted):\npython -m app --mode %1 --source %2 --display-ieee %3 --trial %4 "
+                "--participant ID",
             )
             .replace("%1", kinds)
             .replace("%2", self.address)

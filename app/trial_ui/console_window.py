@@ -30,6 +30,7 @@ QLabel[role="title"] { font-size: 22px; font-weight: 700; }
 QLabel[role="instruction"] { font-size: 20px; }
 QLabel[role="code"] { font-family: monospace; font-size: 20px; font-weight: 700; }
 QLabel[role="clock"] { font-size: 18px; font-weight: 600; }
+QLabel[role="command"] { font-family: monospace; font-size: 14px; }
 QPushButton { min-height: 34px; padding: 2px 12px; }
 QPushButton[role="primary"] { font-weight: 700; }
 """
@@ -55,6 +56,7 @@ class ConsoleWindow(QMainWindow):
         about.setWordWrap(True)
         attach = QLabel(attach_hint)
         attach.setWordWrap(True)
+        attach.setProperty("role", "command")
         attach.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tasks = TaskPanel(conductor)
         self.home = HomePanel(conductor)

@@ -100,7 +100,8 @@ class DisplaysPanel(QWidget):
         self.attached.setText("\n".join(lines))
         rows = [
             f"{dt.datetime.fromtimestamp(event.at).strftime('%H:%M:%S')} {event.participant or '–'}"
-            f" {event.source} {event.kind} {event.target} {event.detail}".rstrip()
+            f" {event.source.removeprefix('display:').upper()}: {event.kind} {event.target}"
+            f" {event.detail}".rstrip()
             for event in events
         ]
         if [self.log.item(i).text() for i in range(self.log.count())] != rows:

@@ -74,6 +74,7 @@ class InteractionRecorder(QObject):
         self._window = window
         self._record = record
         self._feedback: dict[int, tuple[str, str]] = {}
+        self._last_key: tuple[tuple[int, int, str], QWidget] | None = None
         application = QApplication.instance()
         assert application is not None
         application.installEventFilter(self)
@@ -108,10 +109,11 @@ class InteractionRecorder(QObject):
             if self._ours(watched):
                 self._watch(watched)
         elif kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            first = watched is QApplication.focusWidget() or (
-                QApplication.focusWidget() is None and watched is self._window
-            )  # a key goes on to the parents when ignored: record it where it landed first
-            if first and self._ours(watched) and not event.isAutoRepeat():
+            if (
+                self._ours(watched)
+                and not event.isAutoRepeat()
+                and self._first_seen(watched, event)
+            ):
                 self._key(event)
         elif (
             kind == QEvent.Type.DynamicPropertyChange
@@ -121,6 +123,18 @@ class InteractionRecorder(QObject):
         ):
             self._tone(watched)
         return False
+
+    def _first_seen(self, receiver: QWidget, event: QKeyEvent) -> bool:
+        """A key a widget ignores goes on to its parents, through this filter again: record it
+        where it landed first."""
+        press = (event.timestamp(), event.key(), event.text())
+        last = self._last_key
+        self._last_key = (press, receiver)
+        if last is None:
+            return True
+        (last_press, last_receiver) = last
+        passed_on = receiver is not last_receiver and receiver.isAncestorOf(last_receiver)
+        return not (last_press == press and passed_on)
 
     def _watch_buttons(self, root: QWidget) -> None:
         for button in root.findChildren(QAbstractButton):

@@ -47,7 +47,7 @@ def outcome_words(outcome: str) -> str:
     return {
         "success": translate("OperatorConsole", "✓ success"),
         "failure": translate("OperatorConsole", "✗ failure"),
-        "timeout": translate("OperatorConsole", "⏱ out of time"),
+        "timeout": translate("OperatorConsole", "✗ out of time"),
         "skipped": translate("OperatorConsole", "– skipped"),
     }[outcome]
 

@@ -912,10 +912,6 @@
 <context>
     <name>OperatorConsole</name>
     <message>
-        <source>Participant displays elsewhere attach with: python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant ID (admitted: %5)</source>
-        <translation>Mae dangosyddion cyfranogwyr mewn mannau eraill yn cysylltu â: python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant ID (wedi&apos;u derbyn: %5)</translation>
-    </message>
-    <message>
         <source>Trial console – %1</source>
         <translation>Consol y treial – %1</translation>
     </message>
@@ -1088,8 +1084,8 @@
         <translation>✗ methiant</translation>
     </message>
     <message>
-        <source>⏱ out of time</source>
-        <translation>⏱ allan o amser</translation>
+        <source>✗ out of time</source>
+        <translation>✗ allan o amser</translation>
     </message>
     <message>
         <source>– skipped</source>
@@ -1162,6 +1158,12 @@
     <message>
         <source>running</source>
         <translation>ar waith</translation>
+    </message>
+    <message>
+        <source>Participant displays on other screens attach with (display EUI-64s %5 are admitted):
+python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant ID</source>
+        <translation>Mae dangosyddion cyfranogwyr ar sgriniau eraill yn cysylltu fel hyn (derbynnir dangosyddion EUI-64 %5):
+python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant ID</translation>
     </message>
 </context>
 <context>

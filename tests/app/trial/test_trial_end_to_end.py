@@ -166,6 +166,10 @@ async def test_two_participants_then_the_report_says_what_happened(tmp_path: Pat
     for event in events:
         for code in codes:
             assert code[:6] not in event.target + event.detail
+    keys = [e for e in events if e.kind == "key" and e.target == "digit"]
+    assert len(keys) >= 20  # the code's last ten digits typed, twice
+    assert {e.detail for e in keys} == {"•"}
+    assert ("display:ppmid", "key", "Enter") in {(e.source, e.kind, e.target) for e in events}
     digits = [e for e in events if e.kind == "control" and e.target == "digit"]
     assert len(digits) >= 20
     assert {e.detail for e in digits} == {"•"}
