@@ -161,7 +161,7 @@ def _add_trial_arguments(parser: argparse.ArgumentParser) -> None:
         type=_trial_db,
         metavar="FILE",
         help="the trial record (SQLite) this display writes the participant's actions to, with "
-        "--participant; for --mode operator, where the console records (default: beside the study)",
+        "--participant; for --mode operator, where the console records (default: the user's data folder)",
     )
     parser.add_argument(
         "--participant",

@@ -67,14 +67,32 @@ def quantile(values: Sequence[float], q: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
-def attempts(store: TrialStore, study: Study) -> list[Attempt]:
-    """Every participant's last ended run of each task (skipped ones included), in session order."""
+def attempts(
+    store: TrialStore, study: Study, elsewhere: Sequence[TrialStore] = ()
+) -> list[Attempt]:
+    """Every participant's last ended run of each task (skipped ones included), in session order.
+
+    ``elsewhere`` are records kept by participant displays on other computers (their own
+    ``--trial`` file, which holds no sessions): their events count for a run by participant and
+    time, from the task's start to its end on the console's clock."""
     latest: dict[tuple[str, str], Attempt] = {}
+    foreign = [
+        event
+        for other in elsewhere
+        for event in other.events()
+        if event.kind == "error" and event.session_id is None
+    ]
     for session in store.sessions(study.id):
         for run in store.task_runs(session.id):
             if run.ended_at is None or run.outcome is None:
                 continue
             errors = sum(1 for event in store.events(task_run_id=run.id) if event.kind == "error")
+            errors += sum(
+                1
+                for event in foreign
+                if event.participant == session.participant
+                and run.started_at <= event.at <= run.ended_at
+            )
             latest[(session.participant, run.task)] = Attempt(
                 session.participant,
                 run.task,

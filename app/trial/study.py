@@ -104,7 +104,9 @@ class Study:
         return next(task for task in self.tasks if task.id == task_id)
 
 
-def load_study(path: str | Path) -> Study:
+def load_study(path: str | Path, *, scenario: str | None = None) -> Study:
+    """A study from its file (or its name in resources/studies/); ``scenario`` runs it on another
+    home than the one the file names (a scenario name or .toml file)."""
     path = Path(path)
     if not path.exists() and path.suffix != ".toml" and (STUDY_DIR / f"{path}.toml").exists():
         path = STUDY_DIR / f"{path}.toml"
@@ -114,10 +116,12 @@ def load_study(path: str | Path) -> Study:
         raise StudyError(f"{path}: cannot be read ({error.strerror})") from None
     except UnicodeDecodeError:
         raise StudyError(f"{path}: is not UTF-8 text") from None
-    return parse_study(text, path)
+    return parse_study(text, path, scenario=scenario)
 
 
-def parse_study(text: str, source: str | Path = "study.toml") -> Study:
+def parse_study(
+    text: str, source: str | Path = "study.toml", *, scenario: str | None = None
+) -> Study:
     path = Path(source)
     origin = TomlSource(path.name, text)
     try:
@@ -126,7 +130,7 @@ def parse_study(text: str, source: str | Path = "study.toml") -> Study:
         except tomllib.TOMLDecodeError as error:
             raise syntax_error(error, origin) from None
         _setup_happens_at_the_start(data, origin)
-        return _read_study(TomlTable(data, (), origin), path)
+        return _read_study(TomlTable(data, (), origin), path, scenario)
     except ScenarioError as error:
         raise StudyError(str(error)) from None
 
@@ -150,7 +154,7 @@ def _setup_happens_at_the_start(data: dict[str, Any], origin: TomlSource) -> Non
                 entry["at"] = "+0s"
 
 
-def _read_study(root: TomlTable, path: Path) -> Study:
+def _read_study(root: TomlTable, path: Path, scenario_override: str | None) -> Study:
     study_id = root.text("id", path.stem)
     if not _ID.fullmatch(study_id):
         root.fail("id", "letters, digits, '-', '_' or '.', at most 40, e.g. \"prepay-basics\"")
@@ -158,6 +162,11 @@ def _read_study(root: TomlTable, path: Path) -> Study:
     if not title.strip():
         root.fail("title", "must not be empty: it heads the report")
     scenario = _scenario(root, path)
+    if scenario_override is not None:
+        try:
+            scenario = open_scenario(scenario_override)
+        except (ScenarioError, OSError) as error:
+            raise StudyError(f"--scenario {scenario_override}: {error}") from None
     participants = _participants(root)
     order = root.choice("order", Order, Order.FIXED, what="order")
     seed = root.integer("seed", 1, minimum=0, maximum=2**63 - 1)

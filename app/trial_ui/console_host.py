@@ -29,7 +29,7 @@ from app.options import Options
 from app.trial.conductor import Conductor
 from app.trial.shared_home_source import SharedHomeSource
 from app.trial.store import TrialStore, TrialStoreError
-from app.trial.study import Study, load_study
+from app.trial.study import Study, StudyError, load_study
 from app.trial_ui.console_window import ConsoleWindow
 from app.trial_ui.displays_panel import DisplaysPanel, EmbeddedDisplay
 from app.trial_ui.report_command import default_db
@@ -160,8 +160,13 @@ def run(options: Options) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     assert options.study is not None
-    study = load_study(options.study)
+    try:
+        study = load_study(options.study, scenario=options.scenario)
+    except StudyError as error:  # the study read well, but not on the home asked for
+        print(f"python -m app: {error}", file=sys.stderr)
+        return 2
     db = options.trial_db or default_db(study)
+    db.parent.mkdir(parents=True, exist_ok=True)
     qt_messages.install()
     application = QApplication.instance() or QApplication(sys.argv[:1])
     application.setApplicationName("SMETS consumer suite – trial console")

@@ -13,6 +13,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import platformdirs
+
 from app.trial.report import attempts_csv, report_html, tasks_csv, write_atomically
 from app.trial.stats import Attempt, attempts, summarise
 from app.trial.store import TrialStore, TrialStoreError
@@ -25,8 +27,10 @@ class _OneLineParser(argparse.ArgumentParser):
 
 
 def default_db(study: Study) -> Path:
-    """Where the console records a study unless told otherwise: beside the study file."""
-    return study.source.with_suffix(".sqlite")
+    """Where the console records a study unless told otherwise: the user's data folder (a study
+    may sit in a read-only place, and its record is not part of it)."""
+    folder = platformdirs.user_data_path("smets-consumer-suite", appauthor=False) / "trials"
+    return folder / f"{study.id}.sqlite"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,7 +46,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("study", metavar="STUDY", help="the study file (.toml) or its name")
     report.add_argument(
-        "--db", metavar="FILE", help="the trial record (default: the study file with .sqlite)"
+        "--db",
+        metavar="FILE",
+        help="the trial record (default: STUDY-ID.sqlite in the user's data folder, trials/)",
+    )
+    report.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a record kept by a participant display on another computer (its --trial FILE), "
+        "counted by participant and time; repeatable",
     )
     report.add_argument(
         "--out",
@@ -63,16 +77,21 @@ def main(argv: Sequence[str]) -> int:
     if not db.exists():
         print(f"trial report: no trial record at {db} (give --db FILE)", file=sys.stderr)
         return 2
-    out = Path(args.out) if args.out else db.with_name(f"{study.id}-report")
+    out = Path(args.out) if args.out else Path.cwd() / f"{study.id}-report"
+    stores: list[TrialStore] = []
     try:
-        store = TrialStore(db)
+        for path in (db, *(Path(other) for other in args.also)):
+            if not path.exists():
+                print(f"trial report: no trial record at {path}", file=sys.stderr)
+                return 2
+            stores.append(TrialStore(path))
+        found = attempts(stores[0], study, stores[1:])
     except TrialStoreError as error:
         print(f"trial report: {error}", file=sys.stderr)
         return 2
-    try:
-        found = attempts(store, study)
     finally:
-        store.close()
+        for store in stores:
+            store.close()
     if not found:
         print(f"trial report: {db} holds no finished task of study {study.id!r}", file=sys.stderr)
         return 2

@@ -118,3 +118,20 @@ def test_two_tasks_with_one_id_are_refused() -> None:
 def test_a_missing_file_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(StudyError, match=r"nothing\.toml: cannot be read"):
         load_study(tmp_path / "nothing.toml")
+
+
+def test_a_study_can_run_on_another_home(tmp_path: Path) -> None:
+    scenarios = EXAMPLE.parents[1] / "scenarios"
+    richer = tmp_path / "richer-pensioner.toml"
+    richer.write_text(
+        (scenarios / "pensioner-prepay.toml")
+        .read_text()
+        .replace('credit = "4.20"', 'credit = "25.00"')
+    )
+    study = load_study(EXAMPLE, scenario=str(richer))
+    assert study.scenario.source == richer
+    assert study.scenario.electricity.prepayment.credit == Decimal("25.00")
+    with pytest.raises(
+        StudyError, match=r"line 25: tasks\[1\]\.setup\[1\]\.fuel: low_credit needs"
+    ):
+        load_study(EXAMPLE, scenario="family-dual-fuel")  # credit mode: no credit to lower

@@ -93,3 +93,39 @@ def test_a_report_without_a_record_says_where_it_looked(
     assert report_command.main(["report", str(EXAMPLE), "--db", str(empty)]) == 2
     assert "holds no finished task of study 'prepay-basics'" in capsys.readouterr().err
     assert not (tmp_path / "prepay-basics-report").exists()
+
+
+def test_errors_recorded_by_a_display_on_another_computer_count_by_participant_and_time(
+    tmp_path: Path,
+) -> None:
+    from app.trial.store import TrialStore
+
+    class Clock:
+        now = 100.0
+
+        def __call__(self) -> float:
+            return self.now
+
+    clock = Clock()
+    console = TrialStore(tmp_path / "console.sqlite", now=clock)
+    away = TrialStore(tmp_path / "p01-display.sqlite", now=clock)  # its own file: no sessions
+    session = console.open_session("prepay-basics", "P01", ["top-up"])
+    run = console.start_task(session, "top-up", 1)
+    clock.now = 110.0
+    away.record("P01", "display:ppmid", "error", "problem", "That code isn't right")
+    away.record("P02", "display:ppmid", "error", "problem", "someone else's")
+    clock.now = 130.0
+    console.end_task(run, "success")
+    clock.now = 140.0
+    away.record("P01", "display:ppmid", "error", "problem", "after the task")
+    for store in (console, away):
+        store.close()
+    out = tmp_path / "report"
+    args = ["report", str(EXAMPLE), "--db", str(tmp_path / "console.sqlite"), "--out", str(out)]
+    assert report_command.main([*args, "--also", str(tmp_path / "p01-display.sqlite")]) == 0
+    rows = (out / "attempts.csv").read_text().splitlines()
+    assert rows == [
+        "participant,task,position,outcome,time_s,errors",
+        "P01,top-up,1,success,30.000,1",
+    ]
+    assert report_command.main([*args, "--also", str(tmp_path / "nowhere.sqlite")]) == 2
