@@ -20,7 +20,8 @@ from home_emulator.home import EmulatedHome
 @dataclass(frozen=True)
 class HomeObservation:
     credit_added_pence: int | None
-    """The meter's total credit added (None: electricity is in credit mode)."""
+    """Credit added with top-up codes the meter accepted (None: electricity is in credit mode);
+    a remote top-up by the supplier (or a task's setup) is not the participant's doing."""
     balance_pence: int | None
     emergency_credit_in_use: bool
     supply_on: bool
@@ -34,7 +35,9 @@ def observe(home: EmulatedHome) -> HomeObservation:
     engine = prepay.engine
     refused = sum(1 for record in prepay.top_ups if record.answer.result != 0)
     return HomeObservation(
-        credit_added_pence=None if engine is None else engine.total_credit_added // UNITS_PER_PENNY,
+        credit_added_pence=None
+        if engine is None
+        else sum(record.answer.pennies for record in prepay.top_ups if record.answer.result == 0),
         balance_pence=None if engine is None else engine.balance // UNITS_PER_PENNY,
         emergency_credit_in_use=engine is not None
         and engine.emergency_credit is EmergencyCredit.ACTIVE,

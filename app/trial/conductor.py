@@ -18,6 +18,7 @@ from app.trial.ordering import task_order
 from app.trial.store import TrialStore
 from app.trial.study import Study, SuccessKind, Task
 from home_emulator.home import EmulatedHome
+from home_emulator.scenario import ScriptedEvent
 
 CONSOLE = "console"
 
@@ -168,6 +169,17 @@ class Conductor:
         code = self.controls.vend(pounds)
         self._note("vend", f"£{pounds}", "code vended by the researcher")
         return code
+
+    def run_scenario_event(self, event: ScriptedEvent) -> str:
+        """One of the scenario's scripted events, now (the researcher chose it)."""
+        done = self.controls.run(event)
+        self._note("scenario", str(event.kind), done)
+        return done
+
+    def move_clock_to(self, epoch_s: float) -> None:
+        """The home's clock forward to ``epoch_s`` (the home catches up, meters and all)."""
+        self.home.clock.jump_to(epoch_s)
+        self._note("clock", "moved", f"to {epoch_s:.0f}")
 
     def note_clock(self, what: str) -> None:
         self._note("clock", what, "")

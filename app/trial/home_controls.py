@@ -25,6 +25,7 @@ from home_emulator.scenario_events import (
     PriceChange,
     Rearm,
     ScriptedEvent,
+    TopUp,
 )
 from home_emulator.scenario_home import scripted_action
 from home_emulator.wan import SupplierWan
@@ -137,4 +138,6 @@ def _words(action: Action) -> str:
         return f"{action.fuel} price now £{price}/kWh" if price else f"{action.fuel} prices changed"
     if isinstance(action, Kettle):
         return f"kettle on ({action.watts} W)"
+    if isinstance(action, TopUp):
+        return f"£{action.pounds} {action.fuel} credit added remotely"
     return str(action.kind)

@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from app.trial.stats import Attempt, TaskSummary, participants
+from app.trial.stats import Attempt, TaskSummary, participants, problems_by_task
 from app.trial.study import Study
 
 OUTCOME_MARKS = {
@@ -131,6 +131,14 @@ def report_html(
             f"<tr><th scope='row'>{e(person)}</th>{''.join(cells)}"
             f"<td>{succeeded}</td><td>{errors_total}</td></tr>"
         )
+    problems = problems_by_task(study, found)
+    problem_items = "\n".join(
+        f"<li><b>{e(task)}</b>: "
+        + "; ".join(f"“{e(text)}” ×{count}" for text, count in counter.most_common())
+        + "</li>"
+        for task, counter in problems.items()
+    )
+    problem_list = f"<ul>{problem_items}</ul>" if problems else "<p>None.</p>"
     figures = "\n".join(
         f"<p><img alt='{e(caption)}' src='data:image/png;base64,"
         f"{base64.b64encode(png).decode('ascii')}'></p>"
@@ -183,6 +191,9 @@ participant's display showed (e.g. a wrong code). Skipped tasks are not counted 
 {"".join(person_rows)}
 </tbody>
 </table>
+
+<h2>Errors the participants were shown</h2>
+{problem_list}
 
 <h2>Plots</h2>
 {figures}

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,6 +32,8 @@ class Attempt:
     outcome: str
     seconds: float
     errors: int
+    problems: tuple[str, ...] = ()
+    """What the display said each time (the words the participant read)."""
 
 
 @dataclass(frozen=True)
@@ -86,20 +89,23 @@ def attempts(
         for run in store.task_runs(session.id):
             if run.ended_at is None or run.outcome is None:
                 continue
-            errors = sum(1 for event in store.events(task_run_id=run.id) if event.kind == "error")
-            errors += sum(
-                1
+            problems = [
+                event.detail for event in store.events(task_run_id=run.id) if event.kind == "error"
+            ]
+            problems += [
+                event.detail
                 for event in foreign
                 if event.participant == session.participant
                 and run.started_at <= event.at <= run.ended_at
-            )
+            ]
             latest[(session.participant, run.task)] = Attempt(
                 session.participant,
                 run.task,
                 run.position,
                 run.outcome,
                 run.ended_at - run.started_at,
-                errors,
+                len(problems),
+                tuple(problems),
             )
     return list(latest.values())
 
@@ -124,6 +130,15 @@ def summarise(study: Study, found: Sequence[Attempt]) -> list[TaskSummary]:
             )
         )
     return summaries
+
+
+def problems_by_task(study: Study, found: Sequence[Attempt]) -> dict[str, Counter[str]]:
+    """For each task, what the displays told participants went wrong, and how often."""
+    counts: dict[str, Counter[str]] = {task.id: Counter() for task in study.tasks}
+    for attempt in found:
+        if attempt.outcome != "skipped":
+            counts.setdefault(attempt.task, Counter()).update(attempt.problems)
+    return {task: counter for task, counter in counts.items() if counter}
 
 
 def participants(found: Sequence[Attempt]) -> list[str]:

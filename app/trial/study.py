@@ -48,7 +48,7 @@ class Order(StrEnum):
 
 class SuccessKind(StrEnum):
     CREDIT_ADDED = "credit_added"
-    """The meter's total credit added grew by at least ``pounds`` since the task started."""
+    """Top-up codes worth at least ``pounds`` were accepted by the meter since the task started."""
     EMERGENCY_CREDIT_ACTIVE = "emergency_credit_active"
     SUPPLY_ON = "supply_on"
     """The electricity supply is on (after a re-arm, someone has turned it back on)."""

@@ -36,7 +36,7 @@ from app.trial_ui.report_command import default_db
 from home_emulator.air_server import AirServer
 from home_emulator.device_log import DeviceType, new_install_code
 from home_emulator.home import EmulatedHome
-from home_emulator.scenario_home import build_home
+from home_emulator.scenario_home import home_spec
 from home_emulator.virtual_radio import COORDINATOR_IEEE
 
 LOGGER = logging.getLogger(__name__)
@@ -66,7 +66,10 @@ class OperatorConsole:
         self.study = study
         self.db = db
         self.store = TrialStore(db, now=now)
-        self.home: EmulatedHome = build_home(study.scenario, speed=speed, history_days=history_days)
+        # The scenario gives the home; its scripted events do not run by themselves in a trial
+        # (at ×60 an evening's top-up would land in the middle of someone's task): the tasks'
+        # setups make situations, and the console offers the script's events on demand.
+        self.home = EmulatedHome(home_spec(study.scenario, speed=speed, history_days=history_days))
         for ieee in (*REMOTE_DISPLAYS, EMBEDDED_DISPLAYS["ihd"]):
             self.home.hub.device_log.add(t.EUI64.convert(ieee), new_install_code(), DeviceType.IHD)
         self.conductor = Conductor(study, self.store, self.home)

@@ -10,11 +10,12 @@ import asyncio
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from app.trial.conductor import Conductor
 from app.trial_ui.displays_panel import DisplaysPanel
 from app.trial_ui.home_panel import HomePanel
+from app.trial_ui.scenario_panel import ScenarioPanel
 from app.trial_ui.task_panel import TaskPanel
 
 translate = QCoreApplication.translate
@@ -60,13 +61,19 @@ class ConsoleWindow(QMainWindow):
         attach.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tasks = TaskPanel(conductor)
         self.home = HomePanel(conductor)
+        self.scenario = ScenarioPanel(conductor)
+        middle = QTabWidget()
+        middle.addTab(self.home, translate("OperatorConsole", "The home"))
+        middle.addTab(self.scenario, translate("OperatorConsole", "The scenario's script"))
         self.displays = displays
-        for panel in (self.tasks, self.home):
+        for panel in (self.tasks, self.home, self.scenario):
             panel.changed.connect(self.refresh)
-        self.home.extra.addWidget(self.displays.log_box, 1)
+        centre = QVBoxLayout()
+        centre.addWidget(middle)
+        centre.addWidget(self.displays.log_box, 1)
         columns = QHBoxLayout()
         columns.addWidget(self.tasks, 5)
-        columns.addWidget(self.home, 4)
+        columns.addLayout(centre, 4)
         columns.addWidget(self.displays, 4)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -91,6 +98,7 @@ class ConsoleWindow(QMainWindow):
     def refresh(self) -> None:
         self.tasks.refresh()
         self.home.refresh()
+        self.scenario.refresh()
         self.displays.refresh_record()
 
     def closeEvent(self, event: QCloseEvent) -> None:

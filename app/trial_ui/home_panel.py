@@ -111,8 +111,7 @@ class HomePanel(QWidget):
         layout.addWidget(situations)
         layout.addWidget(vending)
         layout.addWidget(self.done)
-        self.extra = layout
-        """The window adds the record's latest lines below."""
+        layout.addStretch(1)
         self.refresh()
 
     def _pause(self, paused: bool) -> None:

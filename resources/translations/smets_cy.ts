@@ -920,6 +920,14 @@
         <translation>Astudiaeth %1 · cartref: %2 · cofnod: %3</translation>
     </message>
     <message>
+        <source>The home</source>
+        <translation>Y cartref</translation>
+    </message>
+    <message>
+        <source>The scenario&apos;s script</source>
+        <translation>Sgript y senario</translation>
+    </message>
+    <message>
         <source>%1 (this computer)</source>
         <translation>%1 (y cyfrifiadur hwn)</translation>
     </message>
@@ -1164,6 +1172,30 @@
 python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant ID</source>
         <translation>Mae dangosyddion cyfranogwyr ar sgriniau eraill yn cysylltu fel hyn (derbynnir dangosyddion EUI-64 %5):
 python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant ID</translation>
+    </message>
+    <message>
+        <source>In a trial the script does not run by itself: choose an event and make it happen when you want it.</source>
+        <translation>Mewn treial nid yw&apos;r sgript yn rhedeg ar ei phen ei hun: dewiswch ddigwyddiad a gwnewch iddo ddigwydd pan fynnwch.</translation>
+    </message>
+    <message>
+        <source>The scenario&apos;s events</source>
+        <translation>Digwyddiadau&apos;r senario</translation>
+    </message>
+    <message>
+        <source>Make it happen now</source>
+        <translation>Gwneud iddo ddigwydd nawr</translation>
+    </message>
+    <message>
+        <source>Move the clock to it</source>
+        <translation>Symud y cloc ato</translation>
+    </message>
+    <message>
+        <source>This scenario scripts nothing.</source>
+        <translation>Nid yw&apos;r senario hwn yn sgriptio dim.</translation>
+    </message>
+    <message>
+        <source>The home&apos;s clock is now at %1.</source>
+        <translation>Mae cloc y cartref bellach am %1.</translation>
     </message>
 </context>
 <context>

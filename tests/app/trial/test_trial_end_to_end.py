@@ -143,6 +143,9 @@ async def test_two_participants_then_the_report_says_what_happened(tmp_path: Pat
     assert "1 of 2 (50%)" in page
     assert "2 of 2 (100%)" in page
     assert page.count("data:image/png;base64,") == 2
+    assert "<b>top-up</b>: “That code isn’t right – please check the digits” ×1" in page.replace(
+        "&#x27;", "’"
+    ).replace("'", "’")
     assert (out / "success-rate.png").read_bytes().startswith(b"\x89PNG")
 
     # What the displays recorded: screens, controls and keys – and never a code's digits.
