@@ -17,6 +17,7 @@ the participant's time, whatever the emulated home's clock is doing.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import time
@@ -113,6 +114,7 @@ class TrialStore:
             self._db.execute("PRAGMA foreign_keys = ON")
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, SCHEMA_VERSION):
+                self._db.close()
                 raise TrialStoreError(
                     f"{self.path}: a trial record of version {version}, not {SCHEMA_VERSION}"
                 )
@@ -122,6 +124,8 @@ class TrialStore:
                         self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.DatabaseError as error:
+            with contextlib.suppress(AttributeError):
+                self._db.close()
             raise TrialStoreError(f"{self.path}: not a trial record ({error})") from None
 
     def close(self) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from app.trial.conductor import Conductor
+from app.trial_ui.scenario_editor import ScenarioEditor
 
 translate = QCoreApplication.translate
 
@@ -41,11 +42,15 @@ class ScenarioPanel(QWidget):
         self.now.clicked.connect(self._now)
         self.jump = QPushButton(translate("OperatorConsole", "Move the clock to it"))
         self.jump.clicked.connect(self._jump)
+        self.edit = QPushButton(translate("OperatorConsole", "Edit the scenario file…"))
+        self.edit.clicked.connect(self._edit)
+        self.editor: ScenarioEditor | None = None
         self.done = QLabel("")
         self.done.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.now)
         buttons.addWidget(self.jump)
+        buttons.addWidget(self.edit)
         layout = QVBoxLayout(self)
         layout.addWidget(about)
         layout.addWidget(manual)
@@ -75,6 +80,10 @@ class ScenarioPanel(QWidget):
             done = str(error)
         self.done.setText(translate("OperatorConsole", "Done: %1").replace("%1", done))
         self.changed.emit()
+
+    def _edit(self) -> None:
+        self.editor = ScenarioEditor(self.conductor.study.scenario.source, self)
+        self.editor.show()
 
     def _jump(self) -> None:
         event = self.conductor.study.scenario.events[self._chosen()]

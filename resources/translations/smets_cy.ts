@@ -1190,12 +1190,52 @@ python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant I
         <translation>Symud y cloc ato</translation>
     </message>
     <message>
+        <source>Edit the scenario file…</source>
+        <translation>Golygu ffeil y senario…</translation>
+    </message>
+    <message>
         <source>This scenario scripts nothing.</source>
         <translation>Nid yw&apos;r senario hwn yn sgriptio dim.</translation>
     </message>
     <message>
         <source>The home&apos;s clock is now at %1.</source>
         <translation>Mae cloc y cartref bellach am %1.</translation>
+    </message>
+    <message>
+        <source>Scenario – %1</source>
+        <translation>Senario – %1</translation>
+    </message>
+    <message>
+        <source>Scenario file</source>
+        <translation>Ffeil y senario</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Gwirio</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Cadw fel…</translation>
+    </message>
+    <message>
+        <source>The running home stays as it is: to run the study on the edited scenario, start the console again with --scenario FILE.</source>
+        <translation>Mae&apos;r cartref sy&apos;n rhedeg yn aros fel y mae: i redeg yr astudiaeth ar y senario wedi&apos;i olygu, dechreuwch y consol eto gyda --scenario FILE.</translation>
+    </message>
+    <message>
+        <source>Good: “%1”, %2 scripted events.</source>
+        <translation>Da: “%1”, %2 digwyddiad wedi&apos;u sgriptio.</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Wedi&apos;i gadw fel %1.</translation>
+    </message>
+    <message>
+        <source>Save the scenario as</source>
+        <translation>Cadw&apos;r senario fel</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.toml)</source>
+        <translation>Senarios (*.toml)</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from app.trial.study import load_study
@@ -43,14 +42,14 @@ async def until(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
             await asyncio.sleep(0.02)
 
 
-def click(widget: QWidget) -> None:
+def click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
     assert widget.isVisible(), widget
     assert widget.isEnabled(), widget
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 @pytest.mark.e2e
-async def test_two_participants_then_the_report_says_what_happened(tmp_path: Path) -> None:
+async def test_two_participants_then_the_report_says_what_happened(qtbot, tmp_path: Path) -> None:
     study = load_study("prepay-basics")
     db = tmp_path / "trial.sqlite"
     clock = Clock()
@@ -68,13 +67,13 @@ async def test_two_participants_then_the_report_says_what_happened(tmp_path: Pat
         await until(lambda: bool(balance.cards) and balance.top_up.isEnabled(), 60)
         for participant in ("P01", "P02"):
             window.tasks.participant.setCurrentText(participant)
-            click(window.tasks.start_participant)
+            click(qtbot, window.tasks.start_participant)
             sitting = console.conductor.sitting
             assert sitting is not None
             assert sitting.participant == participant
             for task in list(sitting.order):
                 started = clock.now
-                click(window.tasks.start_task)
+                click(qtbot, window.tasks.start_task)
                 running = console.conductor.running
                 assert running is not None
                 assert running.task.id == task
@@ -82,6 +81,7 @@ async def test_two_participants_then_the_report_says_what_happened(tmp_path: Pat
                 if task == "top-up":
                     codes.append(
                         await _top_up(
+                            qtbot,
                             console,
                             window,
                             ppmid.view,
@@ -91,16 +91,18 @@ async def test_two_participants_then_the_report_says_what_happened(tmp_path: Pat
                         )
                     )
                 elif task == "emergency-credit":
-                    await _emergency_credit(ppmid.view, clock, finish_at)
+                    await _emergency_credit(qtbot, ppmid.view, clock, finish_at)
                 elif task == "message":
-                    await _confirm_message(ihd.view, clock, finish_at)
+                    await _confirm_message(qtbot, ihd.view, clock, finish_at)
                 else:
-                    click(ihd.view.nav.buttons["history"])
+                    click(qtbot, ihd.view.nav.buttons["history"])
                     clock.now = finish_at
-                    click(window.tasks.success if JUDGED[participant] else window.tasks.failure)
+                    click(
+                        qtbot, window.tasks.success if JUDGED[participant] else window.tasks.failure
+                    )
                 await until(lambda: console.conductor.running is None)
                 clock.now += 5  # the researcher reads the next instruction
-            click(window.tasks.finish_participant)
+            click(qtbot, window.tasks.finish_participant)
             assert console.conductor.sitting is None
     finally:
         await console.stop()
@@ -178,47 +180,47 @@ async def test_two_participants_then_the_report_says_what_happened(tmp_path: Pat
     assert {e.detail for e in digits} == {"•"}
 
 
-async def _top_up(console, window, ppmid, clock, finish_at, *, mistype_first: bool) -> str:
+async def _top_up(qtbot, console, window, ppmid, clock, finish_at, *, mistype_first: bool) -> str:
     shown = window.tasks.code.text()  # what the researcher reads out or hands over
     code = re.sub(r"\D", "", shown.split(":", 1)[1])
     assert len(code) == 20
     assert code == console.conductor.running.code
     ppmid.go_to("balance")
-    click(ppmid.page_for("balance").top_up)
+    click(qtbot, ppmid.page_for("balance").top_up)
     page = ppmid.page_for("top_up")
     if mistype_first:
         wrong = code[:-1] + str((int(code[-1]) + 1) % 10)
         for digit in wrong:
-            click(page.keypad.buttons[digit])
-        click(page.send)
+            click(qtbot, page.keypad.buttons[digit])
+        click(qtbot, page.send)
         await until(lambda: "isn't right" in page.result.text())
-        QTest.keyClick(page, Qt.Key.Key_Delete)
+        qtbot.keyClick(page, Qt.Key.Key_Delete)
     for digit in code[:10]:
-        click(page.keypad.buttons[digit])
-    QTest.keyClicks(page, code[10:])
+        click(qtbot, page.keypad.buttons[digit])
+    qtbot.keyClicks(page, code[10:])
     clock.now = finish_at
-    QTest.keyClick(page, Qt.Key.Key_Return)
+    qtbot.keyClick(page, Qt.Key.Key_Return)
     await until(lambda: "added" in page.result.text())
-    click(page.back)
+    click(qtbot, page.back)
     return code
 
 
-async def _emergency_credit(ppmid, clock, finish_at) -> None:
+async def _emergency_credit(qtbot, ppmid, clock, finish_at) -> None:
     ppmid.go_to("balance")
     balance = ppmid.page_for("balance")
     await until(lambda: balance.emergency.isVisible())
-    click(balance.emergency)
+    click(qtbot, balance.emergency)
     page = ppmid.page_for("emergency")
     await until(lambda: page.confirm.isVisible())
     clock.now = finish_at
-    click(page.confirm)
+    click(qtbot, page.confirm)
 
 
-async def _confirm_message(ihd, clock, finish_at) -> None:
+async def _confirm_message(qtbot, ihd, clock, finish_at) -> None:
     messages = ihd.context.model.messages
     await until(lambda: any(not message.read for message in messages.values()))  # "Messages (1)"
-    click(ihd.nav.buttons["messages"])
+    click(qtbot, ihd.nav.buttons["messages"])
     screen = ihd.screen_for("messages")
     await until(lambda: screen.confirm.isVisible())
     clock.now = finish_at
-    click(screen.confirm)
+    click(qtbot, screen.confirm)
