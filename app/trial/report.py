@@ -85,6 +85,25 @@ def attempts_csv(found: Sequence[Attempt]) -> str:
     return out.getvalue()
 
 
+def participants_csv(found: Sequence[Attempt]) -> str:
+    """One row per participant: tasks attempted (skips left out), successes, errors, time."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["participant", "attempts", "successes", "errors", "time_on_tasks_s"])
+    for person in participants(found):
+        done = [a for a in found if a.participant == person and a.outcome != "skipped"]
+        writer.writerow(
+            [
+                person,
+                len(done),
+                sum(1 for a in done if a.outcome == "success"),
+                sum(a.errors for a in done),
+                f"{sum(a.seconds for a in done):.3f}",
+            ]
+        )
+    return out.getvalue()
+
+
 def _number(value: float | None) -> str:
     return "" if value is None else f"{value:.3f}"
 
@@ -198,7 +217,8 @@ participant's display showed (e.g. a wrong code). Skipped tasks are not counted 
 <h2>Plots</h2>
 {figures}
 
-<p>The numbers are also in <code>tasks.csv</code> and <code>attempts.csv</code> beside this page.</p>
+<p>The numbers are also in <code>tasks.csv</code>, <code>attempts.csv</code> and
+<code>participants.csv</code> beside this page.</p>
 </body>
 </html>
 """

@@ -15,7 +15,13 @@ from pathlib import Path
 
 import platformdirs
 
-from app.trial.report import attempts_csv, report_html, tasks_csv, write_atomically
+from app.trial.report import (
+    attempts_csv,
+    participants_csv,
+    report_html,
+    tasks_csv,
+    write_atomically,
+)
 from app.trial.stats import Attempt, attempts, summarise
 from app.trial.store import TrialStore, TrialStoreError
 from app.trial.study import Study, StudyError, load_study
@@ -42,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser(
         "report",
         help="per-task success rate, time on task, errors and a per-participant table",
-        description="Write report.html, tasks.csv, attempts.csv and the plots (PNG) for STUDY.",
+        description="Write report.html, tasks.csv, attempts.csv, participants.csv and the plots "
+        "(PNG) for STUDY.",
     )
     report.add_argument("study", metavar="STUDY", help="the study file (.toml) or its name")
     report.add_argument(
@@ -118,6 +125,7 @@ def write_report(study: Study, found: list[Attempt], out: Path, *, database: str
     )
     write_atomically(out / "tasks.csv", tasks_csv(summaries).encode())
     write_atomically(out / "attempts.csv", attempts_csv(found).encode())
+    write_atomically(out / "participants.csv", participants_csv(found).encode())
     write_atomically(out / "success-rate.png", plots["Success rate per task"])
     write_atomically(out / "time-on-task.png", plots["Time on task"])
     write_atomically(out / "report.html", page.encode())

@@ -142,3 +142,34 @@ credit = "0.60"
     finally:
         store.close()
         home.close()
+
+
+def test_a_screen_the_participant_reached_ends_the_task(tmp_path: Path) -> None:
+    text = """
+title = "Find the history"
+scenario = "pensioner-prepay"
+participants = ["P01"]
+[[tasks]]
+id = "history"
+display = "ihd"
+instruction = "Find what you used last week."
+success = { kind = "screen_shown", screen = "ihd-history" }
+"""
+    study = parse_study(text, tmp_path / "history.toml")
+    home = build_home(study.scenario, history_days=2)
+    store = TrialStore(tmp_path / "t.sqlite")
+    display = TrialStore(tmp_path / "t.sqlite")  # the IHD's own connection
+    conductor = Conductor(study, store, home)
+    try:
+        conductor.start_participant("P01")
+        conductor.start_task()
+        display.record("P01", "display:ihd", "screen", "ihd-tariff")
+        assert conductor.poll() is None
+        display.record("P02", "display:ihd", "screen", "ihd-history")  # not this participant
+        assert conductor.poll() is None
+        display.record("P01", "display:ihd", "screen", "ihd-history")
+        assert conductor.poll() == "success"
+    finally:
+        display.close()
+        store.close()
+        home.close()

@@ -60,6 +60,7 @@ async def test_a_display_attached_over_tcp_records_into_the_console_trial(tmp_pa
         QTest.keyClicks(page, running.code)
         QTest.keyClick(page, Qt.Key.Key_Return)
         await until(lambda: console.conductor.running is None)
+        await until(lambda: "added" in page.result.text())  # the display heard the answer
         assert console.conductor.sitting is not None
         assert console.conductor.sitting.outcomes == {"top-up": "success"}
         window.refresh()

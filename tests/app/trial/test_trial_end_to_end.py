@@ -141,6 +141,11 @@ async def test_two_participants_then_the_report_says_what_happened(qtbot, tmp_pa
         for participant, times in SECONDS.items()
         for task, seconds in times.items()
     }
+    assert (out / "participants.csv").read_text().splitlines() == [
+        "participant,attempts,successes,errors,time_on_tasks_s",
+        "P01,4,4,1,115.000",
+        "P02,4,3,0,155.000",
+    ]
     page = (out / "report.html").read_text()
     assert "1 of 2 (50%)" in page
     assert "2 of 2 (100%)" in page
