@@ -17,6 +17,7 @@ from app.options import (
     DEFAULT_SCENARIOS,
     LANGUAGES,
     MODES,
+    OPERATOR_MODE,
     RADIO_SOURCES,
     REMOTE_SOURCE,
     SOURCES,
@@ -122,6 +123,76 @@ def _png_path(text: str) -> Path:
     return path
 
 
+def _study(text: str) -> str:
+    from app.trial.study import StudyError, load_study
+
+    try:
+        load_study(text)
+    except StudyError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
+
+
+def _trial_db(text: str) -> Path:
+    path = Path(text)
+    if not path.parent.exists():
+        raise argparse.ArgumentTypeError(f"folder {str(path.parent)!r} does not exist")
+    if path.exists():
+        from app.trial.store import TrialStore, TrialStoreError
+
+        try:
+            TrialStore(path).close()
+        except TrialStoreError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+    return path
+
+
+def _participant(text: str) -> str:
+    from app.trial.study import PARTICIPANT_ID
+
+    if not PARTICIPANT_ID.fullmatch(text):
+        raise argparse.ArgumentTypeError(
+            f"a participant id is letters, digits, '-', '_' or '.' (e.g. P01), not {text!r}"
+        )
+    return text
+
+
+def _add_trial_arguments(parser: argparse.ArgumentParser) -> None:
+    """Usability trials: the operator console's study, and a participant display's record."""
+    parser.add_argument(
+        "--study",
+        type=_study,
+        metavar="FILE",
+        help="--mode operator: the study to run (resources/studies/*.toml or a name there)",
+    )
+    parser.add_argument(
+        "--trial",
+        type=_trial_db,
+        metavar="FILE",
+        help="the trial record (SQLite) this display writes the participant's actions to, with "
+        "--participant; for --mode operator, where the console records (default: the user's data folder)",
+    )
+    parser.add_argument(
+        "--participant",
+        type=_participant,
+        metavar="ID",
+        help="the participant using this display in a trial (with --trial), e.g. P01",
+    )
+
+
+def _check_trial(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.mode == OPERATOR_MODE:
+        if args.study is None:
+            parser.error("--mode operator needs --study FILE")
+        if args.participant is not None:
+            parser.error("--participant is for a participant display, not the operator console")
+        return
+    if args.study is not None:
+        parser.error("--study is for --mode operator")
+    if (args.trial is None) != (args.participant is None):
+        parser.error("--trial FILE and --participant ID go together")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(
         prog="python -m app",
@@ -134,8 +205,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--mode",
-        choices=MODES,
-        help="which device to show: ihd (In-Home Display, default)",
+        choices=(*MODES, OPERATOR_MODE),
+        help="which device to show: ihd (In-Home Display, default), ppmid, cad; or operator, the "
+        "usability-trial console (with --study)",
     )
     parser.add_argument(
         "--source",
@@ -215,6 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=LANGUAGES,
         help="language of the display: en (English, default) or cy (Cymraeg / Welsh)",
     )
+    _add_trial_arguments(parser)
     parser.add_argument(
         "--kiosk",
         action="store_true",
@@ -240,6 +313,7 @@ def parse(argv: Sequence[str] | None = None) -> Options:
     stored = _stored_settings() if args.kiosk else None
     kiosk = _kiosk_settings(parser, args, stored) if stored is not None else None
     mode = args.mode or (kiosk.mode if kiosk else "ihd")
+    _check_trial(parser, args)
     return Options(
         mode=mode,
         source=args.source or (kiosk.source if kiosk else "emulator"),
@@ -256,6 +330,9 @@ def parse(argv: Sequence[str] | None = None) -> Options:
         language=args.lang or (stored.language if stored else "en"),
         display_ieee=args.display_ieee,
         kiosk=kiosk,
+        trial_db=args.trial,
+        participant=args.participant,
+        study=args.study,
     )
 
 
@@ -287,7 +364,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.kiosk.pin_command import main as set_pin
 
         return set_pin(arguments[1:])
+    if arguments[:1] == ["trial"]:
+        from app.trial_ui.report_command import main as trial_main
+
+        return trial_main(arguments[1:])
     options = parse(arguments)
+    if options.mode == OPERATOR_MODE:
+        from app.trial_ui.console_host import run as run_console
+
+        return run_console(options)
     from app.host import run  # Qt is imported only once the command line is known to be good
 
     return run(options)

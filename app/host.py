@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import qasync
@@ -28,7 +29,8 @@ from app.own_network import OwnNetwork
 from app.radio_source import RadioSource
 from app.settings import DisplaySettings
 from app.sound import SystemSound
-from app.sources import EmulatorDemo, EmulatorSource, SourceUnavailable, open_source
+from app.sources import EmulatorDemo, EmulatorSource, HanSource, SourceUnavailable, open_source
+from app.trial_ui.participant_recording import ParticipantRecording
 from app.window import HostWindow
 from han.model import HomeModel
 from han.session import HanSession
@@ -69,11 +71,17 @@ def run(options: Options) -> int:
 class RunningApp:
     """The app's parts wired together: source → radio → session → model → window."""
 
-    def __init__(self, options: Options) -> None:
+    def __init__(
+        self,
+        options: Options,
+        source: HanSource | None = None,
+        *,
+        history_path: Path | None = None,
+    ) -> None:
         self.options = options
         self.experience = experiences.load(options.mode)
         self.model = HomeModel()
-        self.source = open_source(
+        self.source = source or open_source(
             options.source,
             speed=options.speed,
             seed=options.seed,
@@ -93,10 +101,14 @@ class RunningApp:
             ),
         )
         self.history: HistoryRuntime | None = None
+        self._history_path = history_path
+        """None: the user's usual history file (a second display in one process needs its own)."""
         self.window: HostWindow | None = None
         self.kiosk: Kiosk | None = None
         self.restarting = False
         self.settings = DisplaySettings(theme=options.theme, language=options.language)
+        self.recording = ParticipantRecording.open(options)
+        """A usability trial's record of this display (``--trial FILE --participant ID``)."""
 
     async def start(self) -> HostWindow:
         application = QApplication.instance()
@@ -112,12 +124,14 @@ class RunningApp:
         connection.start()
         history_store = None
         if not self.experience.keeps_own_log:
-            self.history = HistoryRuntime(self.model, lambda: connection.links)
+            self.history = HistoryRuntime(
+                self.model, lambda: connection.links, path=self._history_path
+            )
             history_store = await self.history.start()
         i18n.use_language(self.settings.language)  # so the view is built in its language
         context = ExperienceContext(
             self.model,
-            commands=SessionCommands(lambda: connection.session),
+            commands=self.recording.commands(SessionCommands(lambda: connection.session)),
             devices=lambda: paired_devices(connection.session),
             settings=self.settings,
             sound=SystemSound(),
@@ -127,6 +141,7 @@ class RunningApp:
         )
         view = self.experience.create_view(context)
         self.window = HostWindow(self.experience.title, view, self.options.size, self.settings)
+        self.recording.watch(self.window)
         self.window.follow(connection)
         if self.options.kiosk is None:
             self.window.show()
@@ -179,6 +194,7 @@ class RunningApp:
         if self.window is not None:
             self.window.view.close()
             self.window.close()
+        self.recording.close()
 
 
 async def run_app(options: Options) -> int:

@@ -10,6 +10,8 @@ from app.kiosk.kiosk_settings import KioskSettings
 from app.settings import LANGUAGE_CODES, THEME_NAMES
 
 MODES: Final = ("ihd", "ppmid", "cad")
+OPERATOR_MODE: Final = "operator"
+"""The usability-trial console (``app/trial_ui/``), not a device."""
 DEFAULT_SCENARIOS: Final = {"ppmid": "pensioner-prepay"}
 """A PPMID has nothing to show on a credit-mode home: by default it gets a prepayment one."""
 SOURCES: Final = ("emulator",)
@@ -42,3 +44,8 @@ class Options:
     kiosk: KioskSettings | None = None
     """Run as an appliance with these settings (fullscreen, no way out but the corner press and
     the PIN); None on a desktop."""
+    trial_db: Path | None = None
+    """A usability trial's record this display writes to (with ``participant``), or None."""
+    participant: str | None = None
+    study: str | None = None
+    """``--mode operator``: the study file the console runs."""

@@ -33,6 +33,8 @@ HOME = "balance"
 
 
 class PpmidShell(DeviceShell):
+    home_key = HOME
+
     def __init__(self, context: ExperienceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("ppmid-shell")

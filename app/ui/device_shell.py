@@ -42,6 +42,16 @@ class DeviceShell(QWidget):
 
     # What a device fills in -----------------------------------------------------------------
 
+    home_key = ""
+    """The screen a device starts on and Escape returns to."""
+
+    def go_to(self, key: str) -> None:
+        """Show the screen ``key`` (each device's own screens)."""
+
+    def go_home(self) -> None:
+        """Back to the first screen, e.g. for the next participant of a usability trial."""
+        self.go_to(self.home_key)
+
     def retranslate(self) -> None:
         raise NotImplementedError
 

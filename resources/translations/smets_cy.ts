@@ -1458,6 +1458,335 @@
     </message>
 </context>
 <context>
+    <name>OperatorConsole</name>
+    <message>
+        <source>Trial console – %1</source>
+        <translation>Consol y treial – %1</translation>
+    </message>
+    <message>
+        <source>Study %1 · home: %2 · record: %3</source>
+        <translation>Astudiaeth %1 · cartref: %2 · cofnod: %3</translation>
+    </message>
+    <message>
+        <source>The home</source>
+        <translation>Y cartref</translation>
+    </message>
+    <message>
+        <source>The scenario&apos;s script</source>
+        <translation>Sgript y senario</translation>
+    </message>
+    <message>
+        <source>%1 (this computer)</source>
+        <translation>%1 (y cyfrifiadur hwn)</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>yn dechrau…</translation>
+    </message>
+    <message>
+        <source>What the %1 shows</source>
+        <translation>Beth mae&apos;r %1 yn ei ddangos</translation>
+    </message>
+    <message>
+        <source>Other displays, and screens last shown</source>
+        <translation>Dangosyddion eraill, a&apos;r sgriniau a ddangoswyd ddiwethaf</translation>
+    </message>
+    <message>
+        <source>Latest in the record</source>
+        <translation>Y diweddaraf yn y cofnod</translation>
+    </message>
+    <message>
+        <source>Attached: %1</source>
+        <translation>Wedi cysylltu: %1</translation>
+    </message>
+    <message>
+        <source>None attached over the network.</source>
+        <translation>Dim un wedi cysylltu dros y rhwydwaith.</translation>
+    </message>
+    <message>
+        <source>%1 last saw %2</source>
+        <translation>Gwelodd %1 %2 ddiwethaf</translation>
+    </message>
+    <message>
+        <source>Kettle on</source>
+        <translation>Tegell ymlaen</translation>
+    </message>
+    <message>
+        <source>Low credit (£1.80)</source>
+        <translation>Credyd isel (£1.80)</translation>
+    </message>
+    <message>
+        <source>Credit nearly gone (£0.60)</source>
+        <translation>Credyd bron â gorffen (£0.60)</translation>
+    </message>
+    <message>
+        <source>Price rise (10 %)</source>
+        <translation>Codiad pris (10 %)</translation>
+    </message>
+    <message>
+        <source>Supplier message</source>
+        <translation>Neges gan y cyflenwr</translation>
+    </message>
+    <message>
+        <source>Power cut (5 min)</source>
+        <translation>Toriad pŵer (5 mun)</translation>
+    </message>
+    <message>
+        <source>Disconnect supply</source>
+        <translation>Datgysylltu&apos;r cyflenwad</translation>
+    </message>
+    <message>
+        <source>Re-arm supply</source>
+        <translation>Ailarfogi&apos;r cyflenwad</translation>
+    </message>
+    <message>
+        <source>The home&apos;s clock</source>
+        <translation>Cloc y cartref</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Saib</translation>
+    </message>
+    <message>
+        <source>Clock speed</source>
+        <translation>Cyflymder y cloc</translation>
+    </message>
+    <message>
+        <source>The home now</source>
+        <translation>Y cartref nawr</translation>
+    </message>
+    <message>
+        <source>Make something happen</source>
+        <translation>Gwneud i rywbeth ddigwydd</translation>
+    </message>
+    <message>
+        <source>Top-up code for the participant</source>
+        <translation>Cod ychwanegu credyd i&apos;r cyfranogwr</translation>
+    </message>
+    <message>
+        <source>Value of the code</source>
+        <translation>Gwerth y cod</translation>
+    </message>
+    <message>
+        <source>Vend code</source>
+        <translation>Creu cod</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Ailddechrau</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Wedi&apos;i wneud: %1</translation>
+    </message>
+    <message>
+        <source>Credit: %1</source>
+        <translation>Credyd: %1</translation>
+    </message>
+    <message>
+        <source>Electricity in credit mode (no prepayment)</source>
+        <translation>Trydan yn y modd credyd (dim rhagdalu)</translation>
+    </message>
+    <message>
+        <source>Emergency credit: %1</source>
+        <translation>Credyd brys: %1</translation>
+    </message>
+    <message>
+        <source>Supply: %1</source>
+        <translation>Cyflenwad: %1</translation>
+    </message>
+    <message>
+        <source>Codes entered: %1, refused: %2</source>
+        <translation>Codau a roddwyd: %1, a wrthodwyd: %2</translation>
+    </message>
+    <message>
+        <source>Messages confirmed: %1</source>
+        <translation>Negeseuon wedi&apos;u cadarnhau: %1</translation>
+    </message>
+    <message>
+        <source>Credit added: at least £%1</source>
+        <translation>Credyd wedi&apos;i ychwanegu: o leiaf £%1</translation>
+    </message>
+    <message>
+        <source>Emergency credit in use</source>
+        <translation>Credyd brys yn cael ei ddefnyddio</translation>
+    </message>
+    <message>
+        <source>Electricity supply on</source>
+        <translation>Cyflenwad trydan ymlaen</translation>
+    </message>
+    <message>
+        <source>A supplier message confirmed</source>
+        <translation>Neges gan y cyflenwr wedi&apos;i chadarnhau</translation>
+    </message>
+    <message>
+        <source>Display showed %1</source>
+        <translation>Dangosodd y dangosydd %1</translation>
+    </message>
+    <message>
+        <source>You judge it: mark success or failure</source>
+        <translation>Chi sy&apos;n barnu: nodwch lwyddiant neu fethiant</translation>
+    </message>
+    <message>
+        <source>right answer: %1</source>
+        <translation>yr ateb cywir: %1</translation>
+    </message>
+    <message>
+        <source>✓ success</source>
+        <translation>✓ llwyddiant</translation>
+    </message>
+    <message>
+        <source>✗ failure</source>
+        <translation>✗ methiant</translation>
+    </message>
+    <message>
+        <source>✗ out of time</source>
+        <translation>✗ allan o amser</translation>
+    </message>
+    <message>
+        <source>– skipped</source>
+        <translation>– wedi&apos;i hepgor</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Cyfranogwr</translation>
+    </message>
+    <message>
+        <source>Start participant</source>
+        <translation>Dechrau cyfranogwr</translation>
+    </message>
+    <message>
+        <source>Finish participant</source>
+        <translation>Gorffen cyfranogwr</translation>
+    </message>
+    <message>
+        <source>Tasks in this participant&apos;s order</source>
+        <translation>Tasgau yn nhrefn y cyfranogwr hwn</translation>
+    </message>
+    <message>
+        <source>Task now</source>
+        <translation>Tasg nawr</translation>
+    </message>
+    <message>
+        <source>Start next task</source>
+        <translation>Dechrau&apos;r dasg nesaf</translation>
+    </message>
+    <message>
+        <source>Mark success</source>
+        <translation>Nodi llwyddiant</translation>
+    </message>
+    <message>
+        <source>Mark failure</source>
+        <translation>Nodi methiant</translation>
+    </message>
+    <message>
+        <source>Skip task</source>
+        <translation>Hepgor y dasg</translation>
+    </message>
+    <message>
+        <source>Tasks, in this participant&apos;s order</source>
+        <translation>Tasgau, yn nhrefn y cyfranogwr hwn</translation>
+    </message>
+    <message>
+        <source>Choose a participant and start them.</source>
+        <translation>Dewiswch gyfranogwr a&apos;i ddechrau.</translation>
+    </message>
+    <message>
+        <source>%1 has done every task: finish the participant.</source>
+        <translation>Mae %1 wedi gwneud pob tasg: gorffennwch y cyfranogwr.</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Nesaf: %1</translation>
+    </message>
+    <message>
+        <source>Code for the participant: %1</source>
+        <translation>Cod i&apos;r cyfranogwr: %1</translation>
+    </message>
+    <message>
+        <source>Success when: %1</source>
+        <translation>Llwyddiant pan: %1</translation>
+    </message>
+    <message>
+        <source>Time on task %1 of %2</source>
+        <translation>Amser ar y dasg %1 o %2</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>ar waith</translation>
+    </message>
+    <message>
+        <source>Participant displays on other screens attach with (display EUI-64s %5 are admitted):
+python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant ID</source>
+        <translation>Mae dangosyddion cyfranogwyr ar sgriniau eraill yn cysylltu fel hyn (derbynnir dangosyddion EUI-64 %5):
+python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant ID</translation>
+    </message>
+    <message>
+        <source>In a trial the script does not run by itself: choose an event and make it happen when you want it.</source>
+        <translation>Mewn treial nid yw&apos;r sgript yn rhedeg ar ei phen ei hun: dewiswch ddigwyddiad a gwnewch iddo ddigwydd pan fynnwch.</translation>
+    </message>
+    <message>
+        <source>The scenario&apos;s events</source>
+        <translation>Digwyddiadau&apos;r senario</translation>
+    </message>
+    <message>
+        <source>Make it happen now</source>
+        <translation>Gwneud iddo ddigwydd nawr</translation>
+    </message>
+    <message>
+        <source>Move the clock to it</source>
+        <translation>Symud y cloc ato</translation>
+    </message>
+    <message>
+        <source>Edit the scenario file…</source>
+        <translation>Golygu ffeil y senario…</translation>
+    </message>
+    <message>
+        <source>This scenario scripts nothing.</source>
+        <translation>Nid yw&apos;r senario hwn yn sgriptio dim.</translation>
+    </message>
+    <message>
+        <source>The home&apos;s clock is now at %1.</source>
+        <translation>Mae cloc y cartref bellach am %1.</translation>
+    </message>
+    <message>
+        <source>Scenario – %1</source>
+        <translation>Senario – %1</translation>
+    </message>
+    <message>
+        <source>Scenario file</source>
+        <translation>Ffeil y senario</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Gwirio</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Cadw fel…</translation>
+    </message>
+    <message>
+        <source>The running home stays as it is: to run the study on the edited scenario, start the console again with --scenario FILE.</source>
+        <translation>Mae&apos;r cartref sy&apos;n rhedeg yn aros fel y mae: i redeg yr astudiaeth ar y senario wedi&apos;i olygu, dechreuwch y consol eto gyda --scenario FILE.</translation>
+    </message>
+    <message>
+        <source>Good: “%1”, %2 scripted events.</source>
+        <translation>Da: “%1”, %2 digwyddiad wedi&apos;u sgriptio.</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Wedi&apos;i gadw fel %1.</translation>
+    </message>
+    <message>
+        <source>Save the scenario as</source>
+        <translation>Cadw&apos;r senario fel</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.toml)</source>
+        <translation>Senarios (*.toml)</translation>
+    </message>
+</context>
+<context>
     <name>PpmidShell</name>
     <message>
         <source>Silence</source>

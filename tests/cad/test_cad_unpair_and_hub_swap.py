@@ -26,7 +26,9 @@ async def _until(condition, timeout_s: float = 20.0) -> None:
 
 
 async def _started() -> tuple[RunningApp, CadShell]:
-    app = RunningApp(Options(mode="cad", speed=20))
+    # Slow enough that the hub's three-minute pairing window outlasts a loaded machine's passkey
+    # exchange, fast enough for readings to arrive.
+    app = RunningApp(Options(mode="cad", speed=5))
     window = await app.start()
     assert isinstance(window.view, CadShell)
     return app, window.view
@@ -38,7 +40,10 @@ async def _pair_by_passkey(app: RunningApp, shell: CadShell) -> None:
     screen = shell.pairing
     screen.passkey.setText(home.pairing.passkey)
     QTest.mouseClick(screen.pair_button, Qt.MouseButton.LeftButton)
-    await _until(lambda: shell.is_paired)
+    try:
+        await _until(lambda: shell.is_paired, 40)
+    except TimeoutError:
+        raise AssertionError(f"not paired; the screen says {screen.outcome.text()!r}") from None
 
 
 async def test_unpairing_asks_first_leaves_the_device_log_and_pairing_again_reuses_the_entry() -> (

@@ -1,0 +1,189 @@
+"""Running a study: one participant at a time, one task at a time, judged on the home.
+
+The researcher starts a participant (their task order comes from the study), then each task: its
+setup is done to the home, a code is vended if the task needs one, and the home is observed. From
+then on ``poll`` (called by the console a few times a second) ends the task as a success when its
+condition holds, or as a timeout when its time limit passes; the researcher may also mark it a
+success or failure, or skip it. Everything is written to the trial record as it happens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from app.trial.conditions import HomeObservation, is_met, observe
+from app.trial.home_controls import HomeControls, Injection
+from app.trial.ordering import task_order
+from app.trial.store import TrialStore
+from app.trial.study import Study, SuccessKind, Task
+from home_emulator.home import EmulatedHome
+from home_emulator.scenario import ScriptedEvent
+
+CONSOLE = "console"
+
+
+class TrialStateError(RuntimeError):
+    """An operator action that makes no sense now (no participant, a task already running …)."""
+
+
+@dataclass
+class RunningTask:
+    task: Task
+    run_id: int
+    position: int
+    started_at: float
+    before: HomeObservation
+    code: str | None = None
+    """The top-up code vended for the participant's card."""
+
+
+@dataclass
+class Sitting:
+    participant: str
+    session_id: int
+    order: list[str]
+    outcomes: dict[str, str] = field(default_factory=dict)
+    times_s: dict[str, float] = field(default_factory=dict)
+
+    def next_task(self) -> str | None:
+        return next((task for task in self.order if task not in self.outcomes), None)
+
+
+class Conductor:
+    def __init__(self, study: Study, store: TrialStore, home: EmulatedHome) -> None:
+        self.study = study
+        self.store = store
+        self.home = home
+        self.controls = HomeControls(home, study.scenario)
+        self.sitting: Sitting | None = None
+        self.running: RunningTask | None = None
+        self.on_participant: Callable[[str], None] = lambda _participant: None
+        """Told who is now taking part ("" when nobody), e.g. so displays record under them."""
+
+    # Participants ---------------------------------------------------------------------------
+
+    def start_participant(self, participant: str) -> Sitting:
+        if participant not in self.study.participants:
+            raise TrialStateError(f"{participant} is not a participant of {self.study.id}")
+        if self.running is not None:
+            raise TrialStateError("end the running task first")
+        if self.sitting is not None:
+            self.finish_participant()
+        order = task_order(self.study, participant)
+        session_id = self.store.open_session(self.study.id, participant, order)
+        self.sitting = Sitting(participant, session_id, order)
+        self.on_participant(participant)
+        return self.sitting
+
+    def finish_participant(self) -> None:
+        sitting = self._sitting()
+        if self.running is not None:
+            self.end_task("skipped", "participant finished")
+        self.store.close_session(sitting.session_id)
+        self.sitting = None
+        self.on_participant("")
+
+    def _sitting(self) -> Sitting:
+        if self.sitting is None:
+            raise TrialStateError("start a participant first")
+        return self.sitting
+
+    # Tasks ------------------------------------------------------------------------------------
+
+    def start_task(self, task_id: str | None = None) -> RunningTask:
+        sitting = self._sitting()
+        if self.running is not None:
+            raise TrialStateError("a task is already running")
+        task_id = task_id or sitting.next_task()
+        if task_id is None:
+            raise TrialStateError(f"{sitting.participant} has done every task")
+        task = self.study.task(task_id)
+        position = sitting.order.index(task_id) + 1
+        run_id = self.store.start_task(sitting.session_id, task.id, position)
+        for event in task.setup:
+            self._note("setup", str(event.kind), self.controls.run(event))
+        code = None
+        if task.vend_pounds is not None:
+            code = self.controls.vend(int(task.vend_pounds))
+            self._note("vend", f"£{task.vend_pounds}", "code given to the participant")
+        before = observe(self.home)
+        self.running = RunningTask(task, run_id, position, self.store.now(), before, code)
+        if is_met(task.success, before, before):
+            # A state the setup should have undone (e.g. emergency credit still in use from the
+            # last participant): the task would succeed at once. Say so in the record.
+            self._note("warning", task.id, "success condition already holds at the start")
+        return self.running
+
+    def poll(self) -> str | None:
+        """Ends the running task if its condition holds or its time is up; the outcome if so."""
+        running = self.running
+        if running is None:
+            return None
+        if is_met(running.task.success, running.before, observe(self.home), self._screens()):
+            self.end_task("success")
+            return "success"
+        if self.elapsed_s() >= running.task.time_limit_s:
+            self.end_task("timeout", f"time limit {running.task.time_limit_s} s")
+            return "timeout"
+        return None
+
+    def _screens(self) -> frozenset[str]:
+        running = self.running
+        if running is None or running.task.success.kind is not SuccessKind.SCREEN_SHOWN:
+            return frozenset()
+        return frozenset(
+            event.target
+            for event in self.store.events(task_run_id=running.run_id)
+            if event.kind == "screen"
+        )
+
+    def elapsed_s(self) -> float:
+        return 0.0 if self.running is None else self.store.now() - self.running.started_at
+
+    def judge(self, success: bool, note: str = "") -> None:
+        """The researcher marks the running task."""
+        self.end_task("success" if success else "failure", note or "marked by the researcher")
+
+    def skip(self) -> None:
+        self.end_task("skipped", "skipped by the researcher")
+
+    def end_task(self, outcome: str, note: str = "") -> None:
+        sitting = self._sitting()
+        running = self.running
+        if running is None:
+            raise TrialStateError("no task is running")
+        seconds = self.store.end_task(running.run_id, outcome, note)
+        sitting.outcomes[running.task.id] = outcome
+        sitting.times_s[running.task.id] = seconds
+        self.running = None
+
+    # The home -------------------------------------------------------------------------------
+
+    def inject(self, injection: Injection) -> str:
+        done = self.controls.inject(injection)
+        self._note("inject", str(injection), done)
+        return done
+
+    def vend(self, pounds: int) -> str:
+        code = self.controls.vend(pounds)
+        self._note("vend", f"£{pounds}", "code vended by the researcher")
+        return code
+
+    def run_scenario_event(self, event: ScriptedEvent) -> str:
+        """One of the scenario's scripted events, now (the researcher chose it)."""
+        done = self.controls.run(event)
+        self._note("scenario", str(event.kind), done)
+        return done
+
+    def move_clock_to(self, epoch_s: float) -> None:
+        """The home's clock forward to ``epoch_s`` (the home catches up, meters and all)."""
+        self.home.clock.jump_to(epoch_s)
+        self._note("clock", "moved", f"to {epoch_s:.0f}")
+
+    def note_clock(self, what: str) -> None:
+        self._note("clock", what, "")
+
+    def _note(self, kind: str, target: str, detail: str) -> None:
+        participant = self.sitting.participant if self.sitting is not None else ""
+        self.store.record(participant, CONSOLE, kind, target, detail)

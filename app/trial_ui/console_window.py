@@ -1,0 +1,108 @@
+"""The operator console's window: the study at the top, then tasks, the home, and the displays.
+
+It polls the conductor a few times a second (a task ends by itself when the home shows success
+or its time runs out) and refreshes what it shows; pictures of the displays every second.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+from app.trial.conductor import Conductor
+from app.trial_ui.displays_panel import DisplaysPanel
+from app.trial_ui.home_panel import HomePanel
+from app.trial_ui.scenario_panel import ScenarioPanel
+from app.trial_ui.task_panel import TaskPanel
+
+translate = QCoreApplication.translate
+
+POLL_MS = 250
+PICTURE_MS = 1000
+CONSOLE_STYLE = """
+QWidget { font-size: 15px; }
+QGroupBox { font-weight: 600; border: 1px solid #8a97a8; border-radius: 6px; margin-top: 12px;
+            padding: 8px 6px 6px 6px; }
+QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
+QLabel[role="title"] { font-size: 22px; font-weight: 700; }
+QLabel[role="instruction"] { font-size: 20px; }
+QLabel[role="code"] { font-family: monospace; font-size: 20px; font-weight: 700; }
+QLabel[role="clock"] { font-size: 18px; font-weight: 600; }
+QLabel[role="command"] { font-family: monospace; font-size: 14px; }
+QPushButton { min-height: 34px; padding: 2px 12px; }
+QPushButton[role="primary"] { font-weight: 700; }
+"""
+
+
+class ConsoleWindow(QMainWindow):
+    def __init__(self, conductor: Conductor, displays: DisplaysPanel, attach_hint: str) -> None:
+        super().__init__()
+        self.conductor = conductor
+        study = conductor.study
+        self.setWindowTitle(
+            translate("OperatorConsole", "Trial console – %1").replace("%1", study.title)
+        )
+        self.setStyleSheet(CONSOLE_STYLE)
+        title = QLabel(study.title)
+        title.setProperty("role", "title")
+        about = QLabel(
+            translate("OperatorConsole", "Study %1 · home: %2 · record: %3")
+            .replace("%1", study.id)
+            .replace("%2", study.scenario.name)
+            .replace("%3", str(conductor.store.path))
+        )
+        about.setWordWrap(True)
+        attach = QLabel(attach_hint)
+        attach.setWordWrap(True)
+        attach.setProperty("role", "command")
+        attach.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tasks = TaskPanel(conductor)
+        self.home = HomePanel(conductor)
+        self.scenario = ScenarioPanel(conductor)
+        middle = QTabWidget()
+        middle.addTab(self.home, translate("OperatorConsole", "The home"))
+        middle.addTab(self.scenario, translate("OperatorConsole", "The scenario's script"))
+        self.displays = displays
+        for panel in (self.tasks, self.home, self.scenario):
+            panel.changed.connect(self.refresh)
+        centre = QVBoxLayout()
+        centre.addWidget(middle)
+        centre.addWidget(self.displays.log_box, 1)
+        columns = QHBoxLayout()
+        columns.addWidget(self.tasks, 5)
+        columns.addLayout(centre, 4)
+        columns.addWidget(self.displays, 4)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(title)
+        layout.addWidget(about)
+        layout.addWidget(attach)
+        layout.addLayout(columns, 1)
+        self.setCentralWidget(body)
+        self.closed = asyncio.Event()
+        self._poll = QTimer(self)
+        self._poll.timeout.connect(self.tick)
+        self._poll.start(POLL_MS)
+        self._pictures = QTimer(self)
+        self._pictures.timeout.connect(self.displays.refresh_pictures)
+        self._pictures.start(PICTURE_MS)
+        self.refresh()
+
+    def tick(self) -> None:
+        self.conductor.poll()
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.tasks.refresh()
+        self.home.refresh()
+        self.scenario.refresh()
+        self.displays.refresh_record()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._poll.stop()
+        self._pictures.stop()
+        self.closed.set()
+        super().closeEvent(event)

@@ -1,0 +1,176 @@
+"""The console's middle column: the home's clock, its state, situations to inject, codes to vend."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.trial.conditions import observe
+from app.trial.conductor import Conductor
+from app.trial.home_controls import Injection
+
+translate = QCoreApplication.translate
+
+SPEEDS = (1, 10, 60, 600, 3600)
+
+
+def injection_words(injection: Injection) -> str:
+    return {
+        Injection.KETTLE: translate("OperatorConsole", "Kettle on"),
+        Injection.LOW_CREDIT: translate("OperatorConsole", "Low credit (£1.80)"),
+        Injection.NO_CREDIT: translate("OperatorConsole", "Credit nearly gone (£0.60)"),
+        Injection.PRICE_RISE: translate("OperatorConsole", "Price rise (10 %)"),
+        Injection.MESSAGE: translate("OperatorConsole", "Supplier message"),
+        Injection.OUTAGE: translate("OperatorConsole", "Power cut (5 min)"),
+        Injection.DISCONNECT: translate("OperatorConsole", "Disconnect supply"),
+        Injection.REARM: translate("OperatorConsole", "Re-arm supply"),
+    }[injection]
+
+
+def pounds(pence: int | None) -> str:
+    return "–" if pence is None else f"£{pence / 100:,.2f}"
+
+
+class HomePanel(QWidget):
+    changed = Signal()
+
+    def __init__(self, conductor: Conductor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.conductor = conductor
+        home = conductor.home
+
+        clock = QGroupBox(translate("OperatorConsole", "The home's clock"))
+        self.time = QLabel("")
+        self.time.setProperty("role", "clock")
+        self.pause = QPushButton(translate("OperatorConsole", "Pause"))
+        self.pause.setCheckable(True)
+        self.pause.toggled.connect(self._pause)
+        self.speed = QComboBox()
+        self.speed.setAccessibleName(translate("OperatorConsole", "Clock speed"))
+        for speed in SPEEDS:
+            self.speed.addItem(f"×{speed:,}", speed)
+        if home.clock.speed not in SPEEDS:
+            self.speed.addItem(f"×{home.clock.speed:g}", home.clock.speed)
+        self.speed.setCurrentIndex(self.speed.findData(home.clock.speed))
+        self.speed.currentIndexChanged.connect(self._speed)
+        clock_row = QHBoxLayout(clock)
+        clock_row.addWidget(self.time, 1)
+        clock_row.addWidget(self.pause)
+        clock_row.addWidget(self.speed)
+
+        state = QGroupBox(translate("OperatorConsole", "The home now"))
+        self.state = QLabel("")
+        self.state.setWordWrap(True)
+        self.state.setTextFormat(Qt.TextFormat.PlainText)
+        QVBoxLayout(state).addWidget(self.state)
+
+        situations = QGroupBox(translate("OperatorConsole", "Make something happen"))
+        grid = QGridLayout(situations)
+        self.injections: dict[Injection, QPushButton] = {}
+        for index, injection in enumerate(Injection):
+            button = QPushButton(injection_words(injection))
+            button.clicked.connect(lambda _checked=False, i=injection: self._inject(i))
+            self.injections[injection] = button
+            grid.addWidget(button, index // 2, index % 2)
+
+        vending = QGroupBox(translate("OperatorConsole", "Top-up code for the participant"))
+        self.vend_pounds = QSpinBox()
+        self.vend_pounds.setRange(1, 100)
+        self.vend_pounds.setValue(10)
+        self.vend_pounds.setPrefix("£")
+        self.vend_pounds.setAccessibleName(translate("OperatorConsole", "Value of the code"))
+        self.vend = QPushButton(translate("OperatorConsole", "Vend code"))
+        self.vend.clicked.connect(self._vend)
+        self.vended = QLabel("")
+        self.vended.setProperty("role", "code")
+        self.vended.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        vend_layout = QGridLayout(vending)
+        vend_layout.addWidget(self.vend_pounds, 0, 0)
+        vend_layout.addWidget(self.vend, 0, 1)
+        vend_layout.addWidget(self.vended, 1, 0, 1, 2)
+
+        self.done = QLabel("")
+        self.done.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(clock)
+        layout.addWidget(state)
+        layout.addWidget(situations)
+        layout.addWidget(vending)
+        layout.addWidget(self.done)
+        layout.addStretch(1)
+        self.refresh()
+
+    def _pause(self, paused: bool) -> None:
+        clock = self.conductor.home.clock
+        if paused:
+            clock.pause()
+        else:
+            clock.resume()
+        self.pause.setText(
+            translate("OperatorConsole", "Resume")
+            if paused
+            else translate("OperatorConsole", "Pause")
+        )
+        self.conductor.note_clock("paused" if paused else "resumed")
+        self.changed.emit()
+
+    def _speed(self, _index: int) -> None:
+        speed = float(self.speed.currentData())
+        self.conductor.home.clock.set_speed(speed)
+        self.conductor.note_clock(f"speed ×{speed:g}")
+        self.changed.emit()
+
+    def _inject(self, injection: Injection) -> None:
+        try:
+            done = self.conductor.inject(injection)
+        except (ValueError, KeyError) as error:  # e.g. a re-arm while the supply is on
+            done = str(error)
+        self.done.setText(translate("OperatorConsole", "Done: %1").replace("%1", done))
+        self.changed.emit()
+
+    def _vend(self) -> None:
+        code = self.conductor.vend(self.vend_pounds.value())
+        grouped = " ".join(code[i : i + 4] for i in range(0, len(code), 4))
+        self.vended.setText(grouped)
+        self.changed.emit()
+
+    def refresh(self) -> None:
+        home = self.conductor.home
+        zone = home.hub.zone
+        when = dt.datetime.fromtimestamp(home.clock.now(), zone)
+        self.time.setText(when.strftime("%a %d %b %Y %H:%M:%S"))
+        seen = observe(home)
+        prepay = home.esme.prepay.engine
+        lines = [
+            translate("OperatorConsole", "Credit: %1").replace("%1", pounds(seen.balance_pence))
+            if prepay is not None
+            else translate("OperatorConsole", "Electricity in credit mode (no prepayment)"),
+            translate("OperatorConsole", "Emergency credit: %1").replace(
+                "%1", prepay.emergency_credit.value if prepay is not None else "–"
+            ),
+            translate("OperatorConsole", "Supply: %1").replace(
+                "%1",
+                {0: "off", 1: "armed", 2: "on"}.get(home.esme.supply_status, "?"),
+            ),
+            translate("OperatorConsole", "Codes entered: %1, refused: %2")
+            .replace("%1", str(seen.codes_entered))
+            .replace("%2", str(seen.codes_refused)),
+            translate("OperatorConsole", "Messages confirmed: %1").replace(
+                "%1", str(seen.messages_confirmed)
+            ),
+        ]
+        self.state.setText("\n".join(lines))

@@ -1,0 +1,145 @@
+"""``python -m app trial report STUDY [--db FILE] [--out DIR]``: a study's results as HTML, CSV, PNG.
+
+A bad study file, a missing or foreign record, or an unwritable folder is one line on stderr and
+exit status 2; nothing is written unless everything could be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import platformdirs
+
+from app.trial.report import (
+    attempts_csv,
+    participants_csv,
+    report_html,
+    tasks_csv,
+    write_atomically,
+)
+from app.trial.stats import Attempt, attempts, summarise
+from app.trial.store import TrialStore, TrialStoreError
+from app.trial.study import Study, StudyError, load_study
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
+def default_db(study: Study) -> Path:
+    """Where the console records a study unless told otherwise: the user's data folder (a study
+    may sit in a read-only place, and its record is not part of it)."""
+    folder = platformdirs.user_data_path("smets-consumer-suite", appauthor=False) / "trials"
+    return folder / f"{study.id}.sqlite"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _OneLineParser(
+        prog="python -m app trial",
+        description="Usability trials: reports of studies recorded by the operator console.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="report")
+    report = commands.add_parser(
+        "report",
+        help="per-task success rate, time on task, errors and a per-participant table",
+        description="Write report.html, tasks.csv, attempts.csv, participants.csv and the plots "
+        "(PNG) for STUDY.",
+    )
+    report.add_argument("study", metavar="STUDY", help="the study file (.toml) or its name")
+    report.add_argument(
+        "--db",
+        metavar="FILE",
+        help="the trial record (default: STUDY-ID.sqlite in the user's data folder, trials/)",
+    )
+    report.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a record kept by a participant display on another computer (its --trial FILE), "
+        "counted by participant and time; repeatable",
+    )
+    report.add_argument(
+        "--out",
+        metavar="DIR",
+        help="folder for the report (default: STUDY-report beside the record)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        study = load_study(args.study)
+    except StudyError as error:
+        print(f"trial report: {error}", file=sys.stderr)
+        return 2
+    db = Path(args.db) if args.db else default_db(study)
+    if not db.exists():
+        print(f"trial report: no trial record at {db} (give --db FILE)", file=sys.stderr)
+        return 2
+    out = Path(args.out) if args.out else Path.cwd() / f"{study.id}-report"
+    stores: list[TrialStore] = []
+    try:
+        for path in (db, *(Path(other) for other in args.also)):
+            if not path.exists():
+                print(f"trial report: no trial record at {path}", file=sys.stderr)
+                return 2
+            stores.append(TrialStore(path))
+        found = attempts(stores[0], study, stores[1:])
+    except TrialStoreError as error:
+        print(f"trial report: {error}", file=sys.stderr)
+        return 2
+    finally:
+        for store in stores:
+            store.close()
+    if not found:
+        print(f"trial report: {db} holds no finished task of study {study.id!r}", file=sys.stderr)
+        return 2
+    try:
+        written = write_report(study, found, out, database=str(db))
+    except OSError as error:
+        print(f"trial report: cannot write {out}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    print(f"report written to {written}")
+    return 0
+
+
+def write_report(study: Study, found: list[Attempt], out: Path, *, database: str) -> Path:
+    from app.trial_ui.plots import success_rate_png, time_on_task_png
+
+    _ensure_gui()
+    summaries = summarise(study, found)
+    plots = {
+        "Success rate per task": success_rate_png(summaries),
+        "Time on task": time_on_task_png(summaries, found),
+    }
+    page = report_html(
+        study, summaries, found, plots, database=database, generated=dt.datetime.now()
+    )
+    write_atomically(out / "tasks.csv", tasks_csv(summaries).encode())
+    write_atomically(out / "attempts.csv", attempts_csv(found).encode())
+    write_atomically(out / "participants.csv", participants_csv(found).encode())
+    write_atomically(out / "success-rate.png", plots["Success rate per task"])
+    write_atomically(out / "time-on-task.png", plots["Time on task"])
+    write_atomically(out / "report.html", page.encode())
+    return out / "report.html"
+
+
+def _ensure_gui() -> None:
+    """Text in plots needs a QGuiApplication; a report needs no screen."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _KEEP.append(QGuiApplication(sys.argv[:1]))
+
+
+_KEEP: list[object] = []
+"""The application made for drawing, alive until the process ends."""

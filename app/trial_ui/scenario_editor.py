@@ -1,0 +1,113 @@
+"""Editing a scenario file from the console: the TOML, checked by the scenario loader as it would
+be when the home is built (a mistake names its line, and the cursor goes there), saved as a new
+file. The running home is not rebuilt – displays are attached to it – so the edited scenario is
+used by starting the console again with ``--scenario FILE``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from home_emulator.scenario import ScenarioError, parse_scenario
+
+translate = QCoreApplication.translate
+
+
+class ScenarioEditor(QDialog):
+    def __init__(self, source: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.setWindowTitle(
+            translate("OperatorConsole", "Scenario – %1").replace("%1", source.name)
+        )
+        self.text = QPlainTextEdit(source.read_text(encoding="utf-8"))
+        self.text.setAccessibleName(translate("OperatorConsole", "Scenario file"))
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        self.text.setFont(font)
+        self.verdict = QLabel("")
+        self.verdict.setWordWrap(True)
+        self.check = QPushButton(translate("OperatorConsole", "Check"))
+        self.check.clicked.connect(self.check_text)
+        self.save = QPushButton(translate("OperatorConsole", "Save as…"))
+        self.save.clicked.connect(self._save_clicked)
+        hint = QLabel(
+            translate(
+                "OperatorConsole",
+                "The running home stays as it is: to run the study on the edited scenario, start "
+                "the console again with --scenario FILE.",
+            )
+        )
+        hint.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check)
+        buttons.addWidget(self.save)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.verdict)
+        layout.addWidget(hint)
+        layout.addLayout(buttons)
+        self.resize(820, 640)
+
+    def check_text(self) -> bool:
+        """Read the text as the home would; say what is wrong and go to its line."""
+        try:
+            scenario = parse_scenario(self.text.toPlainText(), self.source.name)
+        except ScenarioError as error:
+            self.verdict.setText(str(error))
+            if error.line:
+                block = self.text.document().findBlockByLineNumber(error.line - 1)
+                cursor = QTextCursor(block)
+                cursor.select(QTextCursor.SelectionType.LineUnderCursor)
+                self.text.setTextCursor(cursor)
+                self.text.setFocus()
+            return False
+        self.verdict.setText(
+            translate("OperatorConsole", "Good: “%1”, %2 scripted events.")
+            .replace("%1", scenario.name)
+            .replace("%2", str(len(scenario.events)))
+        )
+        return True
+
+    def save_to(self, path: Path) -> bool:
+        """Written whole or not at all, and only when it reads as a scenario."""
+        if not self.check_text():
+            return False
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(self.text.toPlainText())
+        os.replace(temporary, path)
+        self.verdict.setText(
+            self.verdict.text()
+            + " "
+            + translate("OperatorConsole", "Saved as %1.").replace("%1", str(path))
+        )
+        return True
+
+    def _save_clicked(self) -> None:
+        if not self.check_text():
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            translate("OperatorConsole", "Save the scenario as"),
+            str(Path.cwd() / f"{self.source.stem}-edited.toml"),
+            translate("OperatorConsole", "Scenarios (*.toml)"),
+        )
+        if name:
+            self.save_to(Path(name))

@@ -1,0 +1,190 @@
+"""Screenshots of the usability-trial console and of a report, into docs/screenshots/ (offscreen).
+
+    .venv/bin/python scripts/trial_screenshots.py
+
+Runs the example study (resources/studies/prepay-basics.toml) with four scripted participants on
+the console's own displays – codes typed on the PPMID's keypad, buttons pressed on the IHD, one
+mistyped code, one wrong answer, one task run out of time – on a clock this script sets, photographs
+the console during the last participant's top-up, and renders the report it makes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_API", "pyside6")
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: I001 - PySide6 before qasync
+
+import qasync
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QImage, QPainter, QTextDocument
+from PySide6.QtTest import QTest
+
+from app import qt_messages
+from app.trial.study import load_study
+from app.trial_ui import report_command
+from app.trial_ui.console_host import OperatorConsole
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+SECONDS = {
+    "P01": {"top-up": 48, "emergency-credit": 21, "message": 33, "yesterday": 64},
+    "P02": {"top-up": 95, "emergency-credit": 16, "message": 125, "yesterday": 52},
+    "P03": {"top-up": 57, "emergency-credit": 30, "message": 27, "yesterday": 90},
+    "P04": {"top-up": 71, "emergency-credit": 12, "message": 38, "yesterday": 45},
+}
+MISTYPES = {"P02": 2}
+WRONG_ANSWER = {"P03"}
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_800_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def until(condition, timeout_s: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+    async with asyncio.timeout(timeout_s):
+        while not condition():  # noqa: ASYNC110 - waiting for what a person would see
+            await asyncio.sleep(0.02)
+
+
+def click(widget: QWidget) -> None:
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+async def top_up(console, ppmid, clock, finish_at, mistypes, photograph) -> None:  # type: ignore[no-untyped-def]
+    code = console.conductor.running.code
+    ppmid.go_to("balance")
+    click(ppmid.page_for("balance").top_up)
+    page = ppmid.page_for("top_up")
+    for attempt in range(mistypes):
+        wrong = code[:-1] + str((int(code[-1]) + 1 + attempt) % 10)
+        QTest.keyClicks(page, wrong)
+        QTest.keyClick(page, Qt.Key.Key_Return)
+        await until(lambda: "isn't right" in page.result.text())
+        QTest.keyClick(page, Qt.Key.Key_Delete)
+    for digit in code[:12]:
+        click(page.keypad.buttons[digit])
+    clock.now = finish_at - 30
+    await photograph()
+    QTest.keyClicks(page, code[12:])
+    clock.now = finish_at
+    QTest.keyClick(page, Qt.Key.Key_Return)
+    await until(lambda: "added" in page.result.text())
+    click(page.back)
+
+
+async def scripted_trial(console: OperatorConsole, clock: Clock) -> None:
+    window = console.window
+    assert window is not None
+    ppmid = console.displays["ppmid"].window.view  # type: ignore[union-attr]
+    ihd = console.displays["ihd"].window.view  # type: ignore[union-attr]
+    balance = ppmid.page_for("balance")
+    await until(lambda: bool(balance.cards) and balance.top_up.isEnabled(), 60)
+
+    async def photograph() -> None:
+        if console.conductor.sitting.participant == "P04":  # type: ignore[union-attr]
+            window.displays.refresh_pictures()
+            window.refresh()
+            await asyncio.sleep(0.3)
+            window.grab().save(str(OUT / "trial-console.png"))
+
+    for participant, seconds in SECONDS.items():
+        window.tasks.participant.setCurrentText(participant)
+        click(window.tasks.start_participant)
+        for task in list(console.conductor.sitting.order):  # type: ignore[union-attr]
+            started = clock.now
+            click(window.tasks.start_task)
+            assert console.conductor.running is not None
+            finish_at = started + seconds[task]
+            if task == "top-up":
+                await top_up(
+                    console, ppmid, clock, finish_at, MISTYPES.get(participant, 0), photograph
+                )
+            elif task == "emergency-credit":
+                ppmid.go_to("balance")
+                await until(lambda: balance.emergency.isVisible())
+                click(balance.emergency)
+                page = ppmid.page_for("emergency")
+                await until(lambda page=page: page.confirm.isVisible())
+                clock.now = finish_at
+                click(page.confirm)
+            elif task == "message" and seconds[task] >= console.study.task(task).time_limit_s:
+                clock.now = finish_at
+                window.tick()  # the console's next look: out of time
+            elif task == "message":
+                messages = ihd.context.model.messages
+                await until(lambda messages=messages: any(not m.read for m in messages.values()))
+                click(ihd.nav.buttons["messages"])
+                screen = ihd.screen_for("messages")
+                await until(lambda screen=screen: screen.confirm.isVisible())
+                clock.now = finish_at
+                click(screen.confirm)
+            else:
+                click(ihd.nav.buttons["history"])
+                clock.now = finish_at
+                if seconds[task] >= console.study.task(task).time_limit_s:
+                    window.tick()  # the console's next look: out of time
+                else:
+                    wrong = participant in WRONG_ANSWER
+                    click(window.tasks.failure if wrong else window.tasks.success)
+            await until(lambda: console.conductor.running is None)
+            clock.now += 8
+        click(window.tasks.finish_participant)
+
+
+def render_report(folder: Path) -> None:
+    """The report page as a reader sees it (QTextDocument: tables, headings and the plots)."""
+    html = (folder / "report.html").read_text()
+    document = QTextDocument()
+    for name in ("success-rate.png", "time-on-task.png"):
+        document.addResource(
+            QTextDocument.ResourceType.ImageResource, QUrl(name), QImage(str(folder / name))
+        )
+    plots = iter(("success-rate.png", "time-on-task.png"))
+    html = re.sub(r"data:image/png;base64,[A-Za-z0-9+/=]+", lambda _m: next(plots), html)
+    document.setDefaultStyleSheet("th { background: #e8eef4; } td, th { padding: 4px; }")
+    document.setHtml(html)
+    document.setTextWidth(1200)
+    size = document.size().toSize()
+    image = QImage(QSize(1200, size.height()), QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    document.drawContents(painter)
+    painter.end()
+    image.save(str(OUT / "trial-report.png"))
+
+
+async def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    study = load_study("prepay-basics")
+    clock = Clock()
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "prepay-basics.sqlite"
+        console = OperatorConsole(
+            study, db, speed=60, history_days=14, listen=("127.0.0.1", 0), now=clock
+        )
+        await console.start()
+        try:
+            await scripted_trial(console, clock)
+        finally:
+            await console.stop()
+        out = Path(folder) / "report"
+        report_command.main(["report", str(study.source), "--db", str(db), "--out", str(out)])
+        render_report(out)
+    print(f"screenshots saved to {OUT}/trial-console.png and trial-report.png")
+
+
+if __name__ == "__main__":
+    qt_messages.install()
+    application = QApplication.instance() or QApplication(sys.argv[:1])
+    qasync.run(main())

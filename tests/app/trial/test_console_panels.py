@@ -1,0 +1,95 @@
+"""The console's controls act on the hosted home and are written to the record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from app.trial.conditions import observe
+from app.trial.home_controls import Injection
+from app.trial.store import TrialStore
+from app.trial.study import load_study
+from app.trial_ui.console_host import OperatorConsole
+from home_emulator.esme import SUPPLY_OFF
+
+
+@pytest.mark.e2e
+async def test_clock_injections_vending_and_the_scenarios_script(tmp_path: Path) -> None:
+    study = load_study("prepay-basics")
+    console = OperatorConsole(
+        study, tmp_path / "t.sqlite", history_days=2, listen=("127.0.0.1", 0), embed=False
+    )
+    window = await console.start()
+    home = console.home
+    try:
+        assert home.clock.now() < study.scenario.events[0].at_s
+        assert not home._agenda  # the scenario's script waits for the researcher
+
+        panel = window.home
+        QTest.mouseClick(panel.pause, Qt.MouseButton.LeftButton)
+        assert home.clock.paused
+        assert panel.pause.text() == "Resume"
+        QTest.mouseClick(panel.pause, Qt.MouseButton.LeftButton)
+        assert not home.clock.paused
+        panel.speed.setCurrentIndex(panel.speed.findData(600))
+        assert home.clock.speed == 600
+
+        QTest.mouseClick(panel.injections[Injection.DISCONNECT], Qt.MouseButton.LeftButton)
+        assert home.esme.supply_status == SUPPLY_OFF
+        QTest.mouseClick(panel.injections[Injection.NO_CREDIT], Qt.MouseButton.LeftButton)
+        assert observe(home).balance_pence == 60
+        assert panel.done.text() == "Done: electricity credit set to £0.60"
+        QTest.mouseClick(panel.vend, Qt.MouseButton.LeftButton)
+        code = panel.vended.text().replace(" ", "")
+        assert len(code) == 20
+        assert home.esme.prepay.top_up(code)[0] == 0
+
+        script = window.scenario
+        script.events.setCurrentRow(2)  # 20:15, a relative tops up £20 online
+        QTest.mouseClick(script.now, Qt.MouseButton.LeftButton)
+        assert script.done.text() == "Done: £20.00 electricity credit added remotely"
+        QTest.mouseClick(script.jump, Qt.MouseButton.LeftButton)
+        assert home.clock.now() >= study.scenario.events[2].at_s
+        assert not script.jump.isEnabled()  # it is past now
+    finally:
+        await console.stop()
+    record = TrialStore(tmp_path / "t.sqlite")
+    kinds = [(e.kind, e.target) for e in record.events() if e.source == "console"]
+    record.close()
+    assert kinds == [
+        ("clock", "paused"),
+        ("clock", "resumed"),
+        ("clock", "speed ×600"),
+        ("inject", "disconnect"),
+        ("inject", "no_credit"),
+        ("vend", "£10"),
+        ("scenario", "top_up"),
+        ("clock", "moved"),
+    ]
+
+
+def test_the_scenario_editor_checks_like_the_loader_and_saves_only_good_files(
+    qtbot, tmp_path: Path
+) -> None:
+    from app.trial_ui.scenario_editor import ScenarioEditor
+    from home_emulator.scenario import SCENARIO_DIR, load_scenario
+
+    source = SCENARIO_DIR / "pensioner-prepay.toml"
+    editor = ScenarioEditor(source)
+    qtbot.addWidget(editor)
+    assert editor.check_text()
+    assert editor.verdict.text() == "Good: “Pensioner, prepayment”, 3 scripted events."
+    text = source.read_text()
+    editor.text.setPlainText(text.replace('credit = "4.20"', 'credit = "lots"'))
+    target = tmp_path / "richer.toml"
+    assert not editor.save_to(target)
+    assert not target.exists()
+    assert "line 26: electricity.prepayment.credit" in editor.verdict.text()
+    assert editor.text.textCursor().blockNumber() == 25  # the cursor is on the line at fault
+    editor.text.setPlainText(text.replace('credit = "4.20"', 'credit = "40.00"'))
+    assert editor.save_to(target)
+    assert str(load_scenario(target).electricity.prepayment.credit) == "40.00"
+    assert source.read_text() == text  # the original is untouched

@@ -1,0 +1,80 @@
+"""The participant display's recorder: screens, controls, keys masked, answers shown – on any
+window, without the screens knowing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget
+
+from app.trial_ui.interaction_recorder import InteractionRecorder
+
+
+class Page(QWidget):
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.text().isdigit():  # takes digits; anything else goes on to the parents
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def _window(qtbot):  # type: ignore[no-untyped-def]
+    window = QWidget()
+    qtbot.addWidget(window)
+    stack = QStackedWidget()
+    first = Page()
+    first.setObjectName("ppmid-top-up")
+    keypad = QWidget()
+    keypad.setProperty("role", "keypad")
+    digit = QToolButton(keypad)
+    digit.setText("7")
+    digit.setProperty("digit", "true")
+    send = QToolButton()
+    send.setText("Send")
+    send.setAccessibleName("Send")
+    result = QLabel("")
+    layout = QVBoxLayout(first)
+    for widget in (keypad, send, result):
+        layout.addWidget(widget)
+    screen = QWidget()
+    screen.setObjectName("ihd-history")
+    scrolling = QScrollArea()
+    scrolling.setWidget(screen)
+    stack.addWidget(first)
+    stack.addWidget(scrolling)
+    QVBoxLayout(window).addWidget(stack)
+    return window, stack, first, digit, send, result, scrolling
+
+
+def test_screens_controls_keys_and_answers_are_recorded_and_digits_masked(qtbot) -> None:
+    window, stack, page, digit, send, result, scrolling = _window(qtbot)
+    got: list[tuple[str, str, str]] = []
+    recorder = InteractionRecorder(window, lambda *event: got.append(event))
+    window.show()
+    qtbot.waitExposed(window)
+    QTest.mouseClick(digit, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(page, "7733")  # repeated digits are separate presses
+    QTest.keyClick(page, Qt.Key.Key_Backspace)  # ignored by the page, passed to its parents
+    send.click()
+    result.setText("That code isn't right – please check the digits")
+    result.setProperty("tone", "problem")
+    result.setText("£10.00 added – new balance £14.32")
+    result.setProperty("tone", "good")
+    stack.setCurrentWidget(scrolling)
+    other = QWidget()
+    qtbot.addWidget(other)
+    QTest.keyClicks(other, "5")  # another window: not this participant's
+    recorder.stop()
+    assert got == [
+        ("screen", "ppmid-top-up", ""),
+        ("control", "digit", "•"),
+        ("key", "digit", "•"),
+        ("key", "digit", "•"),
+        ("key", "digit", "•"),
+        ("key", "digit", "•"),
+        ("key", "Backspace", ""),
+        ("control", "Send", ""),
+        ("error", "problem", "That code isn't right – please check the digits"),
+        ("feedback", "good", "£10.00 added – new balance £14.32"),
+        ("screen", "ihd-history", ""),
+    ]
