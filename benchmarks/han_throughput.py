@@ -27,12 +27,19 @@ TARGET_PER_S = 5_000
 UNIT = "frames/s"
 
 
+_REPORTED_FIELDS = frozenset(
+    {"demand_kw", "import_total_kwh", "export_total_kwh", "today_import_kwh", "ambient", "export"}
+)
+"""What a Metering report changes in the model. Other changes of a meter – its histories read
+again when a day ends, a new price – come from reads, not from the reports being counted."""
+
+
 class _MeterChanges:
     def __init__(self) -> None:
         self.count = 0
 
     def __call__(self, change: ModelChange) -> None:
-        if change.meter is not None:
+        if change.meter is not None and change.fields <= _REPORTED_FIELDS:
             self.count += 1
 
 
