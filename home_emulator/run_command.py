@@ -15,8 +15,8 @@ from home_emulator.home import EmulatedHome
 from home_emulator.home_store import HomeStore, HomeStoreError, build_storable_home
 from home_emulator.pcap import record
 from home_emulator.scenario import Scenario, ScenarioError, load_named, load_scenario
-from home_emulator.scenario_events import parse_duration
 from home_emulator.scenario_home import build_home
+from home_emulator.scenario_time import parse_duration
 from home_emulator.state_report import home_state
 
 DEFAULT_SCENARIO = "family-dual-fuel"

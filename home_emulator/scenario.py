@@ -46,11 +46,9 @@ from home_emulator.scenario_events import (
     ScriptedEvent,
     TariffSwitch,
     TopUp,
-    local_instant,
-    parse_clock,
-    parse_date_time,
     read_events,
 )
+from home_emulator.scenario_time import local_instant, parse_clock, parse_date_time
 from home_emulator.toml_reader import (
     ScenarioError,
     TomlSource,

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import NoReturn, TypeVar
 
-from home_emulator.scenario_events import DURATION_HINT, parse_duration
+from home_emulator.scenario_time import DURATION_HINT, parse_duration
 from home_emulator.toml_locator import KeyPart, KeyPath, Locator
 
 _E = TypeVar("_E", bound=StrEnum)

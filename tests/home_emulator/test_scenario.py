@@ -42,7 +42,7 @@ from home_emulator.scenario import (
     load_scenario,
     parse_scenario,
 )
-from home_emulator.scenario_events import parse_duration
+from home_emulator.scenario_time import parse_duration
 
 LONDON = ZoneInfo("Europe/London")
 REQUIRED_SCENARIOS = (
