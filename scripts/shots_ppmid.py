@@ -1,0 +1,245 @@
+"""The PPMID's screenshots on emulated prepayment homes."""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtWidgets import QApplication
+from shots_common import SMALL, save, settle, until
+
+from app import i18n
+from app.context import ExperienceContext
+from app.settings import DisplaySettings
+from app.window import HostWindow
+from han.model import HomeModel
+
+
+async def ppmid_screens() -> None:
+    """The PPMID on emulated prepayment homes: ``ppmid-<page>-<language>-<theme>-800x480.png``."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    import zigpy.types as t
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from app.han_bridge import SessionCommands
+    from han.firmware import PPMID_IMAGE_TYPE, FirmwareImage, UpdateState
+    from han.session import HanSession
+    from han.utrn import encode_utrn
+    from home_emulator.credit_engine import CreditSettings, PrepaymentStart, units
+    from home_emulator.device_log import DeviceType, new_install_code
+
+    def model_of(session: HanSession) -> HomeModel:
+        return session.model
+
+    from home_emulator.esme import SUPPLIER_ORIGINATOR, supplier_key
+    from home_emulator.home import EmulatedHome, HomeSpec
+    from home_emulator.virtual_radio import VirtualRadio
+    from home_emulator.wan import SupplierWan
+    from ppmid.shell import PpmidShell
+
+    morning = datetime(2026, 1, 13, 11, 0, tzinfo=ZoneInfo("Europe/London")).timestamp()
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    application.setQuitOnLastWindowClosed(False)  # closing one home's window must not end the run
+
+    def file(page: str, language: str = "en") -> str:
+        return f"ppmid-{page}-{language}-standard-{SMALL[0]}x{SMALL[1]}.png"
+
+    async def open_home(balance: str, gas: PrepaymentStart | None = None, **debt):  # type: ignore[no-untyped-def]
+        start = PrepaymentStart(balance=units(balance), **debt)
+        home = EmulatedHome(
+            HomeSpec(
+                seed=3,
+                start_epoch_s=morning,
+                history_days=10,
+                electricity_prepayment=start,
+                gas_prepayment=gas,
+            )
+        )
+        radio = await VirtualRadio.new(VirtualRadio.config_for(home.air))
+        model = HomeModel()
+        session = HanSession(radio, model, firmware_image_type=PPMID_IMAGE_TYPE)
+        session.start()
+        home.power_on()
+        await until(lambda: bool(session.links))
+        await asyncio.gather(*(link.attached.wait() for link in session.links.values()))
+        settings = DisplaySettings()
+        i18n.use_language("en")
+        context = ExperienceContext(
+            model, commands=SessionCommands(session), settings=settings, now=lambda: morning
+        )
+        shell = PpmidShell(context)
+        window = HostWindow("PPMID", shell, SMALL, settings)
+        window.show()
+        await settle()
+        return home, radio, session, shell, window, settings
+
+    async def close(home, radio, session, window) -> None:  # type: ignore[no-untyped-def]
+        window.view.close()
+        window.close()
+        await session.stop()
+        await radio.shutdown()
+        home.close()
+
+    def vend(home, step: int, pounds: int, fuel: str = "electricity") -> str:  # type: ignore[no-untyped-def]
+        keys = home.gas.keys if fuel == "gas" else home.esme.keys
+        return encode_utrn(
+            supplier_private_key=supplier_key(),
+            meter_public_key=keys.meter_private_key.public_key(),
+            originator=SUPPLIER_ORIGINATOR,
+            target=keys.target,
+            counter=step << 32,
+            pounds=pounds,
+        )
+
+    home, radio, session, shell, window, settings = await open_home("4.32")
+    balance = shell.page_for("balance")
+    await until(lambda: bool(balance.cards) and balance.cards[0].balance.text().startswith("£"))
+    for language in ("en", "cy"):
+        settings.set_language(language)
+        await settle()
+        save(window, file("balance", language))
+    settings.set_language("en")
+    window.resize(1280, 720)
+    await settle()
+    save(window, "ppmid-balance-en-standard-1280x720.png")
+    window.resize(*SMALL)
+    top_up = shell.page_for("top_up")
+    shell.go_to("top_up")
+    QTest.keyClicks(top_up, vend(home, 1, 10)[:13])
+    await settle()
+    save(window, file("keypad"))
+    QTest.keyClick(top_up, Qt.Key.Key_Delete)
+    QTest.keyClicks(top_up, vend(home, 1, 10))
+    QTest.keyClick(top_up, Qt.Key.Key_Return)
+    await until(lambda: "added" in top_up.result.text())
+    await settle()
+    save(window, file("top-up-accepted"))
+    QTest.keyClicks(top_up, vend(home, 1, 10))
+    QTest.keyClick(top_up, Qt.Key.Key_Return)
+    await until(lambda: "already" in top_up.result.text())
+    await settle()
+    save(window, file("top-up-already-used"))
+    wan = SupplierWan(home)
+    wan.disable_supply()
+    wan.arm_supply()
+    home.step()
+    shell.go_to("balance")
+    await until(lambda: balance.cards[0].supply.isVisible())
+    await settle()
+    save(window, file("supply-armed"))
+    QTest.mouseClick(balance.cards[0].supply, Qt.MouseButton.LeftButton)
+    supply = shell.page_for("supply")
+    QTest.mousePress(supply.hold, Qt.MouseButton.LeftButton)
+    await until(lambda: supply.hold.progress > 0.55)
+    save(window, file("enable-supply-holding"))
+    await until(lambda: bool(supply.result.text()))
+    QTest.mouseRelease(supply.hold, Qt.MouseButton.LeftButton)
+    await settle()
+    save(window, file("enable-supply-done"))
+    await close(home, radio, session, window)
+
+    home, radio, session, shell, window, settings = await open_home("1.02")
+    while home.esme.prepay.engine.balance >= units("0.90"):
+        home.step()
+    balance = shell.page_for("balance")
+    await until(lambda: balance.cards[0].emergency.isVisible() and shell.alarm.isVisible())
+    await settle()
+    save(window, file("low-credit"))
+    settings.set_language("cy")
+    await settle()
+    save(window, file("low-credit", "cy"))
+    settings.set_language("en")
+    QTest.mouseClick(balance.cards[0].emergency, Qt.MouseButton.LeftButton)
+    await settle()
+    save(window, file("emergency-credit"))
+    emergency = shell.page_for("emergency")
+    QTest.mouseClick(emergency.confirm, Qt.MouseButton.LeftButton)
+    await until(lambda: bool(emergency.result.text()))
+    await settle()
+    save(window, file("emergency-credit-on"))
+    await close(home, radio, session, window)
+
+    # Both fuels on prepayment: the gas runs out, a gas code typed with electricity chosen, the
+    # gas valve that only the gas meter's button reopens; electricity repays a debt.
+    gas = PrepaymentStart(balance=units("0.08"), settings=CreditSettings(emergency_credit_limit=0))
+    home, radio, session, shell, window, settings = await open_home(
+        "18.40",
+        gas,
+        settings=CreditSettings(time_debt_recovery_per_day=units("0.50")),
+        time_debt=units("85.20"),
+    )
+    balance = shell.page_for("balance")
+    await until(lambda: len(balance.cards) == 2)
+    await settle()
+    save(window, file("dual-fuel-balance"))
+    settings.set_language("cy")
+    await settle()
+    save(window, file("dual-fuel-balance", "cy"))
+    settings.set_language("en")
+    while home.gas.supply_status == 2 or home.now_s % 1800:
+        home.step()
+    gas_card = balance.cards[1]
+    await until(lambda: "run out" in gas_card.lines["supply"].text())
+    await settle()
+    save(window, file("dual-fuel-gas-off"))
+    top_up = shell.page_for("top_up")
+    shell.go_to("top_up")
+    QTest.keyClicks(top_up, vend(home, 1, 10, "gas"))
+    await settle()
+    save(window, file("dual-fuel-keypad"))
+    QTest.keyClick(top_up, Qt.Key.Key_Return)
+    await until(lambda: "added" in top_up.result.text())
+    await settle()
+    save(window, file("dual-fuel-gas-code-sent-on"))
+    shell.go_to("balance")
+    await until(lambda: gas_card.supply.isVisible())
+    await settle()
+    save(window, file("dual-fuel-gas-armed"))
+    QTest.mouseClick(gas_card.supply, Qt.MouseButton.LeftButton)
+    supply = shell.page_for("supply")
+    QTest.mousePress(supply.hold, Qt.MouseButton.LeftButton)
+    await until(lambda: bool(supply.result.text()) and not supply.view_model.sending)
+    QTest.mouseRelease(supply.hold, Qt.MouseButton.LeftButton)
+    await settle()
+    save(window, file("gas-only-at-the-meter"))
+
+    # A firmware update over the air: progress in the header and on About, then the new version;
+    # then a second update on the HAN stopping the first.
+    shell.go_to("about")
+    wan = SupplierWan(home)
+    payload = bytes(i % 251 for i in range(150_000))
+    wan.offer_firmware(str(radio.ieee), FirmwareImage.build(payload, file_version=0x01010000))
+    await until(lambda: model_of(session).firmware.percent >= 42, 120)
+    await settle()
+    save(window, file("update-progress"))
+    await until(lambda: model_of(session).firmware.state is UpdateState.INSTALLED, 120)
+    await settle()
+    save(window, file("update-installed"))
+    other_ieee = "00:0d:6f:ff:fe:00:00:07"
+    home.hub.device_log.add(t.EUI64.convert(other_ieee), new_install_code(), DeviceType.PPMID)
+    other_radio = await VirtualRadio.new(VirtualRadio.config_for(home.air, ieee=other_ieee))
+    other = HanSession(other_radio, HomeModel(), firmware_image_type=PPMID_IMAGE_TYPE)
+    other.start()
+    await until(lambda: other.ota is not None)
+    newer = FirmwareImage.build(payload, file_version=0x01020000)
+    wan.offer_firmware(str(radio.ieee), newer)
+    await until(
+        lambda: (
+            model_of(session).firmware.state is UpdateState.DOWNLOADING
+            and model_of(session).firmware.percent >= 10
+        )
+    )
+    wan.offer_firmware(other_ieee, newer)
+    await until(lambda: model_of(session).firmware.state is UpdateState.FAILED, 60)
+    await settle()
+    save(window, file("update-stopped"))
+    settings.set_language("cy")
+    await settle()
+    save(window, file("update-stopped", "cy"))
+    settings.set_language("en")
+    await other.stop()
+    await other_radio.shutdown()
+    await close(home, radio, session, window)
