@@ -11,16 +11,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
-from app.context import ExperienceContext, Silent
-from app.han_bridge import SessionCommands
-from app.settings import DisplaySettings
-from app.window import HostWindow
 from home_emulator.credit_engine import CreditSettings, PrepaymentStart, units
 from home_emulator.registers import HALF_HOUR_S
 from home_emulator.supply_switch import SUPPLY_ARMED, SUPPLY_OFF, SUPPLY_ON
-from ppmid.shell import PpmidShell
+from tests.ppmid.ppmid_window import ppmid_on
 
 
 def _code(keys, step: int, pounds: int) -> str:
@@ -50,23 +45,10 @@ async def _dual_fuel_ppmid(emulated_han, kit, gas: PrepaymentStart) -> AsyncIter
         gas_prepayment=gas,
     ) as han:
         await han.meter_ready()
-        application = QApplication.instance()
-        assert isinstance(application, QApplication)
-        application.setQuitOnLastWindowClosed(False)
-        display = DisplaySettings()
-        context = ExperienceContext(
-            han.model, commands=SessionCommands(han.session), settings=display, sound=Silent()
-        )
-        shell = PpmidShell(context)
-        window = HostWindow("PPMID", shell, (800, 480), display)
-        window.show()
-        try:
-            han.shell = shell
+        with ppmid_on(han) as shell:
             balance = shell.page_for("balance")
             await han.until(lambda: len([c for c in balance.cards if c.isVisible()]) == 2)
             yield han
-        finally:
-            window.close()
 
 
 def _cards(han) -> tuple[Any, Any]:

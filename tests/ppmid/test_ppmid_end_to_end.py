@@ -10,14 +10,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
-from app.context import ExperienceContext, Silent
-from app.han_bridge import SessionCommands
-from app.settings import DisplaySettings
-from app.window import HostWindow
 from home_emulator.credit_engine import CreditSettings, PrepaymentStart, units
-from ppmid.shell import PpmidShell
+from tests.ppmid.ppmid_window import ppmid_on
 
 
 @contextlib.asynccontextmanager
@@ -25,21 +20,8 @@ async def _ppmid(emulated_han, kit, balance: str, **settings: Any) -> AsyncItera
     start = PrepaymentStart(balance=units(balance), settings=CreditSettings(**settings))
     async with emulated_han(start_epoch_s=kit.WEEKDAY_MORNING, electricity_prepayment=start) as han:
         await han.meter_ready()
-        application = QApplication.instance()
-        assert isinstance(application, QApplication)
-        application.setQuitOnLastWindowClosed(False)  # the test, not Qt, ends the loop
-        display = DisplaySettings()
-        context = ExperienceContext(
-            han.model, commands=SessionCommands(han.session), settings=display, sound=Silent()
-        )
-        shell = PpmidShell(context)
-        window = HostWindow("PPMID", shell, (800, 480), display)
-        window.show()
-        try:
-            han.shell = shell
+        with ppmid_on(han):
             yield han
-        finally:
-            window.close()
 
 
 def _pounds(pennies_x100: int) -> str:

@@ -12,12 +12,7 @@ from typing import Any
 import zigpy.types as t
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
-from app.context import ExperienceContext, Silent
-from app.han_bridge import SessionCommands
-from app.settings import DisplaySettings
-from app.window import HostWindow
 from han.firmware import PPMID_IMAGE_TYPE, FirmwareImage, UpdateState
 from han.model import HomeModel
 from han.session import HanSession
@@ -25,7 +20,7 @@ from home_emulator.credit_engine import PrepaymentStart
 from home_emulator.device_log import DeviceType, new_install_code
 from home_emulator.virtual_radio import COORDINATOR_IEEE, VirtualRadio
 from home_emulator.wan import SupplierWan
-from ppmid.shell import PpmidShell
+from tests.ppmid.ppmid_window import ppmid_on
 
 NEW_VERSION = 0x01010000
 PAYLOAD = bytes((i * 13 + 5) % 253 for i in range(40_000))
@@ -41,21 +36,8 @@ async def _ppmid(emulated_han, kit) -> AsyncIterator[Any]:
     ) as han:
         await han.meter_ready()
         await han.until(lambda: han.session.ota is not None)
-        application = QApplication.instance()
-        assert isinstance(application, QApplication)
-        application.setQuitOnLastWindowClosed(False)
-        display = DisplaySettings()
-        context = ExperienceContext(
-            han.model, commands=SessionCommands(han.session), settings=display, sound=Silent()
-        )
-        shell = PpmidShell(context)
-        window = HostWindow("PPMID", shell, (800, 480), display)
-        window.show()
-        try:
-            han.shell = shell
+        with ppmid_on(han):
             yield han
-        finally:
-            window.close()
 
 
 async def test_an_update_shows_its_progress_and_then_the_new_version(emulated_han, kit) -> None:
