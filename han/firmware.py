@@ -5,37 +5,23 @@ image type, file version, total size) and sub-elements – the upgrade image its
 here, a SHA-256 of it in a manufacturer-specific tag, so a device can tell a damaged transfer from
 a good one before it installs anything. zigpy's OTA image classes read and write the format.
 
-The state of this display's own firmware – its version, an update under way and how it ended – is
-part of the model (``HomeModel.firmware``), so a screen can show "Updating… 42 %" and then the new
-version, without knowing anything of ZigBee.
+The state of this display's own firmware is in ``han/firmware_status.py`` (part of the model,
+without zigpy).
 """
 
 from __future__ import annotations
 
-import enum
 import hashlib
 from dataclasses import dataclass
 
 from zigpy.ota.image import ElementTagId, FieldControl, OTAImage, OTAImageHeader, SubElement
 
-EMULATED_MANUFACTURER: int = 0x1234
-"""The manufacturer code of the emulated devices (and of this suite's displays)."""
-PPMID_IMAGE_TYPE: int = 0x0005
-"""Image type of a PPMID's firmware (the GBCS device type of a PPMID, 0x05)."""
-FIRST_VERSION: int = 0x01000000
-"""The version a display starts with: 1.0.0.0."""
+from han.firmware_status import EMULATED_MANUFACTURER, PPMID_IMAGE_TYPE
+
 INTEGRITY_TAG = 0xF000
 """Manufacturer-specific sub-element: SHA-256 of the upgrade image."""
 _HEADER_LENGTH = 56
 """An OTA header without optional fields."""
-
-
-def version_text(version: int) -> str:
-    """A file version as people read it: 0x01020003 → "1.2.0.3" (trailing ".0" dropped)."""
-    parts = [(version >> shift) & 0xFF for shift in (24, 16, 8, 0)]
-    while len(parts) > 3 and parts[-1] == 0:
-        parts.pop()
-    return ".".join(str(part) for part in parts)
 
 
 @dataclass(frozen=True)
@@ -105,32 +91,3 @@ def check_image(
     if elements.get(INTEGRITY_TAG) != hashlib.sha256(payload).digest():
         raise BadImage("the image is damaged (its SHA-256 does not match)")
     return payload
-
-
-class UpdateState(enum.Enum):
-    CURRENT = "current"
-    DOWNLOADING = "downloading"
-    INSTALLED = "installed"
-    FAILED = "failed"
-
-
-class UpdateFailure(enum.Enum):
-    ANOTHER_UPDATE = "another update"
-    """The hub stopped this transfer because another update started on the HAN (2021 uplift)."""
-    DAMAGED = "damaged"
-    NO_ANSWER = "no answer"
-
-
-@dataclass(frozen=True)
-class FirmwareStatus:
-    version: int = FIRST_VERSION
-    state: UpdateState = UpdateState.CURRENT
-    progress: float = 0.0
-    """0…1 while downloading."""
-    new_version: int | None = None
-    """The version on offer (downloading, failed) or just installed."""
-    failure: UpdateFailure | None = None
-
-    @property
-    def percent(self) -> int:
-        return int(self.progress * 100)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from han.credit import Credit, SupplyState
-from han.firmware import FirmwareStatus
+from han.firmware_status import FirmwareStatus
 from han.history import MeterHistory
 from han.measured import Measured
 from han.tariff import PricePeriod, Tariff

@@ -22,13 +22,8 @@ from zigpy.zcl import Cluster
 from zigpy.zcl.clusters.general import Ota
 from zigpy.zcl.foundation import Status
 
-from han.firmware import (
-    BadImage,
-    FirmwareStatus,
-    UpdateFailure,
-    UpdateState,
-    check_image,
-)
+from han.firmware import BadImage, check_image
+from han.firmware_status import FirmwareStatus, UpdateFailure, UpdateState
 from han.model import HomeModel, ModelChange
 
 LOGGER = logging.getLogger(__name__)

@@ -16,7 +16,7 @@ from zigpy.application import ControllerApplication
 from zigpy.device import BaseDevice, Device
 
 from han.clusters import GBMetering
-from han.firmware import EMULATED_MANUFACTURER
+from han.firmware_status import EMULATED_MANUFACTURER
 from han.hub_link import TIME_CLUSTER, HubLink
 from han.meter_link import MeterLink
 from han.model import HomeModel, MeterKey

@@ -16,7 +16,8 @@ import zigpy.types as t
 from zigpy.zcl import foundation as f
 from zigpy.zcl.clusters.general import ImageNotifyCommand
 
-from han.firmware import FirmwareImage, version_text
+from han.firmware import FirmwareImage
+from han.firmware_status import version_text
 from home_emulator.node import EmulatedNode
 from home_emulator.zcl_server import CommandReply, ServerCluster, encode_cluster_command
 

@@ -11,7 +11,8 @@ from decimal import Decimal
 
 import zigpy.types as t
 
-from han.firmware import FirmwareImage, version_text
+from han.firmware import FirmwareImage
+from han.firmware_status import version_text
 from home_emulator.comms_hub import HubEvent, SupplierMessage
 from home_emulator.credit_engine import PrepaymentStart, units
 from home_emulator.device_log import DeviceLogEntry, DeviceType, new_install_code

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout
 from app.context import ExperienceContext
 from app.i18n import QT_WORDING
 from app.ui.touch_button import TouchButton
-from han.firmware import UpdateState
+from han.firmware_status import UpdateState
 from ppmid.about_view_model import AboutViewModel
 from ppmid.page import Navigator, PpmidPage
 

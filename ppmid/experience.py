@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 from app.context import ExperienceContext
 from app.experiences import Experience
 from app.wording import QT_TRANSLATE_NOOP
-from han.firmware import PPMID_IMAGE_TYPE
+from han.firmware_status import PPMID_IMAGE_TYPE
 
 
 def _create_view(context: ExperienceContext) -> QWidget:

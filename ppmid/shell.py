@@ -16,7 +16,7 @@ from app.i18n import QT_WORDING
 from app.ui.device_shell import DeviceShell
 from app.ui.theme import THEMES
 from app.ui.touch_button import TouchButton
-from han.firmware import UpdateState
+from han.firmware_status import UpdateState
 from han.model import Fuel
 from ppmid.about_screen import AboutScreen
 from ppmid.about_view_model import AboutViewModel

@@ -24,7 +24,8 @@ async def ppmid_screens() -> None:
     from PySide6.QtTest import QTest
 
     from app.han_bridge import SessionCommands
-    from han.firmware import PPMID_IMAGE_TYPE, FirmwareImage, UpdateState
+    from han.firmware import FirmwareImage
+    from han.firmware_status import PPMID_IMAGE_TYPE, UpdateState
     from han.session import HanSession
     from han.utrn import encode_utrn
     from home_emulator.credit_engine import CreditSettings, PrepaymentStart, units

@@ -15,13 +15,8 @@ import zigpy.types as t
 
 from app.context import CommandFailed
 from app.han_bridge import SessionCommands
-from han.firmware import (
-    FIRST_VERSION,
-    PPMID_IMAGE_TYPE,
-    FirmwareImage,
-    UpdateFailure,
-    UpdateState,
-)
+from han.firmware import FirmwareImage
+from han.firmware_status import FIRST_VERSION, PPMID_IMAGE_TYPE, UpdateFailure, UpdateState
 from han.model import HomeModel, ModelChange
 from han.session import HanSession
 from home_emulator.credit_engine import PrepaymentStart
