@@ -133,8 +133,8 @@ class SupplyViewModel(_MeterActionViewModel):
         if self.is_gas(self.armed()):
             return w.translate(
                 "SupplyScreen",
-                "Make sure the gas cooker, fire and any other gas appliances are switched off "
-                "before the gas comes back on.",
+                "Make sure the gas cooker, fire and any other gas appliances are switched off. "
+                "Gas comes back on only at the gas meter: after this, press its button.",
             )
         return w.translate(
             "SupplyScreen",

@@ -2063,8 +2063,8 @@ python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant I
 <context>
     <name>SupplyScreen</name>
     <message>
-        <source>Make sure the gas cooker, fire and any other gas appliances are switched off before the gas comes back on.</source>
-        <translation>Gwnewch yn siŵr bod y popty nwy, y tân ac unrhyw gyfarpar nwy arall wedi&apos;u diffodd cyn i&apos;r nwy ddod yn ôl ymlaen.</translation>
+        <source>Make sure the gas cooker, fire and any other gas appliances are switched off. Gas comes back on only at the gas meter: after this, press its button.</source>
+        <translation>Gwnewch yn siŵr bod y popty nwy, y tân ac unrhyw gyfarpar nwy arall wedi&apos;u diffodd. Dim ond wrth y mesurydd nwy y daw&apos;r nwy yn ôl ymlaen: ar ôl hyn, pwyswch ei fotwm.</translation>
     </message>
     <message>
         <source>Make sure electric heaters, cookers and irons are switched off before the supply comes back on.</source>
