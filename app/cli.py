@@ -373,6 +373,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.trial_ui.console_host import run as run_console
 
         return run_console(options)
+    if options.source == "emulator" and options.scenario is None:
+        from app import past_prerender  # light: the rendering starts before Qt is imported
+
+        past_prerender.start(
+            seed=options.seed,
+            profile=past_prerender.EMBEDDED_PROFILE,
+            days=past_prerender.EMBEDDED_DAYS,
+        )
     from app.host import run  # Qt is imported only once the command line is known to be good
 
     return run(options)

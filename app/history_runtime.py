@@ -13,22 +13,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
-import platformdirs
-
 from app.history_backfill import BackfillDepth, HistoryBackfill, HistoryRecorder
 from app.history_store import HistoryStore
+from app.user_dirs import data_dir
 from han.meter_link import MeterLink
 from han.model import HomeModel, MeterKey
 
 LOGGER = logging.getLogger(__name__)
 
-APP_DIR_NAME: Final = "smets-consumer-suite"
 FILE_NAME: Final = "history.sqlite3"
 
 
 def default_path() -> Path:
     """``history.sqlite3`` in the platform's per-user data folder (XDG on Linux)."""
-    return platformdirs.user_data_path(APP_DIR_NAME, appauthor=False) / FILE_NAME
+    return data_dir() / FILE_NAME
 
 
 class HistoryRuntime:

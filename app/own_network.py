@@ -13,11 +13,10 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import platformdirs
 from zigpy.application import ControllerApplication
 
 from app.atomic_file import write_text_atomically
-from app.history_runtime import APP_DIR_NAME
+from app.user_dirs import data_dir
 from han.install_codes import parse_eui64, parse_install_code
 
 BACKUP_NAME = "zigbee-network-backup.json"
@@ -28,7 +27,7 @@ class NetworkError(Exception):
 
 
 def default_backup_path() -> Path:
-    return platformdirs.user_data_path(APP_DIR_NAME, appauthor=False) / BACKUP_NAME
+    return data_dir() / BACKUP_NAME
 
 
 class OwnNetwork:

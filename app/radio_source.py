@@ -11,17 +11,17 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import platformdirs
 from zigpy.application import ControllerApplication
 
 from app.sources import SourceUnavailable
+from app.user_dirs import data_dir
 from han.radios import RadioChoice, auto_detect, controller_class, explain, radio_config
 
 LOGGER = logging.getLogger(__name__)
 
 
 def default_database() -> Path:
-    folder = Path(platformdirs.user_data_dir("smets-consumer-suite"))
+    folder = data_dir()
     folder.mkdir(parents=True, exist_ok=True)
     return folder / "zigbee.db"
 

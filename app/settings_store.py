@@ -17,19 +17,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
-import platformdirs
-
 from app.atomic_file import write_text_atomically
 from app.kiosk.kiosk_settings import KioskSettings, SettingsError, kiosk_from_table
 from app.settings import LANGUAGE_CODES, THEME_NAMES
+from app.user_dirs import config_dir
 
-APP_DIR_NAME: Final = "smets-consumer-suite"
 FILE_NAME: Final = "settings.toml"
 SCHEMA_VERSION: Final = 1
 
 
 def default_path() -> Path:
-    return platformdirs.user_config_path(APP_DIR_NAME, appauthor=False) / FILE_NAME
+    return config_dir() / FILE_NAME
 
 
 @dataclass(frozen=True)

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from pathlib import Path
 from typing import Protocol
 
-import platformdirs
 import zigpy.types as t
 from zigpy.application import ControllerApplication
 from zigpy.exceptions import ControllerException
 
+from app import past_prerender
 from app.han_access import CAD_IEEE
-from app.history_runtime import APP_DIR_NAME
+from app.past_prerender import past_cache_folder
 from home_emulator.air_link import parse_address
 from home_emulator.device_log import DeviceType, NotInDeviceLog
 from home_emulator.home import EmulatedHome, HomeSpec
@@ -38,9 +37,13 @@ class HanSource(Protocol):
     async def close(self) -> None: ...
 
 
-def past_cache_folder() -> Path:
-    """Where the embedded home keeps its rendered past (the platform's per-user cache folder)."""
-    return platformdirs.user_cache_path(APP_DIR_NAME, appauthor=False) / "homes"
+def _embedded(seed: int, speed: float) -> HomeSpec:
+    return HomeSpec(
+        seed=seed,
+        speed=speed,
+        profile=past_prerender.EMBEDDED_PROFILE,
+        history_days=past_prerender.EMBEDDED_DAYS,
+    )
 
 
 class EmulatorSource:
@@ -50,7 +53,10 @@ class EmulatorSource:
         self.home = (
             spec
             if isinstance(spec, EmulatedHome)
-            else EmulatedHome(spec, past_cache=PastCache(past_cache_folder()))
+            else EmulatedHome(
+                spec,
+                past_cache=PastCache(past_cache_folder(), pending=past_prerender.take()),
+            )
         )
         self.display_ieee = display_ieee or str(COORDINATOR_IEEE)
         """This display's EUI-64: the one the home's device log starts with, unless another is
@@ -194,10 +200,8 @@ def open_source(
         )
     if name == "emulator":
         if pairs_itself:  # a CAD: this display is not in the embedded hub's device log
-            return EmulatorSource(
-                HomeSpec(seed=seed, speed=speed), display_ieee=display_ieee or CAD_IEEE
-            )
-        return EmulatorSource(HomeSpec(seed=seed, speed=speed))
+            return EmulatorSource(_embedded(seed, speed), display_ieee=display_ieee or CAD_IEEE)
+        return EmulatorSource(_embedded(seed, speed))
     if is_remote(name):
         return RemoteHomeSource(name, display_ieee=display_ieee)
     if name == "auto" or ":" in name:

@@ -12,20 +12,18 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Final
 
-import platformdirs
-
+from app import user_dirs
 from app.atomic_file import write_text_atomically
 
 SCHEMA_VERSION: Final = 1
-APP_NAME: Final = "smets-consumer-suite"
 
 
 def config_dir() -> Path:
-    return Path(platformdirs.user_config_dir(APP_NAME)) / "cad"
+    return user_dirs.config_dir() / "cad"
 
 
 def data_dir() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME)) / "cad"
+    return user_dirs.data_dir() / "cad"
 
 
 def default_db_path() -> Path:

@@ -7,26 +7,34 @@ file's name holds everything the days depend on – seed, profile, first and las
 fingerprint of the emulator's source – so a changed household model never reads an old past.
 A missing, damaged or unwritable cache only costs the rendering: it never stops the home.
 
-Only the app's embedded home uses it (tests build their homes fresh).
+Only the app's embedded home uses it (tests build their homes fresh). On the first start of a day
+the app renders the past in a second process while it imports Qt and zigpy
+(``python -m home_emulator.past_cache``, started by ``app/past_prerender.py``): the home then waits
+for that process rather than rendering the days itself – two cores, half the wait.
 """
 
 from __future__ import annotations
 
+import argparse
 import contextlib
-import hashlib
 import logging
 import os
+import subprocess
+import sys
 import tempfile
+import time
+from collections.abc import Sequence
 from datetime import date, timedelta
-from functools import cache
 from pathlib import Path
 from typing import Final
+from zoneinfo import ZoneInfo
 
 import numpy as np
 import numpy.typing as npt
 
 from home_emulator.backfill import SLOT_S, HouseholdPast, household_past
-from home_emulator.household import HouseholdLoad
+from home_emulator.household import PROFILES, HouseholdLoad
+from home_emulator.past_name import kept_past_name
 from home_emulator.registers import LocalCalendar
 
 LOGGER = logging.getLogger(__name__)
@@ -36,19 +44,15 @@ _KEEP_FILES: Final = 4
 """Pasts kept at once (a few homes or days); older ones are removed as new ones are written."""
 
 
-@cache
-def source_fingerprint() -> str:
-    """A digest of the emulator's source: any change to how a day is rendered changes it."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+PENDING_WAIT_S: Final = 60.0
+"""How long a home waits for the process rendering its past before rendering it itself."""
 
 
 class PastCache:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, pending: subprocess.Popen[bytes] | None = None) -> None:
         self.folder = folder
+        self.pending = pending
+        """A ``python -m home_emulator.past_cache`` rendering this folder's past right now."""
 
     def household_past(
         self,
@@ -67,6 +71,8 @@ class PastCache:
         today_slot_s = calendar.midnight(today)
         path = self._path(seed, profile, calendar, first, today)
         kept = self._read(path, load)
+        if kept is None and self._waited_for_pending():
+            kept = self._read(path, load)
         if kept is None:
             kept = household_past(load, calendar, until_s=today_slot_s, days=days)
             self._write(path, kept)
@@ -79,11 +85,34 @@ class PastCache:
             _joined_or_none(kept.generation_w, rendered_today.generation_w, count),
         )
 
+    def _waited_for_pending(self) -> bool:
+        pending, self.pending = self.pending, None
+        if pending is None:
+            return False
+        try:
+            return pending.wait(PENDING_WAIT_S) == 0
+        except subprocess.TimeoutExpired:
+            pending.kill()
+            return False
+
+    def keep_complete_days(
+        self, load: HouseholdLoad, calendar: LocalCalendar, *, days: int, seed: int, profile: str
+    ) -> Path:
+        """Render and keep the complete days up to yesterday, unless they are kept already (a
+        kept file is not read through here: a damaged one is the reading home's to replace)."""
+        today = calendar.local_date(time.time())
+        path = self._path(seed, profile, calendar, today - timedelta(days=days), today)
+        if not path.exists():
+            until_s = calendar.midnight(today)
+            self._write(path, household_past(load, calendar, until_s=until_s, days=days))
+        return path
+
     def _path(
         self, seed: int, profile: str, calendar: LocalCalendar, first: date, today: date
     ) -> Path:
-        zone = str(calendar.zone).replace("/", "-")
-        name = f"past-{profile}-{seed}-{zone}-{first}-{today}-{source_fingerprint()}.npz"
+        name = kept_past_name(
+            seed=seed, profile=profile, zone=str(calendar.zone), first=first, today=today
+        )
         return self.folder / name
 
     def _read(self, path: Path, load: HouseholdLoad) -> HouseholdPast | None:
@@ -138,3 +167,28 @@ def _joined_or_none(
     if kept is None or today is None:
         return None
     return _joined(kept, today, count)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m home_emulator.past_cache --folder F --seed S --profile P --days D``: keep a
+    home's complete past days in F (nothing to do when they are kept already)."""
+    parser = argparse.ArgumentParser(prog="python -m home_emulator.past_cache")
+    parser.add_argument("--folder", type=Path, required=True)
+    parser.add_argument("--seed", type=int, required=True)
+    parser.add_argument("--profile", required=True)
+    parser.add_argument("--days", type=int, required=True)
+    parser.add_argument("--zone", default="Europe/London")
+    args = parser.parse_args(argv)
+    load = HouseholdLoad(args.seed, PROFILES[args.profile])
+    PastCache(args.folder).keep_complete_days(
+        load,
+        LocalCalendar(ZoneInfo(args.zone)),
+        days=args.days,
+        seed=args.seed,
+        profile=args.profile,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -13,8 +13,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import platformdirs
-
 from app.trial.report import (
     attempts_csv,
     participants_csv,
@@ -25,6 +23,7 @@ from app.trial.report import (
 from app.trial.stats import Attempt, attempts, summarise
 from app.trial.store import TrialStore, TrialStoreError
 from app.trial.study import Study, StudyError, load_study
+from app.user_dirs import data_dir
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -35,7 +34,7 @@ class _OneLineParser(argparse.ArgumentParser):
 def default_db(study: Study) -> Path:
     """Where the console records a study unless told otherwise: the user's data folder (a study
     may sit in a read-only place, and its record is not part of it)."""
-    folder = platformdirs.user_data_path("smets-consumer-suite", appauthor=False) / "trials"
+    folder = data_dir() / "trials"
     return folder / f"{study.id}.sqlite"
 
 

@@ -76,3 +76,62 @@ def test_old_pasts_are_pruned(tmp_path: Path) -> None:
             load, CALENDAR, until_s=UNTIL, days=2, seed=seed, profile="family_of_four"
         )
     assert len(list(tmp_path.glob("past-*.npz"))) == 4
+
+
+def test_a_past_rendered_ahead_by_another_process_is_the_one_the_home_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+    import sys
+    import time
+
+    from home_emulator.past_name import todays_past_name
+
+    command = [sys.executable, "-m", "home_emulator.past_cache", "--folder", str(tmp_path)]
+    command += ["--seed", "5", "--profile", "family_of_four", "--days", "3"]
+    pending = subprocess.Popen(command)
+    now = int(time.time()) // 10 * 10
+    rendered_here: list[int] = []
+
+    def only_today(*args: object, days: int, **kwargs: object) -> HouseholdPast:
+        rendered_here.append(days)
+        return household_past(*args, days=days, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("home_emulator.past_cache.household_past", only_today)
+    cache = PastCache(tmp_path, pending=pending)
+    load = HouseholdLoad(5, PROFILES["family_of_four"])
+    kept = cache.household_past(
+        load, CALENDAR, until_s=now, days=3, seed=5, profile="family_of_four"
+    )
+    assert pending.wait(5) == 0
+    assert rendered_here == [0]  # only today: the complete days came from the other process
+    name = todays_past_name(
+        seed=5, profile="family_of_four", zone="Europe/London", days=3, now_s=now
+    )
+    assert [p.name for p in tmp_path.glob("past-*.npz")] == [name]
+    fresh = household_past(
+        HouseholdLoad(5, PROFILES["family_of_four"]), CALENDAR, until_s=now, days=3
+    )
+    _same(kept, fresh)
+
+
+def test_the_app_renders_ahead_only_when_the_days_past_is_not_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from app import past_prerender
+    from home_emulator.past_name import todays_past_name
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = past_prerender.past_cache_folder()
+    past_prerender.start(seed=9, profile="family_of_four", days=2)
+    pending = past_prerender.take()
+    assert pending is not None
+    assert pending.wait(60) == 0
+    name = todays_past_name(
+        seed=9, profile="family_of_four", zone="Europe/London", days=2, now_s=time.time()
+    )
+    assert (folder / name).exists()
+    past_prerender.start(seed=9, profile="family_of_four", days=2)  # kept now: nothing to start
+    assert past_prerender.take() is None
