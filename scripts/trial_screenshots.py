@@ -112,8 +112,8 @@ async def scripted_trial(console: OperatorConsole, clock: Clock) -> None:
                 )
             elif task == "emergency-credit":
                 ppmid.go_to("balance")
-                await until(lambda: balance.emergency.isVisible())
-                click(balance.emergency)
+                await until(lambda: bool(balance.cards) and balance.cards[0].emergency.isVisible())
+                click(balance.cards[0].emergency)
                 page = ppmid.page_for("emergency")
                 await until(lambda page=page: page.confirm.isVisible())
                 clock.now = finish_at
