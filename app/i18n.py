@@ -17,10 +17,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone, QTranslator
 
 from app.settings import LANGUAGE_CODES
-from app.wording import MINUS, round_half_up
+from app.wording import GB_TIME, MINUS, round_half_up
+
+_GB_ZONE = QTimeZone(str(GB_TIME).encode())
+"""``wording.GB_TIME`` for Qt's dates and times."""
 
 TRANSLATIONS_DIR: Final = Path(__file__).resolve().parent.parent / "resources" / "translations"
 CATALOGUE: Final = "smets"
@@ -98,11 +101,11 @@ class QtWording:
         return f"£{digits}" if amount >= 0 else f"{MINUS}£{digits}"
 
     def clock(self, epoch_s: float, *, seconds: bool = False) -> str:
-        moment = QDateTime.fromSecsSinceEpoch(int(epoch_s)).time()
+        moment = QDateTime.fromSecsSinceEpoch(int(epoch_s), _GB_ZONE).time()
         return self.locale.toString(moment, "HH:mm:ss" if seconds else "HH:mm")
 
     def day(self, epoch_s: float) -> str:
-        moment = QDateTime.fromSecsSinceEpoch(int(epoch_s)).date()
+        moment = QDateTime.fromSecsSinceEpoch(int(epoch_s), _GB_ZONE).date()
         return self.locale.toString(moment, "ddd d MMM")
 
 

@@ -14,11 +14,15 @@ Welsh needs five forms of) only in ``tr()`` calls, so view-models hand the view 
 from __future__ import annotations
 
 import re
-import time
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, Protocol
+from zoneinfo import ZoneInfo
 
 PENNY: Final = Decimal("0.01")
+GB_TIME: Final = ZoneInfo("Europe/London")
+"""Times are shown as a GB household reads them, whatever the computer's own time zone: the
+meters' days and the tariffs' hours are GB days and hours (GMT, or BST in summer)."""
 MINUS: Final = "−"  # U+2212: a real minus sign reads better than a hyphen beside a £
 _PLACEHOLDER: Final = re.compile(r"%([1-9])")
 
@@ -86,11 +90,11 @@ class PlainWording:
         return f"£{amount:,.2f}" if amount >= 0 else f"{MINUS}£{-amount:,.2f}"
 
     def clock(self, epoch_s: float, *, seconds: bool = False) -> str:
-        return time.strftime("%H:%M:%S" if seconds else "%H:%M", time.localtime(epoch_s))
+        return datetime.fromtimestamp(epoch_s, GB_TIME).strftime("%H:%M:%S" if seconds else "%H:%M")
 
     def day(self, epoch_s: float) -> str:
-        moment = time.localtime(epoch_s)
-        return f"{time.strftime('%a', moment)} {moment.tm_mday} {time.strftime('%b', moment)}"
+        moment = datetime.fromtimestamp(epoch_s, GB_TIME)
+        return f"{moment.strftime('%a')} {moment.day} {moment.strftime('%b')}"
 
 
 PLAIN_ENGLISH: Final = PlainWording()

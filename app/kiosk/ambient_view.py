@@ -41,7 +41,7 @@ class AmbientScene:
 
 def ambient_scene(model: HomeModel, now: float, wording: Wording) -> AmbientScene:
     meter = model.electricity_import_meter()
-    clock = wording.clock(now)
+    clock = wording.clock(model.han_now(now))  # the meters' time, like the device's own clock
     if meter is None or meter.ambient is None:
         note = wording.translate("Ambient", "Looking for your meter…")
         return AmbientScene(None, True, clock, "", note)

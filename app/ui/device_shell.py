@@ -81,7 +81,9 @@ class DeviceShell(QWidget):
             self._apply_theme()
 
     def _tick(self) -> None:
-        self.clock.setText(QT_WORDING.clock(self.context.now()))
+        # The smart meters' time, as a real display shows it (synchronised from the hub): on a
+        # home emulated faster than real time, "yesterday" and "today" are the home's.
+        self.clock.setText(QT_WORDING.clock(self.context.model.han_now(self.context.now())))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

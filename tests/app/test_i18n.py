@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, QTimeZone
 
 from app import i18n
 from app.i18n import QT_WORDING, catalogue_path
@@ -61,7 +61,9 @@ def test_welsh_plurals_follow_qts_welsh_forms(welsh) -> None:
 
 
 def _epoch(hour: int, minute: int) -> float:
-    return QDateTime(QDate(2026, 6, 1), QTime(hour, minute)).toSecsSinceEpoch()
+    """A time on 1 June 2026 in GB (BST): the displays show GB time whatever the machine's zone."""
+    london = QTimeZone(b"Europe/London")
+    return QDateTime(QDate(2026, 6, 1), QTime(hour, minute), london).toSecsSinceEpoch()
 
 
 @pytest.mark.parametrize("code", ["en", "cy"])

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
-from time import localtime
+from zoneinfo import ZoneInfo
 
 from app.context import CommandFailed
 from han.credit import SupplyAnswer, SupplyState, TopUpAnswer, TopUpOutcome
@@ -99,10 +100,8 @@ async def test_a_locked_keypad_says_when_to_try_again_by_the_han_clock(kit) -> N
     model.han_clock = HanClock(han_now, kit.NOW)
     meter = FakeMeter(TopUpAnswer(TopUpOutcome.KEYPAD_LOCKED, Decimal(0), None))
     result = await _typed(kit, meter, model=model).send()
-    then = localtime(han_now + 3600)
-    assert result.text == (
-        f"Too many wrong codes – try again at about {then.tm_hour:02d}:{then.tm_min:02d}"
-    )
+    then = datetime.fromtimestamp(han_now + 3600, ZoneInfo("Europe/London"))  # GB time
+    assert result.text == f"Too many wrong codes – try again at about {then:%H:%M}"
 
 
 async def test_a_meter_that_does_not_answer(kit) -> None:
