@@ -17,11 +17,15 @@ INSTALL_CODE_LENGTHS: Final = (8, 10, 14, 18)
 
 
 class LabelError(ValueError):
-    """Text that is not an EUI-64 or install code; ``field`` is "eui64" or "install_code"."""
+    """Text that is not an EUI-64 or install code; ``field`` is "eui64" or "install_code",
+    ``problem`` "length" (with ``digits``, how many hex digits there were) or "check" (the CRC), so
+    a display can say it in its own language."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, problem: str, message: str, *, digits: int = 0) -> None:
         super().__init__(message)
         self.field = field
+        self.problem = problem
+        self.digits = digits
 
 
 def _hex_digits(text: str) -> str:
@@ -32,7 +36,12 @@ def parse_eui64(text: str) -> t.EUI64:
     stripped = "".join(ch for ch in text if not ch.isspace() and ch not in ":-")
     digits = _hex_digits(stripped)
     if digits != stripped or len(digits) != 16:
-        raise LabelError("eui64", f"an EUI-64 has 16 hex digits (this has {len(digits)})")
+        raise LabelError(
+            "eui64",
+            "length",
+            f"an EUI-64 has 16 hex digits (this has {len(digits)})",
+            digits=len(digits),
+        )
     return t.EUI64.convert(":".join(digits[i : i + 2] for i in range(0, 16, 2)))
 
 
@@ -43,12 +52,17 @@ def parse_install_code(text: str) -> tuple[bytes, t.KeyData]:
     if digits != stripped or len(digits) // 2 not in INSTALL_CODE_LENGTHS or len(digits) % 2:
         lengths = ", ".join(str(2 * n) for n in INSTALL_CODE_LENGTHS)
         raise LabelError(
-            "install_code", f"an install code has {lengths} hex digits (this has {len(digits)})"
+            "install_code",
+            "length",
+            f"an install code has {lengths} hex digits (this has {len(digits)})",
+            digits=len(digits),
         )
     code = bytes.fromhex(digits)
     try:
         return code, convert_install_code(code)
     except ValueError:
         raise LabelError(
-            "install_code", "the install code's check digits do not match: is a character mistyped?"
+            "install_code",
+            "check",
+            "the install code's check digits do not match: is a character mistyped?",
         ) from None

@@ -74,10 +74,13 @@ class MessagesScreen(IhdScreen):
         self.previous.clicked.connect(lambda: self._step(-1))
         self.next.clicked.connect(lambda: self._step(+1))
         self.confirm.clicked.connect(self._confirm_clicked)
+        self.arrived = TouchButton()  # a message that came while this screen was open
+        self.arrived.clicked.connect(self._show_arrived)
         buttons = QHBoxLayout()
         buttons.addWidget(self.previous)
         buttons.addWidget(self.next)
         buttons.addStretch(1)
+        buttons.addWidget(self.arrived)
         buttons.addWidget(self.confirm)
 
         layout = QVBoxLayout(self)
@@ -99,6 +102,10 @@ class MessagesScreen(IhdScreen):
             self.confirm.words(),
             translate("MessagesScreen", "Tell your supplier you have read this message"),
         )
+        self.arrived.set_words(translate("MessagesScreen", "✉ New message"))
+        self.arrived.describe(
+            self.arrived.words(), translate("MessagesScreen", "Show the message that has just come")
+        )
         self.new.setText(translate("MessagesScreen", "New"))
         self.text.setAccessibleName(translate("MessagesScreen", "Message"))
 
@@ -114,6 +121,10 @@ class MessagesScreen(IhdScreen):
     def _model_changed(self, change: ModelChange) -> None:
         if change.meter is None and "messages" in change.fields:
             self.refresh_soon()
+
+    def _show_arrived(self) -> None:
+        self.current_id = self._view_model.first_to_show()
+        self.refresh()
 
     def _step(self, step: int) -> None:
         self.current_id = self._view_model.neighbour(self.current_id, step)
@@ -133,6 +144,12 @@ class MessagesScreen(IhdScreen):
         self.show_page(page)
         if self.isVisible():
             self._view_model.mark_read(page.message_id)  # on screen now, so read
+        self.arrived.setVisible(
+            any(
+                not message.read and message_id != page.message_id
+                for message_id, message in self.context.model.messages.items()
+            )
+        )
 
     def show_page(self, page: MessagePage) -> None:
         self.position.setText(page.position)

@@ -217,17 +217,11 @@ class NetworkScreen(IhdScreen):
         try:
             await network.permit_with_install_code(eui64, code, JOIN_WINDOW_S)
         except LabelError as error:
-            field = (
-                translate("NetworkScreen", "The EUI-64")
-                if error.field == "eui64"
-                else translate("NetworkScreen", "The install code")
-            )
             self._say(
-                fill(
-                    translate("NetworkScreen", "⚠ %1 is not right: %2. Nothing was sent."),
-                    field,
-                    str(error),
-                )
+                "⚠ "
+                + self._label_problem(error)
+                + " "
+                + translate("NetworkScreen", "Nothing was sent.")
             )
             return
         except Exception as error:
@@ -255,6 +249,25 @@ class NetworkScreen(IhdScreen):
         self._view_model.backed_up(self.context.now(), str(where))
         self._say(translate("NetworkScreen", "✓ Backed up."))
         self.refresh()
+
+    def _label_problem(self, error: LabelError) -> str:
+        if error.field == "eui64":
+            return fill(
+                translate("NetworkScreen", "An EUI-64 has 16 hex digits; this one has %1."),
+                str(error.digits),
+            )
+        if error.problem == "length":
+            return fill(
+                translate(
+                    "NetworkScreen",
+                    "An install code has 16, 20, 28 or 36 hex digits; this one has %1.",
+                ),
+                str(error.digits),
+            )
+        return translate(
+            "NetworkScreen",
+            "The install code's check digits do not match: is a character mistyped?",
+        )
 
     def _failed(self, error: Exception) -> str:
         return fill(

@@ -1160,6 +1160,14 @@
         <translation>Dweud wrth eich cyflenwr eich bod wedi darllen y neges hon</translation>
     </message>
     <message>
+        <source>✉ New message</source>
+        <translation>✉ Neges newydd</translation>
+    </message>
+    <message>
+        <source>Show the message that has just come</source>
+        <translation>Dangos y neges sydd newydd gyrraedd</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>Newydd</translation>
     </message>
@@ -1334,16 +1342,8 @@
         <translation>Ar gau.</translation>
     </message>
     <message>
-        <source>The EUI-64</source>
-        <translation>Yr EUI-64</translation>
-    </message>
-    <message>
-        <source>The install code</source>
-        <translation>Y cod gosod</translation>
-    </message>
-    <message>
-        <source>⚠ %1 is not right: %2. Nothing was sent.</source>
-        <translation>⚠ Nid yw %1 yn gywir: %2. Ni anfonwyd dim.</translation>
+        <source>Nothing was sent.</source>
+        <translation>Ni anfonwyd dim.</translation>
     </message>
     <message>
         <source>✓ %1 may join with its install code for 3 minutes.</source>
@@ -1352,6 +1352,18 @@
     <message>
         <source>✓ Backed up.</source>
         <translation>✓ Wedi&apos;i gadw wrth gefn.</translation>
+    </message>
+    <message>
+        <source>An EUI-64 has 16 hex digits; this one has %1.</source>
+        <translation>Mae gan EUI-64 16 digid hecs; mae gan hwn %1.</translation>
+    </message>
+    <message>
+        <source>An install code has 16, 20, 28 or 36 hex digits; this one has %1.</source>
+        <translation>Mae gan god gosod 16, 20, 28 neu 36 digid hecs; mae gan hwn %1.</translation>
+    </message>
+    <message>
+        <source>The install code&apos;s check digits do not match: is a character mistyped?</source>
+        <translation>Nid yw digidau gwirio&apos;r cod gosod yn cyfateb: a yw nod wedi&apos;i gamdeipio?</translation>
     </message>
     <message>
         <source>⚠ That did not work: %1</source>

@@ -100,14 +100,17 @@ async def test_install_codes_are_checked_before_anything_is_sent(qtbot, tmp_path
     screen.install_code.setText(LABEL_CODE)
     screen.code_button.click()
     await _settled()
-    assert "The EUI-64 is not right" in screen.outcome.text()
-    assert "Nothing was sent" in screen.outcome.text()
+    assert screen.outcome.text() == (
+        "⚠ An EUI-64 has 16 hex digits; this one has 14. Nothing was sent."
+    )
 
     screen.eui64.setText("00:0d:6f:00:0a:0b:0c:0d")
     screen.install_code.setText(LABEL_CODE[:-1] + "4")  # a mistyped last digit: the CRC fails
     screen.code_button.click()
     await _settled()
-    assert "The install code is not right" in screen.outcome.text()
+    assert screen.outcome.text() == (
+        "⚠ The install code's check digits do not match: is a character mistyped? Nothing was sent."
+    )
     assert radio.keys == []
 
     screen.install_code.setText(LABEL_CODE.lower())

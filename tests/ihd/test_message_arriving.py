@@ -1,0 +1,30 @@
+"""A message that arrives while the person is reading another is not marked read behind their back:
+the screen offers it ("✉ New message") and shows it when asked."""
+
+from __future__ import annotations
+
+from han.model import ModelChange, SupplierMessage
+from tests.ihd.conftest import NOW
+
+
+def test_a_message_arriving_while_reading_another_is_offered_not_swallowed(display, qtbot) -> None:
+    shell = display.shell
+    model = display.model
+    shell.go_to("messages")
+    screen = shell.screen_for("messages")
+    screen._show_arrived()  # read everything there is first
+    screen._step(+1)
+    assert model.unread_messages == 0
+    assert not screen.arrived.isVisible()
+    reading = screen.current_id
+
+    model.messages[3] = SupplierMessage(3, "Your bill is ready.", "medium", False, NOW + 10)
+    model.announce(ModelChange(None, frozenset({"messages"})))
+    qtbot.waitUntil(screen.arrived.isVisible)
+    assert screen.current_id == reading  # what the person was reading stays on screen
+    assert not model.messages[3].read  # and the new one still counts as unread
+
+    screen.arrived.click()
+    assert screen.text.text() == "Your bill is ready."
+    assert model.messages[3].read
+    assert not screen.arrived.isVisible()
