@@ -39,6 +39,11 @@ class FeedSettings:
     password: str = ""
     discovery: bool = True
     """Also announce the sensors to Home Assistant (MQTT discovery)."""
+    tls: bool = False
+    """Encrypt the connection and check the broker's certificate (brokers usually listen on 8883)."""
+    ca_file: str = ""
+    """The certificate authority that signed the broker's certificate (a home broker's own CA);
+    empty: the system's trusted authorities."""
 
     def validated(self) -> FeedSettings:
         host = self.host.strip()
@@ -55,8 +60,20 @@ class FeedSettings:
                 f"Topic prefix {self.prefix!r} must be a plain topic such as 'glow' "
                 "(no '+', '#' or leading '/').",
             )
+        ca_file = self.ca_file.strip()
+        if ca_file and not self.tls:
+            raise FeedSettingsError("ca_file", "A CA certificate is only used with TLS.")
+        if ca_file and not Path(ca_file).is_file():
+            raise FeedSettingsError("ca_file", f"There is no CA certificate file at {ca_file}.")
         return FeedSettings(
-            host, self.port, prefix.rstrip("/"), self.username, self.password, self.discovery
+            host,
+            self.port,
+            prefix.rstrip("/"),
+            self.username,
+            self.password,
+            self.discovery,
+            self.tls,
+            ca_file,
         )
 
 
@@ -87,6 +104,8 @@ class FeedSettingsFile:
                 username=str(data.get("username", "")),
                 password=str(data.get("password", "")),
                 discovery=bool(data.get("discovery", True)),
+                tls=bool(data.get("tls", False)),
+                ca_file=str(data.get("ca_file", "")),
             ).validated()
         except (ValueError, KeyError, TypeError, AttributeError):
             self.problem = (

@@ -44,15 +44,31 @@ class FeedView(QWidget):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.discovery = QCheckBox()
-        self.captions = [QLabel() for _ in range(5)]
-        for caption, field in zip(
-            self.captions,
-            (self.host, self.port, self.prefix, self.username, self.password),
-            strict=True,
+        self.tls = QCheckBox()
+        self.ca_file = QLineEdit()
+        self.captions = [QLabel() for _ in range(4)]
+        broker, login = QHBoxLayout(), QHBoxLayout()
+        broker.addWidget(self.host, 3)
+        broker.addWidget(self.port, 1)
+        login.addWidget(self.username)
+        login.addWidget(self.password)
+        form.addRow(self.captions[0], broker)
+        form.addRow(self.captions[1], self.prefix)
+        form.addRow(self.captions[2], login)
+        form.addRow(self.captions[3], self.ca_file)
+        for caption, buddy in zip(
+            self.captions, (self.host, self.prefix, self.username, self.ca_file), strict=True
         ):
-            caption.setBuddy(field)
-            form.addRow(caption, field)
-        form.addRow(self.discovery)
+            caption.setBuddy(buddy)
+        checks = QHBoxLayout()
+        checks.addWidget(self.tls)
+        checks.addWidget(self.discovery)
+        checks.addStretch(1)
+        form.insertRow(2, checks)
+        # Room on 800×480: the CA row is there only for TLS, the only time it means anything.
+        self.tls.toggled.connect(lambda on: form.setRowVisible(self.ca_file, on))
+        self.tls.toggled.connect(self.ca_file.setEnabled)
+        self._form = form
         layout.addLayout(form)
         buttons = QHBoxLayout()
         self.save = QPushButton()
@@ -80,24 +96,35 @@ class FeedView(QWidget):
         self.explanation.setText(
             QCoreApplication.translate(
                 "CadFeed",
-                "Publish this home's readings to an MQTT broker on your network, in the topics "
-                "other smart-meter tools already use, so home automation can use them.",
+                "Publish the readings to an MQTT broker, in the topics smart-meter tools use.",
             )
         )
         for caption, text in zip(
             self.captions,
             (
-                QCoreApplication.translate("CadFeed", "Broker host"),
-                QCoreApplication.translate("CadFeed", "Port"),
+                QCoreApplication.translate("CadFeed", "Broker and port"),
                 QCoreApplication.translate("CadFeed", "Topic prefix"),
-                QCoreApplication.translate("CadFeed", "User name (optional)"),
-                QCoreApplication.translate("CadFeed", "Password (optional)"),
+                QCoreApplication.translate("CadFeed", "Log-in (optional)"),
+                QCoreApplication.translate("CadFeed", "CA certificate (optional)"),
             ),
             strict=True,
         ):
             caption.setText(text)
+        self.username.setPlaceholderText(QCoreApplication.translate("CadFeed", "user name"))
+        self.password.setPlaceholderText(QCoreApplication.translate("CadFeed", "password"))
+        for field, name in (
+            (self.host, QCoreApplication.translate("CadFeed", "Broker host")),
+            (self.port, QCoreApplication.translate("CadFeed", "Port")),
+            (self.username, QCoreApplication.translate("CadFeed", "User name (optional)")),
+            (self.password, QCoreApplication.translate("CadFeed", "Password (optional)")),
+        ):
+            field.setAccessibleName(name)
         self.discovery.setText(
             QCoreApplication.translate("CadFeed", "Announce the sensors to Home Assistant")
+        )
+        self.tls.setText(QCoreApplication.translate("CadFeed", "Encrypt (TLS)"))
+        self.ca_file.setPlaceholderText(
+            QCoreApplication.translate("CadFeed", "the broker's CA file; empty: the system's")
         )
         self.save.setText(QCoreApplication.translate("CadFeed", "Save and connect"))
         self.off.setText(QCoreApplication.translate("CadFeed", "Turn the feed off"))
@@ -111,6 +138,10 @@ class FeedView(QWidget):
         self.username.setText(settings.username if settings else "")
         self.password.setText(settings.password if settings else "")
         self.discovery.setChecked(settings.discovery if settings else True)
+        self.tls.setChecked(settings.tls if settings else False)
+        self.ca_file.setText(settings.ca_file if settings else "")
+        self.ca_file.setEnabled(self.tls.isChecked())
+        self._form.setRowVisible(self.ca_file, self.tls.isChecked())
 
     def apply(self) -> None:
         wanted = FeedSettings(
@@ -120,6 +151,8 @@ class FeedView(QWidget):
             username=self.username.text(),
             password=self.password.text(),
             discovery=self.discovery.isChecked(),
+            tls=self.tls.isChecked(),
+            ca_file=self.ca_file.text() if self.tls.isChecked() else "",
         )
         try:
             self.control.apply(wanted)
@@ -162,6 +195,10 @@ class FeedView(QWidget):
         if error.field == "host":
             return QCoreApplication.translate(
                 "CadFeed", "The broker host must be a name or address, such as 192.168.1.20."
+            )
+        if error.field == "ca_file":
+            return QCoreApplication.translate(
+                "CadFeed", "There is no CA certificate file at that path."
             )
         if error.field == "port":
             return QCoreApplication.translate(

@@ -84,6 +84,8 @@ class MqttFeed:
         )
         if self.settings.username:
             client.username_pw_set(self.settings.username, self.settings.password or None)
+        if self.settings.tls:  # certificate checked against the given CA or the system's
+            client.tls_set(ca_certs=self.settings.ca_file or None)
         client.will_set(self._availability_topic, "offline", qos=1, retain=True)
         client.reconnect_delay_set(min_delay=1, max_delay=60)
         client.on_connect = self._connected_cb

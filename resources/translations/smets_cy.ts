@@ -408,8 +408,8 @@
 <context>
     <name>CadFeed</name>
     <message>
-        <source>Publish this home&apos;s readings to an MQTT broker on your network, in the topics other smart-meter tools already use, so home automation can use them.</source>
-        <translation>Cyhoeddi darlleniadau&apos;r cartref hwn i frocer MQTT ar eich rhwydwaith, yn y pynciau y mae offer mesuryddion clyfar eraill eisoes yn eu defnyddio, fel y gall awtomeiddio&apos;r cartref eu defnyddio.</translation>
+        <source>Publish the readings to an MQTT broker, in the topics smart-meter tools use.</source>
+        <translation>Cyhoeddi&apos;r darlleniadau i frocer MQTT, yn y pynciau y mae offer mesuryddion clyfar yn eu defnyddio.</translation>
     </message>
     <message>
         <source>Broker host</source>
@@ -432,8 +432,36 @@
         <translation>Cyfrinair (dewisol)</translation>
     </message>
     <message>
+        <source>CA certificate (optional)</source>
+        <translation>Tystysgrif CA (dewisol)</translation>
+    </message>
+    <message>
+        <source>Broker and port</source>
+        <translation>Brocer a phorth</translation>
+    </message>
+    <message>
+        <source>Log-in (optional)</source>
+        <translation>Mewngofnodi (dewisol)</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>enw defnyddiwr</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>cyfrinair</translation>
+    </message>
+    <message>
         <source>Announce the sensors to Home Assistant</source>
         <translation>Cyhoeddi&apos;r synwyryddion i Home Assistant</translation>
+    </message>
+    <message>
+        <source>Encrypt (TLS)</source>
+        <translation>Amgryptio (TLS)</translation>
+    </message>
+    <message>
+        <source>the broker&apos;s CA file; empty: the system&apos;s</source>
+        <translation>ffeil CA y brocer; gwag: un y system</translation>
     </message>
     <message>
         <source>Save and connect</source>
@@ -462,6 +490,10 @@
     <message>
         <source>The broker host must be a name or address, such as 192.168.1.20.</source>
         <translation>Rhaid i westeiwr y brocer fod yn enw neu&apos;n gyfeiriad, fel 192.168.1.20.</translation>
+    </message>
+    <message>
+        <source>There is no CA certificate file at that path.</source>
+        <translation>Nid oes ffeil tystysgrif CA yn y llwybr hwnnw.</translation>
     </message>
     <message>
         <source>The port must be a number from 1 to 65535.</source>

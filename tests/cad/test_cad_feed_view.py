@@ -114,3 +114,23 @@ async def test_saving_connects_to_the_broker(qtbot: QtBot, tmp_path: Path) -> No
             assert view.status.text().startswith("○")
         finally:
             view.control.stop()
+
+
+def test_a_ca_file_is_asked_for_only_with_tls_and_must_exist(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "feed.json"
+    view = _view(qtbot, path)
+    view.show()
+    assert not view.ca_file.isVisible()
+    view.tls.setChecked(True)
+    assert view.ca_file.isVisible()
+    view.host.setText("broker.local")
+    view.port.setValue(8883)
+    view.ca_file.setText(str(tmp_path / "missing-ca.pem"))
+    view.save.click()
+    assert "no CA certificate file" in view.message.text()
+    assert not path.exists()
+    (tmp_path / "ca.pem").write_text("-----BEGIN CERTIFICATE-----\n")
+    view.ca_file.setText(str(tmp_path / "ca.pem"))
+    view.save.click()
+    saved = FeedSettingsFile(path).load()
+    assert saved == FeedSettings("broker.local", 8883, tls=True, ca_file=str(tmp_path / "ca.pem"))
