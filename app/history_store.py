@@ -29,9 +29,10 @@ synchronous core that runs on that thread.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import enum
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -131,6 +132,10 @@ _TABLES: Final[dict[str, tuple[dict[str, type], tuple[str, ...], set[str]]]] = {
 }
 
 
+BUSY_TIMEOUT_MS = 10_000
+"""How long a write waits for another display's write to the same file."""
+
+
 class HistoryDatabase:
     """The store on its own thread: open, write in transactions, read, prune, close."""
 
@@ -139,6 +144,7 @@ class HistoryDatabase:
         self.keep_s = keep_days * DAY_S
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite_utils.Database(self.path, execute_plugins=False)
+        self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         self.db.enable_wal()
         # In WAL mode NORMAL is safe against a killed process (only an OS crash can lose the last
         # transactions, never corrupt the file), and much faster than FULL.
@@ -147,7 +153,7 @@ class HistoryDatabase:
 
     def _create_schema(self) -> None:
         db = self.db
-        with db.atomic():
+        with self.writing():
             for table, (columns, pk, not_null) in _TABLES.items():
                 db[table].create(  # type: ignore[union-attr]
                     columns,
@@ -161,6 +167,23 @@ class HistoryDatabase:
     def close(self) -> None:
         self.db.close()
 
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """One write transaction that holds the write lock from its start.
+
+        Two displays of one person on one computer share the file. A deferred transaction that
+        reads and then writes cannot wait for the other's lock – SQLite answers "database is
+        locked" at once – so a write begins IMMEDIATE, waiting up to the busy timeout instead."""
+        connection = self.db.conn
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+
     @property
     def schema_version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
@@ -168,7 +191,7 @@ class HistoryDatabase:
     # Writing (each call one transaction) ---------------------------------------------------
 
     def record_meter(self, meter: str, *, fuel: str, unit: str, seen_s: int) -> None:
-        with self.db.atomic():
+        with self.writing():
             self.db.execute(
                 "INSERT INTO meters (meter, fuel, unit, first_seen_s, last_seen_s) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (meter) DO UPDATE SET fuel = excluded.fuel, "
@@ -182,7 +205,7 @@ class HistoryDatabase:
             for r in rows
         ]
         if records:
-            with self.db.atomic():
+            with self.writing():
                 self.db["half_hours"].upsert_all(  # type: ignore[union-attr]
                     records, pk=("meter", "channel", "start_s")
                 )
@@ -202,7 +225,7 @@ class HistoryDatabase:
             for r in rows
         ]
         if records:
-            with self.db.atomic():
+            with self.writing():
                 self.db["periods"].upsert_all(  # type: ignore[union-attr]
                     records, pk=("meter", "quantity", "period", "start_s")
                 )
@@ -222,7 +245,7 @@ class HistoryDatabase:
             for r in rows
         ]
         if records:
-            with self.db.atomic():
+            with self.writing():
                 self.db["tariff_changes"].upsert_all(  # type: ignore[union-attr]
                     records, pk=("meter", "start_s")
                 )
@@ -232,7 +255,7 @@ class HistoryDatabase:
         """Forget everything older than the retention (24 months); the number of rows removed."""
         before = now_s - self.keep_s
         removed = 0
-        with self.db.atomic():
+        with self.writing():
             for table in ("half_hours", "periods", "tariff_changes"):
                 cursor = self.db.execute(f"DELETE FROM {table} WHERE start_s < ?", [before])
                 removed += cursor.rowcount
@@ -242,7 +265,7 @@ class HistoryDatabase:
         """A change of tenancy: forget every half hour and period that began before the move-in
         (prices stay – they are the supplier's, not the household's); the rows removed."""
         removed = 0
-        with self.db.atomic():
+        with self.writing():
             for table in ("half_hours", "periods"):
                 cursor = self.db.execute(f"DELETE FROM {table} WHERE start_s < ?", [start_s])
                 removed += cursor.rowcount

@@ -29,7 +29,7 @@ class DemandRow:
 
 
 def create_table(database: HistoryDatabase) -> None:
-    with database.db.atomic():
+    with database.writing():
         database.db[TABLE].create(  # type: ignore[union-attr]
             {"meter": str, "at_s": int, "demand_w": int},
             pk=("meter", "at_s"),
@@ -42,13 +42,13 @@ def create_table(database: HistoryDatabase) -> None:
 def upsert(database: HistoryDatabase, rows: Sequence[DemandRow]) -> int:
     records = [{"meter": r.meter, "at_s": r.at_s, "demand_w": r.demand_w} for r in rows]
     if records:
-        with database.db.atomic():
+        with database.writing():
             database.db[TABLE].upsert_all(records, pk=("meter", "at_s"))  # type: ignore[union-attr]
     return len(records)
 
 
 def forget_before(database: HistoryDatabase, at_s: int) -> int:
-    with database.db.atomic():
+    with database.writing():
         return database.db.execute(f"DELETE FROM {TABLE} WHERE at_s < ?", [at_s]).rowcount
 
 

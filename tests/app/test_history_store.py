@@ -307,3 +307,41 @@ async def test_backfill_asks_24_half_hours_a_request_and_stops_where_the_meter_d
         requests[0] = 0
         again = await backfill.fill_meter(link)
         assert (again.half_hours, again.gap_runs, requests[0]) == (0, 0, 0)
+
+
+def test_two_displays_on_one_computer_share_the_file_without_locking_each_other_out(
+    tmp_path: Path,
+) -> None:
+    """An IHD and a PPMID run by the same person write the same history file at once."""
+    import threading
+
+    path = tmp_path / "history.sqlite3"
+    errors: list[str] = []
+
+    def display(n: int) -> None:
+        try:
+            database = HistoryDatabase(path)
+            try:
+                for i in range(100):
+                    rows = [
+                        HalfHourRow(f"m{n}", "import", HALF_HOUR_S * (10 * i + k), k)
+                        for k in range(10)
+                    ]
+                    database.upsert_half_hours(rows)
+                    database.prune(0)  # a write that reads first, as the recorder does
+            finally:
+                database.close()
+        except Exception as error:
+            errors.append(repr(error))
+
+    threads = [threading.Thread(target=display, args=(n,)) for n in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    database = HistoryDatabase(path)
+    try:
+        assert all(len(database.half_hours(f"m{n}", "import", 0, 2**40)) == 1000 for n in range(3))
+    finally:
+        database.close()
