@@ -17,11 +17,12 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from zigpy.zcl.foundation import Status
 
 from han.clusters.price import CURRENCY_GBP
+from han.history_names import CONSUMPTION, COST
 from home_emulator.auxiliary_switch import AuxiliarySwitch
 from home_emulator.backfill import DEFAULT_HISTORY_DAYS, Past, electricity_past
 from home_emulator.credit_engine import UNITS_PER_POUND
 from home_emulator.fuel_registers import FuelRegisters
-from home_emulator.history_attributes import CONSUMPTION, COST, HistoryPublisher
+from home_emulator.history_attributes import HistoryPublisher
 from home_emulator.household import HouseholdLoad
 from home_emulator.node import SE_METER_DEVICE_ID, EmulatedEndpoint, EmulatedNode
 from home_emulator.prepayment_server import PrepaymentServer

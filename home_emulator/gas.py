@@ -13,12 +13,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from han.clusters.price import CURRENCY_GBP
+from han.history_names import ALTERNATIVE_CONSUMPTION, CONSUMPTION, COST
 from home_emulator.backfill import DEFAULT_HISTORY_DAYS, Past, gas_past
 from home_emulator.credit_engine import UNITS_PER_POUND
 from home_emulator.esme import default_keys
 from home_emulator.fuel_registers import JOULES_PER_WH, FuelRegisters
 from home_emulator.gas_credit import GasCredit
-from home_emulator.history_attributes import ALTERNATIVE, CONSUMPTION, COST, HistoryPublisher
+from home_emulator.history_attributes import HistoryPublisher
 from home_emulator.household import HouseholdLoad
 from home_emulator.node import EmulatedEndpoint
 from home_emulator.prepayment_server import PrepaymentServer
@@ -151,7 +152,7 @@ class GasMeter:
             },
         )
         self._volume_history = HistoryPublisher(self.volume, self.metering, CONSUMPTION)
-        self._energy_history = HistoryPublisher(energy, self.metering, ALTERNATIVE)
+        self._energy_history = HistoryPublisher(energy, self.metering, ALTERNATIVE_CONSUMPTION)
         self._cost_history = HistoryPublisher(self.registers.cost, self.prepayment, COST)
         self.credit = GasCredit(
             keys=keys or default_keys(ieee),

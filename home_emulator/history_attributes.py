@@ -7,57 +7,13 @@ alternative unit (Metering 0x0C01…, kWh on a gas mirror) and cost (Prepayment 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from han.history_names import HistoryAttributes
 from home_emulator.registers import CumulativeRegister, LocalCalendar, RegisterHistory
 from home_emulator.zcl_server import ServerCluster
 
 
-@dataclass(frozen=True)
-class HistoryNames:
-    today: str
-    previous_day: str
-    previous_day_n: str
-    this_week: str
-    previous_week_n: str
-    this_month: str
-    previous_month_n: str
-
-    def current(self) -> tuple[str, str, str]:
-        return self.today, self.this_week, self.this_month
-
-
-CONSUMPTION = HistoryNames(
-    today="currentday_consumption_delivered",
-    previous_day="previousday_consumption_delivered",
-    previous_day_n="previous_day{n}_consumption_delivered",
-    this_week="current_week_consumption_delivered",
-    previous_week_n="previous_week{n}_consumption_delivered",
-    this_month="current_month_consumption_delivered",
-    previous_month_n="previous_month{n}_consumption_delivered",
-)
-ALTERNATIVE = HistoryNames(
-    today="current_day_alternative_consumption_delivered",
-    previous_day="previous_day_alternative_consumption_delivered",
-    previous_day_n="previous_day_alternative{n}_consumption_delivered",
-    this_week="current_week_alternative_consumption_delivered",
-    previous_week_n="previous_week_alternative{n}_consumption_delivered",
-    this_month="current_month_alternative_consumption_delivered",
-    previous_month_n="previous_month_alternative{n}_consumption_delivered",
-)
-COST = HistoryNames(
-    today="current_day_cost_consumption_delivered",
-    previous_day="previous_day_cost_consumption_delivered",
-    previous_day_n="previous_day{n}_cost_consumption_delivered",
-    this_week="current_week_cost_consumption_delivered",
-    previous_week_n="previous_week{n}_cost_consumption_delivered",
-    this_month="current_month_cost_consumption_delivered",
-    previous_month_n="previous_month{n}_cost_consumption_delivered",
-)
-
-
 def publish_current(
-    cluster: ServerCluster, names: HistoryNames, today: int, week: int, month: int
+    cluster: ServerCluster, names: HistoryAttributes, today: int, week: int, month: int
 ) -> None:
     """The three figures that move every step (cheap: called every 10 emulated seconds)."""
     cluster.set(names.today, today)
@@ -65,17 +21,18 @@ def publish_current(
     cluster.set(names.this_month, month)
 
 
-def publish_past(cluster: ServerCluster, names: HistoryNames, history: RegisterHistory) -> None:
+def publish_past(
+    cluster: ServerCluster, names: HistoryAttributes, history: RegisterHistory
+) -> None:
     """The closed days, weeks and months (called when a day ends). A period before the meter's
     records has no value, and is served as unsupported rather than as a misleading zero."""
-    days = history.previous_days
-    _set(cluster, names.previous_day, days[0])
-    for n in range(2, len(days) + 1):
-        _set(cluster, names.previous_day_n.format(n=n), days[n - 1])
-    for n, value in enumerate(history.previous_weeks, start=1):
-        _set(cluster, names.previous_week_n.format(n=n), value)
-    for n, value in enumerate(history.previous_months, start=1):
-        _set(cluster, names.previous_month_n.format(n=n), value)
+    for attribute_names, values in (
+        (names.days(), history.previous_days),
+        (names.weeks(), history.previous_weeks),
+        (names.months(), history.previous_months),
+    ):
+        for name, value in zip(attribute_names, values, strict=True):
+            _set(cluster, name, value)
 
 
 def _set(cluster: ServerCluster, name: str, value: int | None) -> None:
@@ -96,7 +53,7 @@ class HistoryPublisher:
         self,
         register: CumulativeRegister,
         cluster: ServerCluster,
-        names: HistoryNames,
+        names: HistoryAttributes,
     ) -> None:
         self.register = register
         self.cluster = cluster

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from han.history import PeriodFigures
-from han.history_link import ALTERNATIVE_CONSUMPTION, CONSUMPTION, COST, HistoryAttributes
+from han.history_names import ALTERNATIVE_CONSUMPTION, CONSUMPTION, COST, HistoryAttributes
 from han.local_calendar import LocalCalendar
 from han.model import ModelChange
 
