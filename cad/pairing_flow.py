@@ -76,6 +76,8 @@ class PairingFlow:
         self.memory = memory or PairingMemory()
         self._now = now
         self.busy = False
+        self._hub_checked: str | None = None
+        """The hub last found to be the one paired with (no need to read the pairing again)."""
         self.notice: str | None = None
         """Why the pairing screen is showing again (HUB_REPLACED, UNPAIRED), for the screen."""
 
@@ -106,11 +108,15 @@ class PairingFlow:
 
     def check_hub(self) -> bool:
         """Compare the hub heard on the HAN with the one paired with: True if it was replaced
-        (the pairing is then forgotten). The first hub heard after pairing is remembered."""
-        pairing = self.remembered()
+        (the pairing is then forgotten). The first hub heard after pairing is remembered.
+        Called on every model change: the pairing file is read only when the hub heard changes."""
         heard = self.access.hub_ieee() if self.access is not None else None
-        if pairing is None or heard is None:
+        if heard is None or heard == self._hub_checked:
             return False
+        pairing = self.remembered()
+        if pairing is None:
+            return False
+        self._hub_checked = heard
         if pairing.hub_ieee is None:
             self.memory.save(dataclasses.replace(pairing, hub_ieee=heard))
             return False
@@ -129,6 +135,7 @@ class PairingFlow:
         self.notice = UNPAIRED
 
     def _hub_replaced(self) -> None:
+        self._hub_checked = None
         self.memory.forget()
         self.notice = HUB_REPLACED
 
