@@ -166,41 +166,39 @@ class MqttFeed:
 
     def _publish_due(self) -> None:
         now = self._now()
-        self._announce_sensors(now)
-        self._update_availability(now)
-        self._publish_gas(now)
+        messages = self._messages(now)  # built once per change: every step below needs them
+        self._announce_sensors(frozenset(messages))
+        self._update_availability(messages)
+        gas = messages.get(GAS)
+        if gas is not None and gas != self._last_gas:
+            self._last_gas = gas
+            self._send(GAS, gas)
         wait = self._last_electricity_at + self._min_interval_s - now
         if wait <= 0:
-            self._publish_electricity(now)
+            self._publish_electricity(now, messages.get(ELECTRICITY))
         elif self._electricity_timer is None and self._loop is not None:
             self._electricity_timer = self._loop.call_later(wait, self._electricity_due)
+
+    def _messages(self, now: float) -> dict[str, dict[str, Any]]:
+        """The live meters' messages by name (a stale meter has none)."""
+        found = {
+            ELECTRICITY: electricity_message(self.model, now),
+            GAS: gas_message(self.model, now),
+        }
+        return {name: message for name, message in found.items() if message is not None}
 
     def _electricity_due(self) -> None:
         self._electricity_timer = None
         if self._connected:
-            self._publish_electricity(self._now())
+            now = self._now()
+            self._publish_electricity(now, electricity_message(self.model, now))
 
-    def _publish_electricity(self, now: float) -> None:
-        message = electricity_message(self.model, now)
+    def _publish_electricity(self, now: float, message: dict[str, Any] | None) -> None:
         if message is not None:
             self._last_electricity_at = now
-            self._send(sensor_topic(self.settings.prefix, self.device_id, ELECTRICITY), message)
+            self._send(ELECTRICITY, message)
 
-    def _publish_gas(self, now: float) -> None:
-        message = gas_message(self.model, now)
-        if message is not None and message != self._last_gas:
-            self._last_gas = message
-            self._send(sensor_topic(self.settings.prefix, self.device_id, GAS), message)
-
-    def _announce_sensors(self, now: float) -> None:
-        present = frozenset(
-            name
-            for name, message in (
-                (ELECTRICITY, electricity_message(self.model, now)),
-                (GAS, gas_message(self.model, now)),
-            )
-            if message is not None
-        )
+    def _announce_sensors(self, present: frozenset[str]) -> None:
         if not self.settings.discovery or present <= self._announced:
             return
         self._announced |= present
@@ -212,11 +210,8 @@ class MqttFeed:
             client.publish(topic, payload, qos=1, retain=True)
             self.published += 1
 
-    def _update_availability(self, now: float) -> None:
-        live = self.model.link is LinkState.CONNECTED and (
-            electricity_message(self.model, now) is not None
-            or gas_message(self.model, now) is not None
-        )
+    def _update_availability(self, messages: dict[str, dict[str, Any]]) -> None:
+        live = self.model.link is LinkState.CONNECTED and bool(messages)
         if live != self._available and self._client is not None:
             self._available = live
             self._client.publish(
@@ -235,10 +230,11 @@ class MqttFeed:
     def check(self) -> None:
         """Re-decide availability now: readings go stale without any message saying so."""
         if self._connected:
-            self._update_availability(self._now())
+            self._update_availability(self._messages(self._now()))
 
-    def _send(self, topic: str, message: dict[str, Any]) -> None:
+    def _send(self, meter_name: str, message: dict[str, Any]) -> None:
         assert self._client is not None
+        topic = sensor_topic(self.settings.prefix, self.device_id, meter_name)
         self._client.publish(topic, json.dumps(message, separators=(",", ":")), qos=0)
         self.published += 1
 
