@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout
 
 from app.context import ExperienceContext
 from app.i18n import QT_WORDING
-from app.ui.touch_button import TouchButton
+from app.ui.labels import role_label
 from han.firmware_status import UpdateState
 from ppmid.about_view_model import AboutViewModel
 from ppmid.page import Navigator, PpmidPage
@@ -20,19 +20,15 @@ class AboutScreen(PpmidPage):
         super().__init__(context, navigator)
         self.setObjectName("ppmid-about")
         self.view_model = AboutViewModel(context.model, QT_WORDING)
-        self.heading = QLabel("")
-        self.heading.setProperty("role", "title")
+        self.heading = role_label("title")
         self.version = QLabel("")
         self.version.setProperty("role", "heading")
-        self.update_text = QLabel("")
-        self.update_text.setProperty("role", "message")
-        self.update_text.setWordWrap(True)
+        self.update_text = role_label("message")
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setTextVisible(True)
         self.progress.setMinimumHeight(40)
-        self.back = TouchButton()
-        self.back.clicked.connect(lambda: self.navigator.go_to("balance"))
+        self.back = self.back_button()
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.back)

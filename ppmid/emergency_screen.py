@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 from qasync import asyncSlot
 
 from app.context import ExperienceContext
 from app.i18n import QT_WORDING
+from app.ui.labels import role_label
 from app.ui.touch_button import TouchButton
 from ppmid.actions_view_model import EmergencyCreditViewModel
 from ppmid.page import Navigator, PpmidPage, result_label, show_result
@@ -21,17 +22,13 @@ class EmergencyScreen(PpmidPage):
         super().__init__(context, navigator)
         self.setObjectName("ppmid-emergency")
         self.view_model = EmergencyCreditViewModel(context.model, context.commands, QT_WORDING)
-        self.heading = QLabel("")
-        self.heading.setProperty("role", "title")
-        self.explanation = QLabel("")
-        self.explanation.setProperty("role", "message")
-        self.explanation.setWordWrap(True)
+        self.heading = role_label("title")
+        self.explanation = role_label("message")
         self.result = result_label()
         self.confirm = TouchButton()
         self.confirm.setProperty("role", "primary")
         self.confirm.clicked.connect(self._confirm_clicked)
-        self.back = TouchButton()
-        self.back.clicked.connect(lambda: self.navigator.go_to("balance"))
+        self.back = self.back_button()
         buttons = QHBoxLayout()
         buttons.addWidget(self.confirm)
         buttons.addStretch(1)

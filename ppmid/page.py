@@ -9,7 +9,9 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.context import ExperienceContext
+from app.ui.labels import role_label
 from app.ui.theme import STANDARD, Theme
+from app.ui.touch_button import TouchButton
 from ppmid.top_up_view_model import Tone, TopUpResult
 
 
@@ -38,6 +40,12 @@ class PpmidPage(QWidget):
     def page_shown(self) -> None:
         """The page has just come on show."""
 
+    def back_button(self) -> TouchButton:
+        """The way back to the balance, which every other page has."""
+        button = TouchButton()
+        button.clicked.connect(lambda: self.navigator.go_to("balance"))
+        return button
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -46,10 +54,7 @@ class PpmidPage(QWidget):
 
 
 def result_label() -> QLabel:
-    label = QLabel("")
-    label.setProperty("role", "message")
-    label.setWordWrap(True)
-    return label
+    return role_label("message")
 
 
 def show_result(label: QLabel, result: TopUpResult, theme: Theme) -> None:

@@ -13,8 +13,8 @@ from qasync import asyncSlot
 
 from app.context import ExperienceContext
 from app.i18n import QT_WORDING
+from app.ui.labels import role_label
 from app.ui.theme import Theme
-from app.ui.touch_button import TouchButton
 from ppmid.actions_view_model import SupplyViewModel
 from ppmid.hold_button import HoldButton
 from ppmid.page import Navigator, PpmidPage, result_label, show_result
@@ -28,11 +28,8 @@ class SupplyScreen(PpmidPage):
         super().__init__(context, navigator)
         self.setObjectName("ppmid-supply")
         self.view_model = SupplyViewModel(context.model, context.commands, QT_WORDING)
-        self.heading = QLabel("")
-        self.heading.setProperty("role", "title")
-        self.safety = QLabel("")
-        self.safety.setProperty("role", "message")
-        self.safety.setWordWrap(True)
+        self.heading = role_label("title")
+        self.safety = role_label("message")
         self.instruction = QLabel("")
         self.instruction.setWordWrap(True)
         self.result = result_label()
@@ -41,8 +38,7 @@ class SupplyScreen(PpmidPage):
         self.hold.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.hold.setMinimumHeight(96)  # a large, deliberate target
         self.hold.held.connect(self._held)
-        self.back = TouchButton()
-        self.back.clicked.connect(lambda: self.navigator.go_to("balance"))
+        self.back = self.back_button()
         buttons = QHBoxLayout()
         buttons.addWidget(self.hold, 1)
         buttons.addWidget(self.back)

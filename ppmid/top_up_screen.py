@@ -56,8 +56,7 @@ class TopUpScreen(PpmidPage):
         self.send.clicked.connect(self._send_clicked)
         self.paste = TouchButton()
         self.paste.clicked.connect(self._paste)
-        self.back = TouchButton()
-        self.back.clicked.connect(lambda: self.navigator.go_to("balance"))
+        self.back = self.back_button()
 
         self.keypad = Keypad()
         self.keypad.digit.connect(self._digit)
