@@ -19,7 +19,7 @@ import zigpy.types as t
 from zigpy.application import ControllerApplication
 
 from benchmarks.figures import Figure, for_information
-from benchmarks.harness import SPEC, ReportCounter, is_report, spin_until, until
+from benchmarks.harness import SPEC, Deliveries, ReportCounter, is_report, spin_until, until
 from han.model import HomeModel
 from han.radios import RADIOS, RadioChoice, controller_class, radio_config
 from han.session import HanSession
@@ -85,7 +85,7 @@ async def coordinator_reports_per_s(
             # zigpy backs the network up once at start (reading the stick's tables): let it
             # finish, it is start-up work, not throughput.
             await until(lambda: bool(radio.backups.backups), 30.0)
-            sent = other = delivered = 0
+            sent = other = 0
 
             def tap(packet: t.ZigbeePacket, way: str) -> None:
                 nonlocal sent, other
@@ -96,16 +96,7 @@ async def coordinator_reports_per_s(
                         other += 1
 
             home.air.taps.append(tap)
-            receive = radio.packet_received
-
-            def counting_receive(packet: t.ZigbeePacket) -> None:
-                nonlocal delivered
-                try:
-                    receive(packet)
-                finally:
-                    delivered += 1
-
-            setattr(radio, "packet_received", counting_receive)  # noqa: B010
+            deliveries = Deliveries(radio)
             device = radio.devices[home.esme.node.ieee]
             assert isinstance(device, zigpy.device.Device)
             cluster = device.endpoints[1].in_clusters[_METERING]
@@ -120,17 +111,17 @@ async def coordinator_reports_per_s(
                         for _ in range(n):
                             home.step()
                         remaining -= n
-                        await spin_until(lambda: delivered == sent + other, 30.0)
+                        await spin_until(lambda: deliveries.count == sent + other, 30.0)
 
                 await run(warm_up_steps)
-                sent = other = delivered = 0
+                sent = other = deliveries.count = 0
                 decoded.frames = decoded.records = 0
                 started = time.perf_counter()
                 await run(steps)
                 elapsed = time.perf_counter() - started
             finally:
                 cluster.remove_listener(decoded)
-                delattr(radio, "packet_received")
+                deliveries.close()
     detail = (
         f"{decoded.frames} of {sent} report frames from {steps} steps reached zigpy through"
         f" the emulated ZNP coordinator over TCP in {elapsed:.2f} s; {other} other frames"

@@ -14,6 +14,7 @@ import zigpy.types as t
 
 from benchmarks.figures import Figure, at_least
 from benchmarks.harness import (
+    Deliveries,
     ReportCounter,
     distinct_frames,
     emulated_han,
@@ -71,19 +72,7 @@ async def han_reports_per_s(
                     other_frames += 1
 
         home.air.taps.append(tap)
-        delivered = 0
-        receive = radio.packet_received
-
-        def counting_receive(packet: t.ZigbeePacket) -> None:
-            nonlocal delivered
-            try:
-                receive(packet)
-            finally:
-                delivered += 1
-
-        # The radio schedules ``self.packet_received`` per frame: counting there tells when the
-        # loop has carried every frame sent, whatever zigpy then does with it.
-        setattr(radio, "packet_received", counting_receive)  # noqa: B010
+        deliveries = Deliveries(radio)
         decoded = ReportCounter()
         cluster = han.metering_cluster()
         cluster.add_listener(decoded)
@@ -102,11 +91,11 @@ async def han_reports_per_s(
                         home.step()
                     stepping_s += time.perf_counter() - batch_started
                     remaining -= n
-                    await spin_until(lambda: delivered == len(sent) + other_frames)
+                    await spin_until(lambda: deliveries.count == len(sent) + other_frames)
 
             await run(warm_up_steps)
             sent.clear()
-            delivered = other_frames = 0
+            deliveries.count = other_frames = 0
             decoded.frames = decoded.records = 0
             changes.count = 0
             stepping_s = 0.0
@@ -117,7 +106,7 @@ async def han_reports_per_s(
         finally:
             unsubscribe()
             cluster.remove_listener(decoded)
-            delattr(radio, "packet_received")
+            deliveries.close()
 
     if changes.count != decoded.records:
         raise RuntimeError(

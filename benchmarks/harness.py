@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import zigpy.device
 import zigpy.types as t
@@ -143,3 +144,25 @@ def distinct_frames(frames: Sequence[t.ZigbeePacket]) -> list[t.ZigbeePacket]:
             seen.add(key)
             distinct.append(frame)
     return distinct
+
+
+class Deliveries:
+    """Counts the frames the radio hands on, by wrapping its ``packet_received``: the radio
+    schedules that once per frame, so the count tells when the loop has carried every frame sent,
+    whatever zigpy then does with it. ``close`` puts the radio's own method back."""
+
+    def __init__(self, radio: Any) -> None:
+        self.count = 0
+        self._radio = radio
+        receive = radio.packet_received
+
+        def counting_receive(packet: t.ZigbeePacket) -> None:
+            try:
+                receive(packet)
+            finally:
+                self.count += 1
+
+        setattr(radio, "packet_received", counting_receive)  # noqa: B010
+
+    def close(self) -> None:
+        delattr(self._radio, "packet_received")
