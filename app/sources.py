@@ -49,7 +49,16 @@ def _embedded(seed: int, speed: float) -> HomeSpec:
 class EmulatorSource:
     """The bundled emulated home, in-process, behind the virtual radio."""
 
-    def __init__(self, spec: HomeSpec | EmulatedHome, *, display_ieee: str | None = None) -> None:
+    def __init__(
+        self,
+        spec: HomeSpec | EmulatedHome,
+        *,
+        display_ieee: str | None = None,
+        runs_home: bool = True,
+    ) -> None:
+        self.runs_home = runs_home
+        """False: the home is someone else's (the trial console's), which runs and closes it; this
+        display only attaches its own radio to the home's air."""
         self.home = (
             spec
             if isinstance(spec, EmulatedHome)
@@ -73,7 +82,10 @@ class EmulatorSource:
         return radio
 
     def start(self) -> None:
-        self._task = asyncio.get_running_loop().create_task(self.home.run(), name="emulated-home")
+        if self.runs_home:
+            self._task = asyncio.get_running_loop().create_task(
+                self.home.run(), name="emulated-home"
+            )
 
     async def close(self) -> None:
         if self._task is not None:
@@ -82,7 +94,9 @@ class EmulatorSource:
                 await self._task
         if self.radio is not None:
             await self.radio.shutdown()
-        self.home.close()
+            self.radio = None
+        if self.runs_home:
+            self.home.close()
 
 
 class EmulatorDemo:

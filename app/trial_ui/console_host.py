@@ -26,8 +26,8 @@ from app import qt_gc, qt_messages
 from app.history_runtime import default_path as default_history_path
 from app.host import RunningApp
 from app.options import Options
+from app.sources import EmulatorSource
 from app.trial.conductor import Conductor
-from app.trial.shared_home_source import SharedHomeSource
 from app.trial.store import TrialStore, TrialStoreError
 from app.trial.study import Study, StudyError, load_study
 from app.trial_ui.console_window import ConsoleWindow
@@ -83,7 +83,9 @@ class OperatorConsole:
                 options = Options(
                     mode=kind, trial_db=db, participant="", size=display_size, speed=1.0
                 )
-                source = SharedHomeSource(self.home, EMBEDDED_DISPLAYS[kind])
+                source = EmulatorSource(
+                    self.home, display_ieee=EMBEDDED_DISPLAYS[kind], runs_home=False
+                )
                 history = default_history_path().with_name(f"trial-{kind}-history.sqlite3")
                 self.displays[kind] = RunningApp(options, source=source, history_path=history)
         self.window: ConsoleWindow | None = None
