@@ -1,12 +1,13 @@
 """Reading a device's EUI-64 and install code as a person types them from its label.
 
-Labels print them in many ways – with colons, dashes or spaces, upper or lower case – so anything
-but hex digits is ignored; what is left must have the right length and, for an install code, the
-right check (the CRC-16 in its last two bytes). Errors say which and why, for the person.
+Labels print them in many ways – with colons, dashes or spaces, upper or lower case – so those
+separators are ignored; what is left must be hex digits of the right number and, for an install
+code, the right check (the CRC-16 in its last two bytes). Errors say which and why, for the person.
 """
 
 from __future__ import annotations
 
+import string
 from typing import Final
 
 import zigpy.types as t
@@ -28,14 +29,16 @@ class LabelError(ValueError):
         self.digits = digits
 
 
-def _hex_digits(text: str) -> str:
-    return "".join(ch for ch in text if ch in "0123456789abcdefABCDEF")
+def _label_digits(text: str) -> tuple[str, bool]:
+    """The hex digits typed, and whether nothing else was (besides spaces, ':' and '-')."""
+    kept = "".join(ch for ch in text if not ch.isspace() and ch not in ":-")
+    digits = "".join(ch for ch in kept if ch in string.hexdigits)
+    return digits, digits == kept
 
 
 def parse_eui64(text: str) -> t.EUI64:
-    stripped = "".join(ch for ch in text if not ch.isspace() and ch not in ":-")
-    digits = _hex_digits(stripped)
-    if digits != stripped or len(digits) != 16:
+    digits, clean = _label_digits(text)
+    if not clean or len(digits) != 16:
         raise LabelError(
             "eui64",
             "length",
@@ -47,9 +50,8 @@ def parse_eui64(text: str) -> t.EUI64:
 
 def parse_install_code(text: str) -> tuple[bytes, t.KeyData]:
     """The code's bytes and the link key it hashes to."""
-    stripped = "".join(ch for ch in text if not ch.isspace() and ch not in ":-")
-    digits = _hex_digits(stripped)
-    if digits != stripped or len(digits) // 2 not in INSTALL_CODE_LENGTHS or len(digits) % 2:
+    digits, clean = _label_digits(text)
+    if not clean or len(digits) // 2 not in INSTALL_CODE_LENGTHS or len(digits) % 2:
         lengths = ", ".join(str(2 * n) for n in INSTALL_CODE_LENGTHS)
         raise LabelError(
             "install_code",
