@@ -10,10 +10,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app import settings_store
 from app.kiosk.kiosk_settings import MODES as KIOSK_MODES
 from app.kiosk.kiosk_settings import KioskSettings
-from app.options import (
+from app.settings import store as settings_store
+from app.settings.options import (
     DEFAULT_SCENARIOS,
     LANGUAGES,
     MODES,
@@ -24,7 +24,7 @@ from app.options import (
     THEMES,
     Options,
 )
-from app.settings_store import StoredSettings
+from app.settings.store import StoredSettings
 
 MIN_SPEED, MAX_SPEED = 1, 100_000
 
@@ -70,7 +70,7 @@ def check_source_text(text: str) -> str:
     if text in SOURCES:
         return text
     if text.startswith("tcp://"):
-        from home_emulator.air_link import parse_address  # only when asked: it loads zigpy
+        from home_emulator.air.link import parse_address  # only when asked: it loads zigpy
 
         parse_address(text)
         return text
@@ -89,8 +89,8 @@ def check_source_text(text: str) -> str:
 
 
 def _scenario(text: str) -> str:
-    from home_emulator.run_command import open_scenario
-    from home_emulator.scenario import ScenarioError
+    from home_emulator.commands.run import open_scenario
+    from home_emulator.scenario.model import ScenarioError
 
     try:
         open_scenario(text)
@@ -374,14 +374,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_console(options)
     if options.source == "emulator" and options.scenario is None:
-        from app import past_prerender  # light: the rendering starts before Qt is imported
+        from app.connection import (
+            past_prerender,
+        )  # light: the rendering starts before Qt is imported
 
         past_prerender.start(
             seed=options.seed,
             profile=past_prerender.EMBEDDED_PROFILE,
             days=past_prerender.EMBEDDED_DAYS,
         )
-    from app.host import run  # Qt is imported only once the command line is known to be good
+    from app.host.running import (
+        run,
+    )  # Qt is imported only once the command line is known to be good
 
     return run(options)
 

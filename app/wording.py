@@ -3,7 +3,7 @@
 View-models are Qt-free, yet every string a person sees must go through Qt's translation system and
 every number, price and time must be formatted for the display's language. So a view-model is given
 a ``Wording``: the host passes one backed by ``QCoreApplication.translate`` and ``QLocale``
-(``app/i18n.py``); tests may pass ``PlainWording`` (English, no Qt).
+(``app/ui/i18n.py``); tests may pass ``PlainWording`` (English, no Qt).
 
 Calls are written ``wording.translate("Context", "Source text")`` with literal arguments so that
 ``pyside6-lupdate`` finds them. Phrases with a count ("%n unread message(s)") are worded by Qt views

@@ -23,7 +23,7 @@ from benchmarks.harness import SPEC, Deliveries, ReportCounter, is_report, spin_
 from han.model import HomeModel
 from han.radios import RADIOS, RadioChoice, controller_class, radio_config
 from han.session import HanSession
-from home_emulator.device_log import DeviceType, new_install_code
+from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.home import EmulatedHome
 from home_emulator.znp.coordinator import EmulatedZnp
 from home_emulator.znp.server import ZnpServer

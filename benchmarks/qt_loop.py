@@ -22,7 +22,7 @@ def run_on_qt_loop(coroutine: Coroutine[Any, Any, T]) -> T:
     import qasync
 
     widgets = PySide6.QtWidgets
-    from app import qt_messages
+    from app.host import qt_messages
 
     qt_messages.install()
     application = widgets.QApplication.instance() or widgets.QApplication(["benchmarks"])

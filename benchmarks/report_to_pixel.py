@@ -28,8 +28,8 @@ _SETTLE_S = 0.002
 
 async def report_to_pixel(samples: int) -> list[Figure]:
     # Qt-side imports only here: the CLI chooses the Qt platform before anything imports PySide6.
-    from app.context import ExperienceContext
-    from app.window import HostWindow
+    from app.host.context import ExperienceContext
+    from app.host.window import HostWindow
     from benchmarks.paint_counter import PaintCounter
     from home_emulator.home import METER_STEP_S
     from ihd.home_screen import HomeScreenView

@@ -44,7 +44,7 @@ def _export(args: argparse.Namespace) -> int:
         request = export.request_for(args.first, args.last, fuel=args.fuel, format=args.format)
         if not path.exists():
             raise export.ExportError(f"no log at {path}")
-        from app.history_store import HistoryDatabase
+        from app.history.store import HistoryDatabase
 
         database = HistoryDatabase(path)
         try:

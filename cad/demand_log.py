@@ -1,6 +1,6 @@
 """Live demand as the CAD hears it, kept beside the history store's half hours.
 
-The history store (``app/history_store.py``) keeps what the meters record; live demand is the CAD's
+The history store (``app/history/store.py``) keeps what the meters record; live demand is the CAD's
 own: one row per reading at the meter's cadence, in the store's file and on the store's worker
 thread (``HistoryStore.call``), so one connection writes everything and a killed process loses at
 most the batch it was writing. Schema::
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from app.history_store import HistoryDatabase, HistoryStore
+from app.history.store import HistoryDatabase, HistoryStore
 
 TABLE: Final = "demand_readings"
 

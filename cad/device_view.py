@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.i18n import QT_WORDING
+from app.ui.i18n import QT_WORDING
 from app.wording import QT_TRANSLATE_NOOP
 from cad.pairing_flow import PairingFlow
 

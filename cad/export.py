@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
-from app.history_store import DAY_S, Channel, HistoryDatabase
+from app.history.store import DAY_S, Channel, HistoryDatabase
 
 FORMATS: Final = ("csv", "json")
 FUELS: Final = ("electricity", "gas")

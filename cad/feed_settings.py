@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Final
 
-from app.atomic_file import write_text_atomically
+from app.settings.atomic_file import write_text_atomically
 from cad.pairing_memory import config_dir
 
 SCHEMA_VERSION: Final = 1

@@ -17,8 +17,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from app.history_backfill import BackfillDepth, HistoryBackfill, HistoryRecorder
-from app.history_store import HALF_HOUR_S, Channel, HistoryStore
+from app.history.backfill import BackfillDepth, HistoryBackfill, HistoryRecorder
+from app.history.store import HALF_HOUR_S, Channel, HistoryStore
 from cad.demand_log import DemandLog, DemandRow
 from han.meter_link import MeterLink
 from han.model import Fuel, HomeModel, MeterKey, ModelChange

@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.context import ExperienceContext
-from app.han_access import HanAccess, format_install_code
+from app.connection.han_access import HanAccess, format_install_code
+from app.host.context import ExperienceContext
 from app.wording import QT_TRANSLATE_NOOP
 from cad.pairing_memory import Pairing, PairingMemory
 from han.pairing import PairingOutcome

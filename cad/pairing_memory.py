@@ -12,8 +12,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Final
 
-from app import user_dirs
-from app.atomic_file import write_text_atomically
+from app.settings import user_dirs
+from app.settings.atomic_file import write_text_atomically
 
 SCHEMA_VERSION: Final = 1
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.han_access import PairingDemo
+from app.connection.han_access import PairingDemo
 from app.wording import fill
 from cad.pairing_flow import CONTEXT, Attempt, PairingFlow
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from app.context import ExperienceContext
+from app.host.context import ExperienceContext
 from cad.device_view import DeviceView
 from cad.feed_control import FeedControl
 from cad.feed_view import FeedView

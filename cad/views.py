@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.context import ExperienceContext
-from app.history_store import DAY_S, HALF_HOUR_S, Channel
-from app.i18n import QT_WORDING
+from app.history.store import DAY_S, HALF_HOUR_S, Channel
+from app.host.context import ExperienceContext
 from app.ui.big_number import BigNumber
 from app.ui.chart import BarChart
+from app.ui.i18n import QT_WORDING
 from app.wording import fill
 from cad import export
 from cad.logger import CadLogger

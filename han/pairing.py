@@ -1,4 +1,4 @@
-"""Pairing this display as a CAD with a hub, by the hub's passkey (see home_emulator.pairing for
+"""Pairing this display as a CAD with a hub, by the hub's passkey (see home_emulator.devices.pairing for
 the hub's side). Qt-free: the CAD's pairing screen awaits these."""
 
 from __future__ import annotations

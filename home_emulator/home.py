@@ -23,21 +23,21 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import zigpy.types as t
 
-from home_emulator.air import Air
-from home_emulator.auxiliary_switch import AuxiliarySwitch
-from home_emulator.backfill import DEFAULT_HISTORY_DAYS, Past, household_past
+from home_emulator.air.medium import Air
+from home_emulator.air.virtual_radio import COORDINATOR_IEEE
 from home_emulator.clock import VirtualClock
-from home_emulator.comms_hub import UNTIL_CANCELLED, CommsHub, HubEvent, SupplierMessage
-from home_emulator.credit_engine import PrepaymentStart
-from home_emulator.device_log import DeviceType, new_install_code
-from home_emulator.esme import Esme
-from home_emulator.gas import DEFAULT_CALORIFIC_VALUE, MIRROR_ENDPOINT, GasMeter
-from home_emulator.household import PROFILES, HouseholdLoad
-from home_emulator.node import EmulatedNode
-from home_emulator.pairing import PairingButton, SupplierPortal
-from home_emulator.past_cache import PastCache
-from home_emulator.pulse_reader import PulseReader
-from home_emulator.registers import LocalCalendar
+from home_emulator.devices.comms_hub import UNTIL_CANCELLED, CommsHub, HubEvent, SupplierMessage
+from home_emulator.devices.device_log import DeviceType, new_install_code
+from home_emulator.devices.esme import Esme
+from home_emulator.devices.gas import DEFAULT_CALORIFIC_VALUE, MIRROR_ENDPOINT, GasMeter
+from home_emulator.devices.pairing import PairingButton, SupplierPortal
+from home_emulator.devices.pulse_reader import PulseReader
+from home_emulator.household.load import PROFILES, HouseholdLoad
+from home_emulator.metering.auxiliary_switch import AuxiliarySwitch
+from home_emulator.metering.backfill import DEFAULT_HISTORY_DAYS, Past, household_past
+from home_emulator.metering.credit_engine import PrepaymentStart
+from home_emulator.metering.past_cache import PastCache
+from home_emulator.metering.registers import LocalCalendar
 from home_emulator.tariffs import (
     AnyTariff,
     Block,
@@ -45,7 +45,7 @@ from home_emulator.tariffs import (
     random_switch_offset,
     with_switch_offset,
 )
-from home_emulator.virtual_radio import COORDINATOR_IEEE
+from home_emulator.zigbee.node import EmulatedNode
 
 LOGGER = logging.getLogger(__name__)
 

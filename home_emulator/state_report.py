@@ -7,7 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from home_emulator.home import EmulatedHome
-from home_emulator.zcl_server import ServerCluster
+from home_emulator.zigbee.zcl_server import ServerCluster
 
 
 def _attributes(cluster: ServerCluster) -> dict[str, Any]:

@@ -6,8 +6,8 @@ The first level heard after start-up is not a change and is not announced.
 
 from __future__ import annotations
 
-from app.context import SoundCues
-from app.settings import DisplaySettings, SoundMode
+from app.host.context import SoundCues
+from app.settings.display_settings import DisplaySettings, SoundMode
 from app.wording import PLAIN_ENGLISH, Wording
 from han.model import AmbientLevel, HomeModel, ModelChange
 

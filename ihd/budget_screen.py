@@ -8,9 +8,9 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
 
-from app.context import ExperienceContext
-from app.i18n import QT_WORDING
-from app.settings import SoundMode
+from app.host.context import ExperienceContext
+from app.settings.display_settings import SoundMode
+from app.ui.i18n import QT_WORDING
 from app.ui.labels import mark_stale, role_label
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton

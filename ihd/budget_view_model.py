@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
-from app.settings import DisplaySettings
+from app.settings.display_settings import DisplaySettings
 from app.wording import PLAIN_ENGLISH, Wording, fill
 from han.local_calendar import LocalCalendar
 from han.model import HomeModel, Measured, Meter

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from app.context import ExperienceContext
-from app.experiences import Experience
+from app.host.context import ExperienceContext
+from app.host.experiences import Experience
 from app.wording import QT_TRANSLATE_NOOP
 
 

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.context import ExperienceContext
-from app.i18n import QT_WORDING
+from app.host.context import ExperienceContext
 from app.ui.chart import BarChart
+from app.ui.i18n import QT_WORDING
 from app.ui.labels import mark_stale, role_label
 from app.ui.page_stack import PageStack
 from app.ui.theme import Theme

@@ -24,7 +24,7 @@ from typing import Final
 import numpy as np
 from numpy.typing import NDArray
 
-from app.context import HistoryQueries
+from app.host.context import HistoryQueries
 from app.wording import PLAIN_ENGLISH, Wording, fill
 from han.local_calendar import LocalCalendar
 from han.model import Fuel, Meter

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.context import ExperienceContext
-from app.i18n import QT_WORDING
+from app.host.context import ExperienceContext
 from app.ui.ambient_indicator import AmbientIndicator
 from app.ui.big_number import BigNumber
+from app.ui.i18n import QT_WORDING
 from app.ui.icons import icon
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton

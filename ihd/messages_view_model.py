@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from app.context import CommandFailed, HanCommands
+from app.host.context import CommandFailed, HanCommands
 from app.wording import PLAIN_ENGLISH, Wording, fill
 from han.model import HomeModel, ModelChange, SupplierMessage
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from app.context import ExperienceContext
+from app.host.context import ExperienceContext
 from app.ui.icons import icon
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton

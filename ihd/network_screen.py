@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.context import ExperienceContext, OwnNetworkPort
-from app.i18n import QT_WORDING
+from app.host.context import ExperienceContext, OwnNetworkPort
+from app.ui.i18n import QT_WORDING
 from app.ui.labels import role_label
 from app.ui.touch_button import MIN_TOUCH_PX, TouchButton
 from app.wording import fill

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from app.context import DeviceKind, PairedDevice
+from app.host.context import DeviceKind, PairedDevice
 from app.wording import PLAIN_ENGLISH, Wording, fill
 
 JOIN_WINDOW_S: Final = 180

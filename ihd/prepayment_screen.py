@@ -7,8 +7,8 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from app.context import ExperienceContext
-from app.i18n import QT_WORDING
+from app.host.context import ExperienceContext
+from app.ui.i18n import QT_WORDING
 from app.ui.labels import mark_stale, role_label
 from han.model import Fuel, ModelChange
 from ihd.prepayment_view_model import PrepaymentCard, PrepaymentViewModel

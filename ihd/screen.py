@@ -11,7 +11,7 @@ from typing import Protocol
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QWidget
 
-from app.context import ExperienceContext
+from app.host.context import ExperienceContext
 from app.ui.theme import STANDARD, Theme
 
 

@@ -17,7 +17,7 @@ from app.wording import QT_TRANSLATE_NOOP
 from han.model import HomeModel
 
 if TYPE_CHECKING:
-    from app.context import ExperienceContext
+    from app.host.context import ExperienceContext
     from ihd.screen import IhdScreen, Navigator
 
 ScreenFactory = Callable[["ExperienceContext", "Navigator"], "IhdScreen"]

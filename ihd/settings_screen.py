@@ -13,8 +13,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from app.context import ExperienceContext
-from app.settings import LANGUAGE_CODES, LANGUAGE_NAMES, SoundMode
+from app.host.context import ExperienceContext
+from app.settings.display_settings import LANGUAGE_CODES, LANGUAGE_NAMES, SoundMode
 from app.ui.icons import icon
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton

@@ -13,9 +13,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
-from app.context import ExperienceContext
-from app.i18n import QT_WORDING
+from app.host.context import ExperienceContext
 from app.ui.device_shell import DeviceShell
+from app.ui.i18n import QT_WORDING
 from app.ui.nav_bar import NavBar
 from app.ui.theme import THEMES
 from han.model import ModelChange

@@ -8,8 +8,8 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from app.context import ExperienceContext
-from app.i18n import QT_WORDING
+from app.host.context import ExperienceContext
+from app.ui.i18n import QT_WORDING
 from app.ui.signal_bars import SignalBars
 from app.ui.theme import Theme
 from han.model import ModelChange

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
-from app.context import DeviceKind, PairedDevice
+from app.host.context import DeviceKind, PairedDevice
 from app.wording import PLAIN_ENGLISH, Wording, fill
 from han.model import HomeModel, LinkState, Measured
 from ihd.home_view_model import age_note

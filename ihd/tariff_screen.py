@@ -7,9 +7,9 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from app.context import ExperienceContext
-from app.i18n import QT_WORDING
+from app.host.context import ExperienceContext
 from app.ui.chart import BarChart
+from app.ui.i18n import QT_WORDING
 from app.ui.labels import mark_stale, role_label
 from app.ui.theme import Theme
 from han.model import Fuel, ModelChange

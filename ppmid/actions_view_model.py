@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable
 
-from app.context import CommandFailed, HanCommands
+from app.host.context import CommandFailed, HanCommands
 from app.wording import PLAIN_ENGLISH, Wording, fill
 from han.credit import SupplyAnswer, SupplyState
 from han.model import Fuel, HomeModel, MeterKey

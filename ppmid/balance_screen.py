@@ -13,9 +13,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from app.context import ExperienceContext
-from app.i18n import QT_WORDING
+from app.host.context import ExperienceContext
 from app.ui.fit_label import FitLabel
+from app.ui.i18n import QT_WORDING
 from app.ui.touch_button import TouchButton
 from app.wording import fill
 from han.model import MeterKey

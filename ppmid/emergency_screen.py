@@ -6,8 +6,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 from qasync import asyncSlot
 
-from app.context import ExperienceContext
-from app.i18n import QT_WORDING
+from app.host.context import ExperienceContext
+from app.ui.i18n import QT_WORDING
 from app.ui.labels import role_label
 from app.ui.touch_button import TouchButton
 from ppmid.actions_view_model import EmergencyCreditViewModel

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from app.context import ExperienceContext
-from app.experiences import Experience
+from app.host.context import ExperienceContext
+from app.host.experiences import Experience
 from app.wording import QT_TRANSLATE_NOOP
 from han.firmware_status import PPMID_IMAGE_TYPE
 

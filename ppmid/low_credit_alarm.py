@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.context import SoundCues
-from app.settings import DisplaySettings, SoundMode
+from app.host.context import SoundCues
+from app.settings.display_settings import DisplaySettings, SoundMode
 from app.wording import PLAIN_ENGLISH, Wording
 from han.model import Fuel, HomeModel, ModelChange
 from ppmid.credit_view_model import is_low, prepayment_meters

@@ -8,7 +8,7 @@ from typing import Protocol
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.context import ExperienceContext
+from app.host.context import ExperienceContext
 from app.ui.labels import role_label
 from app.ui.theme import STANDARD, Theme
 from app.ui.touch_button import TouchButton

@@ -11,9 +11,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from app.context import ExperienceContext
-from app.i18n import QT_WORDING
+from app.host.context import ExperienceContext
 from app.ui.device_shell import DeviceShell
+from app.ui.i18n import QT_WORDING
 from app.ui.theme import THEMES
 from app.ui.touch_button import TouchButton
 from han.firmware_status import UpdateState

@@ -11,8 +11,8 @@ from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 from qasync import asyncSlot
 
-from app.context import ExperienceContext
-from app.i18n import QT_WORDING
+from app.host.context import ExperienceContext
+from app.ui.i18n import QT_WORDING
 from app.ui.labels import role_label
 from app.ui.theme import Theme
 from ppmid.actions_view_model import SupplyViewModel

@@ -13,8 +13,8 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 from qasync import asyncSlot
 
-from app.context import ExperienceContext
-from app.i18n import QT_WORDING
+from app.host.context import ExperienceContext
+from app.ui.i18n import QT_WORDING
 from app.ui.keypad import Keypad
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.context import CommandFailed, HanCommands
+from app.host.context import CommandFailed, HanCommands
 from app.wording import PLAIN_ENGLISH, Wording, fill
 from han.credit import TopUpAnswer, TopUpOutcome
 from han.model import Fuel, HomeModel, MeterKey

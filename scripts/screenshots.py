@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication  # noqa: I001 - PySide6 before qasync
 
 import qasync
 
-from app import qt_messages
+from app.host import qt_messages
 from han.model import HomeModel
 from shots_cad import cad_screens
 from shots_common import NOW, OUT

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from shots_common import SMALL, save, settle, until
 
-from app.host import RunningApp
-from app.options import Options
+from app.host.running import RunningApp
+from app.settings.options import Options
 
 
 async def cad_screens() -> None:
@@ -20,7 +20,7 @@ async def cad_screens() -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from app.history_store import Channel
+    from app.history.store import Channel
 
     with tempfile.TemporaryDirectory() as folder:
         os.environ["XDG_CONFIG_HOME"] = str(Path(folder) / "config")

@@ -11,12 +11,12 @@ from pathlib import Path
 
 from shots_common import NOW, SCREENS, SMALL, WIDE, name, save, settle, until
 
-from app import i18n
-from app.context import ExperienceContext
-from app.host import RunningApp
-from app.options import Options
-from app.settings import DisplaySettings
-from app.window import HostWindow
+from app.host.context import ExperienceContext
+from app.host.running import RunningApp
+from app.host.window import HostWindow
+from app.settings.display_settings import DisplaySettings
+from app.settings.options import Options
+from app.ui import i18n
 from han.model import AmbientLevel, HomeModel, Measured, MeterKey, ModelChange
 from ihd.shell import IhdShell
 
@@ -104,13 +104,13 @@ async def ihd_more_screens() -> None:
     from decimal import Decimal
     from zoneinfo import ZoneInfo
 
-    from app.history_backfill import HistoryBackfill
-    from app.history_store import HistoryStore
+    from app.history.backfill import HistoryBackfill
+    from app.history.store import HistoryStore
     from han.session import HanSession
-    from home_emulator.credit_engine import PrepaymentStart, units
+    from home_emulator.air.virtual_radio import VirtualRadio
     from home_emulator.home import EmulatedHome, HomeSpec
+    from home_emulator.metering.credit_engine import PrepaymentStart, units
     from home_emulator.tariffs import economy7
-    from home_emulator.virtual_radio import VirtualRadio
 
     evening = datetime(2026, 1, 13, 19, 10, tzinfo=ZoneInfo("Europe/London")).timestamp()
     home = EmulatedHome(
@@ -189,9 +189,9 @@ async def network_screens() -> None:
     ``ihd-network-<language>-standard-800x480.png`` after opening it and a meter joining."""
     import tempfile
 
-    from home_emulator.device_log import DeviceType, new_install_code
+    from home_emulator.commands.serve import ZNP_IEEE
+    from home_emulator.devices.device_log import DeviceType, new_install_code
     from home_emulator.home import EmulatedHome, HomeSpec
-    from home_emulator.serve_command import ZNP_IEEE
     from home_emulator.znp.coordinator import EmulatedZnp, JoinPolicy
     from home_emulator.znp.server import ZnpServer
 

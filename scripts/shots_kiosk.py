@@ -8,8 +8,8 @@ from pathlib import Path
 
 from shots_common import OUT, SMALL, save, settle, until
 
-from app.host import RunningApp
-from app.options import Options
+from app.host.running import RunningApp
+from app.settings.options import Options
 from han.model import HomeModel
 
 
@@ -21,7 +21,7 @@ async def kiosk_screens() -> None:
 
     from PySide6.QtTest import QTest
 
-    from app.han_connection import ConnectionState
+    from app.connection.han_connection import ConnectionState
     from app.kiosk.backlight import Backlight
     from app.kiosk.kiosk import Kiosk
     from app.kiosk.kiosk_settings import KioskSettings
@@ -110,9 +110,9 @@ def _kiosk_on_xvfb() -> None:
     import subprocess
     import tempfile
 
-    from app import settings_store
     from app.kiosk.pin import hash_pin
-    from app.settings_store import StoredSettings
+    from app.settings import store as settings_store
+    from app.settings.store import StoredSettings
 
     if shutil.which("Xvfb") is None:
         print("Xvfb is not installed: kiosk-800x480.png left as it was")

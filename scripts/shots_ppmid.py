@@ -7,10 +7,10 @@ import asyncio
 from PySide6.QtWidgets import QApplication
 from shots_common import SMALL, save, settle, until
 
-from app import i18n
-from app.context import ExperienceContext
-from app.settings import DisplaySettings
-from app.window import HostWindow
+from app.host.context import ExperienceContext
+from app.host.window import HostWindow
+from app.settings.display_settings import DisplaySettings
+from app.ui import i18n
 from han.model import HomeModel
 
 
@@ -23,21 +23,21 @@ async def ppmid_screens() -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from app.han_bridge import SessionCommands
+    from app.connection.han_bridge import SessionCommands
     from han.firmware import FirmwareImage
     from han.firmware_status import PPMID_IMAGE_TYPE, UpdateState
     from han.session import HanSession
     from han.utrn import encode_utrn
-    from home_emulator.credit_engine import CreditSettings, PrepaymentStart, units
-    from home_emulator.device_log import DeviceType, new_install_code
+    from home_emulator.devices.device_log import DeviceType, new_install_code
+    from home_emulator.metering.credit_engine import CreditSettings, PrepaymentStart, units
 
     def model_of(session: HanSession) -> HomeModel:
         return session.model
 
-    from home_emulator.esme import SUPPLIER_ORIGINATOR, supplier_key
+    from home_emulator.air.virtual_radio import VirtualRadio
+    from home_emulator.devices.esme import SUPPLIER_ORIGINATOR, supplier_key
     from home_emulator.home import EmulatedHome, HomeSpec
-    from home_emulator.virtual_radio import VirtualRadio
-    from home_emulator.wan import SupplierWan
+    from home_emulator.supplier.wan import SupplierWan
     from ppmid.shell import PpmidShell
 
     morning = datetime(2026, 1, 13, 11, 0, tzinfo=ZoneInfo("Europe/London")).timestamp()

@@ -27,7 +27,7 @@ from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QImage, QPainter, QTextDocument
 from PySide6.QtTest import QTest
 
-from app import qt_messages
+from app.host import qt_messages
 from app.trial.study import load_study
 from app.trial_ui import report_command
 from app.trial_ui.console_host import OperatorConsole

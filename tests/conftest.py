@@ -18,7 +18,7 @@ import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
 
-from app import qt_gc
+from app.host import qt_gc
 
 
 def _qasync_loop() -> qasync.QEventLoop:
@@ -28,7 +28,7 @@ def _qasync_loop() -> qasync.QEventLoop:
 
 @pytest.fixture(autouse=True, scope="session")
 def _collect_on_the_qt_thread() -> None:
-    """As the app does (``app/qt_gc.py``): no collection on a worker thread mid-test."""
+    """As the app does (``app/host/qt_gc.py``): no collection on a worker thread mid-test."""
     QApplication.instance() or QApplication([])
     qt_gc.collect_on_qt_thread()
 
@@ -88,8 +88,8 @@ async def _open_emulated_han(
 ) -> AsyncIterator[EmulatedHan]:
     from han.model import HomeModel
     from han.session import HanSession
+    from home_emulator.air.virtual_radio import VirtualRadio
     from home_emulator.home import EmulatedHome, HomeSpec
-    from home_emulator.virtual_radio import VirtualRadio
 
     home = EmulatedHome(
         HomeSpec(**{"seed": 7, "start_epoch_s": 1_780_000_000, "history_days": 40, **spec})

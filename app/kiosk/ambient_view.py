@@ -15,8 +15,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from app.i18n import QT_WORDING
 from app.ui.ambient_indicator import AmbientIndicator
+from app.ui.i18n import QT_WORDING
 from app.ui.overlay import Overlay
 from app.ui.theme import Theme
 from app.wording import Wording

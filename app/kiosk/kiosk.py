@@ -20,7 +20,6 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app import settings_store
 from app.kiosk.ambient_view import AmbientView
 from app.kiosk.backlight import Backlight
 from app.kiosk.input_filter import HOLD_S, KioskInputFilter
@@ -30,8 +29,9 @@ from app.kiosk.pin import hash_pin, verify_pin
 from app.kiosk.pin_panel import PinPanel
 from app.kiosk.presence import NightSchedule, Presence, Rest
 from app.kiosk.settings_panel import SettingsPanel
-from app.settings import DisplaySettings
-from app.settings_store import StoredSettings
+from app.settings import store as settings_store
+from app.settings.display_settings import DisplaySettings
+from app.settings.store import StoredSettings
 from app.ui.overlay import Overlay
 from app.ui.theme import THEMES
 from han.model import HomeModel

@@ -1,7 +1,7 @@
 """What a kiosk's owner sets: the device and source it shows, the PIN, brightness, when it dims
 and when it sleeps at night. Checked as a whole before it is used or written.
 
-Qt-free; kept in ``settings.toml`` by ``app/settings_store.py``.
+Qt-free; kept in ``settings.toml`` by ``app/settings/store.py``.
 """
 
 from __future__ import annotations

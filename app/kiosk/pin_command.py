@@ -11,8 +11,8 @@ import getpass
 import sys
 from collections.abc import Callable, Sequence
 
-from app import settings_store
 from app.kiosk.pin import MAX_DIGITS, MIN_DIGITS, PinError, check_pin, hash_pin
+from app.settings import store as settings_store
 
 Ask = Callable[[str], str]
 

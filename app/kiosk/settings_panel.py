@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.kiosk.kiosk_settings import MAX_BRIGHTNESS, MIN_BRIGHTNESS, SettingsError, parse_clock
-from app.settings import LANGUAGE_NAMES
-from app.settings_store import StoredSettings
+from app.settings.display_settings import LANGUAGE_NAMES
+from app.settings.store import StoredSettings
 from app.ui.overlay import Overlay
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.trial.study import Success, SuccessKind
-from home_emulator.credit_engine import UNITS_PER_PENNY, EmergencyCredit
-from home_emulator.esme import SUPPLY_ON
+from home_emulator.devices.esme import SUPPLY_ON
 from home_emulator.home import EmulatedHome
+from home_emulator.metering.credit_engine import UNITS_PER_PENNY, EmergencyCredit
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from app.trial.ordering import task_order
 from app.trial.store import TrialStore
 from app.trial.study import Study, SuccessKind, Task
 from home_emulator.home import EmulatedHome
-from home_emulator.scenario import ScriptedEvent
+from home_emulator.scenario.model import ScriptedEvent
 
 CONSOLE = "console"
 

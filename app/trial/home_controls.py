@@ -12,10 +12,9 @@ from decimal import Decimal
 from enum import StrEnum
 
 from han.utrn import encode_utrn
-from home_emulator.esme import SUPPLIER_ORIGINATOR, supplier_key
+from home_emulator.devices.esme import SUPPLIER_ORIGINATOR, supplier_key
 from home_emulator.home import EmulatedHome
-from home_emulator.scenario import Scenario, TariffType
-from home_emulator.scenario_events import (
+from home_emulator.scenario.events import (
     Action,
     Fuel,
     Kettle,
@@ -27,8 +26,9 @@ from home_emulator.scenario_events import (
     ScriptedEvent,
     TopUp,
 )
-from home_emulator.scenario_home import scripted_action
-from home_emulator.wan import SupplierWan
+from home_emulator.scenario.home_builder import scripted_action
+from home_emulator.scenario.model import Scenario, TariffType
+from home_emulator.supplier.wan import SupplierWan
 
 
 class Injection(StrEnum):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Awaitable
 from typing import Protocol
 
-from app.context import CommandFailed, HanCommands
+from app.host.context import CommandFailed, HanCommands
 from han.credit import SupplyAnswer, TopUpAnswer
 from han.model import MeterKey
 

@@ -22,22 +22,22 @@ import zigpy.types as t
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app import qt_gc, qt_messages
-from app.history_runtime import default_path as default_history_path
-from app.host import RunningApp
-from app.options import Options
-from app.sources import EmulatorSource
+from app.connection.sources import EmulatorSource
+from app.history.runtime import default_path as default_history_path
+from app.host import qt_gc, qt_messages
+from app.host.running import RunningApp
+from app.settings.options import Options
 from app.trial.conductor import Conductor
 from app.trial.store import TrialStore, TrialStoreError
 from app.trial.study import Study, StudyError, load_study
 from app.trial_ui.console_window import ConsoleWindow
 from app.trial_ui.displays_panel import DisplaysPanel, EmbeddedDisplay
 from app.trial_ui.report_command import default_db
-from home_emulator.air_server import AirServer
-from home_emulator.device_log import DeviceType, new_install_code
+from home_emulator.air.server import AirServer
+from home_emulator.air.virtual_radio import COORDINATOR_IEEE
+from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.home import EmulatedHome
-from home_emulator.scenario_home import home_spec
-from home_emulator.virtual_radio import COORDINATOR_IEEE
+from home_emulator.scenario.home_builder import home_spec
 
 LOGGER = logging.getLogger(__name__)
 translate = QCoreApplication.translate

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.context import HanCommands
+from app.host.context import HanCommands
 from app.trial.recording_commands import RecordingCommands
 from app.trial.store import TrialStore
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from app.options import Options
+    from app.settings.options import Options
     from app.trial_ui.interaction_recorder import InteractionRecorder
 
 

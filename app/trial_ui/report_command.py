@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from app.settings.user_dirs import data_dir
 from app.trial.report import (
     attempts_csv,
     participants_csv,
@@ -23,7 +24,6 @@ from app.trial.report import (
 from app.trial.stats import Attempt, attempts, summarise
 from app.trial.store import TrialStore, TrialStoreError
 from app.trial.study import Study, StudyError, load_study
-from app.user_dirs import data_dir
 
 
 class _OneLineParser(argparse.ArgumentParser):

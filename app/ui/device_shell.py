@@ -12,8 +12,8 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.context import ExperienceContext
-from app.i18n import QT_WORDING
+from app.host.context import ExperienceContext
+from app.ui.i18n import QT_WORDING
 from han.model import ModelChange
 
 

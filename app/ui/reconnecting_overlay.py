@@ -13,8 +13,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from app.han_connection import ConnectionState
-from app.i18n import QT_WORDING
+from app.connection.han_connection import ConnectionState
+from app.ui.i18n import QT_WORDING
 from app.ui.overlay import Overlay
 from app.ui.theme import Theme
 

@@ -28,7 +28,7 @@ from typing import Any
 
 import zigpy.types as t
 
-from home_emulator.air import Air, AlreadyAttached, NoSuchNode
+from home_emulator.air.medium import Air, AlreadyAttached, NoSuchNode
 from home_emulator.znp import address_manager, callbacks, formation, own_zdo, status
 from home_emulator.znp import commands as mt
 from home_emulator.znp.commands import Command
@@ -305,7 +305,7 @@ class EmulatedZnp:
     def _install_code_only(self, fields: Fields) -> None:
         self._reply(mt.BDB_SET_JOIN_USES_INSTALL_CODE_KEY_RSP, Status=status.SUCCESS)
 
-    # The air's side (home_emulator.air.Coordinator) --------------------------------------
+    # The air's side (home_emulator.air.medium.Coordinator) --------------------------------------
 
     @property
     def ieee(self) -> t.EUI64:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.context import CommandFailed, DeviceKind, NotConnected
-from app.han_bridge import SessionCommands, paired_devices
+from app.connection.han_bridge import SessionCommands, paired_devices
+from app.host.context import CommandFailed, DeviceKind, NotConnected
 
 
 async def test_the_hub_and_each_meter_are_listed_with_their_signal(emulated_han) -> None:

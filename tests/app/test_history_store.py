@@ -14,8 +14,8 @@ from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from pathlib import Path
 
-from app.history_backfill import BackfillDepth, HistoryBackfill, HistoryRecorder, merge_runs
-from app.history_store import (
+from app.history.backfill import BackfillDepth, HistoryBackfill, HistoryRecorder, merge_runs
+from app.history.store import (
     DAY_S,
     KEEP_DAYS,
     Channel,
@@ -143,7 +143,7 @@ def test_a_killed_writer_leaves_whole_batches_only(tmp_path: Path) -> None:
     writer = textwrap.dedent(
         f"""
         import os, signal
-        from app.history_store import HistoryDatabase, HalfHourRow
+        from app.history.store import HistoryDatabase, HalfHourRow
         database = HistoryDatabase({str(path)!r})
         database.upsert_half_hours(
             [HalfHourRow("m", "import", {T0} + k * 1800, k) for k in range(48)]

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, QTimeZone
 
-from app import i18n
-from app.i18n import QT_WORDING, catalogue_path
+from app.ui import i18n
+from app.ui.i18n import QT_WORDING, catalogue_path
 
 ROOT = Path(__file__).resolve().parents[2]
 

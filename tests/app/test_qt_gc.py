@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-from app import qt_gc
+from app.host import qt_gc
 
 
 class _Node:

@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from app.radio_source import RadioSource
-from app.sources import SourceUnavailable, open_source
+from app.connection.radio_source import RadioSource
+from app.connection.sources import SourceUnavailable, open_source
 from han.radios import RADIOS, RadioError, explain, parse_radio
 
 

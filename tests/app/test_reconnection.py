@@ -20,10 +20,10 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from app.han_connection import Backoff, ConnectionState, HanConnection
-from app.history_store import Channel
-from app.host import RunningApp
-from app.options import Options
+from app.connection.han_connection import Backoff, ConnectionState, HanConnection
+from app.history.store import Channel
+from app.host.running import RunningApp
+from app.settings.options import Options
 from han.model import HomeModel, LinkState
 from ihd.shell import IhdShell
 

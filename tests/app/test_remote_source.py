@@ -11,11 +11,11 @@ import pytest
 import zigpy.types as t
 
 from app.cli import parse
-from app.sources import RemoteHomeSource, open_source
+from app.connection.sources import RemoteHomeSource, open_source
 from han.model import HomeModel
 from han.session import HanSession
-from home_emulator.air_server import AirServer
-from home_emulator.device_log import DeviceType, new_install_code
+from home_emulator.air.server import AirServer
+from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.home import EmulatedHome, HomeSpec
 
 SECOND_DISPLAY = "00:0d:6f:ff:fe:00:00:02"

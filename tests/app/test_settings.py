@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.settings import LANGUAGE_NAMES, DisplaySettings, SoundMode
+from app.settings.display_settings import LANGUAGE_NAMES, DisplaySettings, SoundMode
 
 
 def test_defaults_are_standard_english_and_silent() -> None:

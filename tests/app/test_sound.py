@@ -6,7 +6,7 @@ import stat
 
 from PySide6.QtWidgets import QApplication
 
-from app.sound import ESPEAK, SystemSound
+from app.host.sound import ESPEAK, SystemSound
 
 
 def test_without_espeak_ng_speech_is_not_available_and_a_beep_stands_in(

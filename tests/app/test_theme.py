@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.settings import THEME_NAMES
+from app.settings.display_settings import THEME_NAMES
 from app.ui.contrast import AA_NON_TEXT, AA_TEXT, AAA_TEXT, contrast_ratio, relative_luminance
 from app.ui.theme import (
     HIGH_CONTRAST,

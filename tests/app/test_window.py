@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
-from app import i18n
-from app.settings import DisplaySettings
+from app.host.window import HostWindow
+from app.settings.display_settings import DisplaySettings
+from app.ui import i18n
 from app.ui.theme import HIGH_CONTRAST
-from app.window import HostWindow
 
 
 def test_text_grows_with_the_window_and_the_theme_swaps_whole(qtbot) -> None:

@@ -7,13 +7,13 @@ import asyncio
 from collections.abc import Callable
 from decimal import Decimal
 
-from app.radio_source import RadioSource
-from app.sources import EmulatorSource, HanSource, open_source
+from app.connection.radio_source import RadioSource
+from app.connection.sources import EmulatorSource, HanSource, open_source
 from han.model import HomeModel
 from han.session import HanSession
-from home_emulator.device_log import DeviceType, new_install_code
+from home_emulator.commands.serve import ZNP_IEEE
+from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.home import EmulatedHome, HomeSpec
-from home_emulator.serve_command import ZNP_IEEE
 from home_emulator.znp.coordinator import EmulatedZnp
 from home_emulator.znp.server import ZnpServer
 

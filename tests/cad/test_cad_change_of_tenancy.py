@@ -7,11 +7,11 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from app.history_backfill import BackfillDepth
-from app.history_store import HALF_HOUR_S, Channel
+from app.history.backfill import BackfillDepth
+from app.history.store import HALF_HOUR_S, Channel
 from cad.demand_log import DemandRow
 from cad.logger import CadLogger
-from home_emulator.wan import SupplierWan
+from home_emulator.supplier.wan import SupplierWan
 
 DAY_S = 86_400
 

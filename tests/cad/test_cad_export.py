@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from app.history_backfill import BackfillDepth
-from app.history_store import HALF_HOUR_S, Channel, HalfHourRow, HistoryDatabase
+from app.history.backfill import BackfillDepth
+from app.history.store import HALF_HOUR_S, Channel, HalfHourRow, HistoryDatabase
 from cad import export
 from cad.cli import main
 from cad.logger import CadLogger

@@ -85,7 +85,7 @@ def test_a_full_disk_keeps_the_old_settings(
     def full(*_args: object, **_kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("app.atomic_file.os.replace", full)
+    monkeypatch.setattr("app.settings.atomic_file.os.replace", full)
     view.host.setText("new.local")
     view.save.click()
     assert "No space left on device" in view.message.text()

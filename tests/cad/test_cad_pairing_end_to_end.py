@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from zigpy.zcl import foundation as f
 
-from app import history_runtime
-from app.host import RunningApp
-from app.options import Options
+from app.history import runtime as history_runtime
+from app.host.running import RunningApp
+from app.settings.options import Options
 from cad.pairing_memory import PairingMemory
 from cad.shell import CadShell
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.context import ExperienceContext
-from app.han_access import HanAccess
+from app.connection.han_access import HanAccess
+from app.host.context import ExperienceContext
 from cad.pairing_flow import HUB_REPLACED, PairingFlow
 from cad.pairing_memory import Pairing, PairingMemory
 from han.model import HomeModel

@@ -10,9 +10,9 @@ import zigpy.types as t
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from app.han_access import CAD_IEEE
-from app.host import RunningApp
-from app.options import Options
+from app.connection.han_access import CAD_IEEE
+from app.host.running import RunningApp
+from app.settings.options import Options
 from cad.pairing_memory import Pairing, PairingMemory
 from cad.shell import CadShell
 

@@ -13,17 +13,17 @@ from zoneinfo import ZoneInfo
 import pytest
 import zigpy.types as t
 
-from app.context import CommandFailed
-from app.han_bridge import SessionCommands
+from app.connection.han_bridge import SessionCommands
+from app.host.context import CommandFailed
 from han.firmware import FirmwareImage
 from han.firmware_status import FIRST_VERSION, PPMID_IMAGE_TYPE, UpdateFailure, UpdateState
 from han.model import HomeModel, ModelChange
 from han.session import HanSession
-from home_emulator.credit_engine import PrepaymentStart
-from home_emulator.device_log import DeviceType, new_install_code
+from home_emulator.air.virtual_radio import COORDINATOR_IEEE, VirtualRadio
+from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.home import EmulatedHome, HomeSpec
-from home_emulator.virtual_radio import COORDINATOR_IEEE, VirtualRadio
-from home_emulator.wan import SupplierWan
+from home_emulator.metering.credit_engine import PrepaymentStart
+from home_emulator.supplier.wan import SupplierWan
 
 MORNING = datetime(2026, 1, 13, 11, 0, tzinfo=ZoneInfo("Europe/London")).timestamp()
 SECOND_PPMID = t.EUI64.convert("00:0d:6f:ff:fe:00:00:02")
@@ -166,8 +166,8 @@ async def test_a_swapped_out_ppmid_is_removed_and_can_no_longer_reach_the_meters
 
 
 async def test_a_scenario_sends_firmware_to_the_installers_display() -> None:
-    from home_emulator.scenario import SCENARIO_DIR, parse_scenario
-    from home_emulator.scenario_home import build_home
+    from home_emulator.scenario.home_builder import build_home
+    from home_emulator.scenario.model import SCENARIO_DIR, parse_scenario
 
     text = (SCENARIO_DIR / "dual-fuel-prepay.toml").read_text(encoding="utf-8")
     text += '\n[[events]]\nat = "11:01"\nkind = "firmware"\nversion = "1.2"\nkilobytes = 8\n'

@@ -6,10 +6,10 @@ from decimal import Decimal
 
 from han.model import Fuel, ModelChange
 from han.units import DeviceType, MeteringUnit
-from home_emulator.device_log import DeviceType as LogDeviceType
-from home_emulator.device_log import new_install_code
-from home_emulator.esme import Esme
-from home_emulator.household import PROFILES, HouseholdLoad
+from home_emulator.devices.device_log import DeviceType as LogDeviceType
+from home_emulator.devices.device_log import new_install_code
+from home_emulator.devices.esme import Esme
+from home_emulator.household.load import PROFILES, HouseholdLoad
 
 SUNNY_NOON = 1_781_524_800
 """2026-06-15 12:00 UTC: the solar home exports."""

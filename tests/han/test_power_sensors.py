@@ -7,8 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from han.model import Fuel, MeterKey
+from home_emulator.devices.pulse_reader import ENDPOINT
 from home_emulator.home import PULSE_READER_IEEE
-from home_emulator.pulse_reader import ENDPOINT
 
 READER = MeterKey(PULSE_READER_IEEE, ENDPOINT)
 ACTIVE_POWER = 0x050B

@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 
 from han.credit import PaymentMode, SupplyAnswer, SupplyState, TopUpOutcome, predicted_days_left
 from han.utrn import encode_utrn
-from home_emulator.credit_engine import CreditSettings, PrepaymentStart, units
-from home_emulator.esme import SUPPLIER_ORIGINATOR, supplier_key
-from home_emulator.wan import SupplierWan
+from home_emulator.devices.esme import SUPPLIER_ORIGINATOR, supplier_key
+from home_emulator.metering.credit_engine import CreditSettings, PrepaymentStart, units
+from home_emulator.supplier.wan import SupplierWan
 
 WEEKDAY_MORNING = datetime(2026, 1, 13, 11, 0, tzinfo=ZoneInfo("Europe/London")).timestamp()
 

@@ -8,7 +8,7 @@ import zigpy.types as t
 from zigpy.zcl import foundation as f
 
 from han.clusters import SE_PROFILE_ID
-from home_emulator.zcl_server import ServerCluster
+from home_emulator.zigbee.zcl_server import ServerCluster
 
 
 def _demand_is(han, watts: int) -> bool:

@@ -15,10 +15,10 @@ import zigpy.types as t
 
 from han.model import HomeModel
 from han.session import HanSession
-from home_emulator.air_link import parse_address
-from home_emulator.air_server import AirServer
+from home_emulator.air.link import parse_address
+from home_emulator.air.server import AirServer
+from home_emulator.air.virtual_radio import COORDINATOR_IEEE, VirtualRadio
 from home_emulator.home import EmulatedHome, HomeSpec
-from home_emulator.virtual_radio import COORDINATOR_IEEE, VirtualRadio
 
 STRANGER = "00:0d:6f:ff:fe:00:00:99"
 

@@ -16,11 +16,11 @@ from zigpy.zdo import types as zdo_t
 from han.clusters import GBMetering
 from han.model import HomeModel
 from han.session import HanSession
-from home_emulator.air import AlreadyAttached, NoSuchNode
-from home_emulator.device_log import DeviceType, new_install_code
+from home_emulator.air.medium import AlreadyAttached, NoSuchNode
+from home_emulator.air.virtual_radio import COORDINATOR_IEEE, VirtualRadio
+from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.home import EmulatedHome, HomeSpec
-from home_emulator.virtual_radio import COORDINATOR_IEEE, VirtualRadio
-from home_emulator.zcl_server import ReportingRule
+from home_emulator.zigbee.zcl_server import ReportingRule
 
 SECOND_DISPLAY = t.EUI64.convert("00:0d:6f:ff:fe:00:00:02")
 STRANGER = t.EUI64.convert("00:0d:6f:ff:fe:00:00:99")

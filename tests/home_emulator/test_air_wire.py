@@ -9,7 +9,7 @@ import zigpy.types as t
 from hypothesis import given
 from hypothesis import strategies as st
 
-from home_emulator.air_wire import (
+from home_emulator.air.wire import (
     MAX_MESSAGE,
     Delivery,
     DeliveryStatus,

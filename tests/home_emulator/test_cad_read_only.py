@@ -9,11 +9,11 @@ from zigpy.zcl import Cluster
 from zigpy.zcl import foundation as f
 
 import han.clusters  # noqa: F401 - the GB cluster definitions
-from home_emulator.access import cad_may_run
-from home_emulator.credit_engine import PrepaymentStart
-from home_emulator.device_log import DeviceType
+from home_emulator.devices.device_log import DeviceType
 from home_emulator.home import EmulatedHome, HomeSpec
-from home_emulator.zcl_server import encode_general
+from home_emulator.metering.credit_engine import PrepaymentStart
+from home_emulator.zigbee.access import cad_may_run
+from home_emulator.zigbee.zcl_server import encode_general
 
 CAD_IEEE = t.EUI64.convert("00:0d:6f:ff:fe:00:00:01")  # the display in the device log, as a CAD
 

@@ -11,16 +11,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.history_backfill import BackfillDepth
-from app.history_store import HALF_HOUR_S, Channel
+from app.history.backfill import BackfillDepth
+from app.history.store import HALF_HOUR_S, Channel
 from cad.logger import CadLogger
 from home_emulator.home import EmulatedHome, HomeSpec
-from home_emulator.home_store import HomeStore, build_storable_home
-from home_emulator.profile import ProfileStatus
-from home_emulator.registers import LocalCalendar
-from home_emulator.scenario import load_named
+from home_emulator.metering.profile import ProfileStatus
+from home_emulator.metering.registers import LocalCalendar
+from home_emulator.scenario.model import load_named
+from home_emulator.store.home_store import HomeStore, build_storable_home
+from home_emulator.supplier.wan import SupplierWan
 from home_emulator.tariffs import ZIGBEE_EPOCH_S
-from home_emulator.wan import SupplierWan
 
 DAY_S = 86_400
 

@@ -121,9 +121,9 @@ def test_vend_for_an_emulated_home_gives_codes_its_meter_accepts(tmp_path) -> No
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from home_emulator.credit_engine import PrepaymentStart
     from home_emulator.home import EmulatedHome, HomeSpec
-    from home_emulator.top_up_gate import TopUpResult
+    from home_emulator.metering.credit_engine import PrepaymentStart
+    from home_emulator.metering.top_up_gate import TopUpResult
 
     ledger = tmp_path / "ledger.json"
     codes = [

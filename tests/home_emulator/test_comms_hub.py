@@ -6,10 +6,10 @@ import pytest
 import zigpy.types as t
 
 from han.hub_link import next_clock
-from home_emulator.air import NotAdmitted
-from home_emulator.comms_hub import OUTAGE_ALERT_AFTER_S, ZIGBEE_EPOCH_S
-from home_emulator.device_log import DeviceLog, DeviceType, NotInDeviceLog, new_install_code
-from home_emulator.node import EmulatedNode
+from home_emulator.air.medium import NotAdmitted
+from home_emulator.devices.comms_hub import OUTAGE_ALERT_AFTER_S, ZIGBEE_EPOCH_S
+from home_emulator.devices.device_log import DeviceLog, DeviceType, NotInDeviceLog, new_install_code
+from home_emulator.zigbee.node import EmulatedNode
 
 
 async def test_the_display_follows_the_hans_time_even_when_it_runs_fast(emulated_han) -> None:

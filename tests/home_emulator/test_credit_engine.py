@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from home_emulator.credit_engine import (
+from home_emulator.metering.credit_engine import (
     CreditEngine,
     CreditSettings,
     EmergencyCredit,

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from home_emulator.esme import JOULES_PER_WH, AmbientThresholds, Esme
-from home_emulator.household import PROFILES, HouseholdLoad
-from home_emulator.registers import HALF_HOUR_S, LocalCalendar
+from home_emulator.devices.esme import JOULES_PER_WH, AmbientThresholds, Esme
+from home_emulator.household.load import PROFILES, HouseholdLoad
+from home_emulator.metering.registers import HALF_HOUR_S, LocalCalendar
 from home_emulator.tariffs import ZIGBEE_EPOCH_S, economy7
 
 LONDON = ZoneInfo("Europe/London")
@@ -183,8 +183,8 @@ def test_a_solar_home_has_a_microgeneration_meter_recording_the_panels() -> None
 def test_an_auxiliary_switch_heats_at_night_and_randomised_switching_shifts_it() -> None:
     import numpy as np
 
-    from home_emulator.auxiliary_switch import AuxiliarySwitch
     from home_emulator.home import EmulatedHome, HomeSpec
+    from home_emulator.metering.auxiliary_switch import AuxiliarySwitch
     from home_emulator.tariffs import economy7
 
     start = datetime(2026, 1, 20, 0, 0, tzinfo=LONDON).timestamp()

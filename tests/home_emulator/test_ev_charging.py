@@ -7,8 +7,8 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from home_emulator.ev_charging import EVCharger
-from home_emulator.household import (
+from home_emulator.household.ev_charging import EVCharger
+from home_emulator.household.load import (
     PROFILES,
     SLOT_SECONDS,
     SLOTS_PER_DAY,

@@ -13,15 +13,15 @@ import pytest
 
 from han.credit import PaymentMode, SupplyAnswer, SupplyState, TopUpOutcome
 from han.utrn import encode_utrn
-from home_emulator.credit_engine import CreditSettings, PrepaymentStart, units
-from home_emulator.esme import SUPPLIER_ORIGINATOR, supplier_key
-from home_emulator.gas import MIRROR_ENDPOINT
+from home_emulator.devices.esme import SUPPLIER_ORIGINATOR, supplier_key
+from home_emulator.devices.gas import MIRROR_ENDPOINT
 from home_emulator.home import EmulatedHome, HomeSpec
-from home_emulator.home_store import HomeStore
-from home_emulator.registers import HALF_HOUR_S
-from home_emulator.scenario import SCENARIO_DIR
-from home_emulator.supply_switch import SUPPLY_ARMED, SUPPLY_OFF, SUPPLY_ON, SupplyRefused
-from home_emulator.wan import SupplierWan
+from home_emulator.metering.credit_engine import CreditSettings, PrepaymentStart, units
+from home_emulator.metering.registers import HALF_HOUR_S
+from home_emulator.metering.supply_switch import SUPPLY_ARMED, SUPPLY_OFF, SUPPLY_ON, SupplyRefused
+from home_emulator.scenario.model import SCENARIO_DIR
+from home_emulator.store.home_store import HomeStore
+from home_emulator.supplier.wan import SupplierWan
 
 LONDON = ZoneInfo("Europe/London")
 WEEKDAY_MORNING = datetime(2026, 1, 13, 11, 0, tzinfo=LONDON).timestamp()
@@ -200,9 +200,9 @@ def test_gas_credit_and_code_memory_survive_a_restart(tmp_path) -> None:
 def test_the_dual_fuel_scenario_closes_the_gas_valve_and_takes_a_vended_gas_code(
     tmp_path, capsys
 ) -> None:
-    from home_emulator.cli import main
-    from home_emulator.scenario import load_named
-    from home_emulator.scenario_home import build_home
+    from home_emulator.commands.cli import main
+    from home_emulator.scenario.home_builder import build_home
+    from home_emulator.scenario.model import load_named
 
     home = build_home(load_named("dual-fuel-prepay"), history_days=3)
     assert home.gas is not None
@@ -226,8 +226,8 @@ def test_the_dual_fuel_scenario_closes_the_gas_valve_and_takes_a_vended_gas_code
 
 
 def test_a_scenario_presses_the_gas_meter_button_after_a_remote_top_up() -> None:
-    from home_emulator.scenario import parse_scenario
-    from home_emulator.scenario_home import build_home
+    from home_emulator.scenario.home_builder import build_home
+    from home_emulator.scenario.model import parse_scenario
 
     text = (SCENARIO_DIR / "dual-fuel-prepay.toml").read_text(encoding="utf-8")
     text += """
@@ -260,7 +260,7 @@ fuel = "gas"
 
 
 def test_a_firmware_event_with_a_bad_version_or_address_is_explained() -> None:
-    from home_emulator.scenario import ScenarioError, parse_scenario
+    from home_emulator.scenario.model import ScenarioError, parse_scenario
 
     text = (SCENARIO_DIR / "dual-fuel-prepay.toml").read_text(encoding="utf-8")
     event = '\n[[events]]\nat = "11:01"\nkind = "firmware"\n'

@@ -8,8 +8,8 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from home_emulator.generation import SolarPV
-from home_emulator.household import (
+from home_emulator.household.generation import SolarPV
+from home_emulator.household.load import (
     PROFILES,
     SLOT_SECONDS,
     HouseholdLoad,

@@ -8,8 +8,8 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from home_emulator import appliances as ap
-from home_emulator.heating import (
+from home_emulator.household import appliances as ap
+from home_emulator.household.heating import (
     BASE_TEMPERATURE_C,
     GasBoiler,
     HeatingSchedule,
@@ -19,14 +19,14 @@ from home_emulator.heating import (
     heat_pump_cop,
     space_heat_w,
 )
-from home_emulator.household import (
+from home_emulator.household.load import (
     PROFILES,
     SLOT_SECONDS,
     HouseholdLoad,
     HouseholdProfile,
     Routine,
 )
-from home_emulator.weather import DailyWeather
+from home_emulator.household.weather import DailyWeather
 
 FAMILY = PROFILES["family_of_four"]
 WEEKDAY = dt.date(2025, 1, 15)  # a Wednesday

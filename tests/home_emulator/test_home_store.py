@@ -14,21 +14,21 @@ from zoneinfo import ZoneInfo
 import pytest
 import zigpy.types as t
 
-from home_emulator import home_store_rows
-from home_emulator.device_log import DeviceType, new_install_code
+from home_emulator.air.virtual_radio import COORDINATOR_IEEE
+from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.home import EmulatedHome, HomeSpec
-from home_emulator.home_store import (
+from home_emulator.scenario.model import load_named
+from home_emulator.store import rows as home_store_rows
+from home_emulator.store.home_store import (
     PREPAYMENT_SECTION,
     HomeStore,
     HomeStoreError,
     autosave,
     build_storable_home,
 )
-from home_emulator.home_store_rows import spec_to_json
-from home_emulator.home_store_snapshot import STATE_EXTENSIONS
-from home_emulator.scenario import load_named
+from home_emulator.store.rows import spec_to_json
+from home_emulator.store.snapshot import STATE_EXTENSIONS
 from home_emulator.tariffs import Block, agile, economy7
-from home_emulator.virtual_radio import COORDINATOR_IEEE
 
 LONDON = ZoneInfo("Europe/London")
 STEPS_PER_HOUR = 360
@@ -264,7 +264,7 @@ async def test_autosave_saves_off_the_loop_thread_and_once_more_when_stopped(
         writers.append(threading.current_thread().name)
         write_home(*args)
 
-    monkeypatch.setattr("home_emulator.home_store.write_home", recording)
+    monkeypatch.setattr("home_emulator.store.home_store.write_home", recording)
     task = asyncio.create_task(autosave(home, store, "auto", every_s=0.01))
     for _ in range(500):
         if writers:

@@ -14,10 +14,10 @@ import pytest
 import sqlite_utils
 
 from home_emulator.home import EmulatedHome, HomeSpec
-from home_emulator.home_store import HomeStore, HomeStoreError, build_storable_home
-from home_emulator.home_store_schema import TABLES
-from home_emulator.home_store_tariffs import tariff_from_json, tariff_to_json
-from home_emulator.scenario import load_named
+from home_emulator.scenario.model import load_named
+from home_emulator.store.home_store import HomeStore, HomeStoreError, build_storable_home
+from home_emulator.store.schema import TABLES
+from home_emulator.store.tariffs import tariff_from_json, tariff_to_json
 from home_emulator.tariffs import (
     Block,
     Rate,
@@ -225,11 +225,11 @@ def test_prepayment_credit_and_the_code_memory_survive_a_restart(tmp_path) -> No
     from zoneinfo import ZoneInfo
 
     from han.utrn import encode_utrn
-    from home_emulator.credit_engine import PrepaymentStart, units
-    from home_emulator.esme import SUPPLIER_ORIGINATOR, supplier_key
+    from home_emulator.devices.esme import SUPPLIER_ORIGINATOR, supplier_key
     from home_emulator.home import EmulatedHome, HomeSpec
-    from home_emulator.home_store import HomeStore
-    from home_emulator.top_up_gate import TopUpResult
+    from home_emulator.metering.credit_engine import PrepaymentStart, units
+    from home_emulator.metering.top_up_gate import TopUpResult
+    from home_emulator.store.home_store import HomeStore
 
     start = datetime(2026, 1, 13, 11, 0, tzinfo=ZoneInfo("Europe/London")).timestamp()
     home = EmulatedHome(
@@ -271,7 +271,7 @@ def test_a_solar_homes_generation_meter_survives_a_restart(tmp_path) -> None:
     from zoneinfo import ZoneInfo
 
     from home_emulator.home import EmulatedHome, HomeSpec
-    from home_emulator.home_store import HomeStore
+    from home_emulator.store.home_store import HomeStore
 
     start = datetime(2026, 6, 20, 11, 0, tzinfo=ZoneInfo("Europe/London")).timestamp()
     home = EmulatedHome(HomeSpec(profile="solar_home", start_epoch_s=start, history_days=3))
@@ -298,9 +298,9 @@ def test_a_solar_homes_generation_meter_survives_a_restart(tmp_path) -> None:
 
 
 def test_a_home_with_an_auxiliary_switch_is_stored(tmp_path) -> None:
-    from home_emulator.auxiliary_switch import AuxiliarySwitch
     from home_emulator.home import EmulatedHome, HomeSpec
-    from home_emulator.home_store import HomeStore
+    from home_emulator.metering.auxiliary_switch import AuxiliarySwitch
+    from home_emulator.store.home_store import HomeStore
 
     switch = AuxiliarySwitch(load_w=1800, offset_s=600)
     home = EmulatedHome(

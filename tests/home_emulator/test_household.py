@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from home_emulator import appliances as ap
-from home_emulator.household import (
+from home_emulator.household import appliances as ap
+from home_emulator.household.load import (
     PROFILES,
     SLOT_SECONDS,
     SLOTS_PER_DAY,

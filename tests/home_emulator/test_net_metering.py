@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from home_emulator.household import PROFILES, SLOT_SECONDS, SLOTS_PER_DAY, HouseholdLoad
+from home_emulator.household.load import PROFILES, SLOT_SECONDS, SLOTS_PER_DAY, HouseholdLoad
 
 LONDON = ZoneInfo("Europe/London")
 FAMILY = PROFILES["family_of_four"]

@@ -9,10 +9,10 @@ import zigpy.types as t
 from han.model import HomeModel
 from han.pairing import PairingOutcome, pair_with_passkey
 from han.session import HanSession
-from home_emulator.device_log import DeviceType, new_install_code
+from home_emulator.air.virtual_radio import VirtualRadio
+from home_emulator.devices.device_log import DeviceType, new_install_code
+from home_emulator.devices.pairing import PortalOutcome
 from home_emulator.home import EmulatedHome, HomeSpec
-from home_emulator.pairing import PortalOutcome
-from home_emulator.virtual_radio import VirtualRadio
 
 CAD = "00:0d:6f:ff:fe:00:0c:ad"
 

@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pytest
 
-from home_emulator.backfill import HouseholdPast, household_past
-from home_emulator.household import PROFILES, HouseholdLoad
-from home_emulator.past_cache import PastCache
-from home_emulator.registers import LocalCalendar
+from home_emulator.household.load import PROFILES, HouseholdLoad
+from home_emulator.metering.backfill import HouseholdPast, household_past
+from home_emulator.metering.past_cache import PastCache
+from home_emulator.metering.registers import LocalCalendar
 
 CALENDAR = LocalCalendar(ZoneInfo("Europe/London"))
 UNTIL = 1_780_000_000 + 4321 * 10  # some way into a day, on a slot boundary
@@ -85,9 +85,9 @@ def test_a_past_rendered_ahead_by_another_process_is_the_one_the_home_reads(
     import sys
     import time
 
-    from home_emulator.past_name import todays_past_name
+    from home_emulator.metering.past_name import todays_past_name
 
-    command = [sys.executable, "-m", "home_emulator.past_cache", "--folder", str(tmp_path)]
+    command = [sys.executable, "-m", "home_emulator.metering.past_cache", "--folder", str(tmp_path)]
     command += ["--seed", "5", "--profile", "family_of_four", "--days", "3"]
     pending = subprocess.Popen(command)
     now = int(time.time()) // 10 * 10
@@ -97,7 +97,7 @@ def test_a_past_rendered_ahead_by_another_process_is_the_one_the_home_reads(
         rendered_here.append(days)
         return household_past(*args, days=days, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("home_emulator.past_cache.household_past", only_today)
+    monkeypatch.setattr("home_emulator.metering.past_cache.household_past", only_today)
     cache = PastCache(tmp_path, pending=pending)
     load = HouseholdLoad(5, PROFILES["family_of_four"])
     kept = cache.household_past(
@@ -120,8 +120,8 @@ def test_the_app_renders_ahead_only_when_the_days_past_is_not_kept(
 ) -> None:
     import time
 
-    from app import past_prerender
-    from home_emulator.past_name import todays_past_name
+    from app.connection import past_prerender
+    from home_emulator.metering.past_name import todays_past_name
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     folder = past_prerender.past_cache_folder()

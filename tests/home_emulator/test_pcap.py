@@ -15,8 +15,8 @@ from types import ModuleType
 import pytest
 import zigpy.types as t
 
-from home_emulator.air import Air
-from home_emulator.pcap import (
+from home_emulator.air.medium import Air
+from home_emulator.air.pcap import (
     ApsDelivery,
     PcapWriter,
     SenderCounters,
@@ -27,7 +27,7 @@ from home_emulator.pcap import (
     record,
     zigbee_frame,
 )
-from home_emulator.virtual_radio import COORDINATOR_IEEE
+from home_emulator.air.virtual_radio import COORDINATOR_IEEE
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 ESME_NWK = 0x1001

@@ -10,8 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from han.utrn import encode_utrn
-from home_emulator.credit_engine import CreditSettings, PrepaymentStart, units
-from home_emulator.esme import (
+from home_emulator.devices.esme import (
     SUPPLIER_ORIGINATOR,
     SUPPLY_ARMED,
     SUPPLY_OFF,
@@ -19,8 +18,9 @@ from home_emulator.esme import (
     supplier_key,
 )
 from home_emulator.home import EmulatedHome, HomeSpec
-from home_emulator.top_up_gate import TopUpResult
-from home_emulator.wan import SupplierWan
+from home_emulator.metering.credit_engine import CreditSettings, PrepaymentStart, units
+from home_emulator.metering.top_up_gate import TopUpResult
+from home_emulator.supplier.wan import SupplierWan
 
 LONDON = ZoneInfo("Europe/London")
 WEEKDAY_MORNING = datetime(2026, 1, 13, 11, 0, tzinfo=LONDON).timestamp()

@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from home_emulator import household
-from home_emulator.scenario import (
+from home_emulator.household import load as household
+from home_emulator.scenario.model import (
     SCENARIO_DIR,
     Appliance,
     BlockPeriod,
@@ -42,7 +42,7 @@ from home_emulator.scenario import (
     load_scenario,
     parse_scenario,
 )
-from home_emulator.scenario_time import parse_duration
+from home_emulator.scenario.times import parse_duration
 
 LONDON = ZoneInfo("Europe/London")
 REQUIRED_SCENARIOS = (

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from home_emulator.scenario import available_scenarios, load_named
-from home_emulator.scenario_home import build_home
+from home_emulator.scenario.home_builder import build_home
+from home_emulator.scenario.model import available_scenarios, load_named
 from home_emulator.tariffs import Block, TimeOfUse
 
 LONDON = ZoneInfo("Europe/London")

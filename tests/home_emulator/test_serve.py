@@ -24,7 +24,7 @@ from zigpy.application import ControllerApplication
 from han.model import HomeModel
 from han.radios import RADIOS, RadioChoice, controller_class, radio_config
 from han.session import HanSession
-from home_emulator.virtual_radio import COORDINATOR_IEEE, VirtualRadio
+from home_emulator.air.virtual_radio import COORDINATOR_IEEE, VirtualRadio
 
 SECOND_DISPLAY = "00:0d:6f:ff:fe:00:00:02"
 STRANGER = "00:0d:6f:ff:fe:00:00:99"
@@ -236,7 +236,7 @@ def test_help_documents_serve() -> None:
 
 
 def test_a_served_home_is_kept_and_resumed(serve, tmp_path: Path) -> None:
-    from home_emulator.home_store import HomeStore
+    from home_emulator.store.home_store import HomeStore
 
     store = tmp_path / "homes.sqlite"
     process, _url = _started(serve, "--speed", "600", "--store", str(store), "--name", "trial")

@@ -6,11 +6,11 @@ import gc
 
 import zigpy.types as t
 
-from home_emulator.cli import main
-from home_emulator.device_log import DeviceType, new_install_code
-from home_emulator.home_store import HomeStore, build_storable_home
-from home_emulator.scenario import load_named
-from home_emulator.virtual_radio import COORDINATOR_IEEE
+from home_emulator.air.virtual_radio import COORDINATOR_IEEE
+from home_emulator.commands.cli import main
+from home_emulator.devices.device_log import DeviceType, new_install_code
+from home_emulator.scenario.model import load_named
+from home_emulator.store.home_store import HomeStore, build_storable_home
 
 OLD = "00:0d:6f:ff:fe:00:00:05"
 NEW = "00:0d:6f:ff:fe:00:00:06"

@@ -9,7 +9,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
-from home_emulator.vend import add_vend_arguments, run_vend
+from home_emulator.commands.vend import add_vend_arguments, run_vend
 
 TEST_KEYS = Path(__file__).resolve().parents[1] / "fixtures" / "gbcs-test-keys"
 

@@ -9,8 +9,8 @@ import zigpy.application
 import zigpy.exceptions
 
 from han.clusters import GBMetering, GBPrice
-from home_emulator.air import Air
-from home_emulator.virtual_radio import VirtualRadio
+from home_emulator.air.medium import Air
+from home_emulator.air.virtual_radio import VirtualRadio
 
 
 def test_virtual_radio_is_a_complete_zigpy_controller() -> None:
@@ -92,7 +92,7 @@ def test_hand_built_reports_equal_zigpys_own_encoding() -> None:
     """The meters build Report Attributes frames straight into bytes; zigpy must read them the same."""
     from zigpy.zcl import foundation as f
 
-    from home_emulator.zcl_server import ReportingRule, ServerCluster, encode_report
+    from home_emulator.zigbee.zcl_server import ReportingRule, ServerCluster, encode_report
 
     metering = ServerCluster(
         0x0702, {"instantaneous_demand": -1234, "current_summ_delivered": 2**40}

@@ -7,11 +7,11 @@ import pytest
 import zigpy.types as t
 from zigpy.zcl import foundation as f
 
-from home_emulator.device_log import DeviceType, new_install_code
-from home_emulator.esme import SUPPLY_ARMED, SUPPLY_OFF, SUPPLY_ON, SupplyRefused
+from home_emulator.devices.device_log import DeviceType, new_install_code
+from home_emulator.devices.esme import SUPPLY_ARMED, SUPPLY_OFF, SUPPLY_ON, SupplyRefused
 from home_emulator.home import EmulatedHome, HomeSpec
+from home_emulator.supplier.wan import SupplierWan
 from home_emulator.tariffs import economy7
-from home_emulator.wan import SupplierWan
 
 
 def _home() -> EmulatedHome:

@@ -7,7 +7,7 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from home_emulator.weather import DailyWeather, Weather, hashed_normals, seasonal_mean_c
+from home_emulator.household.weather import DailyWeather, Weather, hashed_normals, seasonal_mean_c
 
 
 def _days(start: dt.date, count: int) -> list[dt.date]:

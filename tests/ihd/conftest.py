@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from app.context import DeviceKind, ExperienceContext, PairedDevice, Silent
-from app.settings import DisplaySettings
+from app.host.context import DeviceKind, ExperienceContext, PairedDevice, Silent
+from app.settings.display_settings import DisplaySettings
 from han.model import AmbientLevel, Fuel, HomeModel, Measured, MeterKey, SupplierMessage
 
 NOW = 1_780_000_000.0
@@ -24,7 +24,7 @@ def _english_afterwards() -> Iterator[None]:
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is not None:
-        from app import i18n
+        from app.ui import i18n
 
         i18n.use_language("en")
 
@@ -72,7 +72,7 @@ class Display:
 
 @pytest.fixture
 def display(qtbot) -> Iterator[Display]:
-    from app.window import HostWindow
+    from app.host.window import HostWindow
     from ihd.shell import IhdShell
 
     model = dual_fuel_home()

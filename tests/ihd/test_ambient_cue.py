@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from app.settings import DisplaySettings, SoundMode
+from app.settings.display_settings import DisplaySettings, SoundMode
 from app.wording import PlainWording
 from han.model import AmbientLevel, HomeModel, Measured, MeterKey, ModelChange
 from ihd.ambient_cue import AmbientCue

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from PySide6.QtGui import QColor
 
-from app.context import ExperienceContext
-from app.settings import DisplaySettings, SoundMode
+from app.host.context import ExperienceContext
+from app.settings.display_settings import DisplaySettings, SoundMode
 from app.ui.theme import STANDARD
 from han.model import Measured
 from ihd.budget_screen import BudgetScreen

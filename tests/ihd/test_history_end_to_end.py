@@ -7,8 +7,8 @@ import os
 
 import numpy as np
 
-from app.host import RunningApp
-from app.options import Options
+from app.host.running import RunningApp
+from app.settings.options import Options
 from ihd.history_screen import HistoryScreen
 from ihd.history_view_model import Span
 from ihd.shell import IhdShell

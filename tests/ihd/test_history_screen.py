@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
 
-from app.context import ExperienceContext
-from app.history_store import HalfHourRow, HistoryStore, PeriodRow
+from app.history.store import HalfHourRow, HistoryStore, PeriodRow
+from app.host.context import ExperienceContext
 from ihd.history_screen import HistoryScreen
 from ihd.history_view_model import Span, Windows
 from tests.ihd.conftest import ESME, NOW, dual_fuel_home

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import numpy as np
 
-from app.history_store import HalfHourRow, HistoryStore, PeriodRow, TariffRow
+from app.history.store import HalfHourRow, HistoryStore, PeriodRow, TariffRow
 from han.history import MeterHistory, PeriodFigures, PeriodStarts
 from han.local_calendar import LocalCalendar
 from han.model import Measured

@@ -6,9 +6,9 @@ import asyncio
 
 from PySide6.QtWidgets import QApplication
 
-from app.host import RunningApp, run_app
-from app.options import Options
-from app.window import HostWindow
+from app.host.running import RunningApp, run_app
+from app.host.window import HostWindow
+from app.settings.options import Options
 from han.model import Fuel
 from ihd.home_screen import HomeScreenView
 from ihd.shell import IhdShell

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.i18n import TRANSLATIONS_DIR
 from app.ui.ambient_indicator import AmbientIndicator
+from app.ui.i18n import TRANSLATIONS_DIR
 from app.ui.theme import HIGH_CONTRAST, STANDARD
 from app.ui.touch_button import TouchButton
 from han.model import Fuel

@@ -8,8 +8,8 @@ import asyncio
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from app.host import RunningApp
-from app.options import Options
+from app.host.running import RunningApp
+from app.settings.options import Options
 from ihd.shell import IhdShell
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.context import CommandFailed
+from app.host.context import CommandFailed
 from han.model import HomeModel, ModelChange, SupplierMessage
 from ihd.messages_view_model import MessagesViewModel
 

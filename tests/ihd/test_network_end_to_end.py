@@ -8,11 +8,11 @@ import asyncio
 import json
 from collections.abc import Callable
 
-from app.host import RunningApp
-from app.options import Options
-from home_emulator.device_log import DeviceType, new_install_code
+from app.host.running import RunningApp
+from app.settings.options import Options
+from home_emulator.commands.serve import ZNP_IEEE
+from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.home import ESME_IEEE, EmulatedHome, HomeSpec
-from home_emulator.serve_command import ZNP_IEEE
 from home_emulator.znp.coordinator import EmulatedZnp, JoinPolicy
 from home_emulator.znp.server import ZnpServer
 from ihd.shell import IhdShell

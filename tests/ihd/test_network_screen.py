@@ -15,8 +15,8 @@ from typing import Any
 import zigpy.types as t
 from zigpy.backups import NetworkBackup
 
-from app.context import DeviceKind, ExperienceContext, PairedDevice
-from app.own_network import OwnNetwork
+from app.connection.own_network import OwnNetwork
+from app.host.context import DeviceKind, ExperienceContext, PairedDevice
 from ihd.network_screen import NetworkScreen
 from tests.ihd.conftest import NOW, dual_fuel_home
 

@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 
-from app.context import ExperienceContext
+from app.host.context import ExperienceContext
 from han.model import Fuel
-from home_emulator.credit_engine import PrepaymentStart, units
+from home_emulator.metering.credit_engine import PrepaymentStart, units
 from ihd.prepayment_screen import PrepaymentScreen
 from ihd.prepayment_view_model import PrepaymentViewModel
 

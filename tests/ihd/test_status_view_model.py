@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from app.context import DeviceKind, PairedDevice
+from app.host.context import DeviceKind, PairedDevice
 from han.model import Fuel, HanClock, HomeModel, Measured, MeterKey
 from ihd.status_view_model import StatusViewModel, signal_bars
 

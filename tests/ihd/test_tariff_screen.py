@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import numpy as np
 
-from app.context import ExperienceContext
+from app.host.context import ExperienceContext
 from han.model import Fuel, Measured
 from home_emulator.tariffs import economy7
 from ihd.tariff_screen import TariffScreen

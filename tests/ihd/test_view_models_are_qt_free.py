@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 QT_FREE = (
-    "app.context",
-    "app.settings",
+    "app.host.context",
+    "app.settings.display_settings",
     "app.wording",
     "ihd.ambient_cue",
     "ihd.home_view_model",

@@ -29,7 +29,7 @@ def _english_afterwards() -> Iterator[None]:
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is not None:
-        from app import i18n
+        from app.ui import i18n
 
         i18n.use_language("en")
 
@@ -65,7 +65,7 @@ def prepay_model(
 def vend(home, step: int, *, pounds: int | None = None, pennies: int | None = None) -> str:
     """A code the supplier would sell for this emulated home's meter (counter ``step`` << 32)."""
     from han.utrn import encode_utrn
-    from home_emulator.esme import SUPPLIER_ORIGINATOR, supplier_key
+    from home_emulator.devices.esme import SUPPLIER_ORIGINATOR, supplier_key
 
     keys = home.esme.keys
     return encode_utrn(

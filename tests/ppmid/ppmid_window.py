@@ -8,10 +8,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
-from app.context import ExperienceContext, Silent
-from app.han_bridge import SessionCommands
-from app.settings import DisplaySettings
-from app.window import HostWindow
+from app.connection.han_bridge import SessionCommands
+from app.host.context import ExperienceContext, Silent
+from app.host.window import HostWindow
+from app.settings.display_settings import DisplaySettings
 from ppmid.shell import PpmidShell
 
 

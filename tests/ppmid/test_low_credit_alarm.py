@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from app.settings import DisplaySettings, SoundMode
+from app.settings.display_settings import DisplaySettings, SoundMode
 from han.credit import CreditFlag
 from han.model import Measured, ModelChange
 from ppmid.low_credit_alarm import LowCreditAlarm

@@ -12,15 +12,15 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from home_emulator.credit_engine import CreditSettings, PrepaymentStart, units
-from home_emulator.registers import HALF_HOUR_S
-from home_emulator.supply_switch import SUPPLY_ARMED, SUPPLY_OFF, SUPPLY_ON
+from home_emulator.metering.credit_engine import CreditSettings, PrepaymentStart, units
+from home_emulator.metering.registers import HALF_HOUR_S
+from home_emulator.metering.supply_switch import SUPPLY_ARMED, SUPPLY_OFF, SUPPLY_ON
 from tests.ppmid.ppmid_window import ppmid_on
 
 
 def _code(keys, step: int, pounds: int) -> str:
     from han.utrn import encode_utrn
-    from home_emulator.esme import SUPPLIER_ORIGINATOR, supplier_key
+    from home_emulator.devices.esme import SUPPLIER_ORIGINATOR, supplier_key
 
     return encode_utrn(
         supplier_private_key=supplier_key(),

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from home_emulator.credit_engine import CreditSettings, PrepaymentStart, units
+from home_emulator.metering.credit_engine import CreditSettings, PrepaymentStart, units
 from tests.ppmid.ppmid_window import ppmid_on
 
 
@@ -119,7 +119,7 @@ async def test_a_disconnected_supply_is_topped_up_and_held_back_on(emulated_han,
 
 async def test_letting_go_early_does_not_turn_the_supply_on(emulated_han, kit) -> None:
     async with _ppmid(emulated_han, kit, "10.00") as han:
-        from home_emulator.wan import SupplierWan
+        from home_emulator.supplier.wan import SupplierWan
 
         wan = SupplierWan(han.home)
         wan.disable_supply()

@@ -17,10 +17,10 @@ from han.firmware import FirmwareImage
 from han.firmware_status import PPMID_IMAGE_TYPE, UpdateState
 from han.model import HomeModel
 from han.session import HanSession
-from home_emulator.credit_engine import PrepaymentStart
-from home_emulator.device_log import DeviceType, new_install_code
-from home_emulator.virtual_radio import COORDINATOR_IEEE, VirtualRadio
-from home_emulator.wan import SupplierWan
+from home_emulator.air.virtual_radio import COORDINATOR_IEEE, VirtualRadio
+from home_emulator.devices.device_log import DeviceType, new_install_code
+from home_emulator.metering.credit_engine import PrepaymentStart
+from home_emulator.supplier.wan import SupplierWan
 from tests.ppmid.ppmid_window import ppmid_on
 
 NEW_VERSION = 0x01010000

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.context import CommandFailed, NotConnected
-from app.han_bridge import SessionCommands
+from app.connection.han_bridge import SessionCommands
+from app.host.context import CommandFailed, NotConnected
 from han.model import MeterKey
-from home_emulator.credit_engine import PrepaymentStart, units
+from home_emulator.metering.credit_engine import PrepaymentStart, units
 
 NOWHERE = MeterKey("00:00:00:00:00:00:00:99", 1)
 

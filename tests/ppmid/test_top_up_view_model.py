@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from app.context import CommandFailed
+from app.host.context import CommandFailed
 from han.credit import SupplyAnswer, SupplyState, TopUpAnswer, TopUpOutcome
 from han.model import HanClock, MeterKey
 from ppmid.actions_view_model import EmergencyCreditViewModel, SupplyViewModel

@@ -13,13 +13,13 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QGridLayout, QPushButton, QWidget
 
-from app import settings_store
+from app.host.window import HostWindow
 from app.kiosk.backlight import Backlight
 from app.kiosk.kiosk import RESTING_BRIGHTNESS, Kiosk
 from app.kiosk.kiosk_settings import KioskSettings
 from app.kiosk.pin import hash_pin
-from app.settings import DisplaySettings
-from app.window import HostWindow
+from app.settings import store as settings_store
+from app.settings.display_settings import DisplaySettings
 from han.model import HomeModel
 
 PIN = "4711"

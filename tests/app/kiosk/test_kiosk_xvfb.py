@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from app import settings_store
 from app.kiosk.pin import hash_pin
+from app.settings import store as settings_store
 
 SIZE = (800, 480)
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from app import settings_store
 from app.kiosk.kiosk_settings import KioskSettings, SettingsError
 from app.kiosk.pin import PinError, check_hash, hash_pin, verify_pin
 from app.kiosk.pin_command import main as kiosk_pin
-from app.settings_store import StoredSettings
+from app.settings import store as settings_store
+from app.settings.store import StoredSettings
 
 
 def test_a_pin_is_kept_only_as_a_salted_hash() -> None:

@@ -12,9 +12,9 @@ from app.trial.conductor import Conductor, TrialStateError
 from app.trial.home_controls import Injection
 from app.trial.store import TrialStore
 from app.trial.study import load_study, parse_study
-from home_emulator.credit_engine import EmergencyCredit
-from home_emulator.esme import SUPPLY_ARMED, SUPPLY_OFF
-from home_emulator.scenario_home import build_home
+from home_emulator.devices.esme import SUPPLY_ARMED, SUPPLY_OFF
+from home_emulator.metering.credit_engine import EmergencyCredit
+from home_emulator.scenario.home_builder import build_home
 
 
 class Clock:

@@ -13,7 +13,7 @@ from app.trial.home_controls import Injection
 from app.trial.store import TrialStore
 from app.trial.study import load_study
 from app.trial_ui.console_host import OperatorConsole
-from home_emulator.esme import SUPPLY_OFF
+from home_emulator.devices.esme import SUPPLY_OFF
 
 
 @pytest.mark.e2e
@@ -75,7 +75,7 @@ def test_the_scenario_editor_checks_like_the_loader_and_saves_only_good_files(
     qtbot, tmp_path: Path
 ) -> None:
     from app.trial_ui.scenario_editor import ScenarioEditor
-    from home_emulator.scenario import SCENARIO_DIR, load_scenario
+    from home_emulator.scenario.model import SCENARIO_DIR, load_scenario
 
     source = SCENARIO_DIR / "pensioner-prepay.toml"
     editor = ScenarioEditor(source)

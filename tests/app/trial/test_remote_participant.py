@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from app.host import RunningApp
-from app.options import Options
+from app.host.running import RunningApp
+from app.settings.options import Options
 from app.trial.study import load_study
 from app.trial_ui.console_host import REMOTE_DISPLAYS, OperatorConsole
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.trial.study import Order, StudyError, SuccessKind, load_study, parse_study
-from home_emulator.scenario_events import LowCredit, Message
+from home_emulator.scenario.events import LowCredit, Message
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "resources" / "studies" / "prepay-basics.toml"
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 import zigpy.types as t
 
-from home_emulator.air import Air
+from home_emulator.air.medium import Air
 from home_emulator.znp import commands as mt
 from home_emulator.znp import status
 from home_emulator.znp.commands import Command

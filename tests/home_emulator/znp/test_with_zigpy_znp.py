@@ -15,7 +15,7 @@ import zigpy.types as t
 from zigpy.application import ControllerApplication
 
 from han.radios import RADIOS, RadioChoice, controller_class, radio_config
-from home_emulator.device_log import DeviceType, new_install_code
+from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.home import EmulatedHome, HomeSpec
 from home_emulator.znp.coordinator import EmulatedZnp, JoinPolicy
 from home_emulator.znp.server import ZnpServer

@@ -1,0 +1,262 @@
+"""Runs the app: Qt and asyncio on one loop (qasync), the HAN source, the session, the window.
+
+Every task started here is owned and cancelled on the way out, so closing the window leaves no
+traceback and no stray task.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import qasync
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.connection.han_access import CAD_IEEE, HanAccess, session_access
+from app.connection.han_bridge import SessionCommands, paired_devices
+from app.connection.han_connection import HanConnection
+from app.connection.own_network import OwnNetwork
+from app.connection.radio_source import RadioSource
+from app.connection.sources import (
+    EmulatorDemo,
+    EmulatorSource,
+    HanSource,
+    SourceUnavailable,
+    open_source,
+)
+from app.history.runtime import HistoryRuntime
+from app.host import experiences, qt_gc, qt_messages
+from app.host.context import ExperienceContext
+from app.host.sound import SystemSound
+from app.host.window import HostWindow
+from app.settings.display_settings import DisplaySettings
+from app.settings.options import Options
+from app.trial_ui.participant_recording import ParticipantRecording
+from app.ui import i18n
+from han.model import HomeModel
+from han.session import HanSession
+
+if TYPE_CHECKING:
+    from app.kiosk.kiosk import Kiosk
+
+LOGGER = logging.getLogger(__name__)
+
+FIRST_READING_WAIT_S = 30.0
+RESTART = -1
+"""``run_app``'s answer when the app must start again (a kiosk's new source)."""
+
+
+def run(options: Options) -> int:
+    logging.basicConfig(
+        level=logging.INFO if options.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if options.screenshot is not None and options.kiosk is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a kiosk's screenshot is of its real screen
+    qt_messages.install()
+    application = QApplication.instance() or QApplication(sys.argv[:1])
+    application.setApplicationName("SMETS consumer suite")
+    qt_gc.collect_on_qt_thread()
+    try:
+        status = int(qasync.run(run_app(options)))
+    except SourceUnavailable as error:
+        # A missing stick, a port without permission, no home at the address: say so in one line.
+        print(f"python -m app: {error}", file=sys.stderr)
+        return 1
+    if status == RESTART:
+        # The kiosk's owner saved a new HAN source: start afresh, as the same command, to use it.
+        os.execv(sys.executable, [sys.executable, "-m", "app", *sys.argv[1:]])
+    return status
+
+
+class RunningApp:
+    """The app's parts wired together: source → radio → session → model → window."""
+
+    def __init__(
+        self,
+        options: Options,
+        source: HanSource | None = None,
+        *,
+        history_path: Path | None = None,
+    ) -> None:
+        self.options = options
+        self.experience = experiences.load(options.mode)
+        self.model = HomeModel()
+        self.source = source or open_source(
+            options.source,
+            speed=options.speed,
+            seed=options.seed,
+            display_ieee=options.display_ieee,
+            pairs_itself=self.experience.pairs_itself,
+            baudrate=options.baudrate,
+            flow_control=options.flow_control,
+            scenario=options.scenario,
+        )
+        image_type = self.experience.firmware_image_type
+        self.connection = HanConnection(
+            self.source,
+            self.model,
+            # A device that takes firmware over the air runs an OTA client in every session.
+            session_factory=lambda radio, model: HanSession(
+                radio, model, firmware_image_type=image_type
+            ),
+        )
+        self.history: HistoryRuntime | None = None
+        self._history_path = history_path
+        """None: the user's usual history file (a second display in one process needs its own)."""
+        self.window: HostWindow | None = None
+        self.kiosk: Kiosk | None = None
+        self.restarting = False
+        self.settings = DisplaySettings(theme=options.theme, language=options.language)
+        self.recording = ParticipantRecording.open(options)
+        """A usability trial's record of this display (``--trial FILE --participant ID``)."""
+
+    async def start(self) -> HostWindow:
+        application = QApplication.instance()
+        assert isinstance(application, QApplication)
+        # Closing the window must not stop the loop under our feet: run_app owns the shutdown,
+        # which still has tasks to cancel and a radio to close after the window has gone.
+        application.setQuitOnLastWindowClosed(False)
+        connection = self.connection
+        if self.options.kiosk is not None:
+            await connection.open_or_keep_trying()  # an appliance waits for its source
+        else:
+            await connection.open()  # a desktop run says at once what is wrong
+        connection.start()
+        history_store = None
+        if not self.experience.keeps_own_log:
+            self.history = HistoryRuntime(
+                self.model, lambda: connection.links, path=self._history_path
+            )
+            history_store = await self.history.start()
+        i18n.use_language(self.settings.language)  # so the view is built in its language
+        context = ExperienceContext(
+            self.model,
+            commands=self.recording.commands(SessionCommands(lambda: connection.session)),
+            devices=lambda: paired_devices(connection.session),
+            settings=self.settings,
+            sound=SystemSound(),
+            han_access=self._han_access(),
+            history=history_store,
+            network=self._own_network(),
+        )
+        view = self.experience.create_view(context)
+        self.window = HostWindow(self.experience.title, view, self.options.size, self.settings)
+        self.recording.watch(self.window)
+        self.window.follow(connection)
+        if self.options.kiosk is None:
+            self.window.show()
+            return self.window
+        from app.kiosk.kiosk import Kiosk  # only a kiosk needs it
+
+        self.kiosk = Kiosk(self.window, self.model, self.settings, self.options.kiosk)
+        self.kiosk.restart_wanted.connect(self._restart)
+        self.kiosk.start()
+        return self.window
+
+    def _restart(self) -> None:
+        self.restarting = True
+        assert self.kiosk is not None
+        self.kiosk.leave()
+
+    @property
+    def session(self) -> HanSession | None:
+        """The live HAN session (None while the display is reconnecting to its source)."""
+        return self.connection.session
+
+    def _own_network(self) -> OwnNetwork | None:
+        """Only a display on its own coordinator decides who joins (not on an emulated hub's HAN)."""
+        if not isinstance(self.source, RadioSource):
+            return None
+        connection = self.connection
+        return OwnNetwork(
+            lambda: connection.session.application if connection.session is not None else None
+        )
+
+    def _han_access(self) -> HanAccess | None:
+        if not self.experience.pairs_itself:
+            return None
+        source = self.source
+        demo = EmulatorDemo(source.home) if isinstance(source, EmulatorSource) else None
+        display_ieee = getattr(source, "display_ieee", None) or CAD_IEEE
+        return session_access(lambda: self.connection.session, display_ieee, demo)
+
+    async def stop(self) -> None:
+        """Cancel every task the app started, then close the radio and the window."""
+        closing = getattr(self.window.view, "aclose", None) if self.window is not None else None
+        if closing is not None:  # a view with tasks of its own (the CAD's logger) ends them first
+            await closing()
+        if self.kiosk is not None and not self.kiosk.leaving:
+            self.kiosk.leaving = True  # the app is ending (--quit-after): the window may close
+            self.kiosk.stop()
+        if self.history is not None:
+            await self.history.stop()
+        await self.connection.close()
+        if self.window is not None:
+            self.window.view.close()
+            self.window.close()
+        self.recording.close()
+
+
+async def run_app(options: Options) -> int:
+    app = RunningApp(options)
+    window = await app.start()
+    try:
+        await _until_done(window, app.model, options)
+        if options.screenshot is not None:
+            # A kiosk's whole screen, its layers included; a desktop run's device alone.
+            shown = window if options.kiosk is not None else window.view
+            shown.grab().save(str(options.screenshot))
+            print(f"screenshot saved to {options.screenshot}")
+        if options.kiosk is not None and options.screenshot is not None:
+            frameless = bool(window.windowFlags() & Qt.WindowType.FramelessWindowHint)
+            print(
+                f"kiosk window: fullscreen={window.isFullScreen()} frameless={frameless} "
+                f"size={window.width()}x{window.height()}"
+            )
+    finally:
+        await app.stop()
+    return RESTART if app.restarting else 0
+
+
+async def _until_done(window: HostWindow, model: HomeModel, options: Options) -> None:
+    """Until the window closes, --quit-after passes, or (screenshots) the first reading shows."""
+    waits: list[asyncio.Future[object]] = [asyncio.ensure_future(window.closed.wait())]
+    if options.quit_after_s is not None:
+        waits.append(asyncio.ensure_future(asyncio.sleep(options.quit_after_s)))
+    elif options.screenshot is not None:
+        waits.append(asyncio.ensure_future(_first_reading_on_screen(model)))
+    try:
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for wait in waits:
+            wait.cancel()
+        await asyncio.gather(*waits, return_exceptions=True)
+
+
+async def _first_reading_on_screen(model: HomeModel) -> None:
+    deadline = time.monotonic() + FIRST_READING_WAIT_S
+    shown = asyncio.Event()
+
+    def check(_change: object = None) -> None:
+        meter = model.electricity_import_meter()
+        if meter is not None and meter.demand_kw and meter.tariff.unit_price_gbp_per_kwh:
+            shown.set()
+
+    unsubscribe = model.subscribe(check)
+    try:
+        check()
+        await asyncio.wait_for(shown.wait(), max(0.0, deadline - time.monotonic()))
+        await asyncio.sleep(0.05)  # one more pass of the loop so the repaint lands
+    except TimeoutError:
+        LOGGER.warning(
+            "no meter reading within %.0f s; saving what is on screen", FIRST_READING_WAIT_S
+        )
+    finally:
+        unsubscribe()

@@ -1,0 +1,145 @@
+"""The display's settings kept on disk: ``settings.toml`` in the user's config folder.
+
+Only what an installer or a kiosk's owner sets to last is kept – the theme and language to start
+in, and the kiosk's configuration (``app/kiosk/kiosk_settings.py``). Writes are atomic: the whole
+file goes to a temporary file beside it, is flushed to disk and then renamed over the old one, so a
+power cut leaves either the old settings or the new, never half of each. Every value is checked
+before anything is written. A file that cannot be read is set aside (``settings.toml.unreadable``)
+with a message saying what was wrong, and the defaults are used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Final
+
+from app.kiosk.kiosk_settings import KioskSettings, SettingsError, kiosk_from_table
+from app.settings.atomic_file import write_text_atomically
+from app.settings.display_settings import LANGUAGE_CODES, THEME_NAMES
+from app.settings.user_dirs import config_dir
+
+FILE_NAME: Final = "settings.toml"
+SCHEMA_VERSION: Final = 1
+
+
+def default_path() -> Path:
+    return config_dir() / FILE_NAME
+
+
+@dataclass(frozen=True)
+class StoredSettings:
+    theme: str = "standard"
+    language: str = "en"
+    kiosk: KioskSettings = field(default_factory=KioskSettings)
+
+    def checked(self) -> StoredSettings:
+        if self.theme not in THEME_NAMES:
+            raise SettingsError("display.theme", f"must be one of {', '.join(THEME_NAMES)}")
+        if self.language not in LANGUAGE_CODES:
+            raise SettingsError("display.language", f"must be one of {', '.join(LANGUAGE_CODES)}")
+        self.kiosk.checked()
+        return self
+
+    def with_kiosk(self, **changes: Any) -> StoredSettings:
+        return replace(self, kiosk=replace(self.kiosk, **changes)).checked()
+
+
+@dataclass(frozen=True)
+class Loaded:
+    settings: StoredSettings
+    problem: str = ""
+    """Why the file could not be used (empty when it could, or when there was none)."""
+
+
+def load(path: Path | None = None) -> Loaded:
+    """The stored settings; the defaults (and a problem to show) when the file is unusable."""
+    path = path or default_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Loaded(StoredSettings())
+    except (OSError, UnicodeDecodeError) as error:
+        return Loaded(StoredSettings(), f"cannot read {path}: {error}")
+    try:
+        return Loaded(_from_toml(tomllib.loads(text)))
+    except tomllib.TOMLDecodeError as error:
+        problem = f"{path} is not valid TOML ({error})"
+    except SettingsError as error:
+        problem = f"{path}: {error}"
+    aside = path.with_name(path.name + ".unreadable")
+    try:
+        os.replace(path, aside)
+        problem += f"; it was moved to {aside.name} and the defaults are used"
+    except OSError:
+        problem += "; the defaults are used"
+    return Loaded(StoredSettings(), problem)
+
+
+def _from_toml(document: dict[str, Any]) -> StoredSettings:
+    version = document.get("schema_version", SCHEMA_VERSION)
+    if version != SCHEMA_VERSION:
+        raise SettingsError(
+            "schema_version", f"is {version!r}; this version reads {SCHEMA_VERSION}"
+        )
+    display = _table(document, "display")
+    return StoredSettings(
+        theme=_text(display, "display.theme", "standard"),
+        language=_text(display, "display.language", "en"),
+        kiosk=kiosk_from_table(_table(document, "kiosk")),
+    ).checked()
+
+
+def _table(document: dict[str, Any], name: str) -> dict[str, Any]:
+    table = document.get(name, {})
+    if not isinstance(table, dict):
+        raise SettingsError(name, "must be a table")
+    return table
+
+
+def _text(table: dict[str, Any], key: str, default: str) -> str:
+    value = table.get(key.rsplit(".", 1)[1], default)
+    if not isinstance(value, str):
+        raise SettingsError(key, "must be text in quotes")
+    return value
+
+
+def save(settings: StoredSettings, path: Path | None = None) -> Path:
+    """Check, then write atomically (owner-only: the file holds the PIN's hash)."""
+    path = path or default_path()
+    text = to_toml(settings.checked())
+    write_text_atomically(path, text)  # owner-only, like every file mkstemp makes
+    return path
+
+
+def to_toml(settings: StoredSettings) -> str:
+    kiosk = settings.kiosk
+    lines = [
+        "# The display's settings. Change them on the display (behind the kiosk PIN) or with",
+        "# python -m app kiosk-pin; a hand edit is checked when the display starts.",
+        f"schema_version = {SCHEMA_VERSION}",
+        "",
+        "[display]",
+        f"theme = {_quoted(settings.theme)}",
+        f"language = {_quoted(settings.language)}",
+        "",
+        "[kiosk]",
+        *(f"{key} = {_value(value)}" for key, value in kiosk.as_table().items()),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text)  # a JSON string is a valid TOML basic string
+
+
+def _value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return _quoted(str(value))

@@ -1,0 +1,219 @@
+"""``python -m home_emulator serve``: one emulated home, kept running for several displays to attach.
+
+The home follows its virtual clock (real time × speed) until SIGINT or SIGTERM; displays attach
+over TCP (``air_wire.py`` describes the protocol; ``python -m app --source tcp://HOST:PORT`` is one).
+One line is printed when the home is listening and one per display attaching, refused or leaving.
+Every display must be in the hub's device log: the home's own display EUI-64 is there already, and
+``--admit`` adds more, as an installer pairing another IHD would.
+
+``--znp tcp://HOST:PORT`` also puts an emulated TI Z-Stack coordinator on the air (``znp/``): a
+radio library such as zigpy-znp opens it with ``socket://HOST:PORT`` as its serial port (the app:
+``--source znp:socket://HOST:PORT``). Its EUI-64 goes in the hub's device log like a display's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import signal
+import sys
+
+import zigpy.types as t
+
+from home_emulator.air.medium import Air
+from home_emulator.air.pcap import IeeeResolver, PcapWriter, air_resolver
+from home_emulator.air.server import AirServer
+from home_emulator.clock import check_speed
+from home_emulator.commands.run import add_home_arguments, open_scenario
+from home_emulator.devices.device_log import DeviceType, new_install_code
+from home_emulator.home import EmulatedHome
+from home_emulator.scenario.home_builder import build_home
+from home_emulator.scenario.model import ScenarioError
+from home_emulator.store.home_store import HomeStore, HomeStoreError, autosave, build_storable_home
+from home_emulator.zigbee.node import COORDINATOR_NWK
+from home_emulator.znp.coordinator import EmulatedZnp, JoinPolicy
+from home_emulator.znp.server import ZnpServer
+from home_emulator.znp.server import parse_address as parse_znp_address
+
+DEFAULT_LISTEN = "127.0.0.1:8640"
+ZNP_IEEE = t.EUI64.convert("00:12:4b:00:ff:fe:00:01")
+"""The emulated coordinator's EUI-64 (TI's OUI, as a CC2652's would carry)."""
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
+    add_home_arguments(parser, saves="every minute and when stopped")
+    parser.add_argument(
+        "--listen",
+        default=DEFAULT_LISTEN,
+        metavar="HOST:PORT",
+        help=f"where displays connect (default {DEFAULT_LISTEN}, this machine only; port 0 picks a free one)",
+    )
+    parser.add_argument(
+        "--admit",
+        action="append",
+        default=[],
+        metavar="EUI64",
+        help="put another display's EUI-64 in the hub's device log, e.g. 00:0d:6f:ff:fe:00:00:02 (repeatable)",
+    )
+    parser.add_argument(
+        "--znp",
+        metavar="tcp://HOST:PORT",
+        help="also serve an emulated TI Z-Stack USB coordinator there (port 0 picks a free one);"
+        " a radio library opens it as socket://HOST:PORT",
+    )
+    parser.add_argument(
+        "--znp-join",
+        choices=[policy.value for policy in JoinPolicy],
+        default=JoinPolicy.AT_START.value,
+        help="when the meters join the coordinator's network: as soon as it is up (start, the"
+        " default: they are in the hub's device log) or only once the host permits joining (permit)",
+    )
+
+
+AUTOSAVE_EVERY_S = 60.0
+
+
+def parse_listen(text: str) -> tuple[str, int]:
+    host, colon, port_text = text.rpartition(":")
+    if not colon or not host or not port_text.isdigit() or int(port_text) > 65535:
+        raise ValueError(f"--listen expects HOST:PORT such as {DEFAULT_LISTEN}, not {text!r}")
+    return host.strip("[]"), int(port_text)
+
+
+def parse_admitted(texts: list[str]) -> list[t.EUI64]:
+    admitted = []
+    for text in texts:
+        try:
+            admitted.append(t.EUI64.convert(text))
+        except (ValueError, AssertionError):
+            raise ValueError(
+                f"--admit expects an EUI-64 such as 00:0d:6f:ff:fe:00:00:02, not {text!r}"
+            ) from None
+    return admitted
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    try:
+        scenario = open_scenario(args.scenario)
+        host, port = parse_listen(args.listen)
+        admitted = parse_admitted(args.admit)
+        znp = (
+            (*parse_znp_address(args.znp), JoinPolicy(args.znp_join))
+            if args.znp is not None
+            else None
+        )
+        if args.speed is not None:
+            check_speed(args.speed)
+        if args.history_days is not None and not 0 <= args.history_days <= 3660:
+            raise ValueError("--history-days must be between 0 and 3660")
+        store = HomeStore(args.store) if args.store is not None else None
+        name = args.name or scenario.source.stem
+        if store is not None and name in store:
+            home = store.load(name)
+            if args.speed is not None:
+                home.clock.set_speed(args.speed)
+            _say(f"resumed {name!r} from {args.store}")
+        elif store is not None:
+            home = build_storable_home(scenario, speed=args.speed, history_days=args.history_days)
+        else:
+            home = build_home(scenario, speed=args.speed, history_days=args.history_days)
+    except (ScenarioError, ValueError, HomeStoreError) as error:
+        print(f"serve: {error}", file=sys.stderr)
+        return 2
+    if znp is not None:
+        admitted.append(ZNP_IEEE)  # the installer pairs the coordinator like any display
+    for ieee in admitted:
+        if not home.hub.device_log.admits(ieee):
+            home.hub.device_log.add(ieee, new_install_code(), DeviceType.IHD)
+    try:
+        with contextlib.ExitStack() as stack:
+            if args.pcap is not None:
+                writer = PcapWriter(
+                    args.pcap, clock=lambda: home.now_s, resolve_ieee=_display_resolver(home.air)
+                )
+                stack.callback(writer.close)
+                home.air.taps.append(writer)
+            keeper = (store, name) if store is not None else None
+            asyncio.run(
+                serve(home, host, port, scenario_name=scenario.name, keeper=keeper, znp=znp)
+            )
+    except OSError as error:
+        print(f"serve: {error}", file=sys.stderr)
+        return 1
+    finally:
+        home.close()
+        if store is not None:
+            store.close()
+    return 0
+
+
+async def serve(
+    home: EmulatedHome,
+    host: str,
+    port: int,
+    *,
+    scenario_name: str,
+    keeper: tuple[HomeStore, str] | None = None,
+    znp: tuple[str, int, JoinPolicy] | None = None,
+) -> None:
+    """Run ``home`` and its air server (and the emulated coordinator) until SIGINT/SIGTERM."""
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    for number in _STOP_SIGNALS:
+        loop.add_signal_handler(number, stop.set)
+    server = AirServer(home.air, announce=_say)
+    coordinator_server: ZnpServer | None = None
+    running: asyncio.Task[None] | None = None
+    stopped: asyncio.Task[bool] | None = None
+    saving: asyncio.Task[None] | None = None
+    try:
+        bound_host, bound_port = await server.start(host, port)
+        _say(
+            f"serving {scenario_name} at ×{home.clock.speed:g} on tcp://{bound_host}:{bound_port}"
+            " (Ctrl+C to stop)"
+        )
+        if znp is not None:
+            znp_host, znp_port, policy = znp
+            coordinator = EmulatedZnp(home.air, ieee=ZNP_IEEE, join_policy=policy)
+            coordinator_server = ZnpServer(coordinator, announce=_say)
+            znp_host, znp_port = await coordinator_server.start(znp_host, znp_port)
+            _say(
+                f"ZNP coordinator {ZNP_IEEE} on tcp://{znp_host}:{znp_port}"
+                f" (python -m app --source znp:socket://{znp_host}:{znp_port})"
+            )
+        running = loop.create_task(home.run(), name="emulated-home")
+        stopped = loop.create_task(stop.wait(), name="stop-signal")
+        if keeper is not None:
+            saving = loop.create_task(autosave(home, *keeper, AUTOSAVE_EVERY_S), name="autosave")
+        await asyncio.wait({running, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        if running.done():
+            running.result()  # the home failed: let its error out
+    finally:
+        tasks = [task for task in (running, stopped, saving) if task is not None]
+        for task in tasks:
+            task.cancel()  # the autosave saves once more as it stops
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await server.close()
+        if coordinator_server is not None:
+            await coordinator_server.close()
+    _say("stopped")
+    # The stop signals stay handled (by an event nobody waits on) until the loop closes, so a
+    # second Ctrl+C during the shutdown cannot turn a clean exit into a traceback.
+
+
+def _say(line: str) -> None:
+    print(line, flush=True)  # one line at a time: a supervising script or a test reads a pipe
+
+
+def _display_resolver(air: Air) -> IeeeResolver:
+    """pcap addressing: every attached display is NWK 0x0000 (its own coordinator), nodes as on air."""
+    nodes = air_resolver(air)
+
+    def resolve(ieee: t.EUI64) -> int | None:
+        if any(display.ieee == ieee for display in air.coordinators):
+            return COORDINATOR_NWK
+        return nodes(ieee)
+
+    return resolve
