@@ -7,6 +7,7 @@ paired and stops it on close. Qt-free: the view only renders ``status`` and ``pr
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from cad.feed_settings import FeedSettings, FeedSettingsFile
 from cad.mqtt_feed import FeedStatus, MqttFeed
@@ -21,11 +22,14 @@ class FeedControl:
         *,
         settings_file: FeedSettingsFile | None = None,
         now: Callable[[], float],
+        **feed_options: Any,
     ) -> None:
+        """``feed_options`` go to every ``MqttFeed`` made (its station, signal, site ids)."""
         self.model = model
         self._device_id = device_id
         self.file = settings_file or FeedSettingsFile()
         self._now = now
+        self._feed_options = feed_options
         self.settings: FeedSettings | None = self.file.load()
         self.feed: MqttFeed | None = None
         self.status = FeedStatus.OFF
@@ -74,6 +78,7 @@ class FeedControl:
                 self.settings,
                 now=self._now,
                 on_status=self._status_changed,
+                **self._feed_options,
             )
             self.feed.start()
         else:

@@ -12,6 +12,7 @@ from app.host.context import ExperienceContext
 from cad.device_view import DeviceView
 from cad.feed_control import FeedControl
 from cad.feed_view import FeedView
+from cad.han_facts import SiteIds, signal_from
 from cad.logger import CadLogger
 from cad.meters import electricity_meter
 from cad.pairing_flow import PairingFlow
@@ -61,8 +62,13 @@ class CadShell(QWidget):
         self.history = HistoryView(self.logger_ref)
         self.tariff = TariffView(context)
         self.export = ExportView(self.logger_ref)
+        self.site_ids = SiteIds()
         self.feed_control = FeedControl(
-            context.model, lambda: self.flow.display_ieee.replace(":", "").upper(), now=context.now
+            context.model,
+            lambda: self.flow.display_ieee.replace(":", "").upper(),
+            now=context.now,
+            signal=signal_from(context.devices),
+            site_ids=self.site_ids,
         )
         self.feed = FeedView(self.feed_control)
         self.device = DeviceView(self.flow, self.unpair)
@@ -154,6 +160,8 @@ class CadShell(QWidget):
 
     def _model_changed(self, change: ModelChange) -> None:
         if self.is_paired:
+            if self.context.han_access is not None:
+                self.site_ids.learn(self.context.han_access.links())
             if self.flow.check_hub():
                 QTimer.singleShot(0, self, self._back_to_pairing)
                 return
@@ -190,6 +198,7 @@ class CadShell(QWidget):
         self._closed = True
         self._history_timer.stop()
         self.feed_control.stop()
+        self.site_ids.cancel()
         tasks = list(self.logger_ref.tasks) + list(self.pairing.tasks)
         for task in tasks:
             task.cancel()

@@ -84,15 +84,17 @@ def make_certificates(folder: Path) -> tuple[Path, Path, Path]:
 
 
 @contextlib.contextmanager
-def running_broker(folder: Path, *, tls: bool = False) -> Iterator[int]:
-    """A broker on a free port; with ``tls`` it speaks TLS only, with a certificate signed by
-    the throw-away CA in ``folder / "ca.pem"``."""
+def running_broker(folder: Path, *, tls: bool = False, port: int | None = None) -> Iterator[int]:
+    """A broker on a free port (or on ``port``: a broker restarted, with nothing retained); with
+    ``tls`` it speaks TLS only, with a certificate signed by the throw-away CA in
+    ``folder / "ca.pem"``."""
     binary = mosquitto_binary()
     if binary is None:
         pytest.skip("Mosquitto is not installed (the test command installs it on Debian as root)")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    if port is None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
     config = folder / "mosquitto.conf"
     lines = [f"listener {port} 127.0.0.1", "allow_anonymous true", "persistence false"]
     if os.geteuid() == 0:  # started as root, mosquitto would become "mosquitto" and lose the files

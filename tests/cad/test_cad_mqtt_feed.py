@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import queue
+import re
 import socket
 import time
 from collections.abc import Iterator
@@ -65,11 +66,16 @@ class Listener:
         return found[-1] if found else None
 
 
-def _walk(document: dict[str, Any], dotted: str) -> Any:
+def _walk(document: dict[str, Any], path: list[str]) -> Any:
     value: Any = document
-    for part in dotted.split("."):
+    for part in path:
         value = value[part]
     return value
+
+
+def _path(config: dict[str, Any]) -> list[str]:
+    """The JSON path a discovery template reads (``value_json['a']['b'] if … else …``)."""
+    return re.findall(r"\['([^']+)'\]", config["value_template"].split(" if ")[0])
 
 
 async def test_the_feed_publishes_what_the_meters_said_and_home_assistant_finds_it(
@@ -79,7 +85,13 @@ async def test_the_feed_publishes_what_the_meters_said_and_home_assistant_finds_
     async with emulated_han(profile="family_of_four", gas=True) as han:
         await han.meter_ready()
         await han.until(lambda: han.model.gas_meter() is not None, 10)
-        feed = MqttFeed(han.model, DEVICE, FeedSettings("127.0.0.1", broker), min_interval_s=0.0)
+        feed = MqttFeed(
+            han.model,
+            DEVICE,
+            FeedSettings("127.0.0.1", broker),
+            min_interval_s=0.0,
+            gas_settle_s=0.2,
+        )
         feed.start()
         try:
             electricity_topic = f"glow/{DEVICE}/SENSOR/electricitymeter"
@@ -103,7 +115,7 @@ async def test_the_feed_publishes_what_the_meters_said_and_home_assistant_finds_
             assert gas_body["cumulativevol"] == float(round(gas.volume_total_m3.value, 3))
             assert gas_body["cumulativevolunits"] == "m3"
 
-            availability = f"glow/{DEVICE}/STATE/availability"
+            availability = f"glow-cad/{DEVICE}/availability"
             await listener.wait_for(lambda t, p: t == availability and p == b"online")
 
             # Every announced sensor's template finds a number in the topic it points at, and a
@@ -121,8 +133,7 @@ async def test_the_feed_publishes_what_the_meters_said_and_home_assistant_finds_
             state = {electricity_topic: json.loads(payload), gas_topic: json.loads(gas_payload)}
             for config in configs:
                 assert config["availability_topic"] == availability
-                path = config["value_template"].split("value_json.")[1].split(" |")[0]
-                assert isinstance(_walk(state[config["state_topic"]], path), float)
+                assert isinstance(_walk(state[config["state_topic"]], _path(config)), float)
             assert {c["device_class"] for c in configs} == {"power", "energy", "gas"}
             late.close()
 
@@ -160,7 +171,7 @@ async def test_stale_readings_take_the_feed_offline_and_are_not_republished(
             min_interval_s=0.0,
         )
         feed.start()
-        availability = f"home/meters/{DEVICE}/STATE/availability"
+        availability = f"home/meters-cad/{DEVICE}/availability"
         topic = f"home/meters/{DEVICE}/SENSOR/electricitymeter"
         try:
             await listener.wait_for(lambda t, p: t == availability and p == b"online")
