@@ -16,8 +16,8 @@ from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
 from han.model import ModelChange
 from ihd.budget_ring import BudgetRing
-from ihd.budget_view_model import PERIODS, BudgetPage, BudgetViewModel
 from ihd.screen import IhdScreen, Navigator
+from ihd.view_models.budget import PERIODS, BudgetPage, BudgetViewModel
 
 translate = QCoreApplication.translate
 

@@ -29,8 +29,8 @@ from app.ui.page_stack import PageStack
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
 from han.model import Fuel, Meter, ModelChange
-from ihd.history_summary_view_model import HistorySummaryViewModel, Summary
-from ihd.history_view_model import (
+from ihd.screen import IhdScreen, Navigator
+from ihd.view_models.history import (
     BarWords,
     Measure,
     Series,
@@ -39,7 +39,7 @@ from ihd.history_view_model import (
     load_series,
     series_from_meter,
 )
-from ihd.screen import IhdScreen, Navigator
+from ihd.view_models.history_summary import HistorySummaryViewModel, Summary
 
 translate = QCoreApplication.translate
 

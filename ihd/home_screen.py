@@ -24,8 +24,8 @@ from app.ui.icons import icon
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
 from han.model import Fuel, ModelChange
-from ihd.home_view_model import FuelToday, HomeScreen, HomeViewModel
 from ihd.screen import IhdScreen, Navigator
+from ihd.view_models.home import FuelToday, HomeScreen, HomeViewModel
 
 translate = QCoreApplication.translate
 

@@ -15,8 +15,8 @@ from app.ui.icons import icon
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
 from han.model import ModelChange
-from ihd.messages_view_model import MessagePage, MessagesViewModel
 from ihd.screen import IhdScreen, Navigator
+from ihd.view_models.messages import MessagePage, MessagesViewModel
 
 translate = QCoreApplication.translate
 

@@ -13,9 +13,9 @@ from app.ui.icons import icon
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
 from han.model import ModelChange
-from ihd.prepayment_view_model import prepayment_meters
 from ihd.screen import IhdScreen, Navigator
 from ihd.screens import SCREENS
+from ihd.view_models.prepayment import prepayment_meters
 
 translate = QCoreApplication.translate
 

@@ -29,8 +29,8 @@ from app.ui.labels import role_label
 from app.ui.touch_button import MIN_TOUCH_PX, TouchButton
 from app.wording import fill
 from han.install_codes import LabelError
-from ihd.network_view_model import JOIN_WINDOW_S, NetworkViewModel
 from ihd.screen import IhdScreen, Navigator
+from ihd.view_models.network import JOIN_WINDOW_S, NetworkViewModel
 
 translate = QCoreApplication.translate
 

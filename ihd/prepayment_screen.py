@@ -11,8 +11,8 @@ from app.host.context import ExperienceContext
 from app.ui.i18n import QT_WORDING
 from app.ui.labels import mark_stale, role_label
 from han.model import Fuel, ModelChange
-from ihd.prepayment_view_model import PrepaymentCard, PrepaymentViewModel
 from ihd.screen import IhdScreen, Navigator
+from ihd.view_models.prepayment import PrepaymentCard, PrepaymentViewModel
 
 translate = QCoreApplication.translate
 

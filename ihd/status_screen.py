@@ -14,7 +14,7 @@ from app.ui.signal_bars import SignalBars
 from app.ui.theme import Theme
 from han.model import ModelChange
 from ihd.screen import IhdScreen, Navigator
-from ihd.status_view_model import DeviceRow, StatusPage, StatusViewModel
+from ihd.view_models.status import DeviceRow, StatusPage, StatusViewModel
 
 translate = QCoreApplication.translate
 

@@ -14,7 +14,7 @@ from app.ui.labels import mark_stale, role_label
 from app.ui.theme import Theme
 from han.model import Fuel, ModelChange
 from ihd.screen import IhdScreen, Navigator
-from ihd.tariff_view_model import TariffPage, TariffViewModel, Timeline
+from ihd.view_models.tariff import TariffPage, TariffViewModel, Timeline
 
 translate = QCoreApplication.translate
 

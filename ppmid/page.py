@@ -12,7 +12,7 @@ from app.host.context import ExperienceContext
 from app.ui.labels import role_label
 from app.ui.theme import STANDARD, Theme
 from app.ui.touch_button import TouchButton
-from ppmid.top_up_view_model import Tone, TopUpResult
+from ppmid.view_models.top_up import Tone, TopUpResult
 
 
 class Navigator(Protocol):

@@ -19,13 +19,13 @@ from app.ui.touch_button import TouchButton
 from han.firmware_status import UpdateState
 from han.model import Fuel
 from ppmid.about_screen import AboutScreen
-from ppmid.about_view_model import AboutViewModel
 from ppmid.balance_screen import BalanceScreen
 from ppmid.emergency_screen import EmergencyScreen
 from ppmid.low_credit_alarm import LowCreditAlarm
 from ppmid.page import PpmidPage
 from ppmid.supply_screen import SupplyScreen
 from ppmid.top_up_screen import TopUpScreen
+from ppmid.view_models.about import AboutViewModel
 
 translate = QCoreApplication.translate
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF, Qt
 from app.history.store import HalfHourRow, HistoryStore, PeriodRow
 from app.host.context import ExperienceContext
 from ihd.history_screen import HistoryScreen
-from ihd.history_view_model import Span, Windows
+from ihd.view_models.history import Span, Windows
 from tests.ihd.conftest import ESME, NOW, dual_fuel_home
 
 KEY = str(ESME)
