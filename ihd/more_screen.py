@@ -4,6 +4,8 @@ an icon, a word and what each is for."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -13,8 +15,7 @@ from app.ui.icons import icon
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
 from han.model import ModelChange
-from ihd.screen import IhdScreen, Navigator
-from ihd.screens import SCREENS
+from ihd.screen import IhdScreen, Navigator, Offered
 from ihd.view_models.prepayment import prepayment_meters
 
 translate = QCoreApplication.translate
@@ -26,10 +27,12 @@ class MoreScreen(IhdScreen):
         context: ExperienceContext,
         navigator: Navigator | None = None,
         parent: QWidget | None = None,
+        *,
+        offered: Sequence[Offered] = (),
     ) -> None:
         super().__init__(context, navigator, parent)
         self.setObjectName("ihd-more")
-        self.descriptors = [d for d in SCREENS if d.under == "more"]
+        self.descriptors = list(offered)
         self.buttons: dict[str, TouchButton] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 6)

@@ -6,6 +6,7 @@ Screens written against this (and registered in ``ihd/screens.py``) need nothing
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QTimer
@@ -15,10 +16,26 @@ from app.host.context import ExperienceContext
 from app.ui.theme import STANDARD, Theme
 
 
+class Offered(Protocol):
+    """A screen as another screen offers it (More's buttons): its key, words and icon."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def icon(self) -> str: ...
+
+
 class Navigator(Protocol):
-    """Lets a screen send the person to another screen (the home screen's "2 unread messages")."""
+    """Lets a screen send the person to another screen (the home screen's "2 unread messages"),
+    and says which screens the shell offers through another (More) rather than on its bar."""
 
     def go_to(self, key: str) -> None: ...
+
+    def offered_by(self, key: str) -> Sequence[Offered]: ...
 
 
 class StayHere:
@@ -26,6 +43,9 @@ class StayHere:
 
     def go_to(self, key: str) -> None:
         pass
+
+    def offered_by(self, key: str) -> Sequence[Offered]:
+        return ()
 
 
 class IhdScreen(QWidget):
