@@ -11,7 +11,6 @@ import asyncio
 import contextlib
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -60,6 +59,8 @@ def _choice(group: QButtonGroup, layout: QHBoxLayout) -> TouchButton:
 
 
 class HistoryScreen(IhdScreen):
+    tick_ms = 5000  # the totals' ages move without events
+
     def __init__(
         self,
         context: ExperienceContext,
@@ -160,11 +161,7 @@ class HistoryScreen(IhdScreen):
         self._page_shown(0)
 
         self._reload_pending = False
-        self._unsubscribe = context.model.subscribe(self._model_changed)
-        self._ticker = QTimer(self)
-        self._ticker.setInterval(5000)
-        self._ticker.timeout.connect(self._tick)  # ages move without events
-        self._ticker.start()
+        self.until_closed(self._stop_loading)
         self.retranslate()
         self.reload()
 
@@ -366,8 +363,8 @@ class HistoryScreen(IhdScreen):
 
     # Events -----------------------------------------------------------------------------------
 
-    def _model_changed(self, change: ModelChange) -> None:
-        if self.isVisible():
+    def model_changed(self, change: ModelChange) -> None:
+        if self.isVisible():  # shown again, it ticks at once
             self.refresh_soon()
         if "history" in change.fields and self.series is not None and self.back == 0:
             self.reload_soon()
@@ -381,17 +378,9 @@ class HistoryScreen(IhdScreen):
         self._reload_pending = False
         self.reload()
 
-    def _tick(self) -> None:
-        if self.isVisible():
-            self.refresh()
-
     def screen_shown(self) -> None:
         self.reload()
-        self.refresh()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._ticker.stop()
+    def _stop_loading(self) -> None:
         if self._loading is not None:
             self._loading.cancel()
-        self._unsubscribe()
-        super().closeEvent(event)

@@ -7,14 +7,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.host.context import ExperienceContext
 from app.ui.icons import icon
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
-from han.model import ModelChange
 from ihd.screen import IhdScreen, Navigator, Offered
 from ihd.view_models.prepayment import prepayment_meters
 
@@ -44,7 +42,6 @@ class MoreScreen(IhdScreen):
             layout.addWidget(button)
             self.buttons[descriptor.key] = button
         layout.addStretch(1)
-        self._unsubscribe = context.model.subscribe(self._model_changed)
         self.retranslate()
         self.refresh()
 
@@ -60,9 +57,6 @@ class MoreScreen(IhdScreen):
         for descriptor in self.descriptors:
             self.buttons[descriptor.key].setIcon(icon(descriptor.icon, theme))
 
-    def _model_changed(self, change: ModelChange) -> None:
-        self.refresh_soon()
-
     def refresh(self) -> None:
         button = self.buttons.get("prepayment")
         if button is not None:  # Credit is offered only while a meter is in prepayment
@@ -70,7 +64,3 @@ class MoreScreen(IhdScreen):
         network = self.buttons.get("network")
         if network is not None:  # only a display on its own coordinator decides who joins
             network.setVisible(self.context.network is not None)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._unsubscribe()
-        super().closeEvent(event)

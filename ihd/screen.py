@@ -1,19 +1,25 @@
 """What every IHD screen is to the shell: a widget that can put itself into words again, take a new
 theme, and be told when it comes on show.
 
+The base also owns the screen's life, once for all screens: it follows the model from the start,
+redraws every ``tick_ms`` while on show (ages grow and the half hour moves without a model change),
+stops ticking when hidden, and stops following the model when closed.
+
 Screens written against this (and registered in ``ihd/screens.py``) need nothing else from the shell.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Callable, Sequence
+from typing import ClassVar, Protocol
 
 from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from app.host.context import ExperienceContext
 from app.ui.theme import STANDARD, Theme
+from han.model import ModelChange
 
 
 class Offered(Protocol):
@@ -49,6 +55,9 @@ class StayHere:
 
 
 class IhdScreen(QWidget):
+    tick_ms: ClassVar[int] = 0
+    """How often the screen redraws while on show with no model change; 0: only on changes."""
+
     def __init__(
         self,
         context: ExperienceContext,
@@ -60,6 +69,40 @@ class IhdScreen(QWidget):
         self.navigator = navigator or StayHere()
         self.theme: Theme = STANDARD
         self._refresh_pending = False
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(self.tick_ms)
+        self.ticker.timeout.connect(self.tick)
+        self._on_close: list[Callable[[], None]] = []
+        self._follow_model()
+
+    # The screen's life ---------------------------------------------------------------------
+
+    def _follow_model(self) -> None:
+        """The one place a screen subscribes to the model (and learns how to stop)."""
+        self.until_closed(self.context.model.subscribe(self.model_changed))
+
+    def until_closed(self, stop: Callable[[], None]) -> None:
+        """Call ``stop`` when the screen closes (another subscription, a task to cancel)."""
+        self._on_close.append(stop)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.tick_ms:
+            self.tick()  # what changed while hidden shows at once, not a tick later
+            self.ticker.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.ticker.stop()  # nobody sees a hidden screen: it need not redraw
+        super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ticker.stop()
+        stops, self._on_close = self._on_close, []  # closed twice, stopped once
+        for stop in stops:
+            stop()
+        super().closeEvent(event)
+
+    # What a screen fills in ----------------------------------------------------------------
 
     def retranslate(self) -> None:
         """Set every fixed text (captions, button words, accessible names) in the current language."""
@@ -72,7 +115,15 @@ class IhdScreen(QWidget):
         self.theme = theme
 
     def screen_shown(self) -> None:
-        """The screen has just come on show."""
+        """The shell has just put this screen on show (a visit begins)."""
+
+    def model_changed(self, change: ModelChange) -> None:
+        """The model changed: by default the screen redraws, once per burst of changes."""
+        self.refresh_soon()
+
+    def tick(self) -> None:
+        """Every ``tick_ms`` while on show."""
+        self.refresh()
 
     def refresh_soon(self) -> None:
         """Bursts of model changes (fast emulation) coalesce into one refresh per loop pass."""

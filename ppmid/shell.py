@@ -159,9 +159,7 @@ class PpmidShell(DeviceShell):
         self._show_update()
 
     def _settled(self) -> None:
-        for page in self.pages.values():
-            page.refresh()
-        self._show_update()
+        self._show_update()  # the pages follow the model themselves
 
     def _show_update(self) -> None:
         """ "Updating… 42 %" (or a stopped update) in the header, whatever page is showing."""
@@ -182,4 +180,6 @@ class PpmidShell(DeviceShell):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.low_credit.close()
+        for page in self.pages.values():
+            page.close()
         super().closeEvent(event)
