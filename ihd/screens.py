@@ -50,7 +50,7 @@ def _now(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
 
 
 def _history(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
-    from ihd.history_screen import HistoryScreen
+    from ihd.history.screen import HistoryScreen
 
     return HistoryScreen(context, navigator)
 

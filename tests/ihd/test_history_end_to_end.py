@@ -9,7 +9,7 @@ import numpy as np
 
 from app.host.running import RunningApp
 from app.settings.options import Options
-from ihd.history_screen import HistoryScreen
+from ihd.history.screen import HistoryScreen
 from ihd.shell import IhdShell
 from ihd.view_models.history import Span
 
