@@ -33,7 +33,7 @@ async def report_to_pixel(samples: int) -> list[Figure]:
     from benchmarks.paint_counter import PaintCounter
     from home_emulator.home import METER_STEP_S
     from ihd.home_screen import HomeScreenView
-    from ihd.home_view_model import format_kw
+    from ihd.view_models.home import format_kw
 
     if samples < 2:
         raise ValueError("at least 2 samples are needed")

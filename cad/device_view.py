@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVB
 
 from app.ui.i18n import QT_WORDING
 from app.wording import QT_TRANSLATE_NOOP
-from cad.pairing_flow import PairingFlow
+from cad.view_models.pairing import PairingFlow
 
 METHODS = {
     "passkey": QT_TRANSLATE_NOOP("CadDevice", "with the hub's passkey"),

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.connection.han_access import PairingDemo
 from app.wording import fill
-from cad.pairing_flow import CONTEXT, Attempt, PairingFlow
+from cad.view_models.pairing import CONTEXT, Attempt, PairingFlow
 
 
 def _tr(text: str) -> str:

@@ -15,9 +15,9 @@ from cad.feed_view import FeedView
 from cad.han_facts import SiteIds, signal_from
 from cad.logger import CadLogger
 from cad.meters import electricity_meter
-from cad.pairing_flow import PairingFlow
 from cad.pairing_memory import PairingMemory, default_db_path
 from cad.pairing_screen import PairingScreen
+from cad.view_models.pairing import PairingFlow
 from cad.views import (
     ExportView,
     HistoryView,

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.ui.theme import STANDARD, Theme
-from ihd.budget_view_model import BudgetLevel
+from ihd.view_models.budget import BudgetLevel
 
 
 class BudgetRing(QWidget):

@@ -4,8 +4,7 @@ and an alert – on screen and, when sound is on, aloud – when the budget is c
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.host.context import ExperienceContext
@@ -14,15 +13,18 @@ from app.ui.i18n import QT_WORDING
 from app.ui.labels import mark_stale, role_label
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
-from han.model import ModelChange
 from ihd.budget_ring import BudgetRing
-from ihd.budget_view_model import PERIODS, BudgetPage, BudgetViewModel
 from ihd.screen import IhdScreen, Navigator
+from ihd.view_models.budget import PERIODS, BudgetPage, BudgetViewModel
 
 translate = QCoreApplication.translate
 
 
 class BudgetScreen(IhdScreen):
+    tick_ms = 5000
+    """It follows the model even when hidden (the base's default): crossing the budget alerts on
+    any screen."""
+
     def __init__(
         self,
         context: ExperienceContext,
@@ -86,12 +88,7 @@ class BudgetScreen(IhdScreen):
         layout.addWidget(self.alert)
         layout.addLayout(body, 1)
 
-        self._unsubscribe = context.model.subscribe(self._model_changed)
-        self._unsubscribe_settings = context.settings.subscribe(self._setting_changed)
-        self._ticker = QTimer(self)
-        self._ticker.setInterval(5000)
-        self._ticker.timeout.connect(self.refresh)
-        self._ticker.start()
+        self.until_closed(context.settings.subscribe(self._setting_changed))
         self.retranslate()
         self.refresh()
 
@@ -121,9 +118,6 @@ class BudgetScreen(IhdScreen):
     def _setting_changed(self, setting: str) -> None:
         if setting == "budget":
             self.refresh()
-
-    def _model_changed(self, change: ModelChange) -> None:
-        self.refresh_soon()  # even when hidden: crossing the budget alerts on any screen
 
     def refresh(self) -> None:
         page = self.view_model.page(self.period, self.context.now())
@@ -165,9 +159,3 @@ class BudgetScreen(IhdScreen):
             self.context.sound.speak(text, self.context.settings.language)
         elif sound is not SoundMode.OFF:
             self.context.sound.beep()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._ticker.stop()
-        self._unsubscribe()
-        self._unsubscribe_settings()
-        super().closeEvent(event)

@@ -4,8 +4,7 @@ kWh, electricity and gas side by side), when the meter was last heard, and unrea
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -23,14 +22,16 @@ from app.ui.i18n import QT_WORDING
 from app.ui.icons import icon
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
-from han.model import Fuel, ModelChange
-from ihd.home_view_model import FuelToday, HomeScreen, HomeViewModel
+from han.model import Fuel
 from ihd.screen import IhdScreen, Navigator
+from ihd.view_models.home import FuelToday, HomeScreen, HomeViewModel
 
 translate = QCoreApplication.translate
 
 
 class HomeScreenView(IhdScreen):
+    tick_ms = 1000  # ages ("updated 5 s ago") grow even when nothing arrives
+
     def __init__(
         self,
         context: ExperienceContext,
@@ -95,11 +96,6 @@ class HomeScreenView(IhdScreen):
         layout.addWidget(self.pages, 1)
         layout.addLayout(bottom)
 
-        self._unsubscribe = context.model.subscribe(self._model_changed)
-        self._ticker = QTimer(self)
-        self._ticker.setInterval(1000)
-        self._ticker.timeout.connect(self.refresh)  # ages grow even when nothing arrives
-        self._ticker.start()
         self.retranslate()
         self.refresh()
 
@@ -117,9 +113,6 @@ class HomeScreenView(IhdScreen):
         super().apply_theme(theme)
         self.ambient.set_theme(theme)
         self.messages_entry.setIcon(icon("messages", theme))
-
-    def _model_changed(self, change: ModelChange) -> None:
-        self.refresh_soon()
 
     def refresh(self) -> None:
         now = self.context.now()
@@ -157,8 +150,3 @@ class HomeScreenView(IhdScreen):
         energy = f"{today.energy.text} {today.energy.unit}"
         note = today.cost.note or today.standing_charge
         card.show_reading(today.cost.text, energy, stale=today.cost.stale, note=note)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._ticker.stop()
-        self._unsubscribe()
-        super().closeEvent(event)

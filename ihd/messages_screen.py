@@ -5,7 +5,6 @@ the supplier asks for it, Confirm (which tells the hub over the HAN).
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from qasync import asyncSlot
 
@@ -15,8 +14,8 @@ from app.ui.icons import icon
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
 from han.model import ModelChange
-from ihd.messages_view_model import MessagePage, MessagesViewModel
 from ihd.screen import IhdScreen, Navigator
+from ihd.view_models.messages import MessagePage, MessagesViewModel
 
 translate = QCoreApplication.translate
 
@@ -88,7 +87,6 @@ class MessagesScreen(IhdScreen):
         layout.addWidget(card, 1)
         layout.addLayout(buttons)
 
-        self._unsubscribe = context.model.subscribe(self._model_changed)
         self.retranslate()
         self.refresh()
 
@@ -118,7 +116,7 @@ class MessagesScreen(IhdScreen):
         self.current_id = self._view_model.first_to_show()
         self.refresh()
 
-    def _model_changed(self, change: ModelChange) -> None:
+    def model_changed(self, change: ModelChange) -> None:
         if change.meter is None and "messages" in change.fields:
             self.refresh_soon()
 
@@ -166,7 +164,3 @@ class MessagesScreen(IhdScreen):
         self.next.setEnabled(page.has_next)
         self.previous.setVisible(page.message_id is not None)
         self.next.setVisible(page.message_id is not None)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._unsubscribe()
-        super().closeEvent(event)

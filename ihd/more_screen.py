@@ -4,18 +4,17 @@ an icon, a word and what each is for."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.host.context import ExperienceContext
 from app.ui.icons import icon
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
-from han.model import ModelChange
-from ihd.prepayment_view_model import prepayment_meters
-from ihd.screen import IhdScreen, Navigator
-from ihd.screens import SCREENS
+from ihd.screen import IhdScreen, Navigator, Offered
+from ihd.view_models.prepayment import prepayment_meters
 
 translate = QCoreApplication.translate
 
@@ -26,10 +25,12 @@ class MoreScreen(IhdScreen):
         context: ExperienceContext,
         navigator: Navigator | None = None,
         parent: QWidget | None = None,
+        *,
+        offered: Sequence[Offered] = (),
     ) -> None:
         super().__init__(context, navigator, parent)
         self.setObjectName("ihd-more")
-        self.descriptors = [d for d in SCREENS if d.under == "more"]
+        self.descriptors = list(offered)
         self.buttons: dict[str, TouchButton] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 6)
@@ -41,7 +42,6 @@ class MoreScreen(IhdScreen):
             layout.addWidget(button)
             self.buttons[descriptor.key] = button
         layout.addStretch(1)
-        self._unsubscribe = context.model.subscribe(self._model_changed)
         self.retranslate()
         self.refresh()
 
@@ -57,9 +57,6 @@ class MoreScreen(IhdScreen):
         for descriptor in self.descriptors:
             self.buttons[descriptor.key].setIcon(icon(descriptor.icon, theme))
 
-    def _model_changed(self, change: ModelChange) -> None:
-        self.refresh_soon()
-
     def refresh(self) -> None:
         button = self.buttons.get("prepayment")
         if button is not None:  # Credit is offered only while a meter is in prepayment
@@ -67,7 +64,3 @@ class MoreScreen(IhdScreen):
         network = self.buttons.get("network")
         if network is not None:  # only a display on its own coordinator decides who joins
             network.setVisible(self.context.network is not None)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._unsubscribe()
-        super().closeEvent(event)

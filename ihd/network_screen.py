@@ -12,8 +12,7 @@ import asyncio
 from collections.abc import Coroutine
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -29,13 +28,16 @@ from app.ui.labels import role_label
 from app.ui.touch_button import MIN_TOUCH_PX, TouchButton
 from app.wording import fill
 from han.install_codes import LabelError
-from ihd.network_view_model import JOIN_WINDOW_S, NetworkViewModel
+from han.model import ModelChange
 from ihd.screen import IhdScreen, Navigator
+from ihd.view_models.network import JOIN_WINDOW_S, NetworkViewModel
 
 translate = QCoreApplication.translate
 
 
 class NetworkScreen(IhdScreen):
+    tick_ms = 1000  # the countdown, and devices joining
+
     def __init__(
         self,
         context: ExperienceContext,
@@ -116,9 +118,7 @@ class NetworkScreen(IhdScreen):
         layout.addWidget(self.outcome)
         layout.addStretch(1)
 
-        self._ticker = QTimer(self)
-        self._ticker.setInterval(1000)
-        self._ticker.timeout.connect(self.refresh)  # the countdown and new devices
+        self.until_closed(self._cancel_tasks)
         self.retranslate()
         self.refresh()
 
@@ -159,10 +159,6 @@ class NetworkScreen(IhdScreen):
         self.eui64.setAccessibleName(self.eui64_caption.text())
         self.install_code.setAccessibleName(self.install_code_caption.text())
 
-    def screen_shown(self) -> None:
-        self._ticker.start()
-        self.refresh()
-
     def refresh(self) -> None:
         page = self._view_model.page(self.context.now())
         self.state.setText(page.state)
@@ -171,8 +167,9 @@ class NetworkScreen(IhdScreen):
         self.joined.setText("\n".join(page.joined))
         self.joined.setVisible(bool(page.joined))
         self.backup_state.setText(page.backup)
-        if not page.is_open and not self.isVisible():
-            self._ticker.stop()
+
+    def model_changed(self, change: ModelChange) -> None:
+        """The network is the coordinator's, not the model's: the tick follows it."""
 
     # Actions -------------------------------------------------------------------------------
 
@@ -205,7 +202,6 @@ class NetworkScreen(IhdScreen):
         now = self.context.now()
         if seconds:
             self._view_model.opened(now, known, seconds)
-            self._ticker.start()
             self._say(translate("NetworkScreen", "✓ Open: new devices may join now."))
         else:
             self._view_model.closed()
@@ -228,7 +224,6 @@ class NetworkScreen(IhdScreen):
             self._say(self._failed(error))
             return
         self._view_model.opened(self.context.now(), known)
-        self._ticker.start()
         self._say(
             fill(
                 translate("NetworkScreen", "✓ %1 may join with its install code for 3 minutes."),
@@ -282,8 +277,6 @@ class NetworkScreen(IhdScreen):
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._ticker.stop()
+    def _cancel_tasks(self) -> None:
         for task in self.tasks:
             task.cancel()
-        super().closeEvent(event)

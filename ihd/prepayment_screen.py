@@ -3,16 +3,15 @@ meter in prepayment. More offers it only while a meter is in prepayment."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.host.context import ExperienceContext
 from app.ui.i18n import QT_WORDING
 from app.ui.labels import mark_stale, role_label
 from han.model import Fuel, ModelChange
-from ihd.prepayment_view_model import PrepaymentCard, PrepaymentViewModel
 from ihd.screen import IhdScreen, Navigator
+from ihd.view_models.prepayment import PrepaymentCard, PrepaymentViewModel
 
 translate = QCoreApplication.translate
 
@@ -62,6 +61,8 @@ class CreditCard(QFrame):
 
 
 class PrepaymentScreen(IhdScreen):
+    tick_ms = 5000  # days left and staleness move without events
+
     def __init__(
         self,
         context: ExperienceContext,
@@ -83,11 +84,6 @@ class PrepaymentScreen(IhdScreen):
         layout.addWidget(self.none)
         layout.addLayout(row, 1)
         layout.addWidget(self.read_only)
-        self._unsubscribe = context.model.subscribe(self._model_changed)
-        self._ticker = QTimer(self)
-        self._ticker.setInterval(5000)
-        self._ticker.timeout.connect(self._tick)
-        self._ticker.start()
         self.retranslate()
         self.refresh()
 
@@ -97,16 +93,9 @@ class PrepaymentScreen(IhdScreen):
             translate("PrepaymentScreen", "To top up or use emergency credit, use your PPMID.")
         )
 
-    def _model_changed(self, change: ModelChange) -> None:
-        if self.isVisible():
+    def model_changed(self, change: ModelChange) -> None:
+        if self.isVisible():  # shown again, it ticks at once
             self.refresh_soon()
-
-    def _tick(self) -> None:
-        if self.isVisible():
-            self.refresh()
-
-    def screen_shown(self) -> None:
-        self.refresh()
 
     def refresh(self) -> None:
         cards = {card.fuel: card for card in self._view_model.cards(self.context.now())}
@@ -116,8 +105,3 @@ class PrepaymentScreen(IhdScreen):
             widget.setVisible(card is not None)
             if card is not None:
                 widget.present(card)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._ticker.stop()
-        self._unsubscribe()
-        super().closeEvent(event)

@@ -50,7 +50,7 @@ def _now(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
 
 
 def _history(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
-    from ihd.history_screen import HistoryScreen
+    from ihd.history.screen import HistoryScreen
 
     return HistoryScreen(context, navigator)
 
@@ -76,7 +76,8 @@ def _prepayment(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
 def _more(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
     from ihd.more_screen import MoreScreen
 
-    return MoreScreen(context, navigator)
+    # The screens this shell was given, not the global list: a shell with other screens offers those.
+    return MoreScreen(context, navigator, offered=navigator.offered_by("more"))
 
 
 def _messages(context: ExperienceContext, navigator: Navigator) -> IhdScreen:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.host.context import ExperienceContext
@@ -18,6 +18,7 @@ from app.settings.display_settings import LANGUAGE_CODES, LANGUAGE_NAMES, SoundM
 from app.ui.icons import icon
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
+from han.model import ModelChange
 from ihd.screen import IhdScreen, Navigator
 
 translate = QCoreApplication.translate
@@ -103,7 +104,7 @@ class SettingsScreen(IhdScreen):
         layout.addWidget(card)
         layout.addStretch(1)
 
-        self._unsubscribe = settings.subscribe(lambda _setting: self.refresh())
+        self.until_closed(settings.subscribe(lambda _setting: self.refresh()))
         self.retranslate()
         self.refresh()
 
@@ -143,6 +144,5 @@ class SettingsScreen(IhdScreen):
                 translate("SettingsScreen", "Spoken alerts are on."), self.context.settings.language
             )
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._unsubscribe()
-        super().closeEvent(event)
+    def model_changed(self, change: ModelChange) -> None:
+        """The settings are the display's own, not the home's: nothing here follows the model."""

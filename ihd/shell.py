@@ -101,6 +101,10 @@ class IhdShell(DeviceShell):
             screen.apply_theme(THEMES[self.context.settings.theme])
         return screen
 
+    def offered_by(self, key: str) -> list[ScreenDescriptor]:
+        """The screens with no button on the bar that the screen ``key`` offers (More's)."""
+        return [descriptor for descriptor in self.descriptors.values() if descriptor.under == key]
+
     def go_to(self, key: str) -> None:
         """Show a screen; a key that is not registered (yet) is ignored."""
         if key not in self.descriptors:

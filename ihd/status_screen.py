@@ -4,8 +4,7 @@ device, the smart meters' clock, and how many radio frames could not be read.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.host.context import ExperienceContext
@@ -14,7 +13,7 @@ from app.ui.signal_bars import SignalBars
 from app.ui.theme import Theme
 from han.model import ModelChange
 from ihd.screen import IhdScreen, Navigator
-from ihd.status_view_model import DeviceRow, StatusPage, StatusViewModel
+from ihd.view_models.status import DeviceRow, StatusPage, StatusViewModel
 
 translate = QCoreApplication.translate
 
@@ -66,6 +65,8 @@ class DeviceLine:
 
 
 class StatusScreen(IhdScreen):
+    tick_ms = 1000  # signal and "last heard" move without events
+
     def __init__(
         self,
         context: ExperienceContext,
@@ -111,11 +112,6 @@ class StatusScreen(IhdScreen):
         layout.addStretch(1)
         layout.addWidget(self.unreadable)
 
-        self._unsubscribe = context.model.subscribe(self._model_changed)
-        self._ticker = QTimer(self)
-        self._ticker.setInterval(1000)
-        self._ticker.timeout.connect(self._tick)  # signal and "last heard" move without events
-        self._ticker.start()
         self.retranslate()
         self.refresh()
 
@@ -137,16 +133,9 @@ class StatusScreen(IhdScreen):
         for line in self._lines:
             line.bars.set_theme(theme)
 
-    def _model_changed(self, change: ModelChange) -> None:
-        if self.isVisible():
+    def model_changed(self, change: ModelChange) -> None:
+        if self.isVisible():  # shown again, it ticks at once
             self.refresh_soon()
-
-    def _tick(self) -> None:
-        if self.isVisible():
-            self.refresh()
-
-    def screen_shown(self) -> None:
-        self.refresh()
 
     def refresh(self) -> None:
         self.show_page(self._view_model.page(self.context.now()))
@@ -169,8 +158,3 @@ class StatusScreen(IhdScreen):
 
     def shown_devices(self) -> list[DeviceLine]:
         return [line for line in self._lines if line.kind.isVisibleTo(self)]
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._ticker.stop()
-        self._unsubscribe()
-        super().closeEvent(event)

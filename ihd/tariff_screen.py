@@ -3,8 +3,7 @@ the standing charge; below, today's electricity prices as 48 half-hour bars (the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.host.context import ExperienceContext
@@ -14,7 +13,7 @@ from app.ui.labels import mark_stale, role_label
 from app.ui.theme import Theme
 from han.model import Fuel, ModelChange
 from ihd.screen import IhdScreen, Navigator
-from ihd.tariff_view_model import TariffPage, TariffViewModel, Timeline
+from ihd.view_models.tariff import TariffPage, TariffViewModel, Timeline
 
 translate = QCoreApplication.translate
 
@@ -44,6 +43,8 @@ class FuelCard(QFrame):
 
 
 class TariffScreen(IhdScreen):
+    tick_ms = 5000  # the current half hour moves without events
+
     def __init__(
         self,
         context: ExperienceContext,
@@ -79,11 +80,6 @@ class TariffScreen(IhdScreen):
         layout.addWidget(self.slot)
         layout.addWidget(self.vat)
 
-        self._unsubscribe = context.model.subscribe(self._model_changed)
-        self._ticker = QTimer(self)
-        self._ticker.setInterval(5000)
-        self._ticker.timeout.connect(self._tick)  # the current half hour moves without events
-        self._ticker.start()
         self.retranslate()
         self.refresh()
 
@@ -100,16 +96,10 @@ class TariffScreen(IhdScreen):
         super().apply_theme(theme)
         self.timeline.apply_theme(theme)
 
-    def _model_changed(self, change: ModelChange) -> None:
+    def model_changed(self, change: ModelChange) -> None:
+        # Hidden, it ignores changes: shown again, it ticks at once.
         if self.isVisible() and (change.meter is None or "tariff" in change.fields):
             self.refresh_soon()
-
-    def _tick(self) -> None:
-        if self.isVisible():
-            self.refresh()
-
-    def screen_shown(self) -> None:
-        self.refresh()
 
     def refresh(self) -> None:
         self.show_page(self._view_model.page(self.context.now()))
@@ -158,8 +148,3 @@ class TariffScreen(IhdScreen):
             text = translate("TariffScreen", "Now") + " · " + text
         self.slot.setText(text)
         self.slot.setAccessibleName(text)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._ticker.stop()
-        self._unsubscribe()
-        super().closeEvent(event)

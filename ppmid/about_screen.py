@@ -9,8 +9,8 @@ from app.host.context import ExperienceContext
 from app.ui.i18n import QT_WORDING
 from app.ui.labels import role_label
 from han.firmware_status import UpdateState
-from ppmid.about_view_model import AboutViewModel
 from ppmid.page import Navigator, PpmidPage
+from ppmid.view_models.about import AboutViewModel
 
 translate = QCoreApplication.translate
 

@@ -19,8 +19,8 @@ from app.ui.i18n import QT_WORDING
 from app.ui.touch_button import TouchButton
 from app.wording import fill
 from han.model import MeterKey
-from ppmid.credit_view_model import BalancePage, CreditViewModel, FuelCredit
 from ppmid.page import Navigator, PpmidPage
+from ppmid.view_models.credit import BalancePage, CreditViewModel, FuelCredit
 
 translate = QCoreApplication.translate
 

@@ -10,9 +10,9 @@ from app.host.context import ExperienceContext
 from app.ui.i18n import QT_WORDING
 from app.ui.labels import role_label
 from app.ui.touch_button import TouchButton
-from ppmid.actions_view_model import EmergencyCreditViewModel
 from ppmid.page import Navigator, PpmidPage, result_label, show_result
-from ppmid.top_up_view_model import NO_RESULT
+from ppmid.view_models.actions import EmergencyCreditViewModel
+from ppmid.view_models.top_up import NO_RESULT
 
 translate = QCoreApplication.translate
 

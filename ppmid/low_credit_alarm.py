@@ -13,7 +13,7 @@ from app.host.context import SoundCues
 from app.settings.display_settings import DisplaySettings, SoundMode
 from app.wording import PLAIN_ENGLISH, Wording
 from han.model import Fuel, HomeModel, ModelChange
-from ppmid.credit_view_model import is_low, prepayment_meters
+from ppmid.view_models.credit import is_low, prepayment_meters
 
 
 class LowCreditAlarm:

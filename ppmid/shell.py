@@ -19,13 +19,13 @@ from app.ui.touch_button import TouchButton
 from han.firmware_status import UpdateState
 from han.model import Fuel
 from ppmid.about_screen import AboutScreen
-from ppmid.about_view_model import AboutViewModel
 from ppmid.balance_screen import BalanceScreen
 from ppmid.emergency_screen import EmergencyScreen
 from ppmid.low_credit_alarm import LowCreditAlarm
 from ppmid.page import PpmidPage
 from ppmid.supply_screen import SupplyScreen
 from ppmid.top_up_screen import TopUpScreen
+from ppmid.view_models.about import AboutViewModel
 
 translate = QCoreApplication.translate
 
@@ -159,9 +159,7 @@ class PpmidShell(DeviceShell):
         self._show_update()
 
     def _settled(self) -> None:
-        for page in self.pages.values():
-            page.refresh()
-        self._show_update()
+        self._show_update()  # the pages follow the model themselves
 
     def _show_update(self) -> None:
         """ "Updating… 42 %" (or a stopped update) in the header, whatever page is showing."""
@@ -182,4 +180,6 @@ class PpmidShell(DeviceShell):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.low_credit.close()
+        for page in self.pages.values():
+            page.close()
         super().closeEvent(event)

@@ -15,10 +15,10 @@ from app.host.context import ExperienceContext
 from app.ui.i18n import QT_WORDING
 from app.ui.labels import role_label
 from app.ui.theme import Theme
-from ppmid.actions_view_model import SupplyViewModel
 from ppmid.hold_button import HoldButton
 from ppmid.page import Navigator, PpmidPage, result_label, show_result
-from ppmid.top_up_view_model import NO_RESULT
+from ppmid.view_models.actions import SupplyViewModel
+from ppmid.view_models.top_up import NO_RESULT
 
 translate = QCoreApplication.translate
 

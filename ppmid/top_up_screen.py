@@ -1,7 +1,7 @@
 """Entering a top-up code: a large keypad, the code in groups of four, and the meter's answer.
 
 With both fuels on prepayment, two buttons say which meter the code is for (a code meant for the
-other meter is sent on there, see ``top_up_view_model``).
+other meter is sent on there, see ``view_models/top_up.py``).
 
 Keyboard: digits type, Backspace deletes the last digit, Delete clears, Enter sends, and Ctrl+V pastes the digits of whatever text is on the clipboard.
 """
@@ -20,9 +20,9 @@ from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
 from han.model import MeterKey
 from han.utrn import UTRN_DIGITS
-from ppmid.code_entry import group
 from ppmid.page import Navigator, PpmidPage, result_label, show_result
-from ppmid.top_up_view_model import TopUpViewModel
+from ppmid.view_models.code_entry import group
+from ppmid.view_models.top_up import TopUpViewModel
 
 translate = QCoreApplication.translate
 

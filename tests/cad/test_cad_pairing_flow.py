@@ -7,8 +7,8 @@ from pathlib import Path
 
 from app.connection.han_access import HanAccess
 from app.host.context import ExperienceContext
-from cad.pairing_flow import HUB_REPLACED, PairingFlow
 from cad.pairing_memory import Pairing, PairingMemory
+from cad.view_models.pairing import HUB_REPLACED, PairingFlow
 from han.model import HomeModel
 
 CAD = "00:0d:6f:ff:fe:00:0c:ad"

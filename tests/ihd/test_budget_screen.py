@@ -12,7 +12,7 @@ from app.settings.display_settings import DisplaySettings, SoundMode
 from app.ui.theme import STANDARD
 from han.model import Measured
 from ihd.budget_screen import BudgetScreen
-from ihd.budget_view_model import BudgetLevel, BudgetViewModel
+from ihd.view_models.budget import BudgetLevel, BudgetViewModel
 from tests.ihd.conftest import ESME, GAS, NOW, dual_fuel_home
 
 STANDING = Decimal("0.6012") + Decimal("0.3143")

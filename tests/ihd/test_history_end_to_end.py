@@ -9,9 +9,9 @@ import numpy as np
 
 from app.host.running import RunningApp
 from app.settings.options import Options
-from ihd.history_screen import HistoryScreen
-from ihd.history_view_model import Span
+from ihd.history.screen import HistoryScreen
 from ihd.shell import IhdShell
+from ihd.view_models.history import Span
 
 
 async def _until(condition, timeout_s: float = 20.0) -> None:

@@ -55,7 +55,7 @@ def test_history_fits_800_by_480_in_welsh_high_contrast(display, qtbot) -> None:
 
     screen.totals_button.click()
     qtbot.wait(50)
-    assert len(screen._total_labels) > 12  # both fuels and both together, every period
+    assert len(screen.totals.labels) > 12  # both fuels and both together, every period
     assert not screen.chart_controls.isVisible()  # fuel and measure are the chart's alone
     assert not _needs_scrolling(display)
 

@@ -6,8 +6,8 @@ from PySide6.QtCore import QPointF, Qt
 
 from app.history.store import HalfHourRow, HistoryStore, PeriodRow
 from app.host.context import ExperienceContext
-from ihd.history_screen import HistoryScreen
-from ihd.history_view_model import Span, Windows
+from ihd.history.screen import HistoryScreen
+from ihd.view_models.history import Span, Windows
 from tests.ihd.conftest import ESME, NOW, dual_fuel_home
 
 KEY = str(ESME)
@@ -105,7 +105,7 @@ def test_the_totals_say_vat_and_the_standing_charge_apart(qtbot) -> None:
     screen = HistoryScreen(ExperienceContext(model, now=lambda: NOW))
     qtbot.addWidget(screen)
     screen.totals_button.click()
-    texts = [label.text() for label in screen._total_labels]
+    texts = [label.text() for label in screen.totals.labels]
     assert "Electricity" in texts
     assert "Gas" in texts
     assert "Both" in texts

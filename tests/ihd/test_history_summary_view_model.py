@@ -7,7 +7,7 @@ from decimal import Decimal
 from han.history import MeterHistory, PeriodFigures, PeriodStarts
 from han.local_calendar import LocalCalendar
 from han.model import Measured
-from ihd.history_summary_view_model import HistorySummaryViewModel
+from ihd.view_models.history_summary import HistorySummaryViewModel
 from tests.ihd.conftest import NOW, dual_fuel_home
 
 CALENDAR = LocalCalendar()

@@ -11,7 +11,7 @@ from app.history.store import HalfHourRow, HistoryStore, PeriodRow, TariffRow
 from han.history import MeterHistory, PeriodFigures, PeriodStarts
 from han.local_calendar import LocalCalendar
 from han.model import Measured
-from ihd.history_view_model import (
+from ihd.view_models.history import (
     BarWords,
     Measure,
     Span,

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from app.wording import PlainWording
 from han.model import AmbientLevel, Fuel, HomeModel, Measured, MeterKey, SupplierMessage
-from ihd.home_view_model import (
+from ihd.view_models.home import (
     DEMAND_STALE_AFTER_S,
     SEARCH_HINT_AFTER_S,
     HomeViewModel,

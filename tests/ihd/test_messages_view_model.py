@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.host.context import CommandFailed
 from han.model import HomeModel, ModelChange, SupplierMessage
-from ihd.messages_view_model import MessagesViewModel
+from ihd.view_models.messages import MessagesViewModel
 
 
 class FakeHub:

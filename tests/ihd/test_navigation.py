@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.ui.touch_button import MIN_TOUCH_PX
+from han.model import HomeModel
 from ihd.screens import SCREENS
 
 KEYS = [descriptor.key for descriptor in SCREENS if descriptor.under is None]
@@ -153,3 +154,18 @@ def test_a_screen_that_is_not_registered_is_not_offered(display) -> None:
     shell.go_to("agile-forecast")  # a screen nobody has built: nothing happens
     assert shell.current_key() == "now"
     assert "agile-forecast" not in shell.nav.buttons
+
+
+def test_more_offers_the_screens_its_shell_was_given(qtbot) -> None:
+    from app.host.context import ExperienceContext
+    from ihd.shell import IhdShell
+
+    chosen = [d for d in SCREENS if d.key in ("now", "more", "tariff")]
+    shell = IhdShell(ExperienceContext(HomeModel()), chosen)
+    qtbot.addWidget(shell)
+    shell.go_to("more")
+    more = shell.screen_for("more")
+    assert list(more.buttons) == ["tariff"]  # not Budget, Credit or Your network: not given
+    qtbot.mouseClick(more.buttons["tariff"], Qt.MouseButton.LeftButton)
+    assert shell.current_key() == "tariff"
+    shell.close()

@@ -160,9 +160,11 @@ def test_the_page_is_offered_only_on_the_displays_own_network(display) -> None:
 
 def test_the_page_is_offered_on_a_coordinator(qtbot, tmp_path: Path) -> None:
     from ihd.more_screen import MoreScreen
+    from ihd.screens import SCREENS
 
     network = OwnNetwork(lambda: Coordinator(), backup_path=tmp_path / "backup.json")
-    more = MoreScreen(ExperienceContext(dual_fuel_home(), now=lambda: NOW, network=network))
+    context = ExperienceContext(dual_fuel_home(), now=lambda: NOW, network=network)
+    more = MoreScreen(context, offered=[d for d in SCREENS if d.under == "more"])
     qtbot.addWidget(more)
     more.show()
     assert more.buttons["network"].isVisible()

@@ -13,7 +13,7 @@ from app.host.context import ExperienceContext
 from han.model import Fuel
 from home_emulator.metering.credit_engine import PrepaymentStart, units
 from ihd.prepayment_screen import PrepaymentScreen
-from ihd.prepayment_view_model import PrepaymentViewModel
+from ihd.view_models.prepayment import PrepaymentViewModel
 
 WEEKDAY_MORNING = datetime(2026, 1, 13, 11, 0, tzinfo=ZoneInfo("Europe/London")).timestamp()
 

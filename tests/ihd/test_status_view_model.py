@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from app.host.context import DeviceKind, PairedDevice
 from han.model import Fuel, HanClock, HomeModel, Measured, MeterKey
-from ihd.status_view_model import StatusViewModel, signal_bars
+from ihd.view_models.status import StatusViewModel, signal_bars
 
 NOW = 1_780_000_000.0
 ESME = MeterKey("0d:6f:00:00:00:00:00:01", 1)

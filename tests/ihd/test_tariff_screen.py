@@ -11,7 +11,7 @@ from app.host.context import ExperienceContext
 from han.model import Fuel, Measured
 from home_emulator.tariffs import economy7
 from ihd.tariff_screen import TariffScreen
-from ihd.tariff_view_model import TariffViewModel
+from ihd.view_models.tariff import TariffViewModel
 from tests.ihd.conftest import NOW, dual_fuel_home
 
 MIDNIGHT_UTC = 1_781_481_600

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ppmid.code_entry import CodeEntry, check_digit_matches, group
+from ppmid.view_models.code_entry import CodeEntry, check_digit_matches, group
 
 KNOWN = "73947252416745201637"  # the GBCS known answer (DCC test keys, 1234 pennies)
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from han.credit import Alarm, CreditFlag, DebtRate, Recovery, SupplyState
 from han.history import PeriodFigures
 from han.model import HomeModel, Measured
-from ppmid.credit_view_model import CreditViewModel
+from ppmid.view_models.credit import CreditViewModel
 
 
 def _spending(kit, model: HomeModel, *days: str) -> None:

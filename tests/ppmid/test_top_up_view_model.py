@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 from app.host.context import CommandFailed
 from han.credit import SupplyAnswer, SupplyState, TopUpAnswer, TopUpOutcome
 from han.model import HanClock, MeterKey
-from ppmid.actions_view_model import EmergencyCreditViewModel, SupplyViewModel
-from ppmid.top_up_view_model import Tone, TopUpViewModel
+from ppmid.view_models.actions import EmergencyCreditViewModel, SupplyViewModel
+from ppmid.view_models.top_up import Tone, TopUpViewModel
 
 KNOWN = "73947252416745201637"
 

@@ -14,7 +14,7 @@ from typing import Final
 from app.wording import PLAIN_ENGLISH, Wording, fill
 from han.credit import predicted_days_left
 from han.model import Fuel, HomeModel, Measured, Meter
-from ihd.home_view_model import age_note
+from ihd.view_models.home import age_note
 
 CREDIT_STALE_AFTER_S: Final = 15 * 60.0
 """The balance is reported at least every few minutes while the meter is heard."""

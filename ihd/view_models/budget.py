@@ -18,7 +18,7 @@ from app.settings.display_settings import DisplaySettings
 from app.wording import PLAIN_ENGLISH, Wording, fill
 from han.local_calendar import LocalCalendar
 from han.model import HomeModel, Measured, Meter
-from ihd.home_view_model import TODAY_STALE_AFTER_S, age_note
+from ihd.view_models.home import TODAY_STALE_AFTER_S, age_note
 
 NEARLY_AT: Final = Decimal("0.90")
 PERIODS: Final = ("day", "week", "month")

@@ -12,7 +12,7 @@ from typing import Final
 from app.host.context import DeviceKind, PairedDevice
 from app.wording import PLAIN_ENGLISH, Wording, fill
 from han.model import HomeModel, LinkState, Measured
-from ihd.home_view_model import age_note
+from ihd.view_models.home import age_note
 
 STRONG_LQI: Final = 170
 FAIR_LQI: Final = 100

@@ -21,8 +21,8 @@ from app.host.context import CommandFailed, HanCommands
 from app.wording import PLAIN_ENGLISH, Wording, fill
 from han.credit import TopUpAnswer, TopUpOutcome
 from han.model import Fuel, HomeModel, MeterKey
-from ppmid.code_entry import CodeEntry
-from ppmid.credit_view_model import prepayment_meters
+from ppmid.view_models.code_entry import CodeEntry
+from ppmid.view_models.credit import prepayment_meters
 
 KEYPAD_LOCK_S = 3600.0
 """How long a meter locks its keypad after too many wrong codes (one real meter's figure)."""

@@ -13,8 +13,8 @@ from app.host.context import CommandFailed, HanCommands
 from app.wording import PLAIN_ENGLISH, Wording, fill
 from han.credit import SupplyAnswer, SupplyState
 from han.model import Fuel, HomeModel, MeterKey
-from ppmid.credit_view_model import prepayment_meters
-from ppmid.top_up_view_model import NO_RESULT, Tone, TopUpResult
+from ppmid.view_models.credit import prepayment_meters
+from ppmid.view_models.top_up import NO_RESULT, Tone, TopUpResult
 
 
 def _no_answer(w: Wording) -> TopUpResult:

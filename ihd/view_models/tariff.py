@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 from app.wording import PLAIN_ENGLISH, Wording, fill
 from han.local_calendar import LocalCalendar
 from han.model import Fuel, HomeModel, Meter, PricePeriod
-from ihd.home_view_model import age_note
+from ihd.view_models.home import age_note
 
 HALF_HOUR_S: Final = 1800
 DAY_S: Final = 86_400

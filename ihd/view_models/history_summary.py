@@ -15,7 +15,7 @@ from typing import Final
 from app.wording import PLAIN_ENGLISH, Wording, fill
 from han.local_calendar import LocalCalendar
 from han.model import Fuel, HomeModel, Measured, Meter
-from ihd.home_view_model import TODAY_STALE_AFTER_S, age_note
+from ihd.view_models.home import TODAY_STALE_AFTER_S, age_note
 
 NOON_S: Final = 12 * 3600
 WEEKDAY_BEFORE: Final = 7

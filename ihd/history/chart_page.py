@@ -1,0 +1,76 @@
+"""The History screen's chart page: a title and total over the bars, and a tapped (or arrowed-to)
+bar's value said in words beneath them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from app.ui.chart import BarChart
+from app.ui.i18n import QT_WORDING
+from app.ui.labels import role_label
+from app.ui.theme import Theme
+from ihd.view_models.history import BarWords, Measure, Series
+
+translate = QCoreApplication.translate
+
+
+class ChartPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.series: Series | None = None
+        self._words = BarWords(QT_WORDING)
+        self.title = role_label("heading")
+        self.total = role_label("caption")
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.total, 1)
+        self.chart = BarChart()
+        self.chart.setMinimumHeight(90)
+        self.chart.bar_chosen.connect(self._bar_chosen)
+        self.bar_value = role_label("heading")
+        self.bar_value.setAccessibleName("")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(heading)
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.bar_value)
+
+    def retranslate(self) -> None:
+        self.chart.setAccessibleName(translate("HistoryScreen", "Chart of your energy use"))
+        self.chart.setAccessibleDescription(
+            translate(
+                "HistoryScreen", "Left and Right arrows choose a bar; its value is said below"
+            )
+        )
+        self.show_words()
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.chart.apply_theme(theme)
+
+    def show_series(self, series: Series | None) -> None:
+        self.series = series
+        if series is None:
+            self.chart.clear_bars()
+        else:
+            self.chart.set_bars(series.edges, series.values)
+            self.chart.set_unit("£" if series.measure is Measure.COST else "kWh")
+        self.show_words()
+
+    def show_words(self) -> None:
+        """The chart's title, total and chosen bar, in the current language."""
+        series = self.series
+        if series is None:
+            self.title.setText(translate("HistoryScreen", "Looking for your meter…"))
+            self.total.setText("")
+        else:
+            self.title.setText(self._words.title(series))
+            self.total.setText(self._words.total(series))
+        self._bar_chosen(self.chart.chosen)
+
+    def _bar_chosen(self, index: int) -> None:
+        text = "" if self.series is None else self._words.bar(self.series, index)
+        self.bar_value.setText(text)
+        self.bar_value.setAccessibleName(text)
