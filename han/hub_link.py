@@ -18,14 +18,13 @@ from typing import Any, Final
 from zigpy.exceptions import ZigbeeException
 from zigpy.zcl import Cluster
 
+from han.clusters import MESSAGING_CLUSTER
 from han.clusters.messaging import MessageControl
 from han.model import HanClock, HomeModel, ModelChange, SupplierMessage
 
 LOGGER = logging.getLogger(__name__)
 
 ZIGBEE_EPOCH_S: Final = int(datetime(2000, 1, 1, tzinfo=UTC).timestamp())
-TIME_CLUSTER: Final = 0x000A
-MESSAGING_CLUSTER: Final = 0x0703
 IMPORTANCE_NAMES: Final = {0x00: "low", 0x04: "medium", 0x08: "high", 0x0C: "critical"}
 MAX_RATE: Final = 100_000.0
 
