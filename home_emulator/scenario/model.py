@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from home_emulator.clock import MAX_SPEED, MIN_SPEED
+from han.clock_speed import MAX_SPEED, MIN_SPEED
 from home_emulator.scenario.events import (
     Action,
     Appliance,
