@@ -143,14 +143,6 @@ class Credit:
             self.alarms.value & PrepaymentAlarm.DISCONNECTED_FOR_CREDIT
         )
 
-    @property
-    def emergency_credit_used_gbp(self) -> Decimal:
-        if self.emergency_credit_limit_gbp is None or self.emergency_credit_gbp is None:
-            return Decimal(0)
-        return max(
-            Decimal(0), self.emergency_credit_limit_gbp.value - self.emergency_credit_gbp.value
-        )
-
 
 @dataclass(frozen=True)
 class TopUpAnswer:

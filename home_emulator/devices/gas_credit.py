@@ -44,7 +44,6 @@ class GasCredit:
         self.keys = keys
         self._mirror_prepayment = mirror_prepayment
         self._mirror_metering = mirror_metering
-        self._on_valve = on_valve
         self.meter_prepayment = ServerCluster(
             PREPAYMENT_CLUSTER,
             {

@@ -98,8 +98,6 @@ SCENARIO_DIR: Final = Path(__file__).resolve().parents[2] / "resources" / "scena
 DEFAULT_TIMEZONE: Final = "Europe/London"
 PRICE_PLACES: Final = 4
 """Prices go to the meter in units of £0.0001, so a fifth decimal place could not be shown."""
-MONEY_PLACES: Final = 2
-"""Balances, debts and top-ups are whole pennies."""
 
 
 class TariffType(StrEnum):
