@@ -25,8 +25,7 @@ from app.settings.options import (
     Options,
 )
 from app.settings.store import StoredSettings
-
-MIN_SPEED, MAX_SPEED = 1, 100_000
+from han.clock_speed import MAX_SPEED, MIN_SPEED
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -41,7 +40,7 @@ def _speed(text: str) -> float:
         raise argparse.ArgumentTypeError(f"speed must be a number, not {text!r}") from None
     if not MIN_SPEED <= speed <= MAX_SPEED:
         raise argparse.ArgumentTypeError(
-            f"speed must be between {MIN_SPEED} and {MAX_SPEED:,} (got {text})"
+            f"speed must be between {MIN_SPEED:g} and {MAX_SPEED:,.0f} (got {text})"
         )
     return speed
 
@@ -248,7 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=_speed,
         default=1.0,
         metavar="N",
-        help=f"the emulated clock runs N times real time ({MIN_SPEED} to {MAX_SPEED:,}; default 1)",
+        help=f"the emulated clock runs N times real time ({MIN_SPEED:g} to {MAX_SPEED:,.0f}; default 1)",
     )
     parser.add_argument(
         "--seed",

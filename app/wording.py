@@ -19,7 +19,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, Protocol
 from zoneinfo import ZoneInfo
 
-PENNY: Final = Decimal("0.01")
 GB_TIME: Final = ZoneInfo("Europe/London")
 """Times are shown as a GB household reads them, whatever the computer's own time zone: the
 meters' days and the tariffs' hours are GB days and hours (GMT, or BST in summer)."""

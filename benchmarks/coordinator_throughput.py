@@ -20,6 +20,7 @@ from zigpy.application import ControllerApplication
 
 from benchmarks.figures import Figure, for_information
 from benchmarks.harness import SPEC, Deliveries, ReportCounter, is_report, spin_until, until
+from han.clusters import METERING_CLUSTER
 from han.model import HomeModel
 from han.radios import RADIOS, RadioChoice, controller_class, radio_config
 from han.session import HanSession
@@ -32,7 +33,6 @@ KEY = "coordinator_reports_per_s"
 RATIO_KEY = "coordinator_vs_virtual_ratio"
 UNIT = "frames/s"
 ZNP_IEEE = t.EUI64.convert("00:12:4b:00:ff:fe:00:01")
-_METERING = 0x0702
 
 
 @contextlib.asynccontextmanager
@@ -99,7 +99,7 @@ async def coordinator_reports_per_s(
             deliveries = Deliveries(radio)
             device = radio.devices[home.esme.node.ieee]
             assert isinstance(device, zigpy.device.Device)
-            cluster = device.endpoints[1].in_clusters[_METERING]
+            cluster = device.endpoints[1].in_clusters[METERING_CLUSTER]
             decoded = ReportCounter()
             cluster.add_listener(decoded)
             try:

@@ -14,6 +14,7 @@ import time
 import zigpy.types as t
 
 from benchmarks.figures import Figure, at_least, at_most, for_information
+from han.clusters import METERING_CLUSTER
 from home_emulator.air.virtual_radio import COORDINATOR_IEEE
 from home_emulator.home import EmulatedHome, HomeSpec
 from home_emulator.zigbee.node import Binding
@@ -56,14 +57,14 @@ def home_with_reports_on(
     home.air.attach(display)
     home.power_on()
     node = home.esme.node
-    node.bindings.add(Binding(1, 0x0702, COORDINATOR_IEEE, 1))
+    node.bindings.add(Binding(1, METERING_CLUSTER, COORDINATOR_IEEE, 1))
     metering = home.esme.metering
     for name, (low, high, change) in REPORTING.items():
         metering.reporting[metering.definition.attributes_by_name[name].id] = ReportingRule(
             low, high, change
         )
     if home.gas is not None:
-        home.hub.node.bindings.add(Binding(2, 0x0702, COORDINATOR_IEEE, 1))
+        home.hub.node.bindings.add(Binding(2, METERING_CLUSTER, COORDINATOR_IEEE, 1))
         gas = home.gas.metering
         for name in ("current_summ_delivered", "currentday_consumption_delivered"):
             gas.reporting[gas.definition.attributes_by_name[name].id] = ReportingRule(10, 3600, 1)

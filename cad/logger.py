@@ -52,7 +52,6 @@ class CadLogger:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._unsubscribe: Callable[[], None] | None = None
-        self.demand_rows_written = 0
         self._backfill: HistoryBackfill | None = None
         self._filled_slot: int | None = None
         self._forget_demand = False
@@ -137,4 +136,4 @@ class CadLogger:
     async def _flush(self) -> None:
         rows, self._pending = self._pending, []
         if rows:
-            self.demand_rows_written += await self.demand.record(rows)
+            await self.demand.record(rows)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from han.clusters.prepayment import CreditStatus, PrepaymentAlarm
 from han.measured import Measured
 
 PREPAYMENT_ENABLED_BIT = 0x0002
@@ -87,30 +88,6 @@ class TopUpOutcome(enum.IntEnum):
     NOT_WHOLE_POUNDS = 0x07
 
 
-class CreditFlag(enum.IntFlag):
-    """Prepayment CreditStatus bits."""
-
-    CREDIT_OK = 0x01
-    LOW_CREDIT = 0x02
-    EMERGENCY_CREDIT_ENABLED = 0x04
-    EMERGENCY_CREDIT_AVAILABLE = 0x08
-    EMERGENCY_CREDIT_SELECTED = 0x10
-    EMERGENCY_CREDIT_IN_USE = 0x20
-    CREDIT_EXHAUSTED = 0x40
-
-
-class Alarm(enum.IntFlag):
-    """PrepaymentAlarmStatus bits."""
-
-    LOW_CREDIT = 0x0001
-    TOP_UP_CODE_ERROR = 0x0002
-    CODE_ALREADY_USED = 0x0004
-    CODE_INVALID = 0x0008
-    FRIENDLY_CREDIT_IN_USE = 0x0010
-    EMERGENCY_CREDIT_AVAILABLE = 0x0040
-    DISCONNECTED_FOR_CREDIT = 0x0100
-
-
 @dataclass(slots=True)
 class Credit:
     """A prepayment meter's money, as last heard."""
@@ -128,46 +105,42 @@ class Credit:
     low_credit_warning_gbp: Measured[Decimal] | None = None
     max_credit_gbp: Measured[Decimal] | None = None
     max_top_up_gbp: Measured[Decimal] | None = None
-    flags: Measured[CreditFlag] | None = None
-    alarms: Measured[Alarm] | None = None
+    flags: Measured[CreditStatus] | None = None
+    alarms: Measured[PrepaymentAlarm] | None = None
 
     @property
     def in_prepayment(self) -> bool:
         return self.mode is not None and self.mode.value is PaymentMode.PREPAYMENT
 
-    def _flag(self, flag: CreditFlag) -> bool:
+    def _flag(self, flag: CreditStatus) -> bool:
         return self.flags is not None and bool(self.flags.value & flag)
 
     @property
     def low(self) -> bool:
-        return self._flag(CreditFlag.LOW_CREDIT)
+        return self._flag(CreditStatus.LOW_CREDIT)
 
     @property
     def emergency_credit_available(self) -> bool:
-        return self._flag(CreditFlag.EMERGENCY_CREDIT_AVAILABLE)
+        return self._flag(CreditStatus.EMERGENCY_CREDIT_AVAILABLE)
 
     @property
     def emergency_credit_in_use(self) -> bool:
-        return self._flag(CreditFlag.EMERGENCY_CREDIT_IN_USE)
+        return self._flag(CreditStatus.EMERGENCY_CREDIT_IN_USE)
 
     @property
     def exhausted(self) -> bool:
-        return self._flag(CreditFlag.CREDIT_EXHAUSTED)
+        return self._flag(CreditStatus.CREDIT_EXHAUSTED)
 
     @property
     def friendly_credit_in_use(self) -> bool:
-        return self.alarms is not None and bool(self.alarms.value & Alarm.FRIENDLY_CREDIT_IN_USE)
+        return self.alarms is not None and bool(
+            self.alarms.value & PrepaymentAlarm.FRIENDLY_CREDIT_IN_USE
+        )
 
     @property
     def disconnected_for_credit(self) -> bool:
-        return self.alarms is not None and bool(self.alarms.value & Alarm.DISCONNECTED_FOR_CREDIT)
-
-    @property
-    def emergency_credit_used_gbp(self) -> Decimal:
-        if self.emergency_credit_limit_gbp is None or self.emergency_credit_gbp is None:
-            return Decimal(0)
-        return max(
-            Decimal(0), self.emergency_credit_limit_gbp.value - self.emergency_credit_gbp.value
+        return self.alarms is not None and bool(
+            self.alarms.value & PrepaymentAlarm.DISCONNECTED_FOR_CREDIT
         )
 
 

@@ -18,16 +18,15 @@ from typing import Any, Final
 from zigpy.exceptions import ZigbeeException
 from zigpy.zcl import Cluster
 
+from han.clock_speed import MAX_SPEED
+from han.clusters import MESSAGING_CLUSTER
 from han.clusters.messaging import MessageControl
 from han.model import HanClock, HomeModel, ModelChange, SupplierMessage
 
 LOGGER = logging.getLogger(__name__)
 
 ZIGBEE_EPOCH_S: Final = int(datetime(2000, 1, 1, tzinfo=UTC).timestamp())
-TIME_CLUSTER: Final = 0x000A
-MESSAGING_CLUSTER: Final = 0x0703
 IMPORTANCE_NAMES: Final = {0x00: "low", 0x04: "medium", 0x08: "high", 0x0C: "critical"}
-MAX_RATE: Final = 100_000.0
 
 
 MIN_RATE_BASELINE_S: Final = 0.5
@@ -42,7 +41,7 @@ def next_clock(previous: HanClock | None, han_s: float, read_at: float) -> HanCl
     if elapsed < MIN_RATE_BASELINE_S:
         return HanClock(han_s, read_at, previous.rate)
     rate = (han_s - previous.han_s) / elapsed
-    return HanClock(han_s, read_at, min(max(rate, 0.0), MAX_RATE))  # 0 while a clock is paused
+    return HanClock(han_s, read_at, min(max(rate, 0.0), MAX_SPEED))  # 0 while a clock is paused
 
 
 class HubLink:

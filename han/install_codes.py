@@ -11,10 +11,19 @@ import string
 from typing import Final
 
 import zigpy.types as t
+from crccheck.crc import CrcX25
 from zigpy.util import convert_install_code
 
 INSTALL_CODE_LENGTHS: Final = (8, 10, 14, 18)
 """Bytes, CRC included: 6-, 8-, 12- and 16-byte codes."""
+
+
+def install_code_with_check(code: bytes) -> bytes:
+    """The code followed by its check: CRC-16/X-25, low byte first – the form a label prints and
+    ``zigpy.util.convert_install_code`` checks (with the same CRC class, so the two cannot drift)."""
+    crc = CrcX25()
+    crc.process(code)
+    return code + crc.finalbytes(byteorder="little")
 
 
 class LabelError(ValueError):

@@ -28,7 +28,6 @@ from han.model import HomeModel, ModelChange
 
 LOGGER = logging.getLogger(__name__)
 
-OTA_CLUSTER: Final = Ota.cluster_id
 IMAGE_NOTIFY: Final = Ota.ClientCommandDefs.image_notify.id
 BLOCK_BYTES: Final = 64
 """The largest block asked for at a time (an APS payload with room for the ZCL header)."""

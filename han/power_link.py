@@ -27,7 +27,6 @@ from han.units import MeteringUnit
 
 LOGGER = logging.getLogger(__name__)
 
-ELECTRICAL_MEASUREMENT: Final = 0x0B04
 SCALE_ATTRIBUTES: Final = ("ac_power_multiplier", "ac_power_divisor")
 POWER: Final = "active_power"
 POWER_REPORTING: Final = ReportingConfig(1, 60, 5)

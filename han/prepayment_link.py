@@ -21,11 +21,9 @@ from zigpy.zcl.helpers import ReportingConfig
 
 from han.attributes import read_attributes
 from han.clusters import GBPrepayment
-from han.clusters.prepayment import OriginatingDevice
+from han.clusters.prepayment import CreditStatus, OriginatingDevice, PrepaymentAlarm
 from han.credit import (
     PREPAYMENT_ENABLED_BIT,
-    Alarm,
-    CreditFlag,
     DebtRate,
     PaymentMode,
     Recovery,
@@ -220,9 +218,9 @@ class PrepaymentLink:
             elif name in MONEY_ATTRIBUTES:
                 setattr(credit, MONEY_ATTRIBUTES[name], Measured(pence(int(raw)), now))
             elif name == "credit_status":
-                credit.flags = Measured(CreditFlag(int(raw)), now)
+                credit.flags = Measured(CreditStatus(int(raw)), now)
             elif name == "prepayment_alarm_status":
-                credit.alarms = Measured(Alarm(int(raw)), now)
+                credit.alarms = Measured(PrepaymentAlarm(int(raw)), now)
             elif name in RECOVERY_ATTRIBUTES:
                 self._recovery_raw[name] = int(raw)
                 credit.recovery = Measured(self._recovery(), now)

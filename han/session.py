@@ -15,14 +15,20 @@ from typing import Any
 from zigpy.application import ControllerApplication
 from zigpy.device import BaseDevice, Device
 
-from han.clusters import GBMetering
+from han.clusters import (
+    DEVICE_MANAGEMENT_CLUSTER,
+    ELECTRICAL_MEASUREMENT_CLUSTER,
+    OTA_CLUSTER,
+    TIME_CLUSTER,
+    GBMetering,
+)
 from han.firmware_status import EMULATED_MANUFACTURER
-from han.hub_link import TIME_CLUSTER, HubLink
+from han.hub_link import HubLink
 from han.meter_link import MeterLink
 from han.model import HomeModel, MeterKey
-from han.ota_client import OTA_CLUSTER, OtaClient
-from han.power_link import ELECTRICAL_MEASUREMENT, PowerLink
-from han.tenancy_link import DEVICE_MANAGEMENT, TenancyLink
+from han.ota_client import OtaClient
+from han.power_link import PowerLink
+from han.tenancy_link import TenancyLink
 
 LOGGER = logging.getLogger(__name__)
 
@@ -98,12 +104,12 @@ class HanSession:
                     self.ota.attach()
             metering = endpoint.in_clusters.get(GBMetering.cluster_id)
             key = MeterKey(str(device.ieee), endpoint_id)
-            management = endpoint.in_clusters.get(DEVICE_MANAGEMENT)
+            management = endpoint.in_clusters.get(DEVICE_MANAGEMENT_CLUSTER)
             if management is not None and key not in self.tenancy:
                 self.tenancy[key] = tenancy = TenancyLink(self.model, management)
                 self._spawn(tenancy.run(), name=f"tenancy-link-{key}")
             if metering is None:
-                measurement = endpoint.in_clusters.get(ELECTRICAL_MEASUREMENT)
+                measurement = endpoint.in_clusters.get(ELECTRICAL_MEASUREMENT_CLUSTER)
                 if measurement is not None and key not in self.power_links:
                     LOGGER.info("Found a power sensor at %s", key)
                     power = PowerLink(

@@ -18,7 +18,6 @@ from han.model import HomeModel, ModelChange
 
 LOGGER = logging.getLogger(__name__)
 
-DEVICE_MANAGEMENT: Final = 0x0708
 PUBLISH_CHANGE_OF_TENANCY: Final = 0x00
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-MIN_SPEED = 1.0
-MAX_SPEED = 100_000.0
+from han.clock_speed import MAX_SPEED, MIN_SPEED
 
 
 class VirtualClock:

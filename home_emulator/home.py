@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import zigpy.types as t
 
+from han.clusters import PRICE_CLUSTER
 from home_emulator.air.medium import Air
 from home_emulator.air.virtual_radio import COORDINATOR_IEEE
 from home_emulator.clock import VirtualClock
@@ -253,7 +254,7 @@ class EmulatedHome:
         if self.gas is not None:
             self.gas.advance_to(epoch_s)
             for command, fields in self.gas.price.take_pending():
-                self.hub.node.to_bound(MIRROR_ENDPOINT, 0x0700, command, fields)
+                self.hub.node.to_bound(MIRROR_ENDPOINT, PRICE_CLUSTER, command, fields)
         self.now_s = epoch_s
 
     def _transmit(self, packet: t.ZigbeePacket) -> None:

@@ -161,9 +161,6 @@ class BalanceScreen(PpmidPage):
             card.setVisible(index < len(page.fuels))
         self.top_up.setEnabled(bool(page.fuels))
 
-    def card_for(self, meter: MeterKey) -> FuelCard | None:
-        return next((card for card in self.cards if card.meter == meter), None)
-
     def _act(self, page: str, meter: MeterKey) -> None:
         """A card's button: the emergency-credit or supply page, for that card's meter."""
         target = self.navigator.page_for(page)

@@ -13,8 +13,8 @@ from zigpy.exceptions import ZigbeeException
 
 from app.host.context import CommandFailed, DeviceKind, PairedDevice
 from han import prepayment_link
+from han.clusters import TIME_CLUSTER
 from han.credit import SupplyAnswer, TopUpAnswer
-from han.hub_link import TIME_CLUSTER
 from han.model import Fuel, MeterKey
 from han.session import HanSession
 

@@ -183,16 +183,6 @@ def is_remote(name: str) -> bool:
     return name.startswith(f"{SCHEME}://")
 
 
-def check_source(name: str) -> str:
-    """``emulator`` or ``tcp://HOST:PORT``; ValueError with a one-line reason otherwise."""
-    if name == "emulator":
-        return name
-    if is_remote(name):
-        parse_address(name)
-        return name
-    raise ValueError(f"invalid choice: {name!r} (choose emulator or tcp://HOST:PORT)")
-
-
 def open_source(
     name: str,
     *,

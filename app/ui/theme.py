@@ -87,7 +87,7 @@ def stylesheet(theme: Theme, base_px: int) -> str:
     """The application style sheet; widgets pick roles through their ``role`` property."""
     body = round(base_px * theme.text_scale)
     line = theme.outline_px
-    touch = max(48, round(base_px * 2.4))  # ≥ 48 px touch targets at 800×480, larger above
+    touch = _touch_target(base_px)
     # Four to eight screen names share the bar: its words grow less than body text does.
     nav_px = round(base_px * min(theme.text_scale, 1.1) * 0.95)
     return f"""
@@ -164,4 +164,9 @@ def base_font_px(window_height: int) -> int:
 
 def touch_target_px(window_height: int) -> int:
     """The smallest side of anything a finger presses: 48 px at 480 px high, growing with it."""
-    return max(48, round(base_font_px(window_height) * 2.4))
+    return _touch_target(base_font_px(window_height))
+
+
+def _touch_target(base_px: int) -> int:
+    """≥ 48 px at 800×480 (20 px text), larger above."""
+    return max(48, round(base_px * 2.4))

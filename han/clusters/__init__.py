@@ -8,6 +8,17 @@ a frame that one side writes, the other side reads.
 """
 
 from han.clusters.device_management import GBDeviceManagement
+from han.clusters.ids import (
+    BASIC_CLUSTER,
+    DEVICE_MANAGEMENT_CLUSTER,
+    ELECTRICAL_MEASUREMENT_CLUSTER,
+    MESSAGING_CLUSTER,
+    METERING_CLUSTER,
+    OTA_CLUSTER,
+    PREPAYMENT_CLUSTER,
+    PRICE_CLUSTER,
+    TIME_CLUSTER,
+)
 from han.clusters.messaging import GBMessaging
 from han.clusters.metering import GBMetering
 from han.clusters.pairing import PAIRING_CLUSTER_ID, GBCadPairing, PairingStatus
@@ -19,8 +30,17 @@ SE_PROFILE_ID = 0x0109
 """ZigBee Smart Energy application profile: every GB HAN endpoint uses it."""
 
 __all__ = [
+    "BASIC_CLUSTER",
+    "DEVICE_MANAGEMENT_CLUSTER",
+    "ELECTRICAL_MEASUREMENT_CLUSTER",
+    "MESSAGING_CLUSTER",
+    "METERING_CLUSTER",
+    "OTA_CLUSTER",
     "PAIRING_CLUSTER_ID",
+    "PREPAYMENT_CLUSTER",
+    "PRICE_CLUSTER",
     "SE_PROFILE_ID",
+    "TIME_CLUSTER",
     "UNDECODABLE_FRAME",
     "GBCadPairing",
     "GBDeviceManagement",

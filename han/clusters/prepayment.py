@@ -15,13 +15,28 @@ from han.clusters.undecodable import ReportsUndecodableFrames
 
 
 class CreditStatus(t.bitmap8):
-    credit_ok = 0x01
-    low_credit = 0x02
-    emergency_credit_enabled = 0x04
-    emergency_credit_available = 0x08
-    emergency_credit_selected = 0x10
-    emergency_credit_in_use = 0x20
-    credit_exhausted = 0x40
+    """CreditStatus (0x0003): the meter's summary of its credit – what the meter sets and what a
+    display reads, one definition for both."""
+
+    CREDIT_OK = 0x01
+    LOW_CREDIT = 0x02
+    EMERGENCY_CREDIT_ENABLED = 0x04
+    EMERGENCY_CREDIT_AVAILABLE = 0x08
+    EMERGENCY_CREDIT_SELECTED = 0x10
+    EMERGENCY_CREDIT_IN_USE = 0x20
+    CREDIT_EXHAUSTED = 0x40
+
+
+class PrepaymentAlarm(t.bitmap16):
+    """PrepaymentAlarmStatus (0x0400): what has gone wrong or needs the consumer's attention."""
+
+    LOW_CREDIT = 0x0001
+    TOP_UP_CODE_ERROR = 0x0002
+    CODE_ALREADY_USED = 0x0004
+    CODE_INVALID = 0x0008
+    FRIENDLY_CREDIT_IN_USE = 0x0010
+    EMERGENCY_CREDIT_AVAILABLE = 0x0040
+    DISCONNECTED_FOR_CREDIT = 0x0100
 
 
 class DebtRecoveryFrequency(t.enum8):
@@ -119,7 +134,9 @@ class GBPrepayment(ReportsUndecodableFrames, Prepayment):
         )
         next_friendly_credit_period: Final = ZCLAttributeDef(id=0x0035, type=t.UTCTime, access="r")
         cut_off_value: Final = ZCLAttributeDef(id=0x0040, type=t.int32s, access="r")
-        prepayment_alarm_status: Final = ZCLAttributeDef(id=0x0400, type=t.bitmap16, access="rp")
+        prepayment_alarm_status: Final = ZCLAttributeDef(
+            id=0x0400, type=PrepaymentAlarm, access="rp"
+        )
         historical_cost_consumption_formatting: Final = ZCLAttributeDef(
             id=0x0500, type=t.bitmap8, access="r"
         )

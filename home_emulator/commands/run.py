@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from han.clock_speed import MAX_SPEED, MIN_SPEED
 from home_emulator.air.pcap import record
-from home_emulator.clock import MAX_SPEED, MIN_SPEED, check_speed
+from home_emulator.clock import check_speed
 from home_emulator.home import EmulatedHome
 from home_emulator.scenario.home_builder import build_home
 from home_emulator.scenario.model import Scenario, ScenarioError, load_named, load_scenario

@@ -19,9 +19,10 @@ from zoneinfo import ZoneInfo
 import zigpy.types as t
 from zigpy.zcl import foundation as f
 
+from han.clusters import BASIC_CLUSTER, MESSAGING_CLUSTER, OTA_CLUSTER, TIME_CLUSTER
 from han.clusters.messaging import MessageControl
 from home_emulator.devices.device_log import DeviceLog
-from home_emulator.devices.ota_server import OTA_CLUSTER, OtaServer
+from home_emulator.devices.ota_server import OtaServer
 from home_emulator.zigbee.node import EmulatedEndpoint, EmulatedNode
 from home_emulator.zigbee.zcl_server import CommandReply, ServerCluster
 
@@ -83,7 +84,7 @@ class CommsHub:
 
     def __post_init__(self) -> None:
         self.time = ServerCluster(
-            0x000A,
+            TIME_CLUSTER,
             {
                 # Master clock, synchronised, master for time zone and DST.
                 "time_status": 0b0000_1011,
@@ -91,11 +92,11 @@ class CommsHub:
                 "dst_shift": 3600,
             },
         )
-        self.messaging = ServerCluster(0x0703)
+        self.messaging = ServerCluster(MESSAGING_CLUSTER)
         self.messaging.on_command("get_last_message", self._last_message)
         self.messaging.on_command("message_confirmation", self._confirmation)
         basic = ServerCluster(
-            0x0000,
+            BASIC_CLUSTER,
             {
                 "zcl_version": 3,
                 "manufacturer": "Emulated Comms Hub Co",
@@ -111,7 +112,11 @@ class CommsHub:
                 HUB_ENDPOINT: EmulatedEndpoint(
                     HUB_ENDPOINT,
                     HUB_DEVICE_ID,
-                    {0x0000: basic, 0x000A: self.time, 0x0703: self.messaging},
+                    {
+                        BASIC_CLUSTER: basic,
+                        TIME_CLUSTER: self.time,
+                        MESSAGING_CLUSTER: self.messaging,
+                    },
                 )
             },
         )

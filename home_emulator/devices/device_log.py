@@ -13,8 +13,9 @@ import secrets
 from dataclasses import dataclass, field
 
 import zigpy.types as t
-from crccheck.crc import CrcX25
 from zigpy.util import convert_install_code
+
+from han.install_codes import install_code_with_check
 
 HISTORIC_ENTRIES = 15
 
@@ -45,10 +46,7 @@ class DeviceLogEntry:
 
 def new_install_code() -> bytes:
     """A random 16-byte install code with its CRC (the form zigpy and SE devices use)."""
-    code = secrets.token_bytes(16)
-    crc = CrcX25()
-    crc.process(code)
-    return code + crc.finalbytes(byteorder="little")
+    return install_code_with_check(secrets.token_bytes(16))
 
 
 @dataclass

@@ -16,6 +16,13 @@ import zigpy.types as t
 from cryptography.hazmat.primitives.asymmetric import ec
 from zigpy.zcl.foundation import Status
 
+from han.clusters import (
+    BASIC_CLUSTER,
+    DEVICE_MANAGEMENT_CLUSTER,
+    METERING_CLUSTER,
+    PREPAYMENT_CLUSTER,
+    PRICE_CLUSTER,
+)
 from han.clusters.price import CURRENCY_GBP
 from han.history_names import CONSUMPTION, COST
 from home_emulator.devices.prepayment_server import PrepaymentServer
@@ -112,7 +119,7 @@ class Esme:
         )
 
         self.metering = ServerCluster(
-            0x0702,
+            METERING_CLUSTER,
             {
                 "unit_of_measure": 0,  # kWh
                 "multiplier": 1,
@@ -131,7 +138,7 @@ class Esme:
         self.metering.on_command("local_change_supply", self._local_change_supply)
         self.metering.on_command("change_supply", self._change_supply_from_han)
         self.prepayment = ServerCluster(
-            0x0705,
+            PREPAYMENT_CLUSTER,
             {
                 # Credit mode: no prepayment, credit display only; costs on the air in £0.0001.
                 "payment_control_configuration": 0x0000,
@@ -141,10 +148,10 @@ class Esme:
             },
         )
         self.price = PriceServer(self.registers, now=lambda: self.time_s)
-        self.device_management = ServerCluster(0x0708)
+        self.device_management = ServerCluster(DEVICE_MANAGEMENT_CLUSTER)
         """Tells the displays of a change of tenancy (``wan.SupplierWan.change_of_tenancy``)."""
         basic = ServerCluster(
-            0x0000,
+            BASIC_CLUSTER,
             {
                 "zcl_version": 3,
                 "manufacturer": "Emulated Metering Co",
@@ -161,11 +168,11 @@ class Esme:
                     METER_ENDPOINT,
                     SE_METER_DEVICE_ID,
                     {
-                        0x0000: basic,
-                        0x0702: self.metering,
-                        0x0700: self.price.cluster,
-                        0x0705: self.prepayment,
-                        0x0708: self.device_management,
+                        BASIC_CLUSTER: basic,
+                        METERING_CLUSTER: self.metering,
+                        PRICE_CLUSTER: self.price.cluster,
+                        PREPAYMENT_CLUSTER: self.prepayment,
+                        DEVICE_MANAGEMENT_CLUSTER: self.device_management,
                     },
                 )
             },

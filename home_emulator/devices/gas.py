@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from han.clusters import BASIC_CLUSTER, METERING_CLUSTER, PREPAYMENT_CLUSTER, PRICE_CLUSTER
 from han.clusters.price import CURRENCY_GBP
 from han.history_names import ALTERNATIVE_CONSUMPTION, CONSUMPTION, COST
 from home_emulator.devices.esme import default_keys
@@ -100,7 +101,7 @@ class GasMeter:
         )
 
         self.metering = ServerCluster(
-            0x0702,
+            METERING_CLUSTER,
             {
                 "unit_of_measure": 1,  # m³
                 "multiplier": 1,
@@ -118,7 +119,7 @@ class GasMeter:
         )
         self.metering.on_command("get_profile", self._get_profile)
         self.prepayment = ServerCluster(
-            0x0705,
+            PREPAYMENT_CLUSTER,
             {
                 "payment_control_configuration": 0x0000,
                 "historical_cost_consumption_formatting": 0b0_0110_100,
@@ -133,7 +134,7 @@ class GasMeter:
         self.price.cluster.set("conversion_factor", int(VOLUME_CORRECTION * 10**5))
         self.price.cluster.set("conversion_factor_trailing_digit", 5 << 4)
         basic = ServerCluster(
-            0x0000,
+            BASIC_CLUSTER,
             {
                 "zcl_version": 3,
                 "manufacturer": "Emulated Metering Co",
@@ -145,10 +146,10 @@ class GasMeter:
             MIRROR_ENDPOINT,
             0x0501,
             {
-                0x0000: basic,
-                0x0702: self.metering,
-                0x0700: self.price.cluster,
-                0x0705: self.prepayment,
+                BASIC_CLUSTER: basic,
+                METERING_CLUSTER: self.metering,
+                PRICE_CLUSTER: self.price.cluster,
+                PREPAYMENT_CLUSTER: self.prepayment,
             },
         )
         self._volume_history = HistoryPublisher(self.volume, self.metering, CONSUMPTION)

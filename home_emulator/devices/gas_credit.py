@@ -18,6 +18,7 @@ from typing import Any
 
 from zigpy.zcl.foundation import Status
 
+from han.clusters import PREPAYMENT_CLUSTER
 from han.clusters.price import CURRENCY_GBP
 from home_emulator.devices.prepayment_server import PrepaymentServer
 from home_emulator.metering.supply_switch import SUPPLY_ON, SupplySwitch
@@ -43,9 +44,8 @@ class GasCredit:
         self.keys = keys
         self._mirror_prepayment = mirror_prepayment
         self._mirror_metering = mirror_metering
-        self._on_valve = on_valve
         self.meter_prepayment = ServerCluster(
-            0x0705,
+            PREPAYMENT_CLUSTER,
             {
                 "historical_cost_consumption_formatting": 0b0_0110_100,
                 "consumption_unit_of_measurement": 0,

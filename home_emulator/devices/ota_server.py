@@ -16,12 +16,12 @@ import zigpy.types as t
 from zigpy.zcl import foundation as f
 from zigpy.zcl.clusters.general import ImageNotifyCommand
 
+from han.clusters import OTA_CLUSTER
 from han.firmware import FirmwareImage
 from han.firmware_status import version_text
 from home_emulator.zigbee.node import EmulatedNode
 from home_emulator.zigbee.zcl_server import CommandReply, ServerCluster, encode_cluster_command
 
-OTA_CLUSTER = 0x0019
 DISPLAY_ENDPOINT = 1
 """Where a display's OTA client listens (the endpoint displays bind from)."""
 MAX_BLOCK_BYTES = 64

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import zigpy.types as t
 from zigpy.zcl import foundation as f
 
-from han.clusters.pairing import PAIRING_CLUSTER_ID, PairingStatus
+from han.clusters import BASIC_CLUSTER, PAIRING_CLUSTER_ID, PairingStatus
 from home_emulator.devices.comms_hub import HUB_ENDPOINT, HubEvent
 from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.zigbee.zcl_server import CommandReply, ServerCluster
@@ -65,7 +65,7 @@ class PairingButton:
         # A CAD outside the device log may find the hub and knock, only while it listens.
         if node is not self.home.hub.node or not self.listening:
             return False
-        return packet.dst_ep == 0 or packet.cluster_id in (0x0000, PAIRING_CLUSTER_ID)
+        return packet.dst_ep == 0 or packet.cluster_id in (BASIC_CLUSTER, PAIRING_CLUSTER_ID)
 
     def _request(self, request: Any) -> CommandReply:
         requester = self.home.hub.node.requester

@@ -15,6 +15,7 @@ from typing import Any
 
 from zigpy.zcl.foundation import Status
 
+from han.clusters.prepayment import CreditStatus, PrepaymentAlarm
 from home_emulator.metering.credit_engine import (
     UNITS_PER_PENNY,
     CreditEngine,
@@ -31,28 +32,6 @@ PREPAYMENT_MODE = 0x0C97
 DEBT_TIME_BASED, DEBT_PAYMENT_BASED = 0x00, 0x01
 DEBT_PER_DAY = 0x01
 """DebtRecoveryMethod and DebtRecoveryFrequency values (ZSE)."""
-
-
-class Alarm:
-    """PrepaymentAlarmStatus bits."""
-
-    LOW_CREDIT = 0x0001
-    TOP_UP_CODE_ERROR = 0x0002
-    CODE_ALREADY_USED = 0x0004
-    CODE_INVALID = 0x0008
-    FRIENDLY_CREDIT_IN_USE = 0x0010
-    EMERGENCY_CREDIT_AVAILABLE = 0x0040
-    DISCONNECTED_FOR_CREDIT = 0x0100
-
-
-class CreditStatus:
-    CREDIT_OK = 0x01
-    LOW_CREDIT = 0x02
-    EMERGENCY_CREDIT_ENABLED = 0x04
-    EMERGENCY_CREDIT_AVAILABLE = 0x08
-    EMERGENCY_CREDIT_SELECTED = 0x10
-    EMERGENCY_CREDIT_IN_USE = 0x20
-    CREDIT_EXHAUSTED = 0x40
 
 
 @dataclass
@@ -78,7 +57,7 @@ class PrepaymentServer:
         self._now = now
         self._on_disconnect = on_disconnect
         self._on_credit_restored = on_credit_restored
-        self.alarms = 0
+        self.alarms = PrepaymentAlarm(0)
         self.top_ups: list[TopUpRecord] = []
         cluster.on_command("consumer_top_up", self._consumer_top_up)
         cluster.on_command("select_available_emergency_credit", self._select_emergency_credit)
@@ -114,7 +93,7 @@ class PrepaymentServer:
         assert engine is not None
         if engine.should_disconnect(at_s):
             engine.disconnected = True
-            self.alarms |= Alarm.DISCONNECTED_FOR_CREDIT
+            self.alarms |= PrepaymentAlarm.DISCONNECTED_FOR_CREDIT
             self._on_disconnect()
         self.publish()
 
@@ -136,15 +115,19 @@ class PrepaymentServer:
         self.top_ups.append(TopUpRecord(now, code, answer))
         if answer.result is TopUpResult.ACCEPTED:
             engine.top_up(answer.pennies * UNITS_PER_PENNY)
-            self.alarms &= ~(Alarm.TOP_UP_CODE_ERROR | Alarm.CODE_ALREADY_USED | Alarm.CODE_INVALID)
+            self.alarms &= ~(
+                PrepaymentAlarm.TOP_UP_CODE_ERROR
+                | PrepaymentAlarm.CODE_ALREADY_USED
+                | PrepaymentAlarm.CODE_INVALID
+            )
             if engine.disconnected and engine.available > 0:
                 engine.disconnected = False
-                self.alarms &= ~Alarm.DISCONNECTED_FOR_CREDIT
+                self.alarms &= ~PrepaymentAlarm.DISCONNECTED_FOR_CREDIT
                 self._on_credit_restored()
         elif answer.result is TopUpResult.DUPLICATE:
-            self.alarms |= Alarm.CODE_ALREADY_USED
+            self.alarms |= PrepaymentAlarm.CODE_ALREADY_USED
         else:
-            self.alarms |= Alarm.TOP_UP_CODE_ERROR | Alarm.CODE_INVALID
+            self.alarms |= PrepaymentAlarm.TOP_UP_CODE_ERROR | PrepaymentAlarm.CODE_INVALID
         self.publish()
         return answer.result, answer.pennies
 
@@ -170,7 +153,7 @@ class PrepaymentServer:
             )  # GBCS: the answer is FAILURE if emergency credit is not active after
         if engine.disconnected and engine.available > 0:
             engine.disconnected = False
-            self.alarms &= ~Alarm.DISCONNECTED_FOR_CREDIT
+            self.alarms &= ~PrepaymentAlarm.DISCONNECTED_FOR_CREDIT
             self._on_credit_restored()
         self.publish()
         return Status.SUCCESS
@@ -204,14 +187,16 @@ class PrepaymentServer:
         cluster.set("credit_status", self._credit_status(engine))
         self._publish_debts(engine)
         alarms = self.alarms & ~(
-            Alarm.LOW_CREDIT | Alarm.EMERGENCY_CREDIT_AVAILABLE | Alarm.FRIENDLY_CREDIT_IN_USE
+            PrepaymentAlarm.LOW_CREDIT
+            | PrepaymentAlarm.EMERGENCY_CREDIT_AVAILABLE
+            | PrepaymentAlarm.FRIENDLY_CREDIT_IN_USE
         )
         if engine.low_credit:
-            alarms |= Alarm.LOW_CREDIT
+            alarms |= PrepaymentAlarm.LOW_CREDIT
         if engine.emergency_credit is EmergencyCredit.AVAILABLE:
-            alarms |= Alarm.EMERGENCY_CREDIT_AVAILABLE
+            alarms |= PrepaymentAlarm.EMERGENCY_CREDIT_AVAILABLE
         if engine.in_friendly_credit:
-            alarms |= Alarm.FRIENDLY_CREDIT_IN_USE
+            alarms |= PrepaymentAlarm.FRIENDLY_CREDIT_IN_USE
         self.alarms = alarms
         cluster.set("prepayment_alarm_status", alarms)
 
@@ -230,7 +215,7 @@ class PrepaymentServer:
         cluster.set("debt_recovery_top_up_percentage_3", int(settings.payment_debt_share * 10_000))
 
     @staticmethod
-    def _credit_status(engine: CreditEngine) -> int:
+    def _credit_status(engine: CreditEngine) -> CreditStatus:
         bits = CreditStatus.EMERGENCY_CREDIT_ENABLED
         if engine.balance > 0 and not engine.disconnected:
             bits |= CreditStatus.CREDIT_OK

@@ -12,6 +12,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
+from han.clusters import PRICE_CLUSTER
 from han.clusters.price import CURRENCY_GBP
 from home_emulator.metering.fuel_registers import FuelRegisters
 from home_emulator.tariffs import (
@@ -34,7 +35,7 @@ class PriceServer:
         self._now = now
         self._issuer_event_ids = itertools.count(1)
         self.cluster = ServerCluster(
-            0x0700,
+            PRICE_CLUSTER,
             {
                 "unit_of_measure": 0,
                 "currency": CURRENCY_GBP,

@@ -13,6 +13,7 @@ from typing import Final
 
 import zigpy.types as t
 
+from han.clusters import BASIC_CLUSTER, ELECTRICAL_MEASUREMENT_CLUSTER
 from home_emulator.devices.esme import Esme
 from home_emulator.zigbee.node import EmulatedEndpoint, EmulatedNode
 from home_emulator.zigbee.zcl_server import ServerCluster
@@ -30,7 +31,7 @@ class PulseReader:
     def __init__(self, *, ieee: str, nwk: int, esme: Esme) -> None:
         self.esme = esme
         self.measurement = ServerCluster(
-            0x0B04,
+            ELECTRICAL_MEASUREMENT_CLUSTER,
             {
                 "measurement_type": ACTIVE_MEASUREMENT,
                 "active_power": 0,
@@ -39,7 +40,7 @@ class PulseReader:
             },
         )
         basic = ServerCluster(
-            0x0000,
+            BASIC_CLUSTER,
             {
                 "zcl_version": 3,
                 "manufacturer": "Emulated Sensors Ltd",
@@ -55,7 +56,7 @@ class PulseReader:
                 ENDPOINT: EmulatedEndpoint(
                     ENDPOINT,
                     METER_INTERFACE_DEVICE_ID,
-                    {0x0000: basic, 0x0B04: self.measurement},
+                    {BASIC_CLUSTER: basic, ELECTRICAL_MEASUREMENT_CLUSTER: self.measurement},
                     profile_id=HA_PROFILE_ID,
                 )
             },

@@ -12,15 +12,6 @@ from home_emulator.metering.registers import CumulativeRegister, LocalCalendar, 
 from home_emulator.zigbee.zcl_server import ServerCluster
 
 
-def publish_current(
-    cluster: ServerCluster, names: HistoryAttributes, today: int, week: int, month: int
-) -> None:
-    """The three figures that move every step (cheap: called every 10 emulated seconds)."""
-    cluster.set(names.today, today)
-    cluster.set(names.this_week, week)
-    cluster.set(names.this_month, month)
-
-
 def publish_past(
     cluster: ServerCluster, names: HistoryAttributes, history: RegisterHistory
 ) -> None:

@@ -13,8 +13,6 @@ import numpy.typing as npt
 
 from home_emulator.tariffs import AnyTariff, Block, Rate
 
-JOULES_PER_KWH = 3_600_000
-
 
 class SlotPricer:
     def __init__(self, tariff: AnyTariff) -> None:

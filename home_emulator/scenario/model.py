@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from home_emulator.clock import MAX_SPEED, MIN_SPEED
+from han.clock_speed import MAX_SPEED, MIN_SPEED
 from home_emulator.scenario.events import (
     Action,
     Appliance,
@@ -98,8 +98,6 @@ SCENARIO_DIR: Final = Path(__file__).resolve().parents[2] / "resources" / "scena
 DEFAULT_TIMEZONE: Final = "Europe/London"
 PRICE_PLACES: Final = 4
 """Prices go to the meter in units of £0.0001, so a fifth decimal place could not be shown."""
-MONEY_PLACES: Final = 2
-"""Balances, debts and top-ups are whole pennies."""
 
 
 class TariffType(StrEnum):

@@ -10,6 +10,7 @@ from datetime import date, time
 from decimal import Decimal
 from typing import Any
 
+from han.clusters.prepayment import PrepaymentAlarm
 from home_emulator.devices.prepayment_server import PrepaymentServer
 from home_emulator.home import EmulatedHome
 from home_emulator.metering.credit_engine import (
@@ -53,7 +54,7 @@ class PrepaymentSection:
                 "smets1": gate.smets1,
                 "lockout": asdict(gate.lockout),
             },
-            "alarms": prepay.alarms,
+            "alarms": int(prepay.alarms),
             "supply_status": switch.status,
             "engine": None,
         }
@@ -112,7 +113,7 @@ class PrepaymentSection:
             engine.disconnected = stored["disconnected"]
             engine.in_friendly_credit = stored["in_friendly_credit"]
         prepay.engine = engine
-        prepay.alarms = int(state["alarms"])
+        prepay.alarms = PrepaymentAlarm(int(state["alarms"]))
         prepay.publish()
 
 

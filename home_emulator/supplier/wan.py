@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import zigpy.types as t
 
+from han.clusters import DEVICE_MANAGEMENT_CLUSTER
 from han.firmware import FirmwareImage
 from han.firmware_status import version_text
 from home_emulator.devices.comms_hub import HubEvent, SupplierMessage
@@ -114,7 +115,7 @@ class SupplierWan:
         self._issuer_event_id += 1
         self.home.esme.node.to_bound(  # the displays bound to it forget what came before
             METER_ENDPOINT,
-            0x0708,
+            DEVICE_MANAGEMENT_CLUSTER,
             "publish_change_of_tenancy",
             {
                 "provider_id": SUPPLIER_PROVIDER_ID,

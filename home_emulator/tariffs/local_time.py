@@ -29,10 +29,6 @@ def zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
-def day_number(local_date: dt.date) -> int:
-    return local_date.toordinal() - _UNIX_EPOCH_ORDINAL
-
-
 def date_of_day(day: int) -> dt.date:
     return dt.date.fromordinal(day + _UNIX_EPOCH_ORDINAL)
 

@@ -13,6 +13,14 @@ from typing import Final
 
 from zigpy.zcl import foundation as f
 
+from han.clusters import (
+    BASIC_CLUSTER,
+    METERING_CLUSTER,
+    PREPAYMENT_CLUSTER,
+    PRICE_CLUSTER,
+    TIME_CLUSTER,
+)
+
 CAD: Final = "CAD"
 
 _READ_COMMANDS: Final = frozenset(
@@ -25,13 +33,15 @@ _READ_COMMANDS: Final = frozenset(
         f.GeneralCommand.Default_Response,
     }
 )
-_CAD_READABLE_CLUSTERS: Final = frozenset({0x0000, 0x000A, 0x0700, 0x0702, 0x0705})
-"""Basic, Time, Price, Metering, and Prepayment (for its cost histories only)."""
+_CAD_READABLE_CLUSTERS: Final = frozenset(
+    {BASIC_CLUSTER, TIME_CLUSTER, PRICE_CLUSTER, METERING_CLUSTER, PREPAYMENT_CLUSTER}
+)
+"""Prepayment only for its cost histories (``cad_may_read``)."""
 _CAD_CLUSTER_COMMANDS: Final = frozenset(
     {
-        (0x0702, 0x00),  # Metering GetProfile: the half-hourly consumption
-        (0x0700, 0x00),  # Price GetCurrentPrice
-        (0x0700, 0x01),  # Price GetScheduledPrices
+        (METERING_CLUSTER, 0x00),  # GetProfile: the half-hourly consumption
+        (PRICE_CLUSTER, 0x00),  # GetCurrentPrice
+        (PRICE_CLUSTER, 0x01),  # GetScheduledPrices
     }
 )
 
@@ -47,7 +57,7 @@ def cad_may_run(cluster_id: int, header: f.ZCLHeader) -> bool:
 
 def cad_may_read(cluster_id: int, attribute_name: str) -> bool:
     """A CAD reads a prepayment meter's cost histories, not its credit, debt or settings."""
-    if cluster_id != 0x0705:
+    if cluster_id != PREPAYMENT_CLUSTER:
         return True
     return "cost_consumption" in attribute_name or attribute_name in {
         "historical_cost_consumption_formatting",

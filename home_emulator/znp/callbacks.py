@@ -13,11 +13,12 @@ import struct
 import time
 
 import zigpy.types as t
+import zigpy.zdo.types as zdo_t
 
 from home_emulator.znp import commands as mt
 from home_emulator.znp.frames import Frame
 
-DEVICE_ANNOUNCE = 0x0013
+DEVICE_ANNOUNCE = int(zdo_t.ZDOCmd.Device_annce)
 BROADCAST_TO_ALL = 0xFFFF
 MAX_INCOMING = 200
 """Largest APS payload an AF incoming message carries in one MT frame (250 bytes less the rest)."""

@@ -9,16 +9,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from han.credit import (
-    Alarm,
-    CreditFlag,
-    PaymentMode,
-    SupplyState,
-)
+from han.clusters.prepayment import CreditStatus, PrepaymentAlarm
+from han.credit import PaymentMode, SupplyState
 from han.model import HomeModel, Measured, MeterKey
 
 NOW = 1_780_000_000.0
-NO_ALARMS = Alarm(0)
+NO_ALARMS = PrepaymentAlarm(0)
 ESME = MeterKey("0d:6f:00:00:00:00:00:01", 1)
 WEEKDAY_MORNING = datetime(2026, 1, 13, 11, 0, tzinfo=ZoneInfo("Europe/London")).timestamp()
 
@@ -37,8 +33,8 @@ def _english_afterwards() -> Iterator[None]:
 def prepay_model(
     balance: str = "4.32",
     *,
-    flags: CreditFlag = CreditFlag.CREDIT_OK,
-    alarms: Alarm = NO_ALARMS,
+    flags: CreditStatus = CreditStatus.CREDIT_OK,
+    alarms: PrepaymentAlarm = NO_ALARMS,
     supply: SupplyState = SupplyState.ON,
     emergency: str = "5.00",
     limit: str = "5.00",

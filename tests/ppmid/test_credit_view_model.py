@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from han.credit import Alarm, CreditFlag, DebtRate, Recovery, SupplyState
+from han.clusters.prepayment import CreditStatus, PrepaymentAlarm
+from han.credit import DebtRate, Recovery, SupplyState
 from han.history import PeriodFigures
 from han.model import HomeModel, Measured
 from ppmid.view_models.credit import CreditViewModel
@@ -46,7 +47,7 @@ def test_days_left_come_from_recent_daily_costs(kit) -> None:
 
 
 def test_low_credit_with_emergency_credit_offered(kit) -> None:
-    flags = CreditFlag.LOW_CREDIT | CreditFlag.EMERGENCY_CREDIT_AVAILABLE
+    flags = CreditStatus.LOW_CREDIT | CreditStatus.EMERGENCY_CREDIT_AVAILABLE
     fuel = CreditViewModel(kit.prepay_model("0.80", flags=flags)).page().fuels[0]
     assert fuel.low
     assert fuel.can_use_emergency_credit
@@ -55,9 +56,13 @@ def test_low_credit_with_emergency_credit_offered(kit) -> None:
 
 
 def test_emergency_credit_in_use_debt_and_friendly_credit(kit) -> None:
-    flags = CreditFlag.EMERGENCY_CREDIT_IN_USE | CreditFlag.CREDIT_EXHAUSTED
+    flags = CreditStatus.EMERGENCY_CREDIT_IN_USE | CreditStatus.CREDIT_EXHAUSTED
     model = kit.prepay_model(
-        "0.00", flags=flags, emergency="3.20", debt="12.50", alarms=Alarm.FRIENDLY_CREDIT_IN_USE
+        "0.00",
+        flags=flags,
+        emergency="3.20",
+        debt="12.50",
+        alarms=PrepaymentAlarm.FRIENDLY_CREDIT_IN_USE,
     )
     fuel = CreditViewModel(model).page().fuels[0]
     assert fuel.emergency_credit == "Using emergency credit: £3.20 left"
@@ -72,7 +77,7 @@ def test_the_supply_off_and_armed(kit) -> None:
         limit="0.00",
         emergency="0.00",
         supply=SupplyState.OFF,
-        alarms=Alarm.DISCONNECTED_FOR_CREDIT,
+        alarms=PrepaymentAlarm.DISCONNECTED_FOR_CREDIT,
     )
     fuel = CreditViewModel(off).page().fuels[0]
     assert fuel.supply == "Supply: off – credit has run out; please top up"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from app.settings.display_settings import DisplaySettings, SoundMode
-from han.credit import CreditFlag
+from han.clusters.prepayment import CreditStatus
 from han.model import Measured, ModelChange
 from ppmid.low_credit_alarm import LowCreditAlarm
 
@@ -25,7 +25,7 @@ class Ears:
 
 def _run_low(kit, model) -> None:
     credit = model.meter(kit.ESME).credit
-    credit.flags = Measured(CreditFlag.LOW_CREDIT, kit.NOW)
+    credit.flags = Measured(CreditStatus.LOW_CREDIT, kit.NOW)
     credit.balance_gbp = Measured(Decimal("1.20"), kit.NOW)
     model.announce(ModelChange(kit.ESME, frozenset({"credit"})))
 

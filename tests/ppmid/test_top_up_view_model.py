@@ -110,9 +110,9 @@ async def test_a_meter_that_does_not_answer(kit) -> None:
 
 
 async def test_emergency_credit_is_explained_then_activated(kit) -> None:
-    from han.credit import CreditFlag
+    from han.clusters.prepayment import CreditStatus
 
-    model = kit.prepay_model("0.50", flags=CreditFlag.EMERGENCY_CREDIT_AVAILABLE)
+    model = kit.prepay_model("0.50", flags=CreditStatus.EMERGENCY_CREDIT_AVAILABLE)
     meter = FakeMeter()
     view_model = EmergencyCreditViewModel(model, meter)
     assert view_model.explanation() == (
