@@ -96,6 +96,9 @@ async def _until(condition: Callable[[], bool], timeout_s: float = START_TIMEOUT
             await asyncio.sleep(0.02)
 
 
+@pytest.mark.logs_warning(
+    r"^lost the emulated home: ", r"^Lost the HAN source: ", r"^HAN source back after "
+)
 async def test_the_display_reconnects_by_itself_when_the_served_home_comes_back(
     served_home, qtbot
 ) -> None:
@@ -158,6 +161,7 @@ async def test_the_display_reconnects_by_itself_when_the_served_home_comes_back(
         await app.stop()
 
 
+@pytest.mark.logs_warning(r"^HAN source not there yet: ", r"^HAN source back after ")
 async def test_a_kiosk_waits_for_a_served_home_that_is_not_there_yet(served_home, qtbot) -> None:
     from app.kiosk.kiosk_settings import KioskSettings
     from app.kiosk.pin import hash_pin

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
+import pytest
+
 from app.connection.han_connection import Backoff, ConnectionState, HanConnection
 from han.model import HomeModel
 
@@ -33,6 +35,7 @@ class _Unreachable:
         self.closed += 1
 
 
+@pytest.mark.logs_warning(r"^HAN source not there yet: .*ttyUSB0")
 async def test_a_source_that_is_not_there_yet_is_tried_again_with_growing_waits() -> None:
     assert list(zip(range(7), Backoff().delays(), strict=False)) == [
         (0, 1.0), (1, 2.0), (2, 4.0), (3, 8.0), (4, 16.0), (5, 30.0), (6, 30.0)
