@@ -1,10 +1,19 @@
-"""Test-wide set-up: headless Qt, PySide6 chosen explicitly, asyncio tests on a qasync loop."""
+"""Test-wide set-up: headless Qt, PySide6 chosen explicitly, asyncio tests on a qasync loop, and
+guards that fail a test which leaves a timer running, a thread alive, a model listener subscribed or
+a warning in the log that it did not expect."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
+import logging
 import os
+import re
+import sys
+import threading
+import time
+import weakref
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -16,9 +25,13 @@ from typing import Any
 
 import pytest
 import qasync
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.host import qt_gc
+from han.model import HomeModel
+
+pytest_plugins = ["pytester"]
 
 
 def _qasync_loop() -> qasync.QEventLoop:
@@ -45,6 +58,199 @@ def pytest_asyncio_loop_factories(
 ) -> dict[str, Callable[[], Any]]:
     """Every async test runs on the loop the app itself uses: asyncio driven by Qt."""
     return {"qasync": _qasync_loop}
+
+
+# Guards, attached to every test ----------------------------------------------------------------
+# A test that runs pytest inside itself (``pytester``) leaks on purpose: its inner run is guarded.
+
+TIMER_GRACE_S = 0.5
+"""A single-shot timer due within this long after a test may still fire: the test is waited for."""
+
+THREAD_GRACE_S = 2.0
+"""How long a test's threads get to end after it, all together."""
+
+PROCESS_WIDE_THREADS: dict[str, str] = {}
+"""Threads that live for the whole run, by name prefix, each with why it may outlive a test."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "logs_warning(pattern): the test expects a logged WARNING matching the regex"
+    )
+
+
+def _guarded(request: pytest.FixtureRequest) -> bool:
+    return "pytester" not in request.fixturenames
+
+
+@pytest.fixture(autouse=True)
+def _no_timer_left_running(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that leaves a QTimer running: it would fire into the next test's objects."""
+    if not _guarded(request):
+        yield
+        return
+    started: weakref.WeakKeyDictionary[QTimer, str] = weakref.WeakKeyDictionary()
+    original_start = QTimer.start
+
+    def start(timer: QTimer, *args: Any) -> None:
+        caller = sys._getframe(1)
+        started[timer] = f"{caller.f_code.co_filename}:{caller.f_lineno}"  # the latest start
+        original_start(timer, *args)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QTimer, "start", start)
+        yield
+        running = _running_timers(started)
+        deadline = time.monotonic() + TIMER_GRACE_S
+        while _due_soon(running) and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.005)
+            running = _running_timers(started)
+    if running:
+        for timer, _ in running:
+            timer.stop()  # so that one leak does not fire into the tests after it
+        pytest.fail(
+            "QTimers left running: "
+            + "; ".join(
+                f"{'single-shot' if t.isSingleShot() else 'repeating'} {t.interval()} ms "
+                f"started at {where}"
+                for t, where in running
+            ),
+            pytrace=False,
+        )
+
+
+def _running_timers(started: weakref.WeakKeyDictionary[QTimer, str]) -> list[tuple[QTimer, str]]:
+    running = []
+    for timer, where in list(started.items()):
+        try:
+            if timer.isActive():
+                running.append((timer, where))
+        except RuntimeError:  # its C++ side is deleted: it cannot fire
+            continue
+    return running
+
+
+def _due_soon(running: list[tuple[QTimer, str]]) -> bool:
+    return bool(running) and all(
+        timer.isSingleShot() and timer.remainingTime() <= TIMER_GRACE_S * 1000
+        for timer, _ in running
+    )
+
+
+@pytest.fixture(autouse=True)
+def _no_thread_left_alive(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that leaves a thread it started alive: it would work on after the test."""
+    before = set(threading.enumerate())
+    yield
+    if not _guarded(request):
+        return
+    deadline = time.monotonic() + THREAD_GRACE_S
+    alive = []
+    for thread in threading.enumerate():
+        if thread in before or _process_wide(thread) or isinstance(thread, _ForeignThread):
+            continue
+        thread.join(max(0.0, deadline - time.monotonic()))
+        if thread.is_alive():
+            alive.append(thread)
+    if alive:
+        pytest.fail(
+            "threads left alive: " + ", ".join(repr(thread) for thread in alive), pytrace=False
+        )
+
+
+_ForeignThread = threading._DummyThread
+"""A thread Python did not start (a QThread that ran Python code): it cannot be joined, and
+Python keeps its entry after it ends."""
+
+
+def _process_wide(thread: threading.Thread) -> bool:
+    return any(thread.name.startswith(prefix) for prefix in PROCESS_WIDE_THREADS)
+
+
+def live_listeners(model: HomeModel) -> int:
+    """How many listeners ``model`` would still notify: the one place that knows how it keeps them."""
+    return len(model._listeners)
+
+
+@pytest.fixture(autouse=True)
+def _no_model_listener_left(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that leaves a listener on a model it made: a view that never unsubscribed."""
+    if not _guarded(request):
+        yield
+        return
+    created: list[weakref.ref[HomeModel]] = []
+    original_init = HomeModel.__init__
+
+    def init(model: HomeModel) -> None:
+        original_init(model)
+        created.append(weakref.ref(model))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(HomeModel, "__init__", init)
+        yield
+    if _subscribed(created):
+        gc.collect()  # a model only garbage holds on to is no leak
+        if leaking := _subscribed(created):
+            pytest.fail(
+                "models left with listeners: "
+                + ", ".join(f"{live_listeners(model)} on {model!r}" for model in leaking),
+                pytrace=False,
+            )
+
+
+def _subscribed(created: list[weakref.ref[HomeModel]]) -> list[HomeModel]:
+    return [
+        model
+        for reference in created
+        if (model := reference()) is not None and live_listeners(model) > 0
+    ]
+
+
+class _WarningRecords(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_warning_logged(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that logs a WARNING or worse it did not expect.
+
+    A test expects a warning by reading the log through ``caplog`` (and asserting what it
+    finds), or by naming it: ``@pytest.mark.logs_warning(r"regex")``.
+    """
+    handler = _WarningRecords()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+    if not _guarded(request) or "caplog" in request.fixturenames:
+        return
+    expected = [
+        re.compile(pattern)
+        for marker in request.node.iter_markers("logs_warning")
+        for pattern in marker.args
+    ]
+    unexpected = [
+        record
+        for record in handler.records
+        if not any(pattern.search(record.getMessage()) for pattern in expected)
+    ]
+    if unexpected:
+        pytest.fail(
+            "unexpected warnings logged:\n"
+            + "\n".join(
+                f"  {record.levelname} {record.name}: {record.getMessage()}"
+                for record in unexpected
+            ),
+            pytrace=False,
+        )
 
 
 @pytest.fixture(scope="session")

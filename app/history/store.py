@@ -372,7 +372,9 @@ class HistoryStore:
         finally:
             self._database = None
             self._executor = None
-            executor.shutdown(wait=False)  # its one job queue is empty: the thread ends at once
+            # Its queue is empty, so its worker ends at once; waiting for it means no thread of
+            # the store outlives the store (nor the app, which closes it on the way out).
+            executor.shutdown(wait=True)
 
     async def __aenter__(self) -> HistoryStore:
         await self.start()

@@ -2,7 +2,7 @@
 
 Sizes are in pixels relative to the window height, so an 800×480 touchscreen, a 1024×600 one and a
 desktop window all read at arm's length. Every text colour meets WCAG AA on the backgrounds it is
-drawn on (AAA in the high-contrast theme); ``tests/app/test_theme.py`` holds them to it.
+drawn on (AAA in the high-contrast theme); ``tests/app/ui/test_theme.py`` holds them to it.
 """
 
 from __future__ import annotations

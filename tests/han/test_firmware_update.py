@@ -127,6 +127,7 @@ async def test_a_second_update_on_the_han_stops_the_first_with_a_failure() -> No
             assert any(event.kind == "firmware update stopped" for event in home.hub.events)
 
 
+@pytest.mark.logs_warning(r"^Firmware \w+ rejected: the image is damaged")
 async def test_a_damaged_image_is_refused_and_not_installed() -> None:
     async with _closing(_home()) as home, _ppmid(home, COORDINATOR_IEEE) as ppmid:
         home.power_on()

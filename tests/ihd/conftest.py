@@ -86,4 +86,5 @@ def display(qtbot) -> Iterator[Display]:
     window.show()
     qtbot.waitExposed(window)
     yield Display(window, shell, model, settings)
+    shell.close()  # as the app does: the shell stops its ticks and leaves the model
     window.close()

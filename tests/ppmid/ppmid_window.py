@@ -32,4 +32,5 @@ def ppmid_on(han: Any) -> Iterator[PpmidShell]:
     try:
         yield shell
     finally:
+        shell.close()  # as the app does: the shell stops its ticks and leaves the model
         window.close()

@@ -83,6 +83,7 @@ def kiosk(qtbot, panel: Path, tmp_path: Path) -> Iterator[tuple[Kiosk, Device, C
     kiosk.start()
     qtbot.waitExposed(window)
     yield kiosk, device, clock
+    kiosk.pin.close_panel()  # a test may leave it open, waiting for the next digit
     kiosk.leaving = True
     kiosk.stop()
     window.close()

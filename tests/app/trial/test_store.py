@@ -8,7 +8,6 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -118,44 +117,3 @@ def test_a_display_killed_mid_session_loses_no_event_it_had_recorded(tmp_path: P
     assert events[after].session_id == session
     assert console.end_task(run, "success") >= 0
     assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone() == ("ok",)
-
-
-@pytest.mark.e2e
-def test_the_real_display_killed_and_restarted_keeps_recording_into_the_sitting(
-    tmp_path: Path,
-) -> None:
-    db = tmp_path / "trial.sqlite"
-    console = TrialStore(db)
-    session = console.open_session("study", "P01", ["a"])
-    run = console.start_task(session, "a", 1)
-    command = [
-        sys.executable, "-m", "app", "--mode", "ppmid", "--trial", str(db), "--participant", "P01",
-        "--quit-after", "60",
-    ]  # fmt: skip
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-
-    def until_screens(count: int) -> None:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            shown = [e for e in console.events(task_run_id=run) if e.kind == "screen"]
-            if len(shown) >= count:
-                return
-            time.sleep(0.1)
-        raise AssertionError(f"the display never showed {count} screens")
-
-    first = subprocess.Popen(command, cwd=ROOT, env=environment, stderr=subprocess.DEVNULL)
-    try:
-        until_screens(1)
-    finally:
-        first.kill()
-        first.wait()
-    second = subprocess.Popen(command, cwd=ROOT, env=environment, stderr=subprocess.DEVNULL)
-    try:
-        until_screens(2)
-    finally:
-        second.terminate()
-        second.wait()
-    kinds = [(e.kind, e.target) for e in console.events(task_run_id=run)]
-    assert kinds.count(("display_start", "display:ppmid")) == 2
-    assert kinds.count(("screen", "ppmid-balance")) == 2
-    assert kinds[0] == ("task_start", "a")

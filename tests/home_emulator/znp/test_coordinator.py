@@ -60,6 +60,7 @@ def test_an_unknown_request_gets_an_rpc_error_naming_it(host: Host) -> None:
     assert error == {"ErrorCode": mt.INVALID_COMMAND_ID, "RequestHeader": bytes((0x22, 0x77))}
 
 
+@pytest.mark.logs_warning(r"^malformed SYS OSAL NV write: frame too short")
 def test_a_malformed_request_gets_an_rpc_error_and_changes_nothing(host: Host) -> None:
     writes = host.coordinator.nvram.writes
     host.coordinator.handle(Frame(CommandType.SREQ, Subsystem.SYS, 0x09, b"\x01"))  # NV write

@@ -52,6 +52,7 @@ def test_a_frame_with_a_bad_fcs_is_dropped_logged_and_the_next_one_read(
     assert "bad FCS" in caplog.text
 
 
+@pytest.mark.logs_warning(r"^MT frame dropped: length 251 exceeds 250")
 def test_an_impossible_length_is_noise() -> None:
     reader = FrameReader()
     assert list(reader.feed(bytes((SOF, 251)) + PING.encode())) == [PING]

@@ -113,6 +113,9 @@ async def test_starting_again_resumes_the_network_instead_of_forming_one(tmp_pat
         assert stick.coordinator.nvram.writes - writes < 10
 
 
+# zigpy-znp's permit leaves a callback request in flight when the library disconnects at the end;
+# it fails on the closed port and the loop logs that nobody read its error.
+@pytest.mark.logs_warning(r"^Task exception was never retrieved")
 async def test_with_join_on_permit_the_meter_waits_until_joining_is_permitted() -> None:
     async with emulated_stick(JoinPolicy.ON_PERMIT) as stick, stick.library() as application:
         meter_ieee = stick.home.esme.node.ieee

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -16,7 +15,6 @@ from app.trial_ui.console_host import OperatorConsole
 from home_emulator.devices.esme import SUPPLY_OFF
 
 
-@pytest.mark.e2e
 async def test_clock_injections_vending_and_the_scenarios_script(tmp_path: Path) -> None:
     study = load_study("prepay-basics")
     console = OperatorConsole(
@@ -69,27 +67,3 @@ async def test_clock_injections_vending_and_the_scenarios_script(tmp_path: Path)
         ("scenario", "top_up"),
         ("clock", "moved"),
     ]
-
-
-def test_the_scenario_editor_checks_like_the_loader_and_saves_only_good_files(
-    qtbot, tmp_path: Path
-) -> None:
-    from app.trial_ui.scenario_editor import ScenarioEditor
-    from home_emulator.scenario.model import SCENARIO_DIR, load_scenario
-
-    source = SCENARIO_DIR / "pensioner-prepay.toml"
-    editor = ScenarioEditor(source)
-    qtbot.addWidget(editor)
-    assert editor.check_text()
-    assert editor.verdict.text() == "Good: “Pensioner, prepayment”, 3 scripted events."
-    text = source.read_text()
-    editor.text.setPlainText(text.replace('credit = "4.20"', 'credit = "lots"'))
-    target = tmp_path / "richer.toml"
-    assert not editor.save_to(target)
-    assert not target.exists()
-    assert "line 26: electricity.prepayment.credit" in editor.verdict.text()
-    assert editor.text.textCursor().blockNumber() == 25  # the cursor is on the line at fault
-    editor.text.setPlainText(text.replace('credit = "4.20"', 'credit = "40.00"'))
-    assert editor.save_to(target)
-    assert str(load_scenario(target).electricity.prepayment.credit) == "40.00"
-    assert source.read_text() == text  # the original is untouched

@@ -175,6 +175,7 @@ async def test_two_displays_attach_at_once_and_a_stranger_is_refused(serve) -> N
     assert process.lines[-1] == "stopped"
 
 
+@pytest.mark.logs_warning(r"^lost the emulated home: ")  # closed, or a broken pipe
 async def test_stopping_the_server_is_a_lost_connection_and_closes_the_capture(
     serve, tmp_path: Path
 ) -> None:

@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from home_emulator.commands.vend import add_vend_arguments, run_vend
 
-TEST_KEYS = Path(__file__).resolve().parents[1] / "fixtures" / "gbcs-test-keys"
+TEST_KEYS = Path(__file__).resolve().parents[2] / "fixtures" / "gbcs-test-keys"
 
 SUPPLIER_KEY = str(TEST_KEYS / "90b3d51f30010000-pp-ka.key")
 METER_CERT = str(TEST_KEYS / "00db1234567890a0-ka.pem")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-KEYS = Path(__file__).resolve().parents[1] / "fixtures" / "gbcs-test-keys"
+KEYS = Path(__file__).resolve().parents[2] / "fixtures" / "gbcs-test-keys"
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

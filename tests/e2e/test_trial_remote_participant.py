@@ -8,7 +8,6 @@ import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -24,7 +23,6 @@ async def until(condition: Callable[[], bool], timeout_s: float = 30.0) -> None:
             await asyncio.sleep(0.02)
 
 
-@pytest.mark.e2e
 async def test_a_display_attached_over_tcp_records_into_the_console_trial(tmp_path: Path) -> None:
     db = tmp_path / "trial.sqlite"
     console = OperatorConsole(

@@ -153,6 +153,7 @@ async def test_no_home_at_the_address_fails_like_a_missing_stick() -> None:
         await VirtualRadio.new(VirtualRadio.config_for(url))
 
 
+@pytest.mark.logs_warning(r"^lost the emulated home: the emulated home closed the connection")
 async def test_a_home_that_goes_away_is_reported_as_a_lost_connection() -> None:
     async with _served_home() as served, _display(served.url) as session:
         await _attached(session)
@@ -171,6 +172,7 @@ async def test_a_home_that_goes_away_is_reported_as_a_lost_connection() -> None:
             )
 
 
+@pytest.mark.logs_warning(r"a message of \d+ bytes is not this protocol")
 async def test_a_connection_that_is_not_a_display_is_hung_up_on() -> None:
     async with _served_home() as served:
         host, port = parse_address(served.url)

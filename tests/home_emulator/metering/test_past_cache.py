@@ -52,6 +52,7 @@ def test_cold_and_warm_reads_are_the_rendered_past(tmp_path: Path, profile: str)
     _same(_cached(cache, profile), fresh)  # warm: read back
 
 
+@pytest.mark.logs_warning(r"^Ignoring the kept past ")
 def test_a_damaged_file_is_rendered_again_and_rewritten(tmp_path: Path) -> None:
     cache = PastCache(tmp_path)
     _cached(cache, "family_of_four")
@@ -62,6 +63,7 @@ def test_a_damaged_file_is_rendered_again_and_rewritten(tmp_path: Path) -> None:
         assert "net_w" in archive
 
 
+@pytest.mark.logs_warning(r"^Ignoring the kept past ", r"^Could not keep the home's past in ")
 def test_a_folder_that_cannot_be_written_still_gives_the_past(tmp_path: Path) -> None:
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the folder should be")

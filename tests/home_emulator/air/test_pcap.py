@@ -29,7 +29,7 @@ from home_emulator.air.pcap import (
 )
 from home_emulator.air.virtual_radio import COORDINATOR_IEEE
 
-SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+SCRIPTS = Path(__file__).resolve().parents[3] / "scripts"
 ESME_NWK = 0x1001
 ESME_IEEE = t.EUI64.convert("0d:6f:00:00:00:00:00:01")
 # Report Attributes, server to client, no default response: Instantaneous Demand (int24) = 523 W.

@@ -10,7 +10,6 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
@@ -48,7 +47,6 @@ def click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-@pytest.mark.e2e
 async def test_two_participants_then_the_report_says_what_happened(qtbot, tmp_path: Path) -> None:
     study = load_study("prepay-basics")
     db = tmp_path / "trial.sqlite"
