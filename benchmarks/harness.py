@@ -17,8 +17,7 @@ from zigpy.zcl import Cluster, foundation
 
 from han.model import HomeModel
 from han.session import HanSession
-from home_emulator.air.virtual_radio import VirtualRadio
-from home_emulator.home import EmulatedHome, HomeSpec
+from home_emulator.api.home import EmulatedHome, HomeSpec, VirtualRadio
 
 METERING_CLUSTER = 0x0702
 # Electricity only: the figures are about the ESME's reports alone.

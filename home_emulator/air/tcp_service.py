@@ -31,6 +31,11 @@ def parse_tcp_address(url: str, *, expected: str, any_port: bool = False) -> tup
     return parts.hostname, port
 
 
+def parse_address(url: str) -> tuple[str, int]:
+    """``tcp://HOST:PORT`` of a served home → (host, port)."""
+    return parse_tcp_address(url, expected="expected")
+
+
 class TcpService:
     def __init__(self) -> None:
         self._server: asyncio.Server | None = None

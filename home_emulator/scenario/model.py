@@ -97,6 +97,7 @@ __all__ = [
     "available_scenarios",
     "load_named",
     "load_scenario",
+    "open_scenario",
     "parse_scenario",
 ]
 
@@ -200,6 +201,14 @@ def load_scenario(path: str | Path) -> Scenario:
         line = data[: error.start].count(b"\n") + 1
         raise ScenarioError("is not UTF-8 text", file=path.name, line=line) from None
     return parse_scenario(text, path)
+
+
+def open_scenario(text: str) -> Scenario:
+    """A shipped scenario by name, or a scenario file (a ``.toml`` path, or any path that exists)."""
+    path = Path(text)
+    if path.suffix == ".toml" or path.exists():
+        return load_scenario(path)
+    return load_named(text)
 
 
 def parse_scenario(text: str, source: str | Path = "scenario.toml") -> Scenario:
