@@ -15,8 +15,8 @@ from collections.abc import Callable
 
 import zigpy.types as t
 
+from home_emulator.air.address import parse_address
 from home_emulator.air.medium import Coordinator, NoSuchNode
-from home_emulator.air.tcp_service import parse_address
 from home_emulator.air.wire import (
     VERSION,
     Delivery,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from home_emulator.air.tcp_service import SCHEME, parse_address
+from home_emulator.air.address import SCHEME, parse_address
 from home_emulator.metering.past_name import todays_past_name
 
 __all__ = ["PAST_RENDERER", "SCHEME", "parse_address", "todays_past_name"]
