@@ -15,7 +15,7 @@ It is four modules, split by what importing them costs, so that a light import s
   talks to over TCP.
 
 Everything else in ``home_emulator`` is its inside: the tests may reach into it; ``app/``,
-``benchmarks/`` and ``scripts/`` may not (the import-linter contract "the app, benchmarks and
-scripts use the emulator through its api" and ``tests/test_layering.py``). A name they need is
-added to one of these modules first. This package itself imports nothing.
+``benchmarks/`` and ``scripts/`` may not (the import-linter contract "the app and the benchmarks
+use the emulator through its api", and ``tests/test_layering.py`` for all three). A name they need
+is added to one of these modules first. This package itself imports nothing.
 """
