@@ -24,10 +24,8 @@ from home_emulator.api.home import (
     PortalOutcome,
     SupplierWan,
     VirtualRadio,
-    build_home,
 )
 from home_emulator.api.names import parse_address
-from home_emulator.api.scenarios import open_scenario
 
 __all__ = [
     "EmulatorDemo",
@@ -193,6 +191,10 @@ def open_source(
     scenario: str | None = None,
 ) -> HanSource:
     if name == EMULATOR and scenario is not None:
+        # Only here: the embedded home reads no scenario, and starts the sooner for it.
+        from home_emulator.api.from_scenario import build_home
+        from home_emulator.api.scenarios import open_scenario
+
         home = build_home(open_scenario(scenario), speed=speed)
         return EmulatorSource(
             home, display_ieee=display_ieee or (CAD_IEEE if pairs_itself else None)

@@ -12,11 +12,11 @@ from decimal import Decimal
 from enum import StrEnum
 
 from han.utrn import encode_utrn
+from home_emulator.api.from_scenario import scripted_action
 from home_emulator.api.home import (
     SUPPLIER_ORIGINATOR,
     EmulatedHome,
     SupplierWan,
-    scripted_action,
     supplier_key,
 )
 from home_emulator.api.scenarios import (

@@ -33,12 +33,12 @@ from app.trial.study import Study, StudyError, load_study
 from app.trial_ui.console_window import ConsoleWindow
 from app.trial_ui.displays_panel import DisplaysPanel, EmbeddedDisplay
 from app.trial_ui.report_command import default_db
+from home_emulator.api.from_scenario import home_spec
 from home_emulator.api.home import (
     COORDINATOR_IEEE,
     AirServer,
     DeviceType,
     EmulatedHome,
-    home_spec,
     new_install_code,
 )
 

@@ -1,7 +1,7 @@
 """The emulator's public surface: all that the host app (``app/``), the benchmarks and the scripts
 use of the emulated home, stated here and nowhere else.
 
-It is four modules, split by what importing them costs, so that a light import stays light:
+It is five modules, split by what importing them costs, so that a light import stays light:
 
 - :mod:`home_emulator.api.names` – standard library only: a served home's address
   (``tcp://HOST:PORT``), and the name of a kept past with the module that renders one. The app
@@ -9,8 +9,9 @@ It is four modules, split by what importing them costs, so that a light import s
 - :mod:`home_emulator.api.scenarios` – scenario files and their scripted events, read and checked
   without building a home.
 - :mod:`home_emulator.api.home` – the emulated home, its devices' public constants, the virtual
-  radio and the air server, the supplier's WAN, and building a home from a scenario (loads zigpy
-  and numpy).
+  radio and the air server, the supplier's WAN (loads zigpy and numpy).
+- :mod:`home_emulator.api.from_scenario` – a home built from a scenario, and scripted events
+  played on it (the home and the scenario reader both).
 - :mod:`home_emulator.api.coordinator` – the emulated ZNP coordinator a real zigpy radio library
   talks to over TCP.
 

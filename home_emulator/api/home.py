@@ -1,6 +1,8 @@
 """The emulated home and what a host does with it: build it (from a spec or a scenario), put
 displays on its air (the in-process virtual radio, or the air server for other processes), act on
-it as its supplier and its household would, and read its devices' public constants."""
+it as its supplier and its household would, and read its devices' public constants. Building one
+from a scenario is :mod:`home_emulator.api.from_scenario`: the embedded home needs no scenario, and
+the app starts without reading any."""
 
 from __future__ import annotations
 
@@ -18,7 +20,6 @@ from home_emulator.metering.credit_engine import (
     units,
 )
 from home_emulator.metering.past_cache import PastCache
-from home_emulator.scenario.home_builder import build_home, home_spec, scripted_action
 from home_emulator.supplier.wan import SupplierWan
 from home_emulator.tariffs import economy7
 from home_emulator.zigbee.node import Binding
@@ -44,11 +45,8 @@ __all__ = [
     "ReportingRule",
     "SupplierWan",
     "VirtualRadio",
-    "build_home",
     "economy7",
-    "home_spec",
     "new_install_code",
-    "scripted_action",
     "supplier_key",
     "units",
 ]
