@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from app.connection.source_names import check_source
 from app.kiosk.kiosk_settings import MODES as KIOSK_MODES
 from app.kiosk.kiosk_settings import KioskSettings
 from app.settings import store as settings_store
@@ -18,9 +19,6 @@ from app.settings.options import (
     LANGUAGES,
     MODES,
     OPERATOR_MODE,
-    RADIO_SOURCES,
-    REMOTE_SOURCE,
-    SOURCES,
     THEMES,
     Options,
 )
@@ -59,37 +57,13 @@ def _seconds(text: str) -> float:
 
 def _source(text: str) -> str:
     try:
-        return check_source_text(text)
+        return check_source(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def check_source_text(text: str) -> str:
-    """A HAN source as the command line and the kiosk's settings take it; ValueError if not."""
-    if text in SOURCES:
-        return text
-    if text.startswith("tcp://"):
-        from home_emulator.air.link import parse_address  # only when asked: it loads zigpy
-
-        parse_address(text)
-        return text
-    if text == "auto":
-        return text
-    if ":" in text:
-        from han.radios import RadioError, parse_radio  # only when asked: it loads zigpy
-
-        try:
-            parse_radio(text)
-        except RadioError as error:
-            raise ValueError(str(error)) from None
-        return text
-    choices = ", ".join([*SOURCES, REMOTE_SOURCE, *RADIO_SOURCES])
-    raise ValueError(f"invalid choice: {text!r} (choose from {choices})")
-
-
 def _scenario(text: str) -> str:
-    from home_emulator.commands.run import open_scenario
-    from home_emulator.scenario.model import ScenarioError
+    from home_emulator.api.scenarios import ScenarioError, open_scenario
 
     try:
         open_scenario(text)

@@ -24,15 +24,12 @@ from han.clusters import METERING_CLUSTER
 from han.model import HomeModel
 from han.radios import RADIOS, RadioChoice, controller_class, radio_config
 from han.session import HanSession
-from home_emulator.devices.device_log import DeviceType, new_install_code
-from home_emulator.home import EmulatedHome
-from home_emulator.znp.coordinator import EmulatedZnp
-from home_emulator.znp.server import ZnpServer
+from home_emulator.api.coordinator import ZNP_IEEE, EmulatedZnp, ZnpServer
+from home_emulator.api.home import DeviceType, EmulatedHome, new_install_code
 
 KEY = "coordinator_reports_per_s"
 RATIO_KEY = "coordinator_vs_virtual_ratio"
 UNIT = "frames/s"
-ZNP_IEEE = t.EUI64.convert("00:12:4b:00:ff:fe:00:01")
 
 
 @contextlib.asynccontextmanager

@@ -15,9 +15,7 @@ import zigpy.types as t
 
 from benchmarks.figures import Figure, at_least, at_most, for_information
 from han.clusters import METERING_CLUSTER
-from home_emulator.air.virtual_radio import COORDINATOR_IEEE
-from home_emulator.home import EmulatedHome, HomeSpec
-from home_emulator.zigbee.node import Binding
+from home_emulator.api.home import COORDINATOR_IEEE, Binding, EmulatedHome, HomeSpec
 
 START = 1_780_000_000.0
 DAY_STEPS = 8_640
@@ -50,7 +48,7 @@ class CountingDisplay:
 def home_with_reports_on(
     *, history_days: int, seed: int = 7
 ) -> tuple[EmulatedHome, CountingDisplay]:
-    from home_emulator.zigbee.zcl_server import ReportingRule
+    from home_emulator.api.home import ReportingRule
 
     home = EmulatedHome(HomeSpec(seed=seed, start_epoch_s=START, history_days=history_days))
     display = CountingDisplay()

@@ -18,8 +18,7 @@ from zigpy.zcl import Cluster, foundation
 from han.clusters import METERING_CLUSTER
 from han.model import HomeModel
 from han.session import HanSession
-from home_emulator.air.virtual_radio import VirtualRadio
-from home_emulator.home import EmulatedHome, HomeSpec
+from home_emulator.api.home import EmulatedHome, HomeSpec, VirtualRadio
 
 # Electricity only: the figures are about the ESME's reports alone.
 SPEC = HomeSpec(seed=7, start_epoch_s=1_780_000_000, gas=False, history_days=40)

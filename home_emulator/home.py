@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -198,8 +199,10 @@ class EmulatedHome:
             log.add(t.EUI64.convert(spec.display_ieee), new_install_code(), DeviceType.IHD)
         self.hub.advance_to(start)
         self.now_s = float(start)
-        self.pairing = PairingButton(self)
-        self.portal = SupplierPortal(self)
+        self.pairing = PairingButton(self.hub, self.air, self)
+        self.portal = SupplierPortal(
+            self.hub, self.air, self, partial(self.send_message, importance="high")
+        )
         self._next_step_s = start + METER_STEP_S
         self._agenda: list[tuple[float, int, Action]] = []
         self._agenda_order = itertools.count()

@@ -107,10 +107,14 @@ async def ihd_more_screens() -> None:
     from app.history.backfill import HistoryBackfill
     from app.history.store import HistoryStore
     from han.session import HanSession
-    from home_emulator.air.virtual_radio import VirtualRadio
-    from home_emulator.home import EmulatedHome, HomeSpec
-    from home_emulator.metering.credit_engine import PrepaymentStart, units
-    from home_emulator.tariffs import economy7
+    from home_emulator.api.home import (
+        EmulatedHome,
+        HomeSpec,
+        PrepaymentStart,
+        VirtualRadio,
+        economy7,
+        units,
+    )
 
     evening = datetime(2026, 1, 13, 19, 10, tzinfo=ZoneInfo("Europe/London")).timestamp()
     home = EmulatedHome(
@@ -189,11 +193,8 @@ async def network_screens() -> None:
     ``ihd-network-<language>-standard-800x480.png`` after opening it and a meter joining."""
     import tempfile
 
-    from home_emulator.commands.serve import ZNP_IEEE
-    from home_emulator.devices.device_log import DeviceType, new_install_code
-    from home_emulator.home import EmulatedHome, HomeSpec
-    from home_emulator.znp.coordinator import EmulatedZnp, JoinPolicy
-    from home_emulator.znp.server import ZnpServer
+    from home_emulator.api.coordinator import ZNP_IEEE, EmulatedZnp, JoinPolicy, ZnpServer
+    from home_emulator.api.home import DeviceType, EmulatedHome, HomeSpec, new_install_code
 
     with tempfile.TemporaryDirectory(prefix="smets-network-") as folder:
         os.environ["XDG_DATA_HOME"] = str(Path(folder) / "data")  # a throw-away network and backup

@@ -28,16 +28,25 @@ async def ppmid_screens() -> None:
     from han.firmware_status import PPMID_IMAGE_TYPE, UpdateState
     from han.session import HanSession
     from han.utrn import encode_utrn
-    from home_emulator.devices.device_log import DeviceType, new_install_code
-    from home_emulator.metering.credit_engine import CreditSettings, PrepaymentStart, units
+    from home_emulator.api.home import (
+        CreditSettings,
+        DeviceType,
+        PrepaymentStart,
+        new_install_code,
+        units,
+    )
 
     def model_of(session: HanSession) -> HomeModel:
         return session.model
 
-    from home_emulator.air.virtual_radio import VirtualRadio
-    from home_emulator.devices.esme import SUPPLIER_ORIGINATOR, supplier_key
-    from home_emulator.home import EmulatedHome, HomeSpec
-    from home_emulator.supplier.wan import SupplierWan
+    from home_emulator.api.home import (
+        SUPPLIER_ORIGINATOR,
+        EmulatedHome,
+        HomeSpec,
+        SupplierWan,
+        VirtualRadio,
+        supplier_key,
+    )
     from ppmid.shell import PpmidShell
 
     morning = datetime(2026, 1, 13, 11, 0, tzinfo=ZoneInfo("Europe/London")).timestamp()

@@ -2,8 +2,9 @@
 
 On the first start of a day the home would render 24 months of household use (most of a second)
 after Qt and zigpy have been imported (most of another). Started from the command line before those
-imports, ``python -m home_emulator.metering.past_cache`` renders and keeps the past on the other core in the
-meantime; the home then waits for it (``home_emulator.metering.past_cache.PastCache``) instead of rendering.
+imports, the emulator's past renderer (``python -m`` :data:`~home_emulator.api.names.PAST_RENDERER`)
+renders and keeps the past on the other core in the meantime; the home then waits for it
+(:class:`~home_emulator.api.home.PastCache`) instead of rendering.
 When the past is kept already the process finds it and ends at once. Light on purpose: this module
 runs before the app's heavy imports.
 """
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Final
 
 from app.settings.user_dirs import cache_dir
-from home_emulator.metering.past_name import todays_past_name
+from home_emulator.api.names import PAST_RENDERER, todays_past_name
 
 EMBEDDED_PROFILE: Final = "family_of_four"
 EMBEDDED_DAYS: Final = 731
@@ -47,7 +48,7 @@ def start(*, seed: int, profile: str, days: int) -> None:
     command = [
         sys.executable,
         "-m",
-        "home_emulator.metering.past_cache",
+        PAST_RENDERER,
         "--folder",
         str(past_cache_folder()),
         "--seed",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from zigpy.application import ControllerApplication
 
-from app.connection.sources import SourceUnavailable
+from app.connection.base import SourceUnavailable
 from app.settings.user_dirs import data_dir
 from han.radios import RadioChoice, auto_detect, controller_class, explain, radio_config
 

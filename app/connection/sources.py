@@ -4,37 +4,37 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from typing import Protocol
 
 import zigpy.types as t
 from zigpy.application import ControllerApplication
 from zigpy.exceptions import ControllerException
 
 from app.connection import past_prerender
+from app.connection.base import HanSource, SourceUnavailable
 from app.connection.han_access import CAD_IEEE
 from app.connection.past_prerender import past_cache_folder
-from home_emulator.air.link import parse_address
-from home_emulator.air.tcp_service import SCHEME
-from home_emulator.air.virtual_radio import COORDINATOR_IEEE, VirtualRadio
-from home_emulator.devices.device_log import DeviceType, NotInDeviceLog
-from home_emulator.devices.pairing import PortalOutcome
-from home_emulator.home import EmulatedHome, HomeSpec
-from home_emulator.metering.past_cache import PastCache
-from home_emulator.supplier.wan import SupplierWan
+from app.connection.source_names import EMULATOR, is_radio, is_remote
+from home_emulator.api.home import (
+    COORDINATOR_IEEE,
+    DeviceType,
+    EmulatedHome,
+    HomeSpec,
+    NotInDeviceLog,
+    PastCache,
+    PortalOutcome,
+    SupplierWan,
+    VirtualRadio,
+)
+from home_emulator.api.names import parse_address
 
-
-class SourceUnavailable(Exception):
-    """The HAN source cannot be reached; the message says why and what to do."""
-
-
-class HanSource(Protocol):
-    async def open(self) -> ControllerApplication:
-        """Bring up the radio and its network; no meter traffic yet."""
-
-    def start(self) -> None:
-        """Let traffic flow (the session is listening by now)."""
-
-    async def close(self) -> None: ...
+__all__ = [
+    "EmulatorDemo",
+    "EmulatorSource",
+    "HanSource",
+    "RemoteHomeSource",
+    "SourceUnavailable",
+    "open_source",
+]
 
 
 def _embedded(seed: int, speed: float) -> HomeSpec:
@@ -179,10 +179,6 @@ class RemoteHomeSource:
             await radio.shutdown()
 
 
-def is_remote(name: str) -> bool:
-    return name.startswith(f"{SCHEME}://")
-
-
 def open_source(
     name: str,
     *,
@@ -194,21 +190,22 @@ def open_source(
     flow_control: str | None = None,
     scenario: str | None = None,
 ) -> HanSource:
-    if name == "emulator" and scenario is not None:
-        from home_emulator.commands.run import open_scenario
-        from home_emulator.scenario.home_builder import build_home
+    if name == EMULATOR and scenario is not None:
+        # Only here: the embedded home reads no scenario, and starts the sooner for it.
+        from home_emulator.api.from_scenario import build_home
+        from home_emulator.api.scenarios import open_scenario
 
         home = build_home(open_scenario(scenario), speed=speed)
         return EmulatorSource(
             home, display_ieee=display_ieee or (CAD_IEEE if pairs_itself else None)
         )
-    if name == "emulator":
+    if name == EMULATOR:
         if pairs_itself:  # a CAD: this display is not in the embedded hub's device log
             return EmulatorSource(_embedded(seed, speed), display_ieee=display_ieee or CAD_IEEE)
         return EmulatorSource(_embedded(seed, speed))
     if is_remote(name):
         return RemoteHomeSource(name, display_ieee=display_ieee)
-    if name == "auto" or ":" in name:
+    if is_radio(name):
         from app.connection.radio_source import RadioSource
         from han.radios import parse_radio
 

@@ -18,18 +18,13 @@ import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from app.connection.base import HanSource, SourceUnavailable
 from app.connection.han_access import CAD_IEEE, HanAccess, session_access
 from app.connection.han_bridge import SessionCommands, paired_devices
 from app.connection.han_connection import HanConnection
 from app.connection.own_network import OwnNetwork
 from app.connection.radio_source import RadioSource
-from app.connection.sources import (
-    EmulatorDemo,
-    EmulatorSource,
-    HanSource,
-    SourceUnavailable,
-    open_source,
-)
+from app.connection.sources import EmulatorDemo, EmulatorSource, open_source
 from app.history.runtime import HistoryRuntime
 from app.host import experiences, qt_gc, qt_messages
 from app.host.context import ExperienceContext

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Any, Final
 
+from app.connection.source_names import check_source
 from app.kiosk.pin import PinError, check_hash
 
 MODES: Final = ("ihd", "ppmid")
@@ -88,10 +89,8 @@ def parse_clock(text: str, key: str = "time") -> time:
 
 
 def _check_source(source: str) -> None:
-    from app.cli import check_source_text  # the command line's own rules, one place
-
     try:
-        check_source_text(source)
+        check_source(source)  # the command line's own rules, one place
     except ValueError as error:
         raise SettingsError("kiosk.source", str(error)) from None
 

@@ -14,11 +14,6 @@ OPERATOR_MODE: Final = "operator"
 """The usability-trial console (``app/trial_ui/``), not a device."""
 DEFAULT_SCENARIOS: Final = {"ppmid": "pensioner-prepay"}
 """A PPMID has nothing to show on a credit-mode home: by default it gets a prepayment one."""
-SOURCES: Final = ("emulator",)
-REMOTE_SOURCE: Final = "tcp://HOST:PORT"
-RADIO_SOURCES: Final = ("RADIO:PATH", "auto")
-"""A real coordinator: RADIO one of ezsp, znp, deconz, xbee, zigate; or ``auto`` to find it."""
-"""Besides SOURCES: a home served by ``python -m home_emulator serve``."""
 THEMES: Final = THEME_NAMES
 LANGUAGES: Final = LANGUAGE_CODES
 

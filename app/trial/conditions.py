@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.trial.study import Success, SuccessKind
-from home_emulator.devices.esme import SUPPLY_ON
-from home_emulator.home import EmulatedHome
-from home_emulator.metering.credit_engine import UNITS_PER_PENNY, EmergencyCredit
+from home_emulator.api.home import SUPPLY_ON, UNITS_PER_PENNY, EmergencyCredit, EmulatedHome
 
 
 @dataclass(frozen=True)

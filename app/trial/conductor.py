@@ -17,8 +17,8 @@ from app.trial.home_controls import HomeControls, Injection
 from app.trial.ordering import task_order
 from app.trial.store import TrialStore
 from app.trial.study import Study, SuccessKind, Task
-from home_emulator.home import EmulatedHome
-from home_emulator.scenario.model import ScriptedEvent
+from home_emulator.api.home import EmulatedHome
+from home_emulator.api.scenarios import ScriptedEvent
 
 CONSOLE = "console"
 

@@ -12,9 +12,14 @@ from decimal import Decimal
 from enum import StrEnum
 
 from han.utrn import encode_utrn
-from home_emulator.devices.esme import SUPPLIER_ORIGINATOR, supplier_key
-from home_emulator.home import EmulatedHome
-from home_emulator.scenario.events import (
+from home_emulator.api.from_scenario import scripted_action
+from home_emulator.api.home import (
+    SUPPLIER_ORIGINATOR,
+    EmulatedHome,
+    SupplierWan,
+    supplier_key,
+)
+from home_emulator.api.scenarios import (
     Action,
     Fuel,
     Kettle,
@@ -23,12 +28,11 @@ from home_emulator.scenario.events import (
     Outage,
     PriceChange,
     Rearm,
+    Scenario,
     ScriptedEvent,
+    TariffType,
     TopUp,
 )
-from home_emulator.scenario.home_builder import scripted_action
-from home_emulator.scenario.model import Scenario, TariffType
-from home_emulator.supplier.wan import SupplierWan
 
 
 class Injection(StrEnum):

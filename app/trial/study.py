@@ -19,11 +19,19 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Final
 
-from home_emulator.commands.run import open_scenario
-from home_emulator.scenario.events import EventContext, read_events
-from home_emulator.scenario.model import Scenario, ScenarioError, ScriptedEvent, read_prepayment
-from home_emulator.scenario.model import read_tariff as read_scenario_tariff
-from home_emulator.scenario.toml_reader import TomlSource, TomlTable, syntax_error
+from home_emulator.api.scenarios import (
+    EventContext,
+    Scenario,
+    ScenarioError,
+    ScriptedEvent,
+    TomlSource,
+    TomlTable,
+    open_scenario,
+    read_events,
+    read_prepayment,
+    syntax_error,
+)
+from home_emulator.api.scenarios import read_tariff as read_scenario_tariff
 
 STUDY_DIR: Final = Path(__file__).resolve().parent.parent.parent / "resources" / "studies"
 DISPLAYS: Final = ("ppmid", "ihd")

@@ -33,11 +33,14 @@ from app.trial.study import Study, StudyError, load_study
 from app.trial_ui.console_window import ConsoleWindow
 from app.trial_ui.displays_panel import DisplaysPanel, EmbeddedDisplay
 from app.trial_ui.report_command import default_db
-from home_emulator.air.server import AirServer
-from home_emulator.air.virtual_radio import COORDINATOR_IEEE
-from home_emulator.devices.device_log import DeviceType, new_install_code
-from home_emulator.home import EmulatedHome
-from home_emulator.scenario.home_builder import home_spec
+from home_emulator.api.from_scenario import home_spec
+from home_emulator.api.home import (
+    COORDINATOR_IEEE,
+    AirServer,
+    DeviceType,
+    EmulatedHome,
+    new_install_code,
+)
 
 LOGGER = logging.getLogger(__name__)
 translate = QCoreApplication.translate

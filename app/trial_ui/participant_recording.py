@@ -11,13 +11,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.host.context import HanCommands
+from app.settings.options import Options
 from app.trial.recording_commands import RecordingCommands
 from app.trial.store import TrialStore
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # Qt only once a participant display is watched
     from PySide6.QtWidgets import QWidget
 
-    from app.settings.options import Options
     from app.trial_ui.interaction_recorder import InteractionRecorder
 
 

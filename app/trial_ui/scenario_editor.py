@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from home_emulator.scenario.model import ScenarioError, parse_scenario
+from home_emulator.api.scenarios import ScenarioError, parse_scenario
 
 translate = QCoreApplication.translate
 

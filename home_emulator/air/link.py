@@ -15,8 +15,8 @@ from collections.abc import Callable
 
 import zigpy.types as t
 
+from home_emulator.air.address import parse_address
 from home_emulator.air.medium import Coordinator, NoSuchNode
-from home_emulator.air.tcp_service import parse_tcp_address
 from home_emulator.air.wire import (
     VERSION,
     Delivery,
@@ -44,11 +44,6 @@ class LinkRefused(PermissionError):
 
 class LinkLost(ConnectionError):
     """The connection to the served home has gone."""
-
-
-def parse_address(url: str) -> tuple[str, int]:
-    """``tcp://HOST:PORT`` of a served home → (host, port)."""
-    return parse_tcp_address(url, expected="expected")
 
 
 LostCallback = Callable[[Exception], None]

@@ -25,9 +25,9 @@ from zigpy.zdo import types as zdo_t
 
 from han.air import SmartEnergyAware
 from han.clusters import SE_PROFILE_ID
+from home_emulator.air.address import SCHEME
 from home_emulator.air.link import AirLink, LinkLost, LinkRefused
 from home_emulator.air.medium import Air, AlreadyAttached, NoSuchNode
-from home_emulator.air.tcp_service import SCHEME
 
 LOGGER = logging.getLogger(__name__)
 

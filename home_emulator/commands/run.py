@@ -15,7 +15,7 @@ from home_emulator.air.pcap import record
 from home_emulator.clock import check_speed
 from home_emulator.home import EmulatedHome
 from home_emulator.scenario.home_builder import build_home
-from home_emulator.scenario.model import Scenario, ScenarioError, load_named, load_scenario
+from home_emulator.scenario.model import Scenario, ScenarioError, open_scenario
 from home_emulator.scenario.times import parse_duration
 from home_emulator.state_report import home_state
 from home_emulator.store.home_store import HomeStore, HomeStoreError, build_storable_home
@@ -70,13 +70,6 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
         help="how much emulated time to run, e.g. 90s, 30m, 1d12h (default 1h)",
     )
     parser.add_argument("--json", action="store_true", help="print the final state as JSON")
-
-
-def open_scenario(text: str) -> Scenario:
-    path = Path(text)
-    if path.suffix == ".toml" or path.exists():
-        return load_scenario(path)
-    return load_named(text)
 
 
 def run_run(args: argparse.Namespace) -> int:

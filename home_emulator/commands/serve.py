@@ -25,20 +25,18 @@ from home_emulator.air.medium import Air
 from home_emulator.air.pcap import IeeeResolver, PcapWriter, air_resolver
 from home_emulator.air.server import AirServer
 from home_emulator.clock import check_speed
-from home_emulator.commands.run import add_home_arguments, open_scenario
+from home_emulator.commands.run import add_home_arguments
 from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.home import EmulatedHome
 from home_emulator.scenario.home_builder import build_home
-from home_emulator.scenario.model import ScenarioError
+from home_emulator.scenario.model import ScenarioError, open_scenario
 from home_emulator.store.home_store import HomeStore, HomeStoreError, autosave, build_storable_home
 from home_emulator.zigbee.node import COORDINATOR_NWK
-from home_emulator.znp.coordinator import EmulatedZnp, JoinPolicy
+from home_emulator.znp.coordinator import ZNP_IEEE, EmulatedZnp, JoinPolicy
 from home_emulator.znp.server import ZnpServer
 from home_emulator.znp.server import parse_address as parse_znp_address
 
 DEFAULT_LISTEN = "127.0.0.1:8640"
-ZNP_IEEE = t.EUI64.convert("00:12:4b:00:ff:fe:00:01")
-"""The emulated coordinator's EUI-64 (TI's OUI, as a CC2652's would carry)."""
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 

@@ -14,22 +14,30 @@ from __future__ import annotations
 import enum
 import hashlib
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import zigpy.types as t
 from zigpy.zcl import foundation as f
 
 from han.clusters import BASIC_CLUSTER, PAIRING_CLUSTER_ID, PairingStatus
-from home_emulator.devices.comms_hub import HUB_ENDPOINT, HubEvent
+from home_emulator.air.medium import Air
+from home_emulator.devices.comms_hub import HUB_ENDPOINT, CommsHub, HubEvent
 from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.zigbee.zcl_server import CommandReply, ServerCluster
 
-if TYPE_CHECKING:
-    from home_emulator.home import EmulatedHome
-
 PAIRING_WINDOW_S = 180
 CIN_VALID_S = 15 * 60
+
+
+class HomeClock(Protocol):
+    """The home's emulated time: what it is now, and running an action when a time comes."""
+
+    @property
+    def now_s(self) -> float: ...
+
+    def schedule(self, at_s: float, action: Callable[[], None]) -> None: ...
 
 
 def hub_passkey(hub_ieee: str) -> str:
@@ -41,34 +49,36 @@ def hub_passkey(hub_ieee: str) -> str:
 class PairingButton:
     """The hub's pairing button and the pairing service it opens on the air."""
 
-    def __init__(self, home: EmulatedHome) -> None:
-        self.home = home
-        self.passkey = hub_passkey(str(home.hub.node.ieee))
+    def __init__(self, hub: CommsHub, air: Air, clock: HomeClock) -> None:
+        self.hub = hub
+        self.air = air
+        self.clock = clock
+        self.passkey = hub_passkey(str(hub.node.ieee))
         self.listening_until_s: float | None = None
         self.cluster = ServerCluster(PAIRING_CLUSTER_ID)
         self.cluster.on_command("request_pairing", self._request)
-        home.hub.node.endpoints[HUB_ENDPOINT].servers[PAIRING_CLUSTER_ID] = self.cluster
-        home.air.guest_access = self._guest_may_send
+        hub.node.endpoints[HUB_ENDPOINT].servers[PAIRING_CLUSTER_ID] = self.cluster
+        air.guest_access = self._guest_may_send
 
     @property
     def listening(self) -> bool:
         until = self.listening_until_s
-        return until is not None and self.home.now_s < until
+        return until is not None and self.clock.now_s < until
 
     def press(self, window_s: float = PAIRING_WINDOW_S) -> None:
         """The consumer presses the button: the hub listens for a new CAD for ``window_s``."""
-        self.listening_until_s = self.home.now_s + window_s
+        self.listening_until_s = self.clock.now_s + window_s
         self._log("pairing button pressed", f"listening for {window_s:.0f} s")
-        self.home.air.invite(self.home.hub.node)
+        self.air.invite(self.hub.node)
 
     def _guest_may_send(self, node: Any, packet: t.ZigbeePacket) -> bool:
         # A CAD outside the device log may find the hub and knock, only while it listens.
-        if node is not self.home.hub.node or not self.listening:
+        if node is not self.hub.node or not self.listening:
             return False
         return packet.dst_ep == 0 or packet.cluster_id in (BASIC_CLUSTER, PAIRING_CLUSTER_ID)
 
     def _request(self, request: Any) -> CommandReply:
-        requester = self.home.hub.node.requester
+        requester = self.hub.node.requester
         if requester is None:
             return f.Status.FAILURE
         if not self.listening:
@@ -76,15 +86,15 @@ class PairingButton:
         elif str(request.passkey) != self.passkey:
             status = PairingStatus.wrong_passkey
         else:
-            self.home.hub.device_log.add(requester, new_install_code(), DeviceType.CAD)
+            self.hub.device_log.add(requester, new_install_code(), DeviceType.CAD)
             self.listening_until_s = None
-            self.home.schedule(self.home.now_s, lambda: self.home.air.welcome(requester))
+            self.clock.schedule(self.clock.now_s, lambda: self.air.welcome(requester))
             status = PairingStatus.accepted
         self._log("CAD pairing", f"{requester}: {status.name.replace('_', ' ')}")
         return "pairing_response", {"status": status}
 
     def _log(self, kind: str, detail: str) -> None:
-        self.home.hub.events.append(HubEvent(self.home.now_s, kind, detail))
+        self.hub.events.append(HubEvent(self.clock.now_s, kind, detail))
 
 
 class PortalOutcome(enum.Enum):
@@ -103,19 +113,23 @@ class _IssuedCin:
 class SupplierPortal:
     """The supplier's call centre, as far as pairing a CAD goes."""
 
-    def __init__(self, home: EmulatedHome) -> None:
-        self.home = home
+    def __init__(
+        self, hub: CommsHub, air: Air, clock: HomeClock, tell_household: Callable[[str], object]
+    ) -> None:
+        """``tell_household`` puts a supplier message on the household's displays."""
+        self.hub = hub
+        self.air = air
+        self.clock = clock
+        self.tell_household = tell_household
         self._cin: _IssuedCin | None = None
 
     def issue_cin(self) -> None:
         """Put a fresh CIN on the household's display (the caller must read it from there)."""
         number = f"{secrets.randbelow(10**8):08d}"
-        self._cin = _IssuedCin(number, self.home.now_s + CIN_VALID_S)
+        self._cin = _IssuedCin(number, self.clock.now_s + CIN_VALID_S)
         spaced = f"{number[:4]} {number[4:]}"
-        self.home.send_message(
-            f"Your customer identification number (CIN) is {spaced}", importance="high"
-        )
-        self.home.hub.events.append(HubEvent(self.home.now_s, "CIN issued"))
+        self.tell_household(f"Your customer identification number (CIN) is {spaced}")
+        self.hub.events.append(HubEvent(self.clock.now_s, "CIN issued"))
 
     @property
     def cin_on_display(self) -> str | None:
@@ -124,18 +138,18 @@ class SupplierPortal:
 
     def request_pairing(self, eui64: str, install_code: bytes, cin: str) -> PortalOutcome:
         issued = self._cin
-        if issued is None or self.home.now_s > issued.expires_s:
+        if issued is None or self.clock.now_s > issued.expires_s:
             return PortalOutcome.NO_CIN
         if "".join(ch for ch in cin if ch.isdigit()) != issued.number:
             return PortalOutcome.WRONG_CIN
         ieee = t.EUI64.convert(eui64)
         try:
-            self.home.hub.device_log.add(ieee, install_code, DeviceType.CAD)
+            self.hub.device_log.add(ieee, install_code, DeviceType.CAD)
         except ValueError:
             return PortalOutcome.BAD_INSTALL_CODE
         self._cin = None  # a CIN is good for one call
-        self.home.hub.events.append(
-            HubEvent(self.home.now_s, "WAN", f"CAD {eui64} added to the device log")
+        self.hub.events.append(
+            HubEvent(self.clock.now_s, "WAN", f"CAD {eui64} added to the device log")
         )
-        self.home.air.welcome(ieee)
+        self.air.welcome(ieee)
         return PortalOutcome.PAIRED

@@ -27,7 +27,7 @@ from home_emulator.household.day import (
     IntArray,
     Watts,
 )
-from home_emulator.household.occupancy import (
+from home_emulator.household.sun import (
     solar_declination_rad,
     solar_noon_utc_h,
     sun_times_utc_h,

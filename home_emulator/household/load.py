@@ -37,8 +37,9 @@ import numpy as np
 import numpy.typing as npt
 
 from home_emulator.household.day import SLOT_SECONDS, SLOTS_PER_DAY, DayLoad, Watts, day_bounds
-from home_emulator.household.occupancy import Occupancy, Routine, sun_times_utc_h
+from home_emulator.household.occupancy import Occupancy, Routine
 from home_emulator.household.profiles import PROFILES, HouseholdProfile
+from home_emulator.household.sun import sun_times_utc_h
 from home_emulator.household.weather import Weather
 
 __all__ = [

@@ -9,29 +9,24 @@ its own.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 import numpy as np
 import numpy.typing as npt
 
 from home_emulator.household import day as dy
+from home_emulator.household.sun import sun_times_utc_h
 from home_emulator.household.weather import DailyWeather, winterness
-
-if TYPE_CHECKING:
-    from home_emulator.household.profiles import HouseholdProfile
 
 FloatArray = npt.NDArray[np.float64]
 StreamRng = Callable[[dt.date, int], np.random.Generator]
 
 DAY_STREAM = zlib.crc32(b"household:day")
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
-# Sun below the horizon by its apparent radius plus refraction at sunrise/sunset.
-_SUN_ALTITUDE_DEG = -0.833
 
 
 @dataclass(frozen=True)
@@ -46,31 +41,20 @@ class Routine:
     spread_h: float = 0.3
 
 
-def solar_declination_rad(date: dt.date) -> float:
-    day_of_year = date.timetuple().tm_yday
-    return math.radians(-23.44) * math.cos(2 * math.pi * (day_of_year + 10) / 365)
+class Household(Protocol):
+    """What the day's context needs of a household: its occupants' routines and its outings
+    (a :class:`~home_emulator.household.profiles.HouseholdProfile` is one)."""
 
-
-def solar_noon_utc_h(date: dt.date, longitude_deg: float) -> float:
-    """UTC hour of solar noon: longitude plus the equation of time."""
-    b = 2 * math.pi * (date.timetuple().tm_yday - 81) / 365
-    equation_of_time_min = 9.87 * math.sin(2 * b) - 7.53 * math.cos(b) - 1.5 * math.sin(b)
-    return 12.0 - longitude_deg / 15 - equation_of_time_min / 60
-
-
-def sun_times_utc_h(
-    date: dt.date, latitude_deg: float, longitude_deg: float
-) -> tuple[float, float]:
-    """Sunrise and sunset in hours after UTC midnight (a simple approximation good
-    to a few minutes in GB; polar day/night clamp to noon +/- 12 h / 0 h)."""
-    declination = solar_declination_rad(date)
-    latitude = math.radians(latitude_deg)
-    cos_hour_angle = (
-        math.sin(math.radians(_SUN_ALTITUDE_DEG)) - math.sin(latitude) * math.sin(declination)
-    ) / (math.cos(latitude) * math.cos(declination))
-    half_day_h = math.degrees(math.acos(min(1.0, max(-1.0, cos_hour_angle)))) / 15
-    solar_noon_h = solar_noon_utc_h(date, longitude_deg)
-    return solar_noon_h - half_day_h, solar_noon_h + half_day_h
+    @property
+    def routines(self) -> tuple[Routine, ...]: ...
+    @property
+    def occupants(self) -> int: ...
+    @property
+    def outing_h(self) -> tuple[float, float]: ...
+    @property
+    def weekday_outing_probability(self) -> float: ...
+    @property
+    def weekend_outing_probability(self) -> float: ...
 
 
 class Occupancy:
@@ -78,7 +62,7 @@ class Occupancy:
 
     def __init__(
         self,
-        profile: HouseholdProfile,
+        profile: Household,
         timezone: ZoneInfo,
         latitude_deg: float,
         longitude_deg: float,

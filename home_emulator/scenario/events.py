@@ -7,8 +7,8 @@ zone, repeats expanded, message ids assigned, price changes merged into whole ta
 only make sense in time order (a top-up needs prepayment mode *at that moment*) – so the home that
 executes the events only has to act on them.
 
-This module is imported by :mod:`home_emulator.scenario.model` (which owns the TOML reading); it needs that
-module's types only for annotations, so the two do not import each other at run time.
+This module is imported by :mod:`home_emulator.scenario.model` (which reads the rest of the file); the
+tariffs and prepayment states both carry are in :mod:`home_emulator.scenario.settings`, below both.
 """
 
 from __future__ import annotations
@@ -18,23 +18,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, ClassVar, Final, TypeAlias, TypeVar
+from typing import ClassVar, Final, TypeAlias, TypeVar
 from zoneinfo import ZoneInfo
 
+from home_emulator.scenario.settings import Fuel, PaymentMode, PrepaymentSettings, TariffSettings
 from home_emulator.scenario.times import AT_HINT, repeat_times, resolve_at
-
-if TYPE_CHECKING:
-    from home_emulator.scenario.model import PrepaymentSettings, TariffSettings, TomlTable
-
-
-class Fuel(StrEnum):
-    ELECTRICITY = "electricity"
-    GAS = "gas"
-
-
-class PaymentMode(StrEnum):
-    CREDIT = "credit"
-    PREPAYMENT = "prepayment"
+from home_emulator.scenario.toml_reader import TomlTable
 
 
 class Importance(StrEnum):

@@ -19,7 +19,6 @@ import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
-from enum import StrEnum
 from pathlib import Path
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -32,14 +31,12 @@ from home_emulator.scenario.events import (
     EventContext,
     EventKind,
     Firmware,
-    Fuel,
     Importance,
     Kettle,
     LowCredit,
     Message,
     MeterButton,
     Outage,
-    PaymentMode,
     PaymentModeChange,
     PriceChange,
     Rearm,
@@ -47,6 +44,15 @@ from home_emulator.scenario.events import (
     TariffSwitch,
     TopUp,
     read_events,
+)
+from home_emulator.scenario.settings import (
+    BlockPeriod,
+    ClockBasis,
+    Fuel,
+    PaymentMode,
+    PrepaymentSettings,
+    TariffSettings,
+    TariffType,
 )
 from home_emulator.scenario.times import local_instant, parse_clock, parse_date_time
 from home_emulator.scenario.toml_reader import (
@@ -91,6 +97,7 @@ __all__ = [
     "available_scenarios",
     "load_named",
     "load_scenario",
+    "open_scenario",
     "parse_scenario",
 ]
 
@@ -98,65 +105,6 @@ SCENARIO_DIR: Final = Path(__file__).resolve().parents[2] / "resources" / "scena
 DEFAULT_TIMEZONE: Final = "Europe/London"
 PRICE_PLACES: Final = 4
 """Prices go to the meter in units of £0.0001, so a fifth decimal place could not be shown."""
-
-
-class TariffType(StrEnum):
-    SINGLE = "single"
-    ECONOMY7 = "economy7"
-    AGILE = "agile"
-    BLOCK = "block"
-
-
-class ClockBasis(StrEnum):
-    """Which clock an Economy 7 night window follows. Many GB meters keep GMT all year, so in summer
-    the cheap hours fall an hour later by the wall clock – a classic source of confusion."""
-
-    GMT = "gmt"
-    CLOCK = "clock"
-
-
-class BlockPeriod(StrEnum):
-    DAY = "day"
-    WEEK = "week"
-    MONTH = "month"
-
-
-@dataclass(frozen=True)
-class TariffSettings:
-    """A tariff as a scenario describes it; fields not used by ``type`` are None or empty."""
-
-    type: TariffType
-    standing_charge: Decimal
-    """£ per day."""
-    label: str
-    unit_price: Decimal | None = None
-    """£/kWh (single)."""
-    day_price: Decimal | None = None
-    """£/kWh outside the night window (economy7)."""
-    night_price: Decimal | None = None
-    night_window: tuple[dt.time, dt.time] | None = None
-    follows: ClockBasis | None = None
-    seed: int | None = None
-    """Seed of the generated half-hourly prices (agile)."""
-    cap: Decimal | None = None
-    """Highest half-hourly price, £/kWh (agile; None: the tariff engine's own cap)."""
-    thresholds_kwh: tuple[Decimal, ...] = ()
-    """Block boundaries, ascending (block): one fewer than ``prices``."""
-    prices: tuple[Decimal, ...] = ()
-    period: BlockPeriod | None = None
-    """Over what the block thresholds accumulate (block)."""
-
-
-@dataclass(frozen=True)
-class PrepaymentSettings:
-    """A prepayment meter's state at the start, in £."""
-
-    credit: Decimal = Decimal("10.00")
-    emergency_credit_limit: Decimal = Decimal("5.00")
-    emergency_credit_threshold: Decimal = Decimal("1.00")
-    low_credit_warning: Decimal = Decimal("2.00")
-    debt: Decimal = Decimal("0.00")
-    debt_recovery_per_day: Decimal = Decimal("0.00")
 
 
 @dataclass(frozen=True)
@@ -251,6 +199,14 @@ def load_scenario(path: str | Path) -> Scenario:
         line = data[: error.start].count(b"\n") + 1
         raise ScenarioError("is not UTF-8 text", file=path.name, line=line) from None
     return parse_scenario(text, path)
+
+
+def open_scenario(text: str) -> Scenario:
+    """A shipped scenario by name, or a scenario file (a ``.toml`` path, or any path that exists)."""
+    path = Path(text)
+    if path.suffix == ".toml" or path.exists():
+        return load_scenario(path)
+    return load_named(text)
 
 
 def parse_scenario(text: str, source: str | Path = "scenario.toml") -> Scenario:

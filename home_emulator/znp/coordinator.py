@@ -53,6 +53,8 @@ VERSION = {
     "BootloaderRevision": 0xFFFFFFFF,
 }
 ASSOCIATED_DEVICE_SIZE = 36
+ZNP_IEEE = t.EUI64.convert("00:12:4b:00:ff:fe:00:01")
+"""The served coordinator's EUI-64 (TI's OUI, as a CC2652's would carry)."""
 """sizeof(associated_devices_t) on a 32-bit ARM build: how a host learns struct alignment."""
 _RESET_REASON_EXTERNAL = 1
 _STARTING_AS_COORDINATOR, _STARTED_AS_COORDINATOR = 8, 9

@@ -11,7 +11,8 @@ import asyncio
 import logging
 from collections.abc import Callable
 
-from home_emulator.air.tcp_service import TcpService, parse_tcp_address
+from home_emulator.air.address import parse_tcp_address
+from home_emulator.air.tcp_service import TcpService
 from home_emulator.znp.coordinator import EmulatedZnp
 from home_emulator.znp.frames import CommandType, Frame, FrameReader
 
