@@ -62,6 +62,8 @@ class Finding:
     n: int
     p: float | None
     words: str
+    t: float | None = None
+    df: float | None = None
 
     @property
     def supported(self) -> bool:
@@ -218,7 +220,9 @@ def _time(
             f" Geometric mean time under “{titles[first]}” was {ratio:.2f} times that under "
             f"“{titles[second]}”."
         )
-    return Finding("time", task, first, second, name, n, p, words)
+    return Finding(
+        "time", task, first, second, name, n, p, words, *(() if test is None else (test.t, test.df))
+    )
 
 
 def mcnemar_exact(only_first: int, only_second: int) -> float:
@@ -301,4 +305,14 @@ def _scores_finding(
     words = f"{label}: {verdict}"
     if test is not None:
         words += f" Mean difference “{titles[first]}” − “{titles[second]}”: {test.difference:+.1f}."
-    return Finding(measure, task, first, second, name, n, p, words)
+    return Finding(
+        measure,
+        task,
+        first,
+        second,
+        name,
+        n,
+        p,
+        words,
+        *(() if test is None else (test.t, test.df)),
+    )

@@ -207,7 +207,9 @@ def variants_csv(rows: Sequence[VariantTask]) -> str:
 def findings_csv(found: Sequence[Finding]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["measure", "task", "first", "second", "test", "n", "p", "supported"])
+    writer.writerow(
+        ["measure", "task", "first", "second", "test", "n", "t", "df", "p", "supported"]
+    )
     for f in found:
         writer.writerow(
             [
@@ -217,7 +219,9 @@ def findings_csv(found: Sequence[Finding]) -> str:
                 f.second,
                 f.test,
                 f.n,
-                "" if f.p is None else f"{f.p:.4f}",
+                "" if f.t is None else f"{f.t:.6f}",
+                "" if f.df is None else f"{f.df:.6f}",
+                "" if f.p is None else f"{f.p:.6f}",
                 "yes" if f.supported else "no",
             ]
         )

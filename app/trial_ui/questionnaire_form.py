@@ -181,6 +181,7 @@ class QuestionnaireForm(QWidget):
                 button.clicked.connect(lambda _=False, v=value: self._chose(v))
                 self._group.addButton(button)
                 self.choices_row.addWidget(button, 1)
+                button.show()  # a layout shows a new child only later, when the loop runs
                 self.choices.append(button)
         self.back.set_words(translate("Questionnaire", "Back"))
         self.back.setEnabled(self.index > 0)

@@ -171,3 +171,50 @@ def test_answers_are_asked_after_each_task_and_the_session_and_kept_with_it(tmp_
     finally:
         store.close()
         home.close()
+
+
+VARIANTS = """
+[[variants]]
+id = "money"
+title = "Leads with £"
+settings = { lead_with = "cost", ambient = false }
+
+[[variants]]
+id = "large"
+settings = { text = "large" }
+"""
+
+
+BETWEEN = STUDY.replace('title = "Asked"', 'title = "Asked"\ndesign = "between"')
+
+
+def test_a_study_names_its_design_variants_as_display_settings() -> None:
+    from app.settings.display_settings import Presentation
+    from app.trial.ordering import variant_order
+    from app.trial.variants import Design
+
+    study = parse_study(BETWEEN + VARIANTS)
+    assert study.design is Design.BETWEEN
+    money, large = study.variants
+    assert money.presentation == Presentation(lead_with="cost", ambient=False)
+    assert (large.title, large.theme, large.presentation) == ("large", "large", Presentation())
+    assert [variant_order(study, p) for p in study.participants] == [["money"], ["large"]]
+    within = parse_study(STUDY + VARIANTS)
+    assert [variant_order(within, p) for p in within.participants] == [
+        ["money", "large"],
+        ["large", "money"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('lead_with = "cost"', 'lead_with = "pence"'),
+        ("ambient = false", 'ambient = "off"'),
+        ('design = "between"', 'design = "crossover"'),
+        ('id = "large"', 'id = "money"'),
+    ],
+)
+def test_a_variant_mistake_is_one_line(text: str, where: str) -> None:
+    with pytest.raises(StudyError, match=r"study\.toml line \d+"):
+        parse_study((BETWEEN + VARIANTS).replace(text, where))
