@@ -51,7 +51,7 @@ class HomeScreenView(IhdScreen):
         self.demand = BigNumber("")
         self.cost_per_hour = BigNumber("")
         self.ambient = AmbientIndicator(self.theme)
-        ambient_card = QFrame()
+        ambient_card = self.ambient_card = QFrame()
         ambient_card.setProperty("role", "card")
         self.ambient_caption = QLabel("")
         self.ambient_caption.setProperty("role", "caption")
@@ -64,6 +64,7 @@ class HomeScreenView(IhdScreen):
         grid = QGridLayout(live)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(10)
+        self._grid = grid
         grid.addWidget(self.demand, 0, 0)
         grid.addWidget(self.cost_per_hour, 0, 1)
         grid.addWidget(ambient_card, 0, 2)
@@ -96,8 +97,25 @@ class HomeScreenView(IhdScreen):
         layout.addWidget(self.pages, 1)
         layout.addLayout(bottom)
 
+        self.until_closed(context.settings.subscribe(self._setting_changed))
+        self._present()
         self.retranslate()
         self.refresh()
+
+    def _setting_changed(self, setting: str) -> None:
+        if setting == "presentation":
+            self._present()
+            self.refresh()
+
+    def _present(self) -> None:
+        """A usability study's design variant (``Presentation``): which figure leads, and
+        whether the ambient indicator is there."""
+        presentation = self.context.settings.presentation
+        money_first = presentation.lead_with == "cost"
+        self._grid.addWidget(self.demand, 0, 1 if money_first else 0)
+        self._grid.addWidget(self.cost_per_hour, 0, 0 if money_first else 1)
+        self.ambient_card.setVisible(presentation.ambient)
+        self._energy_first = presentation.lead_with == "energy"
 
     def retranslate(self) -> None:
         self.demand.set_caption(translate("NowScreen", "Electricity now"))
@@ -144,9 +162,16 @@ class HomeScreenView(IhdScreen):
                 self._show_today(card, shown_fuels[fuel])
         self.last_updated.setText(screen.last_updated)
 
-    @staticmethod
-    def _show_today(card: BigNumber, today: FuelToday) -> None:
+    def _show_today(self, card: BigNumber, today: FuelToday) -> None:
         card.set_caption(today.caption)
-        energy = f"{today.energy.text} {today.energy.unit}"
         note = today.cost.note or today.standing_charge
+        if self._energy_first:  # the kWh big, the £ beside it
+            card.show_reading(
+                today.energy.text,
+                f"{today.energy.unit} · {today.cost.text}",
+                stale=today.cost.stale,
+                note=note,
+            )
+            return
+        energy = f"{today.energy.text} {today.energy.unit}"
         card.show_reading(today.cost.text, energy, stale=today.cost.stale, note=note)

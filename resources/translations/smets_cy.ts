@@ -1736,12 +1736,20 @@
         <translation>Dewiswch gyfranogwr a&apos;i ddechrau.</translation>
     </message>
     <message>
+        <source>The participant is answering a questionnaire.</source>
+        <translation>Mae&apos;r cyfranogwr yn ateb holiadur.</translation>
+    </message>
+    <message>
         <source>%1 has done every task: finish the participant.</source>
         <translation>Mae %1 wedi gwneud pob tasg: gorffennwch y cyfranogwr.</translation>
     </message>
     <message>
         <source>Next: %1</source>
         <translation>Nesaf: %1</translation>
+    </message>
+    <message>
+        <source>The displays change to design %1.</source>
+        <translation>Mae&apos;r dangosyddion yn newid i ddyluniad %1.</translation>
     </message>
     <message>
         <source>Code for the participant: %1</source>
@@ -1828,6 +1836,22 @@ python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant I
     <message>
         <source>Scenarios (*.toml)</source>
         <translation>Senarios (*.toml)</translation>
+    </message>
+    <message>
+        <source>the study&apos;s own questions</source>
+        <translation>cwestiynau&apos;r astudiaeth ei hun</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Holiadur</translation>
+    </message>
+    <message>
+        <source>Skip questionnaire</source>
+        <translation>Hepgor yr holiadur</translation>
+    </message>
+    <message>
+        <source>Questionnaire: %1</source>
+        <translation>Holiadur: %1</translation>
     </message>
 </context>
 <context>
@@ -1942,6 +1966,129 @@ python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant I
     <message>
         <source>Emergency credit %1</source>
         <translation>Credyd brys %1</translation>
+    </message>
+</context>
+<context>
+    <name>Questionnaire</name>
+    <message>
+        <source>Strongly disagree</source>
+        <translation>Anghytuno&apos;n gryf</translation>
+    </message>
+    <message>
+        <source>Strongly agree</source>
+        <translation>Cytuno&apos;n gryf</translation>
+    </message>
+    <message>
+        <source>I think that I would like to use this display frequently.</source>
+        <translation>Rwy&apos;n meddwl yr hoffwn ddefnyddio&apos;r dangosydd hwn yn aml.</translation>
+    </message>
+    <message>
+        <source>I found the display unnecessarily complex.</source>
+        <translation>Roedd y dangosydd yn ddiangen o gymhleth yn fy marn i.</translation>
+    </message>
+    <message>
+        <source>I thought the display was easy to use.</source>
+        <translation>Roeddwn i&apos;n meddwl bod y dangosydd yn hawdd ei ddefnyddio.</translation>
+    </message>
+    <message>
+        <source>I think that I would need the support of a technical person to be able to use this display.</source>
+        <translation>Rwy&apos;n meddwl y byddai angen cymorth person technegol arnaf i allu defnyddio&apos;r dangosydd hwn.</translation>
+    </message>
+    <message>
+        <source>I found the various functions in this display were well integrated.</source>
+        <translation>Roedd swyddogaethau amrywiol y dangosydd hwn wedi&apos;u cydblethu&apos;n dda yn fy marn i.</translation>
+    </message>
+    <message>
+        <source>I thought there was too much inconsistency in this display.</source>
+        <translation>Roeddwn i&apos;n meddwl bod gormod o anghysondeb yn y dangosydd hwn.</translation>
+    </message>
+    <message>
+        <source>I would imagine that most people would learn to use this display very quickly.</source>
+        <translation>Byddwn i&apos;n dychmygu y byddai&apos;r rhan fwyaf o bobl yn dysgu defnyddio&apos;r dangosydd hwn yn gyflym iawn.</translation>
+    </message>
+    <message>
+        <source>I found the display very cumbersome to use.</source>
+        <translation>Roedd y dangosydd yn drwsgl iawn i&apos;w ddefnyddio yn fy marn i.</translation>
+    </message>
+    <message>
+        <source>I felt very confident using the display.</source>
+        <translation>Roeddwn i&apos;n teimlo&apos;n hyderus iawn wrth ddefnyddio&apos;r dangosydd.</translation>
+    </message>
+    <message>
+        <source>I needed to learn a lot of things before I could get going with this display.</source>
+        <translation>Roedd angen i mi ddysgu llawer o bethau cyn y gallwn ddechrau defnyddio&apos;r dangosydd hwn.</translation>
+    </message>
+    <message>
+        <source>Overall, how difficult or easy was the task to complete?</source>
+        <translation>At ei gilydd, pa mor anodd neu hawdd oedd cwblhau&apos;r dasg?</translation>
+    </message>
+    <message>
+        <source>Very difficult</source>
+        <translation>Anodd iawn</translation>
+    </message>
+    <message>
+        <source>Very easy</source>
+        <translation>Hawdd iawn</translation>
+    </message>
+    <message>
+        <source>Very low</source>
+        <translation>Isel iawn</translation>
+    </message>
+    <message>
+        <source>Very high</source>
+        <translation>Uchel iawn</translation>
+    </message>
+    <message>
+        <source>Mental demand: how mentally demanding was the task?</source>
+        <translation>Gofyn meddyliol: pa mor feichus i&apos;r meddwl oedd y dasg?</translation>
+    </message>
+    <message>
+        <source>Physical demand: how physically demanding was the task?</source>
+        <translation>Gofyn corfforol: pa mor feichus i&apos;r corff oedd y dasg?</translation>
+    </message>
+    <message>
+        <source>Temporal demand: how hurried or rushed was the pace of the task?</source>
+        <translation>Pwysau amser: pa mor frysiog oedd cyflymder y dasg?</translation>
+    </message>
+    <message>
+        <source>Performance: how successful were you in accomplishing what you were asked to do?</source>
+        <translation>Perfformiad: pa mor llwyddiannus oeddech chi wrth wneud yr hyn y gofynnwyd i chi ei wneud?</translation>
+    </message>
+    <message>
+        <source>Perfect</source>
+        <translation>Perffaith</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Methiant</translation>
+    </message>
+    <message>
+        <source>Effort: how hard did you have to work to accomplish your level of performance?</source>
+        <translation>Ymdrech: pa mor galed oedd rhaid i chi weithio i gyrraedd lefel eich perfformiad?</translation>
+    </message>
+    <message>
+        <source>Frustration: how insecure, discouraged, irritated, stressed and annoyed were you?</source>
+        <translation>Rhwystredigaeth: pa mor ansicr, digalon, llidiog, dan straen a blin oeddech chi?</translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation>Cwestiwn %1 o %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 o %2</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Yn ôl</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Gorffen</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nesaf</translation>
     </message>
 </context>
 <context>
