@@ -28,6 +28,7 @@ from home_emulator.air.pcap import (
     zigbee_frame,
 )
 from home_emulator.air.virtual_radio import COORDINATOR_IEEE
+from home_emulator.zigbee.zcl_server import ServerCluster
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 ESME_NWK = 0x1001
@@ -297,3 +298,48 @@ async def test_wireshark_dissects_a_whole_session_down_to_metering_attributes(
     last = reports[-1]
     assert reported_value(last, "Instantaneous Demand (0x0400)") == demand_w
     assert reported_value(last, "Current Summation Delivered (0x0000)") == summation_wh
+
+
+def read_response(cluster: ServerCluster, attribute_ids: list[int]) -> t.ZigbeePacket:
+    """The emulated meter's Read Attributes Response, from the server cluster that serves it."""
+    records = b"".join(record.serialize() for record in cluster.read(attribute_ids))
+    data = bytes([0x18, 0x07, 0x01]) + records  # global, server to client, tsn 7, read response
+    packet = report_packet()
+    packet.cluster_id = t.uint16_t(cluster.cluster_id)
+    packet.data = t.SerializableBytes(data)
+    return packet
+
+
+def test_wireshark_reads_the_zse_types_of_months_and_currency_scaling(
+    tshark: str, tmp_path: Path
+) -> None:
+    """Months are uint32 and the currency scaling factor enum8 on the air, as ZSE 1.4 has them
+    (tests/fixtures/zse/): Wireshark's Smart Energy dissector decodes them as such."""
+    metering = ServerCluster(
+        0x0702,
+        {
+            "current_month_consumption_delivered": 20_000_000,  # beyond uint24
+            "previous_month_alternative13_consumption_delivered": 17_000_000,
+        },
+    )
+    prepayment = ServerCluster(0x0705, {"currency_scaling_factor": 0x02})
+    capture = tmp_path / "types.pcap"
+    with PcapWriter(capture, clock=lambda: 1_750_000_000.0) as writer:
+        writer(read_response(metering, [0x0440, 0x0C5A]), "up")
+        writer(read_response(prepayment, [0x0502]), "up")
+    dissection = dissect(tshark, capture)
+    assert "Malformed" not in dissection
+    for attribute, value in (
+        ("Current Month Consumption Delivered (0x0440)", 20_000_000),
+        ("Previous Month 13 Alternative Consumption Delivered (0x0c5a)", 17_000_000),
+    ):
+        assert re.search(
+            rf"Attribute: {re.escape(attribute)}\n\s+Status: Success \(0x00\)\n"
+            rf"\s+Data Type: 32-Bit Unsigned Integer \(0x23\)\n\s+Uint32: {value} ",
+            dissection,
+        ), dissection
+    assert re.search(
+        r"Attribute: Currency Scaling Factor \(0x0502\)\n\s+Status: Success \(0x00\)\n"
+        r"\s+Data Type: 8-Bit Enumeration \(0x30\)",
+        dissection,
+    ), dissection
