@@ -232,6 +232,7 @@ class EmulatedZnp:
         else:
             LOGGER.info("resumed the network on channel %d, PAN 0x%04X", nib.channel, nib.pan_id)
         self._running = nib
+        self.air.pan_id = nib.pan_id  # the HAN is now this network: a capture says so
         return formed_now
 
     def _put_on_air(self) -> None:
