@@ -164,6 +164,7 @@ class EmulatedZnp:
         if options:
             self.nvram.put(OsalId.STARTUP_OPTION, b"\x00")
         self.nvram.restore_hardware_address()
+        self.nvram.restore_factory_items()
         self._channel_mask = formation.DEFAULT_CHANNEL_MASK  # BDB settings are not kept
         self._endpoints = {}
         self._zdo_callbacks = False
