@@ -25,12 +25,15 @@ import zigpy.types as t
 from home_emulator.zigbee.node import EmulatedNode
 
 Tap = Callable[[t.ZigbeePacket, str], None]
-"""Called with each frame and its direction: "up" (node → display) or "down"."""
+"""Called with each frame and its direction: "up" (node → display), "down", or "across" (node →
+node: a display never receives it)."""
 
 _IEEE = t.AddrMode.IEEE
 DEFAULT_PAN_ID = 0x1A62
 """The PAN of a HAN whose coordinator has not said otherwise (the virtual radio's)."""
 _CLIENT_TO_SERVER_MASK = 0x08
+ACROSS = "across"
+"""A tap's direction for a frame between two nodes."""
 
 
 class Coordinator(Protocol):
@@ -200,7 +203,7 @@ class Air:
         what a client asks (a read) and the answers, returned, are on the air too; what a server
         pushes (a report to a mirror) the hub takes in in-process."""
         for tap in self.taps:
-            tap(packet, "up")
+            tap(packet, ACROSS)
         address = packet.dst.address if packet.dst is not None else None
         node = self.nodes.get(address) if isinstance(address, int) else None
         data = packet.data.serialize()
@@ -209,7 +212,7 @@ class Air:
         answers = node.receive(packet)
         for answer in answers:
             for tap in self.taps:
-                tap(answer, "down")
+                tap(answer, ACROSS)
         return answers
 
     def _to_every_display(self, packet: t.ZigbeePacket) -> None:
