@@ -3,7 +3,8 @@
 A ``PcapWriter`` is an air tap (``air.taps.append(writer)``, or ``with record(air, path): …``). For
 every frame it writes one libpcap record holding what a sniffer on channel 15 would have seen:
 
-    IEEE 802.15.4 MAC   data frame, 2003 format, PAN ID compression, short addresses, PAN 0x1A62,
+    IEEE 802.15.4 MAC   data frame, 2003 format, PAN ID compression, short addresses, the air's PAN
+                        (0x1A62 unless the network's coordinator formed another),
                         ack request on unicasts, the sender's MAC sequence number
     ZigBee NWK          data frame, protocol version 2, *no security*, dst/src short address,
                         radius 30, the sender's NWK sequence number
@@ -47,7 +48,7 @@ from typing import BinaryIO
 
 import zigpy.types as t
 
-from home_emulator.air.medium import Air
+from home_emulator.air.medium import DEFAULT_PAN_ID, Air
 
 LINKTYPE_IEEE802_15_4_NOFCS = 230
 PCAP_MAGIC = 0xA1B2C3D4
@@ -55,7 +56,7 @@ PCAP_MAGIC = 0xA1B2C3D4
 PCAP_VERSION = (2, 4)
 SNAPLEN = 65535
 
-HAN_PAN_ID = 0x1A62
+HAN_PAN_ID = DEFAULT_PAN_ID
 """The virtual radio's PAN (virtual_radio.py ``_default_network``)."""
 COORDINATOR_NWK = 0x0000
 NWK_RADIUS = 30
@@ -283,9 +284,11 @@ class PcapWriter:
         target: str | Path | BinaryIO,
         *,
         clock: Callable[[], float] = time.time,
-        pan_id: int = HAN_PAN_ID,
+        pan_id: int | Callable[[], int] = HAN_PAN_ID,
         resolve_ieee: IeeeResolver | None = None,
     ) -> None:
+        """``pan_id``: the PAN to stamp, or where to read it frame by frame (``lambda: air.pan_id``:
+        a coordinator may form its network while the capture runs)."""
         self._owns_stream = isinstance(target, str | Path)
         self._stream: BinaryIO | None = (
             open(target, "wb")  # noqa: SIM115 - closed by close(), the writer outlives a block
@@ -293,7 +296,7 @@ class PcapWriter:
             else target
         )
         self._clock = clock
-        self._pan_id = pan_id
+        self._pan_id = pan_id if callable(pan_id) else (lambda: pan_id)
         self._resolve_ieee = resolve_ieee or (lambda _ieee: None)
         self._senders: dict[int, SenderCounters] = {}
         self.frames_written = 0
@@ -306,7 +309,7 @@ class PcapWriter:
             packet,
             direction,
             self._counters_of,
-            pan_id=self._pan_id,
+            pan_id=self._pan_id(),
             resolve_ieee=self._resolve_ieee,
         )
         self._write(pcap_record(self._clock(), frame))
@@ -359,7 +362,12 @@ def record(
     coordinator_ieee: t.EUI64 | None = None,
 ) -> Iterator[PcapWriter]:
     """Capture ``air`` while the block runs: the tap is added, then removed and the file closed."""
-    writer = PcapWriter(target, clock=clock, resolve_ieee=air_resolver(air, coordinator_ieee))
+    writer = PcapWriter(
+        target,
+        clock=clock,
+        pan_id=lambda: air.pan_id,
+        resolve_ieee=air_resolver(air, coordinator_ieee),
+    )
     air.taps.append(writer)
     try:
         yield writer

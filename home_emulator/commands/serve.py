@@ -129,7 +129,10 @@ def run_serve(args: argparse.Namespace) -> int:
         with contextlib.ExitStack() as stack:
             if args.pcap is not None:
                 writer = PcapWriter(
-                    args.pcap, clock=lambda: home.now_s, resolve_ieee=_display_resolver(home.air)
+                    args.pcap,
+                    clock=lambda: home.now_s,
+                    pan_id=lambda: home.air.pan_id,
+                    resolve_ieee=_display_resolver(home.air),
                 )
                 stack.callback(writer.close)
                 home.air.taps.append(writer)
