@@ -25,11 +25,13 @@ from zigpy.zdo import types as zdo_t
 
 from han.air import SmartEnergyAware
 from han.clusters import SE_PROFILE_ID
+from han.quiet_log import QuietLog
 from home_emulator.air.link import AirLink, LinkLost, LinkRefused
 from home_emulator.air.medium import Air, AlreadyAttached, NoSuchNode
 from home_emulator.air.tcp_service import SCHEME
 
 LOGGER = logging.getLogger(__name__)
+_BAD_FRAMES = QuietLog(LOGGER)
 
 COORDINATOR_IEEE = t.EUI64.convert("00:0d:6f:ff:fe:00:00:01")
 """The display EUI-64 an emulated home's device log admits by default (``HomeSpec.display_ieee``)."""
@@ -204,13 +206,18 @@ class VirtualRadio(SmartEnergyAware, zigpy.application.ControllerApplication):
     def _deliver(self) -> None:
         self._delivery_scheduled = False
         inbox = self._inbox
-        try:
-            while inbox:
-                self.packet_received(inbox.popleft())
-        finally:
-            if inbox:  # a frame raised: the rest still go, in a later callback
-                self._delivery_scheduled = True
-                asyncio.get_running_loop().call_soon(self._deliver)
+        while inbox:
+            packet = inbox.popleft()
+            try:
+                self.packet_received(packet)
+            except Exception as error:
+                _BAD_FRAMES.warning(
+                    "frame from %s on cluster 0x%04X not delivered (%s: %s)",
+                    packet.src,
+                    int(packet.cluster_id),
+                    type(error).__name__,
+                    error,
+                )
 
     def node_joined(self, nwk: int, ieee: t.EUI64) -> None:
         self.handle_join(t.NWK(nwk), ieee, t.NWK(0x0000))
