@@ -31,6 +31,7 @@ from home_emulator.home import EmulatedHome
 from home_emulator.scenario.home_builder import build_home
 from home_emulator.scenario.model import ScenarioError
 from home_emulator.store.home_store import HomeStore, HomeStoreError, autosave, build_storable_home
+from home_emulator.store.money import commit_money_before_answering
 from home_emulator.zigbee.node import COORDINATOR_NWK
 from home_emulator.znp.coordinator import EmulatedZnp, JoinPolicy
 from home_emulator.znp.server import ZnpServer
@@ -43,7 +44,9 @@ _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
-    add_home_arguments(parser, saves="every minute and when stopped")
+    add_home_arguments(
+        parser, saves="every minute, before a meter accepts a top-up or an enable, and when stopped"
+    )
     parser.add_argument(
         "--listen",
         default=DEFAULT_LISTEN,
@@ -122,6 +125,8 @@ def run_serve(args: argparse.Namespace) -> int:
     except (ScenarioError, ValueError, HomeStoreError) as error:
         print(f"serve: {error}", file=sys.stderr)
         return 2
+    if store is not None:
+        commit_money_before_answering(home, store, name)
     if znp is not None:
         admitted.append(ZNP_IEEE)  # the installer pairs the coordinator like any display
     for ieee in admitted:

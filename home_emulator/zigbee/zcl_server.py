@@ -72,6 +72,9 @@ class ServerCluster:
         self.reporting_by_display: dict[Display, dict[int, ReportingRule]] = {}
         """Each display's own rules: what one display asks for never changes what another gets."""
         self.commands: dict[int, CommandHandler] = {}
+        self.after_command: Callable[[int], None] | None = None
+        """Told of every command a handler ran, before the answer is sent (the home store commits
+        money there, so nothing the meter accepted is lost in a crash)."""
         self._heads: dict[int, bytes] = {}
         for name, value in (values or {}).items():
             self.set(name, value)
@@ -346,6 +349,8 @@ def _answer(
     except (ValueError, KeyError, IndexError, TypeError):
         return _default_response(header, f.Status.MALFORMED_COMMAND)
     reply = handler(args)
+    if cluster.after_command is not None:
+        cluster.after_command(int(header.command_id))
     if isinstance(reply, tuple):
         reply = [reply]
     if isinstance(reply, list):
