@@ -41,6 +41,8 @@ from typing import Any, Final, ParamSpec, TypeVar
 
 import sqlite_utils
 
+from han.private_files import private_file
+
 SCHEMA_VERSION: Final = 1
 HALF_HOUR_S: Final = 1800
 DAY_S: Final = 86_400
@@ -142,7 +144,7 @@ class HistoryDatabase:
     def __init__(self, path: Path | str, *, keep_days: int = KEEP_DAYS) -> None:
         self.path = Path(path)
         self.keep_s = keep_days * DAY_S
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_file(self.path)  # a household's consumption: the owner's alone
         self.db = sqlite_utils.Database(self.path, execute_plugins=False)
         self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         self.db.enable_wal()
