@@ -7,10 +7,12 @@ code, the right check (the CRC-16 in its last two bytes). Errors say which and w
 
 from __future__ import annotations
 
+import hashlib
 import string
 from typing import Final
 
 import zigpy.types as t
+from crccheck.crc import CrcX25
 from zigpy.util import convert_install_code
 
 INSTALL_CODE_LENGTHS: Final = (8, 10, 14, 18)
@@ -68,3 +70,12 @@ def parse_install_code(text: str) -> tuple[bytes, t.KeyData]:
             "check",
             "the install code's check digits do not match: is a character mistyped?",
         ) from None
+
+
+def printed_install_code(ieee: str) -> bytes:
+    """The install code printed on an emulated display's label: 16 bytes and their CRC, stable for
+    its EUI-64 (the display proves its identity with it; an installer types it into the hub)."""
+    code = hashlib.sha256(f"install code {ieee}".encode()).digest()[:16]
+    crc = CrcX25()
+    crc.process(code)
+    return code + crc.finalbytes(byteorder="little")

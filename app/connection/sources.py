@@ -13,7 +13,8 @@ from zigpy.exceptions import ControllerException
 from app.connection import past_prerender
 from app.connection.han_access import CAD_IEEE
 from app.connection.past_prerender import past_cache_folder
-from home_emulator.air.link import parse_address
+from app.wording import QT_TRANSLATE_NOOP
+from home_emulator.air.link import LinkRefused, parse_address
 from home_emulator.air.tcp_service import SCHEME
 from home_emulator.air.virtual_radio import COORDINATOR_IEEE, VirtualRadio
 from home_emulator.devices.device_log import DeviceType, NotInDeviceLog
@@ -21,6 +22,18 @@ from home_emulator.devices.pairing import PortalOutcome
 from home_emulator.home import EmulatedHome, HomeSpec
 from home_emulator.metering.past_cache import PastCache
 from home_emulator.supplier.wan import SupplierWan
+
+NOT_ALLOWED = QT_TRANSLATE_NOOP(
+    "RemoteHomeSource",
+    "This display is not allowed on this home's network – ask the installer to add it",
+)
+"""What the person at a display refused by the hub is told."""
+
+
+def _translated(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication  # the host's language, when it runs one
+
+    return QCoreApplication.translate("RemoteHomeSource", text)
 
 
 class SourceUnavailable(Exception):
@@ -153,17 +166,26 @@ class RemoteHomeSource:
     The home runs (and keeps its own clock) in the other process; this display is one of several.
     """
 
-    def __init__(self, url: str, *, display_ieee: str | None = None) -> None:
+    def __init__(
+        self, url: str, *, display_ieee: str | None = None, install_code: bytes | None = None
+    ) -> None:
         parse_address(url)  # a bad address fails here, before any window or radio
         self.url = url
         self.display_ieee = display_ieee or str(COORDINATOR_IEEE)
+        self.install_code = install_code
         self.radio: VirtualRadio | None = None
 
     async def open(self) -> ControllerApplication:
-        config = VirtualRadio.config_for(self.url, ieee=self.display_ieee)
+        config = VirtualRadio.config_for(
+            self.url, ieee=self.display_ieee, install_code=self.install_code
+        )
         try:
             radio = await VirtualRadio.new(config)
         except (ControllerException, OSError) as error:
+            if isinstance(error.__cause__, LinkRefused):  # the hub will not have this display
+                raise SourceUnavailable(
+                    f"{_translated(NOT_ALLOWED)} ({self.url}: {error.__cause__})"
+                ) from error
             raise SourceUnavailable(f"cannot attach to the home at {self.url}: {error}") from error
         assert isinstance(radio, VirtualRadio)
         self.radio = radio
@@ -199,6 +221,7 @@ def open_source(
     speed: float,
     seed: int,
     display_ieee: str | None = None,
+    install_code: bytes | None = None,
     pairs_itself: bool = False,
     baudrate: int | None = None,
     flow_control: str | None = None,
@@ -217,7 +240,7 @@ def open_source(
             return EmulatorSource(_embedded(seed, speed), display_ieee=display_ieee or CAD_IEEE)
         return EmulatorSource(_embedded(seed, speed))
     if is_remote(name):
-        return RemoteHomeSource(name, display_ieee=display_ieee)
+        return RemoteHomeSource(name, display_ieee=display_ieee, install_code=install_code)
     if name == "auto" or ":" in name:
         from app.connection.radio_source import RadioSource
         from han.radios import parse_radio

@@ -4,7 +4,11 @@ The home follows its virtual clock (real time × speed) until SIGINT or SIGTERM;
 over TCP (``air_wire.py`` describes the protocol; ``python -m app --source tcp://HOST:PORT`` is one).
 One line is printed when the home is listening and one per display attaching, refused or leaving.
 Every display must be in the hub's device log: the home's own display EUI-64 is there already, and
-``--admit`` adds more, as an installer pairing another IHD would.
+``--admit`` adds more, as an installer pairing another IHD would. A display proves it is who it says
+on every connection (``air/identity.py``): with the link key of the install code the device log
+holds for it – the code on the home's own display's label, or the one ``--admit EUI64=CODE`` gave
+(``--admit EUI64`` makes one and prints it for the installer). The meters' and hub's EUI-64s are
+never accepted from the network.
 
 ``--znp tcp://HOST:PORT`` also puts an emulated TI Z-Stack coordinator on the air (``znp/``): a
 radio library such as zigpy-znp opens it with ``socket://HOST:PORT`` as its serial port (the app:
@@ -21,6 +25,7 @@ import sys
 
 import zigpy.types as t
 
+from han.install_codes import parse_install_code, printed_install_code
 from home_emulator.air.medium import Air
 from home_emulator.air.pcap import IeeeResolver, PcapWriter, air_resolver
 from home_emulator.air.server import AirServer
@@ -57,8 +62,10 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         "--admit",
         action="append",
         default=[],
-        metavar="EUI64",
-        help="put another display's EUI-64 in the hub's device log, e.g. 00:0d:6f:ff:fe:00:00:02 (repeatable)",
+        metavar="EUI64[=INSTALL_CODE]",
+        help="put another display in the hub's device log, e.g. 00:0d:6f:ff:fe:00:00:02, with the"
+        " install code on its label (36 hex digits); without one, a code is made and printed for"
+        " the display's --install-code (repeatable)",
     )
     parser.add_argument(
         "--znp",
@@ -85,15 +92,24 @@ def parse_listen(text: str) -> tuple[str, int]:
     return host.strip("[]"), int(port_text)
 
 
-def parse_admitted(texts: list[str]) -> list[t.EUI64]:
+def parse_admitted(texts: list[str]) -> list[tuple[t.EUI64, bytes | None]]:
+    """``--admit EUI64[=INSTALL_CODE]`` values: each display and its install code, if given."""
     admitted = []
     for text in texts:
+        eui64_text, _, code_text = text.partition("=")
         try:
-            admitted.append(t.EUI64.convert(text))
+            eui64 = t.EUI64.convert(eui64_text)
         except (ValueError, AssertionError):
             raise ValueError(
-                f"--admit expects an EUI-64 such as 00:0d:6f:ff:fe:00:00:02, not {text!r}"
+                f"--admit expects an EUI-64 such as 00:0d:6f:ff:fe:00:00:02, not {eui64_text!r}"
             ) from None
+        code = None
+        if code_text:
+            try:
+                code, _key = parse_install_code(code_text)
+            except ValueError as error:
+                raise ValueError(f"--admit {eui64_text}: {error}") from None
+        admitted.append((eui64, code))
     return admitted
 
 
@@ -128,10 +144,16 @@ def run_serve(args: argparse.Namespace) -> int:
     if store is not None:
         commit_money_before_answering(home, store, name)
     if znp is not None:
-        admitted.append(ZNP_IEEE)  # the installer pairs the coordinator like any display
-    for ieee in admitted:
-        if not home.hub.device_log.admits(ieee):
-            home.hub.device_log.add(ieee, new_install_code(), DeviceType.IHD)
+        admitted.append((ZNP_IEEE, None))  # the installer pairs the coordinator like any display
+    _label_own_display(home)
+    for ieee, code in admitted:
+        log = home.hub.device_log
+        if code is not None or not log.admits(ieee):
+            log.add(ieee, code or new_install_code(), DeviceType.IHD)
+        if code is None and ieee != ZNP_IEEE:
+            _say(
+                f"admitted {ieee}: install code {format_install_code(log.entries[ieee].install_code)}"
+            )
     try:
         with contextlib.ExitStack() as stack:
             if args.pcap is not None:
@@ -168,7 +190,13 @@ async def serve(
     stop = asyncio.Event()
     for number in _STOP_SIGNALS:
         loop.add_signal_handler(number, stop.set)
-    server = AirServer(home.air, announce=_say)
+    log = home.hub.device_log
+
+    def install_code_of(ieee: t.EUI64) -> bytes | None:
+        entry = log.entries.get(ieee)
+        return entry.install_code if entry is not None else None
+
+    server = AirServer(home.air, announce=_say, install_code_of=install_code_of)
     coordinator_server: ZnpServer | None = None
     running: asyncio.Task[None] | None = None
     stopped: asyncio.Task[bool] | None = None
@@ -206,6 +234,21 @@ async def serve(
     _say("stopped")
     # The stop signals stay handled (by an event nobody waits on) until the loop closes, so a
     # second Ctrl+C during the shutdown cannot turn a clean exit into a traceback.
+
+
+def _label_own_display(home: EmulatedHome) -> None:
+    """The home's own display carries the install code printed on its label, so it attaches with
+    no settings; any other display proves a code the installer recorded."""
+    if home.spec.display_ieee is None:
+        return
+    entry = home.hub.device_log.entries.get(t.EUI64.convert(home.spec.display_ieee))
+    if entry is not None:
+        entry.install_code = printed_install_code(home.spec.display_ieee)
+
+
+def format_install_code(code: bytes) -> str:
+    text = code.hex().upper()
+    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
 def _say(line: str) -> None:

@@ -11,13 +11,17 @@ import zigpy.types as t
 from zigpy.zcl import foundation as f
 
 from han.clusters import GBPrepayment
+from han.install_codes import printed_install_code
 from han.utrn import encode_utrn
+from home_emulator.air.identity import proof
 from home_emulator.air.virtual_radio import COORDINATOR_IEEE
 from home_emulator.air.wire import (
+    Challenge,
     Delivery,
     Frame,
     Hello,
     Joined,
+    Proof,
     Send,
     Start,
     Welcome,
@@ -73,6 +77,10 @@ class TopUpClient:
         reader, writer = await asyncio.open_connection(host, int(port))
         client = cls(reader, writer)
         writer.write(encode(Hello(COORDINATOR_IEEE)))
+        challenge = await read_message(reader)
+        assert isinstance(challenge, Challenge)
+        code = printed_install_code(str(COORDINATOR_IEEE))  # the home's own display's label
+        writer.write(encode(Proof(proof(code, challenge.nonce, COORDINATOR_IEEE))))
         assert isinstance(await read_message(reader), Welcome)
         writer.write(encode(Start()))
         while client.esme_nwk is None:
