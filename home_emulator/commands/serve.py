@@ -7,7 +7,7 @@ Every display must be in the hub's device log: the home's own display EUI-64 is 
 ``--admit`` adds more, as an installer pairing another IHD would. A display proves it is who it says
 on every connection (``air/identity.py``): with the link key of the install code the device log
 holds for it – the code on the home's own display's label, or the one ``--admit EUI64=CODE`` gave
-(``--admit EUI64`` makes one and prints it for the installer). The meters' and hub's EUI-64s are
+(``--admit EUI64`` takes the code on an emulated display's label and prints it for the installer). The meters' and hub's EUI-64s are
 never accepted from the network.
 
 ``--znp tcp://HOST:PORT`` also puts an emulated TI Z-Stack coordinator on the air (``znp/``): a
@@ -31,7 +31,7 @@ from home_emulator.air.pcap import IeeeResolver, PcapWriter, air_resolver
 from home_emulator.air.server import AirServer
 from home_emulator.clock import check_speed
 from home_emulator.commands.run import add_home_arguments, open_scenario
-from home_emulator.devices.device_log import DeviceType, new_install_code
+from home_emulator.devices.device_log import DeviceType
 from home_emulator.home import EmulatedHome
 from home_emulator.scenario.home_builder import build_home
 from home_emulator.scenario.model import ScenarioError
@@ -64,8 +64,8 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="EUI64[=INSTALL_CODE]",
         help="put another display in the hub's device log, e.g. 00:0d:6f:ff:fe:00:00:02, with the"
-        " install code on its label (36 hex digits); without one, a code is made and printed for"
-        " the display's --install-code (repeatable)",
+        " install code on its label (36 hex digits); without one, the code on an emulated display's"
+        " label, printed for the display's --install-code (repeatable)",
     )
     parser.add_argument(
         "--znp",
@@ -146,14 +146,16 @@ def run_serve(args: argparse.Namespace) -> int:
     if znp is not None:
         admitted.append((ZNP_IEEE, None))  # the installer pairs the coordinator like any display
     _label_own_display(home)
+    notes = []
     for ieee, code in admitted:
         log = home.hub.device_log
         if code is not None or not log.admits(ieee):
-            log.add(ieee, code or new_install_code(), DeviceType.IHD)
+            # Without a code given, the one on an emulated display's label (``--install-code``
+            # tells a display another).
+            log.add(ieee, code or printed_install_code(str(ieee)), DeviceType.IHD)
         if code is None and ieee != ZNP_IEEE:
-            _say(
-                f"admitted {ieee}: install code {format_install_code(log.entries[ieee].install_code)}"
-            )
+            shown = format_install_code(log.entries[ieee].install_code)
+            notes.append(f"admitted {ieee}: install code {shown}")
     try:
         with contextlib.ExitStack() as stack:
             if args.pcap is not None:
@@ -164,7 +166,15 @@ def run_serve(args: argparse.Namespace) -> int:
                 home.air.taps.append(writer)
             keeper = (store, name) if store is not None else None
             asyncio.run(
-                serve(home, host, port, scenario_name=scenario.name, keeper=keeper, znp=znp)
+                serve(
+                    home,
+                    host,
+                    port,
+                    scenario_name=scenario.name,
+                    keeper=keeper,
+                    znp=znp,
+                    notes=notes,
+                )
             )
     except OSError as error:
         print(f"serve: {error}", file=sys.stderr)
@@ -184,6 +194,7 @@ async def serve(
     scenario_name: str,
     keeper: tuple[HomeStore, str] | None = None,
     znp: tuple[str, int, JoinPolicy] | None = None,
+    notes: list[str] | None = None,
 ) -> None:
     """Run ``home`` and its air server (and the emulated coordinator) until SIGINT/SIGTERM."""
     loop = asyncio.get_running_loop()
@@ -207,6 +218,8 @@ async def serve(
             f"serving {scenario_name} at ×{home.clock.speed:g} on tcp://{bound_host}:{bound_port}"
             " (Ctrl+C to stop)"
         )
+        for note in notes or []:  # after the address line, which supervising scripts wait for
+            _say(note)
         if znp is not None:
             znp_host, znp_port, policy = znp
             coordinator = EmulatedZnp(home.air, ieee=ZNP_IEEE, join_policy=policy)
