@@ -234,6 +234,7 @@ class HistoryDatabase:
         return len(records)
 
     def record_tariffs(self, rows: Iterable[TariffRow], *, recorded_s: int) -> int:
+        rows = [row for row in rows if not self._continues_open_tariff(row)]
         records = [
             {
                 "meter": r.meter,
@@ -252,6 +253,26 @@ class HistoryDatabase:
                     records, pk=("meter", "start_s")
                 )
         return len(records)
+
+    def _continues_open_tariff(self, row: TariffRow) -> bool:
+        """Whether an open-ended ``row`` is the tariff already recorded as running (a price with no
+        start of its own is stamped with the time it was seen: every app start would add a row)."""
+        if row.end_s is not None:
+            return False
+        latest = self.db.execute(
+            "SELECT start_s, unit_price_gbp, rate_label, tier FROM tariff_changes "
+            "WHERE meter = ? AND end_s IS NULL ORDER BY start_s DESC LIMIT 1",
+            [row.meter],
+        ).fetchone()
+        if latest is None:
+            return False
+        start_s, price, label, tier = latest
+        return (
+            start_s <= row.start_s
+            and Decimal(price) == row.unit_price_gbp
+            and label == row.rate_label
+            and tier == row.tier
+        )
 
     def prune(self, now_s: int) -> int:
         """Forget everything older than the retention (24 months); the number of rows removed."""

@@ -345,3 +345,23 @@ def test_two_displays_on_one_computer_share_the_file_without_locking_each_other_
         assert all(len(database.half_hours(f"m{n}", "import", 0, 2**40)) == 1000 for n in range(3))
     finally:
         database.close()
+
+
+def test_tariff_changes_gain_a_row_only_when_the_tariff_changes(tmp_path: Path) -> None:
+    """A price with no start of its own is stamped when seen: an app start must not add another
+    open-ended row at the same price (issue: one row per start)."""
+    from app.history.store import HistoryDatabase
+
+    db = HistoryDatabase(tmp_path / "history.sqlite3")
+    try:
+        for started in (T0, T0 + 3600, T0 + 7200):  # three app starts, the same flat price
+            db.record_tariffs(
+                [TariffRow(METER, started, None, Decimal("0.2450"), "", None)], recorded_s=started
+            )
+        assert db.tariff_changes(METER) == [TariffRow(METER, T0, None, Decimal("0.2450"), "", None)]
+        new_price = TariffRow(METER, T0 + 9000, None, Decimal("0.2600"), "", None)
+        db.record_tariffs([new_price], recorded_s=T0 + 9000)
+        assert db.tariff_changes(METER)[-1] == new_price
+        assert len(db.tariff_changes(METER)) == 2
+    finally:
+        db.db.close()
