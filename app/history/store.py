@@ -32,6 +32,8 @@ import asyncio
 import contextlib
 import enum
 import functools
+import logging
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -41,7 +43,10 @@ from typing import Any, Final, ParamSpec, TypeVar
 
 import sqlite_utils
 
+from app.history.set_aside import set_aside_corrupt
 from han.private_files import private_file
+
+LOGGER = logging.getLogger(__name__)
 
 SCHEMA_VERSION: Final = 1
 HALF_HOUR_S: Final = 1800
@@ -144,14 +149,38 @@ class HistoryDatabase:
     def __init__(self, path: Path | str, *, keep_days: int = KEEP_DAYS) -> None:
         self.path = Path(path)
         self.keep_s = keep_days * DAY_S
+        self.set_aside: Path | None = None
+        """Where a damaged file found at ``path`` was moved before a fresh one was started."""
+        try:
+            self.db = self._open()
+        except sqlite3.DatabaseError as error:  # not a database, or a damaged one
+            self.set_aside = set_aside_corrupt(self.path)
+            LOGGER.error(
+                "history %s is damaged (%s): set aside as %s, starting afresh",
+                self.path,
+                error,
+                self.set_aside,
+            )
+            self.db = self._open()
+
+    def _open(self) -> sqlite_utils.Database:
         private_file(self.path)  # a household's consumption: the owner's alone
-        self.db = sqlite_utils.Database(self.path, execute_plugins=False)
-        self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        self.db.enable_wal()
-        # In WAL mode NORMAL is safe against a killed process (only an OS crash can lose the last
-        # transactions, never corrupt the file), and much faster than FULL.
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self._create_schema()
+        db = sqlite_utils.Database(self.path, execute_plugins=False)
+        try:
+            db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            db.enable_wal()
+            # In WAL mode NORMAL is safe against a killed process (only an OS crash can lose the
+            # last transactions, never corrupt the file), and much faster than FULL.
+            db.execute("PRAGMA synchronous=NORMAL")
+            self.db = db
+            self._create_schema()
+            (verdict,) = db.execute("PRAGMA quick_check(1)").fetchone()
+            if verdict != "ok":
+                raise sqlite3.DatabaseError(f"quick check: {verdict}")
+        except BaseException:
+            db.close()
+            raise
+        return db
 
     def _create_schema(self) -> None:
         db = self.db
@@ -384,6 +413,11 @@ class HistoryStore:
             return
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="history-store")
         self._database = await self._run(HistoryDatabase, self.path, keep_days=self._keep_days)
+
+    @property
+    def set_aside(self) -> Path | None:
+        """Where a damaged file was moved when this store opened (for the display to say so)."""
+        return self._database.set_aside if self._database is not None else None
 
     async def close(self) -> None:
         executor = self._executor

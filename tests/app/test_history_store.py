@@ -365,3 +365,36 @@ def test_tariff_changes_gain_a_row_only_when_the_tariff_changes(tmp_path: Path) 
         assert len(db.tariff_changes(METER)) == 2
     finally:
         db.db.close()
+
+
+def test_a_damaged_history_is_set_aside_and_a_fresh_one_started(tmp_path: Path) -> None:
+    from app.history.store import HistoryDatabase
+
+    path = tmp_path / "history.sqlite3"
+    db = HistoryDatabase(path)
+    db.upsert_half_hours(_half_hours(T0, 48))
+    db.close()
+    data = path.read_bytes()
+    path.write_bytes(data[:4096] + b"\x00" * 100 + data[4196:8192])  # truncated and scribbled
+    again = HistoryDatabase(path)
+    try:
+        assert again.set_aside is not None
+        assert again.set_aside.name.startswith("history.sqlite3.corrupt-")
+        assert again.set_aside.exists()
+        again.upsert_half_hours(_half_hours(T0, 2))  # a fresh file, in use at once
+        assert len(again.half_hours(METER, Channel.IMPORT, T0, T0 + DAY_S)) == 2
+    finally:
+        again.close()
+
+
+def test_a_file_that_is_not_a_database_is_set_aside(tmp_path: Path) -> None:
+    from app.history.store import HistoryDatabase
+
+    path = tmp_path / "history.db"
+    path.write_text("not a database, whatever it is\n" * 200)
+    db = HistoryDatabase(path)
+    try:
+        assert db.set_aside is not None
+        assert db.set_aside.read_text().startswith("not a database")
+    finally:
+        db.close()
