@@ -24,6 +24,7 @@ from app.settings.options import (
 )
 from app.settings.store import StoredSettings
 from han.clock_speed import MAX_SPEED, MIN_SPEED
+from han.install_codes import parse_install_code
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -85,6 +86,14 @@ def _eui64(text: str) -> str:
             f"expected an EUI-64 such as 00:0d:6f:ff:fe:00:00:02, not {text!r}"
         ) from None
     return text.lower()
+
+
+def _install_code(text: str) -> bytes:
+    try:
+        code, _key = parse_install_code(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return code
 
 
 def _png_path(text: str) -> Path:
@@ -217,6 +226,13 @@ def build_parser() -> argparse.ArgumentParser:
         "in the hub's device log (serve --admit EUI64). Default: the home's own display",
     )
     parser.add_argument(
+        "--install-code",
+        type=_install_code,
+        metavar="HEX",
+        help="the install code this display proves its identity with to a served home, as serve "
+        "--admit printed it. Default: the code printed on the display's label",
+    )
+    parser.add_argument(
         "--speed",
         type=_speed,
         default=1.0,
@@ -302,6 +318,7 @@ def parse(argv: Sequence[str] | None = None) -> Options:
         theme=args.theme or (stored.theme if stored else "standard"),
         language=args.lang or (stored.language if stored else "en"),
         display_ieee=args.display_ieee,
+        install_code=args.install_code,
         kiosk=kiosk,
         trial_db=args.trial,
         participant=args.participant,

@@ -7,6 +7,7 @@ code, the right check (the CRC-16 in its last two bytes). Errors say which and w
 
 from __future__ import annotations
 
+import hashlib
 import string
 from typing import Final
 
@@ -77,3 +78,12 @@ def parse_install_code(text: str) -> tuple[bytes, t.KeyData]:
             "check",
             "the install code's check digits do not match: is a character mistyped?",
         ) from None
+
+
+def printed_install_code(ieee: str) -> bytes:
+    """The install code printed on an emulated display's label: 16 bytes and their CRC, stable for
+    its EUI-64 (the display proves its identity with it; an installer types it into the hub)."""
+    code = hashlib.sha256(f"install code {ieee}".encode()).digest()[:16]
+    crc = CrcX25()
+    crc.process(code)
+    return code + crc.finalbytes(byteorder="little")

@@ -88,6 +88,7 @@ class RunningApp:
             speed=options.speed,
             seed=options.seed,
             display_ieee=options.display_ieee,
+            install_code=options.install_code,
             pairs_itself=self.experience.pairs_itself,
             baudrate=options.baudrate,
             flow_control=options.flow_control,

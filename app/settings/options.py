@@ -36,6 +36,9 @@ class Options:
     """The emulated home's scenario (name or .toml); None: the mode's usual home."""
     display_ieee: str | None = None
     """This display's EUI-64 on a served home (None: the one the home's device log starts with)."""
+    install_code: bytes | None = None
+    """The install code this display proves its identity with to a served home (None: the code
+    printed on its label)."""
     kiosk: KioskSettings | None = None
     """Run as an appliance with these settings (fullscreen, no way out but the corner press and
     the PIN); None on a desktop."""

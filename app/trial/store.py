@@ -26,6 +26,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from han.private_files import private_file
+
 SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
@@ -142,6 +144,7 @@ class TrialStore:
         self.path = Path(path)
         self.now = now
         try:
+            private_file(self.path)  # participants' records: the trial team's alone
             self._db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = FULL")

@@ -2107,6 +2107,13 @@ python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant I
     </message>
 </context>
 <context>
+    <name>RemoteHomeSource</name>
+    <message>
+        <source>This display is not allowed on this home&apos;s network – ask the installer to add it</source>
+        <translation>Ni chaniateir y dangosydd hwn ar rwydwaith y cartref hwn – gofynnwch i&apos;r gosodwr ei ychwanegu</translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
         <source>Standard</source>

@@ -127,8 +127,12 @@ def _started(serve, *args: str) -> tuple[ServeProcess, str]:
 
 
 @contextlib.asynccontextmanager
-async def _display(url: str, ieee: str | None = None) -> AsyncIterator[HanSession]:
-    radio = await VirtualRadio.new(VirtualRadio.config_for(url, ieee=ieee))
+async def _display(
+    url: str, ieee: str | None = None, install_code: bytes | None = None
+) -> AsyncIterator[HanSession]:
+    radio = await VirtualRadio.new(
+        VirtualRadio.config_for(url, ieee=ieee, install_code=install_code)
+    )
     session = HanSession(radio, HomeModel())
     session.start()
     try:
@@ -153,9 +157,11 @@ async def _shows_demand(session: HanSession, timeout_s: float = 20.0) -> Decimal
 
 async def test_two_displays_attach_at_once_and_a_stranger_is_refused(serve) -> None:
     process, url = _started(serve, "--admit", SECOND_DISPLAY)
+    printed = process.read_until(rf"admitted {SECOND_DISPLAY}: install code ([0-9A-F ]+)$")
+    install_code = bytes.fromhex(printed.group(1).replace(" ", ""))
     async with (
         _display(url) as first,
-        _display(url, SECOND_DISPLAY) as second,
+        _display(url, SECOND_DISPLAY, install_code) as second,
     ):
         first_demand, second_demand = await asyncio.gather(
             _shows_demand(first), _shows_demand(second)

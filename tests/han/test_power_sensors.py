@@ -30,7 +30,8 @@ async def test_a_pulse_reader_is_a_meter_with_live_demand(emulated_han) -> None:
         for _ in range(2):
             for _ in range(7):  # past the sensor's longest silence (60 s): it reports regardless
                 han.home.step()
-            sent = han.home.pulse_reader.measurement.reporting[ACTIVE_POWER].last_value
+            rules = han.home.pulse_reader.measurement.reporting_for(str(han.radio.ieee))
+            sent = rules[ACTIVE_POWER].last_value
             assert abs(sent - max(han.home.esme.demand_w, 0)) < 5  # it follows the meter
             await han.until(
                 lambda w=sent: (

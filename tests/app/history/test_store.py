@@ -345,3 +345,56 @@ def test_two_displays_on_one_computer_share_the_file_without_locking_each_other_
         assert all(len(database.half_hours(f"m{n}", "import", 0, 2**40)) == 1000 for n in range(3))
     finally:
         database.close()
+
+
+def test_tariff_changes_gain_a_row_only_when_the_tariff_changes(tmp_path: Path) -> None:
+    """A price with no start of its own is stamped when seen: an app start must not add another
+    open-ended row at the same price (issue: one row per start)."""
+    from app.history.store import HistoryDatabase
+
+    db = HistoryDatabase(tmp_path / "history.sqlite3")
+    try:
+        for started in (T0, T0 + 3600, T0 + 7200):  # three app starts, the same flat price
+            db.record_tariffs(
+                [TariffRow(METER, started, None, Decimal("0.2450"), "", None)], recorded_s=started
+            )
+        assert db.tariff_changes(METER) == [TariffRow(METER, T0, None, Decimal("0.2450"), "", None)]
+        new_price = TariffRow(METER, T0 + 9000, None, Decimal("0.2600"), "", None)
+        db.record_tariffs([new_price], recorded_s=T0 + 9000)
+        assert db.tariff_changes(METER)[-1] == new_price
+        assert len(db.tariff_changes(METER)) == 2
+    finally:
+        db.db.close()
+
+
+def test_a_damaged_history_is_set_aside_and_a_fresh_one_started(tmp_path: Path) -> None:
+    from app.history.store import HistoryDatabase
+
+    path = tmp_path / "history.sqlite3"
+    db = HistoryDatabase(path)
+    db.upsert_half_hours(_half_hours(T0, 48))
+    db.close()
+    data = path.read_bytes()
+    path.write_bytes(data[:4096] + b"\x00" * 100 + data[4196:8192])  # truncated and scribbled
+    again = HistoryDatabase(path)
+    try:
+        assert again.set_aside is not None
+        assert again.set_aside.name.startswith("history.sqlite3.corrupt-")
+        assert again.set_aside.exists()
+        again.upsert_half_hours(_half_hours(T0, 2))  # a fresh file, in use at once
+        assert len(again.half_hours(METER, Channel.IMPORT, T0, T0 + DAY_S)) == 2
+    finally:
+        again.close()
+
+
+def test_a_file_that_is_not_a_database_is_set_aside(tmp_path: Path) -> None:
+    from app.history.store import HistoryDatabase
+
+    path = tmp_path / "history.db"
+    path.write_text("not a database, whatever it is\n" * 200)
+    db = HistoryDatabase(path)
+    try:
+        assert db.set_aside is not None
+        assert db.set_aside.read_text().startswith("not a database")
+    finally:
+        db.close()

@@ -58,7 +58,8 @@ async def test_the_meter_accepts_binding_and_reporting_from_the_session(emulated
         await han.meter_ready()
         node = han.home.esme.node
         assert 0x0702 in {binding.cluster_id for binding in node.bindings}
-        reporting = node.endpoints[1].servers[0x0702].reporting
+        display = str(han.radio.ieee)
+        reporting = node.endpoints[1].servers[0x0702].reporting_for(display)
         demand_id = GBMetering.attributes_by_name["instantaneous_demand"].id
         assert reporting[demand_id].max_interval_s == 60
 
