@@ -103,7 +103,7 @@ Action = Callable[[], None]
 
 
 class EmulatedHome:
-    def __init__(
+    def __init__(  # noqa: C901 - wires every device of the home once, in the order the HAN needs them
         self,
         spec: HomeSpec | None = None,
         *,

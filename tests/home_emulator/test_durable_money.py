@@ -184,7 +184,7 @@ def test_emergency_credit_and_supply_commands_are_committed_before_the_answer(
             store.delete("trial")
             definition = cluster.definition
             schema = definition.commands_by_name[command].schema
-            values = {name: 0 for name in schema.__annotations__} | fields
+            values = dict.fromkeys(schema.__annotations__, 0) | fields
             handle_frame(
                 cluster,
                 encode_cluster_command(
