@@ -175,6 +175,63 @@ def _check_trial(parser: argparse.ArgumentParser, args: argparse.Namespace) -> N
         parser.error("--trial FILE and --participant ID go together")
 
 
+def _pairing_order(text: str) -> str:
+    kind, _, digits = text.partition(":")
+    if text == "supplier" or (kind == "passkey" and len(digits) == 10 and digits.isdigit()):
+        return text
+    raise argparse.ArgumentTypeError(
+        f"expected passkey:DIGITS (the hub's ten-digit passkey) or supplier, not {text!r}"
+    )
+
+
+def _add_headless_arguments(parser: argparse.ArgumentParser) -> None:
+    """A device run with no window (the CAD on a home server: python -m cad run)."""
+    parser.add_argument(
+        "--headless",
+        action="store_true",
+        help="no window: run the device's service until SIGTERM (--mode cad: log the meters, "
+        "publish the feed); python -m cad run starts it this way",
+    )
+    parser.add_argument(
+        "--pair",
+        type=_pairing_order,
+        metavar="passkey:DIGITS|supplier",
+        help="--headless: pair if not paired yet, with the hub's passkey (press the hub's pairing "
+        "button first) or the supplier's way (quote the EUI-64 and install code it prints)",
+    )
+    parser.add_argument(
+        "--status-file",
+        type=Path,
+        metavar="FILE",
+        help="--headless: where the service writes its status (default: the device's own place)",
+    )
+
+
+def _check_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if not args.headless:
+        if args.pair is not None or args.status_file is not None:
+            parser.error("--pair and --status-file are for --headless")
+        return
+    for given, name in (
+        (args.kiosk, "--kiosk"),
+        (args.screenshot, "--screenshot"),
+        (args.trial or args.study, "a usability trial"),
+    ):
+        if given:
+            parser.error(f"--headless has no window: it does not go with {name}")
+    from app.host.experiences import UnknownExperience, load
+
+    mode = args.mode or "ihd"
+    try:
+        experience = load(mode)
+    except UnknownExperience as error:
+        parser.error(str(error))
+    if experience.create_service is None:
+        parser.error(f"--mode {mode} is nothing without its screen: only --mode cad runs headless")
+    if args.pair is not None and not experience.pairs_itself:
+        parser.error(f"--mode {mode} does not pair itself")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(
         prog="python -m app",
@@ -284,6 +341,7 @@ def build_parser() -> argparse.ArgumentParser:
         "the top-left corner and the PIN (set it first: python -m app kiosk-pin). Mode, source, "
         "theme and language come from the kiosk's settings unless given here",
     )
+    _add_headless_arguments(parser)
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="log HAN traffic and decisions"
     )
@@ -303,6 +361,7 @@ def parse(argv: Sequence[str] | None = None) -> Options:
     kiosk = _kiosk_settings(parser, args, stored) if stored is not None else None
     mode = args.mode or (kiosk.mode if kiosk else "ihd")
     _check_trial(parser, args)
+    _check_headless(parser, args)
     return Options(
         mode=mode,
         source=args.source or (kiosk.source if kiosk else "emulator"),
@@ -323,6 +382,9 @@ def parse(argv: Sequence[str] | None = None) -> Options:
         trial_db=args.trial,
         participant=args.participant,
         study=args.study,
+        headless=args.headless,
+        pair=args.pair,
+        status_file=args.status_file,
     )
 
 
@@ -363,6 +425,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.trial_ui.console_host import run as run_console
 
         return run_console(options)
+    if options.headless:
+        from app.host.headless import run_headless
+
+        return run_headless(options)
     if options.source == "emulator" and options.scenario is None:
         from app.connection import (
             past_prerender,

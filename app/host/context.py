@@ -139,6 +139,25 @@ class OwnNetworkPort(Protocol):
     async def back_up(self) -> Path: ...
 
 
+@dataclass(frozen=True)
+class HeadlessOrders:
+    """What the command line asks of an experience run with no window (``--headless``)."""
+
+    pair: str | None = None
+    """``passkey:DIGITS`` or ``supplier`` for a device that pairs itself; None: wait to be admitted."""
+    status_file: Path | None = None
+    """Where to write the running service's status (None: the experience's own place)."""
+
+
+class HeadlessService(Protocol):
+    """An experience's work without its screen (``Experience.create_service``): it starts on the
+    asyncio loop and stops when the host is told to (SIGTERM), leaving nothing running."""
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
 @dataclass
 class ExperienceContext:
     model: HomeModel

@@ -47,3 +47,10 @@ class Options:
     participant: str | None = None
     study: str | None = None
     """``--mode operator``: the study file the console runs."""
+    headless: bool = False
+    """Run the experience's service with no window (a CAD on a home server), until SIGTERM."""
+    pair: str | None = None
+    """``--headless``: how a device that pairs itself pairs if it is not paired yet:
+    ``passkey:DIGITS`` or ``supplier``; None: it waits to be admitted."""
+    status_file: Path | None = None
+    """``--headless``: where the service writes its status (None: the experience's own place)."""
