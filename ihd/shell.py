@@ -14,6 +14,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from app.host.context import ExperienceContext
+from app.ui.announce import announce
 from app.ui.device_shell import DeviceShell
 from app.ui.i18n import QT_WORDING
 from app.ui.nav_bar import NavBar
@@ -82,6 +83,7 @@ class IhdShell(DeviceShell):
         for key, pages in ((Qt.Key.Key_PageDown, +1), (Qt.Key.Key_PageUp, -1)):
             QShortcut(QKeySequence(key), self, lambda pages=pages: self._scroll(pages))
 
+        self._unread_heard = context.model.unread_messages
         self._cue = AmbientCue(context.model, context.settings, context.sound, QT_WORDING)
         self.start()
         self.go_to(self.home_key)
@@ -129,10 +131,9 @@ class IhdShell(DeviceShell):
             button.set_words(f"{label} ({count})" if count else label)
             shortcut = self._shortcut_text(key)
             description = translate("Navigation", descriptor.description)
-            button.describe(label, description)
-            if shortcut:
-                button.setToolTip(f"{description} ({shortcut})")
-        self.clock.setAccessibleName(translate("Shell", "Time"))
+            self.nav.describe(key, label, description)
+            button.setToolTip(f"{description} ({shortcut})" if shortcut else description)
+        self.nav.retranslate()
 
     def _shortcut_text(self, key: str) -> str:
         keys = list(self.descriptors)
@@ -152,6 +153,11 @@ class IhdShell(DeviceShell):
 
     def _settled(self) -> None:
         self.retranslate()
+        unread = self.context.model.unread_messages
+        if unread > self._unread_heard:
+            # Wherever the person is, a screen reader hears that a message came.
+            announce(self, translate("Shell", "A new message from your energy supplier"))
+        self._unread_heard = unread
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._cue.close()

@@ -12,6 +12,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from app.host.context import ExperienceContext
+from app.ui.announce import announce
 from app.ui.device_shell import DeviceShell
 from app.ui.i18n import QT_WORDING
 from app.ui.theme import THEMES
@@ -111,7 +112,6 @@ class PpmidShell(DeviceShell):
         self.silence.describe(
             self.silence.words(), translate("PpmidShell", "Stop the low-credit alarm sounding")
         )
-        self.clock.setAccessibleName(translate("PpmidShell", "Time"))
         self._retitle()
         self._show_alarm()
         self._show_update()
@@ -139,6 +139,8 @@ class PpmidShell(DeviceShell):
             )
         else:
             words = translate("PpmidShell", "Low credit – please top up soon")
+        if alarm.low and words != self.alarm.text():
+            announce(self, words, assertive=True)  # an alarm: said at once, wherever focus is
         self.alarm.setText(words)
         self.alarm.setAccessibleName(self.alarm.text())
         self.alarm.setVisible(alarm.low)

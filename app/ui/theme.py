@@ -139,7 +139,12 @@ def stylesheet(theme: Theme, base_px: int) -> str:
         color: {theme.on_accent};
         border-color: {theme.accent};
     }}
-    QToolButton[role="nav"]:checked {{ font-weight: 700; }}
+    QToolButton[role="nav"][current="true"] {{
+        background: {theme.accent};
+        color: {theme.on_accent};
+        border-color: {theme.accent};
+        font-weight: 700;
+    }}
     QToolButton:disabled, QPushButton:disabled {{
         color: {theme.stale};
         border-style: dashed;
