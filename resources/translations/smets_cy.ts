@@ -2021,6 +2021,14 @@ python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant I
         <translation>Amser %1</translation>
     </message>
     <message>
+        <source>Speech off</source>
+        <translation>Lleferydd i ffwrdd</translation>
+    </message>
+    <message>
+        <source>Speech on</source>
+        <translation>Lleferydd ymlaen</translation>
+    </message>
+    <message>
         <source>A new message from your energy supplier</source>
         <translation>Neges newydd gan eich cyflenwr ynni</translation>
     </message>
