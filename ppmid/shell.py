@@ -155,7 +155,9 @@ class PpmidShell(DeviceShell):
         for page in self.pages.values():
             page.apply_theme(theme)
         self.alarm.setStyleSheet(
-            f"background: {theme.ambient_high}; color: #ffffff; font-weight: 700;"
+            # Dark words on the alarm's red: white on a red light enough to show for every colour
+            # vision (protanopes see red darker) would fall below AA contrast.
+            f"background: {theme.ambient_high}; color: {theme.background}; font-weight: 700;"
             " padding: 2px 8px; border-radius: 6px;"
         )
         self._show_update()
@@ -170,7 +172,7 @@ class PpmidShell(DeviceShell):
         failed = self.about.status.state is UpdateState.FAILED
         # An update under way is news (accent); one that stopped is a problem (like the alarm).
         background, colour = (
-            (theme.ambient_high, "#ffffff") if failed else (theme.accent, theme.on_accent)
+            (theme.ambient_high, theme.background) if failed else (theme.accent, theme.on_accent)
         )
         self.update_badge.setStyleSheet(
             f"background: {background}; color: {colour}; font-weight: 700;"
