@@ -796,6 +796,25 @@
     </message>
 </context>
 <context>
+    <name>ChartWords</name>
+    <message>
+        <source>most on %1, %2</source>
+        <translation>mwyaf ar %1, %2</translation>
+    </message>
+    <message>
+        <source>least on %1, %2</source>
+        <translation>lleiaf ar %1, %2</translation>
+    </message>
+    <message>
+        <source>cheapest %1</source>
+        <translation>rhataf %1</translation>
+    </message>
+    <message>
+        <source>dearest %1</source>
+        <translation>drutaf %1</translation>
+    </message>
+</context>
+<context>
     <name>EmergencyScreen</name>
     <message>
         <source>Emergency credit is not available now.</source>
