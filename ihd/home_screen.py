@@ -42,6 +42,8 @@ class HomeScreenView(IhdScreen):
         self.setObjectName("ihd-home")
         self._view_model = HomeViewModel(context.model, QT_WORDING)
         self._started_at = context.now()
+        self.spoken = ""
+        """The live readings in one sentence, as last shown."""
 
         self.searching = QLabel("")
         self.searching.setProperty("role", "searching")
@@ -121,7 +123,7 @@ class HomeScreenView(IhdScreen):
         self.demand.set_caption(translate("NowScreen", "Electricity now"))
         self.cost_per_hour.set_caption(translate("NowScreen", "Costing"))
         self.ambient_caption.setText(translate("NowScreen", "Right now"))
-        self.last_updated.setAccessibleName(translate("NowScreen", "Last updated"))
+        self._name_last_updated()
         self.messages_entry.describe(
             self.messages_entry.words(),
             translate("NowScreen", "Open your messages from your supplier"),
@@ -161,6 +163,22 @@ class HomeScreenView(IhdScreen):
             if fuel in shown_fuels:
                 self._show_today(card, shown_fuels[fuel])
         self.last_updated.setText(screen.last_updated)
+        self._name_last_updated()
+        # The card says the level in words for a screen reader as the shape and word do on screen.
+        self.ambient_card.setAccessibleName(
+            f"{translate('NowScreen', 'Right now')}: {self.ambient.word}"
+        )
+        # The whole screen in one sentence: what a screen reader reads first, and what is spoken.
+        self.setAccessibleName(translate("Navigation", "Now"))
+        self.setAccessibleDescription(screen.spoken)
+        self.spoken = screen.spoken
+
+    def _name_last_updated(self) -> None:
+        """The label's words are its name, so a screen reader says the time it holds."""
+        shown = self.last_updated.text()
+        self.last_updated.setAccessibleName(
+            shown or translate("NowScreen", "Last updated: not yet")
+        )
 
     def _show_today(self, card: BigNumber, today: FuelToday) -> None:
         card.set_caption(today.caption)

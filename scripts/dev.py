@@ -102,6 +102,14 @@ def run_tests(pytest_args: list[str]) -> int:
         libraries=XCB_LIBRARIES,
         reason="to test kiosk mode in a real X11 window",
     )
+    # The screen-reader tests read the real app's accessibility tree through AT-SPI, as Orca does,
+    # with Debian's python3-pyatspi (the system's Python only) on a D-Bus session of their own.
+    ensure_debian_packages(
+        ["at-spi2-core", "python3-pyatspi", "dbus-x11"],
+        commands=["dbus-run-session"],
+        system_python_modules=["pyatspi"],
+        reason="to test the displays through a screen reader's accessibility tree",
+    )
     pytest = [str(PYTHON), "-m", "pytest", *pytest_args]
     print(f"dev.py: {' '.join(pytest)}", flush=True)
     return subprocess.run(pytest, cwd=ROOT, env=env).returncode

@@ -132,8 +132,8 @@
         <translation>Anhysbys</translation>
     </message>
     <message>
-        <source>Electricity use right now</source>
-        <translation>Defnydd trydan ar hyn o bryd</translation>
+        <source>Electricity use right now: %1</source>
+        <translation>Defnydd trydan ar hyn o bryd: %1</translation>
     </message>
     <message>
         <source>%1 (out of date)</source>
@@ -796,6 +796,25 @@
     </message>
 </context>
 <context>
+    <name>ChartWords</name>
+    <message>
+        <source>most on %1, %2</source>
+        <translation>mwyaf ar %1, %2</translation>
+    </message>
+    <message>
+        <source>least on %1, %2</source>
+        <translation>lleiaf ar %1, %2</translation>
+    </message>
+    <message>
+        <source>cheapest %1</source>
+        <translation>rhataf %1</translation>
+    </message>
+    <message>
+        <source>dearest %1</source>
+        <translation>drutaf %1</translation>
+    </message>
+</context>
+<context>
     <name>EmergencyScreen</name>
     <message>
         <source>Emergency credit is not available now.</source>
@@ -1322,6 +1341,14 @@
         <source>Language, text size, colours and sound</source>
         <translation>Iaith, maint testun, lliwiau a sain</translation>
     </message>
+    <message>
+        <source>Screens</source>
+        <translation>Sgriniau</translation>
+    </message>
+    <message>
+        <source>On show.</source>
+        <translation>Ar y sgrin.</translation>
+    </message>
 </context>
 <context>
     <name>NetworkScreen</name>
@@ -1457,8 +1484,8 @@
         <translation>Ar hyn o bryd</translation>
     </message>
     <message>
-        <source>Last updated</source>
-        <translation>Diweddarwyd ddiwethaf</translation>
+        <source>Last updated: not yet</source>
+        <translation>Diweddarwyd ddiwethaf: dim eto</translation>
     </message>
     <message>
         <source>Open your messages from your supplier</source>
@@ -1865,10 +1892,6 @@ python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant I
         <translation>Atal y larwm credyd isel rhag canu</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Amser</translation>
-    </message>
-    <message>
         <source>Your credit</source>
         <translation>Eich credyd</translation>
     </message>
@@ -2167,8 +2190,59 @@ python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant I
 <context>
     <name>Shell</name>
     <message>
-        <source>Time</source>
-        <translation>Amser</translation>
+        <source>Time %1</source>
+        <translation>Amser %1</translation>
+    </message>
+    <message>
+        <source>Speech off</source>
+        <translation>Lleferydd i ffwrdd</translation>
+    </message>
+    <message>
+        <source>Speech on</source>
+        <translation>Lleferydd ymlaen</translation>
+    </message>
+    <message>
+        <source>A new message from your energy supplier</source>
+        <translation>Neges newydd gan eich cyflenwr ynni</translation>
+    </message>
+</context>
+<context>
+    <name>Spoken</name>
+    <message>
+        <source>use is low</source>
+        <translation>mae&apos;r defnydd yn isel</translation>
+    </message>
+    <message>
+        <source>use is medium</source>
+        <translation>mae&apos;r defnydd yn ganolig</translation>
+    </message>
+    <message>
+        <source>use is high</source>
+        <translation>mae&apos;r defnydd yn uchel</translation>
+    </message>
+    <message>
+        <source>%1 pence</source>
+        <translation>%1 ceiniog</translation>
+    </message>
+    <message>
+        <source>Electricity now not known yet</source>
+        <translation>Trydan nawr: ddim yn hysbys eto</translation>
+    </message>
+    <message>
+        <source>Electricity now %1 kilowatts</source>
+        <translation>Trydan nawr %1 cilowat</translation>
+    </message>
+    <message>
+        <source>costing %1 an hour</source>
+        <translation>yn costio %1 yr awr</translation>
+    </message>
+    <message>
+        <source>out of date, last heard at %1</source>
+        <translation>wedi dyddio, clywyd ddiwethaf am %1</translation>
+    </message>
+    <message>
+        <source>updated %1</source>
+        <translation>diweddarwyd %1</translation>
     </message>
 </context>
 <context>
