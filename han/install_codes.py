@@ -24,7 +24,8 @@ def install_code_with_check(code: bytes) -> bytes:
     ``zigpy.util.convert_install_code`` checks (with the same CRC class, so the two cannot drift)."""
     crc = CrcX25()
     crc.process(code)
-    return code + crc.finalbytes(byteorder="little")
+    check: bytes = crc.finalbytes(byteorder="little")
+    return code + check
 
 
 class LabelError(ValueError):
@@ -83,7 +84,4 @@ def parse_install_code(text: str) -> tuple[bytes, t.KeyData]:
 def printed_install_code(ieee: str) -> bytes:
     """The install code printed on an emulated display's label: 16 bytes and their CRC, stable for
     its EUI-64 (the display proves its identity with it; an installer types it into the hub)."""
-    code = hashlib.sha256(f"install code {ieee}".encode()).digest()[:16]
-    crc = CrcX25()
-    crc.process(code)
-    return code + crc.finalbytes(byteorder="little")
+    return install_code_with_check(hashlib.sha256(f"install code {ieee}".encode()).digest()[:16])

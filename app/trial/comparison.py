@@ -232,7 +232,7 @@ def mcnemar_exact(only_first: int, only_second: int) -> float:
         return 1.0
     k = min(only_first, only_second)
     tail = sum(math.comb(discordant, i) for i in range(k + 1)) / 2**discordant
-    return min(1.0, 2 * tail)
+    return float(min(1.0, 2 * tail))
 
 
 def n_minus_one_two_proportions(x1: int, n1: int, x2: int, n2: int) -> float | None:

@@ -82,7 +82,7 @@ class CommsHub:
     messages: dict[int, SupplierMessage] = field(default_factory=dict)
     events: list[HubEvent] = field(default_factory=list)
     mains_lost_at_s: float | None = None
-    _message_ids: Any = field(default_factory=lambda: itertools.count(1))
+    _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def __post_init__(self) -> None:
         self.time = ServerCluster(

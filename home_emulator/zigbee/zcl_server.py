@@ -56,7 +56,7 @@ class ReportingRule:
             return False
         change = self.reportable_change
         if change and isinstance(value, int | float) and isinstance(self.last_value, int | float):
-            return abs(value - self.last_value) >= change  # checked finite when configured
+            return bool(abs(value - self.last_value) >= change)  # checked finite when configured
         return True
 
 
@@ -211,7 +211,8 @@ class ServerCluster:
         return head
 
     def _record_type(self, attrid: int) -> type:
-        return self.definition.attributes[attrid].type
+        record_type: type = self.definition.attributes[attrid].type
+        return record_type
 
     def _type_value(self, attrid: int) -> f.TypeValue:
         attribute = self.definition.attributes[attrid]
