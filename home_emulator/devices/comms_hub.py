@@ -192,7 +192,8 @@ class CommsHub:
             "message_control": message.control,
             "start_time": zigbee_time(message.start_s),
             "duration_in_minutes": message.duration_min,
-            "message": t.CharacterString(message.text[:59]),
+            # Whole: a text longer than one frame travels as APS fragments (air/fragments.py).
+            "message": t.CharacterString(message.text),
         }
 
     def _last_message(self, _request: Any) -> CommandReply:
