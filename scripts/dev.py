@@ -6,7 +6,7 @@
     python3 scripts/dev.py run MODULE [args]   run any project module inside the environment
 
 Each command creates (or reuses) the virtual environment in .venv and installs the project into it;
-the install is redone only when pyproject.toml changes.
+the install is redone only when pyproject.toml or setup.py changes.
 """
 
 from __future__ import annotations
@@ -51,7 +51,10 @@ def ensure_environment() -> None:
     """Create .venv if needed and install the project with its test extras."""
     if sys.version_info < (3, 11):  # noqa: UP036 - this script runs on whatever python3 is
         _fail(f"Python 3.11 or newer is needed (this is {sys.version.split()[0]}).")
-    stamp_key = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
+    # setup.py says which packages (and data files) are installed, so it too calls for a reinstall.
+    stamp_key = hashlib.sha256(
+        b"".join((ROOT / name).read_bytes() for name in ("pyproject.toml", "setup.py"))
+    ).hexdigest()[:16]
     stamp = VENV / f".installed-{stamp_key}"
     if stamp.exists() and PYTHON.exists():
         return

@@ -19,13 +19,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Final
 
+from han.resources import resource_dir
 from home_emulator.commands.run import open_scenario
 from home_emulator.scenario.events import EventContext, read_events
 from home_emulator.scenario.model import Scenario, ScenarioError, ScriptedEvent, read_prepayment
 from home_emulator.scenario.model import read_tariff as read_scenario_tariff
 from home_emulator.scenario.toml_reader import TomlSource, TomlTable, syntax_error
 
-STUDY_DIR: Final = Path(__file__).resolve().parent.parent.parent / "resources" / "studies"
+STUDY_DIR: Final = resource_dir("studies")
 DISPLAYS: Final = ("ppmid", "ihd")
 DEFAULT_TIME_LIMIT_S: Final = 180
 MAX_TIME_LIMIT_S: Final = 3600
