@@ -9,6 +9,7 @@ from pathlib import Path
 
 from cad import export
 from cad.pairing_memory import default_db_path
+from han.version import version_line
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -18,6 +19,7 @@ class _OneLineParser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(prog="python -m cad", description="The Consumer Access Device's log.")
+    parser.add_argument("--version", action="version", version=version_line())
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_OneLineParser)
     out = commands.add_parser("export", help="write logged half hours as CSV or JSON to stdout")
     out.add_argument(
