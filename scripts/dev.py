@@ -4,6 +4,7 @@
     python3 scripts/dev.py test [pytest args]  lint, type-check, import contracts, whole test suite
     python3 scripts/dev.py screenshots         regenerate docs/screenshots/
     python3 scripts/dev.py run MODULE [args]   run any project module inside the environment
+    python3 scripts/dev.py wheel               the wheel (for pip and pipx) into dist/
     python3 scripts/dev.py deb [amd64] [arm64] the Debian packages (Trixie) into dist/
 
 Each command creates (or reuses) the virtual environment in .venv and installs the project into it;
@@ -148,7 +149,7 @@ def build_debian_packages(arguments: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"ihd", "test", "screenshots", "run", "deb"}:
+    if not argv or argv[0] not in {"ihd", "test", "screenshots", "run", "wheel", "deb"}:
         print(__doc__, file=sys.stderr)
         return 2
     ensure_environment()
@@ -157,6 +158,9 @@ def main(argv: list[str]) -> int:
         return run_tests(rest)
     if command == "deb":
         return build_debian_packages(rest)
+    if command == "wheel":
+        script = str(ROOT / "scripts" / "build_wheel.py")
+        return subprocess.run([str(PYTHON), script, str(ROOT / "dist"), *rest]).returncode
     if command == "screenshots":
         script = str(ROOT / "scripts" / "screenshots.py")
         return subprocess.run([str(PYTHON), script, *rest], cwd=ROOT).returncode

@@ -19,6 +19,9 @@ from PySide6.QtGui import QImage
 
 from han.version import version_line
 
+# Slow, and the real programs in other processes: with the end-to-end tests (-m "not e2e" leaves them out).
+pytestmark = pytest.mark.e2e
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))  # the project's build scripts are not a package
 from build_wheel import build_wheel  # noqa: E402
