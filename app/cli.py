@@ -25,6 +25,7 @@ from app.settings.options import (
 from app.settings.store import StoredSettings
 from han.clock_speed import MAX_SPEED, MIN_SPEED
 from han.install_codes import parse_install_code
+from han.version import version_line
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -242,6 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: python -m app --speed 60   (an hour of the emulated home every minute). "
         "Kiosk: python -m app kiosk-pin sets the PIN that leaves it, then python -m app --kiosk",
     )
+    parser.add_argument("--version", action="version", version=version_line())
     parser.add_argument(
         "--mode",
         choices=(*MODES, OPERATOR_MODE),

@@ -22,6 +22,7 @@ from cad.feed_settings import (
 )
 from cad.pairing_memory import default_db_path
 from cad.status_file import StatusFile, default_status_path, process_alive
+from han.version import version_line
 
 NOT_RUNNING = 3
 """``status``'s exit status when no CAD is running (as a service manager's status says)."""
@@ -34,6 +35,7 @@ class _OneLineParser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(prog="python -m cad", description="The Consumer Access Device.")
+    parser.add_argument("--version", action="version", version=version_line())
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_OneLineParser)
     _add_run(commands.add_parser("run", help="log the meters and publish the feed, no screen"))
     status = commands.add_parser("status", help="say whether the CAD runs, is paired, is live")

@@ -21,6 +21,7 @@ from typing import Any, Final
 
 from app.trial.questionnaires import Instrument, Item, ItemKind, QuestionnairePlan
 from app.trial.variants import VARIANT_SETTINGS, Design, Variant
+from han.resources import resource_dir
 from home_emulator.api.scenarios import (
     EventContext,
     Scenario,
@@ -35,7 +36,7 @@ from home_emulator.api.scenarios import (
 )
 from home_emulator.api.scenarios import read_tariff as read_scenario_tariff
 
-STUDY_DIR: Final = Path(__file__).resolve().parent.parent.parent / "resources" / "studies"
+STUDY_DIR: Final = resource_dir("studies")
 DISPLAYS: Final = ("ppmid", "ihd")
 DEFAULT_TIME_LIMIT_S: Final = 180
 MAX_TIME_LIMIT_S: Final = 3600
