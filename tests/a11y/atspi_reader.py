@@ -23,9 +23,13 @@ import select
 import subprocess
 import sys
 import time
+from typing import Any
 
-import pyatspi  # type: ignore[import-not-found]
-from gi.repository import GLib  # type: ignore[import-not-found]
+import pyatspi
+from gi.repository import GLib
+
+Accessible = Any
+"""A node of the AT-SPI tree: pyatspi ships no types."""
 
 MAX_DEPTH = 40
 KEYSYMS = {
@@ -46,9 +50,9 @@ KEYSYMS = {
 }
 
 
-def _describe(node, depth: int) -> dict:
+def _describe(node: Accessible, depth: int) -> dict[str, Any]:
     states = node.getState()
-    entry: dict = {
+    entry: dict[str, Any] = {
         "role": node.getRoleName(),
         "name": node.name or "",
         "states": sorted(pyatspi.stateToString(state) for state in states.getStates()),
@@ -88,7 +92,7 @@ def _describe(node, depth: int) -> dict:
     return entry
 
 
-def _find_app(pid: int, deadline: float):
+def _find_app(pid: int, deadline: float) -> Accessible | None:
     while time.monotonic() < deadline:
         desktop = pyatspi.Registry.getDesktop(0)
         for index in range(desktop.childCount):
@@ -111,17 +115,17 @@ def _pump(seconds: float) -> None:
         time.sleep(0.02)
 
 
-def _at(app, path: list[int]):
+def _at(app: Accessible, path: list[int]) -> Accessible:
     node = app
     for index in path:
         node = node.getChildAtIndex(index)
     return node
 
 
-def _answer(app, request: dict, announced: list[str]) -> dict:
+def _answer(app: Accessible, request: dict[str, Any], announced: list[str]) -> dict[str, Any]:
     """Carry out one request of the test's; an error goes back in the answer."""
     op = request["op"]
-    answer: dict = {"ok": True}
+    answer: dict[str, Any] = {"ok": True}
     try:
         if op == "tree":
             answer["tree"] = _describe(app, 0)
@@ -151,7 +155,7 @@ def main() -> int:
     app_process = subprocess.Popen(command, stdout=sys.stderr, stderr=sys.stderr)
     announced: list[str] = []
 
-    def heard(event) -> None:
+    def heard(event: Any) -> None:  # an AT-SPI event (untyped)
         text = event.any_data if isinstance(event.any_data, str) else ""
         if event.type.startswith("object:announcement") and text:
             announced.append(text)

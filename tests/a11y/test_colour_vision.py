@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from numpy.typing import NDArray
 from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
 
 from app.ui.ambient_indicator import AmbientIndicator, level_word
 from app.ui.colour_vision import DEFICIENCIES, simulate, simulate_pixels
@@ -98,7 +99,9 @@ def _apart(shapes: dict[object, NDArray[np.bool_]], label: str) -> None:
 
 @pytest.mark.parametrize("deficiency", DEFICIENCIES)
 @pytest.mark.parametrize("theme", THEMES.values(), ids=list(THEMES))
-def test_the_ambient_levels_differ_in_shape_and_word(qtbot, theme: Theme, deficiency: str) -> None:
+def test_the_ambient_levels_differ_in_shape_and_word(
+    qtbot: QtBot, theme: Theme, deficiency: str
+) -> None:
     indicator = AmbientIndicator(theme)
     qtbot.addWidget(indicator)
     indicator.resize(96, 96)  # the shape alone: the word is checked apart
@@ -115,7 +118,9 @@ def test_the_ambient_levels_differ_in_shape_and_word(qtbot, theme: Theme, defici
 
 @pytest.mark.parametrize("deficiency", DEFICIENCIES)
 @pytest.mark.parametrize("theme", THEMES.values(), ids=list(THEMES))
-def test_the_budget_ring_levels_differ_in_shape(qtbot, theme: Theme, deficiency: str) -> None:
+def test_the_budget_ring_levels_differ_in_shape(
+    qtbot: QtBot, theme: Theme, deficiency: str
+) -> None:
     ring = BudgetRing()
     qtbot.addWidget(ring)
     ring.set_theme(theme)

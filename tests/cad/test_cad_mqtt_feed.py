@@ -23,6 +23,7 @@ from cad.mqtt_feed import FeedStatus, MqttFeed
 from han.model import Fuel, ModelChange
 from tests.cad.mosquitto import running_broker
 from tests.cad.mqtt_listener import Listener
+from tests.conftest import OpenEmulatedHan
 
 DEVICE = "70B3D54F00001234"
 
@@ -46,7 +47,7 @@ def _path(config: dict[str, Any]) -> list[str]:
 
 
 async def test_the_feed_publishes_what_the_meters_said_and_home_assistant_finds_it(
-    emulated_han, broker: int
+    emulated_han: OpenEmulatedHan, broker: int
 ) -> None:
     listener = Listener(broker)
     async with emulated_han(profile="family_of_four", gas=True) as han:
@@ -64,6 +65,7 @@ async def test_the_feed_publishes_what_the_meters_said_and_home_assistant_finds_
             electricity_topic = f"glow/{DEVICE}/SENSOR/electricitymeter"
             _, payload, _ = await listener.wait_for(lambda t, _p: t == electricity_topic)
             meter = han.model.electricity_import_meter()
+            assert meter is not None
             body = json.loads(payload)["electricitymeter"]
             assert body["power"] == {"value": float(round(meter.demand_kw.value, 3)), "units": "kW"}
             assert body["energy"]["import"]["cumulative"] == float(
@@ -78,6 +80,7 @@ async def test_the_feed_publishes_what_the_meters_said_and_home_assistant_finds_
             gas_topic = f"glow/{DEVICE}/SENSOR/gasmeter"
             _, gas_payload, _ = await listener.wait_for(lambda t, _p: t == gas_topic)
             gas = han.model.gas_meter()
+            assert gas is not None
             gas_body = json.loads(gas_payload)["gasmeter"]["energy"]["import"]
             assert gas_body["cumulativevol"] == float(round(gas.volume_total_m3.value, 3))
             assert gas_body["cumulativevolunits"] == "m3"
@@ -124,7 +127,7 @@ async def test_the_feed_publishes_what_the_meters_said_and_home_assistant_finds_
 
 
 async def test_stale_readings_take_the_feed_offline_and_are_not_republished(
-    emulated_han, broker: int
+    emulated_han: OpenEmulatedHan, broker: int
 ) -> None:
     listener = Listener(broker)
     clock = {"offset": 0.0}
@@ -156,7 +159,9 @@ async def test_stale_readings_take_the_feed_offline_and_are_not_republished(
             listener.close()
 
 
-async def test_a_broker_that_is_not_there_is_reported_plainly(emulated_han, tmp_path: Path) -> None:
+async def test_a_broker_that_is_not_there_is_reported_plainly(
+    emulated_han: OpenEmulatedHan, tmp_path: Path
+) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         closed_port = probe.getsockname()[1]
@@ -183,7 +188,7 @@ async def test_a_broker_that_is_not_there_is_reported_plainly(emulated_han, tmp_
 @pytest.mark.filterwarnings("ignore:unclosed <ssl.SSLSocket:ResourceWarning")
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 async def test_the_feed_speaks_tls_and_checks_the_brokers_certificate(
-    emulated_han, tmp_path: Path
+    emulated_han: OpenEmulatedHan, tmp_path: Path
 ) -> None:
     with running_broker(tmp_path, tls=True) as port:
         ca = str(tmp_path / "ca.pem")

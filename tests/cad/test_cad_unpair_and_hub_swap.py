@@ -5,6 +5,7 @@ readings; a CAD whose hub was replaced says so and asks to be paired with the ne
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 import zigpy.types as t
 from PySide6.QtCore import Qt
@@ -19,7 +20,7 @@ from cad.shell import CadShell
 OLD_HUB = "0d:6f:00:00:00:00:00:99"
 
 
-async def _until(condition, timeout_s: float = 20.0) -> None:
+async def _until(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
     async with asyncio.timeout(timeout_s):
         while not condition():  # noqa: ASYNC110 - waiting on what a person would see
             await asyncio.sleep(0.005)

@@ -17,7 +17,7 @@ from pathlib import Path
 from app.connection.han_access import CAD_IEEE
 from tests.cad.mosquitto import running_broker
 from tests.cad.mqtt_listener import Listener
-from tests.e2e.test_serve import serve  # noqa: F401 - the served home's fixture
+from tests.e2e.test_serve import ServeProcess, serve  # noqa: F401 - the served home's fixture
 
 DEVICE_ID = CAD_IEEE.replace(":", "").upper()
 
@@ -53,7 +53,7 @@ class HeadlessCad:
 
 
 async def test_headless_cad_logs_publishes_says_its_status_and_stops_on_sigterm(
-    serve,  # noqa: F811
+    serve: type[ServeProcess],  # noqa: F811
     tmp_path: Path,
 ) -> None:
     # A month of past, so the meters know this month's figures (the feed waits for them).

@@ -5,9 +5,11 @@ cannot write to a meter."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
 from zigpy.zcl import foundation as f
 
 from app.history import runtime as history_runtime
@@ -17,13 +19,13 @@ from cad.pairing_memory import PairingMemory
 from cad.shell import CadShell
 
 
-async def _until(condition, timeout_s: float = 20.0) -> None:
+async def _until(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
     async with asyncio.timeout(timeout_s):
         while not condition():  # noqa: ASYNC110 - waiting on what a person would see
             await asyncio.sleep(0.005)
 
 
-def _type(widget, text: str) -> None:
+def _type(widget: QLineEdit, text: str) -> None:
     widget.clear()
     QTest.keyClicks(widget, text)
 

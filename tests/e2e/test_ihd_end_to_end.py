@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication
 
@@ -14,7 +15,7 @@ from ihd.home_screen import HomeScreenView
 from ihd.shell import IhdShell
 
 
-async def _until(condition, timeout_s: float = 10.0) -> None:
+async def _until(condition: Callable[[], bool], timeout_s: float = 10.0) -> None:
     async with asyncio.timeout(timeout_s):
         while not condition():  # noqa: ASYNC110 - waiting on what a person would see
             await asyncio.sleep(0.005)

@@ -5,7 +5,7 @@ fragments (air/fragments.py)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 import pytest
 import zigpy.types as t
@@ -56,7 +56,9 @@ async def served() -> tuple[HanSource, EmulatedHome, Callable[[], object]]:
 
 
 @pytest.mark.parametrize("path", [embedded, served])
-async def test_the_longest_message_reaches_the_display_whole(path) -> None:
+async def test_the_longest_message_reaches_the_display_whole(
+    path: Callable[[], Awaitable[tuple[HanSource, EmulatedHome, Callable[[], object]]]],
+) -> None:
     text = longest_scenario_message()
     source, home, close = await path()
     model = HomeModel()

@@ -13,6 +13,7 @@ from zigpy.zcl import foundation as f
 
 from han.clusters import GBMetering, GBPrepayment
 from home_emulator.metering.credit_engine import PrepaymentStart
+from tests.conftest import OpenEmulatedHan
 
 CLUSTERS = {0x0702: GBMetering, 0x0705: GBPrepayment}
 DATA_TYPES = sorted(int(type_id) for type_id in f.DataTypeId)
@@ -31,6 +32,7 @@ def _record(attrid: int, datatype: int, value: bytes) -> bytes:
 
 def _shown(han: Any) -> tuple[Any, ...]:
     meter = han.model.electricity_import_meter()
+    assert meter is not None
     return (
         meter.demand_kw,
         meter.import_total_kwh,
@@ -63,7 +65,9 @@ def _is_sound(cluster_id: int, data: bytes) -> bool:
     return True
 
 
-async def test_reports_in_another_data_type_are_refused_and_counted(emulated_han) -> None:
+async def test_reports_in_another_data_type_are_refused_and_counted(
+    emulated_han: OpenEmulatedHan,
+) -> None:
     async with emulated_han(electricity_prepayment=PrepaymentStart()) as han:
         await han.meter_ready()
         await han.until(lambda: han.model.electricity_import_meter().credit.in_prepayment)
@@ -79,7 +83,7 @@ async def test_reports_in_another_data_type_are_refused_and_counted(emulated_han
         assert han.model.electricity_import_meter().credit.in_prepayment
 
 
-async def test_fuzzed_reports_change_nothing_shown(emulated_han) -> None:
+async def test_fuzzed_reports_change_nothing_shown(emulated_han: OpenEmulatedHan) -> None:
     loop = asyncio.get_running_loop()
     escaped: list[dict[str, Any]] = []
     loop.set_exception_handler(lambda _loop, context: escaped.append(context))

@@ -9,12 +9,13 @@ from decimal import Decimal
 from han.model import Fuel, MeterKey
 from home_emulator.devices.pulse_reader import ENDPOINT
 from home_emulator.home import PULSE_READER_IEEE
+from tests.conftest import OpenEmulatedHan
 
 READER = MeterKey(PULSE_READER_IEEE, ENDPOINT)
 ACTIVE_POWER = 0x050B
 
 
-async def test_a_pulse_reader_is_a_meter_with_live_demand(emulated_han) -> None:
+async def test_a_pulse_reader_is_a_meter_with_live_demand(emulated_han: OpenEmulatedHan) -> None:
     async with emulated_han(profile="family_of_four", pulse_reader=True) as han:
         await han.meter_ready()
         await han.until(lambda: READER in han.session.power_links)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 
+import pytest
+
 from han.quiet_log import QuietLog
 
 
-def test_a_flood_logs_a_few_lines_and_counts_the_rest(caplog) -> None:
+def test_a_flood_logs_a_few_lines_and_counts_the_rest(caplog: pytest.LogCaptureFixture) -> None:
     now = [0.0]
     quiet = QuietLog(logging.getLogger("flood"), burst=3, window_s=60, clock=lambda: now[0])
     with caplog.at_level(logging.WARNING):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import math
 import struct
+from collections.abc import Iterator
 
 import pytest
 import zigpy.types as t
@@ -20,6 +21,7 @@ from han.clusters import GBMetering
 from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.home import EmulatedHome, HomeSpec
 from home_emulator.metering.credit_engine import PrepaymentStart
+from home_emulator.zigbee.node import EmulatedNode
 from home_emulator.zigbee.zcl_server import encode_general
 
 DISPLAY_IEEE = t.EUI64.convert("00:0d:6f:ff:fe:00:00:01")
@@ -41,7 +43,7 @@ class Listener:
 
 
 @pytest.fixture
-def home():
+def home() -> Iterator[EmulatedHome]:
     home = EmulatedHome(
         HomeSpec(
             start_epoch_s=1_780_000_000, history_days=1, electricity_prepayment=PrepaymentStart()
@@ -64,7 +66,7 @@ def _targets(home: EmulatedHome) -> list[tuple[object, int, int]]:
     return targets
 
 
-def _packet(node, endpoint: int, cluster_id: int, data: bytes) -> t.ZigbeePacket:
+def _packet(node: EmulatedNode, endpoint: int, cluster_id: int, data: bytes) -> t.ZigbeePacket:
     return t.ZigbeePacket(
         src=t.AddrModeAddress(addr_mode=t.AddrMode.NWK, address=t.NWK(0x0000)),
         src_ep=t.uint8_t(endpoint),
@@ -111,7 +113,9 @@ def _answers_are_statuses(frames: list[t.ZigbeePacket]) -> None:
 
 
 @pytest.mark.parametrize("role", [DeviceType.IHD, DeviceType.CAD])
-def test_no_frame_raises_out_of_a_node(home: EmulatedHome, role: DeviceType, caplog) -> None:
+def test_no_frame_raises_out_of_a_node(
+    home: EmulatedHome, role: DeviceType, caplog: pytest.LogCaptureFixture
+) -> None:
     home.hub.device_log.entries[DISPLAY_IEEE].device_type = role
     display = Listener()
     home.air.attach(display)

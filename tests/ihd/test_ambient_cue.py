@@ -77,7 +77,9 @@ def test_speech_is_in_the_displays_language() -> None:
     class Welsh(PlainWording):
         language = "cy"
 
-        def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[override]
+        def translate(
+            self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+        ) -> str:
             return {"Electricity use is now high.": "Mae defnydd trydan yn uchel nawr."}[source]
 
     model, sound = HomeModel(), Recorder()

@@ -3,6 +3,9 @@ whether the ambient indicator is there – changed while it runs, as a study's n
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
 from app.host.context import ExperienceContext
 from app.settings.display_settings import DisplaySettings, Presentation
 from han.model import Fuel
@@ -10,13 +13,15 @@ from ihd.home_screen import HomeScreenView
 from tests.ihd.conftest import NOW, dual_fuel_home
 
 
-def test_the_home_screen_leads_with_money_or_energy_and_hides_the_ambient_card(qtbot) -> None:
+def test_the_home_screen_leads_with_money_or_energy_and_hides_the_ambient_card(
+    qtbot: QtBot,
+) -> None:
     settings = DisplaySettings()
     screen = HomeScreenView(ExperienceContext(dual_fuel_home(), now=lambda: NOW, settings=settings))
     qtbot.addWidget(screen)
     grid = screen._grid
 
-    def column(widget) -> int:  # type: ignore[no-untyped-def]
+    def column(widget: QWidget) -> int:
         return grid.getItemPosition(grid.indexOf(widget))[1]
 
     today = screen.today[Fuel.ELECTRICITY]

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
+from pytestqt.qtbot import QtBot
 
 from app.settings.display_settings import DisplaySettings, SoundMode
 from ihd import shell as ihd_shell
+from tests.ihd.conftest import Display
 
 
 class Voice:
@@ -30,14 +33,16 @@ class Voice:
         self.speaking = False
 
 
-def _shell(display, voice: Voice, settings: DisplaySettings):  # type: ignore[no-untyped-def]
+def _shell(display: Display, voice: Voice, settings: DisplaySettings) -> ihd_shell.IhdShell:
     context = dataclasses.replace(display.shell.context, sound=voice, settings=settings)
     shell = ihd_shell.IhdShell(context)
     shell.show()
     return shell
 
 
-def _press_r(shell, qtbot, held_s: float, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def _press_r(
+    shell: ihd_shell.IhdShell, qtbot: QtBot, held_s: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
     clock = [1000.0]
     monkeypatch.setattr(ihd_shell.time, "monotonic", lambda: clock[0])
     key = Qt.Key.Key_R
@@ -49,7 +54,7 @@ def _press_r(shell, qtbot, held_s: float, monkeypatch) -> None:  # type: ignore[
 
 
 def test_a_press_says_the_readings_and_a_second_cuts_them_short(
-    display, qtbot, monkeypatch
+    display: Display, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     voice = Voice()
     shell = _shell(display, voice, DisplaySettings(sound=SoundMode.SPEAK))
@@ -62,7 +67,9 @@ def test_a_press_says_the_readings_and_a_second_cuts_them_short(
     assert voice.said[-1] == "(stopped)"
 
 
-def test_a_long_press_turns_speech_on_and_off(display, qtbot, monkeypatch) -> None:
+def test_a_long_press_turns_speech_on_and_off(
+    display: Display, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     voice, settings = Voice(), DisplaySettings()
     shell = _shell(display, voice, settings)
     qtbot.addWidget(shell)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
 from app.host.context import ExperienceContext
 from app.settings.display_settings import DisplaySettings, SoundMode
@@ -30,7 +31,7 @@ class NoWhere:
         raise KeyError(key)
 
 
-async def test_digits_are_read_back_in_fours_and_the_answer_is_said(qtbot) -> None:
+async def test_digits_are_read_back_in_fours_and_the_answer_is_said(qtbot: QtBot) -> None:
     voice = Voice()
     context = ExperienceContext(
         HomeModel(), settings=DisplaySettings(sound=SoundMode.SPEAK), sound=voice
@@ -43,7 +44,7 @@ async def test_digits_are_read_back_in_fours_and_the_answer_is_said(qtbot) -> No
     assert voice.said[-1] == screen.result.text() != ""
 
 
-def test_nothing_is_said_with_speech_off(qtbot) -> None:
+def test_nothing_is_said_with_speech_off(qtbot: QtBot) -> None:
     voice = Voice()
     screen = TopUpScreen(ExperienceContext(HomeModel(), sound=voice), NoWhere())  # type: ignore[arg-type]
     qtbot.addWidget(screen)

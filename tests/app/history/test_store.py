@@ -14,6 +14,8 @@ from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from pathlib import Path
 
+import zigpy.types as t
+
 from app.history.backfill import BackfillDepth, HistoryBackfill, HistoryRecorder, merge_runs
 from app.history.store import (
     DAY_S,
@@ -29,6 +31,7 @@ from app.history.store import (
 )
 from han.local_calendar import LocalCalendar
 from han.units import HALF_HOUR_S
+from tests.conftest import EmulatedHan, OpenEmulatedHan
 
 T0 = 1_781_481_600  # a UTC midnight
 METER = "0d:6f:00:00:00:00:00:01/1"
@@ -170,7 +173,7 @@ def test_a_killed_writer_leaves_whole_batches_only(tmp_path: Path) -> None:
 
 
 async def test_backfill_fills_the_stores_gaps_from_the_meters_profile(
-    emulated_han, tmp_path: Path
+    emulated_han: OpenEmulatedHan, tmp_path: Path
 ) -> None:
     async with (
         emulated_han(profile="ev_owner", history_days=10) as han,
@@ -178,6 +181,7 @@ async def test_backfill_fills_the_stores_gaps_from_the_meters_profile(
     ):
         await han.meter_ready()
         meter = han.model.electricity_import_meter()
+        assert meter is not None
         link = han.session.links[meter.key]
         key = str(meter.key)
         backfill = HistoryBackfill(store, han.model, depth=BackfillDepth(import_days=2))
@@ -210,13 +214,16 @@ async def test_backfill_fills_the_stores_gaps_from_the_meters_profile(
         )
 
 
-async def test_backfill_writes_days_weeks_months_and_tariffs(emulated_han, tmp_path: Path) -> None:
+async def test_backfill_writes_days_weeks_months_and_tariffs(
+    emulated_han: OpenEmulatedHan, tmp_path: Path
+) -> None:
     async with (
         emulated_han(profile="ev_owner", history_days=40) as han,
         HistoryStore(tmp_path / "history.db") as store,
     ):
         await han.meter_ready()
         meter = han.model.electricity_import_meter()
+        assert meter is not None
         key = str(meter.key)
         backfill = HistoryBackfill(store, han.model, depth=BackfillDepth(import_days=2))
         await backfill.fill_meter(han.session.links[meter.key])
@@ -245,7 +252,9 @@ async def test_backfill_writes_days_weeks_months_and_tariffs(emulated_han, tmp_p
         assert (tariff.unit_price_gbp, tariff.rate_label) == (Decimal("0.2450"), "Standard")
 
 
-async def test_the_recorder_follows_a_running_session(emulated_han, tmp_path: Path) -> None:
+async def test_the_recorder_follows_a_running_session(
+    emulated_han: OpenEmulatedHan, tmp_path: Path
+) -> None:
     async with (
         emulated_han(profile="ev_owner", history_days=3) as han,
         HistoryStore(tmp_path / "history.db") as store,
@@ -267,11 +276,11 @@ async def test_the_recorder_follows_a_running_session(emulated_han, tmp_path: Pa
             await recorder.stop()
 
 
-def _count_profile_requests(han) -> list[int]:
+def _count_profile_requests(han: EmulatedHan) -> list[int]:
     """Counts GetProfile requests going down to the meters (cluster command 0 of Metering)."""
     requests = [0]
 
-    def tap(packet, way: str) -> None:
+    def tap(packet: t.ZigbeePacket, way: str) -> None:
         data = packet.data.serialize()
         cluster_specific = data[0] & 0x03 == 0x01
         command_at = 4 if data[0] & 0x04 else 2  # after a manufacturer code, if any
@@ -283,7 +292,7 @@ def _count_profile_requests(han) -> list[int]:
 
 
 async def test_backfill_asks_24_half_hours_a_request_and_stops_where_the_meter_does(
-    emulated_han, tmp_path: Path
+    emulated_han: OpenEmulatedHan, tmp_path: Path
 ) -> None:
     async with (
         emulated_han(profile="ev_owner", history_days=1) as han,
@@ -291,6 +300,7 @@ async def test_backfill_asks_24_half_hours_a_request_and_stops_where_the_meter_d
     ):
         await han.meter_ready()
         meter = han.model.electricity_import_meter()
+        assert meter is not None
         link = han.session.links[meter.key]
         requests = _count_profile_requests(han)
         backfill = HistoryBackfill(store, han.model, depth=BackfillDepth(import_days=7))

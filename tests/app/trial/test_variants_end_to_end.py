@@ -23,10 +23,13 @@ from statistics import NormalDist, fmean, geometric_mean, stdev
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from app.trial.study import STUDY_DIR, Study, parse_study
 from app.trial_ui import report_command
 from app.trial_ui.console_host import OperatorConsole
+from app.trial_ui.console_window import ConsoleWindow
+from ihd.shell import IhdShell
 
 START = 80_000.0
 TASKS = ("cost-now", "today", "history")
@@ -99,7 +102,7 @@ async def until(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
             await asyncio.sleep(0.02)
 
 
-def click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def click(qtbot: QtBot, widget: QWidget) -> None:
     assert widget.isVisible(), widget
     assert widget.isEnabled(), widget
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
@@ -120,7 +123,7 @@ def the_study(design: str, participants: int, folder: Path) -> Study:
     return parse_study(text, path)
 
 
-async def run_study(qtbot, study: Study, db: Path, seed: int) -> dict:  # type: ignore[no-untyped-def]
+async def run_study(qtbot: QtBot, study: Study, db: Path, seed: int) -> dict:
     """Every participant through every step; returns what each one did and rated."""
     clock = Clock()
     console = OperatorConsole(
@@ -169,7 +172,16 @@ async def run_study(qtbot, study: Study, db: Path, seed: int) -> dict:  # type: 
     return did
 
 
-async def _do_task(qtbot, ihd, window, console, clock, task, doing, started) -> None:  # type: ignore[no-untyped-def]
+async def _do_task(
+    qtbot: QtBot,
+    ihd: IhdShell,
+    window: ConsoleWindow,
+    console: OperatorConsole,
+    clock: Clock,
+    task: str,
+    doing: Doing,
+    started: float,
+) -> None:
     finish_at = started + doing.seconds
     if doing.wrong_screen_first:  # a mistake: another screen first, then back home
         click(qtbot, ihd.nav.buttons["messages"])
@@ -186,7 +198,7 @@ async def _do_task(qtbot, ihd, window, console, clock, task, doing, started) -> 
     click(qtbot, window.tasks.success if doing.outcome == "success" else window.tasks.failure)
 
 
-async def _answer(qtbot, window, answers: list[int]) -> None:  # type: ignore[no-untyped-def]
+async def _answer(qtbot: QtBot, window: ConsoleWindow, answers: list[int]) -> None:
     host = window.questionnaire
     await until(lambda: host.overlay is not None)
     overlay = host.overlay
@@ -243,7 +255,7 @@ def check_rows(study: Study, did: dict, variants: dict) -> None:
 
 @pytest.mark.e2e
 async def test_within_participants_the_report_compares_the_two_designs(
-    qtbot, tmp_path: Path
+    qtbot: QtBot, tmp_path: Path
 ) -> None:
     study = the_study("within", 4, tmp_path)
     db = tmp_path / "trial.sqlite"
@@ -308,7 +320,9 @@ async def test_within_participants_the_report_compares_the_two_designs(
 
 
 @pytest.mark.e2e
-async def test_between_participants_the_report_uses_welch_tests(qtbot, tmp_path: Path) -> None:
+async def test_between_participants_the_report_uses_welch_tests(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     study = the_study("between", 6, tmp_path)
     db = tmp_path / "trial.sqlite"
     did = await run_study(qtbot, study, db, seed=11)

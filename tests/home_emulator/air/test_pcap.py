@@ -30,6 +30,7 @@ from home_emulator.air.pcap import (
 )
 from home_emulator.air.virtual_radio import COORDINATOR_IEEE
 from home_emulator.zigbee.zcl_server import ServerCluster
+from tests.conftest import OpenEmulatedHan
 
 SCRIPTS = Path(__file__).resolve().parents[3] / "scripts"
 ESME_NWK = 0x1001
@@ -262,7 +263,7 @@ def reported_value(frame: str, attribute: str) -> int:
 
 
 async def test_wireshark_dissects_a_whole_session_down_to_metering_attributes(
-    emulated_han, tshark: str, tmp_path: Path
+    emulated_han: OpenEmulatedHan, tshark: str, tmp_path: Path
 ) -> None:
     capture = tmp_path / "han.pcap"
     async with emulated_han(power_on=False) as han:

@@ -124,7 +124,16 @@ _addresses = st.one_of(
     rssi=st.none() | st.integers(-128, 127),
 )
 def test_any_packet_survives_the_round_trip(
-    src, dst, src_ep, dst_ep, tsn, profile, cluster, data, lqi, rssi
+    src: t.AddrModeAddress | None,
+    dst: t.AddrModeAddress | None,
+    src_ep: int | None,
+    dst_ep: int | None,
+    tsn: int,
+    profile: int,
+    cluster: int,
+    data: bytes,
+    lqi: int | None,
+    rssi: int | None,
 ) -> None:
     packet = t.ZigbeePacket(
         src=src,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -21,12 +22,13 @@ from home_emulator.home import EmulatedHome, HomeSpec
 from home_emulator.metering.credit_engine import CreditSettings, PrepaymentStart, units
 from home_emulator.metering.top_up_gate import TopUpResult, derived_key
 from home_emulator.supplier.wan import SupplierWan
+from tests.conftest import OpenEmulatedHan
 
 LONDON = ZoneInfo("Europe/London")
 WEEKDAY_MORNING = datetime(2026, 1, 13, 11, 0, tzinfo=LONDON).timestamp()
 
 
-def _prepay_home(balance: str = "10.00", **settings) -> EmulatedHome:
+def _prepay_home(balance: str = "10.00", **settings: Any) -> EmulatedHome:
     start = PrepaymentStart(balance=units(balance), settings=CreditSettings(**settings))
     home = EmulatedHome(
         HomeSpec(start_epoch_s=WEEKDAY_MORNING, history_days=1, electricity_prepayment=start)
@@ -135,7 +137,7 @@ def test_the_supplier_can_switch_payment_mode_and_add_credit() -> None:
     home.close()
 
 
-async def test_a_ppmid_tops_up_over_the_air(emulated_han) -> None:
+async def test_a_ppmid_tops_up_over_the_air(emulated_han: OpenEmulatedHan) -> None:
     start = PrepaymentStart(balance=units("2.00"))
     async with emulated_han(electricity_prepayment=start) as han:
         await han.meter_ready()
