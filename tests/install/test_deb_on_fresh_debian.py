@@ -48,7 +48,8 @@ def _why_not(arch: str) -> str | None:
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_wheel(tmp_path_factory.mktemp("wheel"))
+    built: Path = build_wheel(tmp_path_factory.mktemp("wheel"))
+    return built
 
 
 @pytest.mark.parametrize("arch", ["amd64", "arm64"])
