@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 import zigpy.types as t
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -65,6 +66,7 @@ def _is_sound(cluster_id: int, data: bytes) -> bool:
     return True
 
 
+@pytest.mark.logs_warning(r"Ignoring undecodable frame .*WrongDataType")
 async def test_reports_in_another_data_type_are_refused_and_counted(
     emulated_han: OpenEmulatedHan,
 ) -> None:
@@ -83,6 +85,7 @@ async def test_reports_in_another_data_type_are_refused_and_counted(
         assert han.model.electricity_import_meter().credit.in_prepayment
 
 
+@pytest.mark.logs_warning(r"Ignoring undecodable frame")
 async def test_fuzzed_reports_change_nothing_shown(emulated_han: OpenEmulatedHan) -> None:
     loop = asyncio.get_running_loop()
     escaped: list[dict[str, Any]] = []
