@@ -8,7 +8,7 @@ import itertools
 from pathlib import Path
 
 import zigpy.types as t
-from tests.home_emulator.test_serve import serve  # noqa: F401 - the fixture
+from tests.e2e.test_serve import serve  # noqa: F401 - the fixture
 from zigpy.zcl import foundation as f
 
 from han.clusters import GBPrepayment
