@@ -8,7 +8,6 @@ import itertools
 from pathlib import Path
 
 import zigpy.types as t
-from tests.e2e.test_serve import serve  # noqa: F401 - the fixture
 from zigpy.zcl import foundation as f
 
 from han.clusters import GBPrepayment
@@ -36,6 +35,7 @@ from home_emulator.metering.top_up_gate import TopUpResult
 from home_emulator.scenario.home_builder import build_home
 from home_emulator.store.home_store import HomeStore
 from home_emulator.zigbee.zcl_server import encode_cluster_command
+from tests.e2e.test_serve import serve  # noqa: F401 - the fixture
 
 SCENARIO = "pensioner-prepay"
 _TSN = itertools.count(1)
