@@ -35,6 +35,7 @@ __all__ = [
     "HanSource",
     "RemoteHomeSource",
     "SourceUnavailable",
+    "home_of",
     "open_source",
 ]
 
@@ -200,6 +201,13 @@ class RemoteHomeSource:
         radio, self.radio = self.radio, None
         if radio is not None:
             await radio.shutdown()
+
+
+def home_of(source: object) -> EmulatedHome:
+    """The emulated home behind an embedded source: what screenshots, demos and tests reach into."""
+    if not isinstance(source, EmulatorSource):
+        raise TypeError(f"{source!r} is not the embedded emulated home")
+    return source.home
 
 
 def open_source(
