@@ -24,7 +24,7 @@ from app.settings.options import (
 )
 from app.settings.store import StoredSettings
 from han.clock_speed import MAX_SPEED, MIN_SPEED
-from han.install_codes import parse_install_code
+from han.formats.install_codes import parse_install_code
 from han.version import version_line
 
 

@@ -40,7 +40,7 @@ from app.connection.glow_feed import (
     topic_filter,
 )
 from app.connection.han_connection import Backoff, ConnectionState, StateListener
-from han.meter_link import MeterLink
+from han.links.meter_link import MeterLink
 from han.model import HomeModel, MeterKey
 from han.session import HanSession
 

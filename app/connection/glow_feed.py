@@ -32,12 +32,12 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
-from han.history import MeterHistory, PeriodFigures, PeriodStarts
-from han.hub_link import next_clock
-from han.local_calendar import LocalCalendar
+from han.domain.history import MeterHistory, PeriodFigures, PeriodStarts
+from han.domain.local_calendar import LocalCalendar
+from han.domain.units import ELECTRICITY_UPDATE_S, GAS_UPDATE_S, MeteringUnit
+from han.links.hub_link import next_clock
 from han.measured import Measured
 from han.model import Fuel, HomeModel, Meter, MeterKey, ModelChange
-from han.units import ELECTRICITY_UPDATE_S, GAS_UPDATE_S, MeteringUnit
 
 ELECTRICITY: Final = "electricitymeter"
 GAS: Final = "gasmeter"

@@ -49,7 +49,7 @@ def check_source(text: str) -> str:
     if text == AUTO:
         return text
     if ":" in text:
-        from han.radios import RadioError, parse_radio  # only when asked: it loads zigpy
+        from han.radio.libraries import RadioError, parse_radio  # only when asked: it loads zigpy
 
         try:
             parse_radio(text)

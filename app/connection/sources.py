@@ -239,7 +239,7 @@ def open_source(
         return RemoteHomeSource(name, display_ieee=display_ieee, install_code=install_code)
     if is_radio(name):
         from app.connection.radio_source import RadioSource
-        from han.radios import parse_radio
+        from han.radio.libraries import parse_radio
 
         choice = (
             None

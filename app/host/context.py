@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from app.settings.display_settings import DisplaySettings
-from han.credit import SupplyAnswer, TopUpAnswer
+from han.domain.credit import SupplyAnswer, TopUpAnswer
 from han.model import HomeModel, MeterKey
 
 if TYPE_CHECKING:

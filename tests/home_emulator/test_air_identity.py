@@ -12,7 +12,7 @@ import pytest
 import zigpy.exceptions
 import zigpy.types as t
 
-from han.install_codes import printed_install_code
+from han.formats.install_codes import printed_install_code
 from home_emulator.air.identity import proof, proves
 from home_emulator.air.server import AirServer
 from home_emulator.air.virtual_radio import COORDINATOR_IEEE, VirtualRadio

@@ -22,7 +22,7 @@ from app.connection.glow_feed import (
     parse_reading,
 )
 from app.connection.source_names import check_source, is_radio
-from han.local_calendar import LocalCalendar
+from han.domain.local_calendar import LocalCalendar
 from han.model import Fuel, HomeModel, LinkState, ModelChange
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "glow"

@@ -30,8 +30,8 @@ from app.history.store import (
     Quantity,
     TariffRow,
 )
-from han.local_calendar import LocalCalendar
-from han.units import HALF_HOUR_S
+from han.domain.local_calendar import LocalCalendar
+from han.domain.units import HALF_HOUR_S
 from tests.conftest import EmulatedHan, OpenEmulatedHan
 
 T0 = 1_781_481_600  # a UTC midnight

@@ -14,7 +14,7 @@ import zigpy.exceptions
 import zigpy.types as t
 from zigpy.application import ControllerApplication
 
-from han.radios import RADIOS, RadioChoice, controller_class, radio_config
+from han.radio.libraries import RADIOS, RadioChoice, controller_class, radio_config
 from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.home import EmulatedHome, HomeSpec
 from home_emulator.znp.coordinator import EmulatedZnp, JoinPolicy
