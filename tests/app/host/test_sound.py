@@ -37,6 +37,9 @@ def test_speech_runs_espeak_ng_with_the_languages_voice(
     assert sound.speech_available
     sound.speak("Mae defnydd trydan yn uchel nawr.", "cy")
     qtbot.waitUntil(heard.exists, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: not sound.speaking, timeout=10_000
+    )  # the voice has finished, not only begun
     arguments = heard.read_text().splitlines()
     assert arguments[:2] == ["-v", "cy"]
     assert arguments[-1] == "Mae defnydd trydan yn uchel nawr."
