@@ -30,9 +30,12 @@ UNIT = "frames/s"
 
 _REPORTED_FIELDS = frozenset(
     {"demand_kw", "import_total_kwh", "export_total_kwh", "today_import_kwh", "ambient", "export"}
+    | {"week_import_kwh", "month_import_kwh", "today_cost_gbp", "week_cost_gbp", "month_cost_gbp"}
+    | {"totals"}
 )
-"""What a Metering report changes in the model. Other changes of a meter – its histories read
-again when a day ends, a new price – come from reads, not from the reports being counted."""
+"""What a Metering report changes in the model (today's energy carries the week, the month and the
+costs with it). Other changes of a meter – its histories read again when a day ends, a new price –
+come from reads, not from the reports being counted."""
 
 
 class _MeterChanges:

@@ -267,16 +267,17 @@ class EmulatedNode:
         outbox, self.outbox = self.outbox, []
         return outbox
 
-    def reports(self, now: float) -> list[t.ZigbeePacket]:
+    def reports(self, now: float, min_interval_floor_s: float = 0.0) -> list[t.ZigbeePacket]:
         """Report Attributes frames due now: one report per cluster with something to say, sent to
-        every display bound to that cluster (reporting is configured per cluster, not per display)."""
+        every display bound to that cluster (reporting is configured per cluster, not per display).
+        ``min_interval_floor_s``: see ``ServerCluster.due_reports``."""
         packets = []
         frames: dict[tuple[int, int], bytes] = {}
         for binding in self.bindings:
             key = (binding.src_endpoint, binding.cluster_id)
             data = frames.get(key)
             if data is None:
-                data = frames[key] = self._report_frame(key, now)
+                data = frames[key] = self._report_frame(key, now, min_interval_floor_s)
             if data:
                 packets.append(
                     self.packet(
@@ -290,14 +291,14 @@ class EmulatedNode:
                 )
         return packets
 
-    def _report_frame(self, key: tuple[int, int], now: float) -> bytes:
+    def _report_frame(self, key: tuple[int, int], now: float, floor_s: float) -> bytes:
         """The cluster's Report Attributes frame due now, or b"" when nothing is due."""
         endpoint_id, cluster_id = key
         endpoint = self.endpoints.get(endpoint_id)
         cluster = endpoint.servers.get(cluster_id) if endpoint else None
         if cluster is None or not cluster.reporting:
             return b""
-        records = cluster.due_reports(now)
+        records = cluster.due_reports(now, floor_s)
         return encode_report(self.next_tsn(), records) if records else b""
 
     def packet(

@@ -61,6 +61,7 @@ class ServerCluster:
         self.cluster_id = cluster_id
         self._values: dict[int, Any] = {}
         self.reporting: dict[int, ReportingRule] = {}
+        self._last_frame_s = float("-inf")
         self.commands: dict[int, CommandHandler] = {}
         self._heads: dict[int, bytes] = {}
         for name, value in (values or {}).items():
@@ -143,9 +144,13 @@ class ServerCluster:
             )
         return failures or [f.ConfigureReportingResponseRecord(status=f.Status.SUCCESS)]
 
-    def due_reports(self, now: float) -> bytes:
+    def due_reports(self, now: float, min_interval_floor_s: float = 0.0) -> bytes:
         """The attribute records of a Report Attributes frame for everything due now (may be empty);
-        marks them as reported."""
+        marks them as reported. ``min_interval_floor_s``: no frame sooner than that after the
+        cluster's last one (a fast-running home keeps its wall-clock report rate bounded); what
+        changed meanwhile goes out together, so related values always share one frame."""
+        if min_interval_floor_s and now - self._last_frame_s < min_interval_floor_s:
+            return b""
         records = bytearray()
         for attrid, rule in self.reporting.items():
             value = self._values.get(attrid)
@@ -154,6 +159,8 @@ class ServerCluster:
             rule.last_value = value
             rule.last_report_s = now
             records += self._record_head(attrid) + self._record_type(attrid)(value).serialize()
+        if records:
+            self._last_frame_s = now
         return bytes(records)
 
     def _record_head(self, attrid: int) -> bytes:
