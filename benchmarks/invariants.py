@@ -199,7 +199,12 @@ class InvariantChecker:
                 self._fail(f"home screen: {card.caption} {card.cost.text} · {card.energy.text} kWh")
         meter = meters[Fuel.ELECTRICITY]
         demand = meter.demand_kw if meter is not None else None
-        if self.ambient_level_of is None or screen.ambient is None or demand is None:
+        if (
+            self.ambient_level_of is None
+            or screen.ambient is None
+            or meter is None
+            or demand is None
+        ):
             return
         shown_kw = amount(screen.demand.text)
         if shown_kw is None:
