@@ -41,6 +41,13 @@ def run_all(plan: Plan, *, progress: Progress = _to_stderr) -> Results:
         results.figures.extend(ihd_idle(measure_s=plan.idle_s))
     except Exception as error:
         _failed(results, "ihd_idle", error, progress)
+    progress("pi_budget: the IHD on one core held to a third of it")
+    try:
+        from benchmarks.pi_budget import pi_budget
+
+        results.figures.extend(pi_budget(idle_s=plan.idle_s))
+    except Exception as error:
+        _failed(results, "pi_budget", error, progress)
     try:
         run_on_qt_loop(_in_process(plan, results, progress))
     except Exception as error:  # the loop itself could not run: nothing in-process was measured
@@ -117,6 +124,11 @@ async def _in_process(plan: Plan, results: Results, progress: Progress) -> None:
 
     progress(f"report_to_pixel: {plan.pixel_samples} samples")
     await _measure(results, "report_to_pixel", lambda: report_to_pixel(plan.pixel_samples))
+
+    from benchmarks.fast_forward import fast_forward
+
+    progress(f"fast_forward: the IHD on a home at ×100,000 for {plan.fast_forward_s:g} s")
+    await _measure(results, "fast_forward", lambda: fast_forward(plan.fast_forward_s))
 
     from benchmarks.ihd_history import history_redraw_ms
 
