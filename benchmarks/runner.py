@@ -15,7 +15,7 @@ from benchmarks.plan import Plan
 from benchmarks.qt_loop import run_on_qt_loop
 
 RATIO_KEY = "han_vs_zigpy_ratio"
-RATIO_TARGET = 0.5
+RATIO_TARGET = 0.9
 Progress = Callable[[str], None]
 
 
@@ -82,10 +82,14 @@ async def _in_process(plan: Plan, results: Results, progress: Progress) -> None:
     from benchmarks.zigpy_decode import record_report_frames, zigpy_reports_per_s
 
     frames: list[t.ZigbeePacket] = []
+    display_side: list[Figure] = []
     progress(f"han_reports_per_s: {plan.han_steps:,} meter steps end to end")
     han = await _measure(
-        results, "han_reports_per_s", lambda: _one(han_reports_per_s(plan.han_steps, record=frames))
+        results,
+        "han_reports_per_s",
+        lambda: _one(han_reports_per_s(plan.han_steps, record=frames, display_side=display_side)),
     )
+    results.figures.extend(display_side)
 
     if not frames:
         progress("zigpy_reports_per_s: recording frames in a priming run")
@@ -102,7 +106,9 @@ async def _in_process(plan: Plan, results: Results, progress: Progress) -> None:
     frames.clear()
 
     if han and zigpy:
-        results.figures.append(ratio(han[0], zigpy[0]))
+        # Our layers against zigpy's: the display side of the same run (the emulated meter's
+        # stepping is the other side of the air, and zigpy alone is not charged for it either).
+        results.figures.append(ratio(display_side[0] if display_side else han[0], zigpy[0]))
     else:
         results.failures.append(Failure(RATIO_KEY, "needs both throughput figures"))
 
