@@ -12,16 +12,21 @@ running on its own clock at ×100,000, fed by the real session over the virtual 
   about ×100,000 × 0.1 s);
 - ``fast_forward_violations``: what the ``InvariantChecker`` found, sampling every view-model once a
   frame;
-- ``fast_forward_cpu_pct`` and ``fast_forward_rss_mb``: this process's CPU (share of one core) and
-  resident memory over the run – the emulated home runs in it too, as the app's embedded home does.
+- ``fast_forward_cpu_pct`` and ``fast_forward_rss_mb``: ``python -m app --speed 100000`` itself (its
+  embedded home in the same process, as shipped), its CPU (share of one core) over the last part of
+  the run and its resident memory at the end.
 """
 
 from __future__ import annotations
 
 import asyncio
-import resource
+import os
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 
 from benchmarks.fast_run import FRAME_S, SCENARIOS, fast_home
 from benchmarks.figures import Figure, at_most, for_information
@@ -65,7 +70,6 @@ async def fast_forward(run_s: float) -> list[Figure]:
         for button in buttons:
             button.clicked.connect(lambda *_: clicked_at.append(time.perf_counter()))
         try:
-            cpu_before, wall_before = time.process_time(), time.perf_counter()
             tick = 0
             end = time.monotonic() + run_s
             pending_tap: float | None = None
@@ -100,7 +104,6 @@ async def fast_forward(run_s: float) -> list[Figure]:
                                 Qt.KeyboardModifier.NoModifier,
                             ),
                         )
-            cpu = (time.process_time() - cpu_before) / (time.perf_counter() - wall_before) * 100
         finally:
             view.close()
             window.close()
@@ -108,7 +111,6 @@ async def fast_forward(run_s: float) -> list[Figure]:
         violations = fast.checker.finish()
         samples = fast.checker.samples
         behind = fast.emulator_lag_s()
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # Each screen's first visit builds it (History lays out its chart): said apart, not a tap's pace.
     first_visits, taps_ms = taps_ms[: len(buttons)], taps_ms[len(buttons) :]
     if len(frames_ms) < 2 or len(taps_ms) < 2 or len(lags) < 2:
@@ -153,12 +155,45 @@ async def fast_forward(run_s: float) -> list[Figure]:
             detail=f"{where}: {samples} samples of every view-model"
             + (f"; first: {violations[0]}" if violations else ""),
         ),
-        for_information(
-            "fast_forward_cpu_pct", cpu, "%", detail=f"{where}: home and display in one process"
-        ),
-        at_most(
-            "fast_forward_rss_mb", rss_mb, "MB", RSS_TARGET_MB, detail=f"{where}: peak resident"
-        ),
+    ]
+
+
+def app_at_speed(run_s: float, settle_s: float = 8.0) -> list[Figure]:
+    """``python -m app --speed 100000`` left to run: its CPU after ``settle_s`` and its RSS."""
+    from benchmarks.ihd_history import PROJECT_ROOT, _cpu_ticks, _rss_mb
+
+    ticks_per_s = os.sysconf("SC_CLK_TCK")
+    with tempfile.TemporaryDirectory(prefix="smets-bench-fast-") as home:
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_DATA_HOME": str(Path(home) / "data"),
+            "XDG_CONFIG_HOME": str(Path(home) / "config"),
+        }
+        command = [
+            sys.executable, "-m", "app", "--speed", f"{SPEED:.0f}",
+            "--quit-after", str(settle_s + run_s + 10),
+        ]  # fmt: skip
+        process = subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        try:
+            time.sleep(settle_s)
+            if process.poll() is not None:
+                raise RuntimeError(f"the app exited early with {process.returncode}")
+            first, started = _cpu_ticks(process.pid), time.monotonic()
+            time.sleep(run_s)
+            cpu = 100 * (_cpu_ticks(process.pid) - first) / ticks_per_s
+            cpu /= time.monotonic() - started
+            rss = _rss_mb(process.pid)
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    where = f"python -m app --speed {SPEED:.0f}, {run_s:g} s after {settle_s:g} s of start-up"
+    return [
+        for_information("fast_forward_cpu_pct", cpu, "% of a core", detail=where),
+        at_most("fast_forward_rss_mb", rss, "MB", RSS_TARGET_MB, detail=f"{where}: resident"),
     ]
 
 

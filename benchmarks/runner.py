@@ -41,6 +41,15 @@ def run_all(plan: Plan, *, progress: Progress = _to_stderr) -> Results:
         results.figures.extend(ihd_idle(measure_s=plan.idle_s))
     except Exception as error:
         _failed(results, "ihd_idle", error, progress)
+    progress(
+        f"fast_forward_cpu_pct, fast_forward_rss_mb: python -m app at ×100,000 for {plan.idle_s:g} s"
+    )
+    try:
+        from benchmarks.fast_forward import app_at_speed
+
+        results.figures.extend(app_at_speed(plan.idle_s))
+    except Exception as error:
+        _failed(results, "fast_forward app", error, progress)
     progress("pi_budget: the IHD on one core held to a third of it")
     try:
         from benchmarks.pi_budget import pi_budget
