@@ -24,6 +24,8 @@ from app.settings.options import (
 )
 from app.settings.store import StoredSettings
 from han.clock_speed import MAX_SPEED, MIN_SPEED
+from han.install_codes import parse_install_code
+from han.version import version_line
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -85,6 +87,14 @@ def _eui64(text: str) -> str:
             f"expected an EUI-64 such as 00:0d:6f:ff:fe:00:00:02, not {text!r}"
         ) from None
     return text.lower()
+
+
+def _install_code(text: str) -> bytes:
+    try:
+        code, _key = parse_install_code(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return code
 
 
 def _png_path(text: str) -> Path:
@@ -166,6 +176,63 @@ def _check_trial(parser: argparse.ArgumentParser, args: argparse.Namespace) -> N
         parser.error("--trial FILE and --participant ID go together")
 
 
+def _pairing_order(text: str) -> str:
+    kind, _, digits = text.partition(":")
+    if text == "supplier" or (kind == "passkey" and len(digits) == 10 and digits.isdigit()):
+        return text
+    raise argparse.ArgumentTypeError(
+        f"expected passkey:DIGITS (the hub's ten-digit passkey) or supplier, not {text!r}"
+    )
+
+
+def _add_headless_arguments(parser: argparse.ArgumentParser) -> None:
+    """A device run with no window (the CAD on a home server: python -m cad run)."""
+    parser.add_argument(
+        "--headless",
+        action="store_true",
+        help="no window: run the device's service until SIGTERM (--mode cad: log the meters, "
+        "publish the feed); python -m cad run starts it this way",
+    )
+    parser.add_argument(
+        "--pair",
+        type=_pairing_order,
+        metavar="passkey:DIGITS|supplier",
+        help="--headless: pair if not paired yet, with the hub's passkey (press the hub's pairing "
+        "button first) or the supplier's way (quote the EUI-64 and install code it prints)",
+    )
+    parser.add_argument(
+        "--status-file",
+        type=Path,
+        metavar="FILE",
+        help="--headless: where the service writes its status (default: the device's own place)",
+    )
+
+
+def _check_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if not args.headless:
+        if args.pair is not None or args.status_file is not None:
+            parser.error("--pair and --status-file are for --headless")
+        return
+    for given, name in (
+        (args.kiosk, "--kiosk"),
+        (args.screenshot, "--screenshot"),
+        (args.trial or args.study, "a usability trial"),
+    ):
+        if given:
+            parser.error(f"--headless has no window: it does not go with {name}")
+    from app.host.experiences import UnknownExperience, load
+
+    mode = args.mode or "ihd"
+    try:
+        experience = load(mode)
+    except UnknownExperience as error:
+        parser.error(str(error))
+    if experience.create_service is None:
+        parser.error(f"--mode {mode} is nothing without its screen: only --mode cad runs headless")
+    if args.pair is not None and not experience.pairs_itself:
+        parser.error(f"--mode {mode} does not pair itself")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(
         prog="python -m app",
@@ -176,6 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: python -m app --speed 60   (an hour of the emulated home every minute). "
         "Kiosk: python -m app kiosk-pin sets the PIN that leaves it, then python -m app --kiosk",
     )
+    parser.add_argument("--version", action="version", version=version_line())
     parser.add_argument(
         "--mode",
         choices=(*MODES, OPERATOR_MODE),
@@ -185,11 +253,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--source",
         type=_source,
-        metavar="emulator|tcp://HOST:PORT|RADIO:PATH|auto",
+        metavar="emulator|tcp://HOST:PORT|RADIO:PATH|auto|glow://HOST/DEVICE_ID",
         help="where the HAN traffic comes from: emulator (default) – the in-process emulated home; "
         "tcp://HOST:PORT – a home kept running by python -m home_emulator serve; RADIO:PATH – a "
         "USB coordinator (RADIO ezsp, znp, deconz, xbee or zigate; PATH a serial device or "
-        "socket://host:port), e.g. znp:/dev/ttyUSB0; auto – probe the USB serial ports",
+        "socket://host:port), e.g. znp:/dev/ttyUSB0; auto – probe the USB serial ports; "
+        "glow://[USER:PASS@]HOST[:PORT]/DEVICE_ID – a Glow display's or CAD's local MQTT feed "
+        "(port 1883; glows:// for TLS on 8883, ?ca=FILE for a broker's own CA, ?prefix=TOPIC if "
+        "not under glow/): readings only, no top-up, supplier messages or pairing",
     )
     parser.add_argument(
         "--scenario",
@@ -215,6 +286,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="EUI64",
         help="this display's EUI-64 on a served home, so several displays can attach; it must be "
         "in the hub's device log (serve --admit EUI64). Default: the home's own display",
+    )
+    parser.add_argument(
+        "--install-code",
+        type=_install_code,
+        metavar="HEX",
+        help="the install code this display proves its identity with to a served home, as serve "
+        "--admit printed it. Default: the code printed on the display's label",
     )
     parser.add_argument(
         "--speed",
@@ -268,6 +346,7 @@ def build_parser() -> argparse.ArgumentParser:
         "the top-left corner and the PIN (set it first: python -m app kiosk-pin). Mode, source, "
         "theme and language come from the kiosk's settings unless given here",
     )
+    _add_headless_arguments(parser)
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="log HAN traffic and decisions"
     )
@@ -287,6 +366,7 @@ def parse(argv: Sequence[str] | None = None) -> Options:
     kiosk = _kiosk_settings(parser, args, stored) if stored is not None else None
     mode = args.mode or (kiosk.mode if kiosk else "ihd")
     _check_trial(parser, args)
+    _check_headless(parser, args)
     return Options(
         mode=mode,
         source=args.source or (kiosk.source if kiosk else "emulator"),
@@ -302,10 +382,14 @@ def parse(argv: Sequence[str] | None = None) -> Options:
         theme=args.theme or (stored.theme if stored else "standard"),
         language=args.lang or (stored.language if stored else "en"),
         display_ieee=args.display_ieee,
+        install_code=args.install_code,
         kiosk=kiosk,
         trial_db=args.trial,
         participant=args.participant,
         study=args.study,
+        headless=args.headless,
+        pair=args.pair,
+        status_file=args.status_file,
     )
 
 
@@ -346,6 +430,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.trial_ui.console_host import run as run_console
 
         return run_console(options)
+    if options.headless:
+        from app.host.headless import run_headless
+
+        return run_headless(options)
     if options.source == "emulator" and options.scenario is None:
         from app.connection import (
             past_prerender,

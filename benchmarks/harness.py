@@ -60,7 +60,8 @@ class Han:
     def metering_cluster(self) -> Cluster:
         device = self.radio.devices[self.home.esme.node.ieee]
         assert isinstance(device, zigpy.device.Device)
-        return device.endpoints[1].in_clusters[METERING_CLUSTER]
+        cluster: Cluster = device.endpoints[1].in_clusters[METERING_CLUSTER]
+        return cluster
 
 
 @contextlib.asynccontextmanager

@@ -30,6 +30,7 @@ def run_on_qt_loop(coroutine: Coroutine[Any, Any, T]) -> T:
     application.setQuitOnLastWindowClosed(False)  # closing the IHD's window must not stop the loop
     loop = qasync.QEventLoop(application)
     try:
-        return loop.run_until_complete(coroutine)
+        result: T = loop.run_until_complete(coroutine)
+        return result
     finally:
         loop.close()

@@ -7,6 +7,7 @@ code, the right check (the CRC-16 in its last two bytes). Errors say which and w
 
 from __future__ import annotations
 
+import hashlib
 import string
 from typing import Final
 
@@ -23,7 +24,8 @@ def install_code_with_check(code: bytes) -> bytes:
     ``zigpy.util.convert_install_code`` checks (with the same CRC class, so the two cannot drift)."""
     crc = CrcX25()
     crc.process(code)
-    return code + crc.finalbytes(byteorder="little")
+    check: bytes = crc.finalbytes(byteorder="little")
+    return code + check
 
 
 class LabelError(ValueError):
@@ -77,3 +79,9 @@ def parse_install_code(text: str) -> tuple[bytes, t.KeyData]:
             "check",
             "the install code's check digits do not match: is a character mistyped?",
         ) from None
+
+
+def printed_install_code(ieee: str) -> bytes:
+    """The install code printed on an emulated display's label: 16 bytes and their CRC, stable for
+    its EUI-64 (the display proves its identity with it; an installer types it into the hub)."""
+    return install_code_with_check(hashlib.sha256(f"install code {ieee}".encode()).digest()[:16])

@@ -183,7 +183,7 @@ class PrepaymentLink:
         return SUPPLY_ANSWERS.get(status, SupplyAnswer.REFUSED)
 
     async def _simple(self, request: Any) -> bool:
-        return await self._status(request) == Status.SUCCESS
+        return bool(await self._status(request) == Status.SUCCESS)
 
     async def _status(self, request: Any) -> Any:
         try:

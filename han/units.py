@@ -113,13 +113,15 @@ def scaled(raw: int, decimal_places: int) -> Decimal:
 
 def trailing_digits(high_nibble_byte: object) -> int:
     """Price attributes carry their count of trailing digits in the high nibble of a byte."""
-    return (int(high_nibble_byte) >> 4) & 0x0F  # type: ignore[call-overload]
+    digits: int = (int(high_nibble_byte) >> 4) & 0x0F  # type: ignore[call-overload]
+    return digits
 
 
 def decimal_places(formatting: object) -> int:
     """ZSE formatting bytes (e.g. HistoricalCostConsumptionFormatting): bits 0–2 count the digits
     to the right of the decimal point."""
-    return int(formatting) & 0x07  # type: ignore[call-overload]
+    places: int = int(formatting) & 0x07  # type: ignore[call-overload]
+    return places
 
 
 COST_DECIMAL_PLACES: Final = 4

@@ -31,8 +31,13 @@ from home_emulator.air.virtual_radio import COORDINATOR_IEEE
 from home_emulator.clock import VirtualClock
 from home_emulator.devices.comms_hub import UNTIL_CANCELLED, CommsHub, HubEvent, SupplierMessage
 from home_emulator.devices.device_log import DeviceType, new_install_code
-from home_emulator.devices.esme import Esme
-from home_emulator.devices.gas import DEFAULT_CALORIFIC_VALUE, MIRROR_ENDPOINT, GasMeter
+from home_emulator.devices.esme import METER_ENDPOINT, Esme
+from home_emulator.devices.gas import (
+    DEFAULT_CALORIFIC_VALUE,
+    GSME_ENDPOINT,
+    MIRROR_ENDPOINT,
+    GasMeter,
+)
 from home_emulator.devices.pairing import PairingButton, SupplierPortal
 from home_emulator.devices.pulse_reader import PulseReader
 from home_emulator.household.load import PROFILES, HouseholdLoad
@@ -40,7 +45,7 @@ from home_emulator.metering.auxiliary_switch import AuxiliarySwitch
 from home_emulator.metering.backfill import DEFAULT_HISTORY_DAYS, Past, household_past
 from home_emulator.metering.credit_engine import PrepaymentStart
 from home_emulator.metering.past_cache import PastCache
-from home_emulator.metering.registers import LocalCalendar
+from home_emulator.metering.registers import HALF_HOUR_S, LocalCalendar
 from home_emulator.tariffs import (
     AnyTariff,
     Block,
@@ -99,7 +104,7 @@ Action = Callable[[], None]
 
 
 class EmulatedHome:
-    def __init__(
+    def __init__(  # noqa: C901 - wires every device of the home once, in the order the HAN needs them
         self,
         spec: HomeSpec | None = None,
         *,
@@ -175,6 +180,7 @@ class EmulatedHome:
                 past=past.gas() if past.gas_w is not None else None,
                 history_days=spec.history_days,
                 ieee=GSME_IEEE,
+                gpf_nwk=self.hub.nwk,
             )
             self.hub.node.endpoints[MIRROR_ENDPOINT] = self.gas.endpoint
         self.pulse_reader = (
@@ -239,6 +245,7 @@ class EmulatedHome:
             self._advance_devices(max(self.now_s, at_s - at_s % METER_STEP_S))
             action()
         self._advance_devices(now)
+        self._han_traffic(now)
         # Reporting intervals stretch with the clock's speed, so frames per wall second stay few.
         floor_s = self.clock.speed * REPORT_EVERY_WALL_S
         for node in self.nodes:
@@ -249,6 +256,16 @@ class EmulatedHome:
                     self._transmit(packet)
         self._next_step_s = now + METER_STEP_S
         return now
+
+    def _han_traffic(self, now: float) -> None:
+        """What the HAN carries whoever listens: on each half hour the meters ask the hub the
+        time, and the gas meter, awake, pushes its readings to the gas proxy."""
+        if now % HALF_HOUR_S == 0 and self.esme.node.powered:
+            self.air.between_nodes(self.hub.time_request(self.esme.node, METER_ENDPOINT))
+        if self.gas is not None and self.gas.node.outbox:
+            self.air.between_nodes(self.hub.time_request(self.gas.node, GSME_ENDPOINT))
+            for packet in self.gas.node.take_outbox():
+                self.air.between_nodes(packet)
 
     def _advance_devices(self, epoch_s: float) -> None:
         self.hub.advance_to(epoch_s)

@@ -42,6 +42,8 @@ class HomeScreenView(IhdScreen):
         self.setObjectName("ihd-home")
         self._view_model = HomeViewModel(context.model, QT_WORDING)
         self._started_at = context.now()
+        self.spoken = ""
+        """The live readings in one sentence, as last shown."""
 
         self.searching = QLabel("")
         self.searching.setProperty("role", "searching")
@@ -51,7 +53,7 @@ class HomeScreenView(IhdScreen):
         self.demand = BigNumber("")
         self.cost_per_hour = BigNumber("")
         self.ambient = AmbientIndicator(self.theme)
-        ambient_card = QFrame()
+        ambient_card = self.ambient_card = QFrame()
         ambient_card.setProperty("role", "card")
         self.ambient_caption = QLabel("")
         self.ambient_caption.setProperty("role", "caption")
@@ -64,6 +66,7 @@ class HomeScreenView(IhdScreen):
         grid = QGridLayout(live)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(10)
+        self._grid = grid
         grid.addWidget(self.demand, 0, 0)
         grid.addWidget(self.cost_per_hour, 0, 1)
         grid.addWidget(ambient_card, 0, 2)
@@ -96,14 +99,31 @@ class HomeScreenView(IhdScreen):
         layout.addWidget(self.pages, 1)
         layout.addLayout(bottom)
 
+        self.until_closed(context.settings.subscribe(self._setting_changed))
+        self._present()
         self.retranslate()
         self.refresh()
+
+    def _setting_changed(self, setting: str) -> None:
+        if setting == "presentation":
+            self._present()
+            self.refresh()
+
+    def _present(self) -> None:
+        """A usability study's design variant (``Presentation``): which figure leads, and
+        whether the ambient indicator is there."""
+        presentation = self.context.settings.presentation
+        money_first = presentation.lead_with == "cost"
+        self._grid.addWidget(self.demand, 0, 1 if money_first else 0)
+        self._grid.addWidget(self.cost_per_hour, 0, 0 if money_first else 1)
+        self.ambient_card.setVisible(presentation.ambient)
+        self._energy_first = presentation.lead_with == "energy"
 
     def retranslate(self) -> None:
         self.demand.set_caption(translate("NowScreen", "Electricity now"))
         self.cost_per_hour.set_caption(translate("NowScreen", "Costing"))
         self.ambient_caption.setText(translate("NowScreen", "Right now"))
-        self.last_updated.setAccessibleName(translate("NowScreen", "Last updated"))
+        self._name_last_updated()
         self.messages_entry.describe(
             self.messages_entry.words(),
             translate("NowScreen", "Open your messages from your supplier"),
@@ -143,10 +163,33 @@ class HomeScreenView(IhdScreen):
             if fuel in shown_fuels:
                 self._show_today(card, shown_fuels[fuel])
         self.last_updated.setText(screen.last_updated)
+        self._name_last_updated()
+        # The card says the level in words for a screen reader as the shape and word do on screen.
+        self.ambient_card.setAccessibleName(
+            f"{translate('NowScreen', 'Right now')}: {self.ambient.word}"
+        )
+        # The whole screen in one sentence: what a screen reader reads first, and what is spoken.
+        self.setAccessibleName(translate("Navigation", "Now"))
+        self.setAccessibleDescription(screen.spoken)
+        self.spoken = screen.spoken
 
-    @staticmethod
-    def _show_today(card: BigNumber, today: FuelToday) -> None:
+    def _name_last_updated(self) -> None:
+        """The label's words are its name, so a screen reader says the time it holds."""
+        shown = self.last_updated.text()
+        self.last_updated.setAccessibleName(
+            shown or translate("NowScreen", "Last updated: not yet")
+        )
+
+    def _show_today(self, card: BigNumber, today: FuelToday) -> None:
         card.set_caption(today.caption)
-        energy = f"{today.energy.text} {today.energy.unit}"
         note = today.cost.note or today.standing_charge
+        if self._energy_first:  # the kWh big, the £ beside it
+            card.show_reading(
+                today.energy.text,
+                f"{today.energy.unit} · {today.cost.text}",
+                stale=today.cost.stale,
+                note=note,
+            )
+            return
+        energy = f"{today.energy.text} {today.energy.unit}"
         card.show_reading(today.cost.text, energy, stale=today.cost.stale, note=note)

@@ -2,18 +2,23 @@
 shortcuts, the theme, and audible cues.
 
 Keyboard: Tab walks the navigation bar and the screen's buttons, Left/Right move along the bar,
-Enter or Space press, Ctrl+1 … Ctrl+9 open the n-th screen and Escape goes back to Now.
+Enter or Space press, Ctrl+1 … Ctrl+9 open the n-th screen and Escape goes back to Now. R repeats
+the last thing said (or says the readings), or cuts it short while speaking; holding R for a second
+and a half turns speech on or off.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from app.host.context import ExperienceContext
+from app.settings.display_settings import SoundMode
+from app.ui.announce import announce
 from app.ui.device_shell import DeviceShell
 from app.ui.i18n import QT_WORDING
 from app.ui.nav_bar import NavBar
@@ -24,6 +29,10 @@ from ihd.screen import IhdScreen
 from ihd.screens import SCREENS, ScreenDescriptor
 
 translate = QCoreApplication.translate
+
+LONG_PRESS_S = 1.5
+"""Holding the repeat key this long turns speech on or off instead."""
+REPEAT_KEY = Qt.Key.Key_R
 
 
 def _scrolling(screen: IhdScreen) -> QScrollArea:
@@ -82,9 +91,56 @@ class IhdShell(DeviceShell):
         for key, pages in ((Qt.Key.Key_PageDown, +1), (Qt.Key.Key_PageUp, -1)):
             QShortcut(QKeySequence(key), self, lambda pages=pages: self._scroll(pages))
 
-        self._cue = AmbientCue(context.model, context.settings, context.sound, QT_WORDING)
+        self._unread_heard = context.model.unread_messages
+        self._repeat_pressed_at = 0.0
+        self._cue = AmbientCue(
+            context.model, context.settings, context.sound, QT_WORDING, now=context.now
+        )
+        self._ticker.timeout.connect(self._cue.tick)
         self.start()
         self.go_to(self.home_key)
+
+    # The repeat key ---------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == REPEAT_KEY and not event.modifiers():
+            if not event.isAutoRepeat():
+                self._repeat_pressed_at = time.monotonic()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == REPEAT_KEY and not event.isAutoRepeat() and self._repeat_pressed_at:
+            held = time.monotonic() - self._repeat_pressed_at
+            self._repeat_pressed_at = 0.0
+            if held >= LONG_PRESS_S:
+                self.toggle_speech()
+            else:
+                self.repeat_or_interrupt()
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    def repeat_or_interrupt(self) -> None:
+        """Say again what was last said – or the Now screen's readings – or cut it short."""
+        home = self.screens.get(self.home_key)
+        readings = getattr(home, "spoken", "")
+        self._cue.repeat_or_interrupt(readings if isinstance(readings, str) else "")
+
+    def toggle_speech(self) -> None:
+        settings, sound = self.context.settings, self.context.sound
+        language = QT_WORDING.language
+        if settings.sound is SoundMode.SPEAK:
+            sound.speak(translate("Shell", "Speech off"), language)
+            settings.set_sound(SoundMode.OFF)
+        else:
+            settings.set_sound(SoundMode.SPEAK)
+            sound.speak(translate("Shell", "Speech on"), language)
+
+    def set_asleep(self, asleep: bool) -> None:
+        """The screen sleeps (kiosk night or rest): cues wait until it wakes; alarms do not."""
+        self._cue.asleep = asleep
 
     # Which screen is on show ----------------------------------------------------------------
 
@@ -129,10 +185,9 @@ class IhdShell(DeviceShell):
             button.set_words(f"{label} ({count})" if count else label)
             shortcut = self._shortcut_text(key)
             description = translate("Navigation", descriptor.description)
-            button.describe(label, description)
-            if shortcut:
-                button.setToolTip(f"{description} ({shortcut})")
-        self.clock.setAccessibleName(translate("Shell", "Time"))
+            self.nav.describe(key, label, description)
+            button.setToolTip(f"{description} ({shortcut})" if shortcut else description)
+        self.nav.retranslate()
 
     def _shortcut_text(self, key: str) -> str:
         keys = list(self.descriptors)
@@ -152,6 +207,11 @@ class IhdShell(DeviceShell):
 
     def _settled(self) -> None:
         self.retranslate()
+        unread = self.context.model.unread_messages
+        if unread > self._unread_heard:
+            # Wherever the person is, a screen reader hears that a message came.
+            announce(self, translate("Shell", "A new message from your energy supplier"))
+        self._unread_heard = unread
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._cue.close()

@@ -7,12 +7,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.host.context import ExperienceContext
+from app.ui.announce import announce
 from app.ui.chart import BarChart
 from app.ui.i18n import QT_WORDING
 from app.ui.labels import mark_stale, role_label
 from app.ui.theme import Theme
 from han.model import Fuel, ModelChange
 from ihd.screen import IhdScreen, Navigator
+from ihd.view_models.chart_words import prices_summary
 from ihd.view_models.tariff import TariffPage, TariffViewModel, Timeline
 
 translate = QCoreApplication.translate
@@ -67,6 +69,8 @@ class TariffScreen(IhdScreen):
         self.timeline.bar_chosen.connect(self._slot_chosen)
         self.timeline.set_unit("p/kWh")
         self.slot = role_label()
+        self.prices_summary = role_label("caption")
+        """The day's prices in words: the cheapest and the dearest half hour."""
         self.vat = role_label("caption")
         self._timeline: Timeline | None = None
 
@@ -78,6 +82,7 @@ class TariffScreen(IhdScreen):
         layout.addWidget(self.timeline_caption)
         layout.addWidget(self.timeline, 1)
         layout.addWidget(self.slot)
+        layout.addWidget(self.prices_summary)
         layout.addWidget(self.vat)
 
         self.retranslate()
@@ -88,9 +93,7 @@ class TariffScreen(IhdScreen):
             translate("TariffScreen", "Today's electricity prices, half hour by half hour")
         )
         self.timeline.setAccessibleName(translate("TariffScreen", "Today's electricity prices"))
-        self.timeline.setAccessibleDescription(
-            translate("TariffScreen", "Left and Right arrows choose a half hour")
-        )
+        self._describe_timeline()
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
@@ -138,7 +141,19 @@ class TariffScreen(IhdScreen):
             self._timeline = timeline
             self.timeline.set_bars(timeline.edges, timeline.pence)
             self.timeline.choose(chosen if keep else timeline.now_index)
+        self._describe_timeline()
         self.vat.setText(page.vat_note)
+
+    def _describe_timeline(self) -> None:
+        """The day's prices in words, under the chart and as its description."""
+        timeline = self._timeline
+        summary = (
+            prices_summary(timeline, self._view_model, QT_WORDING) if timeline is not None else ""
+        )
+        self.prices_summary.setText(summary)
+        self.prices_summary.setVisible(bool(summary))
+        hint = translate("TariffScreen", "Left and Right arrows choose a half hour")
+        self.timeline.setAccessibleDescription(f"{summary}. {hint}" if summary else hint)
 
     def _slot_chosen(self, index: int) -> None:
         if self._timeline is None:
@@ -146,5 +161,7 @@ class TariffScreen(IhdScreen):
         text = self._view_model.slot_words(self._timeline, index)
         if index == self._timeline.now_index:
             text = translate("TariffScreen", "Now") + " · " + text
+        if text != self.slot.text() and self.timeline.hasFocus():
+            announce(self.timeline, text)  # half hour by half hour, as the arrows move
         self.slot.setText(text)
         self.slot.setAccessibleName(text)

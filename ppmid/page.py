@@ -16,6 +16,7 @@ from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.host.context import ExperienceContext
+from app.ui.announce import announce
 from app.ui.labels import role_label
 from app.ui.theme import STANDARD, Theme
 from app.ui.touch_button import TouchButton
@@ -128,6 +129,9 @@ def show_result(label: QLabel, result: TopUpResult, theme: Theme) -> None:
         Tone.BUSY: theme.accent,
         Tone.NONE: theme.border,
     }[result.tone]
+    if result.text and result.text != label.text():
+        # The answer appears beside the keypad; a screen reader hears it wherever focus is.
+        announce(label, result.text, assertive=result.tone is Tone.PROBLEM)
     label.setText(result.text)
     label.setVisible(bool(result.text))
     label.setAccessibleName(result.text)

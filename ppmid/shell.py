@@ -12,6 +12,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from app.host.context import ExperienceContext
+from app.ui.announce import announce
 from app.ui.device_shell import DeviceShell
 from app.ui.i18n import QT_WORDING
 from app.ui.theme import THEMES
@@ -111,7 +112,6 @@ class PpmidShell(DeviceShell):
         self.silence.describe(
             self.silence.words(), translate("PpmidShell", "Stop the low-credit alarm sounding")
         )
-        self.clock.setAccessibleName(translate("PpmidShell", "Time"))
         self._retitle()
         self._show_alarm()
         self._show_update()
@@ -139,6 +139,8 @@ class PpmidShell(DeviceShell):
             )
         else:
             words = translate("PpmidShell", "Low credit – please top up soon")
+        if alarm.low and words != self.alarm.text():
+            announce(self, words, assertive=True)  # an alarm: said at once, wherever focus is
         self.alarm.setText(words)
         self.alarm.setAccessibleName(self.alarm.text())
         self.alarm.setVisible(alarm.low)
@@ -153,7 +155,9 @@ class PpmidShell(DeviceShell):
         for page in self.pages.values():
             page.apply_theme(theme)
         self.alarm.setStyleSheet(
-            f"background: {theme.ambient_high}; color: #ffffff; font-weight: 700;"
+            # Dark words on the alarm's red: white on a red light enough to show for every colour
+            # vision (protanopes see red darker) would fall below AA contrast.
+            f"background: {theme.ambient_high}; color: {theme.background}; font-weight: 700;"
             " padding: 2px 8px; border-radius: 6px;"
         )
         self._show_update()
@@ -168,7 +172,7 @@ class PpmidShell(DeviceShell):
         failed = self.about.status.state is UpdateState.FAILED
         # An update under way is news (accent); one that stopped is a problem (like the alarm).
         background, colour = (
-            (theme.ambient_high, "#ffffff") if failed else (theme.accent, theme.on_accent)
+            (theme.ambient_high, theme.background) if failed else (theme.accent, theme.on_accent)
         )
         self.update_badge.setStyleSheet(
             f"background: {background}; color: {colour}; font-weight: 700;"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 from qasync import asyncSlot
 
 from app.host.context import ExperienceContext
+from app.settings.display_settings import SoundMode
 from app.ui.i18n import QT_WORDING
 from app.ui.keypad import Keypad
 from app.ui.theme import Theme
@@ -21,7 +22,7 @@ from app.ui.touch_button import TouchButton
 from han.model import MeterKey
 from han.utrn import UTRN_DIGITS
 from ppmid.page import Navigator, PpmidPage, result_label, show_result
-from ppmid.view_models.code_entry import group
+from ppmid.view_models.code_entry import GROUP, group
 from ppmid.view_models.top_up import TopUpViewModel
 
 translate = QCoreApplication.translate
@@ -135,7 +136,13 @@ class TopUpScreen(PpmidPage):
         self.progress.setText(vm.progress())
         self.send.setEnabled(vm.can_send)
         self._show_fuels()
+        if vm.result.text and vm.result.text != self.result.text():
+            self._speak(vm.result.text)  # the meter's answer
         show_result(self.result, vm.result, self.theme)
+
+    def _speak(self, text: str) -> None:
+        if self.context.settings.sound is SoundMode.SPEAK:
+            self.context.sound.speak(text, QT_WORDING.language)
 
     def _show_fuels(self) -> None:
         """One button per prepayment meter when there are two; the chosen one ticked."""
@@ -178,6 +185,10 @@ class TopUpScreen(PpmidPage):
     def _digit(self, digit: str) -> None:
         self.view_model.press(digit)
         self.refresh()
+        digits = self.view_model.entry.digits
+        if digits and len(digits) % GROUP == 0:
+            # Read back in the groups printed on the receipt, one digit at a time.
+            self._speak(" ".join(digits[-GROUP:]))
 
     def _delete(self) -> None:
         self.view_model.delete()

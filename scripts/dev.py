@@ -4,9 +4,11 @@
     python3 scripts/dev.py test [pytest args]  lint, type-check, import contracts, whole test suite
     python3 scripts/dev.py screenshots         regenerate docs/screenshots/
     python3 scripts/dev.py run MODULE [args]   run any project module inside the environment
+    python3 scripts/dev.py wheel               the wheel (for pip and pipx) into dist/
+    python3 scripts/dev.py deb [amd64] [arm64] the Debian packages (Trixie) into dist/
 
 Each command creates (or reuses) the virtual environment in .venv and installs the project into it;
-the install is redone only when pyproject.toml changes.
+the install is redone only when pyproject.toml or setup.py changes.
 """
 
 from __future__ import annotations
@@ -51,7 +53,10 @@ def ensure_environment() -> None:
     """Create .venv if needed and install the project with its test extras."""
     if sys.version_info < (3, 11):  # noqa: UP036 - this script runs on whatever python3 is
         _fail(f"Python 3.11 or newer is needed (this is {sys.version.split()[0]}).")
-    stamp_key = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
+    # setup.py says which packages (and data files) are installed, so it too calls for a reinstall.
+    stamp_key = hashlib.sha256(
+        b"".join((ROOT / name).read_bytes() for name in ("pyproject.toml", "setup.py"))
+    ).hexdigest()[:16]
     stamp = VENV / f".installed-{stamp_key}"
     if stamp.exists() and PYTHON.exists():
         return
@@ -102,19 +107,68 @@ def run_tests(pytest_args: list[str]) -> int:
         libraries=XCB_LIBRARIES,
         reason="to test kiosk mode in a real X11 window",
     )
+    # The screen-reader tests read the real app's accessibility tree through AT-SPI, as Orca does,
+    # with Debian's python3-pyatspi (the system's Python only) on a D-Bus session of their own.
+    ensure_debian_packages(
+        ["at-spi2-core", "python3-pyatspi", "dbus-x11"],
+        commands=["dbus-run-session"],
+        system_python_modules=["pyatspi"],
+        reason="to test the displays through a screen reader's accessibility tree",
+    )
+    if os.environ.get("SMETS_TEST_DEBIAN"):
+        # The Debian package is installed into fresh Debian roots made with debootstrap; the arm64
+        # one runs its programs under qemu (tests/install/test_deb_on_fresh_debian.py).
+        ensure_debian_packages(["debootstrap"], reason="to make fresh Debian roots for the .deb")
+        ensure_debian_packages(
+            ["qemu-user-static"],
+            commands=["qemu-aarch64-static"],
+            reason="to run the arm64 package's programs in an arm64 root",
+        )
     pytest = [str(PYTHON), "-m", "pytest", *pytest_args]
     print(f"dev.py: {' '.join(pytest)}", flush=True)
     return subprocess.run(pytest, cwd=ROOT, env=env).returncode
 
 
+def build_debian_packages(arguments: list[str]) -> int:
+    """The .deb for each architecture, then lintian's verdict on each (when it can be had)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from system_packages import ensure_debian_packages
+
+    if not ensure_debian_packages(["dpkg"], commands=["dpkg-deb"], reason="to build the .deb"):
+        _fail("dpkg-deb is needed to build the Debian package: build it on Debian or Ubuntu")
+    script = str(ROOT / "scripts" / "deb.py")
+    built = subprocess.run(
+        [str(PYTHON), script, *arguments], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    if built.returncode:
+        return built.returncode
+    packages = built.stdout.split()
+    for package in packages:
+        print(package, flush=True)
+    if ensure_debian_packages(["lintian"], reason="to check the Debian package"):
+        # Each tag lintian may still give is explained in packaging/debian/lintian-overrides.
+        verdicts = [
+            subprocess.run(["lintian", "--fail-on", "error,warning", package]).returncode
+            for package in packages
+        ]
+        return max(verdicts, default=0)
+    print("dev.py: lintian is not installed, the packages were not checked", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"ihd", "test", "screenshots", "run"}:
+    if not argv or argv[0] not in {"ihd", "test", "screenshots", "run", "wheel", "deb"}:
         print(__doc__, file=sys.stderr)
         return 2
     ensure_environment()
     command, rest = argv[0], argv[1:]
     if command == "test":
         return run_tests(rest)
+    if command == "deb":
+        return build_debian_packages(rest)
+    if command == "wheel":
+        script = str(ROOT / "scripts" / "build_wheel.py")
+        return subprocess.run([str(PYTHON), script, str(ROOT / "dist"), *rest]).returncode
     if command == "screenshots":
         script = str(ROOT / "scripts" / "screenshots.py")
         return subprocess.run([str(PYTHON), script, *rest], cwd=ROOT).returncode

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from shots_common import SMALL, save, settle, until
 
+from app.connection.sources import home_of
 from app.host.running import RunningApp
 from app.settings.options import Options
 
@@ -28,7 +29,7 @@ async def cad_screens() -> None:
         app = RunningApp(Options(mode="cad", speed=60, seed=3, size=SMALL))
         window = await app.start()
         shell = window.view
-        home = app.source.home  # type: ignore[attr-defined]
+        home = home_of(app.source)
         pairing = shell.pairing  # type: ignore[attr-defined]
 
         def file(screen: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -24,7 +25,7 @@ async def settle() -> None:
         await asyncio.sleep(0.05)
 
 
-async def until(condition, timeout_s: float = 30.0) -> None:
+async def until(condition: Callable[[], bool], timeout_s: float = 30.0) -> None:
     async with asyncio.timeout(timeout_s):
         while not condition():  # noqa: ASYNC110 - waiting for what a person would see
             await asyncio.sleep(0.05)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from PySide6.QtWidgets import QApplication
 from shots_common import SMALL, save, settle, until
+from zigpy.application import ControllerApplication
 
 from app.host.context import ExperienceContext
 from app.host.window import HostWindow
@@ -57,7 +59,11 @@ async def ppmid_screens() -> None:
     def file(page: str, language: str = "en") -> str:
         return f"ppmid-{page}-{language}-standard-{SMALL[0]}x{SMALL[1]}.png"
 
-    async def open_home(balance: str, gas: PrepaymentStart | None = None, **debt):  # type: ignore[no-untyped-def]
+    async def open_home(
+        balance: str, gas: PrepaymentStart | None = None, **debt: Any
+    ) -> tuple[
+        EmulatedHome, ControllerApplication, HanSession, PpmidShell, HostWindow, DisplaySettings
+    ]:
         start = PrepaymentStart(balance=units(balance), **debt)
         home = EmulatedHome(
             HomeSpec(
@@ -86,14 +92,16 @@ async def ppmid_screens() -> None:
         await settle()
         return home, radio, session, shell, window, settings
 
-    async def close(home, radio, session, window) -> None:  # type: ignore[no-untyped-def]
+    async def close(
+        home: EmulatedHome, radio: ControllerApplication, session: HanSession, window: HostWindow
+    ) -> None:
         window.view.close()
         window.close()
         await session.stop()
         await radio.shutdown()
         home.close()
 
-    def vend(home, step: int, pounds: int, fuel: str = "electricity") -> str:  # type: ignore[no-untyped-def]
+    def vend(home: EmulatedHome, step: int, pounds: int, fuel: str = "electricity") -> str:
         keys = home.gas.keys if fuel == "gas" else home.esme.keys
         return encode_utrn(
             supplier_private_key=supplier_key(),

@@ -43,29 +43,50 @@ def ensure_debian_packages(
     reason: str,
     commands: Sequence[str] | None = None,
     libraries: Sequence[str] = (),
+    system_python_modules: Sequence[str] = (),
 ) -> bool:
     """True when ``commands`` (default: the package names) are on PATH and ``libraries`` (names
-    as the linker knows them: ``xcb-icccm`` for libxcb-icccm.so) are installed, installing the
-    packages if we can.
+    as the linker knows them: ``xcb-icccm`` for libxcb-icccm.so) are installed, and the system's
+    own Python (``/usr/bin/python3``) imports ``system_python_modules`` (Debian's ``python3-…``
+    packages that are not on PyPI), installing the packages if we can.
 
     Installs only on a Debian-like system with ``apt-get`` when running as root; prints one line
     saying what it installs and why. Returns False instead of raising when the tools stay missing.
     """
     wanted = list(commands) if commands is not None else list(packages)
-    if _all_present(wanted, libraries):
+    if _all_present(wanted, libraries, system_python_modules):
         return True
     if not _can_install_with_apt():
         return False
     print(f"system_packages: installing {' '.join(packages)} with apt-get ({reason}) …", flush=True)
     if not _apt_install(packages):
         return False
-    return _all_present(wanted, libraries)
+    return _all_present(wanted, libraries, system_python_modules)
 
 
-def _all_present(commands: Sequence[str], libraries: Sequence[str] = ()) -> bool:
-    return all(shutil.which(command) is not None for command in commands) and all(
-        ctypes.util.find_library(library) is not None for library in libraries
+SYSTEM_PYTHON = "/usr/bin/python3"
+
+
+def _all_present(
+    commands: Sequence[str], libraries: Sequence[str] = (), modules: Sequence[str] = ()
+) -> bool:
+    return (
+        all(shutil.which(command) is not None for command in commands)
+        and all(ctypes.util.find_library(library) is not None for library in libraries)
+        and all(_system_python_imports(module) for module in modules)
     )
+
+
+def _system_python_imports(module: str) -> bool:
+    if not Path(SYSTEM_PYTHON).exists():
+        return False
+    try:
+        result = subprocess.run(
+            [SYSTEM_PYTHON, "-c", f"import {module}"], capture_output=True, timeout=60, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return result.returncode == 0
 
 
 def _can_install_with_apt() -> bool:

@@ -15,7 +15,10 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+
+from ppmid.shell import PpmidShell
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
@@ -51,7 +54,7 @@ class Clock:
         return self.now
 
 
-async def until(condition, timeout_s: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+async def until(condition: Callable[[], bool], timeout_s: float = 30.0) -> None:
     async with asyncio.timeout(timeout_s):
         while not condition():  # noqa: ASYNC110 - waiting for what a person would see
             await asyncio.sleep(0.02)
@@ -61,7 +64,14 @@ def click(widget: QWidget) -> None:
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-async def top_up(console, ppmid, clock, finish_at, mistypes, photograph) -> None:  # type: ignore[no-untyped-def]
+async def top_up(
+    console: OperatorConsole,
+    ppmid: PpmidShell,
+    clock: Clock,
+    finish_at: float,
+    mistypes: int,
+    photograph: Callable[[], Awaitable[None]],
+) -> None:
     code = console.conductor.running.code
     ppmid.go_to("balance")
     click(ppmid.page_for("balance").top_up)
@@ -86,13 +96,13 @@ async def top_up(console, ppmid, clock, finish_at, mistypes, photograph) -> None
 async def scripted_trial(console: OperatorConsole, clock: Clock) -> None:
     window = console.window
     assert window is not None
-    ppmid = console.displays["ppmid"].window.view  # type: ignore[union-attr]
-    ihd = console.displays["ihd"].window.view  # type: ignore[union-attr]
+    ppmid = console.displays["ppmid"].window.view
+    ihd = console.displays["ihd"].window.view
     balance = ppmid.page_for("balance")
     await until(lambda: bool(balance.cards) and balance.top_up.isEnabled(), 60)
 
     async def photograph() -> None:
-        if console.conductor.sitting.participant == "P04":  # type: ignore[union-attr]
+        if console.conductor.sitting.participant == "P04":
             window.displays.refresh_pictures()
             window.refresh()
             await asyncio.sleep(0.3)
@@ -101,7 +111,7 @@ async def scripted_trial(console: OperatorConsole, clock: Clock) -> None:
     for participant, seconds in SECONDS.items():
         window.tasks.participant.setCurrentText(participant)
         click(window.tasks.start_participant)
-        for task in list(console.conductor.sitting.order):  # type: ignore[union-attr]
+        for task in list(console.conductor.sitting.order):
             started = clock.now
             click(window.tasks.start_task)
             assert console.conductor.running is not None

@@ -21,7 +21,7 @@ os.environ.setdefault("QT_API", "pyside6")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 from collections.abc import AsyncIterator, Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pytest
 import qasync
@@ -30,6 +30,11 @@ from PySide6.QtWidgets import QApplication
 
 from app.host import qt_gc
 from han.model import HomeModel
+
+if TYPE_CHECKING:  # imported where the fixture opens a home, so that collection stays light
+    from han.session import HanSession
+    from home_emulator.air.virtual_radio import VirtualRadio
+    from home_emulator.home import EmulatedHome
 
 pytest_plugins = ["pytester"]
 
@@ -273,8 +278,21 @@ def _isolated_user_dirs(
     monkeypatch.setenv("XDG_CACHE_HOME", str(_shared_cache))
 
 
+class OpenEmulatedHan(Protocol):
+    """What the ``emulated_han`` fixture hands a test: open a home with these options."""
+
+    def __call__(
+        self,
+        *,
+        power_on: bool = True,
+        poll_interval_s: float = 30.0,
+        firmware: int | None = None,
+        **spec: Any,
+    ) -> contextlib.AbstractAsyncContextManager[EmulatedHan]: ...
+
+
 @pytest.fixture
-def emulated_han() -> Callable[..., Any]:
+def emulated_han() -> OpenEmulatedHan:
     """Opens an emulated home on the virtual radio, with a HAN session keeping a model current.
 
     Use as ``async with emulated_han() as han:`` inside the test. (An async fixture would leave
@@ -301,6 +319,7 @@ async def _open_emulated_han(
         HomeSpec(**{"seed": 7, "start_epoch_s": 1_780_000_000, "history_days": 40, **spec})
     )
     radio = await VirtualRadio.new(VirtualRadio.config_for(home.air))
+    assert isinstance(radio, VirtualRadio)  # zigpy's ``new`` is typed for any application
     model = HomeModel()
     session = HanSession(
         radio, model, poll_interval_s=poll_interval_s, firmware_image_type=firmware
@@ -319,7 +338,9 @@ async def _open_emulated_han(
 
 
 class EmulatedHan:
-    def __init__(self, home: Any, radio: Any, model: Any, session: Any) -> None:
+    def __init__(
+        self, home: EmulatedHome, radio: VirtualRadio, model: HomeModel, session: HanSession
+    ) -> None:
         self.home = home
         self.radio = radio
         self.model = model

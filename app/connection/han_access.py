@@ -10,12 +10,11 @@ so a person can try both pairing flows on a desktop. Experiences get both throug
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Final, Protocol
 
-from han.install_codes import install_code_with_check
+from han.install_codes import printed_install_code
 from han.meter_link import MeterLink
 from han.model import MeterKey
 from han.pairing import PairingOutcome, pair_with_passkey
@@ -27,7 +26,7 @@ CAD_IEEE: Final = "00:0d:6f:ff:fe:00:0c:ad"
 
 def install_code_for(ieee: str) -> bytes:
     """The install code printed on this device: 16 bytes and their CRC (stable for an EUI-64)."""
-    return install_code_with_check(hashlib.sha256(f"install code {ieee}".encode()).digest()[:16])
+    return printed_install_code(ieee)
 
 
 def format_install_code(code: bytes) -> str:

@@ -14,11 +14,13 @@ from app.connection.base import HanSource, SourceUnavailable
 from app.connection.han_access import CAD_IEEE
 from app.connection.past_prerender import past_cache_folder
 from app.connection.source_names import EMULATOR, is_radio, is_remote
+from app.wording import QT_TRANSLATE_NOOP
 from home_emulator.api.home import (
     COORDINATOR_IEEE,
     DeviceType,
     EmulatedHome,
     HomeSpec,
+    LinkRefused,
     NotInDeviceLog,
     PastCache,
     PortalOutcome,
@@ -33,8 +35,21 @@ __all__ = [
     "HanSource",
     "RemoteHomeSource",
     "SourceUnavailable",
+    "home_of",
     "open_source",
 ]
+
+NOT_ALLOWED = QT_TRANSLATE_NOOP(
+    "RemoteHomeSource",
+    "This display is not allowed on this home's network – ask the installer to add it",
+)
+"""What the person at a display refused by the hub is told."""
+
+
+def _translated(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication  # the host's language, when it runs one
+
+    return QCoreApplication.translate("RemoteHomeSource", text)
 
 
 def _embedded(seed: int, speed: float) -> HomeSpec:
@@ -153,17 +168,26 @@ class RemoteHomeSource:
     The home runs (and keeps its own clock) in the other process; this display is one of several.
     """
 
-    def __init__(self, url: str, *, display_ieee: str | None = None) -> None:
+    def __init__(
+        self, url: str, *, display_ieee: str | None = None, install_code: bytes | None = None
+    ) -> None:
         parse_address(url)  # a bad address fails here, before any window or radio
         self.url = url
         self.display_ieee = display_ieee or str(COORDINATOR_IEEE)
+        self.install_code = install_code
         self.radio: VirtualRadio | None = None
 
     async def open(self) -> ControllerApplication:
-        config = VirtualRadio.config_for(self.url, ieee=self.display_ieee)
+        config = VirtualRadio.config_for(
+            self.url, ieee=self.display_ieee, install_code=self.install_code
+        )
         try:
             radio = await VirtualRadio.new(config)
         except (ControllerException, OSError) as error:
+            if isinstance(error.__cause__, LinkRefused):  # the hub will not have this display
+                raise SourceUnavailable(
+                    f"{_translated(NOT_ALLOWED)} ({self.url}: {error.__cause__})"
+                ) from error
             raise SourceUnavailable(f"cannot attach to the home at {self.url}: {error}") from error
         assert isinstance(radio, VirtualRadio)
         self.radio = radio
@@ -179,12 +203,20 @@ class RemoteHomeSource:
             await radio.shutdown()
 
 
+def home_of(source: object) -> EmulatedHome:
+    """The emulated home behind an embedded source: what screenshots, demos and tests reach into."""
+    if not isinstance(source, EmulatorSource):
+        raise TypeError(f"{source!r} is not the embedded emulated home")
+    return source.home
+
+
 def open_source(
     name: str,
     *,
     speed: float,
     seed: int,
     display_ieee: str | None = None,
+    install_code: bytes | None = None,
     pairs_itself: bool = False,
     baudrate: int | None = None,
     flow_control: str | None = None,
@@ -204,7 +236,7 @@ def open_source(
             return EmulatorSource(_embedded(seed, speed), display_ieee=display_ieee or CAD_IEEE)
         return EmulatorSource(_embedded(seed, speed))
     if is_remote(name):
-        return RemoteHomeSource(name, display_ieee=display_ieee)
+        return RemoteHomeSource(name, display_ieee=display_ieee, install_code=install_code)
     if is_radio(name):
         from app.connection.radio_source import RadioSource
         from han.radios import parse_radio

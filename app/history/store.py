@@ -32,6 +32,8 @@ import asyncio
 import contextlib
 import enum
 import functools
+import logging
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -40,6 +42,11 @@ from pathlib import Path
 from typing import Any, Final, ParamSpec, TypeVar
 
 import sqlite_utils
+
+from app.history.set_aside import set_aside_corrupt
+from han.private_files import private_file
+
+LOGGER = logging.getLogger(__name__)
 
 SCHEMA_VERSION: Final = 1
 HALF_HOUR_S: Final = 1800
@@ -142,14 +149,38 @@ class HistoryDatabase:
     def __init__(self, path: Path | str, *, keep_days: int = KEEP_DAYS) -> None:
         self.path = Path(path)
         self.keep_s = keep_days * DAY_S
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite_utils.Database(self.path, execute_plugins=False)
-        self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        self.db.enable_wal()
-        # In WAL mode NORMAL is safe against a killed process (only an OS crash can lose the last
-        # transactions, never corrupt the file), and much faster than FULL.
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self._create_schema()
+        self.set_aside: Path | None = None
+        """Where a damaged file found at ``path`` was moved before a fresh one was started."""
+        try:
+            self.db = self._open()
+        except sqlite3.DatabaseError as error:  # not a database, or a damaged one
+            self.set_aside = set_aside_corrupt(self.path)
+            LOGGER.error(
+                "history %s is damaged (%s): set aside as %s, starting afresh",
+                self.path,
+                error,
+                self.set_aside,
+            )
+            self.db = self._open()
+
+    def _open(self) -> sqlite_utils.Database:
+        private_file(self.path)  # a household's consumption: the owner's alone
+        db = sqlite_utils.Database(self.path, execute_plugins=False)
+        try:
+            db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            db.enable_wal()
+            # In WAL mode NORMAL is safe against a killed process (only an OS crash can lose the
+            # last transactions, never corrupt the file), and much faster than FULL.
+            db.execute("PRAGMA synchronous=NORMAL")
+            self.db = db
+            self._create_schema()
+            (verdict,) = db.execute("PRAGMA quick_check(1)").fetchone()
+            if verdict != "ok":
+                raise sqlite3.DatabaseError(f"quick check: {verdict}")
+        except BaseException:
+            db.close()
+            raise
+        return db
 
     def _create_schema(self) -> None:
         db = self.db
@@ -232,6 +263,7 @@ class HistoryDatabase:
         return len(records)
 
     def record_tariffs(self, rows: Iterable[TariffRow], *, recorded_s: int) -> int:
+        rows = [row for row in rows if not self._continues_open_tariff(row)]
         records = [
             {
                 "meter": r.meter,
@@ -250,6 +282,26 @@ class HistoryDatabase:
                     records, pk=("meter", "start_s")
                 )
         return len(records)
+
+    def _continues_open_tariff(self, row: TariffRow) -> bool:
+        """Whether an open-ended ``row`` is the tariff already recorded as running (a price with no
+        start of its own is stamped with the time it was seen: every app start would add a row)."""
+        if row.end_s is not None:
+            return False
+        latest = self.db.execute(
+            "SELECT start_s, unit_price_gbp, rate_label, tier FROM tariff_changes "
+            "WHERE meter = ? AND end_s IS NULL ORDER BY start_s DESC LIMIT 1",
+            [row.meter],
+        ).fetchone()
+        if latest is None:
+            return False
+        start_s, price, label, tier = latest
+        return (
+            start_s <= row.start_s
+            and Decimal(price) == row.unit_price_gbp
+            and label == row.rate_label
+            and tier == row.tier
+        )
 
     def prune(self, now_s: int) -> int:
         """Forget everything older than the retention (24 months); the number of rows removed."""
@@ -361,6 +413,11 @@ class HistoryStore:
             return
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="history-store")
         self._database = await self._run(HistoryDatabase, self.path, keep_days=self._keep_days)
+
+    @property
+    def set_aside(self) -> Path | None:
+        """Where a damaged file was moved when this store opened (for the display to say so)."""
+        return self._database.set_aside if self._database is not None else None
 
     async def close(self) -> None:
         executor = self._executor

@@ -139,6 +139,25 @@ class OwnNetworkPort(Protocol):
     async def back_up(self) -> Path: ...
 
 
+@dataclass(frozen=True)
+class HeadlessOrders:
+    """What the command line asks of an experience run with no window (``--headless``)."""
+
+    pair: str | None = None
+    """``passkey:DIGITS`` or ``supplier`` for a device that pairs itself; None: wait to be admitted."""
+    status_file: Path | None = None
+    """Where to write the running service's status (None: the experience's own place)."""
+
+
+class HeadlessService(Protocol):
+    """An experience's work without its screen (``Experience.create_service``): it starts on the
+    asyncio loop and stops when the host is told to (SIGTERM), leaving nothing running."""
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
 @dataclass
 class ExperienceContext:
     model: HomeModel
@@ -156,3 +175,6 @@ class ExperienceContext:
     network: OwnNetworkPort | None = None
     """Its own ZigBee network, on a real or emulated coordinator (None on the embedded home, where
     the hub's device log decides who joins)."""
+    from_feed: bool = False
+    """Readings come from a meter feed someone else publishes (a Glow device's MQTT), not from the
+    HAN: top-up, credit, supplier messages and pairing are not available from this source."""

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from app.host.context import ExperienceContext
+    from app.host.context import ExperienceContext, HeadlessOrders, HeadlessService
 
 ENTRY_POINT_GROUP: Final = "smets.experiences"
 
@@ -29,6 +29,9 @@ class Experience:
     keeps_own_log: bool = False
     """A CAD: logs the meters into its own file, so the host starts no history recorder (which
     would read every profile from the meters a second time); ``ExperienceContext.history`` is None."""
+    create_service: Callable[[ExperienceContext, HeadlessOrders], HeadlessService] | None = None
+    """Its work with no window (``python -m app --headless``): a CAD logs and publishes its feed
+    on a home server; None for a device that is nothing without its screen."""
     firmware_image_type: int | None = None
     """The OTA image type this device's firmware has: the hub may update it over the air (the
     session runs an OTA client for it); None for a device that takes no firmware from the HAN."""

@@ -19,15 +19,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.connection.base import HanSource, SourceUnavailable
-from app.connection.han_access import CAD_IEEE, HanAccess, session_access
+from app.connection.glow_address import GlowAddress
+from app.connection.han_access import HanAccess
 from app.connection.han_bridge import SessionCommands, paired_devices
-from app.connection.han_connection import HanConnection
 from app.connection.own_network import OwnNetwork
 from app.connection.radio_source import RadioSource
-from app.connection.sources import EmulatorDemo, EmulatorSource, open_source
 from app.history.runtime import HistoryRuntime
 from app.host import experiences, qt_gc, qt_messages
 from app.host.context import ExperienceContext
+from app.host.han_wiring import connection_for, han_access_for, source_for
 from app.host.sound import SystemSound
 from app.host.window import HostWindow
 from app.settings.display_settings import DisplaySettings
@@ -83,25 +83,8 @@ class RunningApp:
         self.options = options
         self.experience = experiences.load(options.mode)
         self.model = HomeModel()
-        self.source = source or open_source(
-            options.source,
-            speed=options.speed,
-            seed=options.seed,
-            display_ieee=options.display_ieee,
-            pairs_itself=self.experience.pairs_itself,
-            baudrate=options.baudrate,
-            flow_control=options.flow_control,
-            scenario=options.scenario,
-        )
-        image_type = self.experience.firmware_image_type
-        self.connection = HanConnection(
-            self.source,
-            self.model,
-            # A device that takes firmware over the air runs an OTA client in every session.
-            session_factory=lambda radio, model: HanSession(
-                radio, model, firmware_image_type=image_type
-            ),
-        )
+        self.source = source or source_for(options, self.experience)
+        self.connection = connection_for(self.source, self.model, self.experience)
         self.history: HistoryRuntime | None = None
         self._history_path = history_path
         """None: the user's usual history file (a second display in one process needs its own)."""
@@ -140,6 +123,7 @@ class RunningApp:
             han_access=self._han_access(),
             history=history_store,
             network=self._own_network(),
+            from_feed=isinstance(self.source, GlowAddress),
         )
         view = self.experience.create_view(context)
         self.window = HostWindow(self.experience.title, view, self.options.size, self.settings)
@@ -175,12 +159,7 @@ class RunningApp:
         )
 
     def _han_access(self) -> HanAccess | None:
-        if not self.experience.pairs_itself:
-            return None
-        source = self.source
-        demo = EmulatorDemo(source.home) if isinstance(source, EmulatorSource) else None
-        display_ieee = getattr(source, "display_ieee", None) or CAD_IEEE
-        return session_access(lambda: self.connection.session, display_ieee, demo)
+        return han_access_for(self.experience, self.source, self.connection)
 
     async def stop(self) -> None:
         """Cancel every task the app started, then close the radio and the window."""

@@ -78,7 +78,7 @@ class KioskInputFilter(QObject):
 
     # The filter ------------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: C901 - one filter sees every event kind the kiosk must judge; splitting it would hide the order of the checks
         kind = event.type()
         if kind == QEvent.Type.Close and watched is self._window:
             if self._may_close():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
@@ -23,6 +24,24 @@ LANGUAGE_NAMES: Final = {"en": "English", "cy": "Cymraeg"}
 BUDGET_PERIODS: Final = ("day", "week", "month")
 """A consumer's spending budget may be set for each of these (in pounds, VAT included)."""
 """Each language named in itself, so a person can find their own whatever is showing."""
+
+
+LEADS: Final = ("as-built", "cost", "energy")
+"""What the IHD home screen puts first: as designed, money (£ an hour, today's £) or energy
+(kW, today's kWh). A usability study compares them as design variants."""
+
+
+@dataclass(frozen=True)
+class Presentation:
+    """Design choices a usability study may vary between participants (``app/trial/variants.py``);
+    the defaults are the displays as designed."""
+
+    lead_with: str = "as-built"
+    ambient: bool = True
+    """The home screen's ambient (low/medium/high) indicator shown."""
+
+    def __post_init__(self) -> None:
+        _checked(self.lead_with, LEADS, "lead")
 
 
 class SoundMode(enum.Enum):
@@ -46,6 +65,7 @@ class DisplaySettings:
         self._language = _checked(language, LANGUAGE_CODES, "language")
         self._sound = sound
         self._budgets_gbp: dict[str, Decimal] = {}
+        self._presentation = Presentation()
         self._listeners: list[SettingsListener] = []
 
     @property
@@ -74,6 +94,16 @@ class DisplaySettings:
         if mode is not self._sound:
             self._sound = mode
             self._announce("sound")
+
+    @property
+    def presentation(self) -> Presentation:
+        return self._presentation
+
+    def set_presentation(self, presentation: Presentation) -> None:
+        """A study's design variant; listeners hear ``"presentation"``."""
+        if presentation != self._presentation:
+            self._presentation = presentation
+            self._announce("presentation")
 
     def budget_gbp(self, period: str) -> Decimal | None:
         """The budget for a day, week or month; None when none is set."""

@@ -36,6 +36,9 @@ class Options:
     """The emulated home's scenario (name or .toml); None: the mode's usual home."""
     display_ieee: str | None = None
     """This display's EUI-64 on a served home (None: the one the home's device log starts with)."""
+    install_code: bytes | None = None
+    """The install code this display proves its identity with to a served home (None: the code
+    printed on its label)."""
     kiosk: KioskSettings | None = None
     """Run as an appliance with these settings (fullscreen, no way out but the corner press and
     the PIN); None on a desktop."""
@@ -44,3 +47,10 @@ class Options:
     participant: str | None = None
     study: str | None = None
     """``--mode operator``: the study file the console runs."""
+    headless: bool = False
+    """Run the experience's service with no window (a CAD on a home server), until SIGTERM."""
+    pair: str | None = None
+    """``--headless``: how a device that pairs itself pairs if it is not paired yet:
+    ``passkey:DIGITS`` or ``supplier``; None: it waits to be admitted."""
+    status_file: Path | None = None
+    """``--headless``: where the service writes its status (None: the experience's own place)."""

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from app.trial.conditions import HomeObservation, is_met, observe
 from app.trial.home_controls import HomeControls, Injection
-from app.trial.ordering import task_order
+from app.trial.ordering import task_order, variant_order
+from app.trial.questionnaires import Questionnaire
 from app.trial.store import TrialStore
 from app.trial.study import Study, SuccessKind, Task
 from home_emulator.api.home import EmulatedHome
@@ -38,16 +39,45 @@ class RunningTask:
     """The top-up code vended for the participant's card."""
 
 
+STEP_SEPARATOR = "/"
+"""A step is a task id, or ``variant/task`` when the study compares design variants (ids have
+no slash)."""
+
+
+def step_key(variant: str, task: str) -> str:
+    return f"{variant}{STEP_SEPARATOR}{task}" if variant else task
+
+
+def split_step(step: str) -> tuple[str, str]:
+    """(variant, task) of a step ("" for no variant)."""
+    variant, _, task = step.rpartition(STEP_SEPARATOR)
+    return variant, task
+
+
 @dataclass
 class Sitting:
     participant: str
     session_id: int
     order: list[str]
+    """Steps in order: task ids, or ``variant/task`` in blocks of one variant."""
     outcomes: dict[str, str] = field(default_factory=dict)
     times_s: dict[str, float] = field(default_factory=dict)
+    variant: str = ""
+    """The design variant the displays show now."""
 
     def next_task(self) -> str | None:
         return next((task for task in self.order if task not in self.outcomes), None)
+
+
+@dataclass(frozen=True)
+class PendingSheet:
+    """A questionnaire the participant is to answer before the next task."""
+
+    questionnaire: Questionnaire
+    run_id: int | None
+    variant: str
+    display: str
+    """Where the participant was: the display the sheet is shown on."""
 
 
 class Conductor:
@@ -60,6 +90,10 @@ class Conductor:
         self.running: RunningTask | None = None
         self.on_participant: Callable[[str], None] = lambda _participant: None
         """Told who is now taking part ("" when nobody), e.g. so displays record under them."""
+        self.on_variant: Callable[[str], None] = lambda _variant: None
+        """Told which design variant the displays are to show ("" for the design as built)."""
+        self.pending: list[PendingSheet] = []
+        """Questionnaires waiting for answers, first one first."""
 
     # Participants ---------------------------------------------------------------------------
 
@@ -71,8 +105,11 @@ class Conductor:
         if self.sitting is not None:
             self.finish_participant()
         order = task_order(self.study, participant)
-        session_id = self.store.open_session(self.study.id, participant, order)
-        self.sitting = Sitting(participant, session_id, order)
+        variants = variant_order(self.study, participant)
+        session_id = self.store.open_session(self.study.id, participant, order, variants)
+        steps = [step_key(v, task) for v in variants for task in order] if variants else order
+        self.sitting = Sitting(participant, session_id, steps)
+        self.pending = []
         self.on_participant(participant)
         return self.sitting
 
@@ -80,8 +117,15 @@ class Conductor:
         sitting = self._sitting()
         if self.running is not None:
             self.end_task("skipped", "participant finished")
+        for sheet in self.pending:
+            self._note(
+                "questionnaire_skipped", sheet.questionnaire.instrument, "participant finished"
+            )
+        self.pending = []
         self.store.close_session(sitting.session_id)
         self.sitting = None
+        if sitting.variant:
+            self.on_variant("")
         self.on_participant("")
 
     def _sitting(self) -> Sitting:
@@ -95,12 +139,19 @@ class Conductor:
         sitting = self._sitting()
         if self.running is not None:
             raise TrialStateError("a task is already running")
-        task_id = task_id or sitting.next_task()
-        if task_id is None:
+        if self.pending:
+            raise TrialStateError("the participant has a questionnaire to answer first")
+        step = task_id or sitting.next_task()
+        if step is None:
             raise TrialStateError(f"{sitting.participant} has done every task")
+        variant, task_id = split_step(step)
         task = self.study.task(task_id)
-        position = sitting.order.index(task_id) + 1
-        run_id = self.store.start_task(sitting.session_id, task.id, position)
+        position = sitting.order.index(step) + 1
+        if variant != sitting.variant:
+            sitting.variant = variant
+            self.on_variant(variant)
+            self._note("variant", variant, "the displays show this design variant")
+        run_id = self.store.start_task(sitting.session_id, task.id, position, variant)
         for event in task.setup:
             self._note("setup", str(event.kind), self.controls.run(event))
         code = None
@@ -154,9 +205,45 @@ class Conductor:
         if running is None:
             raise TrialStateError("no task is running")
         seconds = self.store.end_task(running.run_id, outcome, note)
-        sitting.outcomes[running.task.id] = outcome
-        sitting.times_s[running.task.id] = seconds
+        step = step_key(sitting.variant, running.task.id)
+        sitting.outcomes[step] = outcome
+        sitting.times_s[step] = seconds
         self.running = None
+        plan = self.study.questionnaires
+        display = running.task.display
+        if outcome != "skipped":
+            self.pending += [
+                PendingSheet(sheet, running.run_id, sitting.variant, display)
+                for sheet in plan.after_each_task(running.task.id)
+            ]
+        block_done = all(
+            other in sitting.outcomes
+            for other in sitting.order
+            if split_step(other)[0] == sitting.variant
+        )
+        if block_done:  # the session's questionnaires rate each variant (within participants)
+            self.pending += [
+                PendingSheet(sheet, None, sitting.variant, display)
+                for sheet in plan.after_the_session()
+            ]
+
+    # Questionnaires ---------------------------------------------------------------------------
+
+    def answer(self, answers: dict[str, float | str]) -> None:
+        """The participant's answers to the first pending questionnaire."""
+        sitting = self._sitting()
+        if not self.pending:
+            raise TrialStateError("no questionnaire is waiting")
+        sheet = self.pending.pop(0)
+        self.store.record_answers(
+            sitting.session_id, sheet.questionnaire.instrument, answers, sheet.run_id, sheet.variant
+        )
+
+    def skip_questionnaire(self) -> None:
+        if not self.pending:
+            raise TrialStateError("no questionnaire is waiting")
+        sheet = self.pending.pop(0)
+        self._note("questionnaire_skipped", sheet.questionnaire.instrument, "by the researcher")
 
     # The home -------------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ import random
 from collections.abc import Sequence
 
 from app.trial.study import Order, Study
+from app.trial.variants import Design
 
 
 def balanced_latin_square(n: int) -> list[list[int]]:
@@ -54,5 +55,19 @@ def order_for(
         shuffled = list(ids)
         random.Random(int.from_bytes(digest[:8], "big")).shuffle(shuffled)
         return shuffled
+    rows = balanced_latin_square(len(ids))
+    return [ids[index] for index in rows[position % len(rows)]]
+
+
+def variant_order(study: Study, participant: str) -> list[str]:
+    """The design variants ``participant`` sees, in order (none when the study compares none):
+    every variant in a balanced Latin square's row within participants, or one variant in turn
+    between participants (``app/trial/variants.py``)."""
+    ids = [variant.id for variant in study.variants]
+    if not ids:
+        return []
+    position = study.participants.index(participant)
+    if study.design is Design.BETWEEN:
+        return [ids[position % len(ids)]]
     rows = balanced_latin_square(len(ids))
     return [ids[index] for index in rows[position % len(rows)]]

@@ -77,11 +77,12 @@ def tasks_csv(summaries: Sequence[TaskSummary]) -> str:
 def attempts_csv(found: Sequence[Attempt]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["participant", "task", "position", "outcome", "time_s", "errors"])
+    header = ["participant", "task", "position", "outcome", "time_s", "errors"]
+    variants = any(a.variant for a in found)
+    writer.writerow([*header, "variant"] if variants else header)
     for a in found:
-        writer.writerow(
-            [a.participant, a.task, a.position, a.outcome, f"{a.seconds:.3f}", a.errors]
-        )
+        row = [a.participant, a.task, a.position, a.outcome, f"{a.seconds:.3f}", a.errors]
+        writer.writerow([*row, a.variant] if variants else row)
     return out.getvalue()
 
 
@@ -116,9 +117,16 @@ def report_html(
     *,
     database: str,
     generated: dt.datetime,
+    sections: str = "",
 ) -> str:
+    """``sections``: the questionnaire and design-variant sections, when the study has them."""
     e = html.escape
     people = participants(found)
+    extra_files = ""
+    if study.questionnaires.asks_anything:
+        extra_files += ", <code>questionnaires.csv</code>"
+    if study.variants:
+        extra_files += ", <code>variants.csv</code>, <code>findings.csv</code>"
     task_rows = "\n".join(
         "<tr>"
         f"<th scope='row' nowrap>{e(s.task)}</th><td class='text'>{e(s.instruction)}</td>"
@@ -128,22 +136,29 @@ def report_html(
         "</tr>"
         for s in summaries
     )
-    by_key = {(a.participant, a.task): a for a in found}
+    by_key: dict[tuple[str, str], list[Attempt]] = {}
+    for a in found:  # one attempt per design variant when the study compares them
+        by_key.setdefault((a.participant, a.task), []).append(a)
     head = "".join(f"<th scope='col'>{e(task.id)}</th>" for task in study.tasks)
     person_rows = []
     for person in people:
         cells = []
         for task in study.tasks:
-            attempt = by_key.get((person, task.id))
-            if attempt is None:
+            done = by_key.get((person, task.id))
+            if not done:
                 cells.append("<td>not done</td>")
                 continue
-            errors = f", {attempt.errors} error{'s' if attempt.errors != 1 else ''}"
-            cells.append(
-                f"<td class='{attempt.outcome}'>{e(OUTCOME_MARKS[attempt.outcome])}<br>"
-                f"{attempt.seconds:.1f} s{errors if attempt.errors else ''}"
-                f"<br><small>task {attempt.position}</small></td>"
-            )
+            parts = []
+            for attempt in done:
+                errors = f", {attempt.errors} error{'s' if attempt.errors != 1 else ''}"
+                variant = f"{e(attempt.variant)}: " if attempt.variant else ""
+                parts.append(
+                    f"{variant}{e(OUTCOME_MARKS[attempt.outcome])}<br>"
+                    f"{attempt.seconds:.1f} s{errors if attempt.errors else ''}"
+                    f"<br><small>task {attempt.position}</small>"
+                )
+            outcome = done[0].outcome if len(done) == 1 else ""
+            cells.append(f"<td class='{outcome}'>{'<hr>'.join(parts)}</td>")
         succeeded = sum(1 for a in found if a.participant == person and a.outcome == "success")
         errors_total = sum(a.errors for a in found if a.participant == person)
         person_rows.append(
@@ -214,11 +229,12 @@ participant's display showed (e.g. a wrong code). Skipped tasks are not counted 
 <h2>Errors the participants were shown</h2>
 {problem_list}
 
+{sections}
 <h2>Plots</h2>
 {figures}
 
 <p>The numbers are also in <code>tasks.csv</code>, <code>attempts.csv</code> and
-<code>participants.csv</code> beside this page.</p>
+<code>participants.csv</code> beside this page{extra_files}.</p>
 </body>
 </html>
 """

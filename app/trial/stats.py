@@ -34,6 +34,8 @@ class Attempt:
     errors: int
     problems: tuple[str, ...] = ()
     """What the display said each time (the words the participant read)."""
+    variant: str = ""
+    """The design variant the task was done under ("" when the study compares none)."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def attempts(
     ``elsewhere`` are records kept by participant displays on other computers (their own
     ``--trial`` file, which holds no sessions): their events count for a run by participant and
     time, from the task's start to its end on the console's clock."""
-    latest: dict[tuple[str, str], Attempt] = {}
+    latest: dict[tuple[str, str, str], Attempt] = {}
     foreign = [
         event
         for other in elsewhere
@@ -98,7 +100,7 @@ def attempts(
                 if event.participant == session.participant
                 and run.started_at <= event.at <= run.ended_at
             ]
-            latest[(session.participant, run.task)] = Attempt(
+            latest[(session.participant, run.variant, run.task)] = Attempt(
                 session.participant,
                 run.task,
                 run.position,
@@ -106,6 +108,7 @@ def attempts(
                 run.ended_at - run.started_at,
                 len(problems),
                 tuple(problems),
+                run.variant,
             )
     return list(latest.values())
 

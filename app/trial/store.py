@@ -26,7 +26,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+from han.private_files import private_file
+
+SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
     id INTEGER PRIMARY KEY,
@@ -57,9 +59,26 @@ CREATE TABLE IF NOT EXISTS events (
     target TEXT NOT NULL DEFAULT '',
     detail TEXT NOT NULL DEFAULT ''
 ) STRICT;
+CREATE TABLE IF NOT EXISTS responses (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id),
+    task_run_id INTEGER REFERENCES task_runs(id),
+    variant TEXT NOT NULL DEFAULT '',
+    at REAL NOT NULL,
+    instrument TEXT NOT NULL,
+    item TEXT NOT NULL,
+    value REAL,
+    text TEXT NOT NULL DEFAULT ''
+) STRICT;
 CREATE INDEX IF NOT EXISTS events_by_run ON events(task_run_id, kind);
 CREATE INDEX IF NOT EXISTS sessions_by_participant ON sessions(participant, ended_at);
 """
+
+_VERSION_2 = (
+    # Design variants: which one a task run was done under, and a session's variants in order.
+    "ALTER TABLE task_runs ADD COLUMN variant TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE sessions ADD COLUMN variants TEXT NOT NULL DEFAULT '[]'",
+)
 
 OUTCOMES = ("success", "failure", "timeout", "skipped")
 
@@ -76,6 +95,22 @@ class SessionRow:
     started_at: float
     ended_at: float | None
     task_order: tuple[str, ...]
+    variants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ResponseRow:
+    """One answer to one questionnaire item (a rating, or free text)."""
+
+    id: int
+    session_id: int
+    task_run_id: int | None
+    variant: str
+    at: float
+    instrument: str
+    item: str
+    value: float | None
+    text: str
 
 
 @dataclass(frozen=True)
@@ -88,6 +123,7 @@ class TaskRunRow:
     ended_at: float | None
     outcome: str | None
     note: str
+    variant: str = ""
 
 
 @dataclass(frozen=True)
@@ -108,12 +144,13 @@ class TrialStore:
         self.path = Path(path)
         self.now = now
         try:
+            private_file(self.path)  # participants' records: the trial team's alone
             self._db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = FULL")
             self._db.execute("PRAGMA foreign_keys = ON")
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
-            if version not in (0, SCHEMA_VERSION):
+            if version not in (0, 1, SCHEMA_VERSION):
                 self._db.close()
                 raise TrialStoreError(
                     f"{self.path}: a trial record of version {version}, not {SCHEMA_VERSION}"
@@ -121,6 +158,10 @@ class TrialStore:
             with self._transaction():
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
+                        self._db.execute(statement)
+                columns = {row[1] for row in self._db.execute("PRAGMA table_info(task_runs)")}
+                if "variant" not in columns:  # a version 1 record, or a new file
+                    for statement in _VERSION_2:
                         self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.DatabaseError as error:
@@ -143,7 +184,13 @@ class TrialStore:
 
     # Sessions and task runs (the console) --------------------------------------------------
 
-    def open_session(self, study: str, participant: str, task_order: list[str]) -> int:
+    def open_session(
+        self,
+        study: str,
+        participant: str,
+        task_order: list[str],
+        variants: list[str] | None = None,
+    ) -> int:
         """A participant's sitting begins; any sitting of theirs left open is closed first."""
         at = self.now()
         with self._transaction() as db:
@@ -158,9 +205,9 @@ class TrialStore:
                 (at, participant),
             )
             cursor = db.execute(
-                "INSERT INTO sessions (study, participant, started_at, task_order)"
-                " VALUES (?, ?, ?, ?)",
-                (study, participant, at, json.dumps(task_order)),
+                "INSERT INTO sessions (study, participant, started_at, task_order, variants)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (study, participant, at, json.dumps(task_order), json.dumps(variants or [])),
             )
             session_id = int(cursor.lastrowid or 0)
             self._insert_event(db, session_id, None, participant, at, "console", "session_start")
@@ -178,18 +225,18 @@ class TrialStore:
             db.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (at, session_id))
             self._insert_event(db, session_id, None, participant, at, "console", "session_end")
 
-    def start_task(self, session_id: int, task: str, position: int) -> int:
+    def start_task(self, session_id: int, task: str, position: int, variant: str = "") -> int:
         at = self.now()
         with self._transaction() as db:
             participant = self._participant_of(db, session_id)
             cursor = db.execute(
-                "INSERT INTO task_runs (session_id, task, position, started_at)"
-                " VALUES (?, ?, ?, ?)",
-                (session_id, task, position, at),
+                "INSERT INTO task_runs (session_id, task, position, started_at, variant)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (session_id, task, position, at, variant),
             )
             run_id = int(cursor.lastrowid or 0)
             self._insert_event(
-                db, session_id, run_id, participant, at, "console", "task_start", task
+                db, session_id, run_id, participant, at, "console", "task_start", task, variant
             )
         return run_id
 
@@ -217,6 +264,41 @@ class TrialStore:
                 db, session_id, run_id, participant, at, "console", "task_end", task, outcome
             )
         return at - float(started_at)
+
+    # Questionnaires -------------------------------------------------------------------------------
+
+    def record_answers(
+        self,
+        session_id: int,
+        instrument: str,
+        answers: dict[str, float | str],
+        task_run_id: int | None = None,
+        variant: str = "",
+    ) -> None:
+        """A questionnaire's answers, all in one transaction (a sheet is kept whole or not at all):
+        numbers are ratings, strings free text."""
+        at = self.now()
+        with self._transaction() as db:
+            participant = self._participant_of(db, session_id)
+            for item, answer in answers.items():
+                value, text = (None, answer) if isinstance(answer, str) else (float(answer), "")
+                db.execute(
+                    "INSERT INTO responses (session_id, task_run_id, variant, at, instrument, item,"
+                    " value, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (session_id, task_run_id, variant, at, instrument, item, value, text),
+                )
+            self._insert_event(
+                db, session_id, task_run_id, participant, at, "console", "questionnaire",
+                instrument, f"{len(answers)} answers",
+            )  # fmt: skip
+
+    def responses(self, session_id: int) -> list[ResponseRow]:
+        rows = self._db.execute(
+            "SELECT id, session_id, task_run_id, variant, at, instrument, item, value, text"
+            " FROM responses WHERE session_id = ? ORDER BY id",
+            (session_id,),
+        )
+        return [ResponseRow(*row) for row in rows]
 
     # Events (the console and the displays) -------------------------------------------------
 
@@ -273,17 +355,25 @@ class TrialStore:
     # Reading ----------------------------------------------------------------------------------
 
     def sessions(self, study: str | None = None) -> list[SessionRow]:
-        query = "SELECT id, study, participant, started_at, ended_at, task_order FROM sessions"
+        query = (
+            "SELECT id, study, participant, started_at, ended_at, task_order, variants"
+            " FROM sessions"
+        )
         rows = (
             self._db.execute(query + " WHERE study = ? ORDER BY id", (study,))
             if study is not None
             else self._db.execute(query + " ORDER BY id")
         )
-        return [SessionRow(r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5]))) for r in rows]
+        return [
+            SessionRow(
+                r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])), tuple(json.loads(r[6]))
+            )
+            for r in rows
+        ]
 
     def task_runs(self, session_id: int) -> list[TaskRunRow]:
         rows = self._db.execute(
-            "SELECT id, session_id, task, position, started_at, ended_at, outcome, note"
+            "SELECT id, session_id, task, position, started_at, ended_at, outcome, note, variant"
             " FROM task_runs WHERE session_id = ? ORDER BY id",
             (session_id,),
         )

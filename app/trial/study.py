@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Final
 
+from app.trial.questionnaires import Instrument, Item, ItemKind, QuestionnairePlan
+from app.trial.variants import VARIANT_SETTINGS, Design, Variant
+from han.resources import resource_dir
 from home_emulator.api.scenarios import (
     EventContext,
     Scenario,
@@ -33,7 +36,7 @@ from home_emulator.api.scenarios import (
 )
 from home_emulator.api.scenarios import read_tariff as read_scenario_tariff
 
-STUDY_DIR: Final = Path(__file__).resolve().parent.parent.parent / "resources" / "studies"
+STUDY_DIR: Final = resource_dir("studies")
 DISPLAYS: Final = ("ppmid", "ihd")
 DEFAULT_TIME_LIMIT_S: Final = 180
 MAX_TIME_LIMIT_S: Final = 3600
@@ -102,6 +105,10 @@ class Study:
     order: Order = Order.FIXED
     seed: int = 1
     source: Path = Path("study.toml")
+    questionnaires: QuestionnairePlan = field(default_factory=QuestionnairePlan)
+    variants: tuple[Variant, ...] = ()
+    """Design variants compared (none: the displays as designed)."""
+    design: Design = Design.WITHIN
 
     @property
     def displays(self) -> tuple[str, ...]:
@@ -110,6 +117,9 @@ class Study:
 
     def task(self, task_id: str) -> Task:
         return next(task for task in self.tasks if task.id == task_id)
+
+    def variant(self, variant_id: str) -> Variant | None:
+        return next((v for v in self.variants if v.id == variant_id), None)
 
 
 def load_study(path: str | Path, *, scenario: str | None = None) -> Study:
@@ -187,8 +197,96 @@ def _read_study(root: TomlTable, path: Path, scenario_override: str | None) -> S
         if task.id in seen:
             tables[index].fail("id", f'"{task.id}" is already the id of task {seen[task.id] + 1}')
         seen[task.id] = index
+    plan = _questionnaires(root.table("questionnaires")) if root.has("questionnaires") else None
+    design = root.choice("design", Design, Design.WITHIN, what="design")
+    variants = _variants(root)
     root.finish("a study")
-    return Study(study_id, title, scenario, participants, tasks, order, seed, path)
+    return Study(
+        study_id,
+        title,
+        scenario,
+        participants,
+        tasks,
+        order,
+        seed,
+        path,
+        plan or QuestionnairePlan(),
+        variants,
+        design,
+    )
+
+
+SCALE_POINTS: Final = (5, 7)
+
+
+def _questionnaires(table: TomlTable) -> QuestionnairePlan:
+    after_task = table.choices("after_each_task", Instrument, (), what="questionnaire")
+    after_session = table.choices("after_session", Instrument, (), what="questionnaire")
+    for key, chosen in (("after_each_task", after_task), ("after_session", after_session)):
+        if Instrument.OWN in chosen:
+            table.fail(key, 'the study\'s own items are [[questionnaires.items]], not "study"')
+    shown_on = table.one_of("shown_on", ("display", "console"), "place", "display")
+    own_after = table.one_of("items_after", ("session", "task"), "time", "session")
+    items: list[Item] = []
+    for entry in table.tables("items"):
+        item = _item(entry)
+        if any(known.id == item.id for known in items):
+            entry.fail("id", f'"{item.id}" is already an item\'s id')
+        items.append(item)
+    table.finish("[questionnaires]")
+    return QuestionnairePlan(after_task, after_session, tuple(items), own_after, shown_on)
+
+
+def _item(table: TomlTable) -> Item:
+    item_id = table.text("id")
+    if not _ID.fullmatch(item_id):
+        table.fail("id", 'letters, digits, "-" or "_", e.g. "trust"')
+    text = table.text("text")
+    if not text.strip():
+        table.fail("text", "must not be empty: it is what the participant is asked")
+    text_cy = table.text("text_cy", "")
+    kind = table.choice("kind", ItemKind, ItemKind.SCALE, what="item kind")
+    if kind is ItemKind.TEXT:
+        table.finish("a text item")
+        return Item(item_id, text, ItemKind.TEXT, low=0, high=0, text_cy=text_cy)
+    points = table.integer("points", 5)
+    if points not in SCALE_POINTS:
+        table.fail("points", "a Likert item has 5 or 7 points")
+    low = table.text("low", "Strongly disagree")
+    high = table.text("high", "Strongly agree")
+    labels_cy = (table.text("low_cy", ""), table.text("high_cy", ""))
+    table.finish("a scale item")
+    return Item(item_id, text, kind, 1, points, 1, low, high, text_cy, labels_cy)
+
+
+def _variants(root: TomlTable) -> tuple[Variant, ...]:
+    variants: list[Variant] = []
+    for table in root.tables("variants"):
+        variant_id = table.text("id")
+        if not _ID.fullmatch(variant_id):
+            table.fail("id", 'letters, digits, "-" or "_", e.g. "pounds-first"')
+        if any(known.id == variant_id for known in variants):
+            table.fail("id", f'"{variant_id}" is already a variant\'s id')
+        title = table.text("title", variant_id)
+        settings_table = table.table("settings")
+        settings: dict[str, str | bool] = {}
+        for name, allowed in VARIANT_SETTINGS.items():
+            if not settings_table.has(name):
+                continue
+            value = settings_table.raw(name)
+            if value not in allowed or isinstance(value, bool) != isinstance(allowed[0], bool):
+                shown = ", ".join(
+                    f'"{a}"' if isinstance(a, str) else str(a).lower() for a in allowed
+                )
+                settings_table.fail(name, f"should be one of {shown}")
+            assert isinstance(value, str | bool)
+            settings[name] = value
+        settings_table.finish("a variant's settings")
+        table.finish("a variant")
+        variants.append(Variant(variant_id, title, settings))
+    if len(variants) == 1:
+        root.fail("variants", "a comparison needs at least two [[variants]]")
+    return tuple(variants)
 
 
 def _scenario(root: TomlTable, path: Path) -> Scenario:

@@ -33,6 +33,7 @@ from app.trial.study import Study, StudyError, load_study
 from app.trial_ui.console_window import ConsoleWindow
 from app.trial_ui.displays_panel import DisplaysPanel, EmbeddedDisplay
 from app.trial_ui.report_command import default_db
+from app.trial_ui.variant_settings import apply_variant
 from home_emulator.api.from_scenario import home_spec
 from home_emulator.api.home import (
     COORDINATOR_IEEE,
@@ -77,6 +78,9 @@ class OperatorConsole:
             self.home.hub.device_log.add(t.EUI64.convert(ieee), new_install_code(), DeviceType.IHD)
         self.conductor = Conductor(study, self.store, self.home)
         self.conductor.on_participant = self._participant_changed
+        self.conductor.on_variant = lambda variant: apply_variant(
+            study, self.displays.values(), variant
+        )
         self.server = AirServer(self.home.air, announce=LOGGER.info)
         self.listen = listen
         self.address = ""

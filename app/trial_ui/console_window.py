@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QTabWidget, QVBo
 from app.trial.conductor import Conductor
 from app.trial_ui.displays_panel import DisplaysPanel
 from app.trial_ui.home_panel import HomePanel
+from app.trial_ui.questionnaire_host import QuestionnaireHost
 from app.trial_ui.scenario_panel import ScenarioPanel
 from app.trial_ui.task_panel import TaskPanel
 
@@ -66,13 +67,17 @@ class ConsoleWindow(QMainWindow):
         middle.addTab(self.home, translate("OperatorConsole", "The home"))
         middle.addTab(self.scenario, translate("OperatorConsole", "The scenario's script"))
         self.displays = displays
-        for panel in (self.tasks, self.home, self.scenario):
+        self.questionnaire = QuestionnaireHost(conductor, displays.embedded)
+        for panel in (self.tasks, self.home, self.scenario, self.questionnaire):
             panel.changed.connect(self.refresh)
         centre = QVBoxLayout()
         centre.addWidget(middle)
         centre.addWidget(self.displays.log_box, 1)
+        left = QVBoxLayout()
+        left.addWidget(self.tasks, 1)
+        left.addWidget(self.questionnaire)
         columns = QHBoxLayout()
-        columns.addWidget(self.tasks, 5)
+        columns.addLayout(left, 5)
         columns.addLayout(centre, 4)
         columns.addWidget(self.displays, 4)
         body = QWidget()
@@ -96,6 +101,7 @@ class ConsoleWindow(QMainWindow):
         self.refresh()
 
     def refresh(self) -> None:
+        self.questionnaire.refresh()
         self.tasks.refresh()
         self.home.refresh()
         self.scenario.refresh()

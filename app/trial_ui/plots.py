@@ -101,7 +101,8 @@ def success_rate_png(summaries: Sequence[TaskSummary]) -> bytes:
 def _nice_step(top: float) -> float:
     raw = top / 5
     magnitude = 10 ** math.floor(math.log10(raw))
-    return next(step * magnitude for step in (1, 2, 5, 10) if step * magnitude >= raw)
+    step: float = next(step * magnitude for step in (1, 2, 5, 10) if step * magnitude >= raw)
+    return step
 
 
 def time_on_task_png(summaries: Sequence[TaskSummary], found: Sequence[Attempt]) -> bytes:

@@ -14,12 +14,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.settings.user_dirs import data_dir
+from app.trial.answers import Sheet, sheets
+from app.trial.comparison import findings, variant_tasks
 from app.trial.report import (
     attempts_csv,
     participants_csv,
     report_html,
     tasks_csv,
     write_atomically,
+)
+from app.trial.report_sections import (
+    findings_csv,
+    questionnaires_csv,
+    questionnaires_html,
+    variants_csv,
+    variants_html,
 )
 from app.trial.stats import Attempt, attempts, summarise
 from app.trial.store import TrialStore, TrialStoreError
@@ -92,6 +101,7 @@ def main(argv: Sequence[str]) -> int:
                 return 2
             stores.append(TrialStore(path))
         found = attempts(stores[0], study, stores[1:])
+        answered = sheets(stores[0], study)
     except TrialStoreError as error:
         print(f"trial report: {error}", file=sys.stderr)
         return 2
@@ -102,7 +112,7 @@ def main(argv: Sequence[str]) -> int:
         print(f"trial report: {db} holds no finished task of study {study.id!r}", file=sys.stderr)
         return 2
     try:
-        written = write_report(study, found, out, database=str(db))
+        written = write_report(study, found, out, database=str(db), answered=answered)
     except OSError as error:
         print(f"trial report: cannot write {out}: {error.strerror or error}", file=sys.stderr)
         return 2
@@ -110,17 +120,39 @@ def main(argv: Sequence[str]) -> int:
     return 0
 
 
-def write_report(study: Study, found: list[Attempt], out: Path, *, database: str) -> Path:
+def write_report(
+    study: Study,
+    found: list[Attempt],
+    out: Path,
+    *,
+    database: str,
+    answered: Sequence[Sheet] = (),
+) -> Path:
     from app.trial_ui.plots import success_rate_png, time_on_task_png
 
     _ensure_gui()
     summaries = summarise(study, found)
+    sections = questionnaires_html(study, answered)
+    if study.questionnaires.asks_anything:
+        write_atomically(out / "questionnaires.csv", questionnaires_csv(answered).encode())
+    if study.variants:
+        rows = variant_tasks(study, found, answered)
+        compared = findings(study, found, answered)
+        sections += variants_html(study, rows, compared, answered)
+        write_atomically(out / "variants.csv", variants_csv(rows).encode())
+        write_atomically(out / "findings.csv", findings_csv(compared).encode())
     plots = {
         "Success rate per task": success_rate_png(summaries),
         "Time on task": time_on_task_png(summaries, found),
     }
     page = report_html(
-        study, summaries, found, plots, database=database, generated=dt.datetime.now()
+        study,
+        summaries,
+        found,
+        plots,
+        database=database,
+        generated=dt.datetime.now(),
+        sections=sections,
     )
     write_atomically(out / "tasks.csv", tasks_csv(summaries).encode())
     write_atomically(out / "attempts.csv", attempts_csv(found).encode())

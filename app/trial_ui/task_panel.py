@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.trial.conductor import Conductor
+from app.trial.conductor import Conductor, split_step
 from app.trial.study import Success, SuccessKind
 
 translate = QCoreApplication.translate
@@ -161,7 +161,10 @@ class TaskPanel(QWidget):
         self.participant.setEnabled(running is None)
         self.finish_participant.setEnabled(sitting is not None)
         self.start_task.setEnabled(
-            sitting is not None and running is None and sitting.next_task() is not None
+            sitting is not None
+            and running is None
+            and not conductor.pending
+            and sitting.next_task() is not None
         )
         for button in (self.success, self.failure, self.skip):
             button.setEnabled(running is not None)
@@ -173,6 +176,10 @@ class TaskPanel(QWidget):
                 self.instruction.setText(
                     translate("OperatorConsole", "Choose a participant and start them.")
                 )
+            elif conductor.pending:
+                self.instruction.setText(
+                    translate("OperatorConsole", "The participant is answering a questionnaire.")
+                )
             elif sitting.next_task() is None:
                 self.instruction.setText(
                     translate(
@@ -180,10 +187,19 @@ class TaskPanel(QWidget):
                     ).replace("%1", sitting.participant)
                 )
             else:
-                task = conductor.study.task(sitting.next_task() or "")
+                variant, task_id = split_step(sitting.next_task() or "")
+                task = conductor.study.task(task_id)
                 self.instruction.setText(
                     translate("OperatorConsole", "Next: %1").replace("%1", task.instruction)
                 )
+                if variant and variant != sitting.variant:
+                    self.instruction.setText(
+                        self.instruction.text()
+                        + "\n"
+                        + translate("OperatorConsole", "The displays change to design %1.").replace(
+                            "%1", variant
+                        )
+                    )
             self.condition.setText("")
             return
         task = running.task

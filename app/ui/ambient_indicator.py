@@ -66,12 +66,17 @@ class AmbientIndicator(QWidget):
 
     def _describe(self) -> None:
         translate = QCoreApplication.translate
-        self.setAccessibleName(translate("AmbientIndicator", "Electricity use right now"))
         description = level_word(self._level)
         if self._stale and self._level is not None:
             description = translate("AmbientIndicator", "%1 (out of date)").replace(
                 "%1", description
             )
+        # The level is in the name too: a screen reader reading a row says names, not descriptions.
+        self.setAccessibleName(
+            translate("AmbientIndicator", "Electricity use right now: %1").replace(
+                "%1", description
+            )
+        )
         self.setAccessibleDescription(description)
 
     def _colour(self) -> QColor:

@@ -8,13 +8,16 @@ to it in ``_settled()`` and how a theme looks in ``_apply_theme()``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.host.context import ExperienceContext
 from app.ui.i18n import QT_WORDING
+from app.wording import fill
 from han.model import ModelChange
+
+translate = QCoreApplication.translate
 
 
 class DeviceShell(QWidget):
@@ -83,11 +86,16 @@ class DeviceShell(QWidget):
     def _tick(self) -> None:
         # The smart meters' time, as a real display shows it (synchronised from the hub): on a
         # home emulated faster than real time, "yesterday" and "today" are the home's.
-        self.clock.setText(QT_WORDING.clock(self.context.model.han_now(self.context.now())))
+        time = QT_WORDING.clock(self.context.model.han_now(self.context.now()))
+        if time != self.clock.text():
+            self.clock.setText(time)
+            # The label's name is what a screen reader says of it: the time, not just "Time".
+            self.clock.setAccessibleName(fill(translate("Shell", "Time %1"), time))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self.clock.setText("")  # named again in the new language
             self._tick()
         super().changeEvent(event)
 

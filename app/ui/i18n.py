@@ -21,11 +21,12 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone, QTra
 
 from app.settings.display_settings import LANGUAGE_CODES
 from app.wording import GB_TIME, MINUS, round_half_up
+from han.resources import resource_dir
 
 _GB_ZONE = QTimeZone(str(GB_TIME).encode())
 """``wording.GB_TIME`` for Qt's dates and times."""
 
-TRANSLATIONS_DIR: Final = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS_DIR: Final = resource_dir("translations")
 CATALOGUE: Final = "smets"
 
 _LOCALES: Final = {

@@ -47,12 +47,12 @@ STANDARD: Final = Theme(
     surface="#172a45",
     text="#f4f7fb",
     text_muted="#a9b8cc",
-    stale="#97a6ba",
+    stale="#9aa9bd",
     accent="#4fc3f7",
     on_accent="#0f1b2d",
     ambient_low="#2e9e5b",
     ambient_medium="#e0a030",
-    ambient_high="#d64545",
+    ambient_high="#f26b6b",  # light enough to stand out for protanopes, who see red darker
     border="#2c4466",
     control="#1f3a5f",
     control_border="#6a8bb8",
@@ -139,7 +139,12 @@ def stylesheet(theme: Theme, base_px: int) -> str:
         color: {theme.on_accent};
         border-color: {theme.accent};
     }}
-    QToolButton[role="nav"]:checked {{ font-weight: 700; }}
+    QToolButton[role="nav"][current="true"] {{
+        background: {theme.accent};
+        color: {theme.on_accent};
+        border-color: {theme.accent};
+        font-weight: 700;
+    }}
     QToolButton:disabled, QPushButton:disabled {{
         color: {theme.stale};
         border-style: dashed;

@@ -143,7 +143,7 @@ class GBPrepayment(ReportsUndecodableFrames, Prepayment):
         consumption_unit_of_measurement: Final = ZCLAttributeDef(
             id=0x0501, type=t.enum8, access="r"
         )
-        currency_scaling_factor: Final = ZCLAttributeDef(id=0x0502, type=t.bitmap8, access="r")
+        currency_scaling_factor: Final = ZCLAttributeDef(id=0x0502, type=t.enum8, access="r")
         currency: Final = ZCLAttributeDef(id=0x0503, type=t.uint16_t, access="r")
 
     # Cost histories (0x051C…0x055A) as GBCS meters keep them: today and 8 previous days, this

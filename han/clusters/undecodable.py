@@ -3,6 +3,10 @@
 zigpy catches a decoding error deep inside its device pipeline and only logs it at debug level. The GB
 clusters override the public ``Cluster.deserialize`` hook, emit an ``undecodable_frame`` event the HAN
 session counts, and re-raise so zigpy still drops the frame exactly as before.
+
+A frame that decodes but reports an attribute in another data type than the attribute's own (a
+character string for the demand, a uint24 for a uint48 register, a bitmap for the payment mode) or
+with a value its type cannot hold is undecodable too: taken as it is, it would show a wrong value.
 """
 
 from __future__ import annotations
@@ -12,8 +16,13 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from zigpy.zcl import Cluster
+from zigpy.zcl import foundation as f
+
+from han.quiet_log import QuietLog
 
 LOGGER = logging.getLogger(__name__)
+_QUIET = QuietLog(LOGGER)
+"""A peer sending garbage costs kilobytes of log, not megabytes."""
 
 UNDECODABLE_FRAME: Final = "undecodable_frame"
 
@@ -34,7 +43,9 @@ class ReportsUndecodableFrames(Cluster):
 
     def deserialize(self, data: bytes) -> tuple[Any, Any]:
         try:
-            return super().deserialize(data)
+            header, args = super().deserialize(data)
+            self._check_types(header, args)
+            return header, args
         except Exception as error:
             frame = UndecodableFrame(
                 device_ieee=str(self.endpoint.device.ieee),
@@ -43,7 +54,7 @@ class ReportsUndecodableFrames(Cluster):
                 data=bytes(data),
                 reason=f"{type(error).__name__}: {error}",
             )
-            LOGGER.warning(
+            _QUIET.warning(
                 "Ignoring undecodable frame from %s ep %d cluster 0x%04X (%s): %s",
                 frame.device_ieee,
                 frame.endpoint_id,
@@ -53,3 +64,32 @@ class ReportsUndecodableFrames(Cluster):
             )
             self.emit(UNDECODABLE_FRAME, frame)
             raise
+
+    def _check_types(self, header: f.ZCLHeader, args: Any) -> None:
+        """Raise for an attribute value whose data type is not the attribute's own."""
+        if not header.frame_control.is_general:
+            return
+        if header.command_id == f.GeneralCommand.Report_Attributes:
+            values = [(record.attrid, record.value) for record in args.attribute_reports]
+        elif header.command_id == f.GeneralCommand.Read_Attributes_rsp:
+            values = [
+                (record.attrid, record.value)
+                for record in args.status_records
+                if record.status == f.Status.SUCCESS
+            ]
+        else:
+            return
+        for attrid, typed in values:
+            attribute = self.attributes.get(attrid)
+            if attribute is None:
+                continue  # unknown to the display: zigpy keeps it aside, nothing shows it
+            if int(typed.type) != int(attribute.zcl_type):
+                raise WrongDataType(
+                    f"attribute 0x{int(attrid):04X} ({attribute.name}) sent as data type"
+                    f" 0x{int(typed.type):02X}, not its own 0x{int(attribute.zcl_type):02X}"
+                )
+            attribute.type(typed.value)  # a value its type cannot hold raises here
+
+
+class WrongDataType(ValueError):
+    """An attribute value in another data type than the attribute's."""

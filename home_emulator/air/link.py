@@ -16,15 +16,18 @@ from collections.abc import Callable
 import zigpy.types as t
 
 from home_emulator.air.address import parse_address
+from home_emulator.air.identity import proof
 from home_emulator.air.medium import Coordinator, NoSuchNode
 from home_emulator.air.wire import (
     VERSION,
+    Challenge,
     Delivery,
     DeliveryStatus,
     Frame,
     Hello,
     Joined,
     Left,
+    Proof,
     Refused,
     Send,
     Start,
@@ -70,15 +73,25 @@ class AirLink:
 
     @classmethod
     async def open(
-        cls, url: str, display: Coordinator, on_lost: LostCallback, *, ieee: t.EUI64
+        cls,
+        url: str,
+        display: Coordinator,
+        on_lost: LostCallback,
+        *,
+        ieee: t.EUI64,
+        install_code: bytes | None = None,
     ) -> AirLink:
-        """Connect and say hello as ``ieee``: LinkRefused if the home will not have this display."""
+        """Connect and say hello as ``ieee``, proving it with the link key of ``install_code``
+        when the home asks: LinkRefused if the home will not have this display."""
         host, port = parse_address(url)
         async with asyncio.timeout(CONNECT_TIMEOUT_S):
             reader, writer = await asyncio.open_connection(host, port)
             try:
                 writer.write(encode(Hello(ieee)))
                 reply = await read_message(reader)
+                if isinstance(reply, Challenge) and install_code is not None:
+                    writer.write(encode(Proof(proof(install_code, reply.nonce, ieee))))
+                    reply = await read_message(reader)
             except BaseException:
                 writer.close()
                 raise

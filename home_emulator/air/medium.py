@@ -25,9 +25,15 @@ import zigpy.types as t
 from home_emulator.zigbee.node import EmulatedNode
 
 Tap = Callable[[t.ZigbeePacket, str], None]
-"""Called with each frame and its direction: "up" (node → display) or "down"."""
+"""Called with each frame and its direction: "up" (node → display), "down", or "across" (node →
+node: a display never receives it)."""
 
 _IEEE = t.AddrMode.IEEE
+DEFAULT_PAN_ID = 0x1A62
+"""The PAN of a HAN whose coordinator has not said otherwise (the virtual radio's)."""
+_CLIENT_TO_SERVER_MASK = 0x08
+ACROSS = "across"
+"""A tap's direction for a frame between two nodes."""
 
 
 class Coordinator(Protocol):
@@ -75,6 +81,8 @@ class Air:
         """Whether a display not (yet) in the device log may send this frame: the hub's pairing
         window lets a new CAD reach the hub's pairing service, and nothing else."""
         self.taps: list[Tap] = []
+        self.pan_id = DEFAULT_PAN_ID
+        """The HAN's PAN as the network's coordinator formed it (a capture stamps it)."""
         self.path = f"air://{next(self._ids)}"
         Air._registry[self.path] = self
 
@@ -188,6 +196,24 @@ class Air:
                     return
             return  # bound to a display that is not attached now: the frame is lost, as on air
         self._to_every_display(packet)
+
+    def between_nodes(self, packet: t.ZigbeePacket) -> list[t.ZigbeePacket]:
+        """A frame from one node of the HAN to another (the gas meter to the gas proxy on the hub,
+        a meter asking the hub the time). Displays do not hear it; taps do. The addressee answers
+        what a client asks (a read) and the answers, returned, are on the air too; what a server
+        pushes (a report to a mirror) the hub takes in in-process."""
+        for tap in self.taps:
+            tap(packet, ACROSS)
+        address = packet.dst.address if packet.dst is not None else None
+        node = self.nodes.get(address) if isinstance(address, int) else None
+        data = packet.data.serialize()
+        if node is None or not node.powered or not data or data[0] & _CLIENT_TO_SERVER_MASK:
+            return []
+        answers = node.receive(packet)
+        for answer in answers:
+            for tap in self.taps:
+                tap(answer, ACROSS)
+        return answers
 
     def _to_every_display(self, packet: t.ZigbeePacket) -> None:
         for ieee, display in self._displays:

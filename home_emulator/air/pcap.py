@@ -3,14 +3,20 @@
 A ``PcapWriter`` is an air tap (``air.taps.append(writer)``, or ``with record(air, path): …``). For
 every frame it writes one libpcap record holding what a sniffer on channel 15 would have seen:
 
-    IEEE 802.15.4 MAC   data frame, 2003 format, PAN ID compression, short addresses, PAN 0x1A62,
+    IEEE 802.15.4 MAC   data frame, 2003 format, PAN ID compression, short addresses, the air's PAN
+                        (0x1A62 unless the network's coordinator formed another),
                         ack request on unicasts, the sender's MAC sequence number
     ZigBee NWK          data frame, protocol version 2, *no security*, dst/src short address,
                         radius 30, the sender's NWK sequence number
-    ZigBee APS          data frame, unicast / broadcast / group delivery, no security, no extended
-                        header, dst endpoint (or group), cluster, profile, src endpoint, APS counter
+    ZigBee APS          data frame, unicast / broadcast / group delivery, no security, dst endpoint
+                        (or group), cluster, profile, src endpoint, APS counter
     payload             the ZCL frame (profile 0x0109 Smart Energy) or ZDO frame (profile 0x0000)
                         exactly as zigpy and the emulated nodes exchanged it
+
+A unicast payload longer than one frame (``fragments.py``) is written as a real HAN carries it: APS
+fragments with the extended header (fragmentation field, block number), ack requested, all under
+one APS counter, and after each window the receiver's APS ack with its block bitfield. Wireshark
+reassembles the blocks into the whole ZCL frame.
 
 Why it is written this way:
 
@@ -25,8 +31,8 @@ Why it is written this way:
   writer keeps one set per sending node, as each real radio would, wrapping at 256.
 * The APS profile is the one zigpy used: with 0x0109 Wireshark picks its Smart Energy cluster
   dissectors (Simple Metering 0x0702, Price 0x0700 …) and names the attributes.
-* Frames are written whole even above the 127-byte 802.15.4 limit, where a real stack would fragment:
-  the capture shows the conversation, not the radio's segmentation.
+* Fragments are sized for a secured HAN (82 bytes of APS payload a frame): written in the clear,
+  each frame is shorter than it would be on air, but the blocks are the ones a real HAN sends.
 
 Live viewing: give the writer a pipe (``wireshark -k -i -`` reading the emulator's stdout); every
 record is flushed as it is written.
@@ -47,7 +53,8 @@ from typing import BinaryIO
 
 import zigpy.types as t
 
-from home_emulator.air.medium import Air
+from home_emulator.air import fragments
+from home_emulator.air.medium import DEFAULT_PAN_ID, Air
 
 LINKTYPE_IEEE802_15_4_NOFCS = 230
 PCAP_MAGIC = 0xA1B2C3D4
@@ -55,7 +62,7 @@ PCAP_MAGIC = 0xA1B2C3D4
 PCAP_VERSION = (2, 4)
 SNAPLEN = 65535
 
-HAN_PAN_ID = 0x1A62
+HAN_PAN_ID = DEFAULT_PAN_ID
 """The virtual radio's PAN (virtual_radio.py ``_default_network``)."""
 COORDINATOR_NWK = 0x0000
 NWK_RADIUS = 30
@@ -129,6 +136,54 @@ def aps_header(
         destination = struct.pack("<B", dst_endpoint)
     rest = struct.pack("<HHBB", cluster_id, profile_id, src_endpoint, counter & 0xFF)
     return struct.pack("<B", frame_control) + destination + rest
+
+
+APS_FRAME_ACK = 0b10
+APS_ACK_REQUEST = 1 << 6
+APS_EXTENDED_HEADER = 1 << 7
+
+
+def aps_fragment_header(
+    counter: int,
+    block: fragments.Block,
+    *,
+    cluster_id: int,
+    profile_id: int,
+    src_endpoint: int,
+    dst_endpoint: int,
+) -> bytes:
+    """APS header of one block of a fragmented unicast: ack requested, extended header present."""
+    frame_control = 0b00 | APS_ACK_REQUEST | APS_EXTENDED_HEADER  # data, unicast
+    rest = struct.pack("<BHHBB", dst_endpoint, cluster_id, profile_id, src_endpoint, counter & 0xFF)
+    extended = struct.pack("<BB", block.fragmentation, block.block_field)
+    return struct.pack("<B", frame_control) + rest + extended
+
+
+def aps_fragment_ack(
+    counter: int,
+    window: list[fragments.Block],
+    *,
+    cluster_id: int,
+    profile_id: int,
+    acked_src_endpoint: int,
+    acked_dst_endpoint: int,
+) -> bytes:
+    """The receiver's APS ack of one window: endpoints swapped, the data frames' counter, the
+    first block of the window and which of its blocks arrived."""
+    frame_control = APS_FRAME_ACK | APS_EXTENDED_HEADER  # unicast, data-frame ack format
+    first = window[0]
+    return struct.pack(
+        "<BBHHBBBBB",
+        frame_control,
+        acked_src_endpoint,
+        cluster_id,
+        profile_id,
+        acked_dst_endpoint,
+        counter & 0xFF,
+        first.fragmentation,
+        first.number,
+        fragments.ack_bitfield(window),
+    )
 
 
 def pcap_global_header(linktype: int = LINKTYPE_IEEE802_15_4_NOFCS) -> bytes:
@@ -267,6 +322,62 @@ def zigbee_frame(
     return mac + nwk + aps + packet.data.serialize()
 
 
+def zigbee_frames(
+    packet: t.ZigbeePacket,
+    direction: str,
+    counters: Callable[[int], SenderCounters],
+    *,
+    pan_id: int = HAN_PAN_ID,
+    resolve_ieee: IeeeResolver = lambda _ieee: None,
+) -> list[bytes]:
+    """Every 802.15.4 frame that carries ``packet``: one, or its fragments and their acks."""
+    payload = packet.data.serialize()
+    to = addressing(packet.dst, direction, resolve_ieee)
+    if to.delivery is not ApsDelivery.UNICAST or not fragments.needs_fragments(payload):
+        return [zigbee_frame(packet, direction, counters, pan_id=pan_id, resolve_ieee=resolve_ieee)]
+    src = source_short(packet.src, direction, resolve_ieee)
+    sender, receiver = counters(src), counters(to.nwk_dst)
+    counter = sender.aps.take()  # one APS counter names every block of the message
+    cluster, profile = int(packet.cluster_id), int(packet.profile_id)
+    src_ep, dst_ep = int(packet.src_ep or 0), int(packet.dst_ep or 0)
+    radius = int(packet.radius) or NWK_RADIUS
+    written = []
+    for window in fragments.windows(fragments.split(payload)):
+        for block in window:
+            written.append(
+                mac_header(
+                    sender.mac.take(), pan_id=pan_id, dst=to.mac_dst, src=src, ack_request=True
+                )
+                + nwk_header(
+                    sender.nwk.take(), dst=to.nwk_dst, src=src, radius=radius, dst_ieee=to.dst_ieee
+                )
+                + aps_fragment_header(
+                    counter,
+                    block,
+                    cluster_id=cluster,
+                    profile_id=profile,
+                    src_endpoint=src_ep,
+                    dst_endpoint=dst_ep,
+                )
+                + block.data
+            )
+        written.append(
+            mac_header(
+                receiver.mac.take(), pan_id=pan_id, dst=src, src=to.nwk_dst, ack_request=True
+            )
+            + nwk_header(receiver.nwk.take(), dst=src, src=to.nwk_dst)
+            + aps_fragment_ack(
+                counter,
+                window,
+                cluster_id=cluster,
+                profile_id=profile,
+                acked_src_endpoint=src_ep,
+                acked_dst_endpoint=dst_ep,
+            )
+        )
+    return written
+
+
 # The tap ---------------------------------------------------------------------------------------
 
 
@@ -283,9 +394,11 @@ class PcapWriter:
         target: str | Path | BinaryIO,
         *,
         clock: Callable[[], float] = time.time,
-        pan_id: int = HAN_PAN_ID,
+        pan_id: int | Callable[[], int] = HAN_PAN_ID,
         resolve_ieee: IeeeResolver | None = None,
     ) -> None:
+        """``pan_id``: the PAN to stamp, or where to read it frame by frame (``lambda: air.pan_id``:
+        a coordinator may form its network while the capture runs)."""
         self._owns_stream = isinstance(target, str | Path)
         self._stream: BinaryIO | None = (
             open(target, "wb")  # noqa: SIM115 - closed by close(), the writer outlives a block
@@ -293,7 +406,7 @@ class PcapWriter:
             else target
         )
         self._clock = clock
-        self._pan_id = pan_id
+        self._pan_id = pan_id if callable(pan_id) else (lambda: pan_id)
         self._resolve_ieee = resolve_ieee or (lambda _ieee: None)
         self._senders: dict[int, SenderCounters] = {}
         self.frames_written = 0
@@ -302,15 +415,17 @@ class PcapWriter:
     def __call__(self, packet: t.ZigbeePacket, direction: str) -> None:
         if self._stream is None:
             return
-        frame = zigbee_frame(
+        frames = zigbee_frames(
             packet,
             direction,
             self._counters_of,
-            pan_id=self._pan_id,
+            pan_id=self._pan_id(),
             resolve_ieee=self._resolve_ieee,
         )
-        self._write(pcap_record(self._clock(), frame))
-        self.frames_written += 1
+        at = self._clock()
+        for frame in frames:
+            self._write(pcap_record(at, frame))
+        self.frames_written += len(frames)
 
     def _counters_of(self, src: int) -> SenderCounters:
         return self._senders.setdefault(src, SenderCounters())
@@ -359,7 +474,12 @@ def record(
     coordinator_ieee: t.EUI64 | None = None,
 ) -> Iterator[PcapWriter]:
     """Capture ``air`` while the block runs: the tap is added, then removed and the file closed."""
-    writer = PcapWriter(target, clock=clock, resolve_ieee=air_resolver(air, coordinator_ieee))
+    writer = PcapWriter(
+        target,
+        clock=clock,
+        pan_id=lambda: air.pan_id,
+        resolve_ieee=air_resolver(air, coordinator_ieee),
+    )
     air.taps.append(writer)
     try:
         yield writer

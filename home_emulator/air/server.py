@@ -13,16 +13,19 @@ from collections.abc import Callable
 
 import zigpy.types as t
 
+from home_emulator.air.identity import new_nonce, proves
 from home_emulator.air.medium import Air, AlreadyAttached, NoSuchNode
 from home_emulator.air.tcp_service import TcpService
 from home_emulator.air.wire import (
     VERSION,
+    Challenge,
     Delivery,
     DeliveryStatus,
     Hello,
     Joined,
     Left,
     Message,
+    Proof,
     ProtocolError,
     Refused,
     Send,
@@ -42,6 +45,10 @@ faster than a display can decode; a congested HAN loses frames too, and the sess
 nothing fresh arrives."""
 
 Announce = Callable[[str], None]
+_METERS_AND_HUB = frozenset({"ESME", "GSME", "GPF", "HCALCS"})
+"""Device-log kinds that are the home's own devices, never a display on the network."""
+InstallCodes = Callable[[t.EUI64], bytes | None]
+"""The install code the hub's device log holds for a display (None: not in the log)."""
 
 
 class RemoteDisplay:
@@ -78,10 +85,19 @@ class RemoteDisplay:
 class AirServer(TcpService):
     """Serves one air on a TCP port; ``announce`` hears one line per display attaching or leaving."""
 
-    def __init__(self, air: Air, *, announce: Announce = LOGGER.info) -> None:
+    def __init__(
+        self,
+        air: Air,
+        *,
+        announce: Announce = LOGGER.info,
+        install_code_of: InstallCodes | None = None,
+    ) -> None:
+        """``install_code_of``: challenge every display to prove its link key (without it, a
+        display is taken at its word – for tests and tools on one machine)."""
         super().__init__()
         self.air = air
         self._announce = announce
+        self._install_code_of = install_code_of
         self.displays: dict[str, RemoteDisplay] = {}
         """Welcomed displays by EUI-64 text."""
 
@@ -117,17 +133,47 @@ class AirServer(TcpService):
             await writer.drain()
             return None
         assert isinstance(hello, Hello)
+        if self._install_code_of is not None and not await self._proven(reader, writer, hello):
+            reason = f"this display could not prove it is {hello.ieee}"
+            self._announce(f"display refused ({where}): {reason}")
+            writer.write(encode(Refused(reason)))
+            await writer.drain()
+            return None
+        if str(hello.ieee) in self.displays:  # another took the EUI-64 while this one answered
+            self._announce(f"display refused ({where}): {hello.ieee} is already attached")
+            writer.write(encode(Refused(f"a display with EUI-64 {hello.ieee} is already attached")))
+            await writer.drain()
+            return None
         display = RemoteDisplay(hello.ieee, writer)
         self.displays[str(hello.ieee)] = display
         display.send(Welcome())
         self._announce(f"display {hello.ieee} attached ({where})")
         return display
 
+    async def _proven(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, hello: Hello
+    ) -> bool:
+        """Challenge the display to prove it holds the link key of its install code."""
+        assert self._install_code_of is not None
+        install_code = self._install_code_of(hello.ieee)
+        if install_code is None:
+            return False
+        nonce = new_nonce()
+        writer.write(encode(Challenge(nonce)))
+        async with asyncio.timeout(HELLO_TIMEOUT_S):
+            answer = await read_message(reader)
+        return isinstance(answer, Proof) and proves(answer.mac, install_code, nonce, hello.ieee)
+
     def _refusal(self, hello: Message) -> str | None:
         if not isinstance(hello, Hello):
             return "expected a hello"
         if hello.version != VERSION:
             return f"protocol version {hello.version} is not {VERSION}"
+        if self.air.role_of(hello.ieee) in _METERS_AND_HUB or any(
+            node.ieee == hello.ieee for node in list(self.air.nodes.values())
+        ):
+            # A meter's or the hub's EUI-64 is never a display's, whatever the device log says.
+            return f"{hello.ieee} is a device of this home, not a display"
         if not self.air.admits(hello.ieee):
             return f"this display ({hello.ieee}) is not in the hub's device log"
         if str(hello.ieee) in self.displays:

@@ -13,6 +13,7 @@ class TcpService:
     def __init__(self) -> None:
         self._server: asyncio.Server | None = None
         self._connections: dict[asyncio.Task[None], asyncio.StreamWriter] = {}
+        self._idle: asyncio.Event | None = None
 
     async def start(self, host: str, port: int) -> tuple[str, int]:
         """Listen; returns the address bound (port 0 picks a free one)."""
@@ -45,17 +46,41 @@ class TcpService:
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         task = asyncio.current_task()
         assert task is not None
-        self.before_connection()
-        self._connections[task] = writer
         peer = writer.get_extra_info("peername")
         where = f"{peer[0]}:{peer[1]}" if isinstance(peer, tuple) else str(peer)
+        if not await self.may_connect(where):
+            writer.close()
+            with contextlib.suppress(ConnectionError):
+                await writer.wait_closed()
+            return
+        self.before_connection()
+        self._connections[task] = writer
         try:
             await self.converse(reader, writer, where)
         finally:
             self._connections.pop(task, None)
+            if not self._connections and self._idle is not None:
+                self._idle.set()
             writer.close()
             with contextlib.suppress(ConnectionError):
                 await writer.wait_closed()
 
     def before_connection(self) -> None:
         """Called as a peer connects, before it is counted (nothing by default)."""
+
+    async def may_connect(self, where: str) -> bool:
+        """Whether a peer connecting from ``where`` is served (every one, by default)."""
+        return True
+
+    async def until_idle(self, timeout_s: float) -> bool:
+        """Wait up to ``timeout_s`` for every peer to have gone; whether they have."""
+        if not self._connections:
+            return True
+        idle = self._idle = self._idle or asyncio.Event()
+        idle.clear()
+        try:
+            async with asyncio.timeout(timeout_s):
+                await idle.wait()
+        except TimeoutError:
+            return False
+        return True

@@ -25,16 +25,22 @@ from zigpy.zdo import types as zdo_t
 
 from han.air import SmartEnergyAware
 from han.clusters import SE_PROFILE_ID
+from han.install_codes import printed_install_code
+from han.quiet_log import QuietLog
 from home_emulator.air.address import SCHEME
 from home_emulator.air.link import AirLink, LinkLost, LinkRefused
 from home_emulator.air.medium import Air, AlreadyAttached, NoSuchNode
 
 LOGGER = logging.getLogger(__name__)
+_BAD_FRAMES = QuietLog(LOGGER)
 
 COORDINATOR_IEEE = t.EUI64.convert("00:0d:6f:ff:fe:00:00:01")
 """The display EUI-64 an emulated home's device log admits by default (``HomeSpec.display_ieee``)."""
 CONF_DISPLAY_IEEE = "emulated_display_ieee"
 """zigpy config key (zigpy keeps keys it does not know): the EUI-64 this radio uses on the air."""
+CONF_DISPLAY_INSTALL_CODE = "emulated_display_install_code"
+"""zigpy config key: the install code (hex) this display proves its identity with to a served
+home; without it, the code printed on the display's label (``printed_install_code``)."""
 _BROADCASTS = (t.AddrMode.Broadcast, t.AddrMode.Group)
 _UNKNOWN_IEEE = t.EUI64.convert("ff:ff:ff:ff:ff:ff:ff:ff")
 """zigpy's node info before the network is loaded."""
@@ -56,6 +62,7 @@ class VirtualRadio(SmartEnergyAware, zigpy.application.ControllerApplication):
         *,
         database_path: str | None = None,
         ieee: t.EUI64 | str | None = None,
+        install_code: bytes | None = None,
     ) -> dict[str, Any]:
         """zigpy config for a radio on ``air`` (an ``Air`` or a device path such as tcp://…)."""
         config: dict[str, Any] = {
@@ -69,6 +76,8 @@ class VirtualRadio(SmartEnergyAware, zigpy.application.ControllerApplication):
             config[CONF_DISPLAY_IEEE] = str(
                 t.EUI64.convert(ieee) if isinstance(ieee, str) else ieee
             )
+        if install_code is not None:
+            config[CONF_DISPLAY_INSTALL_CODE] = install_code.hex()
         return config
 
     @property
@@ -76,6 +85,10 @@ class VirtualRadio(SmartEnergyAware, zigpy.application.ControllerApplication):
         """This radio's own EUI-64: the display's identity in the hub's device log."""
         ieee = self.state.node_info.ieee
         return ieee if ieee and ieee != _UNKNOWN_IEEE else self._configured_ieee()
+
+    def _install_code(self) -> bytes:
+        text = self.config.get(CONF_DISPLAY_INSTALL_CODE)
+        return bytes.fromhex(text) if text else printed_install_code(str(self._configured_ieee()))
 
     def _configured_ieee(self) -> t.EUI64:
         text = self.config.get(CONF_DISPLAY_IEEE)
@@ -96,7 +109,11 @@ class VirtualRadio(SmartEnergyAware, zigpy.application.ControllerApplication):
     async def _open_link(self, path: str) -> AirLink:
         try:
             return await AirLink.open(
-                path, self, self.connection_lost, ieee=self._configured_ieee()
+                path,
+                self,
+                self.connection_lost,
+                ieee=self._configured_ieee(),
+                install_code=self._install_code(),
             )
         except LinkRefused as error:  # before OSError: a refusal is a PermissionError
             raise zigpy.exceptions.ControllerException(
@@ -204,13 +221,18 @@ class VirtualRadio(SmartEnergyAware, zigpy.application.ControllerApplication):
     def _deliver(self) -> None:
         self._delivery_scheduled = False
         inbox = self._inbox
-        try:
-            while inbox:
-                self.packet_received(inbox.popleft())
-        finally:
-            if inbox:  # a frame raised: the rest still go, in a later callback
-                self._delivery_scheduled = True
-                asyncio.get_running_loop().call_soon(self._deliver)
+        while inbox:
+            packet = inbox.popleft()
+            try:
+                self.packet_received(packet)
+            except Exception as error:
+                _BAD_FRAMES.warning(
+                    "frame from %s on cluster 0x%04X not delivered (%s: %s)",
+                    packet.src,
+                    int(packet.cluster_id),
+                    type(error).__name__,
+                    error,
+                )
 
     def node_joined(self, nwk: int, ieee: t.EUI64) -> None:
         self.handle_join(t.NWK(nwk), ieee, t.NWK(0x0000))

@@ -25,9 +25,14 @@ Messages
     0x08    DELIVERY    home → display   sequence (uint32), status (uint8: 0 delivered, 1 no such
                                          node, 2 failed), detail (UTF-8): one for every SEND
     0x09    FRAME       home → display   a packet from a node to this display
+    0x0A    CHALLENGE   home → display   a 16-byte nonce the display must prove its link key on
+    0x0B    PROOF       display → home   HMAC-SHA256 (32 bytes) of the nonce and the display's EUI-64
+                                         under its link key (``air/identity.py``)
     ======  ==========  ===============  ============================================================
 
-    A session is HELLO → WELCOME | REFUSED, then START, then SENDs and FRAMEs in any order. The home
+    A session is HELLO → [CHALLENGE → PROOF →] WELCOME | REFUSED, then START, then SENDs and FRAMEs
+    in any order. A home that knows its displays' install codes challenges every connection: the
+    link key derived from the install code never crosses the wire, only a proof of holding it. The home
     writes a SEND's answers (FRAMEs) before its DELIVERY, as a radio hands up a reply no earlier
     than it confirms the request.
 
@@ -49,7 +54,10 @@ from dataclasses import dataclass
 import zigpy.types as t
 
 MAGIC = b"SEAIR"
-VERSION = 1
+VERSION = 2
+"""2: the home may challenge a hello (CHALLENGE, PROOF)."""
+NONCE_BYTES = 16
+PROOF_BYTES = 32
 MAX_MESSAGE = 0xFFFF
 
 _LENGTH = struct.Struct("<I")
@@ -72,6 +80,8 @@ class Kind(enum.IntEnum):
     SEND = 0x07
     DELIVERY = 0x08
     FRAME = 0x09
+    CHALLENGE = 0x0A
+    PROOF = 0x0B
 
 
 class DeliveryStatus(enum.IntEnum):
@@ -106,6 +116,16 @@ class Start:
 
 
 @dataclass(frozen=True)
+class Challenge:
+    nonce: bytes
+
+
+@dataclass(frozen=True)
+class Proof:
+    mac: bytes
+
+
+@dataclass(frozen=True)
 class Joined:
     nwk: int
     ieee: t.EUI64
@@ -135,7 +155,9 @@ class Frame:
     packet: t.ZigbeePacket
 
 
-Message = Hello | Welcome | Refused | Start | Joined | Left | Send | Delivery | Frame
+Message = (
+    Hello | Welcome | Refused | Start | Joined | Left | Send | Delivery | Frame | Challenge | Proof
+)
 
 
 # Encoding ------------------------------------------------------------------------------------
@@ -175,6 +197,10 @@ def _body(message: Message) -> tuple[Kind, bytes]:
             return Kind.DELIVERY, _DELIVERY.pack(seq, status) + detail.encode()
         case Frame(packet):
             return Kind.FRAME, encode_packet(packet)
+        case Challenge(nonce):
+            return Kind.CHALLENGE, nonce
+        case Proof(mac):
+            return Kind.PROOF, mac
     raise TypeError(f"not a message: {message!r}")
 
 
@@ -234,7 +260,7 @@ def decode(kind: int, body: bytes) -> Message:
         raise ProtocolError(f"bad message of kind {kind:#04x}: {error}") from error
 
 
-def _decode(kind: Kind, body: bytes) -> Message:
+def _decode(kind: Kind, body: bytes) -> Message:  # noqa: C901 - one branch per message kind of the wire protocol, read in one place
     if kind == Kind.FRAME:
         return Frame(decode_packet(body))
     if kind == Kind.SEND:
@@ -257,6 +283,14 @@ def _decode(kind: Kind, body: bytes) -> Message:
         return Welcome(body[0])
     if kind == Kind.REFUSED:
         return Refused(body.decode())
+    if kind == Kind.CHALLENGE:
+        if len(body) != NONCE_BYTES:
+            raise ProtocolError("a challenge of the wrong length")
+        return Challenge(body)
+    if kind == Kind.PROOF:
+        if len(body) != PROOF_BYTES:
+            raise ProtocolError("a proof of the wrong length")
+        return Proof(body)
     if body:
         raise ProtocolError("a start with a body")
     return Start()

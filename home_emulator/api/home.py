@@ -6,6 +6,7 @@ the app starts without reading any."""
 
 from __future__ import annotations
 
+from home_emulator.air.link import LinkRefused
 from home_emulator.air.server import AirServer
 from home_emulator.air.virtual_radio import COORDINATOR_IEEE, VirtualRadio
 from home_emulator.devices.device_log import DeviceType, NotInDeviceLog, new_install_code
@@ -38,6 +39,7 @@ __all__ = [
     "EmergencyCredit",
     "EmulatedHome",
     "HomeSpec",
+    "LinkRefused",
     "NotInDeviceLog",
     "PastCache",
     "PortalOutcome",

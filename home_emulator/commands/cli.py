@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
+from han.version import version_line
 from home_emulator.commands.run import add_run_arguments, run_run
 from home_emulator.commands.serve import add_serve_arguments, run_serve
 from home_emulator.commands.swap import add_swap_arguments, run_swap
@@ -28,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m home_emulator",
         description="Tools of the emulated SMETS2 home.",
     )
+    parser.add_argument("--version", action="version", version=version_line())
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_OneLineParser)
     run = commands.add_parser(
         "run",

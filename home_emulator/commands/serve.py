@@ -4,7 +4,11 @@ The home follows its virtual clock (real time × speed) until SIGINT or SIGTERM;
 over TCP (``air_wire.py`` describes the protocol; ``python -m app --source tcp://HOST:PORT`` is one).
 One line is printed when the home is listening and one per display attaching, refused or leaving.
 Every display must be in the hub's device log: the home's own display EUI-64 is there already, and
-``--admit`` adds more, as an installer pairing another IHD would.
+``--admit`` adds more, as an installer pairing another IHD would. A display proves it is who it says
+on every connection (``air/identity.py``): with the link key of the install code the device log
+holds for it – the code on the home's own display's label, or the one ``--admit EUI64=CODE`` gave
+(``--admit EUI64`` takes the code on an emulated display's label and prints it for the installer). The meters' and hub's EUI-64s are
+never accepted from the network.
 
 ``--znp tcp://HOST:PORT`` also puts an emulated TI Z-Stack coordinator on the air (``znp/``): a
 radio library such as zigpy-znp opens it with ``socket://HOST:PORT`` as its serial port (the app:
@@ -21,16 +25,18 @@ import sys
 
 import zigpy.types as t
 
+from han.install_codes import parse_install_code, printed_install_code
 from home_emulator.air.medium import Air
 from home_emulator.air.pcap import IeeeResolver, PcapWriter, air_resolver
 from home_emulator.air.server import AirServer
 from home_emulator.clock import check_speed
 from home_emulator.commands.run import add_home_arguments
-from home_emulator.devices.device_log import DeviceType, new_install_code
+from home_emulator.devices.device_log import DeviceType
 from home_emulator.home import EmulatedHome
 from home_emulator.scenario.home_builder import build_home
 from home_emulator.scenario.model import ScenarioError, open_scenario
 from home_emulator.store.home_store import HomeStore, HomeStoreError, autosave, build_storable_home
+from home_emulator.store.money import commit_money_before_answering
 from home_emulator.zigbee.node import COORDINATOR_NWK
 from home_emulator.znp.coordinator import ZNP_IEEE, EmulatedZnp, JoinPolicy
 from home_emulator.znp.server import ZnpServer
@@ -41,7 +47,9 @@ _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
-    add_home_arguments(parser, saves="every minute and when stopped")
+    add_home_arguments(
+        parser, saves="every minute, before a meter accepts a top-up or an enable, and when stopped"
+    )
     parser.add_argument(
         "--listen",
         default=DEFAULT_LISTEN,
@@ -52,8 +60,10 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         "--admit",
         action="append",
         default=[],
-        metavar="EUI64",
-        help="put another display's EUI-64 in the hub's device log, e.g. 00:0d:6f:ff:fe:00:00:02 (repeatable)",
+        metavar="EUI64[=INSTALL_CODE]",
+        help="put another display in the hub's device log, e.g. 00:0d:6f:ff:fe:00:00:02, with the"
+        " install code on its label (36 hex digits); without one, the code on an emulated display's"
+        " label, printed for the display's --install-code (repeatable)",
     )
     parser.add_argument(
         "--znp",
@@ -80,19 +90,28 @@ def parse_listen(text: str) -> tuple[str, int]:
     return host.strip("[]"), int(port_text)
 
 
-def parse_admitted(texts: list[str]) -> list[t.EUI64]:
+def parse_admitted(texts: list[str]) -> list[tuple[t.EUI64, bytes | None]]:
+    """``--admit EUI64[=INSTALL_CODE]`` values: each display and its install code, if given."""
     admitted = []
     for text in texts:
+        eui64_text, _, code_text = text.partition("=")
         try:
-            admitted.append(t.EUI64.convert(text))
+            eui64 = t.EUI64.convert(eui64_text)
         except (ValueError, AssertionError):
             raise ValueError(
-                f"--admit expects an EUI-64 such as 00:0d:6f:ff:fe:00:00:02, not {text!r}"
+                f"--admit expects an EUI-64 such as 00:0d:6f:ff:fe:00:00:02, not {eui64_text!r}"
             ) from None
+        code = None
+        if code_text:
+            try:
+                code, _key = parse_install_code(code_text)
+            except ValueError as error:
+                raise ValueError(f"--admit {eui64_text}: {error}") from None
+        admitted.append((eui64, code))
     return admitted
 
 
-def run_serve(args: argparse.Namespace) -> int:
+def run_serve(args: argparse.Namespace) -> int:  # noqa: C901 - the command's steps in the order a person reads them
     try:
         scenario = open_scenario(args.scenario)
         host, port = parse_listen(args.listen)
@@ -120,22 +139,43 @@ def run_serve(args: argparse.Namespace) -> int:
     except (ScenarioError, ValueError, HomeStoreError) as error:
         print(f"serve: {error}", file=sys.stderr)
         return 2
+    if store is not None:
+        commit_money_before_answering(home, store, name)
     if znp is not None:
-        admitted.append(ZNP_IEEE)  # the installer pairs the coordinator like any display
-    for ieee in admitted:
-        if not home.hub.device_log.admits(ieee):
-            home.hub.device_log.add(ieee, new_install_code(), DeviceType.IHD)
+        admitted.append((ZNP_IEEE, None))  # the installer pairs the coordinator like any display
+    _label_own_display(home)
+    notes = []
+    for ieee, code in admitted:
+        log = home.hub.device_log
+        if code is not None or not log.admits(ieee):
+            # Without a code given, the one on an emulated display's label (``--install-code``
+            # tells a display another).
+            log.add(ieee, code or printed_install_code(str(ieee)), DeviceType.IHD)
+        if code is None and ieee != ZNP_IEEE:
+            shown = format_install_code(log.entries[ieee].install_code)
+            notes.append(f"admitted {ieee}: install code {shown}")
     try:
         with contextlib.ExitStack() as stack:
             if args.pcap is not None:
                 writer = PcapWriter(
-                    args.pcap, clock=lambda: home.now_s, resolve_ieee=_display_resolver(home.air)
+                    args.pcap,
+                    clock=lambda: home.now_s,
+                    pan_id=lambda: home.air.pan_id,
+                    resolve_ieee=_display_resolver(home.air),
                 )
                 stack.callback(writer.close)
                 home.air.taps.append(writer)
             keeper = (store, name) if store is not None else None
             asyncio.run(
-                serve(home, host, port, scenario_name=scenario.name, keeper=keeper, znp=znp)
+                serve(
+                    home,
+                    host,
+                    port,
+                    scenario_name=scenario.name,
+                    keeper=keeper,
+                    znp=znp,
+                    notes=notes,
+                )
             )
     except OSError as error:
         print(f"serve: {error}", file=sys.stderr)
@@ -155,13 +195,20 @@ async def serve(
     scenario_name: str,
     keeper: tuple[HomeStore, str] | None = None,
     znp: tuple[str, int, JoinPolicy] | None = None,
+    notes: list[str] | None = None,
 ) -> None:
     """Run ``home`` and its air server (and the emulated coordinator) until SIGINT/SIGTERM."""
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     for number in _STOP_SIGNALS:
         loop.add_signal_handler(number, stop.set)
-    server = AirServer(home.air, announce=_say)
+    log = home.hub.device_log
+
+    def install_code_of(ieee: t.EUI64) -> bytes | None:
+        entry = log.entries.get(ieee)
+        return entry.install_code if entry is not None else None
+
+    server = AirServer(home.air, announce=_say, install_code_of=install_code_of)
     coordinator_server: ZnpServer | None = None
     running: asyncio.Task[None] | None = None
     stopped: asyncio.Task[bool] | None = None
@@ -172,6 +219,8 @@ async def serve(
             f"serving {scenario_name} at ×{home.clock.speed:g} on tcp://{bound_host}:{bound_port}"
             " (Ctrl+C to stop)"
         )
+        for note in notes or []:  # after the address line, which supervising scripts wait for
+            _say(note)
         if znp is not None:
             znp_host, znp_port, policy = znp
             coordinator = EmulatedZnp(home.air, ieee=ZNP_IEEE, join_policy=policy)
@@ -199,6 +248,21 @@ async def serve(
     _say("stopped")
     # The stop signals stay handled (by an event nobody waits on) until the loop closes, so a
     # second Ctrl+C during the shutdown cannot turn a clean exit into a traceback.
+
+
+def _label_own_display(home: EmulatedHome) -> None:
+    """The home's own display carries the install code printed on its label, so it attaches with
+    no settings; any other display proves a code the installer recorded."""
+    if home.spec.display_ieee is None:
+        return
+    entry = home.hub.device_log.entries.get(t.EUI64.convert(home.spec.display_ieee))
+    if entry is not None:
+        entry.install_code = printed_install_code(home.spec.display_ieee)
+
+
+def format_install_code(code: bytes) -> str:
+    text = code.hex().upper()
+    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
 def _say(line: str) -> None:

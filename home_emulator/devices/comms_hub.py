@@ -24,12 +24,14 @@ from han.clusters.messaging import MessageControl
 from home_emulator.devices.device_log import DeviceLog
 from home_emulator.devices.ota_server import OtaServer
 from home_emulator.zigbee.node import EmulatedEndpoint, EmulatedNode
-from home_emulator.zigbee.zcl_server import CommandReply, ServerCluster
+from home_emulator.zigbee.zcl_server import CommandReply, ServerCluster, encode_general
 
 LOGGER = logging.getLogger(__name__)
 
 HUB_ENDPOINT = 1
 HUB_DEVICE_ID = 0x0500  # Smart Energy "Energy Service Interface"
+TIME_ATTRIBUTES = (0x0000, 0x0001)
+"""Time and TimeStatus: what a meter reads to keep the HAN's clock (the hub is its master)."""
 ZIGBEE_EPOCH_S = int(datetime(2000, 1, 1, tzinfo=ZoneInfo("UTC")).timestamp())
 OUTAGE_ALERT_AFTER_S = 180
 """GB hubs alert an outage once mains has been lost for more than three minutes."""
@@ -80,7 +82,7 @@ class CommsHub:
     messages: dict[int, SupplierMessage] = field(default_factory=dict)
     events: list[HubEvent] = field(default_factory=list)
     mains_lost_at_s: float | None = None
-    _message_ids: Any = field(default_factory=lambda: itertools.count(1))
+    _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def __post_init__(self) -> None:
         self.time = ServerCluster(
@@ -140,6 +142,17 @@ class CommsHub:
         self.time.set("standard_time", zigbee_time(epoch_s))
         self.time.set("local_time", zigbee_time(epoch_s) + local_offset)
 
+    def time_request(self, node: EmulatedNode, endpoint: int) -> t.ZigbeePacket:
+        """A meter asking the hub the time: Read Attributes of Time and TimeStatus, from the
+        meter's ``endpoint`` to the hub's Time server. The hub answers like any read."""
+        data = encode_general(
+            node.next_tsn(),
+            f.GeneralCommand.Read_Attributes,
+            f.Direction.Client_to_Server,
+            attribute_ids=list(TIME_ATTRIBUTES),
+        )
+        return node.packet(endpoint, HUB_ENDPOINT, TIME_CLUSTER, data, self.nwk)
+
     # Supplier messages --------------------------------------------------------------------
 
     def send_message(
@@ -179,7 +192,8 @@ class CommsHub:
             "message_control": message.control,
             "start_time": zigbee_time(message.start_s),
             "duration_in_minutes": message.duration_min,
-            "message": t.CharacterString(message.text[:59]),
+            # Whole: a text longer than one frame travels as APS fragments (air/fragments.py).
+            "message": t.CharacterString(message.text),
         }
 
     def _last_message(self, _request: Any) -> CommandReply:

@@ -2,7 +2,10 @@
 
 The GSME is a battery device: it measures volume (m³) continuously but wakes only every half hour
 to push its registers to the mirror on the comms hub. Displays read the mirror, so gas values move
-in half-hour steps. Energy is derived as the GB bill does: kWh = m³ × 1.02264 (volume correction) ×
+in half-hour steps. The push goes over the air (GBCS 10.4.2.8: summation, today's consumption in
+the alternative unit, today's cost) as Report Attributes frames from the GSME's own node to the
+mirror endpoint; the GSME is a sleepy end device that talks only to its gas proxy, so displays never
+see it join. The mirror takes the same values in-process at the same instant. Energy is derived as the GB bill does: kWh = m³ × 1.02264 (volume correction) ×
 calorific value (MJ/m³) ÷ 3.6.
 """
 
@@ -11,6 +14,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
+
+import zigpy.types as t
+from zigpy.zcl import foundation as f
+from zigpy.zdo import types as zdo_t
 
 from han.clusters import BASIC_CLUSTER, METERING_CLUSTER, PREPAYMENT_CLUSTER, PRICE_CLUSTER
 from han.clusters.price import CURRENCY_GBP
@@ -29,13 +36,20 @@ from home_emulator.metering.registers import HALF_HOUR_S, CumulativeRegister, Lo
 from home_emulator.metering.supply_switch import SUPPLY_ON
 from home_emulator.metering.top_up_gate import MeterKeys
 from home_emulator.tariffs import AnyTariff, SingleRate
-from home_emulator.zigbee.node import EmulatedEndpoint
-from home_emulator.zigbee.zcl_server import CommandReply, ServerCluster
+from home_emulator.zigbee.node import EmulatedEndpoint, EmulatedNode
+from home_emulator.zigbee.zcl_server import CommandReply, ServerCluster, encode_report
 
 VOLUME_CORRECTION = Decimal("1.02264")
 DEFAULT_CALORIFIC_VALUE = Decimal("39.5")
 MIRROR_ENDPOINT = 2
 MIRRORED_GAS = 128
+GSME_NWK = 0x1004
+GSME_ENDPOINT = 1
+GPF_NWK = 0x0001
+"""The comms hub's short address: the gas proxy (and its mirror) lives on the hub."""
+PUSHED_METERING = ("current_summ_delivered", "current_day_alternative_consumption_delivered")
+PUSHED_PREPAYMENT = ("current_day_cost_consumption_delivered",)
+"""What the GSME pushes at each wake (GBCS 10.4.2.8)."""
 SLOT_S = 10
 _VOLUME_PRECISION = 10**6
 """Volume accumulates as joules × 10⁶ so that litres = accumulator ÷ (joules per litre × 10⁶),
@@ -67,9 +81,13 @@ class GasMeter:
         site_id: str = "7654321012",
         keys: MeterKeys | None = None,
         ieee: str = "0d:6f:00:00:00:00:00:03",
+        gpf_nwk: int = GPF_NWK,
     ) -> None:
         self.ieee = ieee
         """The GSME's own EUI-64: the target its top-up codes are made for."""
+        self.gpf_nwk = gpf_nwk
+        self.node = _gsme_node(ieee)
+        """The GSME on the air: its half-hourly pushes wait in ``node.outbox`` to be sent."""
         self.load = load
         self.zone = ZoneInfo(timezone)
         self.calorific_value = calorific_value
@@ -204,6 +222,7 @@ class GasMeter:
                 self.volume.close_half_hour(self.time_s)
                 self.synced_s = self.time_s
                 self._sync_mirror()  # the meter wakes on the half hour and pushes to the mirror
+                self._push_to_mirror()
                 synced = True
         return synced
 
@@ -214,6 +233,21 @@ class GasMeter:
         self._energy_history.update(self.synced_s)
         self._cost_history.update(self.synced_s)
         self.price.update(self.synced_s)
+
+    def _push_to_mirror(self) -> None:
+        """Queue the wake-up's Report Attributes frames, GSME → GPF mirror endpoint."""
+        for cluster, names in (
+            (self.metering, PUSHED_METERING),
+            (self.prepayment, PUSHED_PREPAYMENT),
+        ):
+            records = _report_records(cluster, names)
+            if records:
+                data = encode_report(self.node.next_tsn(), records)
+                self.node.outbox.append(
+                    self.node.packet(
+                        GSME_ENDPOINT, MIRROR_ENDPOINT, cluster.cluster_id, data, self.gpf_nwk
+                    )
+                )
 
     def _get_profile(self, request: Any) -> CommandReply:
         return profile_reply(self.volume, None, request, now_s=self.synced_s)
@@ -248,3 +282,35 @@ class GasMeter:
     def change_tariff(self, tariff: AnyTariff) -> None:
         self.registers.set_tariff(tariff)
         self.price.tariff_changed()
+
+
+def _gsme_node(ieee: str) -> EmulatedNode:
+    basic = ServerCluster(
+        BASIC_CLUSTER,
+        {
+            "zcl_version": 3,
+            "manufacturer": "Emulated Metering Co",
+            "model": "GSME-1",
+            "power_source": 3,  # battery
+        },
+    )
+    return EmulatedNode(
+        ieee=t.EUI64.convert(ieee),
+        nwk=GSME_NWK,
+        manufacturer_code=0x1234,
+        endpoints={GSME_ENDPOINT: EmulatedEndpoint(GSME_ENDPOINT, 0x0501, {BASIC_CLUSTER: basic})},
+        logical_type=zdo_t.LogicalType.EndDevice,
+    )
+
+
+def _report_records(cluster: ServerCluster, names: tuple[str, ...]) -> bytes:
+    """Report Attributes records of ``names`` with the types the cluster declares (skipping any
+    the register cannot give yet, e.g. today's consumption before midnight's reading closes)."""
+    records = b""
+    for name in names:
+        attribute = cluster.definition.attributes_by_name[name]
+        if attribute.id not in cluster.values:
+            continue
+        value = f.TypeValue(type=attribute.zcl_type, value=attribute.type(cluster.get(name)))
+        records += f.Attribute(attrid=attribute.id, value=value).serialize()
+    return records

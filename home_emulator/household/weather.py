@@ -53,13 +53,15 @@ def _weights_ar(decay: float, taps: int) -> FloatArray:
     """Moving-average weights a^k (k = 0 .. taps-1) normalised to unit variance: the
     truncated form of an AR(1) process with lag-one correlation ``decay``."""
     weights = decay ** np.arange(taps, dtype=np.float64)
-    return weights / np.sqrt(np.sum(weights**2))
+    normalised: FloatArray = weights / np.sqrt(np.sum(weights**2))
+    return normalised
 
 
 def _weights_triangle(half_width: int) -> FloatArray:
     """Centred triangular window, unit variance: slow swings lasting a week or two."""
     weights = half_width + 1.0 - np.abs(np.arange(-half_width, half_width + 1, dtype=np.float64))
-    return weights / np.sqrt(np.sum(weights**2))
+    normalised: FloatArray = weights / np.sqrt(np.sum(weights**2))
+    return normalised
 
 
 # Temperature: day-to-day persistence (lag-one correlation ~0.7) plus spells of ±10 days.

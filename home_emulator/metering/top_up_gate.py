@@ -1,8 +1,10 @@
 """Whether a meter accepts a top-up code: the meter-side UTRN rules of GBCS.
 
 The code must be genuine for this meter (check digit and MAC – both reported only as "invalid", so a
-guesser learns nothing), not already used (a cache of the last 100 counters), within the largest
-single top-up and the maximum credit, and in whole pounds on a SMETS1-mode meter. After 5 invalid
+guesser learns nothing, and a code vended for another meter is "invalid", never "already used"),
+not already used (a cache of the last 100 counters; once the cache is full, a counter not above its
+lowest is refused too, since it may have been used and forgotten – docs/prepayment-rules.md), within
+the largest single top-up and the maximum credit, and in whole pounds on a SMETS1-mode meter. After 5 invalid
 codes within 10 minutes the keypad locks for an hour (one real meter's figures; configurable).
 """
 
@@ -96,7 +98,8 @@ class TopUpGate:
             )
         except InvalidUtrn:
             return self._invalid(now_s)
-        if top_up.counter in self.counters:
+        # Only after the MAC: a code for another meter is "invalid", whatever its counter.
+        if top_up.counter in self.counters or self._older_than_the_cache(top_up.counter):
             return GateAnswer(TopUpResult.DUPLICATE)
         pennies = top_up.value.pennies
         if self.smets1 and top_up.value.unit != "pounds" and pennies % 100:
@@ -107,6 +110,11 @@ class TopUpGate:
             return GateAnswer(TopUpResult.MAX_CREDIT_REACHED)
         self.counters.append(top_up.counter)
         return GateAnswer(TopUpResult.ACCEPTED, pennies)
+
+    def _older_than_the_cache(self, counter: int) -> bool:
+        """A full cache has forgotten counters below its lowest: such a code may have been used,
+        so it is refused (else a code is credited again once 100 newer ones were used)."""
+        return len(self.counters) == COUNTER_CACHE and counter <= min(self.counters)
 
     def _invalid(self, now_s: float) -> GateAnswer:
         self.invalid_at.append(now_s)

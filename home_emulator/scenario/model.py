@@ -24,6 +24,7 @@ from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from han.clock_speed import MAX_SPEED, MIN_SPEED
+from han.resources import resource_dir
 from home_emulator.scenario.events import (
     Action,
     Appliance,
@@ -101,7 +102,7 @@ __all__ = [
     "parse_scenario",
 ]
 
-SCENARIO_DIR: Final = Path(__file__).resolve().parents[2] / "resources" / "scenarios"
+SCENARIO_DIR: Final = resource_dir("scenarios")
 DEFAULT_TIMEZONE: Final = "Europe/London"
 PRICE_PLACES: Final = 4
 """Prices go to the meter in units of £0.0001, so a fifth decimal place could not be shown."""

@@ -137,7 +137,7 @@ def _skip_blanks(text: str, pos: int) -> int:
     return pos
 
 
-def _scan_value(text: str, pos: int, state: _ScanState) -> None:
+def _scan_value(text: str, pos: int, state: _ScanState) -> None:  # noqa: C901 - one branch per TOML value form
     """Follow a value to the end of the line: strings, comments, and open brackets."""
     i, n = pos, len(text)
     while i < n:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from han.private_files import private_file
+
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x534D_4853  # "SMHS" in the SQLite header: a file this store wrote
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -127,6 +129,7 @@ def open_database(path: Path) -> sqlite_utils.Database:
     """The store at ``path``, created if missing; refuses – without writing – anything else."""
     _check_header(path)
     try:
+        private_file(path)  # a home's registers and history are a household's, even emulated
         db = sqlite_utils.Database(sqlite3.connect(path), strict=True)
     except sqlite3.Error as error:
         raise HomeStoreError(f"{path} cannot be opened ({error})") from error

@@ -18,16 +18,23 @@ from zigpy.zcl import foundation as f
 from zigpy.zdo import types as zdo_t
 
 from han.clusters import SE_PROFILE_ID
+from han.quiet_log import QuietLog
 from home_emulator.zigbee.access import CAD, cad_may_read, cad_may_run
 from home_emulator.zigbee.zcl_server import (
+    Display,
+    MalformedFrame,
     ServerCluster,
     encode_cluster_command,
     encode_general,
     encode_report,
+    failure_response,
     handle_frame,
+    parse_header,
 )
 
 LOGGER = logging.getLogger(__name__)
+_BAD_INPUT = QuietLog(LOGGER)
+"""Frames from the air that could not be answered normally: a flood of them costs kilobytes."""
 
 COORDINATOR_NWK = 0x0000
 SE_METER_DEVICE_ID = 0x0501
@@ -69,6 +76,11 @@ class Binding:
         """The frame destination for this binding, built once: reports go out every step."""
         return t.AddrModeAddress(addr_mode=t.AddrMode.IEEE, address=self.dst_ieee)
 
+    @cached_property
+    def display(self) -> Display:
+        """The bound display as its reporting rules are kept."""
+        return str(self.dst_ieee)
+
 
 @dataclass
 class EmulatedNode:
@@ -100,13 +112,34 @@ class EmulatedNode:
         self, packet: t.ZigbeePacket, *, role: str | None = None, requester: t.EUI64 | None = None
     ) -> list[t.ZigbeePacket]:
         """Answer one frame addressed to this node; ``role`` is the sender's kind from the hub's
-        device log (a CAD may only read)."""
+        device log (a CAD may only read).
+
+        Whatever the frame's bytes, the answer is a ZCL or ZDO status, never an exception: a peer
+        must not be able to stop the home."""
         self.requester = requester
+        try:
+            return self._receive(packet, role, requester)
+        except Exception as error:
+            _BAD_INPUT.warning(
+                "%s: frame on cluster 0x%04X failed (%s: %s): %s",
+                self.ieee,
+                int(packet.cluster_id),
+                type(error).__name__,
+                error,
+                bytes(packet.data.serialize())[:64].hex(" "),
+            )
+            if int(packet.dst_ep or 0) == 0:
+                return []
+            failure = failure_response(packet.data.serialize(), f.Status.FAILURE)
+            return [] if failure is None else [self._answer(packet, failure)]
+
+    def _receive(
+        self, packet: t.ZigbeePacket, role: str | None, requester: t.EUI64 | None
+    ) -> list[t.ZigbeePacket]:
         data = packet.data.serialize()
-        dst_ep, src_ep = int(packet.dst_ep or 0), int(packet.src_ep or 0)
-        sender = _nwk_of(packet.src)
+        dst_ep = int(packet.dst_ep or 0)
         if dst_ep == 0:
-            return self._zdo(packet, data, sender)
+            return self._zdo(packet, data, _nwk_of(packet.src))
         endpoint = self.endpoints.get(dst_ep)
         cluster = endpoint.servers.get(packet.cluster_id) if endpoint else None
         if endpoint is None or cluster is None:
@@ -115,36 +148,33 @@ class EmulatedNode:
         if role == CAD:
             refusal = self._refuse_cad(packet.cluster_id, data)
             if refusal is not None:
-                return [
-                    self.packet(
-                        dst_ep,
-                        src_ep,
-                        packet.cluster_id,
-                        refusal,
-                        sender,
-                        profile=packet.profile_id,
-                    )
-                ]
+                return [self._answer(packet, refusal)]
             cluster_id = packet.cluster_id
             may_read = lambda name: cad_may_read(cluster_id, name)  # noqa: E731 - a one-line rule
+        display = str(requester) if requester is not None else None
         try:
-            responses = handle_frame(cluster, data, may_read=may_read)
-        except (ValueError, KeyError) as error:
-            LOGGER.warning("%s: malformed frame %s (%s)", self.ieee, data.hex(" "), error)
-            malformed = _malformed_response(data)
-            responses = [malformed] if malformed is not None else []
-        return [
-            self.packet(
-                dst_ep, src_ep, packet.cluster_id, response, sender, profile=packet.profile_id
-            )
-            for response in responses
-        ]
+            responses = handle_frame(cluster, data, may_read=may_read, display=display)
+        except MalformedFrame as error:
+            _BAD_INPUT.warning("%s: malformed frame %s (%s)", self.ieee, data[:64].hex(" "), error)
+            return []  # no header: no transaction to answer
+        return [self._answer(packet, response) for response in responses]
+
+    def _answer(self, packet: t.ZigbeePacket, data: bytes) -> t.ZigbeePacket:
+        """A frame back to the sender of ``packet``."""
+        return self.packet(
+            int(packet.dst_ep or 0),
+            int(packet.src_ep or 0),
+            packet.cluster_id,
+            data,
+            _nwk_of(packet.src),
+            profile=packet.profile_id,
+        )
 
     def _refuse_cad(self, cluster_id: int, data: bytes) -> bytes | None:
         """NOT_AUTHORIZED for anything a read-only device may not send; None if it may."""
         try:
-            header, _ = f.ZCLHeader.deserialize(data)
-        except ValueError:
+            header, _ = parse_header(data)
+        except MalformedFrame:
             return None  # malformed: the normal path answers that
         if cad_may_run(cluster_id, header):
             return None
@@ -164,15 +194,16 @@ class EmulatedNode:
             command = zdo_t.ZDOCmd(packet.cluster_id)
         except ValueError:
             return []
-        if command not in zdo_t.CLUSTERS:
-            return []
-        header, rest = zdo_t.ZDOHeader.deserialize(command, data)
+        if command not in zdo_t.CLUSTERS or not data:
+            return []  # not a ZDO request, or no transaction number to answer
+        header = zdo_t.ZDOHeader(command, t.uint8_t(data[0]))
         _, schema = zdo_t.CLUSTERS[command]
         try:
-            args, _ = t.deserialize(rest, schema)
-        except ValueError:
-            return []
-        reply = self._zdo_reply(command, args)
+            args, _ = t.deserialize(data[1:], schema)
+            reply = self._zdo_reply(command, args)
+        except (ValueError, KeyError, IndexError, TypeError) as error:
+            _BAD_INPUT.warning("%s: malformed %s (%s)", self.ieee, command.name, error)
+            reply = _zdo_status_only(command, zdo_t.Status.INV_REQUESTTYPE)
         if reply is None:
             return []
         reply_command, reply_args = reply
@@ -197,12 +228,7 @@ class EmulatedNode:
             return self._bind(command, args)
         if command == zdo_t.ZDOCmd.Mgmt_Permit_Joining_req:
             return None
-        reply_id = zdo_t.ZDOCmd(command | 0x8000) if (command | 0x8000) in zdo_t.CLUSTERS else None
-        if reply_id is None:
-            return None
-        return reply_id, [zdo_t.Status.NOT_SUPPORTED] + [None] * (
-            len(zdo_t.CLUSTERS[reply_id][1]) - 1
-        )
+        return _zdo_status_only(command, zdo_t.Status.NOT_SUPPORTED)
 
     def _bind(self, command: zdo_t.ZDOCmd, args: list[Any]) -> tuple[zdo_t.ZDOCmd, list[Any]]:
         src_ieee, src_endpoint, cluster_id, destination = args
@@ -268,16 +294,25 @@ class EmulatedNode:
         return outbox
 
     def reports(self, now: float, min_interval_floor_s: float = 0.0) -> list[t.ZigbeePacket]:
-        """Report Attributes frames due now: one report per cluster with something to say, sent to
-        every display bound to that cluster (reporting is configured per cluster, not per display).
+        """Report Attributes frames due now, per bound display: a display that configured its own
+        reporting gets its own frame; those that did not share one frame per cluster.
         ``min_interval_floor_s``: see ``ServerCluster.due_reports``."""
         packets = []
-        frames: dict[tuple[int, int], bytes] = {}
+        frames: dict[tuple[int, int, Display | None], bytes] = {}
         for binding in self.bindings:
-            key = (binding.src_endpoint, binding.cluster_id)
+            cluster = self._server(binding.src_endpoint, binding.cluster_id)
+            if cluster is None:
+                continue
+            display: Display | None = binding.display
+            if display not in cluster.reporting_by_display:
+                display = None  # the shared rules: one frame for every such display
+                if not cluster.reporting:
+                    continue
+            key = (binding.src_endpoint, binding.cluster_id, display)
             data = frames.get(key)
             if data is None:
-                data = frames[key] = self._report_frame(key, now, min_interval_floor_s)
+                records = cluster.due_reports(now, display, min_interval_floor_s)
+                data = frames[key] = encode_report(self.next_tsn(), records) if records else b""
             if data:
                 packets.append(
                     self.packet(
@@ -291,15 +326,9 @@ class EmulatedNode:
                 )
         return packets
 
-    def _report_frame(self, key: tuple[int, int], now: float, floor_s: float) -> bytes:
-        """The cluster's Report Attributes frame due now, or b"" when nothing is due."""
-        endpoint_id, cluster_id = key
+    def _server(self, endpoint_id: int, cluster_id: int) -> ServerCluster | None:
         endpoint = self.endpoints.get(endpoint_id)
-        cluster = endpoint.servers.get(cluster_id) if endpoint else None
-        if cluster is None or not cluster.reporting:
-            return b""
-        records = cluster.due_reports(now, floor_s)
-        return encode_report(self.next_tsn(), records) if records else b""
+        return endpoint.servers.get(cluster_id) if endpoint else None
 
     def packet(
         self,
@@ -340,14 +369,15 @@ def _zcl_tsn(data: bytes) -> int:
     return data[3] if data[0] & 0x04 else data[1]
 
 
-def _malformed_response(data: bytes) -> bytes | None:
-    if len(data) < 3:
+def _zdo_status_only(
+    command: zdo_t.ZDOCmd, status: zdo_t.Status
+) -> tuple[zdo_t.ZDOCmd, list[Any]] | None:
+    """A request's response carrying only a status (the rest of its fields empty), or None for a
+    request that has no response."""
+    try:
+        reply_id = zdo_t.ZDOCmd(command | 0x8000)
+    except ValueError:
         return None
-    header, _ = f.ZCLHeader.deserialize(data)
-    return encode_general(
-        header.tsn,
-        f.GeneralCommand.Default_Response,
-        f.Direction.Server_to_Client,
-        command_id=header.command_id,
-        status=f.Status.MALFORMED_COMMAND,
-    )
+    if reply_id not in zdo_t.CLUSTERS:
+        return None
+    return reply_id, [status] + [None] * (len(zdo_t.CLUSTERS[reply_id][1]) - 1)

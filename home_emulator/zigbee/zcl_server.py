@@ -9,6 +9,7 @@ the device's own handlers.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,11 @@ transaction number), a status for a Default Response, or None for the default SU
 CommandHandler = Callable[[Any], CommandReply]
 
 _NO_MAX_INTERVAL = 0xFFFF
+_MANUFACTURER_CLUSTERS = 0xFC00
+"""Cluster ids from here on are a manufacturer's own, spoken in manufacturer-specific frames."""
+Display = str
+"""A bound display as reporting rules are kept for it: its EUI-64 as text (hashed once per frame,
+not once per report)."""
 
 
 @dataclass(slots=True)
@@ -48,8 +54,9 @@ class ReportingRule:
             return True
         if value == self.last_value:
             return False
-        if isinstance(value, int) and isinstance(self.last_value, int) and self.reportable_change:
-            return abs(value - self.last_value) >= int(self.reportable_change)
+        change = self.reportable_change
+        if change and isinstance(value, int | float) and isinstance(self.last_value, int | float):
+            return bool(abs(value - self.last_value) >= change)  # checked finite when configured
         return True
 
 
@@ -61,8 +68,15 @@ class ServerCluster:
         self.cluster_id = cluster_id
         self._values: dict[int, Any] = {}
         self.reporting: dict[int, ReportingRule] = {}
-        self._last_frame_s = float("-inf")
+        """Rules for every bound display that configured none of its own (set by tools and tests)."""
+        self.reporting_by_display: dict[Display, dict[int, ReportingRule]] = {}
+        """Each display's own rules: what one display asks for never changes what another gets."""
+        self._last_frame_s: dict[Display | None, float] = {}
+        """When each display's frame (or the shared one) last went: for ``min_interval_floor_s``."""
         self.commands: dict[int, CommandHandler] = {}
+        self.after_command: Callable[[int], None] | None = None
+        """Told of every command a handler ran, before the answer is sent (the home store commits
+        money there, so nothing the meter accepted is lost in a crash)."""
         self._heads: dict[int, bytes] = {}
         for name, value in (values or {}).items():
             self.set(name, value)
@@ -117,42 +131,77 @@ class ServerCluster:
             statuses.append(f.WriteAttributesStatusRecord(status=status, attrid=record.attrid))
         return statuses
 
+    def reporting_for(self, display: Display | None) -> dict[int, ReportingRule]:
+        """The rules reports to ``display`` follow: its own if it configured any, else the shared."""
+        if display is None:
+            return self.reporting
+        return self.reporting_by_display.get(display, self.reporting)
+
     def configure_reporting(
-        self, configs: list[f.AttributeReportingConfig]
+        self, configs: list[f.AttributeReportingConfig], display: Display | None = None
     ) -> list[f.ConfigureReportingResponseRecord]:
+        """Configure what is reported to ``display`` (None: the shared rules, for tools)."""
         failures = []
+        if display is None:
+            rules = self.reporting
+        else:
+            rules = self.reporting_by_display.setdefault(display, {})
         for config in configs:
             if config.direction != f.ReportingDirection.SendReports:
                 continue
-            attribute = self.definition.attributes.get(config.attrid)
-            if attribute is None or config.attrid not in self._values:
+            status = self._reporting_refusal(config)
+            if status is not None:
                 failures.append(
                     f.ConfigureReportingResponseRecord(
-                        status=f.Status.UNSUPPORTED_ATTRIBUTE,
+                        status=status,
                         direction=f.ReportingDirection.SendReports,
                         attrid=config.attrid,
                     )
                 )
                 continue
             if int(config.max_interval) == _NO_MAX_INTERVAL and int(config.min_interval) == 0:
-                self.reporting.pop(config.attrid, None)  # the ZCL way to stop reporting
+                rules.pop(config.attrid, None)  # the ZCL way to stop reporting
                 continue
-            self.reporting[config.attrid] = ReportingRule(
+            rules[config.attrid] = ReportingRule(
                 int(config.min_interval),
                 int(config.max_interval),
                 getattr(config, "reportable_change", None),  # absent for discrete types
             )
         return failures or [f.ConfigureReportingResponseRecord(status=f.Status.SUCCESS)]
 
-    def due_reports(self, now: float, min_interval_floor_s: float = 0.0) -> bytes:
-        """The attribute records of a Report Attributes frame for everything due now (may be empty);
-        marks them as reported. ``min_interval_floor_s``: no frame sooner than that after the
-        cluster's last one (a fast-running home keeps its wall-clock report rate bounded); what
-        changed meanwhile goes out together, so related values always share one frame."""
-        if min_interval_floor_s and now - self._last_frame_s < min_interval_floor_s:
+    def _reporting_refusal(self, config: f.AttributeReportingConfig) -> f.Status | None:
+        """Why a reporting configuration is refused (ZCL 2.5.8.1.2), or None if it is sound: a
+        change that is not a finite, non-negative value of the attribute's own type would break
+        every later report decision."""
+        attribute = self.definition.attributes.get(config.attrid)
+        if attribute is None or config.attrid not in self._values:
+            return f.Status.UNSUPPORTED_ATTRIBUTE
+        if int(config.datatype) != int(attribute.zcl_type):
+            return f.Status.INVALID_DATA_TYPE
+        minimum, maximum = int(config.min_interval), int(config.max_interval)
+        if maximum not in (0, _NO_MAX_INTERVAL) and minimum > maximum:
+            return f.Status.INVALID_VALUE
+        change = getattr(config, "reportable_change", None)
+        if change is not None:
+            if isinstance(change, float) and not math.isfinite(change):
+                return f.Status.INVALID_VALUE
+            if not isinstance(change, int | float) or change < 0:
+                return f.Status.INVALID_VALUE
+        return None
+
+    def due_reports(
+        self, now: float, display: Display | None = None, min_interval_floor_s: float = 0.0
+    ) -> bytes:
+        """The attribute records of a Report Attributes frame for everything due now to
+        ``display`` (may be empty); marks them as reported. ``min_interval_floor_s``: no frame
+        sooner than that after the last one to that display (a fast-running home keeps its
+        wall-clock report rate bounded); what changed meanwhile goes out together, so related
+        values always share one frame."""
+        last_frame_s = self._last_frame_s.get(display, float("-inf"))
+        if min_interval_floor_s and now - last_frame_s < min_interval_floor_s:
             return b""
         records = bytearray()
-        for attrid, rule in self.reporting.items():
+        for attrid, rule in self.reporting_for(display).items():
             value = self._values.get(attrid)
             if value is None or not rule.due(value, now):
                 continue
@@ -160,7 +209,7 @@ class ServerCluster:
             rule.last_report_s = now
             records += self._record_head(attrid) + self._record_type(attrid)(value).serialize()
         if records:
-            self._last_frame_s = now
+            self._last_frame_s[display] = now
         return bytes(records)
 
     def _record_head(self, attrid: int) -> bytes:
@@ -174,7 +223,8 @@ class ServerCluster:
         return head
 
     def _record_type(self, attrid: int) -> type:
-        return self.definition.attributes[attrid].type
+        record_type: type = self.definition.attributes[attrid].type
+        return record_type
 
     def _type_value(self, attrid: int) -> f.TypeValue:
         attribute = self.definition.attributes[attrid]
@@ -211,30 +261,72 @@ def encode_cluster_command(
     return header.serialize() + command.schema(**fields).serialize()
 
 
+class MalformedFrame(ValueError):
+    """A ZCL frame too short to have a header: there is no transaction to answer."""
+
+
 def handle_frame(
-    cluster: ServerCluster, data: bytes, *, may_read: Callable[[str], bool] | None = None
+    cluster: ServerCluster,
+    data: bytes,
+    *,
+    may_read: Callable[[str], bool] | None = None,
+    display: Display | None = None,
 ) -> list[bytes]:
     """Answer one client→server ZCL frame with the frames that go back (possibly none);
-    ``may_read`` limits which attributes the sender may read."""
-    answer = _answer(cluster, data, may_read)
+    ``may_read`` limits which attributes the sender may read, ``display`` is who sent it (its
+    reporting rules are its own).
+
+    Whatever the bytes, the answer is a status, never an exception – except ``MalformedFrame``
+    for a frame with no header to answer, and whatever a device's own command handler raises."""
+    answer = _answer(cluster, data, may_read, display)
     if isinstance(answer, list):
         return answer
     return [] if answer is None else [answer]
 
 
-def _answer(
-    cluster: ServerCluster, data: bytes, may_read: Callable[[str], bool] | None
+def parse_header(data: bytes) -> tuple[f.ZCLHeader, bytes]:
+    try:
+        return f.ZCLHeader.deserialize(data)
+    except (ValueError, KeyError, IndexError) as error:
+        raise MalformedFrame(f"no ZCL header in {len(data)} bytes ({error})") from error
+
+
+def _answer(  # noqa: C901 - one branch per ZCL general command, each answered with its own status
+    cluster: ServerCluster,
+    data: bytes,
+    may_read: Callable[[str], bool] | None,
+    display: Display | None,
 ) -> bytes | list[bytes] | None:
-    header, payload = f.ZCLHeader.deserialize(data)
+    header, payload = parse_header(data)
     reply_direction = f.Direction.Server_to_Client
     tsn = header.tsn
+    general = header.frame_control.is_general
 
-    if header.frame_control.is_general:
-        command = f.GeneralCommand(header.command_id)
+    if (
+        header.frame_control.is_manufacturer_specific
+        and cluster.cluster_id < _MANUFACTURER_CLUSTERS
+    ):
+        # The emulated meters extend no standard cluster with a manufacturer's commands.
+        return _default_response(
+            header,
+            f.Status.UNSUP_MANUF_GENERAL_COMMAND
+            if general
+            else f.Status.UNSUP_MANUF_CLUSTER_COMMAND,
+        )
+    if general:
+        if header.command_id == f.GeneralCommand.Default_Response:
+            return None  # never answered (ZCL 2.5.12.2), or two devices could ping-pong forever
+        try:
+            command = f.GeneralCommand(header.command_id)
+        except ValueError:
+            return _default_response(header, f.Status.UNSUP_GENERAL_COMMAND)
         if command not in f.GENERAL_COMMANDS:
             return _default_response(header, f.Status.UNSUP_GENERAL_COMMAND)
         args: Any
-        args, _ = f.GENERAL_COMMANDS[command].schema.deserialize(payload)
+        try:
+            args, _ = f.GENERAL_COMMANDS[command].schema.deserialize(payload)
+        except (ValueError, KeyError, IndexError, TypeError):
+            return _default_response(header, f.Status.MALFORMED_COMMAND)
         if command == f.GeneralCommand.Read_Attributes:
             return encode_general(
                 tsn,
@@ -257,7 +349,7 @@ def _answer(
                 tsn,
                 f.GeneralCommand.Configure_Reporting_rsp,
                 reply_direction,
-                status_records=cluster.configure_reporting(list(args.config_records)),
+                status_records=cluster.configure_reporting(list(args.config_records), display),
             )
         return _default_response(header, f.Status.UNSUP_GENERAL_COMMAND)
 
@@ -265,8 +357,13 @@ def _answer(
     if handler is None:
         return _default_response(header, f.Status.UNSUP_CLUSTER_COMMAND)
     command_def = cluster.definition.server_commands[header.command_id]
-    args, _ = command_def.schema.deserialize(payload)
+    try:
+        args, _ = command_def.schema.deserialize(payload)
+    except (ValueError, KeyError, IndexError, TypeError):
+        return _default_response(header, f.Status.MALFORMED_COMMAND)
     reply = handler(args)
+    if cluster.after_command is not None:
+        cluster.after_command(int(header.command_id))
     if isinstance(reply, tuple):
         reply = [reply]
     if isinstance(reply, list):
@@ -275,6 +372,15 @@ def _answer(
             for name, fields in reply
         ]
     return _default_response(header, reply if reply is not None else f.Status.SUCCESS)
+
+
+def failure_response(data: bytes, status: f.Status) -> bytes | None:
+    """A Default Response with ``status`` to a frame, or None if it has no header to answer."""
+    try:
+        header, _ = parse_header(data)
+    except MalformedFrame:
+        return None
+    return _default_response(header, status)
 
 
 def _default_response(header: f.ZCLHeader, status: f.Status) -> bytes | None:
@@ -293,10 +399,14 @@ __all__ = [
     "Command",
     "CommandHandler",
     "CommandReply",
+    "Display",
+    "MalformedFrame",
     "ReportingRule",
     "ServerCluster",
     "encode_cluster_command",
     "encode_general",
     "encode_report",
+    "failure_response",
     "handle_frame",
+    "parse_header",
 ]

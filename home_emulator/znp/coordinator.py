@@ -166,6 +166,7 @@ class EmulatedZnp:
         if options:
             self.nvram.put(OsalId.STARTUP_OPTION, b"\x00")
         self.nvram.restore_hardware_address()
+        self.nvram.restore_factory_items()
         self._channel_mask = formation.DEFAULT_CHANNEL_MASK  # BDB settings are not kept
         self._endpoints = {}
         self._zdo_callbacks = False
@@ -234,6 +235,7 @@ class EmulatedZnp:
         else:
             LOGGER.info("resumed the network on channel %d, PAN 0x%04X", nib.channel, nib.pan_id)
         self._running = nib
+        self.air.pan_id = nib.pan_id  # the HAN is now this network: a capture says so
         return formed_now
 
     def _put_on_air(self) -> None:

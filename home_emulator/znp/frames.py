@@ -18,7 +18,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import reduce
 
+from han.quiet_log import QuietLog
+
 LOGGER = logging.getLogger(__name__)
+_BAD_BYTES = QuietLog(LOGGER)
+"""A host writing garbage at the port costs kilobytes of log, not a line per byte."""
 
 SOF = 0xFE
 MAX_DATA = 250
@@ -122,12 +126,12 @@ class FrameReader:
             try:
                 return frame_from_header(body[1], body[2], body[3:])
             except ValueError:  # a command type that does not exist
-                LOGGER.warning("MT frame with an unknown command type 0x%02X ignored", body[1])
+                _BAD_BYTES.warning("MT frame with an unknown command type 0x%02X ignored", body[1])
                 self.bad_frames += 1
         return None
 
     def _drop(self, reason: str, *args: object) -> None:
         """Skip this SOF and look for the next one: the frame is damaged."""
-        LOGGER.warning("MT frame dropped: " + reason, *args)
+        _BAD_BYTES.warning("MT frame dropped: " + reason, *args)
         self.bad_frames += 1
         del self._buffer[:1]

@@ -13,7 +13,7 @@ from typing import Any
 from home_emulator.znp import commands as mt
 from home_emulator.znp import status
 from home_emulator.znp.commands import Command
-from home_emulator.znp.nvram import LEGACY_ITEM, ZSTACK_SYSTEM, Nvram
+from home_emulator.znp.nvram import LEGACY_ITEM, ZSTACK_SYSTEM, Nvram, OsalId
 
 CHUNK = 244
 """Bytes per read answer: what fits in one MT frame beside the status and length."""
@@ -41,10 +41,15 @@ def osal_item_init(nvram: Nvram, fields: Fields) -> Fields:
 
 
 def osal_read(nvram: Nvram, fields: Fields) -> Fields:
+    if fields["Id"] == OsalId.POLL_RATE_OLD16:
+        proxied = nvram.poll_rate_old16()
+        return _read(bytearray(proxied) if proxied is not None else None, fields["Offset"], CHUNK)
     return _read(nvram.get(_legacy(fields["Id"])), fields["Offset"], CHUNK)
 
 
 def osal_write(nvram: Nvram, fields: Fields) -> Fields:
+    if fields["Id"] == OsalId.POLL_RATE_OLD16:  # written through to the 32-bit poll rate
+        return _write(nvram, _legacy(OsalId.POLL_RATE), fields["Offset"], fields["Value"])
     return _write(nvram, _legacy(fields["Id"]), fields["Offset"], fields["Value"])
 
 

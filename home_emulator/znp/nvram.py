@@ -30,6 +30,8 @@ class OsalId:
     EXTADDR = 0x0001
     STARTUP_OPTION = 0x0003
     NIB = 0x0021
+    POLL_RATE_OLD16 = 0x0024
+    POLL_RATE = 0x0035
     EXTENDED_PAN_ID = 0x002D
     CONCENTRATOR_ENABLE = 0x0032
     CONCENTRATOR_DISCOVERY = 0x0033
@@ -96,6 +98,7 @@ def factory_items(ieee: t.EUI64) -> dict[int, bytes]:
         OsalId.NWK_CHILD_AGE_ENABLE: b"\x01",
         OsalId.BCAST_DELIVERY_TIME: b"\x1e",
         OsalId.ZDO_DIRECT_CB: b"\x00",
+        OsalId.POLL_RATE: (3000).to_bytes(4, "little"),  # ms between a sleepy child's polls
         OsalId.PANID: b"\xff\xff",
         OsalId.CHANLIST: (0x00000800).to_bytes(4, "little"),  # channel 11
         OsalId.PRECFGKEYS_ENABLE: b"\x00",
@@ -180,3 +183,20 @@ class Nvram:
         """At boot: a deleted EXTADDR comes back as the chip's own address."""
         if OsalId.EXTADDR not in self.osal:
             self.put(OsalId.EXTADDR, self.hardware_ieee.serialize())
+
+    def restore_factory_items(self) -> None:
+        """At boot, as Z-Stack's ``osal_nv_item_init`` calls do: every item the stack needs and a
+        host deleted (``nvram_reset`` deletes them all) comes back with its default, and each
+        table its empty rows, so the stick can form a network again."""
+        for osal_id, value in factory_items(self.hardware_ieee).items():
+            if osal_id not in self.osal:
+                self.put(osal_id, value)
+        for item, row in _TABLE_ROWS_OF.items():
+            for sub in range(TABLE_ROWS):
+                self.extended.setdefault((ZSTACK_SYSTEM, item, sub), bytearray(row))
+
+    def poll_rate_old16(self) -> bytes | None:
+        """Z-Stack 3.x keeps the poll rate as 32 bits and answers a read of the old 16-bit item
+        from it (the item itself does not exist: its length reads 0)."""
+        value = self.osal.get(OsalId.POLL_RATE)
+        return bytes(value[:2]) if value is not None else None

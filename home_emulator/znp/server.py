@@ -1,8 +1,8 @@
 """The emulated coordinator's serial port, on TCP: raw MT bytes, as a network-attached stick.
 
-A radio library opens it with ``socket://HOST:PORT`` as its serial path. One port has one user: a
-host that connects while another is attached takes the port over (the old connection is closed),
-which is also what a library's probe-then-open sequence needs.
+A radio library opens it with ``socket://HOST:PORT`` as its serial path. One port has one user, as a
+serial line does: a host that connects while another is attached is refused (a library's
+probe-then-open sequence is given a moment for the probe's connection to close).
 """
 
 from __future__ import annotations
@@ -11,12 +11,16 @@ import asyncio
 import logging
 from collections.abc import Callable
 
+from han.quiet_log import QuietLog
 from home_emulator.air.address import parse_tcp_address
 from home_emulator.air.tcp_service import TcpService
 from home_emulator.znp.coordinator import EmulatedZnp
 from home_emulator.znp.frames import CommandType, Frame, FrameReader
 
 LOGGER = logging.getLogger(__name__)
+_REFUSALS = QuietLog(LOGGER)
+_HANDOVER_S = 1.0
+"""How long a new host waits for the last one's connection to close."""
 
 SEND_BUFFER_LIMIT = 1 << 20
 """Bytes queued for a host before callbacks (frames from the air) are dropped: a serial line that cannot keep
@@ -39,8 +43,15 @@ class ZnpServer(TcpService):
         self._announce = announce
         self.frames_dropped = 0
 
-    def before_connection(self) -> None:
-        self.hang_up_all()  # the port changes hands
+    async def may_connect(self, where: str) -> bool:
+        """One host at a time, as on a serial line: a second connection is refused while the first
+        lives, so nobody can take the coordinator from the host using it. A host that has just
+        closed its connection (zigpy-znp probes, then opens again) is given a moment to be gone."""
+        if not await self.until_idle(_HANDOVER_S):
+            _REFUSALS.warning("ZNP connection from %s refused: the port has a host", where)
+            self._announce(f"ZNP host refused ({where}): the coordinator already has a host")
+            return False
+        return True
 
     async def converse(
         self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, where: str

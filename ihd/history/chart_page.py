@@ -6,10 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from app.ui.announce import announce
 from app.ui.chart import BarChart
 from app.ui.i18n import QT_WORDING
 from app.ui.labels import role_label
 from app.ui.theme import Theme
+from ihd.view_models.chart_words import history_summary
 from ihd.view_models.history import BarWords, Measure, Series
 
 translate = QCoreApplication.translate
@@ -31,20 +33,18 @@ class ChartPage(QWidget):
         self.chart.bar_chosen.connect(self._bar_chosen)
         self.bar_value = role_label("heading")
         self.bar_value.setAccessibleName("")
+        self.summary = role_label("caption")
+        """The chart in words: its total, its highest and lowest bar."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(heading)
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.bar_value)
+        layout.addWidget(self.summary)
 
     def retranslate(self) -> None:
         self.chart.setAccessibleName(translate("HistoryScreen", "Chart of your energy use"))
-        self.chart.setAccessibleDescription(
-            translate(
-                "HistoryScreen", "Left and Right arrows choose a bar; its value is said below"
-            )
-        )
         self.show_words()
 
     def apply_theme(self, theme: Theme) -> None:
@@ -68,9 +68,18 @@ class ChartPage(QWidget):
         else:
             self.title.setText(self._words.title(series))
             self.total.setText(self._words.total(series))
+        summary = "" if series is None else history_summary(series, QT_WORDING)
+        self.summary.setText(summary)
+        self.summary.setVisible(bool(summary))
+        hint = translate(
+            "HistoryScreen", "Left and Right arrows choose a bar; its value is said below"
+        )
+        self.chart.setAccessibleDescription(f"{summary}. {hint}" if summary else hint)
         self._bar_chosen(self.chart.chosen)
 
     def _bar_chosen(self, index: int) -> None:
         text = "" if self.series is None else self._words.bar(self.series, index)
+        if text != self.bar_value.text() and self.chart.hasFocus():
+            announce(self.chart, text)  # bar by bar, as the arrows move
         self.bar_value.setText(text)
         self.bar_value.setAccessibleName(text)

@@ -13,6 +13,7 @@ from typing import Final
 from app.wording import PLAIN_ENGLISH, Wording, fill
 from han.history_link import one_price_all_day
 from han.model import AmbientLevel, Fuel, HomeModel, LinkState, Measured, Meter
+from ihd.view_models.spoken import now_sentence
 
 SEARCH_HINT_AFTER_S: Final = 30.0
 """After this long with no meter heard, the display also says what to check."""
@@ -59,6 +60,8 @@ class HomeScreen:
     last_updated: str
     unread_messages: int
     """Put into words by the view: lupdate marks a counted phrase as plural only in ``tr()``."""
+    spoken: str = ""
+    """The live readings in one sentence, for screen readers and the display's voice."""
 
 
 def format_kw(kw: Decimal, wording: Wording = PLAIN_ENGLISH) -> str:
@@ -145,6 +148,16 @@ class HomeViewModel:
             today=tuple(today),
             last_updated=self._last_updated(meter, demand_stale),
             unread_messages=self._model.unread_messages,
+            spoken=now_sentence(
+                w,
+                demand_kw=demand.value if demand is not None else None,
+                cost_per_hour_gbp=(
+                    demand.value * price.value if demand is not None and price is not None else None
+                ),
+                ambient=ambient.value if ambient is not None else None,
+                updated_at=meter.last_updated,
+                stale=demand_stale,
+            ),
         )
 
     def _today(self, meter: Meter, now: float) -> FuelToday:

@@ -180,7 +180,7 @@ class TopUpViewModel:
                 return other, answer
         return meter, first
 
-    def explain(self, answer: TopUpAnswer, went_to: MeterKey | None = None) -> TopUpResult:
+    def explain(self, answer: TopUpAnswer, went_to: MeterKey | None = None) -> TopUpResult:  # noqa: C901 - one sentence per answer a meter can give
         """The meter's answer in words; ``went_to`` names the other meter a code went on to."""
         w = self._wording
         outcome = answer.outcome

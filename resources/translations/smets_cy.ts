@@ -132,8 +132,8 @@
         <translation>Anhysbys</translation>
     </message>
     <message>
-        <source>Electricity use right now</source>
-        <translation>Defnydd trydan ar hyn o bryd</translation>
+        <source>Electricity use right now: %1</source>
+        <translation>Defnydd trydan ar hyn o bryd: %1</translation>
     </message>
     <message>
         <source>%1 (out of date)</source>
@@ -796,6 +796,25 @@
     </message>
 </context>
 <context>
+    <name>ChartWords</name>
+    <message>
+        <source>most on %1, %2</source>
+        <translation>mwyaf ar %1, %2</translation>
+    </message>
+    <message>
+        <source>least on %1, %2</source>
+        <translation>lleiaf ar %1, %2</translation>
+    </message>
+    <message>
+        <source>cheapest %1</source>
+        <translation>rhataf %1</translation>
+    </message>
+    <message>
+        <source>dearest %1</source>
+        <translation>drutaf %1</translation>
+    </message>
+</context>
+<context>
     <name>EmergencyScreen</name>
     <message>
         <source>Emergency credit is not available now.</source>
@@ -1208,6 +1227,10 @@
         <translation>Neges</translation>
     </message>
     <message>
+        <source>Supplier messages are not available from this source.</source>
+        <translation>Nid yw negeseuon gan eich cyflenwr ar gael o’r ffynhonnell hon.</translation>
+    </message>
+    <message>
         <source>No messages from your supplier.</source>
         <translation>Dim negeseuon gan eich cyflenwr.</translation>
     </message>
@@ -1321,6 +1344,14 @@
     <message>
         <source>Language, text size, colours and sound</source>
         <translation>Iaith, maint testun, lliwiau a sain</translation>
+    </message>
+    <message>
+        <source>Screens</source>
+        <translation>Sgriniau</translation>
+    </message>
+    <message>
+        <source>On show.</source>
+        <translation>Ar y sgrin.</translation>
     </message>
 </context>
 <context>
@@ -1457,8 +1488,8 @@
         <translation>Ar hyn o bryd</translation>
     </message>
     <message>
-        <source>Last updated</source>
-        <translation>Diweddarwyd ddiwethaf</translation>
+        <source>Last updated: not yet</source>
+        <translation>Diweddarwyd ddiwethaf: dim eto</translation>
     </message>
     <message>
         <source>Open your messages from your supplier</source>
@@ -1736,12 +1767,20 @@
         <translation>Dewiswch gyfranogwr a&apos;i ddechrau.</translation>
     </message>
     <message>
+        <source>The participant is answering a questionnaire.</source>
+        <translation>Mae&apos;r cyfranogwr yn ateb holiadur.</translation>
+    </message>
+    <message>
         <source>%1 has done every task: finish the participant.</source>
         <translation>Mae %1 wedi gwneud pob tasg: gorffennwch y cyfranogwr.</translation>
     </message>
     <message>
         <source>Next: %1</source>
         <translation>Nesaf: %1</translation>
+    </message>
+    <message>
+        <source>The displays change to design %1.</source>
+        <translation>Mae&apos;r dangosyddion yn newid i ddyluniad %1.</translation>
     </message>
     <message>
         <source>Code for the participant: %1</source>
@@ -1829,6 +1868,22 @@ python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant I
         <source>Scenarios (*.toml)</source>
         <translation>Senarios (*.toml)</translation>
     </message>
+    <message>
+        <source>the study&apos;s own questions</source>
+        <translation>cwestiynau&apos;r astudiaeth ei hun</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Holiadur</translation>
+    </message>
+    <message>
+        <source>Skip questionnaire</source>
+        <translation>Hepgor yr holiadur</translation>
+    </message>
+    <message>
+        <source>Questionnaire: %1</source>
+        <translation>Holiadur: %1</translation>
+    </message>
 </context>
 <context>
     <name>PpmidShell</name>
@@ -1839,10 +1894,6 @@ python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant I
     <message>
         <source>Stop the low-credit alarm sounding</source>
         <translation>Atal y larwm credyd isel rhag canu</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Amser</translation>
     </message>
     <message>
         <source>Your credit</source>
@@ -1883,6 +1934,10 @@ python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant I
 </context>
 <context>
     <name>PrepaymentScreen</name>
+    <message>
+        <source>Credit and top-up are not available from this source.</source>
+        <translation>Nid yw credyd ac ychwanegu credyd ar gael o’r ffynhonnell hon.</translation>
+    </message>
     <message>
         <source>No meter is in prepayment mode.</source>
         <translation>Nid oes mesurydd yn y modd rhagdalu.</translation>
@@ -1945,6 +2000,129 @@ python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant I
     </message>
 </context>
 <context>
+    <name>Questionnaire</name>
+    <message>
+        <source>Strongly disagree</source>
+        <translation>Anghytuno&apos;n gryf</translation>
+    </message>
+    <message>
+        <source>Strongly agree</source>
+        <translation>Cytuno&apos;n gryf</translation>
+    </message>
+    <message>
+        <source>I think that I would like to use this display frequently.</source>
+        <translation>Rwy&apos;n meddwl yr hoffwn ddefnyddio&apos;r dangosydd hwn yn aml.</translation>
+    </message>
+    <message>
+        <source>I found the display unnecessarily complex.</source>
+        <translation>Roedd y dangosydd yn ddiangen o gymhleth yn fy marn i.</translation>
+    </message>
+    <message>
+        <source>I thought the display was easy to use.</source>
+        <translation>Roeddwn i&apos;n meddwl bod y dangosydd yn hawdd ei ddefnyddio.</translation>
+    </message>
+    <message>
+        <source>I think that I would need the support of a technical person to be able to use this display.</source>
+        <translation>Rwy&apos;n meddwl y byddai angen cymorth person technegol arnaf i allu defnyddio&apos;r dangosydd hwn.</translation>
+    </message>
+    <message>
+        <source>I found the various functions in this display were well integrated.</source>
+        <translation>Roedd swyddogaethau amrywiol y dangosydd hwn wedi&apos;u cydblethu&apos;n dda yn fy marn i.</translation>
+    </message>
+    <message>
+        <source>I thought there was too much inconsistency in this display.</source>
+        <translation>Roeddwn i&apos;n meddwl bod gormod o anghysondeb yn y dangosydd hwn.</translation>
+    </message>
+    <message>
+        <source>I would imagine that most people would learn to use this display very quickly.</source>
+        <translation>Byddwn i&apos;n dychmygu y byddai&apos;r rhan fwyaf o bobl yn dysgu defnyddio&apos;r dangosydd hwn yn gyflym iawn.</translation>
+    </message>
+    <message>
+        <source>I found the display very cumbersome to use.</source>
+        <translation>Roedd y dangosydd yn drwsgl iawn i&apos;w ddefnyddio yn fy marn i.</translation>
+    </message>
+    <message>
+        <source>I felt very confident using the display.</source>
+        <translation>Roeddwn i&apos;n teimlo&apos;n hyderus iawn wrth ddefnyddio&apos;r dangosydd.</translation>
+    </message>
+    <message>
+        <source>I needed to learn a lot of things before I could get going with this display.</source>
+        <translation>Roedd angen i mi ddysgu llawer o bethau cyn y gallwn ddechrau defnyddio&apos;r dangosydd hwn.</translation>
+    </message>
+    <message>
+        <source>Overall, how difficult or easy was the task to complete?</source>
+        <translation>At ei gilydd, pa mor anodd neu hawdd oedd cwblhau&apos;r dasg?</translation>
+    </message>
+    <message>
+        <source>Very difficult</source>
+        <translation>Anodd iawn</translation>
+    </message>
+    <message>
+        <source>Very easy</source>
+        <translation>Hawdd iawn</translation>
+    </message>
+    <message>
+        <source>Very low</source>
+        <translation>Isel iawn</translation>
+    </message>
+    <message>
+        <source>Very high</source>
+        <translation>Uchel iawn</translation>
+    </message>
+    <message>
+        <source>Mental demand: how mentally demanding was the task?</source>
+        <translation>Gofyn meddyliol: pa mor feichus i&apos;r meddwl oedd y dasg?</translation>
+    </message>
+    <message>
+        <source>Physical demand: how physically demanding was the task?</source>
+        <translation>Gofyn corfforol: pa mor feichus i&apos;r corff oedd y dasg?</translation>
+    </message>
+    <message>
+        <source>Temporal demand: how hurried or rushed was the pace of the task?</source>
+        <translation>Pwysau amser: pa mor frysiog oedd cyflymder y dasg?</translation>
+    </message>
+    <message>
+        <source>Performance: how successful were you in accomplishing what you were asked to do?</source>
+        <translation>Perfformiad: pa mor llwyddiannus oeddech chi wrth wneud yr hyn y gofynnwyd i chi ei wneud?</translation>
+    </message>
+    <message>
+        <source>Perfect</source>
+        <translation>Perffaith</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Methiant</translation>
+    </message>
+    <message>
+        <source>Effort: how hard did you have to work to accomplish your level of performance?</source>
+        <translation>Ymdrech: pa mor galed oedd rhaid i chi weithio i gyrraedd lefel eich perfformiad?</translation>
+    </message>
+    <message>
+        <source>Frustration: how insecure, discouraged, irritated, stressed and annoyed were you?</source>
+        <translation>Rhwystredigaeth: pa mor ansicr, digalon, llidiog, dan straen a blin oeddech chi?</translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation>Cwestiwn %1 o %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 o %2</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Yn ôl</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Gorffen</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nesaf</translation>
+    </message>
+</context>
+<context>
     <name>Reconnecting</name>
     <message>
         <source>Reconnecting…</source>
@@ -1957,6 +2135,13 @@ python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant I
     <message>
         <source>The display lost touch with the meters at %1, so the figures behind are out of date. It keeps trying by itself – there is nothing you need to do.</source>
         <translation>Collodd y dangosydd gysylltiad â’r mesuryddion am %1, felly mae’r ffigurau y tu ôl wedi dyddio. Mae’n dal ati i geisio ar ei ben ei hun – does dim angen i chi wneud dim.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteHomeSource</name>
+    <message>
+        <source>This display is not allowed on this home&apos;s network – ask the installer to add it</source>
+        <translation>Ni chaniateir y dangosydd hwn ar rwydwaith y cartref hwn – gofynnwch i&apos;r gosodwr ei ychwanegu</translation>
     </message>
 </context>
 <context>
@@ -2013,8 +2198,59 @@ python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant I
 <context>
     <name>Shell</name>
     <message>
-        <source>Time</source>
-        <translation>Amser</translation>
+        <source>Time %1</source>
+        <translation>Amser %1</translation>
+    </message>
+    <message>
+        <source>Speech off</source>
+        <translation>Lleferydd i ffwrdd</translation>
+    </message>
+    <message>
+        <source>Speech on</source>
+        <translation>Lleferydd ymlaen</translation>
+    </message>
+    <message>
+        <source>A new message from your energy supplier</source>
+        <translation>Neges newydd gan eich cyflenwr ynni</translation>
+    </message>
+</context>
+<context>
+    <name>Spoken</name>
+    <message>
+        <source>use is low</source>
+        <translation>mae&apos;r defnydd yn isel</translation>
+    </message>
+    <message>
+        <source>use is medium</source>
+        <translation>mae&apos;r defnydd yn ganolig</translation>
+    </message>
+    <message>
+        <source>use is high</source>
+        <translation>mae&apos;r defnydd yn uchel</translation>
+    </message>
+    <message>
+        <source>%1 pence</source>
+        <translation>%1 ceiniog</translation>
+    </message>
+    <message>
+        <source>Electricity now not known yet</source>
+        <translation>Trydan nawr: ddim yn hysbys eto</translation>
+    </message>
+    <message>
+        <source>Electricity now %1 kilowatts</source>
+        <translation>Trydan nawr %1 cilowat</translation>
+    </message>
+    <message>
+        <source>costing %1 an hour</source>
+        <translation>yn costio %1 yr awr</translation>
+    </message>
+    <message>
+        <source>out of date, last heard at %1</source>
+        <translation>wedi dyddio, clywyd ddiwethaf am %1</translation>
+    </message>
+    <message>
+        <source>updated %1</source>
+        <translation>diweddarwyd %1</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -82,7 +83,7 @@ def test_language_and_theme_default_to_english_standard_and_parse() -> None:
     assert parse(["--theme", "large"]).theme == "large"
 
 
-def test_values_are_parsed(tmp_path) -> None:
+def test_values_are_parsed(tmp_path: Path) -> None:
     shot = tmp_path / "ihd.png"
     options = parse(
         ["--speed", "600", "--screenshot", str(shot), "--quit-after", "2.5", "--size", "1024x600"]
@@ -93,7 +94,7 @@ def test_values_are_parsed(tmp_path) -> None:
     assert options.size == (1024, 600)
 
 
-def test_screenshot_renders_offscreen_and_exits_zero(tmp_path) -> None:
+def test_screenshot_renders_offscreen_and_exits_zero(tmp_path: Path) -> None:
     shot = tmp_path / "ihd.png"
     result = _run("--screenshot", str(shot), "--speed", "50")
     assert result.returncode == 0, result.stderr

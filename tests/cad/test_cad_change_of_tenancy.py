@@ -12,12 +12,13 @@ from app.history.store import HALF_HOUR_S, Channel
 from cad.demand_log import DemandRow
 from cad.logger import CadLogger
 from home_emulator.supplier.wan import SupplierWan
+from tests.conftest import OpenEmulatedHan
 
 DAY_S = 86_400
 
 
 async def test_a_cad_forgets_the_previous_occupant_when_the_tenancy_changes(
-    emulated_han, tmp_path: Path
+    emulated_han: OpenEmulatedHan, tmp_path: Path
 ) -> None:
     async with emulated_han(profile="family_of_four", history_days=6) as han:
         await han.meter_ready()
@@ -31,6 +32,7 @@ async def test_a_cad_forgets_the_previous_occupant_when_the_tenancy_changes(
         await logger.start()
         try:
             meter = han.model.electricity_import_meter()
+            assert meter is not None
             key = str(meter.key)
             now = int(han.home.now_s) - int(han.home.now_s) % HALF_HOUR_S
             old_days = (now - 4 * DAY_S, now - 2 * DAY_S)

@@ -20,6 +20,7 @@ from app.history.store import HALF_HOUR_S, Channel, HalfHourRow, HistoryDatabase
 from cad import export
 from cad.cli import main
 from cad.logger import CadLogger
+from tests.conftest import OpenEmulatedHan
 
 
 def _utc_day(epoch_s: float) -> dt.date:
@@ -27,7 +28,7 @@ def _utc_day(epoch_s: float) -> dt.date:
 
 
 async def test_a_month_exported_matches_the_meters_own_records(
-    emulated_han, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    emulated_han: OpenEmulatedHan, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "cad.db"
     async with emulated_han(profile="ev_owner", history_days=40) as han:

@@ -116,7 +116,7 @@ async def test_saving_connects_to_the_broker(qtbot: QtBot, tmp_path: Path) -> No
             view.control.stop()
 
 
-def test_a_ca_file_is_asked_for_only_with_tls_and_must_exist(qtbot, tmp_path: Path) -> None:
+def test_a_ca_file_is_asked_for_only_with_tls_and_must_exist(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "feed.json"
     view = _view(qtbot, path)
     view.show()

@@ -21,6 +21,7 @@ from home_emulator.metering.credit_engine import PrepaymentStart, units
 from tests.cad.glow_consumers import MEGAKID_GROUPS, Glowprom, Megakid
 from tests.cad.mosquitto import running_broker
 from tests.cad.test_cad_mqtt_feed import Listener
+from tests.conftest import OpenEmulatedHan
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "glow"
 DEVICE = "70B3D54F00001234"
@@ -65,7 +66,9 @@ def test_the_consumers_rules_read_every_sensor_from_real_glow_payloads() -> None
         assert set(glowprom.values) == glowprom.paths("electricitymeter", "gasmeter", "han")
 
 
-async def test_our_messages_have_the_shape_of_real_glow_payloads(emulated_han) -> None:
+async def test_our_messages_have_the_shape_of_real_glow_payloads(
+    emulated_han: OpenEmulatedHan,
+) -> None:
     async with emulated_han(profile="family_of_four", gas=True) as han:
         await han.meter_ready()
         await han.until(lambda: gas_message(han.model, _now()) is not None, 10)
@@ -112,7 +115,7 @@ HOMES = {
 
 @pytest.mark.parametrize("home", list(HOMES))
 async def test_the_consumers_rules_read_every_sensor_from_our_feed(
-    emulated_han, broker: int, home: str
+    emulated_han: OpenEmulatedHan, broker: int, home: str
 ) -> None:
     spec = HOMES[home]
     dual_fuel = bool(spec.get("gas"))

@@ -17,6 +17,7 @@ from cad.mqtt_feed import FeedStatus, MqttFeed
 from home_emulator.metering.credit_engine import PrepaymentStart, units
 from tests.cad.mosquitto import running_broker
 from tests.cad.test_cad_mqtt_feed import Listener
+from tests.conftest import OpenEmulatedHan
 
 DEVICE = "70B3D54F00001234"
 
@@ -79,7 +80,7 @@ def test_the_configs_meet_home_assistants_current_rules() -> None:
 
 
 async def test_every_announced_entity_gets_a_value_and_is_announced_again(
-    emulated_han, tmp_path: Path
+    emulated_han: OpenEmulatedHan, tmp_path: Path
 ) -> None:
     first_broker = running_broker(tmp_path)
     port = first_broker.__enter__()

@@ -22,6 +22,8 @@ from cad.glow_payload import FRESH_PERIODS
 from cad.mqtt_feed import FeedStatus, MqttFeed
 from han.model import Fuel, ModelChange
 from tests.cad.mosquitto import running_broker
+from tests.cad.mqtt_listener import Listener
+from tests.conftest import OpenEmulatedHan
 
 DEVICE = "70B3D54F00001234"
 
@@ -30,40 +32,6 @@ DEVICE = "70B3D54F00001234"
 def broker(tmp_path: Path) -> Iterator[int]:
     with running_broker(tmp_path) as port:
         yield port
-
-
-class Listener:
-    """Everything published on the broker, as (topic, payload, retained) in arrival order."""
-
-    def __init__(self, port: int, name: str = "listener") -> None:
-        self.messages: queue.SimpleQueue[tuple[str, bytes, bool]] = queue.SimpleQueue()
-        self.seen: list[tuple[str, bytes, bool]] = []
-        self.client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=f"test-{name}")
-        self.client.on_message = lambda _c, _u, m: self.messages.put((m.topic, m.payload, m.retain))
-        self.client.connect("127.0.0.1", port)
-        self.client.subscribe("#", qos=1)
-        self.client.loop_start()
-
-    def close(self) -> None:
-        self.client.disconnect()
-        self.client.loop_stop()
-
-    async def wait_for(self, wanted: Any, timeout_s: float = 10.0) -> tuple[str, bytes, bool]:
-        """The first message (already seen or arriving) for which ``wanted(topic, payload)``."""
-        async with asyncio.timeout(timeout_s):
-            while True:
-                for message in self.seen:
-                    if wanted(message[0], message[1]):
-                        return message
-                while not self.messages.empty():
-                    self.seen.append(self.messages.get())
-                await asyncio.sleep(0.01)
-
-    def last(self, topic: str) -> bytes | None:
-        while not self.messages.empty():
-            self.seen.append(self.messages.get())
-        found = [payload for seen_topic, payload, _ in self.seen if seen_topic == topic]
-        return found[-1] if found else None
 
 
 def _walk(document: dict[str, Any], path: list[str]) -> Any:
@@ -79,7 +47,7 @@ def _path(config: dict[str, Any]) -> list[str]:
 
 
 async def test_the_feed_publishes_what_the_meters_said_and_home_assistant_finds_it(
-    emulated_han, broker: int
+    emulated_han: OpenEmulatedHan, broker: int
 ) -> None:
     listener = Listener(broker)
     async with emulated_han(profile="family_of_four", gas=True) as han:
@@ -97,6 +65,7 @@ async def test_the_feed_publishes_what_the_meters_said_and_home_assistant_finds_
             electricity_topic = f"glow/{DEVICE}/SENSOR/electricitymeter"
             _, payload, _ = await listener.wait_for(lambda t, _p: t == electricity_topic)
             meter = han.model.electricity_import_meter()
+            assert meter is not None
             body = json.loads(payload)["electricitymeter"]
             assert body["power"] == {"value": float(round(meter.demand_kw.value, 3)), "units": "kW"}
             assert body["energy"]["import"]["cumulative"] == float(
@@ -111,6 +80,7 @@ async def test_the_feed_publishes_what_the_meters_said_and_home_assistant_finds_
             gas_topic = f"glow/{DEVICE}/SENSOR/gasmeter"
             _, gas_payload, _ = await listener.wait_for(lambda t, _p: t == gas_topic)
             gas = han.model.gas_meter()
+            assert gas is not None
             gas_body = json.loads(gas_payload)["gasmeter"]["energy"]["import"]
             assert gas_body["cumulativevol"] == float(round(gas.volume_total_m3.value, 3))
             assert gas_body["cumulativevolunits"] == "m3"
@@ -157,7 +127,7 @@ async def test_the_feed_publishes_what_the_meters_said_and_home_assistant_finds_
 
 
 async def test_stale_readings_take_the_feed_offline_and_are_not_republished(
-    emulated_han, broker: int
+    emulated_han: OpenEmulatedHan, broker: int
 ) -> None:
     listener = Listener(broker)
     clock = {"offset": 0.0}
@@ -189,7 +159,9 @@ async def test_stale_readings_take_the_feed_offline_and_are_not_republished(
             listener.close()
 
 
-async def test_a_broker_that_is_not_there_is_reported_plainly(emulated_han, tmp_path: Path) -> None:
+async def test_a_broker_that_is_not_there_is_reported_plainly(
+    emulated_han: OpenEmulatedHan, tmp_path: Path
+) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         closed_port = probe.getsockname()[1]
@@ -216,7 +188,7 @@ async def test_a_broker_that_is_not_there_is_reported_plainly(emulated_han, tmp_
 @pytest.mark.filterwarnings("ignore:unclosed <ssl.SSLSocket:ResourceWarning")
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 async def test_the_feed_speaks_tls_and_checks_the_brokers_certificate(
-    emulated_han, tmp_path: Path
+    emulated_han: OpenEmulatedHan, tmp_path: Path
 ) -> None:
     with running_broker(tmp_path, tls=True) as port:
         ca = str(tmp_path / "ca.pem")

@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 CAD = "00:0d:6f:ff:fe:00:0c:ad"
@@ -80,7 +81,9 @@ def _query(path: Path, sql: str) -> list[tuple[int, ...]]:
         return []
 
 
-async def _until(condition, timeout_s: float = 90.0, path: Path | None = None) -> None:
+async def _until(
+    condition: Callable[[], bool], timeout_s: float = 90.0, path: Path | None = None
+) -> None:
     try:
         async with asyncio.timeout(timeout_s):
             while not condition():  # noqa: ASYNC110 - another process writes the file

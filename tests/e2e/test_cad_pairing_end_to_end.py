@@ -5,11 +5,14 @@ cannot write to a meter."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
 from zigpy.zcl import foundation as f
 
+from app.connection.sources import home_of
 from app.history import runtime as history_runtime
 from app.host.running import RunningApp
 from app.settings.options import Options
@@ -17,13 +20,13 @@ from cad.pairing_memory import PairingMemory
 from cad.shell import CadShell
 
 
-async def _until(condition, timeout_s: float = 20.0) -> None:
+async def _until(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
     async with asyncio.timeout(timeout_s):
         while not condition():  # noqa: ASYNC110 - waiting on what a person would see
             await asyncio.sleep(0.005)
 
 
-def _type(widget, text: str) -> None:
+def _type(widget: QLineEdit, text: str) -> None:
     widget.clear()
     QTest.keyClicks(widget, text)
 
@@ -39,7 +42,7 @@ async def _started() -> tuple[RunningApp, CadShell]:
 async def test_pairing_by_passkey_wrong_key_not_listening_then_live_demand() -> None:
     app, shell = await _started()
     try:
-        home = app.source.home  # type: ignore[attr-defined]
+        home = home_of(app.source)
         access = shell.flow.access
         assert access is not None
         access.find_hub_s = 0.5
@@ -95,7 +98,7 @@ async def test_pairing_by_passkey_wrong_key_not_listening_then_live_demand() -> 
 async def test_pairing_remotely_with_the_cin_and_remembering_it_across_a_restart() -> None:
     app, shell = await _started()
     try:
-        home = app.source.home  # type: ignore[attr-defined]
+        home = home_of(app.source)
         screen = shell.pairing
         screen.tabs.setCurrentIndex(1)
         access = shell.flow.access

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from collections.abc import Callable
 
 import numpy as np
 
@@ -14,7 +15,7 @@ from ihd.shell import IhdShell
 from ihd.view_models.history import Span
 
 
-async def _until(condition, timeout_s: float = 20.0) -> None:
+async def _until(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
     async with asyncio.timeout(timeout_s):
         while not condition():  # noqa: ASYNC110 - waiting on what a person would see
             await asyncio.sleep(0.01)

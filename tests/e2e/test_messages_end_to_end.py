@@ -4,16 +4,22 @@ consumer reads it and presses Confirm, and the confirmation reaches the hub over
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from app.connection.sources import home_of
 from app.host.running import RunningApp
 from app.settings.options import Options
+from ihd.home_screen import HomeScreenView
+from ihd.messages_screen import MessagesScreen
 from ihd.shell import IhdShell
+from ihd.status_screen import StatusScreen
+from tests.ihd.screen_of import screen_of
 
 
-async def _until(condition, timeout_s: float = 10.0) -> None:
+async def _until(condition: Callable[[], bool], timeout_s: float = 10.0) -> None:
     async with asyncio.timeout(timeout_s):
         while not condition():  # noqa: ASYNC110 - waiting on what a person would see
             await asyncio.sleep(0.005)
@@ -28,17 +34,17 @@ async def test_a_message_needing_confirmation_is_shown_read_and_confirmed_to_the
         session = app.session
         assert session is not None
         await _until(lambda: session.hub is not None and session.hub.attached.is_set())
-        home = app.source.home  # type: ignore[attr-defined]
+        home = home_of(app.source)
 
         sent = home.send_message("Please confirm your meter reading visit.", confirm=True)
 
-        now = shell.screen_for("now")
+        now = screen_of(shell, "now", HomeScreenView)
         await _until(lambda: now.messages_entry.isVisible())
         assert now.messages_entry.words() == "1 unread message"
         assert shell.nav.buttons["messages"].words() == "Messages (1)"
 
         QTest.mouseClick(now.messages_entry, Qt.MouseButton.LeftButton)
-        messages = shell.screen_for("messages")
+        messages = screen_of(shell, "messages", MessagesScreen)
         assert shell.current_key() == "messages"
         assert messages.text.text() == "Please confirm your meter reading visit."
         assert messages.new.isVisible()
@@ -66,7 +72,7 @@ async def test_the_display_starts_in_welsh_with_high_contrast_from_the_command_l
         ] == ["Nawr", "Hanes", "Negeseuon", "Statws", "Gosodiadau", "Mwy"]
         assert window.windowTitle() == "Dangosydd yn y Cartref"
         assert "#000000" in window.styleSheet()
-        now = shell.screen_for("now")
+        now = screen_of(shell, "now", HomeScreenView)
         await _until(lambda: now.cost_per_hour.unit.text() == "yr awr")
     finally:
         await app.stop()
@@ -78,7 +84,7 @@ async def test_the_status_screen_lists_what_is_paired_with_its_signal() -> None:
     try:
         shell = window.view
         assert isinstance(shell, IhdShell)
-        status = shell.screen_for("status")
+        status = screen_of(shell, "status", StatusScreen)
         shell.go_to("status")
         await _until(lambda: len(app.model.meters) == 2 and app.model.gas_meter() is not None)
         status.refresh()

@@ -15,7 +15,10 @@ from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.home import ESME_IEEE, EmulatedHome, HomeSpec
 from home_emulator.znp.coordinator import EmulatedZnp, JoinPolicy
 from home_emulator.znp.server import ZnpServer
+from ihd.more_screen import MoreScreen
+from ihd.network_screen import NetworkScreen
 from ihd.shell import IhdShell
+from tests.ihd.screen_of import screen_of
 
 
 async def until(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
@@ -39,10 +42,10 @@ async def test_opening_the_network_lets_the_meters_join_and_they_are_listed() ->
         assert app.model.electricity_import_meter() is None  # nothing joins unasked
 
         shell.go_to("more")
-        more = shell.screen_for("more")
+        more = screen_of(shell, "more", MoreScreen)
         assert more.buttons["network"].isVisibleTo(more)
         more.buttons["network"].click()
-        screen = shell.screen_for("network")
+        screen = screen_of(shell, "network", NetworkScreen)
         screen.open_button.click()
         await until(lambda: screen.state.text().startswith("Open for new devices: "))
         await until(lambda: f"an electricity meter, {ESME_IEEE}" in screen.joined.text())
@@ -56,7 +59,7 @@ async def test_opening_the_network_lets_the_meters_join_and_they_are_listed() ->
 
         screen.backup_button.click()
         await until(lambda: screen.backup_state.text().startswith("Backed up at"))
-        backup = json.loads(screen.network.backup_path.read_text())  # type: ignore[union-attr]
+        backup = json.loads(screen.network.backup_path.read_text())
         devices = {device["ieee_address"] for device in backup["devices"]}
         assert ESME_IEEE.replace(":", "") in devices
 

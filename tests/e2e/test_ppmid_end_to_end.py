@@ -12,11 +12,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from home_emulator.metering.credit_engine import CreditSettings, PrepaymentStart, units
+from tests.conftest import EmulatedHan, OpenEmulatedHan
+from tests.ppmid.conftest import Kit
 from tests.ppmid.ppmid_window import ppmid_on
 
 
 @contextlib.asynccontextmanager
-async def _ppmid(emulated_han, kit, balance: str, **settings: Any) -> AsyncIterator[Any]:
+async def _ppmid(
+    emulated_han: OpenEmulatedHan, kit: type[Kit], balance: str, **settings: Any
+) -> AsyncIterator[Any]:
     start = PrepaymentStart(balance=units(balance), settings=CreditSettings(**settings))
     async with emulated_han(start_epoch_s=kit.WEEKDAY_MORNING, electricity_prepayment=start) as han:
         await han.meter_ready()
@@ -29,7 +33,7 @@ def _pounds(pennies_x100: int) -> str:
     return f"£{Decimal(pennies_x100 // 100) / 100:,.2f}"
 
 
-async def _type(han, code: str) -> str:
+async def _type(han: EmulatedHan, code: str) -> str:
     top_up = han.shell.page_for("top_up")
     han.shell.go_to("top_up")
     QTest.keyClick(top_up, Qt.Key.Key_Delete)  # clears what the last attempt left
@@ -40,7 +44,9 @@ async def _type(han, code: str) -> str:
     return top_up.result.text()
 
 
-async def test_a_vended_code_typed_on_the_keypad_adds_credit_once(emulated_han, kit) -> None:
+async def test_a_vended_code_typed_on_the_keypad_adds_credit_once(
+    emulated_han: OpenEmulatedHan, kit: type[Kit]
+) -> None:
     async with _ppmid(emulated_han, kit, "4.32") as han:
         balance = han.shell.page_for("balance")
         await han.until(lambda: bool(balance.cards) and balance.cards[0].balance.text() == "£4.32")
@@ -65,7 +71,9 @@ async def test_a_vended_code_typed_on_the_keypad_adds_credit_once(emulated_han, 
         assert await _type(han, code) == "This code has already been used"
 
 
-async def test_wrong_codes_lock_the_keypad_until_an_hour_has_passed(emulated_han, kit) -> None:
+async def test_wrong_codes_lock_the_keypad_until_an_hour_has_passed(
+    emulated_han: OpenEmulatedHan, kit: type[Kit]
+) -> None:
     async with _ppmid(emulated_han, kit, "4.32") as han:
         good = kit.vend(han.home, 1, pounds=5)
         mistyped = good[:-1] + str((int(good[-1]) + 1) % 10)
@@ -80,7 +88,9 @@ async def test_wrong_codes_lock_the_keypad_until_an_hour_has_passed(emulated_han
         assert (await _type(han, good)).startswith("£5.00 added – new balance ")
 
 
-async def test_a_disconnected_supply_is_topped_up_and_held_back_on(emulated_han, kit) -> None:
+async def test_a_disconnected_supply_is_topped_up_and_held_back_on(
+    emulated_han: OpenEmulatedHan, kit: type[Kit]
+) -> None:
     async with _ppmid(emulated_han, kit, "0.30", emergency_credit_limit=0) as han:
         card_supply = lambda: han.shell.page_for("balance").cards[0].lines["supply"].text()  # noqa: E731
         await han.until(lambda: bool(han.shell.page_for("balance").cards))
@@ -117,7 +127,9 @@ async def test_a_disconnected_supply_is_topped_up_and_held_back_on(emulated_han,
         await han.until(lambda: card_supply() == "Supply: on")
 
 
-async def test_letting_go_early_does_not_turn_the_supply_on(emulated_han, kit) -> None:
+async def test_letting_go_early_does_not_turn_the_supply_on(
+    emulated_han: OpenEmulatedHan, kit: type[Kit]
+) -> None:
     async with _ppmid(emulated_han, kit, "10.00") as han:
         from home_emulator.supplier.wan import SupplierWan
 

@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from app.connection.han_connection import Backoff, ConnectionState
 from app.history.store import Channel
@@ -100,7 +101,7 @@ async def _until(condition: Callable[[], bool], timeout_s: float = START_TIMEOUT
     r"^lost the emulated home: ", r"^Lost the HAN source: ", r"^HAN source back after "
 )
 async def test_the_display_reconnects_by_itself_when_the_served_home_comes_back(
-    served_home, qtbot
+    served_home: Callable[[int], ServedHome], qtbot: QtBot
 ) -> None:
     port = _free_port()
     home = served_home(port)
@@ -162,7 +163,9 @@ async def test_the_display_reconnects_by_itself_when_the_served_home_comes_back(
 
 
 @pytest.mark.logs_warning(r"^HAN source not there yet: ", r"^HAN source back after ")
-async def test_a_kiosk_waits_for_a_served_home_that_is_not_there_yet(served_home, qtbot) -> None:
+async def test_a_kiosk_waits_for_a_served_home_that_is_not_there_yet(
+    served_home: Callable[[int], ServedHome], qtbot: QtBot
+) -> None:
     from app.kiosk.kiosk_settings import KioskSettings
     from app.kiosk.pin import hash_pin
 

@@ -79,3 +79,36 @@ async def test_the_remote_source_shows_the_served_homes_meter() -> None:
         await source.close()
         await server.close()
         home.close()
+
+
+def test_a_display_install_code_is_parsed_from_the_command_line() -> None:
+    from han.install_codes import printed_install_code
+
+    code = printed_install_code(SECOND_DISPLAY)
+    options = parse(["--source", "tcp://127.0.0.1:8640", "--install-code", code.hex().upper()])
+    assert options.install_code == code
+    assert parse([]).install_code is None
+
+
+async def test_a_display_the_hub_refuses_is_told_in_plain_words() -> None:
+    from app.connection.sources import NOT_ALLOWED, SourceUnavailable
+
+    home = EmulatedHome(HomeSpec(seed=7, start_epoch_s=1_780_000_000, history_days=1, gas=False))
+    home.hub.device_log.add(t.EUI64.convert(SECOND_DISPLAY), new_install_code(), DeviceType.IHD)
+    log = home.hub.device_log
+    server = AirServer(
+        home.air,
+        install_code_of=lambda ieee: (
+            log.entries[ieee].install_code if ieee in log.entries else None
+        ),
+    )
+    host, port = await server.start("127.0.0.1", 0)
+    # The label's code, not the one the installer recorded for this EUI-64.
+    source = open_source(f"tcp://{host}:{port}", speed=1, seed=1, display_ieee=SECOND_DISPLAY)
+    try:
+        with pytest.raises(SourceUnavailable, match=NOT_ALLOWED):
+            await source.open()
+    finally:
+        await source.close()
+        await server.close()
+        home.close()

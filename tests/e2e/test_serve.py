@@ -118,7 +118,7 @@ def serve() -> Iterator[type[ServeProcess]]:
                 process.stop(timeout_s=5)
 
 
-def _started(serve, *args: str) -> tuple[ServeProcess, str]:
+def _started(serve: type[ServeProcess], *args: str) -> tuple[ServeProcess, str]:
     process = serve(
         "--scenario", "family-dual-fuel", "--history-days", "1", "--listen", "127.0.0.1:0", *args
     )  # fmt: skip
@@ -127,8 +127,12 @@ def _started(serve, *args: str) -> tuple[ServeProcess, str]:
 
 
 @contextlib.asynccontextmanager
-async def _display(url: str, ieee: str | None = None) -> AsyncIterator[HanSession]:
-    radio = await VirtualRadio.new(VirtualRadio.config_for(url, ieee=ieee))
+async def _display(
+    url: str, ieee: str | None = None, install_code: bytes | None = None
+) -> AsyncIterator[HanSession]:
+    radio = await VirtualRadio.new(
+        VirtualRadio.config_for(url, ieee=ieee, install_code=install_code)
+    )
     session = HanSession(radio, HomeModel())
     session.start()
     try:
@@ -151,11 +155,15 @@ async def _shows_demand(session: HanSession, timeout_s: float = 20.0) -> Decimal
     return value
 
 
-async def test_two_displays_attach_at_once_and_a_stranger_is_refused(serve) -> None:
+async def test_two_displays_attach_at_once_and_a_stranger_is_refused(
+    serve: type[ServeProcess],
+) -> None:
     process, url = _started(serve, "--admit", SECOND_DISPLAY)
+    printed = process.read_until(rf"admitted {SECOND_DISPLAY}: install code ([0-9A-F ]+)$")
+    install_code = bytes.fromhex(printed.group(1).replace(" ", ""))
     async with (
         _display(url) as first,
-        _display(url, SECOND_DISPLAY) as second,
+        _display(url, SECOND_DISPLAY, install_code) as second,
     ):
         first_demand, second_demand = await asyncio.gather(
             _shows_demand(first), _shows_demand(second)
@@ -177,7 +185,7 @@ async def test_two_displays_attach_at_once_and_a_stranger_is_refused(serve) -> N
 
 @pytest.mark.logs_warning(r"^lost the emulated home: ")  # closed, or a broken pipe
 async def test_stopping_the_server_is_a_lost_connection_and_closes_the_capture(
-    serve, tmp_path: Path
+    serve: type[ServeProcess], tmp_path: Path
 ) -> None:
     capture = tmp_path / "served.pcap"
     process, url = _started(serve, "--speed", "600", "--pcap", str(capture))
@@ -201,7 +209,7 @@ async def test_stopping_the_server_is_a_lost_connection_and_closes_the_capture(
     assert len(data) > 24 + 16, "the capture holds no frames"
 
 
-def test_bad_arguments_are_one_line_errors(serve) -> None:
+def test_bad_arguments_are_one_line_errors(serve: type[ServeProcess]) -> None:
     for args, message in (
         (["--listen", "8640"], "--listen expects HOST:PORT"),
         (["--admit", "not-an-eui64"], "--admit expects an EUI-64"),
@@ -236,7 +244,7 @@ def test_help_documents_serve() -> None:
         assert option in result.stdout
 
 
-def test_a_served_home_is_kept_and_resumed(serve, tmp_path: Path) -> None:
+def test_a_served_home_is_kept_and_resumed(serve: type[ServeProcess], tmp_path: Path) -> None:
     from home_emulator.store.home_store import HomeStore
 
     store = tmp_path / "homes.sqlite"
@@ -258,7 +266,7 @@ def test_a_served_home_is_kept_and_resumed(serve, tmp_path: Path) -> None:
 
 
 async def test_serve_znp_is_a_coordinator_zigpy_znp_forms_on_reads_and_resumes(
-    serve, tmp_path: Path
+    serve: type[ServeProcess], tmp_path: Path
 ) -> None:
     process, _ = _started(serve, "--znp", "tcp://127.0.0.1:0")
     address = process.read_until(r"ZNP coordinator \S+ on tcp://(127\.0\.0\.1:\d+)").group(1)

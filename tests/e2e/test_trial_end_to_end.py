@@ -12,10 +12,16 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from app.trial.study import load_study
 from app.trial_ui import report_command
 from app.trial_ui.console_host import OperatorConsole
+from app.trial_ui.console_window import ConsoleWindow
+from ihd.messages_screen import MessagesScreen
+from ihd.shell import IhdShell
+from ppmid.shell import PpmidShell
+from tests.ihd.screen_of import screen_of
 
 START = 50_000.0
 # Seconds on task the test spends, per participant and task (the console's clock is the test's).
@@ -41,13 +47,15 @@ async def until(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
             await asyncio.sleep(0.02)
 
 
-def click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def click(qtbot: QtBot, widget: QWidget) -> None:
     assert widget.isVisible(), widget
     assert widget.isEnabled(), widget
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-async def test_two_participants_then_the_report_says_what_happened(qtbot, tmp_path: Path) -> None:
+async def test_two_participants_then_the_report_says_what_happened(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     study = load_study("prepay-basics")
     db = tmp_path / "trial.sqlite"
     clock = Clock()
@@ -183,7 +191,16 @@ async def test_two_participants_then_the_report_says_what_happened(qtbot, tmp_pa
     assert {e.detail for e in digits} == {"•"}
 
 
-async def _top_up(qtbot, console, window, ppmid, clock, finish_at, *, mistype_first: bool) -> str:
+async def _top_up(
+    qtbot: QtBot,
+    console: OperatorConsole,
+    window: ConsoleWindow,
+    ppmid: PpmidShell,
+    clock: Clock,
+    finish_at: float,
+    *,
+    mistype_first: bool,
+) -> str:
     shown = window.tasks.code.text()  # what the researcher reads out or hands over
     code = re.sub(r"\D", "", shown.split(":", 1)[1])
     assert len(code) == 20
@@ -208,7 +225,9 @@ async def _top_up(qtbot, console, window, ppmid, clock, finish_at, *, mistype_fi
     return code
 
 
-async def _emergency_credit(qtbot, ppmid, clock, finish_at) -> None:
+async def _emergency_credit(
+    qtbot: QtBot, ppmid: PpmidShell, clock: Clock, finish_at: float
+) -> None:
     ppmid.go_to("balance")
     balance = ppmid.page_for("balance")
     await until(lambda: bool(balance.cards) and balance.cards[0].emergency.isVisible())
@@ -219,11 +238,11 @@ async def _emergency_credit(qtbot, ppmid, clock, finish_at) -> None:
     click(qtbot, page.confirm)
 
 
-async def _confirm_message(qtbot, ihd, clock, finish_at) -> None:
+async def _confirm_message(qtbot: QtBot, ihd: IhdShell, clock: Clock, finish_at: float) -> None:
     messages = ihd.context.model.messages
     await until(lambda: any(not message.read for message in messages.values()))  # "Messages (1)"
     click(qtbot, ihd.nav.buttons["messages"])
-    screen = ihd.screen_for("messages")
+    screen = screen_of(ihd, "messages", MessagesScreen)
     await until(lambda: screen.confirm.isVisible())
     clock.now = finish_at
     click(qtbot, screen.confirm)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -58,7 +58,7 @@ async def _ppmid(home: EmulatedHome, ieee: t.EUI64) -> AsyncIterator[HanSession]
         await radio.shutdown()
 
 
-async def _until(condition, timeout_s: float = 20.0) -> None:
+async def _until(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
     async with asyncio.timeout(timeout_s):
         while not condition():  # noqa: ASYNC110 - zigpy state has no event to wait on
             await asyncio.sleep(0.001)

@@ -6,18 +6,19 @@ from decimal import Decimal
 
 from han.model import Fuel, Meter, ModelChange
 from han.units import GAS_UPDATE_S, MeteringUnit
+from tests.conftest import EmulatedHan, OpenEmulatedHan
 
 
-def _gas(han) -> Meter | None:
+def _gas(han: EmulatedHan) -> Meter | None:
     return han.model.gas_meter()
 
 
-def _mirror_value(han, name: str) -> Decimal:
+def _mirror_value(han: EmulatedHan, name: str) -> Decimal:
     return Decimal(han.home.gas.metering.get(name)) / 1000
 
 
 async def test_the_gas_mirror_is_a_gas_meter_with_volume_and_energy_for_today(
-    emulated_han,
+    emulated_han: OpenEmulatedHan,
 ) -> None:
     async with emulated_han(profile="family_of_four") as han:
         await _both_meters_ready(han)
@@ -44,7 +45,7 @@ WINTER_MORNING = 1_768_459_800
 
 
 async def test_gas_moves_only_when_the_meter_syncs_the_mirror_on_the_half_hour(
-    emulated_han,
+    emulated_han: OpenEmulatedHan,
 ) -> None:
     async with emulated_han(start_epoch_s=WINTER_MORNING, history_days=3) as han:
         await _both_meters_ready(han)
@@ -77,7 +78,7 @@ async def test_gas_moves_only_when_the_meter_syncs_the_mirror_on_the_half_hour(
         assert gas.value_changed_han_s is not None  # "gas updates every 30 minutes – last at …"
 
 
-async def _both_meters_ready(han) -> None:
+async def _both_meters_ready(han: EmulatedHan) -> None:
     """The ESME and the hub's gas mirror have both attached (the hub may be interviewed last)."""
     await han.until(lambda: len(han.session.links) == 2)
     await han.meter_ready()

@@ -8,12 +8,14 @@ from han.history import PeriodFigures
 from han.history_names import ALTERNATIVE_CONSUMPTION, CONSUMPTION, COST, HistoryAttributes
 from han.local_calendar import LocalCalendar
 from han.model import ModelChange
+from home_emulator.zigbee.zcl_server import ServerCluster
+from tests.conftest import EmulatedHan, OpenEmulatedHan
 
 BST_MIDNIGHT = 1_781_478_000
 """2026-06-15 00:00 in London (23:00 UTC the day before)."""
 
 
-def _served(cluster, name: str, places: int) -> Decimal | None:
+def _served(cluster: ServerCluster, name: str, places: int) -> Decimal | None:
     try:
         raw = cluster.get(name)
     except KeyError:
@@ -21,7 +23,7 @@ def _served(cluster, name: str, places: int) -> Decimal | None:
     return Decimal(raw).scaleb(-places)
 
 
-def _expected(cluster, names: HistoryAttributes, places: int) -> PeriodFigures:
+def _expected(cluster: ServerCluster, names: HistoryAttributes, places: int) -> PeriodFigures:
     return names.figures(
         {
             name: cluster.get(name)
@@ -32,17 +34,19 @@ def _expected(cluster, names: HistoryAttributes, places: int) -> PeriodFigures:
     )
 
 
-async def _both_meters_ready(han) -> None:
+async def _both_meters_ready(han: EmulatedHan) -> None:
     await han.until(lambda: len(han.session.links) == 2)
     await han.meter_ready()
 
 
-async def test_histories_equal_the_meters_attributes(emulated_han) -> None:
+async def test_histories_equal_the_meters_attributes(emulated_han: OpenEmulatedHan) -> None:
     async with emulated_han(profile="family_of_four", history_days=40) as han:
         await _both_meters_ready(han)
         esme, gas_mirror = han.home.esme, han.home.gas
         electricity = han.model.electricity_import_meter()
+        assert electricity is not None
         gas = han.model.gas_meter()
+        assert gas is not None
 
         history = electricity.history
         assert history.energy_kwh.value == _expected(esme.metering, CONSUMPTION, 3)
@@ -67,10 +71,11 @@ async def test_histories_equal_the_meters_attributes(emulated_han) -> None:
         assert (len(starts.days), len(starts.weeks), len(starts.months)) == (9, 6, 14)
 
 
-async def test_running_totals_equal_the_meters_attributes(emulated_han) -> None:
+async def test_running_totals_equal_the_meters_attributes(emulated_han: OpenEmulatedHan) -> None:
     async with emulated_han(profile="ev_owner", history_days=40) as han:
         await han.meter_ready()
         meter = han.model.electricity_import_meter()
+        assert meter is not None
         link = han.session.links[meter.key]
         for _ in range(60):
             han.home.step()
@@ -94,12 +99,15 @@ async def test_running_totals_equal_the_meters_attributes(emulated_han) -> None:
         )
 
 
-async def test_the_histories_are_read_again_when_the_hans_day_ends(emulated_han) -> None:
+async def test_the_histories_are_read_again_when_the_hans_day_ends(
+    emulated_han: OpenEmulatedHan,
+) -> None:
     async with emulated_han(
         profile="ev_owner", start_epoch_s=BST_MIDNIGHT - 120, history_days=10
     ) as han:
         await han.meter_ready()
         meter = han.model.electricity_import_meter()
+        assert meter is not None
         yesterday_so_far = meter.history.energy_kwh.value.today
         assert meter.history.starts.today == BST_MIDNIGHT - 86_400
         changes: list[ModelChange] = []

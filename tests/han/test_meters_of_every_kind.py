@@ -10,12 +10,13 @@ from home_emulator.devices.device_log import DeviceType as LogDeviceType
 from home_emulator.devices.device_log import new_install_code
 from home_emulator.devices.esme import Esme
 from home_emulator.household.load import PROFILES, HouseholdLoad
+from tests.conftest import OpenEmulatedHan
 
 SUNNY_NOON = 1_781_524_800
 """2026-06-15 12:00 UTC: the solar home exports."""
 
 
-async def test_a_solar_home_exports_with_negative_demand(emulated_han) -> None:
+async def test_a_solar_home_exports_with_negative_demand(emulated_han: OpenEmulatedHan) -> None:
     async with emulated_han(profile="solar_home", start_epoch_s=SUNNY_NOON, history_days=3) as han:
         changes: list[ModelChange] = []
         han.model.subscribe(changes.append)
@@ -40,11 +41,12 @@ async def test_a_solar_home_exports_with_negative_demand(emulated_han) -> None:
 
 
 async def test_every_esme_on_the_han_is_a_meter_and_the_home_screen_keeps_the_supply_one(
-    emulated_han,
+    emulated_han: OpenEmulatedHan,
 ) -> None:
     async with emulated_han(profile="ev_owner", history_days=3) as han:
         await han.meter_ready()
         supply = han.model.electricity_import_meter()
+        assert supply is not None
         home = han.home
         generation = Esme(
             ieee="0d:6f:00:00:00:00:00:02",

@@ -9,12 +9,13 @@ from decimal import Decimal
 from han.model import Fuel, MeterKey
 from home_emulator.devices.pulse_reader import ENDPOINT
 from home_emulator.home import PULSE_READER_IEEE
+from tests.conftest import OpenEmulatedHan
 
 READER = MeterKey(PULSE_READER_IEEE, ENDPOINT)
 ACTIVE_POWER = 0x050B
 
 
-async def test_a_pulse_reader_is_a_meter_with_live_demand(emulated_han) -> None:
+async def test_a_pulse_reader_is_a_meter_with_live_demand(emulated_han: OpenEmulatedHan) -> None:
     async with emulated_han(profile="family_of_four", pulse_reader=True) as han:
         await han.meter_ready()
         await han.until(lambda: READER in han.session.power_links)
@@ -30,7 +31,8 @@ async def test_a_pulse_reader_is_a_meter_with_live_demand(emulated_han) -> None:
         for _ in range(2):
             for _ in range(7):  # past the sensor's longest silence (60 s): it reports regardless
                 han.home.step()
-            sent = han.home.pulse_reader.measurement.reporting[ACTIVE_POWER].last_value
+            rules = han.home.pulse_reader.measurement.reporting_for(str(han.radio.ieee))
+            sent = rules[ACTIVE_POWER].last_value
             assert abs(sent - max(han.home.esme.demand_w, 0)) < 5  # it follows the meter
             await han.until(
                 lambda w=sent: (

@@ -8,15 +8,18 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from han.credit import PaymentMode, SupplyAnswer, SupplyState, TopUpOutcome, predicted_days_left
+from han.prepayment_link import PrepaymentLink
 from han.utrn import encode_utrn
 from home_emulator.devices.esme import SUPPLIER_ORIGINATOR, supplier_key
+from home_emulator.home import EmulatedHome
 from home_emulator.metering.credit_engine import CreditSettings, PrepaymentStart, units
 from home_emulator.supplier.wan import SupplierWan
+from tests.conftest import EmulatedHan, OpenEmulatedHan
 
 WEEKDAY_MORNING = datetime(2026, 1, 13, 11, 0, tzinfo=ZoneInfo("Europe/London")).timestamp()
 
 
-def _code(home, step: int, *, pounds: int) -> str:
+def _code(home: EmulatedHome, step: int, *, pounds: int) -> str:
     keys = home.esme.keys
     return encode_utrn(
         supplier_private_key=supplier_key(),
@@ -28,7 +31,7 @@ def _code(home, step: int, *, pounds: int) -> str:
     )
 
 
-def _link(han):
+def _link(han: EmulatedHan) -> PrepaymentLink:
     return next(
         link.prepayment
         for link in han.session.links.values()
@@ -36,7 +39,9 @@ def _link(han):
     )
 
 
-async def test_credit_reaches_the_model_and_a_top_up_is_explained(emulated_han) -> None:
+async def test_credit_reaches_the_model_and_a_top_up_is_explained(
+    emulated_han: OpenEmulatedHan,
+) -> None:
     start = PrepaymentStart(balance=units("4.32"))
     async with emulated_han(start_epoch_s=WEEKDAY_MORNING, electricity_prepayment=start) as han:
         await han.meter_ready()
@@ -58,7 +63,9 @@ async def test_credit_reaches_the_model_and_a_top_up_is_explained(emulated_han) 
         assert nonsense.outcome is TopUpOutcome.INVALID
 
 
-async def test_spending_is_reported_and_emergency_credit_can_be_activated(emulated_han) -> None:
+async def test_spending_is_reported_and_emergency_credit_can_be_activated(
+    emulated_han: OpenEmulatedHan,
+) -> None:
     start = PrepaymentStart(balance=units("1.02"), settings=CreditSettings())
     async with emulated_han(start_epoch_s=WEEKDAY_MORNING, electricity_prepayment=start) as han:
         await han.meter_ready()
@@ -71,7 +78,7 @@ async def test_spending_is_reported_and_emergency_credit_can_be_activated(emulat
         await han.until(lambda: link.meter.credit.emergency_credit_in_use)
 
 
-async def test_an_armed_supply_is_enabled_from_the_display(emulated_han) -> None:
+async def test_an_armed_supply_is_enabled_from_the_display(emulated_han: OpenEmulatedHan) -> None:
     start = PrepaymentStart(balance=units("10.00"))
     async with emulated_han(start_epoch_s=WEEKDAY_MORNING, electricity_prepayment=start) as han:
         await han.meter_ready()

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from han.model import ModelChange
 from home_emulator.tariffs import economy7
+from tests.conftest import EmulatedHan, OpenEmulatedHan
 
 MIDNIGHT_UTC = 1_781_481_600
 """2026-06-15 00:00 UTC. Economy 7 (GMT) nights run 00:30–07:30 UTC."""
@@ -14,13 +15,14 @@ DAY_STARTS = MIDNIGHT_UTC + 7 * 3600 + 1800
 
 
 async def test_economy7_current_and_next_price_and_the_switch_at_the_band_boundary(
-    emulated_han,
+    emulated_han: OpenEmulatedHan,
 ) -> None:
     async with emulated_han(
         start_epoch_s=NIGHT_STARTS - 600, history_days=3, electricity_tariff=economy7()
     ) as han:
         await _both_meters_ready(han)
         meter = han.model.electricity_import_meter()
+        assert meter is not None
         tariff = meter.tariff
         assert tariff.rate_label == "Day"
         assert tariff.tier == 1
@@ -56,10 +58,13 @@ async def test_economy7_current_and_next_price_and_the_switch_at_the_band_bounda
         assert tariff.price_at(NIGHT_STARTS - 1) is None  # the day period has ended: forgotten
 
 
-async def test_the_gas_mirror_publishes_its_own_price_and_conversion(emulated_han) -> None:
+async def test_the_gas_mirror_publishes_its_own_price_and_conversion(
+    emulated_han: OpenEmulatedHan,
+) -> None:
     async with emulated_han(profile="family_of_four", history_days=3) as han:
         await _both_meters_ready(han)
         gas = han.model.gas_meter()
+        assert gas is not None
         tariff = gas.tariff
         assert tariff.unit_price_gbp_per_kwh.value == Decimal("0.0634")
         assert tariff.rate_label == "Gas"
@@ -69,11 +74,12 @@ async def test_the_gas_mirror_publishes_its_own_price_and_conversion(emulated_ha
         assert tariff.calorific_value_mj_per_m3.value == Decimal("39.5")
         assert tariff.volume_correction.value == Decimal("1.02264")
         electricity = han.model.electricity_import_meter()
+        assert electricity is not None
         assert electricity.tariff.unit_price_gbp_per_kwh.value == Decimal("0.2450")
         assert electricity.tariff.calorific_value_mj_per_m3 is None
 
 
-async def _both_meters_ready(han) -> None:
+async def _both_meters_ready(han: EmulatedHan) -> None:
     """The ESME and the hub's gas mirror have both attached (the hub may be interviewed last)."""
     await han.until(lambda: len(han.session.links) == 2)
     await han.meter_ready()

@@ -9,6 +9,8 @@ from zigpy.exceptions import DeliveryError
 from han.model import Formatting, Fuel
 from han.profile_reader import HalfHour, ProfileChannel, fetch_profile
 from han.units import HALF_HOUR_S
+from home_emulator.metering.registers import CumulativeRegister
+from tests.conftest import OpenEmulatedHan
 
 KWH = Formatting(multiplier=1, divisor=1000)
 SUNNY_NOON = 1_781_524_800
@@ -18,7 +20,7 @@ def _last_closed(now_s: float) -> int:
     return int(now_s) - int(now_s) % HALF_HOUR_S
 
 
-def _expected(register, end_s: int, count: int) -> list[HalfHour]:
+def _expected(register: CumulativeRegister, end_s: int, count: int) -> list[HalfHour]:
     values = register.half_hours(end_s, count)
     return [
         HalfHour(end_s - (count - k) * HALF_HOUR_S, Decimal(value) / 1000, value)
@@ -26,10 +28,11 @@ def _expected(register, end_s: int, count: int) -> list[HalfHour]:
     ]
 
 
-async def test_a_profile_fetch_returns_the_meters_half_hours(emulated_han) -> None:
+async def test_a_profile_fetch_returns_the_meters_half_hours(emulated_han: OpenEmulatedHan) -> None:
     async with emulated_han(profile="ev_owner", history_days=5) as han:
         await han.meter_ready()
         meter = han.model.electricity_import_meter()
+        assert meter is not None
         cluster = han.session.links[meter.key].metering
         end = _last_closed(han.home.now_s) - 5 * HALF_HOUR_S
         fetched = await fetch_profile(cluster, ProfileChannel.IMPORT, end, 60, formatting=KWH)
@@ -44,10 +47,11 @@ async def test_a_profile_fetch_returns_the_meters_half_hours(emulated_han) -> No
         assert recent == _expected(han.home.esme.registers.imported, latest, count)
 
 
-async def test_the_profile_stops_where_the_meters_records_do(emulated_han) -> None:
+async def test_the_profile_stops_where_the_meters_records_do(emulated_han: OpenEmulatedHan) -> None:
     async with emulated_han(profile="ev_owner", history_days=1) as han:
         await han.meter_ready()
         meter = han.model.electricity_import_meter()
+        assert meter is not None
         cluster = han.session.links[meter.key].metering
         register = han.home.esme.registers.imported
         everything = await fetch_profile(cluster, ProfileChannel.IMPORT, None, 500)
@@ -60,12 +64,13 @@ async def test_the_profile_stops_where_the_meters_records_do(emulated_han) -> No
         assert await fetch_profile(cluster, ProfileChannel.EXPORT, None, 10) == []
 
 
-async def test_export_and_gas_profiles(emulated_han) -> None:
+async def test_export_and_gas_profiles(emulated_han: OpenEmulatedHan) -> None:
     async with emulated_han(profile="solar_home", start_epoch_s=SUNNY_NOON, history_days=2) as han:
         # Import ESME, generation ESME and the gas mirror.
         await han.until(lambda: len(han.session.links) == 3)
         await han.meter_ready()
         electricity = han.model.electricity_import_meter()
+        assert electricity is not None
         esme_cluster = han.session.links[electricity.key].metering
         end = _last_closed(han.home.now_s)
         exported = await fetch_profile(esme_cluster, ProfileChannel.EXPORT, end, 30, formatting=KWH)
@@ -84,4 +89,4 @@ class _SilentMeter:
 
 
 async def test_a_meter_that_does_not_answer_has_no_more_data() -> None:
-    assert await fetch_profile(_SilentMeter(), ProfileChannel.IMPORT, None, 48) == []  # type: ignore[arg-type]
+    assert await fetch_profile(_SilentMeter(), ProfileChannel.IMPORT, None, 48) == []

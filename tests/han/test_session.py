@@ -10,9 +10,10 @@ from zigpy.zcl import foundation as f
 
 from han.clusters import SE_PROFILE_ID
 from home_emulator.zigbee.zcl_server import ServerCluster
+from tests.conftest import EmulatedHan, OpenEmulatedHan
 
 
-def _demand_is(han, watts: int) -> bool:
+def _demand_is(han: EmulatedHan, watts: int) -> bool:
     meter = han.model.electricity_import_meter()
     return (
         meter is not None
@@ -21,8 +22,10 @@ def _demand_is(han, watts: int) -> bool:
     )
 
 
-async def test_a_meter_that_refuses_reporting_is_polled(emulated_han, monkeypatch) -> None:
-    def refuse(self: ServerCluster, configs: list) -> list:
+async def test_a_meter_that_refuses_reporting_is_polled(
+    emulated_han: OpenEmulatedHan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(self: ServerCluster, configs: list, display: object = None) -> list:
         return [
             f.ConfigureReportingResponseRecord(
                 status=f.Status.UNREPORTABLE_ATTRIBUTE,
@@ -44,7 +47,7 @@ async def test_a_meter_that_refuses_reporting_is_polled(emulated_han, monkeypatc
         await han.until(lambda: _demand_is(han, han.home.esme.demand_w))
 
 
-async def test_an_se_profile_report_reaches_the_model(emulated_han) -> None:
+async def test_an_se_profile_report_reaches_the_model(emulated_han: OpenEmulatedHan) -> None:
     """zigpy alone drops profile 0x0109; the session must still hear the meter's reports."""
     async with emulated_han() as han:
         await han.meter_ready()
@@ -57,7 +60,9 @@ async def test_an_se_profile_report_reaches_the_model(emulated_han) -> None:
 
 
 @pytest.mark.logs_warning(r"^Ignoring undecodable frame from ")
-async def test_an_undecodable_report_is_counted_and_the_last_good_value_kept(emulated_han) -> None:
+async def test_an_undecodable_report_is_counted_and_the_last_good_value_kept(
+    emulated_han: OpenEmulatedHan,
+) -> None:
     async with emulated_han() as han:
         await han.meter_ready()
         await han.until(lambda: _demand_is(han, han.home.esme.demand_w))

@@ -14,7 +14,9 @@ from han.units import ZIGBEE_EPOCH_S
 T0 = 1_781_481_600
 
 
-def _period(label: str, price: str, start: float | None, end: float | None, tier: int = 1):
+def _period(
+    label: str, price: str, start: float | None, end: float | None, tier: int = 1
+) -> PricePeriod:
     return PricePeriod(Decimal(price), label, tier, 2, start, end)
 
 

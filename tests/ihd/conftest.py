@@ -5,12 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from app.host.context import DeviceKind, ExperienceContext, PairedDevice, Silent
 from app.settings.display_settings import DisplaySettings
 from han.model import AmbientLevel, Fuel, HomeModel, Measured, MeterKey, SupplierMessage
+
+if TYPE_CHECKING:  # Qt is imported when a display is made, not when the tests are collected
+    from app.host.window import HostWindow
+    from ihd.shell import IhdShell
 
 NOW = 1_780_000_000.0
 ESME = MeterKey("0d:6f:00:00:00:00:00:01", 1)
@@ -64,14 +70,14 @@ def paired() -> list[PairedDevice]:
 class Display:
     """An IHD in the host's window on a home in a known state (no radio, no emulator)."""
 
-    window: object
-    shell: object
+    window: HostWindow
+    shell: IhdShell
     model: HomeModel
     settings: DisplaySettings
 
 
 @pytest.fixture
-def display(qtbot) -> Iterator[Display]:
+def display(qtbot: QtBot) -> Iterator[Display]:
     from app.host.window import HostWindow
     from ihd.shell import IhdShell
 

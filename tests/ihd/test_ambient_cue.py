@@ -26,6 +26,17 @@ class Recorder:
         self.heard.append((text, language))
 
 
+class MinuteApart:
+    """A clock on which each reading comes a minute after the last: every change is news."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += 60.0
+        return self.now
+
+
 def _report(model: HomeModel, level: AmbientLevel) -> None:
     meter = model.meter(ESME)
     meter.demand_kw = Measured(Decimal("1"), 0.0)
@@ -35,7 +46,7 @@ def _report(model: HomeModel, level: AmbientLevel) -> None:
 
 def test_sound_is_off_by_default() -> None:
     model, sound = HomeModel(), Recorder()
-    AmbientCue(model, DisplaySettings(), sound)
+    AmbientCue(model, DisplaySettings(), sound, now=MinuteApart())
     for level in (AmbientLevel.LOW, AmbientLevel.HIGH, AmbientLevel.LOW):
         _report(model, level)
     assert sound.heard == []
@@ -43,7 +54,7 @@ def test_sound_is_off_by_default() -> None:
 
 def test_changes_are_spoken_once_each_and_the_first_level_is_not_a_change() -> None:
     model, sound = HomeModel(), Recorder()
-    AmbientCue(model, DisplaySettings(sound=SoundMode.SPEAK), sound)
+    AmbientCue(model, DisplaySettings(sound=SoundMode.SPEAK), sound, now=MinuteApart())
     for level in (AmbientLevel.LOW, AmbientLevel.LOW, AmbientLevel.HIGH, AmbientLevel.MEDIUM):
         _report(model, level)
     assert sound.heard == [
@@ -54,7 +65,7 @@ def test_changes_are_spoken_once_each_and_the_first_level_is_not_a_change() -> N
 
 def test_beep_mode_beeps_and_closing_stops_listening() -> None:
     model, sound = HomeModel(), Recorder()
-    cue = AmbientCue(model, DisplaySettings(sound=SoundMode.BEEP), sound)
+    cue = AmbientCue(model, DisplaySettings(sound=SoundMode.BEEP), sound, now=MinuteApart())
     _report(model, AmbientLevel.LOW)
     _report(model, AmbientLevel.HIGH)
     cue.close()
@@ -66,11 +77,13 @@ def test_speech_is_in_the_displays_language() -> None:
     class Welsh(PlainWording):
         language = "cy"
 
-        def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[override]
+        def translate(
+            self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+        ) -> str:
             return {"Electricity use is now high.": "Mae defnydd trydan yn uchel nawr."}[source]
 
     model, sound = HomeModel(), Recorder()
-    AmbientCue(model, DisplaySettings(sound=SoundMode.SPEAK), sound, Welsh())
+    AmbientCue(model, DisplaySettings(sound=SoundMode.SPEAK), sound, Welsh(), now=MinuteApart())
     _report(model, AmbientLevel.LOW)
     _report(model, AmbientLevel.HIGH)
     assert sound.heard == [("Mae defnydd trydan yn uchel nawr.", "cy")]

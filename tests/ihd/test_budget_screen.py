@@ -6,11 +6,12 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
 
 from app.host.context import ExperienceContext
 from app.settings.display_settings import DisplaySettings, SoundMode
 from app.ui.theme import STANDARD
-from han.model import Measured
+from han.model import HomeModel, Measured
 from ihd.budget_screen import BudgetScreen
 from ihd.view_models.budget import BudgetLevel, BudgetViewModel
 from tests.ihd.conftest import ESME, GAS, NOW, dual_fuel_home
@@ -32,7 +33,7 @@ class Sounds:
         pass
 
 
-def _spend(model, total: Decimal, at: float = NOW - 5) -> None:
+def _spend(model: HomeModel, total: Decimal, at: float = NOW - 5) -> None:
     model.meter(ESME).today_cost_gbp = Measured(total - STANDING, at)
     model.meter(GAS).today_cost_gbp = Measured(Decimal(0), at)
 
@@ -46,7 +47,7 @@ def _spend(model, total: Decimal, at: float = NOW - 5) -> None:
     ],
 )
 def test_the_ring_says_its_level_in_colour_shape_and_words(
-    qtbot, spent: str, level: BudgetLevel, words: str, colour: str
+    qtbot: QtBot, spent: str, level: BudgetLevel, words: str, colour: str
 ) -> None:
     model = dual_fuel_home()
     _spend(model, Decimal(spent))
@@ -68,7 +69,7 @@ def test_the_ring_says_its_level_in_colour_shape_and_words(
     assert sounds.beeps == (1 if level is BudgetLevel.OVER else 0)
 
 
-def test_crossing_the_budget_alerts_once(qtbot) -> None:
+def test_crossing_the_budget_alerts_once(qtbot: QtBot) -> None:
     model = dual_fuel_home()
     _spend(model, Decimal("9.00"))
     settings = DisplaySettings(sound=SoundMode.BEEP)
@@ -86,7 +87,7 @@ def test_crossing_the_budget_alerts_once(qtbot) -> None:
     assert sounds.beeps == 1
 
 
-def test_plus_and_minus_set_the_budget_in_the_display_settings(qtbot) -> None:
+def test_plus_and_minus_set_the_budget_in_the_display_settings(qtbot: QtBot) -> None:
     model = dual_fuel_home()
     settings = DisplaySettings()
     screen = BudgetScreen(ExperienceContext(model, now=lambda: NOW, settings=settings))

@@ -6,13 +6,15 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from pytestqt.qtbot import QtBot
+
 from han.model import HanClock, ModelChange
-from tests.ihd.conftest import NOW
+from tests.ihd.conftest import NOW, Display
 
 LONDON = ZoneInfo("Europe/London")
 
 
-def test_the_clock_follows_the_hubs_time(display, qtbot) -> None:
+def test_the_clock_follows_the_hubs_time(display: Display, qtbot: QtBot) -> None:
     shell = display.shell
     shell._tick()
     assert shell.clock.text() == datetime.fromtimestamp(NOW, LONDON).strftime("%H:%M")

@@ -6,14 +6,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtWidgets import QScrollArea
+from pytestqt.qtbot import QtBot
 
 from han.history import MeterHistory, PeriodFigures, PeriodStarts
 from han.local_calendar import LocalCalendar
 from han.model import Measured
-from tests.ihd.conftest import NOW
+from ihd.history.screen import HistoryScreen
+from tests.ihd.conftest import NOW, Display
+from tests.ihd.screen_of import screen_of
 
 
-def _with_full_histories(display) -> None:
+def _with_full_histories(display: Display) -> None:
     """Every total filled for both fuels, so the totals grid is as tall as it gets."""
     calendar = LocalCalendar()
     today = calendar.day_start(NOW)
@@ -34,21 +37,21 @@ def _with_full_histories(display) -> None:
         )
 
 
-def _needs_scrolling(display) -> bool:
+def _needs_scrolling(display: Display) -> bool:
     page = display.shell.findChild(QScrollArea, "page-history") or next(
         area
         for area in display.shell.findChildren(QScrollArea)
-        if area.widget() is display.shell.screen_for("history")
+        if area.widget() is screen_of(display.shell, "history", HistoryScreen)
     )
     return page.verticalScrollBar().maximum() > 0
 
 
-def test_history_fits_800_by_480_in_welsh_high_contrast(display, qtbot) -> None:
+def test_history_fits_800_by_480_in_welsh_high_contrast(display: Display, qtbot: QtBot) -> None:
     _with_full_histories(display)
     display.settings.set_language("cy")
     display.settings.set_theme("contrast")
     display.shell.go_to("history")
-    screen = display.shell.screen_for("history")
+    screen = screen_of(display.shell, "history", HistoryScreen)
     screen.chart.choose(20)  # a chosen bar adds its line of words under the chart
     qtbot.wait(50)
     assert not _needs_scrolling(display)

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPointF, Qt
+from pytestqt.qtbot import QtBot
 
 from app.history.store import HalfHourRow, HistoryStore, PeriodRow
 from app.host.context import ExperienceContext
 from ihd.history.screen import HistoryScreen
+from ihd.tariff_screen import TariffScreen
 from ihd.view_models.history import Span, Windows
-from tests.ihd.conftest import ESME, NOW, dual_fuel_home
+from tests.ihd.conftest import ESME, NOW, Display, dual_fuel_home
+from tests.ihd.screen_of import screen_of
 
 KEY = str(ESME)
 
 
-def _tap(qtbot, screen: HistoryScreen, x: float) -> None:
+def _tap(qtbot: QtBot, screen: HistoryScreen, x: float) -> None:
     """A click on the chart at time ``x``, half way up the bars."""
     plot = screen.chart.plot
     view = plot.getPlotItem().getViewBox()
@@ -23,7 +28,7 @@ def _tap(qtbot, screen: HistoryScreen, x: float) -> None:
 
 
 async def test_day_week_month_and_year_hold_their_bars_and_a_tap_says_a_value(
-    qtbot, tmp_path
+    qtbot: QtBot, tmp_path: Path
 ) -> None:
     model = dual_fuel_home()
     windows = Windows()
@@ -63,7 +68,7 @@ async def test_day_week_month_and_year_hold_their_bars_and_a_tap_says_a_value(
         screen.close()
 
 
-def test_tapping_a_bar_says_its_value_in_words(display, qtbot) -> None:
+def test_tapping_a_bar_says_its_value_in_words(display: Display, qtbot: QtBot) -> None:
     from decimal import Decimal
 
     from han.history import MeterHistory, PeriodFigures, PeriodStarts
@@ -72,6 +77,7 @@ def test_tapping_a_bar_says_its_value_in_words(display, qtbot) -> None:
 
     calendar = LocalCalendar()
     meter = display.model.electricity_import_meter()
+    assert meter is not None
     today = calendar.day_start(NOW)
     days = tuple(calendar.days_before(today, n) for n in range(9))
     figures = PeriodFigures(
@@ -81,7 +87,7 @@ def test_tapping_a_bar_says_its_value_in_words(display, qtbot) -> None:
         energy_kwh=Measured(figures, NOW), starts=PeriodStarts(days, (), ())
     )
     display.shell.go_to("history")
-    screen = display.shell.screen_for("history")
+    screen = screen_of(display.shell, "history", HistoryScreen)
     assert screen.chart.bar_count == 48  # a day of half hours (none recorded without a store)
     assert screen.bar_value.text() == "Tap a bar to see its value."
     screen.span_buttons[Span.WEEK].click()
@@ -100,7 +106,7 @@ def test_tapping_a_bar_says_its_value_in_words(display, qtbot) -> None:
     assert screen.bar_value.text().endswith(": 1.00 kWh")  # yesterday
 
 
-def test_the_totals_say_vat_and_the_standing_charge_apart(qtbot) -> None:
+def test_the_totals_say_vat_and_the_standing_charge_apart(qtbot: QtBot) -> None:
     model = dual_fuel_home()
     screen = HistoryScreen(ExperienceContext(model, now=lambda: NOW))
     qtbot.addWidget(screen)
@@ -114,14 +120,14 @@ def test_the_totals_say_vat_and_the_standing_charge_apart(qtbot) -> None:
     assert "Electricity: Standing charge £0.60 a day, not in the totals above" in notes
 
 
-def test_history_and_tariff_speak_welsh(display, qtbot) -> None:
+def test_history_and_tariff_speak_welsh(display: Display, qtbot: QtBot) -> None:
     display.settings.set_language("cy")
     shell = display.shell
     qtbot.waitUntil(lambda: shell.nav.buttons["history"].words() == "Hanes")
-    history = shell.screen_for("history")
+    history = screen_of(shell, "history", HistoryScreen)
     assert history.span_buttons[Span.DAY].words() == "Diwrnod"
     assert history.bar_value.text() == "Tapiwch far i weld ei werth."
-    tariff = shell.screen_for("tariff")
+    tariff = screen_of(shell, "tariff", TariffScreen)
     shell.go_to("tariff")
     from han.model import Fuel
 

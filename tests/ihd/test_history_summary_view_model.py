@@ -6,15 +6,16 @@ from decimal import Decimal
 
 from han.history import MeterHistory, PeriodFigures, PeriodStarts
 from han.local_calendar import LocalCalendar
-from han.model import Measured
+from han.model import HomeModel, Measured
 from ihd.view_models.history_summary import HistorySummaryViewModel
 from tests.ihd.conftest import NOW, dual_fuel_home
 
 CALENDAR = LocalCalendar()
 
 
-def _with_costs(model) -> None:
+def _with_costs(model: HomeModel) -> None:
     meter = model.electricity_import_meter()
+    assert meter is not None
     meter.today_cost_gbp = Measured(Decimal("1.20"), NOW - 5)
     today = CALENDAR.day_start(NOW)
     days = tuple(CALENDAR.days_before(today, n) for n in range(9))

@@ -4,6 +4,7 @@ a month, months for a year – and the meter's own histories when there is no st
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import numpy as np
 
@@ -38,9 +39,10 @@ def test_each_range_has_its_number_of_bars() -> None:
     assert earlier.end_s == windows.window(Span.DAY, NOW).start_s
 
 
-async def test_a_day_is_its_48_half_hours_from_the_store_in_kwh_and_pounds(tmp_path) -> None:
+async def test_a_day_is_its_48_half_hours_from_the_store_in_kwh_and_pounds(tmp_path: Path) -> None:
     model = dual_fuel_home()
     meter = model.electricity_import_meter()
+    assert meter is not None
     window = Windows(CALENDAR).window(Span.DAY, NOW)
     rows = [
         HalfHourRow(KEY, "import", start, 100 + n)
@@ -71,9 +73,10 @@ async def test_a_day_is_its_48_half_hours_from_the_store_in_kwh_and_pounds(tmp_p
     assert words.bar(cost, 20).endswith(": £0.04")
 
 
-async def test_a_week_and_a_year_are_days_and_months_from_the_store(tmp_path) -> None:
+async def test_a_week_and_a_year_are_days_and_months_from_the_store(tmp_path: Path) -> None:
     model = dual_fuel_home()
     meter = model.electricity_import_meter()
+    assert meter is not None
     windows = Windows(CALENDAR)
     week = windows.window(Span.WEEK, NOW)
     year = windows.window(Span.YEAR, NOW)
@@ -93,6 +96,7 @@ async def test_a_week_and_a_year_are_days_and_months_from_the_store(tmp_path) ->
 def test_without_a_store_the_meters_own_days_stand_in() -> None:
     model = dual_fuel_home()
     meter = model.electricity_import_meter()
+    assert meter is not None
     today = CALENDAR.day_start(NOW)
     days = tuple(CALENDAR.days_before(today, n) for n in range(9))
     figures = PeriodFigures(

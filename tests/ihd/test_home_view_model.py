@@ -121,7 +121,9 @@ def test_unread_messages_are_counted_for_the_home_screen() -> None:
 
 def test_words_come_from_the_wording_it_is_given() -> None:
     class Shouting(PlainWording):
-        def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[override]
+        def translate(
+            self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+        ) -> str:
             return source.upper()
 
     screen = HomeViewModel(_live_model(at=500.0), Shouting()).screen(now=505.0, started_at=0.0)

@@ -9,13 +9,18 @@ import xml.etree.ElementTree as ElementTree
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.qtbot import QtBot
 
 from app.ui.ambient_indicator import AmbientIndicator
 from app.ui.i18n import TRANSLATIONS_DIR
 from app.ui.theme import HIGH_CONTRAST, STANDARD
 from app.ui.touch_button import TouchButton
 from han.model import Fuel
+from ihd.home_screen import HomeScreenView
 from ihd.screens import SCREENS
+from ihd.settings_screen import SettingsScreen
+from tests.ihd.conftest import Display
+from tests.ihd.screen_of import screen_of
 
 KEYS = [descriptor.key for descriptor in SCREENS]
 
@@ -67,7 +72,9 @@ def _english_left(texts: list[str], patterns: list[re.Pattern[str]]) -> list[tup
     ]
 
 
-def test_switching_to_welsh_changes_every_visible_word_on_every_screen(display, qtbot) -> None:
+def test_switching_to_welsh_changes_every_visible_word_on_every_screen(
+    display: Display, qtbot: QtBot
+) -> None:
     shell, window = display.shell, display.window
     patterns = _english_sources_with_welsh()
     english = []
@@ -84,24 +91,26 @@ def test_switching_to_welsh_changes_every_visible_word_on_every_screen(display, 
         qtbot.wait(1)
         visible = _visible_words(shell)
         assert _english_left(visible, patterns) == [], key
-    now = shell.screen_for("now")
+    now = screen_of(shell, "now", HomeScreenView)
     assert now.demand.caption.text() == "Trydan nawr"
     assert now.ambient.word == "Canolig"
     assert [card.caption.text() for card in now.today.values()] == ["Trydan heddiw", "Nwy heddiw"]
 
 
-def test_welsh_plurals_use_qts_five_welsh_forms(display, qtbot) -> None:
+def test_welsh_plurals_use_qts_five_welsh_forms(display: Display, qtbot: QtBot) -> None:
     shell = display.shell
     display.settings.set_language("cy")
-    now = shell.screen_for("now")
+    now = screen_of(shell, "now", HomeScreenView)
     qtbot.waitUntil(lambda: now.messages_entry.words() == "2 neges heb eu darllen")
     display.model.messages[1].read = True
-    shell.screen_for("now").refresh()
+    screen_of(shell, "now", HomeScreenView).refresh()
     assert now.messages_entry.words() == "1 neges heb ei darllen"
 
 
-def test_numbers_money_and_times_are_british_in_both_languages(display, qtbot) -> None:
-    now = display.shell.screen_for("now")
+def test_numbers_money_and_times_are_british_in_both_languages(
+    display: Display, qtbot: QtBot
+) -> None:
+    now = screen_of(display.shell, "now", HomeScreenView)
     english = (now.cost_per_hour.value.text(), now.today[Fuel.GAS].value.text())
     display.settings.set_language("cy")
     qtbot.waitUntil(lambda: now.cost_per_hour.unit.text() == "yr awr")
@@ -110,20 +119,22 @@ def test_numbers_money_and_times_are_british_in_both_languages(display, qtbot) -
     assert re.fullmatch(r"\d\d:\d\d", display.shell.clock.text())
 
 
-def test_back_to_english_puts_every_word_back(display, qtbot) -> None:
+def test_back_to_english_puts_every_word_back(display: Display, qtbot: QtBot) -> None:
     shell = display.shell
     display.settings.set_language("cy")
     qtbot.waitUntil(lambda: shell.nav.buttons["settings"].words() == "Gosodiadau")
     display.settings.set_language("en")
     qtbot.waitUntil(lambda: shell.nav.buttons["settings"].words() == "Settings")
-    assert shell.screen_for("now").cost_per_hour.unit.text() == "per hour"
+    assert screen_of(shell, "now", HomeScreenView).cost_per_hour.unit.text() == "per hour"
     assert display.window.windowTitle() == "In-Home Display"
 
 
-def test_the_settings_screen_switches_language_and_theme_with_a_touch(display, qtbot) -> None:
+def test_the_settings_screen_switches_language_and_theme_with_a_touch(
+    display: Display, qtbot: QtBot
+) -> None:
     shell, window = display.shell, display.window
     shell.go_to("settings")
-    settings_screen = shell.screen_for("settings")
+    settings_screen = screen_of(shell, "settings", SettingsScreen)
     before = _background(window)
     assert before == QColor(STANDARD.background)
 
@@ -142,16 +153,16 @@ def test_the_settings_screen_switches_language_and_theme_with_a_touch(display, q
     assert settings_screen.language.buttons["cy"].words() == "Cymraeg"
 
 
-def test_large_text_makes_the_words_bigger(display, qtbot) -> None:
-    caption = display.shell.screen_for("now").demand.caption
+def test_large_text_makes_the_words_bigger(display: Display, qtbot: QtBot) -> None:
+    caption = screen_of(display.shell, "now", HomeScreenView).demand.caption
     standard = caption.fontInfo().pixelSize()
     display.settings.set_theme("large")
     qtbot.waitUntil(lambda: caption.fontInfo().pixelSize() > standard)
     assert caption.fontInfo().pixelSize() >= 1.25 * standard
 
 
-def test_speech_says_it_is_not_available_when_espeak_ng_is_missing(display) -> None:
-    settings_screen = display.shell.screen_for("settings")
+def test_speech_says_it_is_not_available_when_espeak_ng_is_missing(display: Display) -> None:
+    settings_screen = screen_of(display.shell, "settings", SettingsScreen)
     assert not settings_screen.sound.buttons["speak"].isEnabled()
     assert "not available" in settings_screen.sound_note.text()
     assert settings_screen.sound.buttons["off"].isChecked()  # off by default

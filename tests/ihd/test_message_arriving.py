@@ -3,15 +3,21 @@ the screen offers it ("✉ New message") and shows it when asked."""
 
 from __future__ import annotations
 
+from pytestqt.qtbot import QtBot
+
 from han.model import ModelChange, SupplierMessage
-from tests.ihd.conftest import NOW
+from ihd.messages_screen import MessagesScreen
+from tests.ihd.conftest import NOW, Display
+from tests.ihd.screen_of import screen_of
 
 
-def test_a_message_arriving_while_reading_another_is_offered_not_swallowed(display, qtbot) -> None:
+def test_a_message_arriving_while_reading_another_is_offered_not_swallowed(
+    display: Display, qtbot: QtBot
+) -> None:
     shell = display.shell
     model = display.model
     shell.go_to("messages")
-    screen = shell.screen_for("messages")
+    screen = screen_of(shell, "messages", MessagesScreen)
     screen._show_arrived()  # read everything there is first
     screen._step(+1)
     assert model.unread_messages == 0

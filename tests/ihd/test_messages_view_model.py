@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from app.host.context import CommandFailed
+from app.host.context import CommandFailed, NotConnected
 from han.model import HomeModel, ModelChange, SupplierMessage
 from ihd.view_models.messages import MessagesViewModel
 
 
-class FakeHub:
+class FakeHub(NotConnected):
+    """A hub that only confirms messages; every other command fails as with no HAN."""
+
     def __init__(self, model: HomeModel, *, fails: bool = False) -> None:
         self.model = model
         self.fails = fails

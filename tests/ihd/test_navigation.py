@@ -6,10 +6,16 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from app.ui.touch_button import MIN_TOUCH_PX
 from han.model import HomeModel
+from ihd.home_screen import HomeScreenView
+from ihd.messages_screen import MessagesScreen
+from ihd.more_screen import MoreScreen
 from ihd.screens import SCREENS
+from tests.ihd.conftest import Display
+from tests.ihd.screen_of import screen_of
 
 KEYS = [descriptor.key for descriptor in SCREENS if descriptor.under is None]
 """The screens with a button on the bar; the others are offered by More."""
@@ -20,7 +26,7 @@ def _focused() -> QWidget | None:
     return QApplication.focusWidget()
 
 
-def test_the_display_opens_on_now_with_every_screen_in_the_bar(display) -> None:
+def test_the_display_opens_on_now_with_every_screen_in_the_bar(display: Display) -> None:
     shell = display.shell
     assert shell.current_key() == "now"
     on_bar = [key for key, button in shell.nav.buttons.items() if not button.isHidden()]
@@ -28,10 +34,10 @@ def test_the_display_opens_on_now_with_every_screen_in_the_bar(display) -> None:
     for key, button in shell.nav.buttons.items():
         assert button.words(), key  # a word on every button …
         assert not button.icon().isNull(), key  # … beside its icon, not colour alone
-    assert shell.nav.buttons["now"].isChecked()
+    assert shell.nav.current() == "now"
 
 
-def test_a_click_on_each_button_shows_that_screen(display, qtbot) -> None:
+def test_a_click_on_each_button_shows_that_screen(display: Display, qtbot: QtBot) -> None:
     shell = display.shell
     for key in [*reversed(KEYS), "now"]:
         qtbot.mouseClick(shell.nav.buttons[key], Qt.MouseButton.LeftButton)
@@ -40,7 +46,7 @@ def test_a_click_on_each_button_shows_that_screen(display, qtbot) -> None:
         assert shell.nav.current() == key
 
 
-def test_tab_reaches_the_bar_and_arrows_walk_every_screen(display, qtbot) -> None:
+def test_tab_reaches_the_bar_and_arrows_walk_every_screen(display: Display, qtbot: QtBot) -> None:
     shell = display.shell
     display.window.activateWindow()
     qtbot.waitUntil(lambda: _focused() is not None)
@@ -61,7 +67,7 @@ def test_tab_reaches_the_bar_and_arrows_walk_every_screen(display, qtbot) -> Non
     assert shell.current_key() == KEYS[0]
 
 
-def test_enter_and_space_press_the_focused_button(display, qtbot) -> None:
+def test_enter_and_space_press_the_focused_button(display: Display, qtbot: QtBot) -> None:
     shell = display.shell
     button = shell.nav.buttons["status"]
     button.setFocus(Qt.FocusReason.TabFocusReason)
@@ -73,7 +79,7 @@ def test_enter_and_space_press_the_focused_button(display, qtbot) -> None:
     qtbot.waitUntil(lambda: shell.current_key() == "settings")
 
 
-def test_tab_goes_on_from_the_bar_into_the_screens_buttons(display, qtbot) -> None:
+def test_tab_goes_on_from_the_bar_into_the_screens_buttons(display: Display, qtbot: QtBot) -> None:
     shell = display.shell
     shell.go_to("messages")
     shell.nav.buttons["messages"].setFocus(Qt.FocusReason.TabFocusReason)
@@ -81,14 +87,14 @@ def test_tab_goes_on_from_the_bar_into_the_screens_buttons(display, qtbot) -> No
     for _ in range(12):
         qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
         reached.add(_focused())
-    messages = shell.screen_for("messages")
+    messages = screen_of(shell, "messages", MessagesScreen)
     assert messages.confirm in reached
     assert messages.next in reached
 
 
 @pytest.mark.parametrize(("number", "key"), list(enumerate(KEYS, start=1)))
 def test_ctrl_and_a_number_opens_that_screen_and_escape_goes_home(
-    display, qtbot, number, key
+    display: Display, qtbot: QtBot, number: int, key: str
 ) -> None:
     shell = display.shell
     display.window.activateWindow()
@@ -101,15 +107,17 @@ def test_ctrl_and_a_number_opens_that_screen_and_escape_goes_home(
     assert shell.current_key() == "now"
 
 
-def test_the_home_screen_says_how_many_messages_are_unread_and_opens_them(display, qtbot) -> None:
+def test_the_home_screen_says_how_many_messages_are_unread_and_opens_them(
+    display: Display, qtbot: QtBot
+) -> None:
     shell = display.shell
-    now = shell.screen_for("now")
+    now = screen_of(shell, "now", HomeScreenView)
     assert now.messages_entry.isVisible()
     assert now.messages_entry.words() == "2 unread messages"
     assert shell.nav.buttons["messages"].words() == "Messages (2)"
     qtbot.mouseClick(now.messages_entry, Qt.MouseButton.LeftButton)
     assert shell.current_key() == "messages"
-    messages = shell.screen_for("messages")
+    messages = screen_of(shell, "messages", MessagesScreen)
     assert messages.text.text() == "Engineers visit your street on Tuesday."  # newest unread first
     qtbot.waitUntil(lambda: shell.nav.buttons["messages"].words() == "Messages (1)")
     qtbot.mouseClick(messages.next, Qt.MouseButton.LeftButton)
@@ -127,7 +135,7 @@ def _interactive(root: QWidget) -> list[QWidget]:
     ]
 
 
-def test_every_control_on_every_screen_has_an_accessible_name(display) -> None:
+def test_every_control_on_every_screen_has_an_accessible_name(display: Display) -> None:
     shell = display.shell
     for key in ALL_KEYS:
         shell.go_to(key)
@@ -137,7 +145,7 @@ def test_every_control_on_every_screen_has_an_accessible_name(display) -> None:
             assert widget.accessibleName(), f"{key}: {type(widget).__name__} {widget!r}"
 
 
-def test_every_button_is_at_least_a_fingertip_wide_and_tall(display, qtbot) -> None:
+def test_every_button_is_at_least_a_fingertip_wide_and_tall(display: Display, qtbot: QtBot) -> None:
     shell = display.shell
     for key in ALL_KEYS:
         shell.go_to(key)
@@ -149,14 +157,14 @@ def test_every_button_is_at_least_a_fingertip_wide_and_tall(display, qtbot) -> N
             assert widget.height() >= MIN_TOUCH_PX, f"{key}: {widget.accessibleName()}"
 
 
-def test_a_screen_that_is_not_registered_is_not_offered(display) -> None:
+def test_a_screen_that_is_not_registered_is_not_offered(display: Display) -> None:
     shell = display.shell
     shell.go_to("agile-forecast")  # a screen nobody has built: nothing happens
     assert shell.current_key() == "now"
     assert "agile-forecast" not in shell.nav.buttons
 
 
-def test_more_offers_the_screens_its_shell_was_given(qtbot) -> None:
+def test_more_offers_the_screens_its_shell_was_given(qtbot: QtBot) -> None:
     from app.host.context import ExperienceContext
     from ihd.shell import IhdShell
 
@@ -164,7 +172,7 @@ def test_more_offers_the_screens_its_shell_was_given(qtbot) -> None:
     shell = IhdShell(ExperienceContext(HomeModel()), chosen)
     qtbot.addWidget(shell)
     shell.go_to("more")
-    more = shell.screen_for("more")
+    more = screen_of(shell, "more", MoreScreen)
     assert list(more.buttons) == ["tariff"]  # not Budget, Credit or Your network: not given
     qtbot.mouseClick(more.buttons["tariff"], Qt.MouseButton.LeftButton)
     assert shell.current_key() == "tariff"

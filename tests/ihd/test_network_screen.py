@@ -13,12 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import zigpy.types as t
+from pytestqt.qtbot import QtBot
 from zigpy.backups import NetworkBackup
 
 from app.connection.own_network import OwnNetwork
 from app.host.context import DeviceKind, ExperienceContext, PairedDevice
+from ihd.more_screen import MoreScreen
 from ihd.network_screen import NetworkScreen
-from tests.ihd.conftest import NOW, dual_fuel_home
+from tests.ihd.conftest import NOW, Display, dual_fuel_home
+from tests.ihd.screen_of import screen_of
 
 SENSOR = "0d:6f:00:00:00:00:00:30"
 LABEL_CODE = "83FE D340 7A93 9723 A5C6 39B2 6916 D505 C3B5"  # the ZigBee spec's example
@@ -50,20 +53,22 @@ async def _settled() -> None:
         await asyncio.sleep(0)
 
 
-def _screen(qtbot, radio: Any, devices: list[PairedDevice], tmp_path: Path) -> NetworkScreen:
+def _screen(qtbot: QtBot, radio: Any, devices: list[PairedDevice], tmp_path: Path) -> NetworkScreen:
     clock = {"now": NOW}
     network = OwnNetwork(lambda: radio, backup_path=tmp_path / "backup.json")
     context = ExperienceContext(
         dual_fuel_home(), now=lambda: clock["now"], devices=lambda: list(devices), network=network
     )
     screen = NetworkScreen(context)
-    screen.clock = clock  # type: ignore[attr-defined]
+    screen.clock = clock
     qtbot.addWidget(screen)
     screen.show()
     return screen
 
 
-async def test_opening_counting_down_a_device_joining_and_closing(qtbot, tmp_path: Path) -> None:
+async def test_opening_counting_down_a_device_joining_and_closing(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     radio = Coordinator()
     devices: list[PairedDevice] = []
     screen = _screen(qtbot, radio, devices, tmp_path)
@@ -75,7 +80,7 @@ async def test_opening_counting_down_a_device_joining_and_closing(qtbot, tmp_pat
     assert screen.close_button.isVisible()
     assert not screen.open_button.isVisible()
 
-    screen.clock["now"] += 61  # type: ignore[attr-defined]
+    screen.clock["now"] += 61
     devices.append(PairedDevice(SENSOR, DeviceKind.OTHER))  # joined, not yet interviewed
     screen.refresh()
     assert screen.state.text() == "Open for new devices: 1:59 left"
@@ -88,12 +93,14 @@ async def test_opening_counting_down_a_device_joining_and_closing(qtbot, tmp_pat
     await _settled()
     assert radio.permits == [180, 0]
     assert screen.state.text() == "Closed: no new device can join."
-    screen.clock["now"] += 500  # type: ignore[attr-defined]
+    screen.clock["now"] += 500
     screen.refresh()
     assert screen.state.text() == "Closed: no new device can join."
 
 
-async def test_install_codes_are_checked_before_anything_is_sent(qtbot, tmp_path: Path) -> None:
+async def test_install_codes_are_checked_before_anything_is_sent(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     radio = Coordinator()
     screen = _screen(qtbot, radio, [], tmp_path)
     screen.eui64.setText("00:0d:6f:00:0a:0b:0c")  # a byte short
@@ -124,7 +131,7 @@ async def test_install_codes_are_checked_before_anything_is_sent(qtbot, tmp_path
     assert screen.state.text() == "Open for new devices: 3:00 left"
 
 
-async def test_a_coordinator_without_install_codes_says_so(qtbot, tmp_path: Path) -> None:
+async def test_a_coordinator_without_install_codes_says_so(qtbot: QtBot, tmp_path: Path) -> None:
     screen = _screen(qtbot, Coordinator(takes_install_codes=False), [], tmp_path)
     screen.eui64.setText("000D6F000A0B0C0D")
     screen.install_code.setText(LABEL_CODE)
@@ -133,7 +140,7 @@ async def test_a_coordinator_without_install_codes_says_so(qtbot, tmp_path: Path
     assert "cannot admit devices by install code" in screen.outcome.text()
 
 
-async def test_a_backup_is_written_whole_and_privately(qtbot, tmp_path: Path) -> None:
+async def test_a_backup_is_written_whole_and_privately(qtbot: QtBot, tmp_path: Path) -> None:
     screen = _screen(qtbot, Coordinator(), [], tmp_path)
     assert screen.backup_state.text() == "Not backed up yet."
     screen.backup_button.click()
@@ -144,7 +151,7 @@ async def test_a_backup_is_written_whole_and_privately(qtbot, tmp_path: Path) ->
     assert str(backup) in screen.backup_state.text()
 
 
-async def test_a_lost_coordinator_is_said_and_nothing_breaks(qtbot, tmp_path: Path) -> None:
+async def test_a_lost_coordinator_is_said_and_nothing_breaks(qtbot: QtBot, tmp_path: Path) -> None:
     screen = _screen(qtbot, None, [], tmp_path)
     screen.open_button.click()
     await _settled()
@@ -152,13 +159,13 @@ async def test_a_lost_coordinator_is_said_and_nothing_breaks(qtbot, tmp_path: Pa
     assert screen.state.text() == "Closed: no new device can join."
 
 
-def test_the_page_is_offered_only_on_the_displays_own_network(display) -> None:
+def test_the_page_is_offered_only_on_the_displays_own_network(display: Display) -> None:
     display.shell.go_to("more")
-    more = display.shell.screen_for("more")
+    more = screen_of(display.shell, "more", MoreScreen)
     assert not more.buttons["network"].isVisibleTo(more)  # the embedded home: the hub decides
 
 
-def test_the_page_is_offered_on_a_coordinator(qtbot, tmp_path: Path) -> None:
+def test_the_page_is_offered_on_a_coordinator(qtbot: QtBot, tmp_path: Path) -> None:
     from ihd.more_screen import MoreScreen
     from ihd.screens import SCREENS
 

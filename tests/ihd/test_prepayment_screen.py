@@ -8,17 +8,24 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from app.host.context import ExperienceContext
 from han.model import Fuel
 from home_emulator.metering.credit_engine import PrepaymentStart, units
+from ihd.more_screen import MoreScreen
 from ihd.prepayment_screen import PrepaymentScreen
 from ihd.view_models.prepayment import PrepaymentViewModel
+from tests.conftest import OpenEmulatedHan
+from tests.ihd.conftest import Display
+from tests.ihd.screen_of import screen_of
 
 WEEKDAY_MORNING = datetime(2026, 1, 13, 11, 0, tzinfo=ZoneInfo("Europe/London")).timestamp()
 
 
-async def test_the_screen_shows_the_meters_balance(emulated_han, qtbot) -> None:
+async def test_the_screen_shows_the_meters_balance(
+    emulated_han: OpenEmulatedHan, qtbot: QtBot
+) -> None:
     start = PrepaymentStart(balance=units("4.32"))
     async with emulated_han(start_epoch_s=WEEKDAY_MORNING, electricity_prepayment=start) as han:
         await han.meter_ready()
@@ -35,19 +42,22 @@ async def test_the_screen_shows_the_meters_balance(emulated_han, qtbot) -> None:
         screen.close()
 
 
-def test_more_offers_credit_only_while_a_meter_is_in_prepayment(display, qtbot) -> None:
+def test_more_offers_credit_only_while_a_meter_is_in_prepayment(
+    display: Display, qtbot: QtBot
+) -> None:
     from han.credit import PaymentMode
     from han.model import Measured
 
     shell = display.shell
     assert shell.nav.buttons["prepayment"].isHidden()  # never on the bar: More offers it
     shell.go_to("more")
-    more = shell.screen_for("more")
+    more = screen_of(shell, "more", MoreScreen)
     assert not more.buttons["prepayment"].isVisible()
     assert more.buttons["tariff"].isVisible()
     assert PrepaymentViewModel(display.model).cards(0.0) == ()
 
     meter = display.model.electricity_import_meter()
+    assert meter is not None
     meter.credit.mode = Measured(PaymentMode.PREPAYMENT, 0.0)
     more.refresh()
     assert more.buttons["prepayment"].isVisible()

@@ -4,6 +4,7 @@ closed it no longer follows the model."""
 from __future__ import annotations
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from app.host.context import ExperienceContext, Silent
 from app.settings.display_settings import DisplaySettings
@@ -11,7 +12,7 @@ from han.model import HomeModel
 from ihd.screens import SCREENS
 from ihd.shell import IhdShell
 from ihd.status_screen import StatusScreen
-from tests.ihd.conftest import NOW, dual_fuel_home, paired
+from tests.ihd.conftest import NOW, Display, dual_fuel_home, paired
 
 TICKING = ["now", "history", "status", "tariff", "budget", "prepayment"]
 
@@ -22,7 +23,9 @@ def listening(model: HomeModel) -> int:
 
 
 @pytest.mark.parametrize("key", TICKING)
-def test_a_screen_ticks_while_on_show_and_not_while_hidden(display, qtbot, key: str) -> None:
+def test_a_screen_ticks_while_on_show_and_not_while_hidden(
+    display: Display, qtbot: QtBot, key: str
+) -> None:
     shell = display.shell
     shell.go_to(key)
     screen = shell.screen_for(key)
@@ -34,7 +37,7 @@ def test_a_screen_ticks_while_on_show_and_not_while_hidden(display, qtbot, key: 
     assert screen.ticker.isActive()
 
 
-def test_a_screen_shown_again_redraws_on_its_tick(qtbot) -> None:
+def test_a_screen_shown_again_redraws_on_its_tick(qtbot: QtBot) -> None:
     clock = [NOW]
     context = ExperienceContext(dual_fuel_home(), now=lambda: clock[0], devices=paired)
     shell = IhdShell(context)
@@ -52,7 +55,7 @@ def test_a_screen_shown_again_redraws_on_its_tick(qtbot) -> None:
     shell.close()
 
 
-def test_a_closed_screen_no_longer_follows_the_model(qtbot) -> None:
+def test_a_closed_screen_no_longer_follows_the_model(qtbot: QtBot) -> None:
     model = dual_fuel_home()
     before = listening(model)
     screen = StatusScreen(ExperienceContext(model, now=lambda: NOW, devices=paired))
@@ -65,7 +68,7 @@ def test_a_closed_screen_no_longer_follows_the_model(qtbot) -> None:
     assert listening(model) == before
 
 
-def test_a_closed_display_leaves_no_screen_following_the_model(qtbot) -> None:
+def test_a_closed_display_leaves_no_screen_following_the_model(qtbot: QtBot) -> None:
     model = dual_fuel_home()
     before = listening(model)
     context = ExperienceContext(

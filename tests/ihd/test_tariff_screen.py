@@ -6,12 +6,14 @@ import time
 from decimal import Decimal
 
 import numpy as np
+from pytestqt.qtbot import QtBot
 
 from app.host.context import ExperienceContext
 from han.model import Fuel, Measured
 from home_emulator.tariffs import economy7
 from ihd.tariff_screen import TariffScreen
 from ihd.view_models.tariff import TariffViewModel
+from tests.conftest import OpenEmulatedHan
 from tests.ihd.conftest import NOW, dual_fuel_home
 
 MIDNIGHT_UTC = 1_781_481_600
@@ -20,7 +22,7 @@ NIGHT_STARTS = MIDNIGHT_UTC + 1800
 
 
 async def test_the_current_and_next_prices_are_the_meters_economy7_prices(
-    emulated_han, qtbot
+    emulated_han: OpenEmulatedHan, qtbot: QtBot
 ) -> None:
     async with emulated_han(
         start_epoch_s=NIGHT_STARTS - 600, history_days=3, electricity_tariff=economy7()
@@ -28,6 +30,7 @@ async def test_the_current_and_next_prices_are_the_meters_economy7_prices(
         await han.until(lambda: len(han.session.links) == 2)
         await han.meter_ready()
         meter = han.model.electricity_import_meter()
+        assert meter is not None
         screen = TariffScreen(ExperienceContext(han.model, now=time.time))
         qtbot.addWidget(screen)
         card = screen.cards[Fuel.ELECTRICITY]
@@ -56,7 +59,7 @@ async def test_the_current_and_next_prices_are_the_meters_economy7_prices(
         screen.close()
 
 
-def test_prices_dim_and_say_their_age_when_the_meter_goes_quiet(qtbot) -> None:
+def test_prices_dim_and_say_their_age_when_the_meter_goes_quiet(qtbot: QtBot) -> None:
     model = dual_fuel_home()
     screen = TariffScreen(ExperienceContext(model, now=lambda: NOW))
     qtbot.addWidget(screen)
@@ -76,6 +79,7 @@ def test_a_half_hourly_tariff_is_48_bars_of_its_own_prices() -> None:
 
     model = dual_fuel_home()
     meter = model.electricity_import_meter()
+    assert meter is not None
     midnight = TariffViewModel(model)._calendar.day_start(NOW)
     prices = [Decimal(10 + n) / 100 for n in range(48)]
     meter.tariff.schedule = tuple(

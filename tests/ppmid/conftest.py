@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,6 +13,9 @@ import pytest
 from han.clusters.prepayment import CreditStatus, PrepaymentAlarm
 from han.credit import PaymentMode, SupplyState
 from han.model import HomeModel, Measured, MeterKey
+
+if TYPE_CHECKING:  # the emulator is imported by the tests that open one
+    from home_emulator.home import EmulatedHome
 
 NOW = 1_780_000_000.0
 NO_ALARMS = PrepaymentAlarm(0)
@@ -58,7 +62,9 @@ def prepay_model(
     return model
 
 
-def vend(home, step: int, *, pounds: int | None = None, pennies: int | None = None) -> str:
+def vend(
+    home: EmulatedHome, step: int, *, pounds: int | None = None, pennies: int | None = None
+) -> str:
     """A code the supplier would sell for this emulated home's meter (counter ``step`` << 32)."""
     from han.utrn import encode_utrn
     from home_emulator.devices.esme import SUPPLIER_ORIGINATOR, supplier_key

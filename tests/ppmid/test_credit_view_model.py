@@ -9,16 +9,17 @@ from han.credit import DebtRate, Recovery, SupplyState
 from han.history import PeriodFigures
 from han.model import HomeModel, Measured
 from ppmid.view_models.credit import CreditViewModel
+from tests.ppmid.conftest import Kit
 
 
-def _spending(kit, model: HomeModel, *days: str) -> None:
+def _spending(kit: type[Kit], model: HomeModel, *days: str) -> None:
     spends = tuple(Decimal(day) for day in days)
     model.meter(kit.ESME).history.cost_gbp = Measured(
         PeriodFigures(None, spends, None, (), None, ()), kit.NOW
     )
 
 
-def test_a_meter_in_credit_is_worded(kit) -> None:
+def test_a_meter_in_credit_is_worded(kit: type[Kit]) -> None:
     fuel = CreditViewModel(kit.prepay_model("4.32")).page().fuels[0]
     assert fuel.fuel == "Electricity"
     assert fuel.balance == "£4.32"
@@ -31,7 +32,7 @@ def test_a_meter_in_credit_is_worded(kit) -> None:
     assert not fuel.can_use_emergency_credit
 
 
-def test_days_left_come_from_recent_daily_costs(kit) -> None:
+def test_days_left_come_from_recent_daily_costs(kit: type[Kit]) -> None:
     model = kit.prepay_model("10.00")
     _spending(kit, model, "2.00", "3.00", "2.50")  # £2.50 a day
     assert (
@@ -46,7 +47,7 @@ def test_days_left_come_from_recent_daily_costs(kit) -> None:
     )
 
 
-def test_low_credit_with_emergency_credit_offered(kit) -> None:
+def test_low_credit_with_emergency_credit_offered(kit: type[Kit]) -> None:
     flags = CreditStatus.LOW_CREDIT | CreditStatus.EMERGENCY_CREDIT_AVAILABLE
     fuel = CreditViewModel(kit.prepay_model("0.80", flags=flags)).page().fuels[0]
     assert fuel.low
@@ -55,7 +56,7 @@ def test_low_credit_with_emergency_credit_offered(kit) -> None:
     assert fuel.emergency_credit_amount == "£5.00"
 
 
-def test_emergency_credit_in_use_debt_and_friendly_credit(kit) -> None:
+def test_emergency_credit_in_use_debt_and_friendly_credit(kit: type[Kit]) -> None:
     flags = CreditStatus.EMERGENCY_CREDIT_IN_USE | CreditStatus.CREDIT_EXHAUSTED
     model = kit.prepay_model(
         "0.00",
@@ -71,7 +72,7 @@ def test_emergency_credit_in_use_debt_and_friendly_credit(kit) -> None:
     assert not fuel.can_use_emergency_credit
 
 
-def test_the_supply_off_and_armed(kit) -> None:
+def test_the_supply_off_and_armed(kit: type[Kit]) -> None:
     off = kit.prepay_model(
         "0.00",
         limit="0.00",
@@ -89,7 +90,7 @@ def test_the_supply_off_and_armed(kit) -> None:
     assert fuel.supply_armed
 
 
-def test_before_the_meter_is_heard_and_in_credit_mode(kit) -> None:
+def test_before_the_meter_is_heard_and_in_credit_mode(kit: type[Kit]) -> None:
     assert CreditViewModel(HomeModel()).page().notice == "Looking for your meter…"
     model = kit.prepay_model()
     from han.credit import PaymentMode
@@ -100,7 +101,7 @@ def test_before_the_meter_is_heard_and_in_credit_mode(kit) -> None:
     assert "not in prepayment" in page.notice
 
 
-def test_the_debt_says_how_fast_it_is_repaid(kit) -> None:
+def test_the_debt_says_how_fast_it_is_repaid(kit: type[Kit]) -> None:
     model = kit.prepay_model("10.00", debt="85.20")
     credit = model.meter(kit.ESME).credit
     credit.recovery = Measured(Recovery(Decimal("0.50"), DebtRate.DAY), kit.NOW)

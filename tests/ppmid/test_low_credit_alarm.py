@@ -6,8 +6,9 @@ from decimal import Decimal
 
 from app.settings.display_settings import DisplaySettings, SoundMode
 from han.clusters.prepayment import CreditStatus
-from han.model import Measured, ModelChange
+from han.model import HomeModel, Measured, ModelChange
 from ppmid.low_credit_alarm import LowCreditAlarm
+from tests.ppmid.conftest import Kit
 
 
 class Ears:
@@ -23,14 +24,14 @@ class Ears:
         self.heard.append(text)
 
 
-def _run_low(kit, model) -> None:
+def _run_low(kit: type[Kit], model: HomeModel) -> None:
     credit = model.meter(kit.ESME).credit
     credit.flags = Measured(CreditStatus.LOW_CREDIT, kit.NOW)
     credit.balance_gbp = Measured(Decimal("1.20"), kit.NOW)
     model.announce(ModelChange(kit.ESME, frozenset({"credit"})))
 
 
-def test_the_alarm_sounds_once_and_can_be_silenced(kit) -> None:
+def test_the_alarm_sounds_once_and_can_be_silenced(kit: type[Kit]) -> None:
     model = kit.prepay_model("6.00")
     ears = Ears()
     alarm = LowCreditAlarm(model, DisplaySettings(), ears)
@@ -48,7 +49,7 @@ def test_the_alarm_sounds_once_and_can_be_silenced(kit) -> None:
     alarm.close()
 
 
-def test_the_alarm_speaks_when_the_display_speaks(kit) -> None:
+def test_the_alarm_speaks_when_the_display_speaks(kit: type[Kit]) -> None:
     model = kit.prepay_model("6.00")
     ears = Ears()
     settings = DisplaySettings()

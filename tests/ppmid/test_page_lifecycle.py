@@ -4,12 +4,14 @@ page that ticks ticks only while on show."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QStackedWidget
+from pytestqt.qtbot import QtBot
 
 from app.host.context import ExperienceContext, Silent
 from app.settings.display_settings import DisplaySettings
 from han.model import HomeModel, ModelChange
 from ppmid.page import PpmidPage
 from ppmid.shell import PpmidShell
+from tests.ppmid.conftest import Kit
 
 
 def listening(model: HomeModel) -> int:
@@ -36,7 +38,7 @@ class Counting(PpmidPage):
         self.refreshed += 1
 
 
-def test_a_page_ticks_while_on_show_and_not_while_hidden(qtbot) -> None:
+def test_a_page_ticks_while_on_show_and_not_while_hidden(qtbot: QtBot) -> None:
     stack = QStackedWidget()
     qtbot.addWidget(stack)
     page, other = Counting(ExperienceContext(HomeModel())), Counting(ExperienceContext(HomeModel()))
@@ -54,7 +56,7 @@ def test_a_page_ticks_while_on_show_and_not_while_hidden(qtbot) -> None:
     other.close()
 
 
-def test_a_burst_of_changes_redraws_a_page_once(qtbot) -> None:
+def test_a_burst_of_changes_redraws_a_page_once(qtbot: QtBot) -> None:
     model = HomeModel()
     page = Counting(ExperienceContext(model))
     qtbot.addWidget(page)
@@ -66,7 +68,7 @@ def test_a_burst_of_changes_redraws_a_page_once(qtbot) -> None:
     page.close()
 
 
-def test_a_closed_ppmid_leaves_no_page_following_the_model(qtbot, kit) -> None:
+def test_a_closed_ppmid_leaves_no_page_following_the_model(qtbot: QtBot, kit: type[Kit]) -> None:
     model = kit.prepay_model()
     before = listening(model)
     shell = PpmidShell(

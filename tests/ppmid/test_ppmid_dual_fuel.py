@@ -15,10 +15,13 @@ from PySide6.QtTest import QTest
 from home_emulator.metering.credit_engine import CreditSettings, PrepaymentStart, units
 from home_emulator.metering.registers import HALF_HOUR_S
 from home_emulator.metering.supply_switch import SUPPLY_ARMED, SUPPLY_OFF, SUPPLY_ON
+from home_emulator.metering.top_up_gate import MeterKeys
+from tests.conftest import EmulatedHan, OpenEmulatedHan
+from tests.ppmid.conftest import Kit
 from tests.ppmid.ppmid_window import ppmid_on
 
 
-def _code(keys, step: int, pounds: int) -> str:
+def _code(keys: MeterKeys, step: int, pounds: int) -> str:
     from han.utrn import encode_utrn
     from home_emulator.devices.esme import SUPPLIER_ORIGINATOR, supplier_key
 
@@ -33,7 +36,9 @@ def _code(keys, step: int, pounds: int) -> str:
 
 
 @contextlib.asynccontextmanager
-async def _dual_fuel_ppmid(emulated_han, kit, gas: PrepaymentStart) -> AsyncIterator[Any]:
+async def _dual_fuel_ppmid(
+    emulated_han: OpenEmulatedHan, kit: type[Kit], gas: PrepaymentStart
+) -> AsyncIterator[Any]:
     electricity = PrepaymentStart(
         balance=units("12.00"),
         settings=CreditSettings(time_debt_recovery_per_day=units("0.50")),
@@ -51,13 +56,13 @@ async def _dual_fuel_ppmid(emulated_han, kit, gas: PrepaymentStart) -> AsyncIter
             yield han
 
 
-def _cards(han) -> tuple[Any, Any]:
+def _cards(han: EmulatedHan) -> tuple[Any, Any]:
     cards = han.shell.page_for("balance").cards
     assert [card.fuel.text() for card in cards] == ["Electricity", "Gas"]
     return cards[0], cards[1]
 
 
-async def _type(han, code: str) -> str:
+async def _type(han: EmulatedHan, code: str) -> str:
     top_up = han.shell.page_for("top_up")
     han.shell.go_to("top_up")
     QTest.keyClick(top_up, Qt.Key.Key_Delete)
@@ -68,7 +73,7 @@ async def _type(han, code: str) -> str:
 
 
 async def test_gas_runs_out_is_topped_up_from_the_keypad_and_comes_on_at_the_gas_meter(
-    emulated_han, kit
+    emulated_han: OpenEmulatedHan, kit: type[Kit]
 ) -> None:
     gas = PrepaymentStart(balance=units("0.40"), settings=CreditSettings(emergency_credit_limit=0))
     async with _dual_fuel_ppmid(emulated_han, kit, gas) as han:
@@ -139,7 +144,7 @@ async def test_gas_runs_out_is_topped_up_from_the_keypad_and_comes_on_at_the_gas
 
 
 async def test_a_code_goes_to_the_meter_it_was_made_for_whichever_is_chosen(
-    emulated_han, kit
+    emulated_han: OpenEmulatedHan, kit: type[Kit]
 ) -> None:
     gas = PrepaymentStart(balance=units("5.00"))
     async with _dual_fuel_ppmid(emulated_han, kit, gas) as han:
@@ -162,7 +167,9 @@ async def test_a_code_goes_to_the_meter_it_was_made_for_whichever_is_chosen(
         )
 
 
-async def test_emergency_credit_is_offered_and_used_per_fuel(emulated_han, kit) -> None:
+async def test_emergency_credit_is_offered_and_used_per_fuel(
+    emulated_han: OpenEmulatedHan, kit: type[Kit]
+) -> None:
     gas = PrepaymentStart(balance=units("0.90"))  # below the £1.00 threshold: offered at once
     async with _dual_fuel_ppmid(emulated_han, kit, gas) as han:
         electricity_card, gas_card = _cards(han)

@@ -21,6 +21,8 @@ from home_emulator.air.virtual_radio import COORDINATOR_IEEE, VirtualRadio
 from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.metering.credit_engine import PrepaymentStart
 from home_emulator.supplier.wan import SupplierWan
+from tests.conftest import OpenEmulatedHan
+from tests.ppmid.conftest import Kit
 from tests.ppmid.ppmid_window import ppmid_on
 
 NEW_VERSION = 0x01010000
@@ -29,7 +31,7 @@ OTHER_DISPLAY = t.EUI64.convert("00:0d:6f:ff:fe:00:00:07")
 
 
 @contextlib.asynccontextmanager
-async def _ppmid(emulated_han, kit) -> AsyncIterator[Any]:
+async def _ppmid(emulated_han: OpenEmulatedHan, kit: type[Kit]) -> AsyncIterator[Any]:
     async with emulated_han(
         start_epoch_s=kit.WEEKDAY_MORNING,
         electricity_prepayment=PrepaymentStart(),
@@ -41,7 +43,9 @@ async def _ppmid(emulated_han, kit) -> AsyncIterator[Any]:
             yield han
 
 
-async def test_an_update_shows_its_progress_and_then_the_new_version(emulated_han, kit) -> None:
+async def test_an_update_shows_its_progress_and_then_the_new_version(
+    emulated_han: OpenEmulatedHan, kit: type[Kit]
+) -> None:
     async with _ppmid(emulated_han, kit) as han:
         shell = han.shell
         QTest.mouseClick(shell.page_for("balance").about, Qt.MouseButton.LeftButton)
@@ -71,7 +75,7 @@ async def test_an_update_shows_its_progress_and_then_the_new_version(emulated_ha
 
 
 async def test_a_second_update_on_the_han_stops_the_first_and_the_ppmid_says_so(
-    emulated_han, kit
+    emulated_han: OpenEmulatedHan, kit: type[Kit]
 ) -> None:
     async with _ppmid(emulated_han, kit) as han:
         home = han.home

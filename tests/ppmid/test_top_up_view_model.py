@@ -8,9 +8,10 @@ from zoneinfo import ZoneInfo
 
 from app.host.context import CommandFailed
 from han.credit import SupplyAnswer, SupplyState, TopUpAnswer, TopUpOutcome
-from han.model import HanClock, MeterKey
+from han.model import HanClock, HomeModel, MeterKey
 from ppmid.view_models.actions import EmergencyCreditViewModel, SupplyViewModel
 from ppmid.view_models.top_up import Tone, TopUpViewModel
+from tests.ppmid.conftest import Kit
 
 KNOWN = "73947252416745201637"
 
@@ -45,14 +46,16 @@ class FakeMeter:
         return SupplyAnswer.ON
 
 
-def _typed(kit, meter: FakeMeter, code: str = KNOWN, model=None) -> TopUpViewModel:
+def _typed(
+    kit: type[Kit], meter: FakeMeter, code: str = KNOWN, model: HomeModel | None = None
+) -> TopUpViewModel:
     view_model = TopUpViewModel(model or kit.prepay_model(), meter, now=lambda: kit.NOW)
     for digit in code:
         view_model.press(digit)
     return view_model
 
 
-async def test_an_accepted_code_says_what_was_added_and_the_new_balance(kit) -> None:
+async def test_an_accepted_code_says_what_was_added_and_the_new_balance(kit: type[Kit]) -> None:
     meter = FakeMeter(TopUpAnswer(TopUpOutcome.ACCEPTED, Decimal("10.00"), Decimal("14.32")))
     view_model = _typed(kit, meter)
     result = await view_model.send()
@@ -62,7 +65,7 @@ async def test_an_accepted_code_says_what_was_added_and_the_new_balance(kit) -> 
     assert view_model.entry.digits == ""
 
 
-async def test_a_wrong_check_digit_is_caught_without_sending(kit) -> None:
+async def test_a_wrong_check_digit_is_caught_without_sending(kit: type[Kit]) -> None:
     meter = FakeMeter()
     view_model = _typed(kit, meter, KNOWN[:-1] + "8")
     result = await view_model.send()
@@ -71,7 +74,7 @@ async def test_a_wrong_check_digit_is_caught_without_sending(kit) -> None:
     assert view_model.entry.digits == KNOWN[:-1] + "8"  # left to correct
 
 
-async def test_a_short_code_is_not_sent(kit) -> None:
+async def test_a_short_code_is_not_sent(kit: type[Kit]) -> None:
     meter = FakeMeter()
     view_model = _typed(kit, meter, KNOWN[:12])
     assert not view_model.can_send
@@ -80,7 +83,7 @@ async def test_a_short_code_is_not_sent(kit) -> None:
     assert meter.sent == []
 
 
-async def test_every_refusal_is_explained(kit) -> None:
+async def test_every_refusal_is_explained(kit: type[Kit]) -> None:
     expected = {
         TopUpOutcome.ALREADY_USED: "This code has already been used",
         TopUpOutcome.INVALID: "This code is not for this meter",
@@ -94,7 +97,7 @@ async def test_every_refusal_is_explained(kit) -> None:
         assert (result.text, result.tone) == (words, Tone.PROBLEM)
 
 
-async def test_a_locked_keypad_says_when_to_try_again_by_the_han_clock(kit) -> None:
+async def test_a_locked_keypad_says_when_to_try_again_by_the_han_clock(kit: type[Kit]) -> None:
     model = kit.prepay_model()
     han_now = kit.NOW + 7 * 3600  # the emulated home runs ahead of the display
     model.han_clock = HanClock(han_now, kit.NOW)
@@ -104,12 +107,12 @@ async def test_a_locked_keypad_says_when_to_try_again_by_the_han_clock(kit) -> N
     assert result.text == f"Too many wrong codes – try again at about {then:%H:%M}"
 
 
-async def test_a_meter_that_does_not_answer(kit) -> None:
+async def test_a_meter_that_does_not_answer(kit: type[Kit]) -> None:
     result = await _typed(kit, FakeMeter(fails=True)).send()
     assert result.text == "The meter did not answer – please try again"
 
 
-async def test_emergency_credit_is_explained_then_activated(kit) -> None:
+async def test_emergency_credit_is_explained_then_activated(kit: type[Kit]) -> None:
     from han.clusters.prepayment import CreditStatus
 
     model = kit.prepay_model("0.50", flags=CreditStatus.EMERGENCY_CREDIT_AVAILABLE)
@@ -126,7 +129,7 @@ async def test_emergency_credit_is_explained_then_activated(kit) -> None:
     assert (await offered_none.activate()).text == "Emergency credit is not available now."
 
 
-async def test_the_supply_is_enabled_only_when_armed(kit) -> None:
+async def test_the_supply_is_enabled_only_when_armed(kit: type[Kit]) -> None:
     meter = FakeMeter()
     refused = await SupplyViewModel(kit.prepay_model(supply=SupplyState.OFF), meter).enable()
     assert refused.text.startswith("Your supply is not ready to be turned on.")

@@ -7,9 +7,12 @@ import pytest
 
 from app.connection.han_bridge import SessionCommands, paired_devices
 from app.host.context import CommandFailed, DeviceKind, NotConnected
+from tests.conftest import OpenEmulatedHan
 
 
-async def test_the_hub_and_each_meter_are_listed_with_their_signal(emulated_han) -> None:
+async def test_the_hub_and_each_meter_are_listed_with_their_signal(
+    emulated_han: OpenEmulatedHan,
+) -> None:
     async with emulated_han() as han:
         await han.meter_ready()
         await han.until(lambda: han.model.gas_meter() is not None)
@@ -26,7 +29,9 @@ async def test_the_hub_and_each_meter_are_listed_with_their_signal(emulated_han)
     assert gas.ieee == hub.ieee
 
 
-async def test_confirming_before_a_hub_is_found_fails_cleanly(emulated_han) -> None:
+async def test_confirming_before_a_hub_is_found_fails_cleanly(
+    emulated_han: OpenEmulatedHan,
+) -> None:
     async with emulated_han(power_on=False) as han:
         with pytest.raises(CommandFailed, match="no comms hub"):
             await SessionCommands(han.session).confirm_message(1)

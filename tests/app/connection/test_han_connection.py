@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from typing import NoReturn
 
 import pytest
 
@@ -24,7 +25,7 @@ class _Unreachable:
         self.attempts = 0
         self.closed = 0
 
-    async def open(self):  # type: ignore[no-untyped-def]
+    async def open(self) -> NoReturn:
         self.attempts += 1
         raise OSError("No such file or directory: '/dev/ttyUSB0'")
 

@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -62,7 +63,7 @@ def test_the_messages_say_what_to_do() -> None:
     assert "did not answer as a znp coordinator" in explain(TimeoutError(), choice)
 
 
-async def test_a_missing_stick_is_reported_plainly(tmp_path) -> None:
+async def test_a_missing_stick_is_reported_plainly(tmp_path: Path) -> None:
     source = open_source("znp:/dev/ttyUSB-not-there", speed=1, seed=1)
     assert isinstance(source, RadioSource)
     source.database = tmp_path / "zigbee.db"
@@ -70,7 +71,7 @@ async def test_a_missing_stick_is_reported_plainly(tmp_path) -> None:
         await source.open()
 
 
-async def test_a_closed_network_coordinator_is_reported_plainly(tmp_path) -> None:
+async def test_a_closed_network_coordinator_is_reported_plainly(tmp_path: Path) -> None:
     with socket.socket() as listener:
         listener.bind(("127.0.0.1", 0))
         port = listener.getsockname()[1]
@@ -81,7 +82,7 @@ async def test_a_closed_network_coordinator_is_reported_plainly(tmp_path) -> Non
         await source.open()
 
 
-async def test_a_port_that_answers_nothing_is_not_taken_for_a_coordinator(tmp_path) -> None:
+async def test_a_port_that_answers_nothing_is_not_taken_for_a_coordinator(tmp_path: Path) -> None:
     controller, device = os.openpty()
     try:
         path = os.ttyname(device)

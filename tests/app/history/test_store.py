@@ -14,6 +14,9 @@ from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+import zigpy.types as t
+
 from app.history.backfill import BackfillDepth, HistoryBackfill, HistoryRecorder, merge_runs
 from app.history.store import (
     DAY_S,
@@ -29,6 +32,7 @@ from app.history.store import (
 )
 from han.local_calendar import LocalCalendar
 from han.units import HALF_HOUR_S
+from tests.conftest import EmulatedHan, OpenEmulatedHan
 
 T0 = 1_781_481_600  # a UTC midnight
 METER = "0d:6f:00:00:00:00:00:01/1"
@@ -170,7 +174,7 @@ def test_a_killed_writer_leaves_whole_batches_only(tmp_path: Path) -> None:
 
 
 async def test_backfill_fills_the_stores_gaps_from_the_meters_profile(
-    emulated_han, tmp_path: Path
+    emulated_han: OpenEmulatedHan, tmp_path: Path
 ) -> None:
     async with (
         emulated_han(profile="ev_owner", history_days=10) as han,
@@ -178,6 +182,7 @@ async def test_backfill_fills_the_stores_gaps_from_the_meters_profile(
     ):
         await han.meter_ready()
         meter = han.model.electricity_import_meter()
+        assert meter is not None
         link = han.session.links[meter.key]
         key = str(meter.key)
         backfill = HistoryBackfill(store, han.model, depth=BackfillDepth(import_days=2))
@@ -210,13 +215,16 @@ async def test_backfill_fills_the_stores_gaps_from_the_meters_profile(
         )
 
 
-async def test_backfill_writes_days_weeks_months_and_tariffs(emulated_han, tmp_path: Path) -> None:
+async def test_backfill_writes_days_weeks_months_and_tariffs(
+    emulated_han: OpenEmulatedHan, tmp_path: Path
+) -> None:
     async with (
         emulated_han(profile="ev_owner", history_days=40) as han,
         HistoryStore(tmp_path / "history.db") as store,
     ):
         await han.meter_ready()
         meter = han.model.electricity_import_meter()
+        assert meter is not None
         key = str(meter.key)
         backfill = HistoryBackfill(store, han.model, depth=BackfillDepth(import_days=2))
         await backfill.fill_meter(han.session.links[meter.key])
@@ -245,7 +253,9 @@ async def test_backfill_writes_days_weeks_months_and_tariffs(emulated_han, tmp_p
         assert (tariff.unit_price_gbp, tariff.rate_label) == (Decimal("0.2450"), "Standard")
 
 
-async def test_the_recorder_follows_a_running_session(emulated_han, tmp_path: Path) -> None:
+async def test_the_recorder_follows_a_running_session(
+    emulated_han: OpenEmulatedHan, tmp_path: Path
+) -> None:
     async with (
         emulated_han(profile="ev_owner", history_days=3) as han,
         HistoryStore(tmp_path / "history.db") as store,
@@ -267,11 +277,11 @@ async def test_the_recorder_follows_a_running_session(emulated_han, tmp_path: Pa
             await recorder.stop()
 
 
-def _count_profile_requests(han) -> list[int]:
+def _count_profile_requests(han: EmulatedHan) -> list[int]:
     """Counts GetProfile requests going down to the meters (cluster command 0 of Metering)."""
     requests = [0]
 
-    def tap(packet, way: str) -> None:
+    def tap(packet: t.ZigbeePacket, way: str) -> None:
         data = packet.data.serialize()
         cluster_specific = data[0] & 0x03 == 0x01
         command_at = 4 if data[0] & 0x04 else 2  # after a manufacturer code, if any
@@ -283,7 +293,7 @@ def _count_profile_requests(han) -> list[int]:
 
 
 async def test_backfill_asks_24_half_hours_a_request_and_stops_where_the_meter_does(
-    emulated_han, tmp_path: Path
+    emulated_han: OpenEmulatedHan, tmp_path: Path
 ) -> None:
     async with (
         emulated_han(profile="ev_owner", history_days=1) as han,
@@ -291,6 +301,7 @@ async def test_backfill_asks_24_half_hours_a_request_and_stops_where_the_meter_d
     ):
         await han.meter_ready()
         meter = han.model.electricity_import_meter()
+        assert meter is not None
         link = han.session.links[meter.key]
         requests = _count_profile_requests(han)
         backfill = HistoryBackfill(store, han.model, depth=BackfillDepth(import_days=7))
@@ -345,3 +356,58 @@ def test_two_displays_on_one_computer_share_the_file_without_locking_each_other_
         assert all(len(database.half_hours(f"m{n}", "import", 0, 2**40)) == 1000 for n in range(3))
     finally:
         database.close()
+
+
+def test_tariff_changes_gain_a_row_only_when_the_tariff_changes(tmp_path: Path) -> None:
+    """A price with no start of its own is stamped when seen: an app start must not add another
+    open-ended row at the same price (issue: one row per start)."""
+    from app.history.store import HistoryDatabase
+
+    db = HistoryDatabase(tmp_path / "history.sqlite3")
+    try:
+        for started in (T0, T0 + 3600, T0 + 7200):  # three app starts, the same flat price
+            db.record_tariffs(
+                [TariffRow(METER, started, None, Decimal("0.2450"), "", None)], recorded_s=started
+            )
+        assert db.tariff_changes(METER) == [TariffRow(METER, T0, None, Decimal("0.2450"), "", None)]
+        new_price = TariffRow(METER, T0 + 9000, None, Decimal("0.2600"), "", None)
+        db.record_tariffs([new_price], recorded_s=T0 + 9000)
+        assert db.tariff_changes(METER)[-1] == new_price
+        assert len(db.tariff_changes(METER)) == 2
+    finally:
+        db.db.close()
+
+
+@pytest.mark.logs_warning(r"is damaged .*set aside as")
+def test_a_damaged_history_is_set_aside_and_a_fresh_one_started(tmp_path: Path) -> None:
+    from app.history.store import HistoryDatabase
+
+    path = tmp_path / "history.sqlite3"
+    db = HistoryDatabase(path)
+    db.upsert_half_hours(_half_hours(T0, 48))
+    db.close()
+    data = path.read_bytes()
+    path.write_bytes(data[:4096] + b"\x00" * 100 + data[4196:8192])  # truncated and scribbled
+    again = HistoryDatabase(path)
+    try:
+        assert again.set_aside is not None
+        assert again.set_aside.name.startswith("history.sqlite3.corrupt-")
+        assert again.set_aside.exists()
+        again.upsert_half_hours(_half_hours(T0, 2))  # a fresh file, in use at once
+        assert len(again.half_hours(METER, Channel.IMPORT, T0, T0 + DAY_S)) == 2
+    finally:
+        again.close()
+
+
+@pytest.mark.logs_warning(r"is damaged .*set aside as")
+def test_a_file_that_is_not_a_database_is_set_aside(tmp_path: Path) -> None:
+    from app.history.store import HistoryDatabase
+
+    path = tmp_path / "history.db"
+    path.write_text("not a database, whatever it is\n" * 200)
+    db = HistoryDatabase(path)
+    try:
+        assert db.set_aside is not None
+        assert db.set_aside.read_text().startswith("not a database")
+    finally:
+        db.close()

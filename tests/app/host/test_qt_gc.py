@@ -5,6 +5,9 @@ from __future__ import annotations
 import gc
 import weakref
 
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
 from app.host import qt_gc
 
 
@@ -13,12 +16,12 @@ class _Node:
         self.me = self
 
 
-def test_automatic_collection_is_off_once_installed(qapp) -> None:
+def test_automatic_collection_is_off_once_installed(qapp: QApplication) -> None:
     qt_gc.collect_on_qt_thread()
     assert not gc.isenabled()
 
 
-def test_a_due_collection_frees_cycles(qapp) -> None:
+def test_a_due_collection_frees_cycles(qapp: QApplication) -> None:
     qt_gc.collect_on_qt_thread()
     gc.collect()
     victim = _Node()
@@ -31,7 +34,7 @@ def test_a_due_collection_frees_cycles(qapp) -> None:
     assert gone() is None
 
 
-def test_the_timer_collects_without_being_asked(qtbot) -> None:
+def test_the_timer_collects_without_being_asked(qtbot: QtBot) -> None:
     qt_gc.collect_on_qt_thread()
     gc.collect()
     victim = _Node()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
 
 
-def test_killing_timers_does_not_leak_references_to_none(qapp) -> None:
+def test_killing_timers_does_not_leak_references_to_none(qapp: QApplication) -> None:
     """PySide6 6.12.0 drops a reference to None per killTimer; qasync kills one timer per asyncio
     callback, so a long-running display would abort (none_dealloc) on Python 3.11."""
     probe = QObject()

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import stat
+from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.host.sound import ESPEAK, SystemSound
 
 
 def test_without_espeak_ng_speech_is_not_available_and_a_beep_stands_in(
-    qapp, monkeypatch, tmp_path
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))  # an empty folder: no espeak-ng on PATH
     beeps: list[bool] = []
@@ -21,7 +24,9 @@ def test_without_espeak_ng_speech_is_not_available_and_a_beep_stands_in(
     assert beeps == [True]
 
 
-def test_speech_runs_espeak_ng_with_the_languages_voice(qapp, qtbot, tmp_path) -> None:
+def test_speech_runs_espeak_ng_with_the_languages_voice(
+    qapp: QApplication, qtbot: QtBot, tmp_path: Path
+) -> None:
     heard = tmp_path / "heard.txt"
     speaker = tmp_path / ESPEAK
     speaker.write_text(

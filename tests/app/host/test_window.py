@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
 
 from app.host.window import HostWindow
 from app.settings.display_settings import DisplaySettings
@@ -10,7 +11,7 @@ from app.ui import i18n
 from app.ui.theme import HIGH_CONTRAST
 
 
-def test_text_grows_with_the_window_and_the_theme_swaps_whole(qtbot) -> None:
+def test_text_grows_with_the_window_and_the_theme_swaps_whole(qtbot: QtBot) -> None:
     label = QLabel("Using now")
     settings = DisplaySettings()
     window = HostWindow("In-Home Display", label, (800, 480), settings)
@@ -25,7 +26,7 @@ def test_text_grows_with_the_window_and_the_theme_swaps_whole(qtbot) -> None:
     window.close()
 
 
-def test_the_window_title_follows_the_language(qtbot) -> None:
+def test_the_window_title_follows_the_language(qtbot: QtBot) -> None:
     settings = DisplaySettings()
     window = HostWindow("In-Home Display", QLabel(), (800, 480), settings)
     qtbot.addWidget(window)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QGridLayout, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
 
 from app.host.window import HostWindow
 from app.kiosk.backlight import Backlight
@@ -62,7 +63,7 @@ def panel(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def kiosk(qtbot, panel: Path, tmp_path: Path) -> Iterator[tuple[Kiosk, Device, Clock]]:
+def kiosk(qtbot: QtBot, panel: Path, tmp_path: Path) -> Iterator[tuple[Kiosk, Device, Clock]]:
     device = Device()
     display = DisplaySettings()
     window = HostWindow("In-Home Display", device, (800, 480), display)
@@ -93,7 +94,9 @@ def _brightness(panel: Path) -> int:
     return int((panel / "brightness").read_text())
 
 
-def test_the_kiosk_is_fullscreen_frameless_and_without_a_pointer(kiosk) -> None:
+def test_the_kiosk_is_fullscreen_frameless_and_without_a_pointer(
+    kiosk: tuple[Kiosk, Device, Clock],
+) -> None:
     k, _device, _clock = kiosk
     assert k.window.isFullScreen()
     assert k.window.windowFlags() & Qt.WindowType.FramelessWindowHint
@@ -112,7 +115,12 @@ def test_the_kiosk_is_fullscreen_frameless_and_without_a_pointer(kiosk) -> None:
         (Qt.Key.Key_Tab, Qt.KeyboardModifier.AltModifier),
     ],
 )
-def test_escape_keys_and_closing_do_not_leave(qtbot, kiosk, key, modifier) -> None:
+def test_escape_keys_and_closing_do_not_leave(
+    qtbot: QtBot,
+    kiosk: tuple[Kiosk, Device, Clock],
+    key: Qt.Key,
+    modifier: Qt.KeyboardModifier,
+) -> None:
     k, _device, _clock = kiosk
     QTest.keyClick(k.window, key, modifier)
     assert k.window.isVisible()
@@ -125,7 +133,9 @@ def test_escape_keys_and_closing_do_not_leave(qtbot, kiosk, key, modifier) -> No
     assert not k.window.closed.is_set()
 
 
-def test_the_window_goes_back_to_fullscreen_if_anything_takes_it_out(qtbot, kiosk) -> None:
+def test_the_window_goes_back_to_fullscreen_if_anything_takes_it_out(
+    qtbot: QtBot, kiosk: tuple[Kiosk, Device, Clock]
+) -> None:
     k, _device, _clock = kiosk
     k.window.showNormal()
     qtbot.waitUntil(k.window.isFullScreen, timeout=2000)
@@ -133,9 +143,9 @@ def test_the_window_goes_back_to_fullscreen_if_anything_takes_it_out(qtbot, kios
     qtbot.waitUntil(k.window.isFullScreen, timeout=2000)
 
 
-def _hold_corner(qtbot, k: Kiosk) -> None:
+def _hold_corner(qtbot: QtBot, k: Kiosk) -> None:
     """A finger held on the top-left corner (where the device has a button)."""
-    corner = k.window.view.corner  # type: ignore[attr-defined]
+    corner = k.window.view.corner
     assert corner.mapTo(k.window, QPoint(5, 5)) == QPoint(5, 5)
     QTest.mousePress(corner, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     qtbot.waitUntil(lambda: k.pin.isVisible(), timeout=3000)
@@ -148,7 +158,9 @@ def _type_pin(k: Kiosk, pin: str) -> None:
     k.pin.ok.click()
 
 
-def test_a_long_press_on_the_corner_and_the_pin_leave_kiosk_mode(qtbot, kiosk) -> None:
+def test_a_long_press_on_the_corner_and_the_pin_leave_kiosk_mode(
+    qtbot: QtBot, kiosk: tuple[Kiosk, Device, Clock]
+) -> None:
     k, device, _clock = kiosk
     QTest.mouseClick(device.corner, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     qtbot.wait(int(HOLD_S * 2000))
@@ -166,7 +178,7 @@ def test_a_long_press_on_the_corner_and_the_pin_leave_kiosk_mode(qtbot, kiosk) -
     assert QApplication.overrideCursor() is None
 
 
-def test_five_wrong_pins_lock_the_keypad(qtbot, kiosk) -> None:
+def test_five_wrong_pins_lock_the_keypad(qtbot: QtBot, kiosk: tuple[Kiosk, Device, Clock]) -> None:
     k, _device, _clock = kiosk
     _hold_corner(qtbot, k)
     for _ in range(5):
@@ -176,7 +188,9 @@ def test_five_wrong_pins_lock_the_keypad(qtbot, kiosk) -> None:
     assert not k.menu.isVisible()
 
 
-def test_inactivity_rests_and_the_waking_touch_presses_nothing(qtbot, kiosk, panel) -> None:
+def test_inactivity_rests_and_the_waking_touch_presses_nothing(
+    qtbot: QtBot, kiosk: tuple[Kiosk, Device, Clock], panel: Path
+) -> None:
     k, device, clock = kiosk
     assert _brightness(panel) == round(255 * 0.8)
     clock.seconds += 59
@@ -194,7 +208,9 @@ def test_inactivity_rests_and_the_waking_touch_presses_nothing(qtbot, kiosk, pan
     assert device.presses["middle"] == 1  # awake: the next touch acts
 
 
-def test_a_finger_that_wakes_the_screen_presses_nothing(qtbot, kiosk) -> None:
+def test_a_finger_that_wakes_the_screen_presses_nothing(
+    qtbot: QtBot, kiosk: tuple[Kiosk, Device, Clock]
+) -> None:
     """The same with a real touch sequence, for which Qt also makes mouse events."""
     k, device, clock = kiosk
     touchscreen = QTest.createTouchDevice()
@@ -217,7 +233,9 @@ def test_a_finger_that_wakes_the_screen_presses_nothing(qtbot, kiosk) -> None:
     assert device.presses["middle"] == 2
 
 
-def test_the_night_blanks_and_a_touch_shows_the_ambient_view(qtbot, kiosk, panel) -> None:
+def test_the_night_blanks_and_a_touch_shows_the_ambient_view(
+    qtbot: QtBot, kiosk: tuple[Kiosk, Device, Clock], panel: Path
+) -> None:
     k, device, clock = kiosk
     clock.local = datetime(2026, 11, 21, 23, 30)
     clock.seconds += 60
@@ -230,7 +248,7 @@ def test_the_night_blanks_and_a_touch_shows_the_ambient_view(qtbot, kiosk, panel
     assert not k.night.isVisible()
 
 
-def test_software_dimming_where_there_is_no_backlight(qtbot, tmp_path) -> None:
+def test_software_dimming_where_there_is_no_backlight(qtbot: QtBot, tmp_path: Path) -> None:
     device = Device()
     display = DisplaySettings()
     window = HostWindow("In-Home Display", device, (800, 480), display)
@@ -256,7 +274,9 @@ def test_software_dimming_where_there_is_no_backlight(qtbot, tmp_path) -> None:
         window.close()
 
 
-def test_settings_behind_the_pin_are_checked_then_written(qtbot, kiosk, tmp_path) -> None:
+def test_settings_behind_the_pin_are_checked_then_written(
+    qtbot: QtBot, kiosk: tuple[Kiosk, Device, Clock], tmp_path: Path
+) -> None:
     k, _device, _clock = kiosk
     path = tmp_path / "settings.toml"
     _hold_corner(qtbot, k)

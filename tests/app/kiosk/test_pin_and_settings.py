@@ -150,7 +150,7 @@ def test_kiosk_pin_from_the_command_line_then_kiosk_options_come_from_the_file()
     assert parse([]).kiosk is None
 
 
-def test_a_kiosk_shows_an_ihd_or_a_ppmid_not_a_cad(capsys) -> None:
+def test_a_kiosk_shows_an_ihd_or_a_ppmid_not_a_cad(capsys: pytest.CaptureFixture[str]) -> None:
     settings_store.save(StoredSettings().with_kiosk(pin_hash=hash_pin("1234")))
     from app.cli import parse
 

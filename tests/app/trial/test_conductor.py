@@ -3,6 +3,7 @@ home, time limits, the researcher's verdicts – and all of it in the record."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ class Clock:
 
 
 @pytest.fixture
-def conductor(tmp_path: Path):  # type: ignore[no-untyped-def]
+def conductor(tmp_path: Path) -> Iterator[Conductor]:
     study = load_study("prepay-basics")
     home = build_home(study.scenario, history_days=2)
     store = TrialStore(tmp_path / "t.sqlite", now=Clock())
@@ -35,7 +36,9 @@ def conductor(tmp_path: Path):  # type: ignore[no-untyped-def]
     home.close()
 
 
-def test_a_vended_code_entered_at_the_meter_ends_the_task_as_a_success(conductor) -> None:
+def test_a_vended_code_entered_at_the_meter_ends_the_task_as_a_success(
+    conductor: Conductor,
+) -> None:
     conductor.start_participant("P01")
     running = conductor.start_task("top-up")
     home = conductor.home
@@ -52,7 +55,7 @@ def test_a_vended_code_entered_at_the_meter_ends_the_task_as_a_success(conductor
     assert home.esme.prepay.top_up(second)[0] == 0
 
 
-def test_a_task_runs_out_of_time(conductor) -> None:
+def test_a_task_runs_out_of_time(conductor: Conductor) -> None:
     conductor.start_participant("P02")
     conductor.start_task("emergency-credit")
     assert conductor.home.esme.prepay.engine.emergency_credit is EmergencyCredit.AVAILABLE
@@ -64,7 +67,7 @@ def test_a_task_runs_out_of_time(conductor) -> None:
     assert (run.outcome, run.note) == ("timeout", "time limit 120 s")
 
 
-def test_the_researcher_judges_what_the_home_cannot_show(conductor) -> None:
+def test_the_researcher_judges_what_the_home_cannot_show(conductor: Conductor) -> None:
     conductor.start_participant("P03")
     conductor.start_task("yesterday")
     assert conductor.poll() is None

@@ -4,21 +4,25 @@ window, without the screens knowing."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
 
 from app.trial_ui.interaction_recorder import InteractionRecorder
 
 
 class Page(QWidget):
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.text().isdigit():  # takes digits; anything else goes on to the parents
             event.accept()
             return
         super().keyPressEvent(event)
 
 
-def _window(qtbot):  # type: ignore[no-untyped-def]
+def _window(
+    qtbot: QtBot,
+) -> tuple[QWidget, QStackedWidget, Page, QToolButton, QToolButton, QLabel, QScrollArea]:
     window = QWidget()
     qtbot.addWidget(window)
     stack = QStackedWidget()
@@ -46,7 +50,7 @@ def _window(qtbot):  # type: ignore[no-untyped-def]
     return window, stack, first, digit, send, result, scrolling
 
 
-def test_screens_controls_keys_and_answers_are_recorded_and_digits_masked(qtbot) -> None:
+def test_screens_controls_keys_and_answers_are_recorded_and_digits_masked(qtbot: QtBot) -> None:
     window, stack, page, digit, send, result, scrolling = _window(qtbot)
     got: list[tuple[str, str, str]] = []
     recorder = InteractionRecorder(window, lambda *event: got.append(event))

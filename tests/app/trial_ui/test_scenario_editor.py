@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
+
 
 def test_the_scenario_editor_checks_like_the_loader_and_saves_only_good_files(
-    qtbot, tmp_path: Path
+    qtbot: QtBot, tmp_path: Path
 ) -> None:
     from app.trial_ui.scenario_editor import ScenarioEditor
     from home_emulator.scenario.model import SCENARIO_DIR, load_scenario

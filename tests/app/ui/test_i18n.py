@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, QTimeZone
+from PySide6.QtWidgets import QApplication
 
 from app.ui import i18n
 from app.ui.i18n import QT_WORDING, catalogue_path
@@ -18,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
-def welsh(qapp):
+def welsh(qapp: QApplication) -> Iterator[None]:
     i18n.use_language("cy")
     yield
     i18n.use_language("en")
@@ -46,12 +48,12 @@ def _unread(n: int) -> str:
     return QCoreApplication.translate("HomeScreenView", "%n unread message(s)", None, n)
 
 
-def test_english_plurals(qapp) -> None:
+def test_english_plurals(qapp: QApplication) -> None:
     i18n.use_language("en")
     assert [_unread(n) for n in (1, 2)] == ["1 unread message", "2 unread messages"]
 
 
-def test_welsh_plurals_follow_qts_welsh_forms(welsh) -> None:
+def test_welsh_plurals_follow_qts_welsh_forms(welsh: None) -> None:
     # Qt's Welsh rules: 0 | 1 | 2–5 | 6 | other; the noun stays singular after a number.
     assert _unread(0) == "Dim negeseuon heb eu darllen"
     assert _unread(1) == "1 neges heb ei darllen"
@@ -67,7 +69,7 @@ def _epoch(hour: int, minute: int) -> float:
 
 
 @pytest.mark.parametrize("code", ["en", "cy"])
-def test_money_numbers_and_times_are_british(qapp, code: str) -> None:
+def test_money_numbers_and_times_are_british(qapp: QApplication, code: str) -> None:
     i18n.use_language(code)
     try:
         assert QT_WORDING.language == code
@@ -81,12 +83,12 @@ def test_money_numbers_and_times_are_british(qapp, code: str) -> None:
         i18n.use_language("en")
 
 
-def test_dates_are_in_the_displays_language(welsh) -> None:
+def test_dates_are_in_the_displays_language(welsh: None) -> None:
     assert QT_WORDING.day(_epoch(12, 0)) == "Llun 1 Meh"
     i18n.use_language("en")
     assert QT_WORDING.day(_epoch(12, 0)) == "Mon 1 Jun"
 
 
-def test_an_unknown_language_is_refused(qapp) -> None:
+def test_an_unknown_language_is_refused(qapp: QApplication) -> None:
     with pytest.raises(ValueError, match="unknown language 'fr'"):
         i18n.use_language("fr")

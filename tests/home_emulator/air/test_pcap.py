@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import itertools
 import re
 import shutil
 import struct
@@ -28,6 +29,8 @@ from home_emulator.air.pcap import (
     zigbee_frame,
 )
 from home_emulator.air.virtual_radio import COORDINATOR_IEEE
+from home_emulator.zigbee.zcl_server import ServerCluster
+from tests.conftest import OpenEmulatedHan
 
 SCRIPTS = Path(__file__).resolve().parents[3] / "scripts"
 ESME_NWK = 0x1001
@@ -260,7 +263,7 @@ def reported_value(frame: str, attribute: str) -> int:
 
 
 async def test_wireshark_dissects_a_whole_session_down_to_metering_attributes(
-    emulated_han, tshark: str, tmp_path: Path
+    emulated_han: OpenEmulatedHan, tshark: str, tmp_path: Path
 ) -> None:
     capture = tmp_path / "han.pcap"
     async with emulated_han(power_on=False) as han:
@@ -297,3 +300,133 @@ async def test_wireshark_dissects_a_whole_session_down_to_metering_attributes(
     last = reports[-1]
     assert reported_value(last, "Instantaneous Demand (0x0400)") == demand_w
     assert reported_value(last, "Current Summation Delivered (0x0000)") == summation_wh
+
+
+def read_response(cluster: ServerCluster, attribute_ids: list[int]) -> t.ZigbeePacket:
+    """The emulated meter's Read Attributes Response, from the server cluster that serves it."""
+    records = b"".join(record.serialize() for record in cluster.read(attribute_ids))
+    data = bytes([0x18, 0x07, 0x01]) + records  # global, server to client, tsn 7, read response
+    packet = report_packet()
+    packet.cluster_id = t.uint16_t(cluster.cluster_id)
+    packet.data = t.SerializableBytes(data)
+    return packet
+
+
+def test_wireshark_reads_the_zse_types_of_months_and_currency_scaling(
+    tshark: str, tmp_path: Path
+) -> None:
+    """Months are uint32 and the currency scaling factor enum8 on the air, as ZSE 1.4 has them
+    (tests/fixtures/zse/): Wireshark's Smart Energy dissector decodes them as such."""
+    metering = ServerCluster(
+        0x0702,
+        {
+            "current_month_consumption_delivered": 20_000_000,  # beyond uint24
+            "previous_month_alternative13_consumption_delivered": 17_000_000,
+        },
+    )
+    prepayment = ServerCluster(0x0705, {"currency_scaling_factor": 0x02})
+    capture = tmp_path / "types.pcap"
+    with PcapWriter(capture, clock=lambda: 1_750_000_000.0) as writer:
+        writer(read_response(metering, [0x0440, 0x0C5A]), "up")
+        writer(read_response(prepayment, [0x0502]), "up")
+    dissection = dissect(tshark, capture)
+    assert "Malformed" not in dissection
+    for attribute, value in (
+        ("Current Month Consumption Delivered (0x0440)", 20_000_000),
+        ("Previous Month 13 Alternative Consumption Delivered (0x0c5a)", 17_000_000),
+    ):
+        assert re.search(
+            rf"Attribute: {re.escape(attribute)}\n\s+Status: Success \(0x00\)\n"
+            rf"\s+Data Type: 32-Bit Unsigned Integer \(0x23\)\n\s+Uint32: {value} ",
+            dissection,
+        ), dissection
+    assert re.search(
+        r"Attribute: Currency Scaling Factor \(0x0502\)\n\s+Status: Success \(0x00\)\n"
+        r"\s+Data Type: 8-Bit Enumeration \(0x30\)",
+        dissection,
+    ), dissection
+
+
+def test_a_capture_stamps_the_pan_of_the_network_the_frames_were_on() -> None:
+    air = Air()
+    try:
+        stream = io.BytesIO()
+        with record(air, stream) as writer:
+            writer(report_packet(), "up")
+            air.pan_id = 0xBDC7  # a coordinator formed its own network meanwhile
+            writer(report_packet(), "up")
+            frames = _records_of(stream.getvalue())
+    finally:
+        air.close()
+    assert [struct.unpack_from("<H", frame, 3)[0] for frame in frames] == [0x1A62, 0xBDC7]
+
+
+def _records_of(capture: bytes) -> list[bytes]:
+    frames, offset = [], 24
+    while offset < len(capture):
+        _, _, length, _ = struct.unpack_from("<IIII", capture, offset)
+        frames.append(capture[offset + 16 : offset + 16 + length])
+        offset += 16 + length
+    return frames
+
+
+GSME, GPF = "0x1004", "0x0001"
+
+
+def test_with_no_display_the_gas_meter_pushes_to_the_gas_proxy_every_half_hour(
+    tshark: str, tmp_path: Path
+) -> None:
+    """`run --pcap` of a dual-fuel home with nobody watching: what a SMETS2 HAN carries anyway.
+
+    Each half hour the GSME wakes, asks the hub the time and pushes summation, today's energy and
+    today's cost to the GPF mirror (GBCS 10.4.2.8); the ESME asks the hub the time too."""
+    capture = tmp_path / "dual-fuel.pcap"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "home_emulator",
+            "run",
+            "--scenario",
+            "family-dual-fuel",
+            "--for",
+            "2h",
+            "--speed",
+            "100000",
+            "--history-days",
+            "2",
+            "--pcap",
+            str(capture),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    frames = frames_of(dissect(tshark, capture))
+    assert not [frame for frame in frames if "Malformed" in frame or "Expert Info" in frame]
+
+    def epoch(frame: str) -> float:
+        match = re.search(r"Epoch Time: ([\d.]+) seconds", frame)
+        assert match is not None
+        return float(match.group(1))
+
+    def between(frame: str, src: str, dst: str) -> bool:
+        return f"Source: {src}" in frame and f"Destination: {dst}" in frame
+
+    pushes = [f for f in frames if between(f, GSME, GPF) and "Report Attributes" in f]
+    metering = [f for f in pushes if "Cluster: Simple Metering (0x0702)" in f]
+    cost = [f for f in pushes if "Cluster: Pre-Payment (0x0705)" in f]
+    assert len(metering) == len(cost) == 4  # 2 h: a wake every 30 emulated minutes
+    assert [epoch(b) - epoch(a) for a, b in itertools.pairwise(metering)] == [1800.0] * 3
+    for frame in metering:
+        assert "Destination Endpoint: 2" in frame  # the GPF's mirror
+        assert "Current Summation Delivered (0x0000)" in frame
+        assert "Current Day Alternative Consumption Delivered (0x0c01)" in frame
+    assert all("Current Day Cost Consumption Delivered (0x051c)" in frame for frame in cost)
+    summations = [reported_value(f, "Current Summation Delivered (0x0000)") for f in metering]
+    assert summations == sorted(summations)
+
+    time_answers = [f for f in frames if "Cluster: Time (0x000a)" in f and "Response" in f]
+    assert sum(between(f, GPF, GSME) for f in time_answers) == 4
+    assert sum(between(f, GPF, "0x1001") for f in time_answers) == 4  # the ESME
+    assert all("Destination PAN: 0x1a62" in frame for frame in frames)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from decimal import Decimal
 
 import pytest
@@ -200,7 +200,7 @@ async def _display(home: EmulatedHome, ieee: t.EUI64) -> AsyncIterator[HanSessio
         await radio.shutdown()
 
 
-async def _until(condition, timeout_s: float = 5.0) -> None:
+async def _until(condition: Callable[[], bool], timeout_s: float = 5.0) -> None:
     async with asyncio.timeout(timeout_s):
         while not condition():  # noqa: ASYNC110 - the model is read by polling here
             await asyncio.sleep(0.001)

@@ -11,6 +11,7 @@ import zigpy.exceptions
 from han.clusters import GBMetering, GBPrice
 from home_emulator.air.medium import Air
 from home_emulator.air.virtual_radio import VirtualRadio
+from tests.conftest import OpenEmulatedHan
 
 
 def test_virtual_radio_is_a_complete_zigpy_controller() -> None:
@@ -26,7 +27,7 @@ async def test_a_radio_pointed_at_no_air_fails_like_a_missing_stick() -> None:
         await VirtualRadio.new(config)
 
 
-async def test_zigpy_interviews_the_emulated_meter(emulated_han) -> None:
+async def test_zigpy_interviews_the_emulated_meter(emulated_han: OpenEmulatedHan) -> None:
     async with emulated_han() as han:
         ieee = han.home.esme.node.ieee
         await han.until(lambda: bool(han.session.links))  # zigpy announced device_initialized
@@ -39,7 +40,7 @@ async def test_zigpy_interviews_the_emulated_meter(emulated_han) -> None:
         assert isinstance(endpoint.in_clusters[0x0700], GBPrice)
 
 
-async def test_reads_answer_with_the_meters_registers(emulated_han) -> None:
+async def test_reads_answer_with_the_meters_registers(emulated_han: OpenEmulatedHan) -> None:
     async with emulated_han() as han:
         await han.meter_ready()
         esme = han.home.esme
@@ -53,17 +54,22 @@ async def test_reads_answer_with_the_meters_registers(emulated_han) -> None:
         assert success["divisor"] == 1000
 
 
-async def test_the_meter_accepts_binding_and_reporting_from_the_session(emulated_han) -> None:
+async def test_the_meter_accepts_binding_and_reporting_from_the_session(
+    emulated_han: OpenEmulatedHan,
+) -> None:
     async with emulated_han() as han:
         await han.meter_ready()
         node = han.home.esme.node
         assert 0x0702 in {binding.cluster_id for binding in node.bindings}
-        reporting = node.endpoints[1].servers[0x0702].reporting
+        display = str(han.radio.ieee)
+        reporting = node.endpoints[1].servers[0x0702].reporting_for(display)
         demand_id = GBMetering.attributes_by_name["instantaneous_demand"].id
         assert reporting[demand_id].max_interval_s == 60
 
 
-async def test_se_profile_reports_reach_the_model_with_the_meters_values(emulated_han) -> None:
+async def test_se_profile_reports_reach_the_model_with_the_meters_values(
+    emulated_han: OpenEmulatedHan,
+) -> None:
     async with emulated_han() as han:
         await han.meter_ready()
         esme = han.home.esme

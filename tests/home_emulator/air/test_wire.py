@@ -87,7 +87,7 @@ def test_the_length_prefix_counts_the_kind_and_body() -> None:
     data = encode(Start())
     assert data == b"\x01\x00\x00\x00\x04"
     hello = encode(Hello(DISPLAY))
-    assert (hello[4], hello[5:10], hello[10]) == (0x01, b"SEAIR", 1)
+    assert (hello[4], hello[5:10], hello[10]) == (0x01, b"SEAIR", 2)
     assert hello[11:] == bytes.fromhex("020000feff6f0d00")  # least significant byte first
 
 
@@ -124,7 +124,16 @@ _addresses = st.one_of(
     rssi=st.none() | st.integers(-128, 127),
 )
 def test_any_packet_survives_the_round_trip(
-    src, dst, src_ep, dst_ep, tsn, profile, cluster, data, lqi, rssi
+    src: t.AddrModeAddress | None,
+    dst: t.AddrModeAddress | None,
+    src_ep: int | None,
+    dst_ep: int | None,
+    tsn: int,
+    profile: int,
+    cluster: int,
+    data: bytes,
+    lqi: int | None,
+    rssi: int | None,
 ) -> None:
     packet = t.ZigbeePacket(
         src=src,

@@ -71,7 +71,7 @@ def test_run_prints_the_final_state_as_json() -> None:
     assert state["devices"]["ESME"]["registers"]["import_wh"] > 0
 
 
-def test_run_records_a_pcap(tmp_path) -> None:
+def test_run_records_a_pcap(tmp_path: Path) -> None:
     capture = tmp_path / "home.pcap"
     result = _run(
         "run",
@@ -106,7 +106,7 @@ def test_run_refuses_bad_input_with_one_line(args: list[str], complaint: str) ->
     assert complaint in lines[0]
 
 
-def test_run_names_the_line_of_a_bad_scenario_file(tmp_path) -> None:
+def test_run_names_the_line_of_a_bad_scenario_file(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text(
         'name = "x"\ndescription = "y"\n[home]\nhousehold = "family_of_four"\nseed = 1\nstart = "2026-01-12T07:00"\nspeed = 0\n'
@@ -117,7 +117,7 @@ def test_run_names_the_line_of_a_bad_scenario_file(tmp_path) -> None:
     assert "speed" in result.stderr
 
 
-def test_vend_for_an_emulated_home_gives_codes_its_meter_accepts(tmp_path) -> None:
+def test_vend_for_an_emulated_home_gives_codes_its_meter_accepts(tmp_path: Path) -> None:
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
@@ -151,7 +151,7 @@ def test_vend_needs_a_home_or_every_key_option() -> None:
     assert "no emulated home called 'atlantis'" in unknown.stderr
 
 
-def test_run_with_a_store_resumes_where_it_stopped(tmp_path) -> None:
+def test_run_with_a_store_resumes_where_it_stopped(tmp_path: Path) -> None:
     import json
 
     store = tmp_path / "homes.sqlite"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
+import pytest
 import zigpy.types as t
 
 from home_emulator.air.virtual_radio import COORDINATOR_IEEE
@@ -16,7 +18,9 @@ OLD = "00:0d:6f:ff:fe:00:00:05"
 NEW = "00:0d:6f:ff:fe:00:00:06"
 
 
-def test_the_new_ppmid_is_logged_and_the_old_one_removed(tmp_path, capsys) -> None:
+def test_the_new_ppmid_is_logged_and_the_old_one_removed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     gc.collect()  # earlier tests' Qt garbage, here rather than on the store's worker thread
     path = tmp_path / "homes.sqlite"
     home = build_storable_home(load_named("dual-fuel-prepay"), history_days=2)

@@ -10,9 +10,12 @@ from home_emulator.air.medium import NotAdmitted
 from home_emulator.devices.comms_hub import OUTAGE_ALERT_AFTER_S, ZIGBEE_EPOCH_S
 from home_emulator.devices.device_log import DeviceLog, DeviceType, NotInDeviceLog, new_install_code
 from home_emulator.zigbee.node import EmulatedNode
+from tests.conftest import OpenEmulatedHan
 
 
-async def test_the_display_follows_the_hans_time_even_when_it_runs_fast(emulated_han) -> None:
+async def test_the_display_follows_the_hans_time_even_when_it_runs_fast(
+    emulated_han: OpenEmulatedHan,
+) -> None:
     async with emulated_han() as han:
         await han.meter_ready()
         await han.until(lambda: han.session.hub is not None and han.session.hub.attached.is_set())
@@ -37,7 +40,7 @@ def test_the_han_clock_rate_comes_from_two_readings() -> None:
 
 
 async def test_a_supplier_message_reaches_the_model_and_its_confirmation_reaches_the_hub(
-    emulated_han,
+    emulated_han: OpenEmulatedHan,
 ) -> None:
     async with emulated_han() as han:
         await han.meter_ready()
@@ -57,7 +60,9 @@ async def test_a_supplier_message_reaches_the_model_and_its_confirmation_reaches
         assert any(event.kind == "message confirmed" for event in han.home.hub.events)
 
 
-async def test_a_message_sent_while_the_display_was_away_is_fetched_on_attach(emulated_han) -> None:
+async def test_a_message_sent_while_the_display_was_away_is_fetched_on_attach(
+    emulated_han: OpenEmulatedHan,
+) -> None:
     async with emulated_han(power_on=False) as han:
         han.home.hub.advance_to(han.home.now_s)
         message, packets = han.home.hub.send_message("Meter reading due")
@@ -66,7 +71,7 @@ async def test_a_message_sent_while_the_display_was_away_is_fetched_on_attach(em
         await han.until(lambda: message.message_id in han.model.messages)
 
 
-async def test_a_cancelled_message_leaves_the_display(emulated_han) -> None:
+async def test_a_cancelled_message_leaves_the_display(emulated_han: OpenEmulatedHan) -> None:
     async with emulated_han() as han:
         await han.meter_ready()
         await han.until(lambda: han.session.hub is not None and han.session.hub.attached.is_set())
@@ -77,7 +82,7 @@ async def test_a_cancelled_message_leaves_the_display(emulated_han) -> None:
         await han.until(lambda: sent.message_id not in han.model.messages)
 
 
-async def test_a_display_not_in_the_device_log_hears_nothing(emulated_han) -> None:
+async def test_a_display_not_in_the_device_log_hears_nothing(emulated_han: OpenEmulatedHan) -> None:
     async with emulated_han(display_ieee=None) as han:
         for _ in range(30):
             han.home.step()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from types import SimpleNamespace
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,7 +18,7 @@ LONDON = ZoneInfo("Europe/London")
 CALENDAR = LocalCalendar(LONDON)
 
 
-def _esme(start: datetime, profile: str = "family_of_four", **options) -> Esme:
+def _esme(start: datetime, profile: str = "family_of_four", **options: Any) -> Esme:
     return Esme(
         ieee="0d:6f:00:00:00:00:00:09",
         nwk=0x2001,

@@ -7,6 +7,8 @@ import gc
 import re
 from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,16 +21,18 @@ from home_emulator.home import EmulatedHome, HomeSpec
 from home_emulator.metering.credit_engine import CreditSettings, PrepaymentStart, units
 from home_emulator.metering.registers import HALF_HOUR_S
 from home_emulator.metering.supply_switch import SUPPLY_ARMED, SUPPLY_OFF, SUPPLY_ON, SupplyRefused
+from home_emulator.metering.top_up_gate import MeterKeys
 from home_emulator.scenario.model import SCENARIO_DIR
 from home_emulator.store.home_store import HomeStore
 from home_emulator.supplier.wan import SupplierWan
+from tests.conftest import OpenEmulatedHan
 
 LONDON = ZoneInfo("Europe/London")
 WEEKDAY_MORNING = datetime(2026, 1, 13, 11, 0, tzinfo=LONDON).timestamp()
 NO_EMERGENCY_CREDIT = CreditSettings(emergency_credit_limit=0)
 
 
-def _code(keys, step: int, *, pounds: int) -> str:
+def _code(keys: MeterKeys, step: int, *, pounds: int) -> str:
     return encode_utrn(
         supplier_private_key=supplier_key(),
         meter_public_key=keys.meter_private_key.public_key(),
@@ -39,7 +43,7 @@ def _code(keys, step: int, *, pounds: int) -> str:
     )
 
 
-def _gas_home(balance: str = "0.50", **settings) -> EmulatedHome:
+def _gas_home(balance: str = "0.50", **settings: Any) -> EmulatedHome:
     start = PrepaymentStart(balance=units(balance), settings=CreditSettings(**settings))
     return EmulatedHome(
         HomeSpec(seed=7, start_epoch_s=WEEKDAY_MORNING, history_days=10, gas_prepayment=start)
@@ -136,7 +140,9 @@ def test_the_wan_rearms_the_valve_and_only_the_gas_meter_button_opens_it() -> No
     )
 
 
-async def test_gas_credit_top_up_and_supply_through_the_mirror_on_the_air(emulated_han) -> None:
+async def test_gas_credit_top_up_and_supply_through_the_mirror_on_the_air(
+    emulated_han: OpenEmulatedHan,
+) -> None:
     start = PrepaymentStart(
         balance=units("0.50"),
         settings=CreditSettings(emergency_credit_limit=0, time_debt_recovery_per_day=units("0.50")),
@@ -179,7 +185,7 @@ async def test_gas_credit_top_up_and_supply_through_the_mirror_on_the_air(emulat
         await han.until(lambda: gas.meter.supply.value is SupplyState.ON)
 
 
-def test_gas_credit_and_code_memory_survive_a_restart(tmp_path) -> None:
+def test_gas_credit_and_code_memory_survive_a_restart(tmp_path: Path) -> None:
     home = _gas_home("7.00")
     assert home.gas is not None
     code = _code(home.gas.keys, 3, pounds=5)
@@ -198,7 +204,7 @@ def test_gas_credit_and_code_memory_survive_a_restart(tmp_path) -> None:
 
 
 def test_the_dual_fuel_scenario_closes_the_gas_valve_and_takes_a_vended_gas_code(
-    tmp_path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from home_emulator.commands.cli import main
     from home_emulator.scenario.home_builder import build_home

@@ -17,7 +17,7 @@ from home_emulator.home import EmulatedHome, HomeSpec
 CAD = "00:0d:6f:ff:fe:00:0c:ad"
 
 
-async def _cad_on(home: EmulatedHome):
+async def _cad_on(home: EmulatedHome) -> tuple[VirtualRadio, HomeModel, HanSession]:
     radio = await VirtualRadio.new(VirtualRadio.config_for(home.air, ieee=CAD))
     model = HomeModel()
     session = HanSession(radio, model)

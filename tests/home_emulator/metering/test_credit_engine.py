@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from home_emulator.metering.credit_engine import (
@@ -20,7 +21,7 @@ TUESDAY_NIGHT = datetime(2026, 1, 13, 23, 0, tzinfo=LONDON).timestamp()
 SATURDAY_NOON = datetime(2026, 1, 17, 12, 0, tzinfo=LONDON).timestamp()
 
 
-def _engine(balance: str = "10.00", **settings) -> CreditEngine:
+def _engine(balance: str = "10.00", **settings: Any) -> CreditEngine:
     return CreditEngine(CreditSettings(**settings), balance=units(balance), zone=LONDON)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,14 +20,15 @@ from home_emulator.devices.esme import (
 )
 from home_emulator.home import EmulatedHome, HomeSpec
 from home_emulator.metering.credit_engine import CreditSettings, PrepaymentStart, units
-from home_emulator.metering.top_up_gate import TopUpResult
+from home_emulator.metering.top_up_gate import TopUpResult, derived_key
 from home_emulator.supplier.wan import SupplierWan
+from tests.conftest import OpenEmulatedHan
 
 LONDON = ZoneInfo("Europe/London")
 WEEKDAY_MORNING = datetime(2026, 1, 13, 11, 0, tzinfo=LONDON).timestamp()
 
 
-def _prepay_home(balance: str = "10.00", **settings) -> EmulatedHome:
+def _prepay_home(balance: str = "10.00", **settings: Any) -> EmulatedHome:
     start = PrepaymentStart(balance=units(balance), settings=CreditSettings(**settings))
     home = EmulatedHome(
         HomeSpec(start_epoch_s=WEEKDAY_MORNING, history_days=1, electricity_prepayment=start)
@@ -135,7 +137,7 @@ def test_the_supplier_can_switch_payment_mode_and_add_credit() -> None:
     home.close()
 
 
-async def test_a_ppmid_tops_up_over_the_air(emulated_han) -> None:
+async def test_a_ppmid_tops_up_over_the_air(emulated_han: OpenEmulatedHan) -> None:
     start = PrepaymentStart(balance=units("2.00"))
     async with emulated_han(electricity_prepayment=start) as han:
         await han.meter_ready()
@@ -151,3 +153,34 @@ async def test_a_ppmid_tops_up_over_the_air(emulated_han) -> None:
             ["credit_remaining", "payment_control_configuration"]
         )
         assert success["credit_remaining"] >= 1100
+
+
+def test_no_code_is_credited_twice_however_many_newer_codes_were_used() -> None:
+    """The counter cache keeps 100 counters; a code older than all of them is refused too, so a
+    replay of any of 150 used codes credits nothing (issue: one £10 code credited six times)."""
+    home = _prepay_home("0.00", max_credit_limit=units("999.00"))
+    codes = [_code(home, step, pennies=1) for step in range(1, 151)]
+    for code in codes:
+        assert home.esme.prepay.top_up(code) == (TopUpResult.ACCEPTED, 1)
+    credit = home.esme.prepayment.get("credit_remaining")
+    for code in codes:
+        assert home.esme.prepay.top_up(code) == (TopUpResult.DUPLICATE, 0)
+    assert home.esme.prepayment.get("credit_remaining") == credit
+    assert home.esme.prepay.top_up(_code(home, 151, pennies=1)) == (TopUpResult.ACCEPTED, 1)
+    home.close()
+
+
+def test_a_code_for_another_meter_is_not_for_this_meter_however_old() -> None:
+    home = _prepay_home("0.00", max_credit_limit=units("999.00"))
+    for step in range(11, 111):
+        assert home.esme.prepay.top_up(_code(home, step, pennies=1))[0] == TopUpResult.ACCEPTED
+    foreign = encode_utrn(  # vended for another home's meter, older than every counter here
+        supplier_private_key=supplier_key(),
+        meter_public_key=derived_key("another home", "esme").public_key(),
+        originator=SUPPLIER_ORIGINATOR,
+        target=bytes.fromhex("00DB1234567890A1"),
+        counter=1 << 32,
+        pennies=1,
+    )
+    assert home.esme.prepay.top_up(foreign) == (TopUpResult.INVALID, 0)
+    home.close()

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from home_emulator.home import EmulatedHome
 from home_emulator.scenario.home_builder import build_home
 from home_emulator.scenario.model import available_scenarios, load_named
 from home_emulator.tariffs import Block, TimeOfUse
@@ -15,7 +16,7 @@ from home_emulator.tariffs import Block, TimeOfUse
 LONDON = ZoneInfo("Europe/London")
 
 
-def _run_to(home, when: datetime) -> None:
+def _run_to(home: EmulatedHome, when: datetime) -> None:
     home.power_on()
     while home.now_s < when.timestamp():
         home.step()

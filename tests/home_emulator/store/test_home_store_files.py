@@ -220,7 +220,7 @@ def test_a_store_from_a_newer_version_is_refused(tmp_path: Path) -> None:
         HomeStore(path)
 
 
-def test_prepayment_credit_and_the_code_memory_survive_a_restart(tmp_path) -> None:
+def test_prepayment_credit_and_the_code_memory_survive_a_restart(tmp_path: Path) -> None:
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
@@ -266,7 +266,7 @@ def test_prepayment_credit_and_the_code_memory_survive_a_restart(tmp_path) -> No
     restored.close()
 
 
-def test_a_solar_homes_generation_meter_survives_a_restart(tmp_path) -> None:
+def test_a_solar_homes_generation_meter_survives_a_restart(tmp_path: Path) -> None:
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
@@ -297,7 +297,7 @@ def test_a_solar_homes_generation_meter_survives_a_restart(tmp_path) -> None:
     restored.close()
 
 
-def test_a_home_with_an_auxiliary_switch_is_stored(tmp_path) -> None:
+def test_a_home_with_an_auxiliary_switch_is_stored(tmp_path: Path) -> None:
     from home_emulator.home import EmulatedHome, HomeSpec
     from home_emulator.metering.auxiliary_switch import AuxiliarySwitch
     from home_emulator.store.home_store import HomeStore

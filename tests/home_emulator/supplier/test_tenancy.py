@@ -21,6 +21,7 @@ from home_emulator.scenario.model import load_named
 from home_emulator.store.home_store import HomeStore, build_storable_home
 from home_emulator.supplier.wan import SupplierWan
 from home_emulator.tariffs import ZIGBEE_EPOCH_S
+from tests.conftest import OpenEmulatedHan
 
 DAY_S = 86_400
 
@@ -104,7 +105,7 @@ def test_a_restored_home_still_hides_the_old_occupant(tmp_path: Path) -> None:
 
 
 async def test_a_cad_paired_after_the_move_in_logs_nothing_from_before(
-    emulated_han, tmp_path: Path
+    emulated_han: OpenEmulatedHan, tmp_path: Path
 ) -> None:
     async with emulated_han(profile="family_of_four", history_days=10) as han:
         move_in = int(han.home.now_s) - 2 * DAY_S

@@ -12,6 +12,7 @@ from home_emulator.devices.esme import SUPPLY_ARMED, SUPPLY_OFF, SUPPLY_ON, Supp
 from home_emulator.home import EmulatedHome, HomeSpec
 from home_emulator.supplier.wan import SupplierWan
 from home_emulator.tariffs import economy7
+from tests.conftest import OpenEmulatedHan
 
 
 def _home() -> EmulatedHome:
@@ -54,7 +55,9 @@ def test_a_supply_that_is_not_armed_cannot_be_enabled_locally() -> None:
     home.close()
 
 
-async def test_over_the_han_a_display_may_only_enable_an_armed_supply(emulated_han) -> None:
+async def test_over_the_han_a_display_may_only_enable_an_armed_supply(
+    emulated_han: OpenEmulatedHan,
+) -> None:
     async with emulated_han() as han:
         await han.meter_ready()
         wan = SupplierWan(han.home)

@@ -3,6 +3,8 @@ that changes a meter, on the air, with NOT_AUTHORIZED, and the hub logs each ref
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 import zigpy.types as t
 from zigpy.zcl import Cluster
@@ -13,6 +15,7 @@ from home_emulator.devices.device_log import DeviceType
 from home_emulator.home import EmulatedHome, HomeSpec
 from home_emulator.metering.credit_engine import PrepaymentStart
 from home_emulator.zigbee.access import cad_may_run
+from home_emulator.zigbee.node import EmulatedNode
 from home_emulator.zigbee.zcl_server import encode_general
 
 CAD_IEEE = t.EUI64.convert("00:0d:6f:ff:fe:00:00:01")  # the display in the device log, as a CAD
@@ -33,7 +36,7 @@ class Listener:
 
 
 @pytest.fixture
-def home_with_cad():
+def home_with_cad() -> Iterator[tuple[EmulatedHome, Listener]]:
     home = EmulatedHome(
         HomeSpec(
             start_epoch_s=1_780_000_000, history_days=2, electricity_prepayment=PrepaymentStart()
@@ -48,7 +51,12 @@ def home_with_cad():
 
 
 def _send(
-    home: EmulatedHome, cad: Listener, node, endpoint: int, cluster_id: int, data: bytes
+    home: EmulatedHome,
+    cad: Listener,
+    node: EmulatedNode,
+    endpoint: int,
+    cluster_id: int,
+    data: bytes,
 ) -> bytes:
     packet = node.packet(endpoint, endpoint, cluster_id, data, 0x0000)
     packet = packet.replace(
@@ -61,7 +69,7 @@ def _send(
     return cad.frames[0].data.serialize()
 
 
-def _server_commands():
+def _server_commands() -> Iterator[tuple[int, f.ZCLCommandDef]]:
     for cluster_id in (0x0700, 0x0702, 0x0703, 0x0705):
         definition = Cluster._registry[cluster_id]
         for command in definition.server_commands.values():
@@ -74,7 +82,7 @@ def _server_commands():
     ids=lambda v: getattr(v, "name", hex(v) if isinstance(v, int) else str(v)),
 )
 def test_every_se_command_that_changes_a_meter_is_refused_to_a_cad(
-    home_with_cad, cluster_id, command
+    home_with_cad: tuple[EmulatedHome, Listener], cluster_id: int, command: f.ZCLCommandDef
 ) -> None:
     home, cad = home_with_cad
     header = f.ZCLHeader.cluster(0x21, command.id)
@@ -96,7 +104,9 @@ def test_every_se_command_that_changes_a_meter_is_refused_to_a_cad(
 
 
 @pytest.mark.parametrize("cluster_id", [0x0702, 0x0705, 0x0700])
-def test_a_cad_may_not_write_attributes(home_with_cad, cluster_id) -> None:
+def test_a_cad_may_not_write_attributes(
+    home_with_cad: tuple[EmulatedHome, Listener], cluster_id: int
+) -> None:
     home, cad = home_with_cad
     data = encode_general(
         0x22,
@@ -112,7 +122,9 @@ def test_a_cad_may_not_write_attributes(home_with_cad, cluster_id) -> None:
     assert status == f.Status.NOT_AUTHORIZED
 
 
-def test_a_cad_reads_consumption_and_costs_but_not_credit(home_with_cad) -> None:
+def test_a_cad_reads_consumption_and_costs_but_not_credit(
+    home_with_cad: tuple[EmulatedHome, Listener],
+) -> None:
     home, cad = home_with_cad
     attribute = Cluster._registry[0x0705].attributes_by_name
     ids = [attribute["credit_remaining"].id, attribute["current_day_cost_consumption_delivered"].id]

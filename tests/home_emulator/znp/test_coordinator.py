@@ -167,3 +167,11 @@ def test_a_frame_for_nobody_is_not_acknowledged(host: Host) -> None:
     assert mt.AF_DATA_REQUEST_EXT_RSP.decode(frames[0].data) == {"Status": status.SUCCESS}
     confirm = mt.AF_DATA_CONFIRM.decode(frames[1].data)
     assert confirm == {"Status": status.MAC_NO_ACK, "Endpoint": 1, "TSN": 9}
+
+
+def test_the_air_takes_the_pan_of_the_network_the_coordinator_formed(host: Host) -> None:
+    """A capture of the HAN stamps the PAN its coordinator formed, not the virtual radio's."""
+    _form(host)
+    network = host.coordinator.running
+    assert network is not None
+    assert host.coordinator.air.pan_id == network.pan_id

@@ -66,3 +66,11 @@ def test_more_than_250_bytes_cannot_be_framed() -> None:
 
 def test_the_fcs_is_the_xor_of_length_command_and_data() -> None:
     assert fcs(bytes.fromhex("03 61 01 aa bb cc")) == 0x03 ^ 0x61 ^ 0x01 ^ 0xAA ^ 0xBB ^ 0xCC
+
+
+def test_garbage_on_the_znp_port_costs_kilobytes_of_log(caplog: pytest.LogCaptureFixture) -> None:
+    reader = FrameReader()
+    with caplog.at_level(logging.WARNING):
+        frames = list(reader.feed(b"\xfe" * 200_000))
+    assert frames == []
+    assert sum(len(record.getMessage()) for record in caplog.records) < 8_000

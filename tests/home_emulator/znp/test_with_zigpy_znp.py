@@ -131,3 +131,20 @@ async def test_a_switched_off_meter_does_not_acknowledge() -> None:
         stick.home.esme.node.powered = False
         with pytest.raises(zigpy.exceptions.DeliveryError):
             await cluster.read_attributes(["instantaneous_demand"])
+
+
+@pytest.mark.logs_warning(r"refused: the port has a host")
+async def test_the_port_serves_one_host_and_a_second_connection_is_refused() -> None:
+    """As a serial line: a local connection cannot take the coordinator from the host using it."""
+    async with emulated_stick() as stick, stick.library() as application:
+        await until(lambda: _interviewed(application, stick.home.esme.node.ieee))
+        host, port = stick.url.removeprefix("socket://").rsplit(":", 1)
+        reader, writer = await asyncio.open_connection(host, int(port))
+        async with asyncio.timeout(10):
+            assert await reader.read() == b""  # closed by the emulated stick
+        writer.close()
+        meter = stick.meter(application)
+        result = (
+            await meter.endpoints[1].in_clusters[0x0702].read_attributes(["instantaneous_demand"])
+        )
+        assert "instantaneous_demand" in result[0]

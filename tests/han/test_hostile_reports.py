@@ -1,0 +1,144 @@
+"""A display shows what its meters said, never what a malformed or wrongly typed frame claims:
+such frames are refused and counted with the undecodable ones, and none raises into the loop."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+import zigpy.types as t
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from zigpy.zcl import foundation as f
+
+from han.clusters import GBMetering, GBPrepayment
+from home_emulator.metering.credit_engine import PrepaymentStart
+from tests.conftest import OpenEmulatedHan
+
+CLUSTERS = {0x0702: GBMetering, 0x0705: GBPrepayment}
+DATA_TYPES = sorted(int(type_id) for type_id in f.DataTypeId)
+
+
+def _report(records: bytes, tsn: int = 0x42) -> bytes:
+    header = f.ZCLHeader.general(
+        tsn, f.GeneralCommand.Report_Attributes, direction=f.Direction.Server_to_Client
+    )
+    return header.serialize() + records
+
+
+def _record(attrid: int, datatype: int, value: bytes) -> bytes:
+    return t.uint16_t(attrid).serialize() + bytes([datatype]) + value
+
+
+def _shown(han: Any) -> tuple[Any, ...]:
+    meter = han.model.electricity_import_meter()
+    assert meter is not None
+    return (
+        meter.demand_kw,
+        meter.import_total_kwh,
+        meter.export_total_kwh,
+        meter.supply,
+        meter.credit,
+        meter.unit,
+        meter.formatting,
+    )
+
+
+def _deliver(han: Any, cluster_id: int, data: bytes) -> None:
+    packet = han.home.esme.node.packet(1, 1, cluster_id, data, 0x0000)
+    han.radio.packet_received(packet.replace(data=t.SerializableBytes(data)))
+
+
+def _is_sound(cluster_id: int, data: bytes) -> bool:
+    """Whether ``data`` is a well-formed report in the attributes' own types (not hostile)."""
+    definition = CLUSTERS[cluster_id]
+    try:
+        _, payload = f.ZCLHeader.deserialize(data)
+        args, _ = f.GENERAL_COMMANDS[f.GeneralCommand.Report_Attributes].schema.deserialize(payload)
+        for record in args.attribute_reports:
+            attribute = definition.attributes.get(record.attrid)
+            if attribute is None or int(record.value.type) != int(attribute.zcl_type):
+                return False
+            attribute.type(record.value.value)
+    except Exception:
+        return False
+    return True
+
+
+@pytest.mark.logs_warning(r"Ignoring undecodable frame .*WrongDataType")
+async def test_reports_in_another_data_type_are_refused_and_counted(
+    emulated_han: OpenEmulatedHan,
+) -> None:
+    async with emulated_han(electricity_prepayment=PrepaymentStart()) as han:
+        await han.meter_ready()
+        await han.until(lambda: han.model.electricity_import_meter().credit.in_prepayment)
+        before = _shown(han)
+        demand = GBMetering.attributes_by_name["instantaneous_demand"].id
+        register = GBMetering.attributes_by_name["current_summ_delivered"].id
+        payment = GBPrepayment.attributes_by_name["payment_control_configuration"].id
+        _deliver(han, 0x0702, _report(_record(demand, 0x42, b"\x049999")))  # character string
+        _deliver(han, 0x0702, _report(_record(register, 0x22, b"\x01\x00\x00")))  # uint24
+        _deliver(han, 0x0705, _report(_record(payment, 0x18, b"\x00")))  # bitmap8
+        await han.until(lambda: han.model.undecodable_frames == 3)
+        assert _shown(han) == before
+        assert han.model.electricity_import_meter().credit.in_prepayment
+
+
+@pytest.mark.logs_warning(r"Ignoring undecodable frame")
+async def test_fuzzed_reports_change_nothing_shown(emulated_han: OpenEmulatedHan) -> None:
+    loop = asyncio.get_running_loop()
+    escaped: list[dict[str, Any]] = []
+    loop.set_exception_handler(lambda _loop, context: escaped.append(context))
+    async with emulated_han(electricity_prepayment=PrepaymentStart()) as han:
+        await han.meter_ready()
+        await han.until(lambda: han.model.electricity_import_meter().credit.in_prepayment)
+        before = _shown(han)
+        delivered = 0
+        attrids = {
+            cluster_id: sorted(definition.attributes) for cluster_id, definition in CLUSTERS.items()
+        }
+
+        records = st.lists(
+            st.tuples(st.integers(0, 0xFFFF), st.sampled_from(DATA_TYPES), st.binary(max_size=12)),
+            min_size=1,
+            max_size=4,
+        )
+
+        @settings(
+            max_examples=2000,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+        )
+        @given(
+            st.sampled_from(sorted(CLUSTERS)),
+            st.one_of(
+                records.map(lambda items: ("typed", items)),
+                st.binary(max_size=40).map(lambda raw: ("raw", raw)),
+            ),
+            st.integers(0, 3),
+        )
+        def hostile_report(cluster_id: int, shape: tuple[str, Any], pick: int) -> None:
+            nonlocal delivered
+            kind, content = shape
+            if kind == "typed":
+                known = attrids[cluster_id]
+                body = b"".join(
+                    _record(known[attrid % len(known)] if pick else attrid, datatype, value)
+                    for attrid, datatype, value in content
+                )
+            else:
+                body = content
+            data = _report(body)
+            assume(not _is_sound(cluster_id, data))
+            _deliver(han, cluster_id, data)
+            delivered += 1
+            assert _shown(han) == before
+
+        hostile_report()
+        for _ in range(10):
+            await asyncio.sleep(0)
+        assert delivered >= 1500
+        assert _shown(han) == before
+        assert han.model.undecodable_frames > 0
+    assert escaped == []

@@ -1,0 +1,133 @@
+"""Identity on a served home: a display proves it holds the link key of its install code on every
+connection; the meters' and hub's EUI-64s are never accepted from the network; a second claimant of
+an attached display's EUI-64 is refused and logged."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
+import pytest
+import zigpy.exceptions
+import zigpy.types as t
+
+from han.install_codes import printed_install_code
+from home_emulator.air.identity import proof, proves
+from home_emulator.air.server import AirServer
+from home_emulator.air.virtual_radio import COORDINATOR_IEEE, VirtualRadio
+from home_emulator.air.wire import Challenge, Hello, Proof, Refused, encode, read_message
+from home_emulator.devices.device_log import DeviceType, new_install_code
+from home_emulator.home import EmulatedHome, HomeSpec
+
+SECOND = t.EUI64.convert("00:0d:6f:ff:fe:00:00:02")
+
+
+class Served:
+    def __init__(self, home: EmulatedHome) -> None:
+        self.home = home
+        self.announced: list[str] = []
+        log = home.hub.device_log
+        log.entries[COORDINATOR_IEEE].install_code = printed_install_code(str(COORDINATOR_IEEE))
+
+        def install_code_of(ieee: t.EUI64) -> bytes | None:
+            entry = log.entries.get(ieee)
+            return entry.install_code if entry is not None else None
+
+        self.server = AirServer(
+            home.air, announce=self.announced.append, install_code_of=install_code_of
+        )
+        self.url = ""
+
+
+@contextlib.asynccontextmanager
+async def _served_home() -> AsyncIterator[Served]:
+    home = EmulatedHome(HomeSpec(seed=7, start_epoch_s=1_780_000_000, history_days=1, gas=False))
+    served = Served(home)
+    host, port = await served.server.start("127.0.0.1", 0)
+    served.url = f"tcp://{host}:{port}"
+    home.power_on()
+    try:
+        yield served
+    finally:
+        await served.server.close()
+        home.close()
+
+
+async def _hello(url: str, ieee: t.EUI64) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    host, port = url.removeprefix("tcp://").rsplit(":", 1)
+    reader, writer = await asyncio.open_connection(host, int(port))
+    writer.write(encode(Hello(ieee)))
+    return reader, writer
+
+
+def test_a_proof_is_bound_to_the_key_the_nonce_and_the_eui64() -> None:
+    code, nonce = new_install_code(), bytes(range(16))
+    mac = proof(code, nonce, SECOND)
+    assert proves(mac, code, nonce, SECOND)
+    assert not proves(mac, new_install_code(), nonce, SECOND)
+    assert not proves(mac, code, bytes(16), SECOND)
+    assert not proves(mac, code, nonce, COORDINATOR_IEEE)
+    assert code.hex() not in mac.hex()
+
+
+async def test_a_display_with_its_install_code_attaches_and_a_wrong_code_is_refused() -> None:
+    async with _served_home() as served:
+        code = new_install_code()
+        served.home.hub.device_log.add(SECOND, code, DeviceType.IHD)
+        radio = await VirtualRadio.new(
+            VirtualRadio.config_for(served.url, ieee=SECOND, install_code=code)
+        )
+        await radio.shutdown()
+        with pytest.raises(zigpy.exceptions.ControllerException, match="could not prove"):
+            await VirtualRadio.new(
+                VirtualRadio.config_for(served.url, ieee=SECOND, install_code=new_install_code())
+            )
+        # The home's own display proves the code on its label, with no settings at all.
+        radio = await VirtualRadio.new(VirtualRadio.config_for(served.url))
+        await radio.shutdown()
+        assert any("could not prove" in line for line in served.announced)
+
+
+@pytest.mark.parametrize("whose", ["esme", "hub"])
+async def test_a_meters_or_hubs_eui64_is_never_a_display(whose: str) -> None:
+    async with _served_home() as served:
+        node = served.home.esme.node if whose == "esme" else served.home.hub.node
+        reader, writer = await _hello(served.url, node.ieee)
+        answer = await read_message(reader)
+        writer.close()
+        assert isinstance(answer, Refused)
+        assert "not a display" in answer.reason
+        assert any(str(node.ieee) in line and "refused" in line for line in served.announced)
+
+
+async def test_a_second_claimant_is_refused_while_the_display_is_attached() -> None:
+    async with _served_home() as served:
+        radio = await VirtualRadio.new(VirtualRadio.config_for(served.url))
+        try:
+            reader, writer = await _hello(served.url, COORDINATOR_IEEE)
+            answer = await read_message(reader)
+            writer.close()
+            assert isinstance(answer, Refused)  # before any challenge: the EUI-64 is taken
+            assert "already attached" in answer.reason
+        finally:
+            await radio.shutdown()
+        assert any("already attached" in line for line in served.announced)
+
+
+@pytest.mark.logs_warning(r"is not this protocol")
+async def test_garbage_and_a_silent_proof_are_refused_without_harm() -> None:
+    async with _served_home() as served:
+        reader, writer = await _hello(served.url, COORDINATOR_IEEE)
+        challenge = await read_message(reader)
+        assert isinstance(challenge, Challenge)
+        writer.write(encode(Proof(bytes(32))))
+        answer = await read_message(reader)
+        writer.close()
+        assert isinstance(answer, Refused)
+        host, port = served.url.removeprefix("tcp://").rsplit(":", 1)
+        _, junk = await asyncio.open_connection(host, int(port))
+        junk.write(b"\xff\xff\xff\xff" + bytes(64))  # a huge length: not this protocol
+        junk.close()
+        radio = await VirtualRadio.new(VirtualRadio.config_for(served.url))
+        await radio.shutdown()
