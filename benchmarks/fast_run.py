@@ -18,12 +18,13 @@ import zigpy.types as t
 
 from benchmarks.invariants import InvariantChecker
 from han.model import HomeModel
+from han.resources import resource_dir
 from han.session import HanSession
 from home_emulator.api.from_scenario import build_home
 from home_emulator.api.home import EmulatedHome, VirtualRadio
 from home_emulator.api.scenarios import open_scenario
 
-SCENARIOS = Path(__file__).resolve().parent.parent / "resources" / "scenarios"
+SCENARIOS = resource_dir("scenarios")
 FRAME_S = 1 / 60
 """How often a display could draw: the checker samples at this pace."""
 
