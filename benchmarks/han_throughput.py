@@ -12,7 +12,7 @@ import time
 
 import zigpy.types as t
 
-from benchmarks.figures import Figure, at_least
+from benchmarks.figures import Figure, at_least, for_information
 from benchmarks.harness import (
     Deliveries,
     ReportCounter,
@@ -24,15 +24,19 @@ from benchmarks.harness import (
 from han.model import ModelChange
 
 KEY = "han_reports_per_s"
+DISPLAY_KEY = "han_display_side_reports_per_s"
 TARGET_PER_S = 5_000
 UNIT = "frames/s"
 
 
 _REPORTED_FIELDS = frozenset(
     {"demand_kw", "import_total_kwh", "export_total_kwh", "today_import_kwh", "ambient", "export"}
+    | {"week_import_kwh", "month_import_kwh", "today_cost_gbp", "week_cost_gbp", "month_cost_gbp"}
+    | {"totals"}
 )
-"""What a Metering report changes in the model. Other changes of a meter – its histories read
-again when a day ends, a new price – come from reads, not from the reports being counted."""
+"""What a Metering report changes in the model (today's energy carries the week, the month and the
+costs with it). Other changes of a meter – its histories read again when a day ends, a new price –
+come from reads, not from the reports being counted."""
 
 
 class _MeterChanges:
@@ -50,6 +54,7 @@ async def han_reports_per_s(
     batch: int = 200,
     warm_up_steps: int = 100,
     record: list[t.ZigbeePacket] | None = None,
+    display_side: list[Figure] | None = None,
 ) -> Figure:
     """Time ``steps`` meter steps end to end; ``record`` receives every frame the timed run sent."""
     if steps < 1 or batch < 1:
@@ -129,4 +134,15 @@ async def han_reports_per_s(
             else ""
         )
     )
+    if display_side is not None:
+        # The emulated meter's own stepping and encoding is the other side of the air: what the
+        # display's layers (delivery, zigpy, session, links, model) manage on their own.
+        display_side.append(
+            for_information(
+                DISPLAY_KEY,
+                decoded.frames / (elapsed - stepping_s),
+                UNIT,
+                detail=f"the same run, less the {stepping_s:.2f} s the emulated meter took",
+            )
+        )
     return at_least(KEY, decoded.frames / elapsed, UNIT, TARGET_PER_S, detail=detail)

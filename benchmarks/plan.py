@@ -22,6 +22,8 @@ class Plan:
     """How long the IHD is watched at rest (after start-up) for its CPU and memory."""
     coordinator_steps: int = 10_000
     """Meter steps timed through the emulated ZNP coordinator and zigpy-znp."""
+    fast_forward_s: float = 20.0
+    """Wall seconds the IHD follows a home at ×100,000."""
 
 
 QUICK = Plan(
@@ -34,6 +36,7 @@ QUICK = Plan(
     history_redraws=10,
     idle_s=5.0,
     coordinator_steps=5_000,
+    fast_forward_s=8.0,
 )
 FULL = Plan(
     han_steps=30_000,

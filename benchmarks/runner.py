@@ -15,7 +15,7 @@ from benchmarks.plan import Plan
 from benchmarks.qt_loop import run_on_qt_loop
 
 RATIO_KEY = "han_vs_zigpy_ratio"
-RATIO_TARGET = 0.5
+RATIO_TARGET = 0.9
 Progress = Callable[[str], None]
 
 
@@ -41,6 +41,22 @@ def run_all(plan: Plan, *, progress: Progress = _to_stderr) -> Results:
         results.figures.extend(ihd_idle(measure_s=plan.idle_s))
     except Exception as error:
         _failed(results, "ihd_idle", error, progress)
+    progress(
+        f"fast_forward_cpu_pct, fast_forward_rss_mb: python -m app at ×100,000 for {plan.idle_s:g} s"
+    )
+    try:
+        from benchmarks.fast_forward import app_at_speed
+
+        results.figures.extend(app_at_speed(plan.idle_s))
+    except Exception as error:
+        _failed(results, "fast_forward app", error, progress)
+    progress("pi_budget: the IHD on one core held to a third of it")
+    try:
+        from benchmarks.pi_budget import pi_budget
+
+        results.figures.extend(pi_budget(idle_s=plan.idle_s))
+    except Exception as error:
+        _failed(results, "pi_budget", error, progress)
     try:
         run_on_qt_loop(_in_process(plan, results, progress))
     except Exception as error:  # the loop itself could not run: nothing in-process was measured
@@ -75,10 +91,14 @@ async def _in_process(plan: Plan, results: Results, progress: Progress) -> None:
     from benchmarks.zigpy_decode import record_report_frames, zigpy_reports_per_s
 
     frames: list[t.ZigbeePacket] = []
+    display_side: list[Figure] = []
     progress(f"han_reports_per_s: {plan.han_steps:,} meter steps end to end")
     han = await _measure(
-        results, "han_reports_per_s", lambda: _one(han_reports_per_s(plan.han_steps, record=frames))
+        results,
+        "han_reports_per_s",
+        lambda: _one(han_reports_per_s(plan.han_steps, record=frames, display_side=display_side)),
     )
+    results.figures.extend(display_side)
 
     if not frames:
         progress("zigpy_reports_per_s: recording frames in a priming run")
@@ -95,7 +115,9 @@ async def _in_process(plan: Plan, results: Results, progress: Progress) -> None:
     frames.clear()
 
     if han and zigpy:
-        results.figures.append(ratio(han[0], zigpy[0]))
+        # Our layers against zigpy's: the display side of the same run (the emulated meter's
+        # stepping is the other side of the air, and zigpy alone is not charged for it either).
+        results.figures.append(ratio(display_side[0] if display_side else han[0], zigpy[0]))
     else:
         results.failures.append(Failure(RATIO_KEY, "needs both throughput figures"))
 
@@ -117,6 +139,11 @@ async def _in_process(plan: Plan, results: Results, progress: Progress) -> None:
 
     progress(f"report_to_pixel: {plan.pixel_samples} samples")
     await _measure(results, "report_to_pixel", lambda: report_to_pixel(plan.pixel_samples))
+
+    from benchmarks.fast_forward import fast_forward
+
+    progress(f"fast_forward: the IHD on a home at ×100,000 for {plan.fast_forward_s:g} s")
+    await _measure(results, "fast_forward", lambda: fast_forward(plan.fast_forward_s))
 
     from benchmarks.ihd_history import history_redraw_ms
 

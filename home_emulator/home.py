@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import zigpy.types as t
 
+from han.clock_speed import REPORT_EVERY_WALL_S
 from han.clusters import PRICE_CLUSTER
 from home_emulator.air.medium import Air
 from home_emulator.air.virtual_radio import COORDINATOR_IEEE
@@ -245,11 +246,13 @@ class EmulatedHome:
             action()
         self._advance_devices(now)
         self._han_traffic(now)
+        # Reporting intervals stretch with the clock's speed, so frames per wall second stay few.
+        floor_s = self.clock.speed * REPORT_EVERY_WALL_S
         for node in self.nodes:
             if node.powered:
                 for packet in node.take_outbox():
                     self._transmit(packet)
-                for packet in node.reports(now):
+                for packet in node.reports(now, floor_s):
                     self._transmit(packet)
         self._next_step_s = now + METER_STEP_S
         return now

@@ -5,6 +5,12 @@ and cost) change only when a local day ends, so they are read when the display a
 when the HAN's clock passes local midnight – not polled. The running totals that move all day (this
 week and month, today's cost, maximum demand, the tier registers) are read every ``totals_poll_s``
 of display time: they are not reported, so a fast-running home does not flood the air with them.
+
+Between reads the running figures follow today's energy as it is reported (``follow_today``): each
+kWh the meter reports adds to the week and the month and is costed at the price of the moment, so
+every figure of a meter is of one moment whenever a screen is drawn – today's cost is today's
+energy at the day's prices, the week holds today – however fast the home runs. A read replaces the
+followed figures only when it is itself of one moment (today's energy unchanged across the reads).
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ import logging
 import time
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 from zigpy.zcl import Cluster
 
@@ -37,6 +43,27 @@ TOTALS_POLL_S: Final = 60.0
 HAN_CLOCK_WAIT_S: Final = 3.0
 """How long attaching waits for the hub's time, which says which day "today" is."""
 MAX_TIER_REGISTERS: Final = 15
+SNAPSHOT_TRIES: Final = 3
+"""Reads of the costs that may see today's energy move before the figures read are let go."""
+_FOLLOWED: Final = ("week_import_kwh", "month_import_kwh")
+_FOLLOWED_COSTS: Final = ("today_cost_gbp", "week_cost_gbp", "month_cost_gbp")
+_ALL_FOLLOWED: Final = frozenset(_FOLLOWED + _FOLLOWED_COSTS)
+
+
+_COST_FIELDS: Final = {
+    COST.today: "today_cost_gbp",
+    COST.this_week: "week_cost_gbp",
+    COST.this_month: "month_cost_gbp",
+}
+
+
+def one_price_all_day(meter: Meter) -> bool:
+    """Whether today's energy at the price of now is today's cost: a single-rate tariff, every
+    price the meter has published the same (not time-of-use, blocks or half-hourly prices)."""
+    current = meter.tariff.current
+    if current is not None and (current.number_of_tiers or 1) > 1:
+        return False
+    return len({period.unit_price_gbp_per_kwh for period in meter.tariff.schedule}) <= 1
 
 
 def energy_attributes(meter: Meter) -> HistoryAttributes | None:
@@ -182,21 +209,35 @@ class HistoryLink:
         return scaled(raw, self._cost_places)
 
     async def refresh_totals(self) -> None:
-        """Read the running figures that are not reported: week, month, costs, maxima, tiers."""
+        """Read the running figures that are not reported: week, month, costs, maxima, tiers.
+
+        Today's energy is read with them (one frame, one moment) and again after the costs: the
+        costs are taken only if it did not move meanwhile, so they are of the same moment."""
         meter = self.meter
         wanted = self._totals_wanted(meter)
-        values = await read_attributes(self._metering, list(wanted))
-        if self._prepayment is not None:
-            cost_names = {
-                COST.today: "today_cost_gbp",
-                COST.this_week: "week_cost_gbp",
-                COST.this_month: "month_cost_gbp",
-            }
-            costs = await read_attributes(self._prepayment, list(cost_names))
-        else:
-            cost_names, costs = {}, {}
+        energy_set = energy_attributes(meter)
+        today_name = energy_set.today if energy_set is not None else None
+        asked_at = self._now()
+        values: dict[str, Any] = {}
+        costs: dict[str, Any] = {}
+        names = [*([today_name] if today_name else []), *wanted]  # one frame: one moment
+        for _ in range(SNAPSHOT_TRIES):
+            asked_at = self._now()
+            values = await read_attributes(self._metering, names)
+            if self._prepayment is None:
+                break
+            costs = await read_attributes(self._prepayment, list(_COST_FIELDS))
+            if today_name is None or today_name not in values:
+                break
+            # Asked one after the other: today's energy unchanged on both sides of the costs
+            # means nothing was used (so nothing costed) between the two answers.
+            again = await read_attributes(self._metering, [today_name])
+            if again.get(today_name) == values[today_name]:
+                break
+            costs = {}  # today's energy moved between the reads: these costs are of another moment
         now = self._now()
         changed: set[str] = set()
+        today_raw = values.pop(today_name, None) if today_name else None
         for name, raw in values.items():
             field_name = wanted[name]
             amount = meter.formatting.scale(int(raw))
@@ -207,10 +248,75 @@ class HistoryLink:
                 setattr(meter, field_name, Measured(amount, now))
                 changed.add(field_name)
         for name, raw in costs.items():
-            setattr(meter, cost_names[name], Measured(self._cost_scale(int(raw)), now))
-            changed.add(cost_names[name])
+            setattr(meter, _COST_FIELDS[name], Measured(self._cost_scale(int(raw)), now))
+            changed.add(_COST_FIELDS[name])
+        if today_raw is not None:
+            read_kwh = meter.formatting.scale(int(today_raw))
+            changed |= self._settle_today(read_kwh, asked_at, changed & _ALL_FOLLOWED)
         if changed:
             self._model.announce(ModelChange(self._key, frozenset(changed | {"totals"})))
+
+    def _settle_today(self, read_kwh: Decimal, asked_at: float, read: set[str]) -> set[str]:
+        """Make today's energy and the running figures agree after a read of some of them
+        (``read``: the fields the read set). A report that arrived while they were read is newer:
+        the figures read follow it. Else the energy read is the latest, and the figures not read
+        follow it there."""
+        meter = self.meter
+        now = self._now()
+        current = meter.today_import_kwh
+        if current is not None and current.updated_at >= asked_at:
+            return self._move(read_kwh, current.value, now, read)
+        changed = {"today_import_kwh"}
+        if current is not None:
+            changed |= self._move(current.value, read_kwh, now, _ALL_FOLLOWED - read)
+        meter.today_import_kwh = Measured(read_kwh, now)
+        return changed
+
+    def follow_today(self, previous_kwh: Decimal, now: float) -> set[str]:
+        """Today's energy moved from ``previous_kwh`` to the model's: the week, the month and the
+        costs move with it, the new energy priced at the price of the moment."""
+        today = self.meter.today_import_kwh
+        if today is None:
+            return set()
+        return self._move(previous_kwh, today.value, now, _ALL_FOLLOWED)
+
+    def _move(
+        self, from_kwh: Decimal, to_kwh: Decimal, now: float, names: frozenset[str] | set[str]
+    ) -> set[str]:
+        """Carry the running figures ``names`` from a moment when today's energy was ``from_kwh``
+        to one when it is ``to_kwh``. A fall means a new day began: today's cost starts again from
+        today's energy; what was used before midnight since the last figure is not known here, so
+        the week and the month hold at least what they held plus today's until the reads that
+        follow (the histories are read again at once) settle them."""
+        meter = self.meter
+        new_day = to_kwh < from_kwh
+        added = to_kwh if new_day else to_kwh - from_kwh
+        if new_day:
+            self._day_ended.set()
+        elif not added:
+            return set()
+        price = meter.tariff.unit_price_gbp_per_kwh
+        changed: set[str] = set()
+        for name in names:
+            figure = getattr(meter, name)
+            if figure is None and name == "today_cost_gbp" and price is not None:
+                # Not read yet (a fast home moves between any two reads): a day seen from its
+                # start, or one that had a single price so far, can be costed from here on.
+                if new_day:
+                    figure = Measured(Decimal(0), now)
+                elif one_price_all_day(meter):
+                    figure = Measured(from_kwh * price.value, now)
+            if figure is None:
+                continue
+            if name in _FOLLOWED:
+                setattr(meter, name, Measured(figure.value + added, now))
+            elif price is not None:  # a cost follows at the price of the moment
+                base = Decimal(0) if new_day and name == "today_cost_gbp" else figure.value
+                setattr(meter, name, Measured(base + added * price.value, now))
+            else:
+                continue
+            changed.add(name)
+        return changed | ({"totals"} if changed else set())
 
     def _totals_wanted(self, meter: Meter) -> dict[str, str]:
         """Attribute → ``Meter`` field (``tierN`` for tier registers) for this kind of meter."""

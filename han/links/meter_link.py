@@ -71,6 +71,7 @@ FORMATTING_ATTRIBUTES: Final = (
 _AMBIENT: Final = "iambient_consumption_indicator"
 AMBIENT_LEVELS: Final = {level.value for level in AmbientLevel}
 _GAS_TODAY: Final = frozenset({"today_volume_m3", "today_import_kwh"})
+_ONE_MOMENT: Final = frozenset({"instantaneous_demand", _AMBIENT})
 
 
 def live_fields(meter: Meter) -> dict[str, str]:
@@ -248,6 +249,14 @@ class MeterLink:
         now = self._now()
         changed = set()
         value_changed = False
+        today_before = meter.today_import_kwh
+        if unless_updated_since is not None and any(
+            self._updated_since(name, unless_updated_since)
+            for name in _ONE_MOMENT
+            if name in values
+        ):
+            # Demand and the ambient level it gives are shown side by side: both or neither.
+            values = {name: raw for name, raw in values.items() if name not in _ONE_MOMENT}
         for name, raw in values.items():
             if raw is None or self._updated_since(name, unless_updated_since):
                 continue
@@ -266,6 +275,9 @@ class MeterLink:
             changed.add(field_name)
         if not changed:
             return
+        if "today_import_kwh" in changed and today_before is not None:
+            # In the same change, so no screen draws today's energy beside yesterday's costs.
+            changed |= self.history.follow_today(today_before.value, now)
         if value_changed:
             meter.value_changed_han_s = self._model.han_now(now)
         if meter.fuel is Fuel.GAS and changed & _GAS_TODAY:

@@ -293,9 +293,10 @@ class EmulatedNode:
         outbox, self.outbox = self.outbox, []
         return outbox
 
-    def reports(self, now: float) -> list[t.ZigbeePacket]:
+    def reports(self, now: float, min_interval_floor_s: float = 0.0) -> list[t.ZigbeePacket]:
         """Report Attributes frames due now, per bound display: a display that configured its own
-        reporting gets its own frame; those that did not share one frame per cluster."""
+        reporting gets its own frame; those that did not share one frame per cluster.
+        ``min_interval_floor_s``: see ``ServerCluster.due_reports``."""
         packets = []
         frames: dict[tuple[int, int, Display | None], bytes] = {}
         for binding in self.bindings:
@@ -310,7 +311,7 @@ class EmulatedNode:
             key = (binding.src_endpoint, binding.cluster_id, display)
             data = frames.get(key)
             if data is None:
-                records = cluster.due_reports(now, display)
+                records = cluster.due_reports(now, display, min_interval_floor_s)
                 data = frames[key] = encode_report(self.next_tsn(), records) if records else b""
             if data:
                 packets.append(

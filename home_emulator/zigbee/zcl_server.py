@@ -71,6 +71,8 @@ class ServerCluster:
         """Rules for every bound display that configured none of its own (set by tools and tests)."""
         self.reporting_by_display: dict[Display, dict[int, ReportingRule]] = {}
         """Each display's own rules: what one display asks for never changes what another gets."""
+        self._last_frame_s: dict[Display | None, float] = {}
+        """When each display's frame (or the shared one) last went: for ``min_interval_floor_s``."""
         self.commands: dict[int, CommandHandler] = {}
         self.after_command: Callable[[int], None] | None = None
         """Told of every command a handler ran, before the answer is sent (the home store commits
@@ -187,9 +189,17 @@ class ServerCluster:
                 return f.Status.INVALID_VALUE
         return None
 
-    def due_reports(self, now: float, display: Display | None = None) -> bytes:
+    def due_reports(
+        self, now: float, display: Display | None = None, min_interval_floor_s: float = 0.0
+    ) -> bytes:
         """The attribute records of a Report Attributes frame for everything due now to
-        ``display`` (may be empty); marks them as reported."""
+        ``display`` (may be empty); marks them as reported. ``min_interval_floor_s``: no frame
+        sooner than that after the last one to that display (a fast-running home keeps its
+        wall-clock report rate bounded); what changed meanwhile goes out together, so related
+        values always share one frame."""
+        last_frame_s = self._last_frame_s.get(display, float("-inf"))
+        if min_interval_floor_s and now - last_frame_s < min_interval_floor_s:
+            return b""
         records = bytearray()
         for attrid, rule in self.reporting_for(display).items():
             value = self._values.get(attrid)
@@ -198,6 +208,8 @@ class ServerCluster:
             rule.last_value = value
             rule.last_report_s = now
             records += self._record_head(attrid) + self._record_type(attrid)(value).serialize()
+        if records:
+            self._last_frame_s[display] = now
         return bytes(records)
 
     def _record_head(self, attrid: int) -> bytes:

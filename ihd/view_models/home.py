@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Final
 
 from app.wording import PLAIN_ENGLISH, Wording, fill
+from han.history_link import one_price_all_day
 from han.model import AmbientLevel, Fuel, HomeModel, LinkState, Measured, Meter
 from ihd.view_models.spoken import now_sentence
 
@@ -177,8 +178,10 @@ class HomeViewModel:
             energy = Shown(w.number(used.value, 2), "kWh", stale)
             if meter.today_cost_gbp is not None:  # the meter's own figure knows every rate
                 cost = Shown(w.money(meter.today_cost_gbp.value), "", stale, note)
-            elif price is not None:
+            elif price is not None and one_price_all_day(meter):
                 cost = Shown(w.money(used.value * price.value), "", stale, note)
+            elif price is not None:  # today's energy at one rate of several would be wrong
+                cost = Shown("–", "", True, note)
             else:
                 cost = Shown("–", "", True, w.translate("NowScreen", "price not known yet"))
         standing = meter.tariff.standing_charge_gbp_per_day

@@ -166,7 +166,8 @@ def test_the_ratio_divides_han_by_zigpy() -> None:
     ratio = runner.ratio(han, zigpy)
     assert ratio.key == "han_vs_zigpy_ratio"
     assert ratio.value == pytest.approx(0.75)
-    assert ratio.met is True
+    assert ratio.met is False  # our layers must cost at most a tenth on top of zigpy
+    assert runner.ratio(Figure("han_reports_per_s", 3600.0, "frames/s"), zigpy).met is True
 
 
 # The benchmark itself, tiny ------------------------------------------------------------------

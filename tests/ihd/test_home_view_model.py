@@ -130,3 +130,18 @@ def test_words_come_from_the_wording_it_is_given() -> None:
     assert screen.today[0].caption == "ELECTRICITY TODAY"
     assert screen.cost_per_hour.unit == "PER HOUR"
     assert screen.last_updated.startswith("UPDATED ")
+
+
+def test_without_the_meters_cost_a_time_of_use_day_is_not_costed_at_the_rate_of_now() -> None:
+    from han.tariff import PricePeriod
+
+    model = _live_model(at=500.0)
+    meter = model.electricity_import_meter()
+    assert meter is not None
+    meter.tariff.schedule = (
+        PricePeriod(Decimal("0.3000"), "Day", 1, 2, None, None),
+        PricePeriod(Decimal("0.1300"), "Night", 2, 2, None, None),
+    )
+    electricity = HomeViewModel(model).screen(now=505.0, started_at=0.0).today[0]
+    assert electricity.cost.text == "–"
+    assert electricity.energy.text == "7.50"

@@ -1,0 +1,59 @@
+"""Today's energy carries the week, the month and the costs with it, so a screen never shows
+today's energy beside costs or totals of another moment."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, cast
+
+from han.history_link import HistoryLink
+from han.model import HomeModel, Measured, MeterKey
+
+KEY = MeterKey("0d:6f:00:00:00:00:00:01", 1)
+PRICE = Decimal("0.2450")
+
+
+def _link() -> tuple[HomeModel, HistoryLink]:
+    model = HomeModel()
+    meter = model.meter(KEY)
+    meter.today_import_kwh = Measured(Decimal("4.000"), 0.0)
+    meter.week_import_kwh = Measured(Decimal("20.000"), 0.0)
+    meter.month_import_kwh = Measured(Decimal("90.000"), 0.0)
+    meter.today_cost_gbp = Measured(Decimal("0.9800"), 0.0)
+    meter.week_cost_gbp = Measured(Decimal("4.9000"), 0.0)
+    meter.tariff.unit_price_gbp_per_kwh = Measured(PRICE, 0.0)
+    clusters = cast(Any, None)  # the figures move without a word on the air
+    return model, HistoryLink(model, KEY, clusters, None, now=lambda: 10.0)
+
+
+def test_energy_used_since_is_added_to_the_week_and_month_and_costed_at_the_price_of_now() -> None:
+    model, link = _link()
+    meter = model.meter(KEY)
+    meter.today_import_kwh = Measured(Decimal("5.000"), 10.0)
+    changed = link.follow_today(Decimal("4.000"), 10.0)
+    assert meter.week_import_kwh is not None
+    assert meter.week_import_kwh.value == Decimal("21.000")
+    assert meter.month_import_kwh is not None
+    assert meter.month_import_kwh.value == Decimal("91.000")
+    assert meter.today_cost_gbp is not None
+    assert meter.today_cost_gbp.value == Decimal("0.9800") + PRICE
+    assert meter.week_cost_gbp is not None
+    assert meter.week_cost_gbp.value == Decimal("4.9000") + PRICE
+    assert {"week_import_kwh", "today_cost_gbp", "totals"} <= changed
+
+
+def test_a_fall_in_todays_energy_is_a_new_day_whose_cost_starts_from_its_energy() -> None:
+    model, link = _link()
+    meter = model.meter(KEY)
+    meter.today_import_kwh = Measured(Decimal("0.500"), 10.0)
+    link.follow_today(Decimal("4.000"), 10.0)
+    assert meter.today_cost_gbp is not None
+    assert meter.today_cost_gbp.value == Decimal("0.500") * PRICE
+    assert meter.week_import_kwh is not None
+    assert meter.week_import_kwh.value >= meter.today_import_kwh.value
+
+
+def test_no_use_moves_nothing() -> None:
+    model, link = _link()
+    assert link.follow_today(Decimal("4.000"), 10.0) == set()
+    assert model.meter(KEY).today_cost_gbp == Measured(Decimal("0.9800"), 0.0)
