@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-from cad.glow_payload import electricity_message
+from cad.feed.glow_payload import electricity_message
 from han.model import AmbientLevel, Fuel, HomeModel, Meter, MeterKey
 from ihd.view_models.history_summary import HistorySummaryViewModel
 from ihd.view_models.home import HomeViewModel

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Final
 
 from app.wording import PLAIN_ENGLISH, Wording, fill
-from han.history_link import one_price_all_day
+from han.links.history_link import one_price_all_day
 from han.model import AmbientLevel, Fuel, HomeModel, LinkState, Measured, Meter
 from ihd.view_models.spoken import now_sentence
 

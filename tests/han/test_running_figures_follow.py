@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, cast
 
-from han.history_link import HistoryLink
+from han.links.history_link import HistoryLink
 from han.model import HomeModel, Measured, MeterKey
 
 KEY = MeterKey("0d:6f:00:00:00:00:00:01", 1)

@@ -133,7 +133,7 @@ def test_words_come_from_the_wording_it_is_given() -> None:
 
 
 def test_without_the_meters_cost_a_time_of_use_day_is_not_costed_at_the_rate_of_now() -> None:
-    from han.tariff import PricePeriod
+    from han.domain.tariff import PricePeriod
 
     model = _live_model(at=500.0)
     meter = model.electricity_import_meter()
