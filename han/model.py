@@ -29,6 +29,7 @@ from han.domain.firmware_status import FirmwareStatus
 from han.domain.history import MeterHistory
 from han.domain.tariff import PricePeriod, Tariff
 from han.domain.units import ELECTRICITY_UPDATE_S, GENERATION_DEVICE_TYPES, MeteringUnit
+from han.events import Emitter, Unsubscribe
 from han.measured import Measured
 
 __all__ = [
@@ -218,15 +219,17 @@ class HomeModel:
         from before it may be shown or kept."""
         self.firmware = FirmwareStatus()
         """This display's own firmware and any update the hub is sending it (OTA Upgrade)."""
-        self._listeners: list[Listener] = []
+        self._changes: Emitter[ModelChange] = Emitter("home model")
 
-    def subscribe(self, listener: Listener) -> Callable[[], None]:
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+    def subscribe(self, listener: Listener) -> Unsubscribe:
+        return self._changes.subscribe(listener)
+
+    @property
+    def listener_count(self) -> int:
+        return self._changes.listener_count
 
     def announce(self, change: ModelChange) -> None:
-        for listener in list(self._listeners):
-            listener(change)
+        self._changes.emit(change)
 
     def meter(self, key: MeterKey) -> Meter:
         existing = self.meters.get(key)

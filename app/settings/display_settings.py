@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
+from han.events import Emitter, Unsubscribe
+
 THEME_NAMES: Final = ("standard", "large", "contrast")
 """Standard, large text, high contrast (their colours and sizes are in ``app/ui/theme.py``)."""
 
@@ -66,7 +68,7 @@ class DisplaySettings:
         self._sound = sound
         self._budgets_gbp: dict[str, Decimal] = {}
         self._presentation = Presentation()
-        self._listeners: list[SettingsListener] = []
+        self._changes: Emitter[str] = Emitter("display settings")
 
     @property
     def theme(self) -> str:
@@ -121,13 +123,15 @@ class DisplaySettings:
                 self._budgets_gbp[period] = amount_gbp
             self._announce("budget")
 
-    def subscribe(self, listener: SettingsListener) -> Callable[[], None]:
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+    def subscribe(self, listener: SettingsListener) -> Unsubscribe:
+        return self._changes.subscribe(listener)
+
+    @property
+    def listener_count(self) -> int:
+        return self._changes.listener_count
 
     def _announce(self, setting: str) -> None:
-        for listener in list(self._listeners):
-            listener(setting)
+        self._changes.emit(setting)
 
 
 def _checked(value: str, allowed: tuple[str, ...], what: str) -> str:

@@ -16,7 +16,7 @@ from tests.ppmid.conftest import Kit
 
 def listening(model: HomeModel) -> int:
     """How many listeners the model has."""
-    return len(model._listeners)
+    return model.listener_count
 
 
 class Nowhere:

@@ -1,0 +1,109 @@
+"""The one event primitive: followers come and go, and one follower's error is its own."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from han.events import Emitter, Unsubscribe
+from han.model import HomeModel, MeterKey, ModelChange
+
+
+def test_followers_hear_each_event_until_they_leave() -> None:
+    emitter: Emitter[int] = Emitter("counter")
+    first: list[int] = []
+    second: list[int] = []
+    leave_first = emitter.subscribe(first.append)
+    emitter.subscribe(second.append)
+    emitter.emit(1)
+    leave_first()
+    leave_first()  # leaving twice is harmless
+    emitter.emit(2)
+    assert first == [1]
+    assert second == [1, 2]
+    assert emitter.listener_count == 1
+
+
+def test_the_same_callable_subscribed_twice_hears_twice_and_leaves_once_per_subscription() -> None:
+    emitter: Emitter[str] = Emitter("words")
+    heard: list[str] = []
+    leave = emitter.subscribe(heard.append)
+    emitter.subscribe(heard.append)
+    emitter.emit("a")
+    leave()
+    emitter.emit("b")
+    assert heard == ["a", "a", "b"]
+
+
+def test_a_failing_follower_is_logged_and_the_others_still_hear(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    emitter: Emitter[int] = Emitter("counter")
+    heard: list[int] = []
+
+    def broken(value: int) -> None:
+        raise RuntimeError(f"cannot show {value}")
+
+    emitter.subscribe(broken)
+    emitter.subscribe(heard.append)
+    with caplog.at_level(logging.ERROR, logger="han.events"):
+        emitter.emit(7)  # does not raise
+    assert heard == [7]
+    [record] = caplog.records
+    assert "counter" in record.getMessage()
+    assert record.exc_info is not None
+    assert isinstance(record.exc_info[1], RuntimeError)
+    assert "cannot show 7" in caplog.text  # the traceback is in the log
+
+
+def test_a_follower_may_leave_or_be_removed_during_a_delivery() -> None:
+    emitter: Emitter[int] = Emitter("counter")
+    heard: list[str] = []
+    leaves: dict[str, Unsubscribe] = {}
+
+    def first(value: int) -> None:
+        heard.append(f"first {value}")
+        leaves["first"]()  # leaves itself
+        leaves["third"]()  # and removes one not yet called
+
+    def second(value: int) -> None:
+        heard.append(f"second {value}")
+
+    def third(value: int) -> None:
+        heard.append(f"third {value}")
+
+    leaves["first"] = emitter.subscribe(first)
+    emitter.subscribe(second)
+    leaves["third"] = emitter.subscribe(third)
+    emitter.emit(1)
+    emitter.emit(2)
+    assert heard == ["first 1", "second 1", "second 2"]
+    assert emitter.listener_count == 1
+
+
+def test_a_follower_who_joins_during_a_delivery_hears_the_next_event() -> None:
+    emitter: Emitter[int] = Emitter("counter")
+    late: list[int] = []
+
+    def recruiter(value: int) -> None:
+        if value == 1:
+            emitter.subscribe(late.append)
+
+    emitter.subscribe(recruiter)
+    emitter.emit(1)
+    emitter.emit(2)
+    assert late == [2]
+
+
+def test_the_model_delivers_its_change_as_announced_and_counts_its_followers() -> None:
+    model = HomeModel()
+    heard: list[ModelChange] = []
+    before = model.listener_count
+    leave = model.subscribe(heard.append)
+    change = ModelChange(MeterKey("00:11", 1), frozenset({"demand_kw", "ambient"}))
+    model.announce(change)
+    leave()
+    assert heard == [change]
+    assert heard[0] is change
+    assert model.listener_count == before
