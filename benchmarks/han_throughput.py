@@ -21,7 +21,7 @@ from benchmarks.harness import (
     is_report,
     spin_until,
 )
-from han.model import ModelChange
+from han.model import Field, ModelChange
 
 KEY = "han_reports_per_s"
 TARGET_PER_S = 5_000
@@ -29,7 +29,14 @@ UNIT = "frames/s"
 
 
 _REPORTED_FIELDS = frozenset(
-    {"demand_kw", "import_total_kwh", "export_total_kwh", "today_import_kwh", "ambient", "export"}
+    {
+        Field.DEMAND_KW,
+        Field.IMPORT_TOTAL_KWH,
+        Field.EXPORT_TOTAL_KWH,
+        Field.TODAY_IMPORT_KWH,
+        Field.AMBIENT,
+        Field.EXPORT,
+    }
 )
 """What a Metering report changes in the model. Other changes of a meter – its histories read
 again when a day ends, a new price – come from reads, not from the reports being counted."""

@@ -29,7 +29,7 @@ from han.domain.history_names import ALTERNATIVE_CONSUMPTION, CONSUMPTION, COST,
 from han.domain.local_calendar import LocalCalendar
 from han.domain.units import COST_DECIMAL_PLACES, MeteringUnit, decimal_places, scaled
 from han.links.attributes import read_attributes
-from han.model import Fuel, HomeModel, Measured, Meter, MeterKey, ModelChange
+from han.model import Field, Fuel, HomeModel, Measured, Meter, MeterKey, ModelChange
 
 LOGGER = logging.getLogger(__name__)
 
@@ -131,9 +131,9 @@ class HistoryLink:
         return self._read_for_day_s is not None and day != self._read_for_day_s
 
     def _on_model_change(self, change: ModelChange) -> None:
-        if change.meter is None and "tenancy" in change.fields:
+        if change.meter is None and Field.TENANCY in change.fields:
             self._day_ended.set()  # read the histories again: the old occupant's are gone
-        if change.meter is None and "han_clock" in change.fields:
+        if change.meter is None and Field.HAN_CLOCK in change.fields:
             self._clock_heard.set()
             if self._day_changed():
                 self._day_ended.set()
@@ -176,7 +176,7 @@ class HistoryLink:
                 history.cost_gbp = Measured(COST.figures(costs, self._cost_scale), self._now())
         history.starts = period_starts(self._calendar, han_s)
         self._read_for_day_s = history.starts.today
-        self._model.announce(ModelChange(self._key, frozenset({"history"})))
+        self._model.announce(ModelChange(self._key, frozenset({Field.HISTORY})))
 
     def _cost_scale(self, raw: int) -> Decimal:
         return scaled(raw, self._cost_places)
@@ -188,42 +188,43 @@ class HistoryLink:
         values = await read_attributes(self._metering, list(wanted))
         if self._prepayment is not None:
             cost_names = {
-                COST.today: "today_cost_gbp",
-                COST.this_week: "week_cost_gbp",
-                COST.this_month: "month_cost_gbp",
+                COST.today: Field.TODAY_COST_GBP,
+                COST.this_week: Field.WEEK_COST_GBP,
+                COST.this_month: Field.MONTH_COST_GBP,
             }
             costs = await read_attributes(self._prepayment, list(cost_names))
         else:
             cost_names, costs = {}, {}
         now = self._now()
-        changed: set[str] = set()
+        changed: set[Field] = set()
         for name, raw in values.items():
-            field_name = wanted[name]
+            target = wanted[name]
             amount = meter.formatting.scale(int(raw))
-            if field_name.startswith("tier"):
-                meter.tier_import_kwh[int(field_name[4:])] = Measured(amount, now)
-                changed.add("tier_import_kwh")
+            if isinstance(target, int):
+                meter.tier_import_kwh[target] = Measured(amount, now)
+                changed.add(Field.TIER_IMPORT_KWH)
             else:
-                setattr(meter, field_name, Measured(amount, now))
-                changed.add(field_name)
+                setattr(meter, target.value, Measured(amount, now))
+                changed.add(target)
         for name, raw in costs.items():
-            setattr(meter, cost_names[name], Measured(self._cost_scale(int(raw)), now))
+            setattr(meter, cost_names[name].value, Measured(self._cost_scale(int(raw)), now))
             changed.add(cost_names[name])
         if changed:
-            self._model.announce(ModelChange(self._key, frozenset(changed | {"totals"})))
+            self._model.announce(ModelChange(self._key, frozenset(changed | {Field.TOTALS})))
 
-    def _totals_wanted(self, meter: Meter) -> dict[str, str]:
-        """Attribute → ``Meter`` field (``tierN`` for tier registers) for this kind of meter."""
+    def _totals_wanted(self, meter: Meter) -> dict[str, Field | int]:
+        """Attribute → ``Meter`` field (the tier's number for tier registers) for this kind of
+        meter."""
         energy_set = energy_attributes(meter)
-        wanted: dict[str, str] = {}
+        wanted: dict[str, Field | int] = {}
         if energy_set is not None:
-            wanted[energy_set.this_week] = "week_import_kwh"
-            wanted[energy_set.this_month] = "month_import_kwh"
+            wanted[energy_set.this_week] = Field.WEEK_IMPORT_KWH
+            wanted[energy_set.this_month] = Field.MONTH_IMPORT_KWH
         if meter.fuel is Fuel.ELECTRICITY:
-            wanted["current_max_demand_delivered"] = "max_import_demand_kw"
-            wanted["current_max_demand_received"] = "max_export_demand_kw"
+            wanted["current_max_demand_delivered"] = Field.MAX_IMPORT_DEMAND_KW
+            wanted["current_max_demand_received"] = Field.MAX_EXPORT_DEMAND_KW
             current = meter.tariff.current
             tiers = current.number_of_tiers if current and current.number_of_tiers else 1
             for tier in range(1, min(tiers, MAX_TIER_REGISTERS) + 1):
-                wanted[f"current_tier{tier}_summ_delivered"] = f"tier{tier}"
+                wanted[f"current_tier{tier}_summ_delivered"] = tier
         return wanted

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+import textwrap
+from pathlib import Path
 
 import pytest
+from mypy import api as mypy_api
 
 from han.events import Emitter, Unsubscribe
-from han.model import HomeModel, MeterKey, ModelChange
+from han.model import Field, HomeModel, MeterKey, ModelChange
 
 
 def test_followers_hear_each_event_until_they_leave() -> None:
@@ -101,9 +104,46 @@ def test_the_model_delivers_its_change_as_announced_and_counts_its_followers() -
     heard: list[ModelChange] = []
     before = model.listener_count
     leave = model.subscribe(heard.append)
-    change = ModelChange(MeterKey("00:11", 1), frozenset({"demand_kw", "ambient"}))
+    change = ModelChange(MeterKey("00:11", 1), frozenset({Field.DEMAND_KW, Field.AMBIENT}))
     model.announce(change)
     leave()
     assert heard == [change]
     assert heard[0] is change
     assert model.listener_count == before
+
+
+def test_a_misspelt_field_or_a_wrong_payload_fails_the_type_check(tmp_path: Path) -> None:
+    source = tmp_path / "follower.py"
+    source.write_text(
+        textwrap.dedent(
+            """
+            from han.events import Emitter
+            from han.model import Field, ModelChange
+
+            ModelChange(None, frozenset({Field.DEMAND_KWH}))
+            ModelChange(None, frozenset({"demand_kw"}))
+            emitter: Emitter[ModelChange] = Emitter("home model")
+            emitter.emit(Field.DEMAND_KW)
+
+            def on_text(text: str) -> None: ...
+
+            emitter.subscribe(on_text)
+
+            def on_change(change: ModelChange) -> bool:
+                return "demand_kw" in change.fields
+            """
+        )
+    )
+    out, _err, status = mypy_api.run(
+        [
+            "--follow-imports=silent",
+            "--ignore-missing-imports",
+            "--no-incremental",
+            "--strict-equality",
+            "--cache-dir=/dev/null",
+            str(source),
+        ]
+    )
+    assert status == 1
+    errors = [line for line in out.splitlines() if ": error:" in line]
+    assert [line.split(":")[1] for line in errors] == ["5", "6", "8", "12", "15"], out
