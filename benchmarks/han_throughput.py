@@ -21,7 +21,7 @@ from benchmarks.harness import (
     is_report,
     spin_until,
 )
-from han.model import ModelChange
+from han.model import Field, ModelChange
 
 KEY = "han_reports_per_s"
 DISPLAY_KEY = "han_display_side_reports_per_s"
@@ -30,9 +30,20 @@ UNIT = "frames/s"
 
 
 _REPORTED_FIELDS = frozenset(
-    {"demand_kw", "import_total_kwh", "export_total_kwh", "today_import_kwh", "ambient", "export"}
-    | {"week_import_kwh", "month_import_kwh", "today_cost_gbp", "week_cost_gbp", "month_cost_gbp"}
-    | {"totals"}
+    {
+        Field.DEMAND_KW,
+        Field.IMPORT_TOTAL_KWH,
+        Field.EXPORT_TOTAL_KWH,
+        Field.TODAY_IMPORT_KWH,
+        Field.AMBIENT,
+        Field.EXPORT,
+        Field.WEEK_IMPORT_KWH,
+        Field.MONTH_IMPORT_KWH,
+        Field.TODAY_COST_GBP,
+        Field.WEEK_COST_GBP,
+        Field.MONTH_COST_GBP,
+        Field.TOTALS,
+    }
 )
 """What a Metering report changes in the model (today's energy carries the week, the month and the
 costs with it). Other changes of a meter – its histories read again when a day ends, a new price –

@@ -22,6 +22,7 @@ from cad.feed.control import FeedControl
 from cad.feed.han_facts import SiteIds, signal_from
 from cad.log.logger import CadLogger
 from cad.meters import electricity_meter
+from cad.mqtt_feed import FeedStatus
 from cad.pairing_memory import PairingMemory, default_db_path
 from cad.status_file import CadStatus, StatusFile
 from cad.view_models.pairing import MESSAGES, PairingFlow
@@ -208,7 +209,7 @@ class HeadlessCad:
             self._spawn(self._on_paired())
         self._status_soon()
 
-    def _feed_changed(self) -> None:
+    def _feed_changed(self, _status: FeedStatus) -> None:
         if self.running:
             self._write_status()
 

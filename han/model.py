@@ -4,17 +4,9 @@ Every value is ``Measured``: it carries the time it arrived, so no screen can sh
 The model is evented: each change announces which meter and which fields moved (``ModelChange``), and
 views repaint only what moved. The model never knows about widgets, radios or emulators.
 
-A change names the ``Meter`` attributes that moved (``demand_kw``, ``today_cost_gbp``, …) and, for
-views that think in screens rather than attributes, one of these groups:
-
-- ``"tariff"``: any price, the schedule, the standing charge or the gas conversion figures
-  (``"unit_price"`` and ``"standing_charge"`` also name those two when they move);
-- ``"history"``: ``Meter.history`` was (re-)read – at attach and when a local day ended;
-- ``"totals"``: running week/month figures, costs, maximum demands or tier registers;
-- ``"gas_today"``: today's gas volume or energy (they move in half-hour steps);
-- ``"export"``: the export register;
-- ``"identity"``: what kind of meter this is (fuel, units, update rate);
-- ``"firmware"`` (no meter): this display's firmware version or an update's progress moved.
+A change names the ``Field`` members that moved: the ``Meter`` attributes (``DEMAND_KW``,
+``TODAY_COST_GBP``, …) and, for views that think in screens rather than attributes, the groups
+and home-wide facts listed in ``Field``. Being an enum, a misspelt field fails the type check.
 """
 
 from __future__ import annotations
@@ -29,10 +21,12 @@ from han.domain.firmware_status import FirmwareStatus
 from han.domain.history import MeterHistory
 from han.domain.tariff import PricePeriod, Tariff
 from han.domain.units import ELECTRICITY_UPDATE_S, GENERATION_DEVICE_TYPES, MeteringUnit
+from han.events import Emitter, Unsubscribe
 from han.measured import Measured
 
 __all__ = [
     "AmbientLevel",
+    "Field",
     "Formatting",
     "Fuel",
     "HanClock",
@@ -81,12 +75,72 @@ class MeterKey:
         return f"{self.ieee}/{self.endpoint_id}"
 
 
+class Field(enum.Enum):
+    """What a ``ModelChange`` says moved.
+
+    A member that names one ``Meter`` attribute has that attribute's name as its value, so a link
+    that sets the attribute announces the member of the same name.
+    """
+
+    # One meter's readings (the value is the Meter attribute).
+    DEMAND_KW = "demand_kw"
+    IMPORT_TOTAL_KWH = "import_total_kwh"
+    EXPORT_TOTAL_KWH = "export_total_kwh"
+    VOLUME_TOTAL_M3 = "volume_total_m3"
+    TODAY_IMPORT_KWH = "today_import_kwh"
+    TODAY_VOLUME_M3 = "today_volume_m3"
+    WEEK_IMPORT_KWH = "week_import_kwh"
+    MONTH_IMPORT_KWH = "month_import_kwh"
+    TODAY_COST_GBP = "today_cost_gbp"
+    WEEK_COST_GBP = "week_cost_gbp"
+    MONTH_COST_GBP = "month_cost_gbp"
+    MAX_IMPORT_DEMAND_KW = "max_import_demand_kw"
+    MAX_EXPORT_DEMAND_KW = "max_export_demand_kw"
+    TIER_IMPORT_KWH = "tier_import_kwh"
+    AMBIENT = "ambient"
+    SUPPLY = "supply"
+    CREDIT = "credit"
+    """Any prepayment figure: mode, credit, debts and their recovery, credit flags, alarms."""
+    FUEL = "fuel"
+    UNIT = "unit"
+
+    # One meter's tariff (``Meter.tariff``).
+    TARIFF = "tariff"
+    """Any price, the schedule, the standing charge or the gas conversion figures."""
+    UNIT_PRICE = "unit_price"
+    """The price in force now (announced with ``TARIFF``)."""
+    STANDING_CHARGE = "standing_charge"
+    CALORIFIC_VALUE = "calorific_value_mj_per_m3"
+    VOLUME_CORRECTION = "volume_correction"
+
+    # Groups of one meter's fields, for views that think in screens.
+    HISTORY = "history"
+    """``Meter.history`` was (re-)read: at attach and when a local day ended."""
+    TOTALS = "totals"
+    """Running week/month figures, costs, maximum demands or tier registers."""
+    GAS_TODAY = "gas_today"
+    """Today's gas volume or energy (they move in half-hour steps)."""
+    EXPORT = "export"
+    """The export register."""
+    IDENTITY = "identity"
+    """What kind of meter this is (fuel, units, update rate)."""
+
+    # The home itself (a change with no meter).
+    LINK = "link"
+    UNDECODABLE_FRAMES = "undecodable_frames"
+    HAN_CLOCK = "han_clock"
+    MESSAGES = "messages"
+    TENANCY = "tenancy"
+    FIRMWARE = "firmware"
+    """This display's firmware version or an update's progress moved."""
+
+
 @dataclass(frozen=True, slots=True)
 class ModelChange:
     """What changed: a meter (or the home itself when ``meter`` is None) and the fields that moved."""
 
     meter: MeterKey | None
-    fields: frozenset[str]
+    fields: frozenset[Field]
 
 
 @dataclass(slots=True)
@@ -218,15 +272,17 @@ class HomeModel:
         from before it may be shown or kept."""
         self.firmware = FirmwareStatus()
         """This display's own firmware and any update the hub is sending it (OTA Upgrade)."""
-        self._listeners: list[Listener] = []
+        self._changes: Emitter[ModelChange] = Emitter("home model")
 
-    def subscribe(self, listener: Listener) -> Callable[[], None]:
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+    def subscribe(self, listener: Listener) -> Unsubscribe:
+        return self._changes.subscribe(listener)
+
+    @property
+    def listener_count(self) -> int:
+        return self._changes.listener_count
 
     def announce(self, change: ModelChange) -> None:
-        for listener in list(self._listeners):
-            listener(change)
+        self._changes.emit(change)
 
     def meter(self, key: MeterKey) -> Meter:
         existing = self.meters.get(key)
@@ -255,13 +311,13 @@ class HomeModel:
     def mark_connected(self) -> None:
         if self.link is not LinkState.CONNECTED:
             self.link = LinkState.CONNECTED
-            self.announce(ModelChange(None, frozenset({"link"})))
+            self.announce(ModelChange(None, frozenset({Field.LINK})))
 
     def mark_lost(self) -> None:
         """Nothing is live any more; the next reading that arrives marks the link connected."""
         if self.link is not LinkState.LOST:
             self.link = LinkState.LOST
-            self.announce(ModelChange(None, frozenset({"link"})))
+            self.announce(ModelChange(None, frozenset({Field.LINK})))
 
     @property
     def unread_messages(self) -> int:
@@ -273,4 +329,4 @@ class HomeModel:
 
     def count_undecodable_frame(self) -> None:
         self.undecodable_frames += 1
-        self.announce(ModelChange(None, frozenset({"undecodable_frames"})))
+        self.announce(ModelChange(None, frozenset({Field.UNDECODABLE_FRAMES})))

@@ -15,7 +15,7 @@ from typing import Protocol, runtime_checkable
 from app.host.context import SoundCues
 from app.settings.display_settings import DisplaySettings, SoundMode
 from app.wording import PLAIN_ENGLISH, Wording
-from han.model import AmbientLevel, HomeModel, ModelChange
+from han.model import AmbientLevel, Field, HomeModel, ModelChange
 from ihd.speech_policy import LoadSpeechPolicy
 
 
@@ -77,7 +77,7 @@ class AmbientCue:
             self._sound.speak(text, self._wording.language)
 
     def _changed(self, change: ModelChange) -> None:
-        if "ambient" not in change.fields:
+        if Field.AMBIENT not in change.fields:
             return
         meter = self._model.electricity_import_meter()
         if meter is None or meter.key != change.meter or meter.ambient is None:

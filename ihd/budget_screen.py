@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.host.context import ExperienceContext
-from app.settings.display_settings import SoundMode
+from app.settings.display_settings import Setting, SoundMode
 from app.ui.i18n import QT_WORDING
 from app.ui.labels import mark_stale, role_label
 from app.ui.theme import Theme
@@ -115,8 +115,8 @@ class BudgetScreen(IhdScreen):
     def change(self, steps: int) -> None:
         self.view_model.change_budget(self.period, steps)
 
-    def _setting_changed(self, setting: str) -> None:
-        if setting == "budget":
+    def _setting_changed(self, setting: Setting) -> None:
+        if setting is Setting.BUDGET:
             self.refresh()
 
     def refresh(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.host.context import ExperienceContext
+from app.settings.display_settings import Setting
 from app.ui.ambient_indicator import AmbientIndicator
 from app.ui.big_number import BigNumber
 from app.ui.i18n import QT_WORDING
@@ -104,8 +105,8 @@ class HomeScreenView(IhdScreen):
         self.retranslate()
         self.refresh()
 
-    def _setting_changed(self, setting: str) -> None:
-        if setting == "presentation":
+    def _setting_changed(self, setting: Setting) -> None:
+        if setting is Setting.PRESENTATION:
             self._present()
             self.refresh()
 

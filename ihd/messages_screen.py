@@ -13,7 +13,7 @@ from app.ui.i18n import QT_WORDING
 from app.ui.icons import icon
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
-from han.model import ModelChange
+from han.model import Field, ModelChange
 from ihd.screen import IhdScreen, Navigator
 from ihd.view_models.messages import MessagePage, MessagesViewModel
 
@@ -119,7 +119,7 @@ class MessagesScreen(IhdScreen):
         self.refresh()
 
     def model_changed(self, change: ModelChange) -> None:
-        if change.meter is None and "messages" in change.fields:
+        if change.meter is None and Field.MESSAGES in change.fields:
             self.refresh_soon()
 
     def _show_arrived(self) -> None:

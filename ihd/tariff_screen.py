@@ -12,7 +12,7 @@ from app.ui.chart import BarChart
 from app.ui.i18n import QT_WORDING
 from app.ui.labels import mark_stale, role_label
 from app.ui.theme import Theme
-from han.model import Fuel, ModelChange
+from han.model import Field, Fuel, ModelChange
 from ihd.screen import IhdScreen, Navigator
 from ihd.view_models.chart_words import prices_summary
 from ihd.view_models.tariff import TariffPage, TariffViewModel, Timeline
@@ -101,7 +101,7 @@ class TariffScreen(IhdScreen):
 
     def model_changed(self, change: ModelChange) -> None:
         # Hidden, it ignores changes: shown again, it ticks at once.
-        if self.isVisible() and (change.meter is None or "tariff" in change.fields):
+        if self.isVisible() and (change.meter is None or Field.TARIFF in change.fields):
             self.refresh_soon()
 
     def refresh(self) -> None:

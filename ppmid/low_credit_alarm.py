@@ -12,7 +12,7 @@ from collections.abc import Callable
 from app.host.context import SoundCues
 from app.settings.display_settings import DisplaySettings, SoundMode
 from app.wording import PLAIN_ENGLISH, Wording
-from han.model import Fuel, HomeModel, ModelChange
+from han.model import Field, Fuel, HomeModel, ModelChange
 from ppmid.view_models.credit import is_low, prepayment_meters
 
 
@@ -56,7 +56,7 @@ class LowCreditAlarm:
                 self._on_change()
 
     def _changed(self, change: ModelChange) -> None:
-        if "credit" in change.fields or "link" in change.fields:
+        if Field.CREDIT in change.fields or Field.LINK in change.fields:
             self._check()
 
     def _check(self) -> None:

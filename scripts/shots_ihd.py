@@ -18,7 +18,7 @@ from app.host.window import HostWindow
 from app.settings.display_settings import DisplaySettings
 from app.settings.options import Options
 from app.ui import i18n
-from han.model import AmbientLevel, HomeModel, Measured, MeterKey, ModelChange
+from han.model import AmbientLevel, Field, HomeModel, Measured, MeterKey, ModelChange
 from ihd.shell import IhdShell
 
 
@@ -26,7 +26,7 @@ def _unread_again(model: HomeModel) -> None:
     """Visiting Messages reads them; each language and theme should show the home screen's entry."""
     for message in model.messages.values():
         message.read = False
-    model.announce(ModelChange(None, frozenset({"messages"})))
+    model.announce(ModelChange(None, frozenset({Field.MESSAGES})))
 
 
 async def live() -> None:

@@ -174,8 +174,8 @@ def _process_wide(thread: threading.Thread) -> bool:
 
 
 def live_listeners(model: HomeModel) -> int:
-    """How many listeners ``model`` would still notify: the one place that knows how it keeps them."""
-    return len(model._listeners)
+    """How many listeners ``model`` would still notify."""
+    return model.listener_count
 
 
 @pytest.fixture(autouse=True)

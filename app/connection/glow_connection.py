@@ -40,6 +40,7 @@ from app.connection.glow_feed import (
     topic_filter,
 )
 from app.connection.han_connection import Backoff, ConnectionState, StateListener
+from han.events import Emitter, Unsubscribe
 from han.links.meter_link import MeterLink
 from han.model import HomeModel, MeterKey
 from han.session import HanSession
@@ -79,7 +80,7 @@ class GlowConnection:
         self.readings = 0
         self.bad_messages: Counter[str] = Counter()
         """Refused messages by reason."""
-        self._listeners: list[StateListener] = []
+        self._states: Emitter[ConnectionState] = Emitter("Glow connection")
         self._client: mqtt.Client | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._first_answer: asyncio.Future[str | None] | None = None
@@ -139,15 +140,13 @@ class GlowConnection:
         """No meter links: a feed carries no profile to back-fill from."""
         return {}
 
-    def subscribe(self, listener: StateListener) -> Callable[[], None]:
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+    def subscribe(self, listener: StateListener) -> Unsubscribe:
+        return self._states.subscribe(listener)
 
     def _set_state(self, state: ConnectionState) -> None:
         if state is not self.state:
             self.state = state
-            for listener in list(self._listeners):
-                listener(state)
+            self._states.emit(state)
 
     # paho's thread --------------------------------------------------------------------------
 

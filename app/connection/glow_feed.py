@@ -37,7 +37,7 @@ from han.domain.local_calendar import LocalCalendar
 from han.domain.units import ELECTRICITY_UPDATE_S, GAS_UPDATE_S, MeteringUnit
 from han.links.hub_link import next_clock
 from han.measured import Measured
-from han.model import Fuel, HomeModel, Meter, MeterKey, ModelChange
+from han.model import Field, Fuel, HomeModel, Meter, MeterKey, ModelChange
 
 ELECTRICITY: Final = "electricitymeter"
 GAS: Final = "gasmeter"
@@ -175,35 +175,35 @@ class GlowHome:
         model.han_clock = next_clock(model.han_clock, reading.meter_time_s, received_at)
         meter, changed = self._meter(reading.fuel)
 
-        def put(name: str, value: Decimal | None) -> None:
+        def put(field: Field, value: Decimal | None) -> None:
             if value is None:
                 return
-            previous = getattr(meter, name)
+            previous = getattr(meter, field.value)
             if previous is None or previous.value != value:
                 meter.value_changed_han_s = reading.meter_time_s
-            setattr(meter, name, Measured(value, received_at))
-            changed.add(name)
+            setattr(meter, field.value, Measured(value, received_at))
+            changed.add(field)
 
-        put("demand_kw", reading.demand_kw)
-        put("import_total_kwh", reading.cumulative_kwh)
-        put("today_import_kwh", reading.day_kwh)
-        put("week_import_kwh", reading.week_kwh)
-        put("month_import_kwh", reading.month_kwh)
-        put("volume_total_m3", reading.volume_m3)
+        put(Field.DEMAND_KW, reading.demand_kw)
+        put(Field.IMPORT_TOTAL_KWH, reading.cumulative_kwh)
+        put(Field.TODAY_IMPORT_KWH, reading.day_kwh)
+        put(Field.WEEK_IMPORT_KWH, reading.week_kwh)
+        put(Field.MONTH_IMPORT_KWH, reading.month_kwh)
+        put(Field.VOLUME_TOTAL_M3, reading.volume_m3)
         if reading.export_kwh is not None:
-            put("export_total_kwh", reading.export_kwh)
-            changed.add("export")
-        changed.add("totals")
+            put(Field.EXPORT_TOTAL_KWH, reading.export_kwh)
+            changed.add(Field.EXPORT)
+        changed.add(Field.TOTALS)
         if reading.fuel is Fuel.GAS:
-            changed.add("gas_today")
+            changed.add(Field.GAS_TODAY)
         changed |= self._prices(meter, reading, received_at)
         if self._history_due(reading, received_at):
-            changed.add("history")
+            changed.add(Field.HISTORY)
         self._last[reading.fuel] = reading
         model.mark_connected()
         model.announce(ModelChange(meter.key, frozenset(changed)))
 
-    def _meter(self, fuel: Fuel) -> tuple[Meter, set[str]]:
+    def _meter(self, fuel: Fuel) -> tuple[Meter, set[Field]]:
         key = self.key(fuel)
         known = key in self.model.meters
         meter = self.model.meter(key)
@@ -219,25 +219,25 @@ class GlowHome:
             meter.device_type = 0
             meter.unit = MeteringUnit.KWH
             meter.expected_update_s = ELECTRICITY_UPDATE_S
-        return meter, {"identity", "fuel", "unit"}
+        return meter, {Field.IDENTITY, Field.FUEL, Field.UNIT}
 
     @staticmethod
-    def _prices(meter: Meter, reading: GlowReading, received_at: float) -> set[str]:
+    def _prices(meter: Meter, reading: GlowReading, received_at: float) -> set[Field]:
         tariff = meter.tariff
-        changed: set[str] = set()
+        changed: set[Field] = set()
         if reading.unit_price_gbp_per_kwh is not None:
             old = tariff.unit_price_gbp_per_kwh
             tariff.unit_price_gbp_per_kwh = Measured(reading.unit_price_gbp_per_kwh, received_at)
             tariff.as_of_s = reading.meter_time_s
             if old is None or old.value != reading.unit_price_gbp_per_kwh:
-                changed |= {"tariff", "unit_price"}
+                changed |= {Field.TARIFF, Field.UNIT_PRICE}
         if reading.standing_charge_gbp_per_day is not None:
             old = tariff.standing_charge_gbp_per_day
             tariff.standing_charge_gbp_per_day = Measured(
                 reading.standing_charge_gbp_per_day, received_at
             )
             if old is None or old.value != reading.standing_charge_gbp_per_day:
-                changed |= {"tariff", "standing_charge"}
+                changed |= {Field.TARIFF, Field.STANDING_CHARGE}
         return changed
 
     def _history_due(self, reading: GlowReading, received_at: float) -> bool:

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 from zigpy.application import ControllerApplication
 
+from han.events import Emitter, Unsubscribe
 from han.links.meter_link import MeterLink
 from han.model import HomeModel, MeterKey
 from han.session import HanSession
@@ -86,7 +87,7 @@ class HanConnection:
         """Attempts since the source was lost (0 while live)."""
         self.last_error = ""
         """Why the last attempt failed, for the log and the status line."""
-        self._listeners: list[StateListener] = []
+        self._states: Emitter[ConnectionState] = Emitter("HAN connection")
         self._reconnecting: asyncio.Task[None] | None = None
         self._closed = False
 
@@ -128,15 +129,13 @@ class HanConnection:
         """The current session's meter links (none while reconnecting)."""
         return self.session.links if self.session is not None else {}
 
-    def subscribe(self, listener: StateListener) -> Callable[[], None]:
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+    def subscribe(self, listener: StateListener) -> Unsubscribe:
+        return self._states.subscribe(listener)
 
     def _set_state(self, state: ConnectionState) -> None:
         if state is not self.state:
             self.state = state
-            for listener in list(self._listeners):
-                listener(state)
+            self._states.emit(state)
 
     # Losing and finding the source again ----------------------------------------------------
 

@@ -44,7 +44,7 @@ from han.domain.local_calendar import LocalCalendar
 from han.domain.units import MeteringUnit
 from han.links.meter_link import MeterLink
 from han.links.profile_reader import MAX_PERIODS_PER_REQUEST, ProfileChannel, fetch_profile
-from han.model import HomeModel, Meter, MeterKey, ModelChange
+from han.model import Field, HomeModel, Meter, MeterKey, ModelChange
 
 LOGGER = logging.getLogger(__name__)
 
@@ -257,8 +257,8 @@ def _period_rows(
 class HistoryRecorder:
     """Keeps the store in step with a running session, on one task it owns.
 
-    Writes a meter's histories when the model announces ``"history"`` and its prices on
-    ``"tariff"``; back-fills every meter once attached and then every ``fill_every_s``."""
+    Writes a meter's histories when the model announces ``Field.HISTORY`` and its prices on
+    ``Field.TARIFF``; back-fills every meter once attached and then every ``fill_every_s``."""
 
     def __init__(
         self,
@@ -270,7 +270,7 @@ class HistoryRecorder:
         self._backfill = backfill
         self._links = links
         self._fill_every_s = fill_every_s
-        self._pending: dict[MeterKey, set[str]] = {}
+        self._pending: dict[MeterKey, set[Field]] = {}
         self._tenancy_changed = False
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -292,11 +292,11 @@ class HistoryRecorder:
 
     def _on_change(self, change: ModelChange) -> None:
         if change.meter is None:
-            if "tenancy" in change.fields:
+            if Field.TENANCY in change.fields:
                 self._tenancy_changed = True
                 self._wake.set()
             return
-        wanted = change.fields & {"history", "tariff"}
+        wanted = change.fields & {Field.HISTORY, Field.TARIFF}
         if wanted:
             self._pending.setdefault(change.meter, set()).update(wanted)
             self._wake.set()
@@ -330,9 +330,9 @@ class HistoryRecorder:
                     meter = self._backfill.model.meters.get(key)
                     if meter is None:
                         continue
-                    if "history" in kinds:
+                    if Field.HISTORY in kinds:
                         await self._backfill.record_history(meter)
-                    if "tariff" in kinds:
+                    if Field.TARIFF in kinds:
                         await self._backfill.record_tariffs(meter)
                 for key, link in links.items():
                     if link.attached.is_set() and (timed_out or filled.get(key) is not link):

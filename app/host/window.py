@@ -17,7 +17,7 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.host.han_wiring import Connection
-from app.settings.display_settings import DisplaySettings
+from app.settings.display_settings import DisplaySettings, Setting
 from app.ui import i18n
 from app.ui.reconnecting_overlay import ReconnectingOverlay
 from app.ui.theme import THEMES, base_font_px, stylesheet
@@ -55,11 +55,11 @@ class HostWindow(QMainWindow):
     def is_reconnecting(self) -> bool:
         return not self.reconnecting.isHidden()
 
-    def _setting_changed(self, setting: str) -> None:
-        if setting == "theme":
+    def _setting_changed(self, setting: Setting) -> None:
+        if setting is Setting.THEME:
             self._restyle(self.height())
             self.reconnecting.set_theme(THEMES[self.settings.theme])
-        elif setting == "language":
+        elif setting is Setting.LANGUAGE:
             i18n.use_language(self.settings.language)
 
     def _restyle(self, height: int) -> None:

@@ -30,7 +30,7 @@ from app.kiosk.pin_panel import PinPanel
 from app.kiosk.presence import NightSchedule, Presence, Rest
 from app.kiosk.settings_panel import SettingsPanel
 from app.settings import store as settings_store
-from app.settings.display_settings import DisplaySettings
+from app.settings.display_settings import DisplaySettings, Setting
 from app.settings.store import StoredSettings
 from app.ui.overlay import Overlay
 from app.ui.theme import THEMES
@@ -258,14 +258,14 @@ class Kiosk(QObject):
         if new_source:
             self.restart_wanted.emit()
 
-    def _display_changed(self, setting: str) -> None:
-        if setting == "theme":
+    def _display_changed(self, setting: Setting) -> None:
+        if setting is Setting.THEME:
             theme = THEMES[self.display.theme]
             for layer in (self.ambient, self.pin, self.menu, self.settings_panel):
                 layer.set_theme(theme)
             for panel in (self.new_pin, self.repeat_pin):
                 panel.set_theme(theme)
-        if setting in ("theme", "language"):
+        if setting in (Setting.THEME, Setting.LANGUAGE):
             # A person changed it on the device's own settings screen: it lasts in a kiosk too.
             try:
                 self._write(self.stored())

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
+from han.events import Emitter, Unsubscribe
+
 THEME_NAMES: Final = ("standard", "large", "contrast")
 """Standard, large text, high contrast (their colours and sizes are in ``app/ui/theme.py``)."""
 
@@ -52,11 +54,23 @@ class SoundMode(enum.Enum):
     SPEAK = "speak"
 
 
-SettingsListener = Callable[[str], None]
+class Setting(enum.Enum):
+    """What a settings listener hears moved."""
+
+    THEME = "theme"
+    LANGUAGE = "language"
+    SOUND = "sound"
+    BUDGET = "budget"
+    """Any of the day, week or month budgets."""
+    PRESENTATION = "presentation"
+    """A study's design variant."""
+
+
+SettingsListener = Callable[[Setting], None]
 
 
 class DisplaySettings:
-    """Current theme, language and sound mode; listeners hear the name of what changed."""
+    """Current theme, language and sound mode; listeners hear which ``Setting`` changed."""
 
     def __init__(
         self, *, theme: str = "standard", language: str = "en", sound: SoundMode = SoundMode.OFF
@@ -66,7 +80,7 @@ class DisplaySettings:
         self._sound = sound
         self._budgets_gbp: dict[str, Decimal] = {}
         self._presentation = Presentation()
-        self._listeners: list[SettingsListener] = []
+        self._changes: Emitter[Setting] = Emitter("display settings")
 
     @property
     def theme(self) -> str:
@@ -83,34 +97,34 @@ class DisplaySettings:
     def set_theme(self, name: str) -> None:
         if _checked(name, THEME_NAMES, "theme") != self._theme:
             self._theme = name
-            self._announce("theme")
+            self._changes.emit(Setting.THEME)
 
     def set_language(self, code: str) -> None:
         if _checked(code, LANGUAGE_CODES, "language") != self._language:
             self._language = code
-            self._announce("language")
+            self._changes.emit(Setting.LANGUAGE)
 
     def set_sound(self, mode: SoundMode) -> None:
         if mode is not self._sound:
             self._sound = mode
-            self._announce("sound")
+            self._changes.emit(Setting.SOUND)
 
     @property
     def presentation(self) -> Presentation:
         return self._presentation
 
     def set_presentation(self, presentation: Presentation) -> None:
-        """A study's design variant; listeners hear ``"presentation"``."""
+        """A study's design variant; listeners hear ``Setting.PRESENTATION``."""
         if presentation != self._presentation:
             self._presentation = presentation
-            self._announce("presentation")
+            self._changes.emit(Setting.PRESENTATION)
 
     def budget_gbp(self, period: str) -> Decimal | None:
         """The budget for a day, week or month; None when none is set."""
         return self._budgets_gbp.get(_checked(period, BUDGET_PERIODS, "budget period"))
 
     def set_budget(self, period: str, amount_gbp: Decimal | None) -> None:
-        """Set (or with None or £0, clear) a budget; listeners hear ``"budget"``."""
+        """Set (or with None or £0, clear) a budget; listeners hear ``Setting.BUDGET``."""
         _checked(period, BUDGET_PERIODS, "budget period")
         if amount_gbp is not None and amount_gbp <= 0:
             amount_gbp = None
@@ -119,15 +133,14 @@ class DisplaySettings:
                 del self._budgets_gbp[period]
             else:
                 self._budgets_gbp[period] = amount_gbp
-            self._announce("budget")
+            self._changes.emit(Setting.BUDGET)
 
-    def subscribe(self, listener: SettingsListener) -> Callable[[], None]:
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+    def subscribe(self, listener: SettingsListener) -> Unsubscribe:
+        return self._changes.subscribe(listener)
 
-    def _announce(self, setting: str) -> None:
-        for listener in list(self._listeners):
-            listener(setting)
+    @property
+    def listener_count(self) -> int:
+        return self._changes.listener_count
 
 
 def _checked(value: str, allowed: tuple[str, ...], what: str) -> str:

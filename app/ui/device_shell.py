@@ -13,6 +13,7 @@ from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.host.context import ExperienceContext
+from app.settings.display_settings import Setting
 from app.ui.i18n import QT_WORDING
 from app.wording import fill
 from han.model import ModelChange
@@ -79,8 +80,8 @@ class DeviceShell(QWidget):
         self._settle_pending = False
         self._settled()
 
-    def _setting_changed(self, setting: str) -> None:
-        if setting == "theme":
+    def _setting_changed(self, setting: Setting) -> None:
+        if setting is Setting.THEME:
             self._apply_theme()
 
     def _tick(self) -> None:

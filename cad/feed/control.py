@@ -1,7 +1,8 @@
 """Runs the CAD's MQTT feed with whatever settings are saved, and swaps them while it runs.
 
 The Feed tab asks this to save, test and apply settings; the shell starts it once the CAD is
-paired and stops it on close. Qt-free: the view only renders ``status`` and ``problem``.
+paired and stops it on close. Qt-free: the view only renders ``status`` and ``problem``, each
+time its followers hear the new status.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 
 from cad.feed.mqtt import FeedStatus, MqttFeed
 from cad.feed.settings import FeedSettings, FeedSettingsFile
+from han.events import Emitter, Unsubscribe
 from han.model import HomeModel
 
 
@@ -34,7 +36,7 @@ class FeedControl:
         self.feed: MqttFeed | None = None
         self.status = FeedStatus.OFF
         self.why = ""
-        self._listeners: list[Callable[[], None]] = []
+        self._statuses: Emitter[FeedStatus] = Emitter("CAD feed")
         self._running = False
 
     @property
@@ -42,8 +44,8 @@ class FeedControl:
         """Why saved settings could not be used (a damaged file), for the Feed tab."""
         return self.file.problem
 
-    def subscribe(self, listener: Callable[[], None]) -> None:
-        self._listeners.append(listener)
+    def subscribe(self, listener: Callable[[FeedStatus], None]) -> Unsubscribe:
+        return self._statuses.subscribe(listener)
 
     def start(self) -> None:
         """Begin publishing if a broker is set (call on the asyncio loop, once paired)."""
@@ -86,5 +88,4 @@ class FeedControl:
 
     def _status_changed(self, status: FeedStatus, why: str) -> None:
         self.status, self.why = status, why
-        for listener in list(self._listeners):
-            listener()
+        self._statuses.emit(status)

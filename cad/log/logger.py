@@ -21,7 +21,7 @@ from app.history.backfill import BackfillDepth, HistoryBackfill, HistoryRecorder
 from app.history.store import HALF_HOUR_S, Channel, HistoryStore
 from cad.log.demand import DemandLog, DemandRow
 from han.links.meter_link import MeterLink
-from han.model import Fuel, HomeModel, MeterKey, ModelChange
+from han.model import Field, Fuel, HomeModel, MeterKey, ModelChange
 
 LOGGER = logging.getLogger(__name__)
 
@@ -84,11 +84,11 @@ class CadLogger:
         await self.store.close()
 
     def _on_change(self, change: ModelChange) -> None:
-        if change.meter is None and "tenancy" in change.fields:
+        if change.meter is None and Field.TENANCY in change.fields:
             self._forget_demand = True  # the recorder forgets the half hours and periods
             self._wake.set()
             return
-        if change.meter is None or "demand_kw" not in change.fields:
+        if change.meter is None or Field.DEMAND_KW not in change.fields:
             return
         if self.model.han_clock is None:  # readings are logged on the HAN's time, once it is known
             return

@@ -89,7 +89,8 @@ class FeedView(QWidget):
         layout.addWidget(self.message)
         layout.addStretch(1)
         self._load_fields()
-        control.subscribe(self.show_status)
+        # The shell owns the control and this view together, so neither outlives the other.
+        control.subscribe(lambda _status: self.show_status())
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -35,7 +35,7 @@ from han.domain.history_names import ALTERNATIVE_CONSUMPTION, CONSUMPTION, COST,
 from han.domain.local_calendar import LocalCalendar
 from han.domain.units import COST_DECIMAL_PLACES, MeteringUnit, decimal_places, scaled
 from han.links.attributes import read_attributes
-from han.model import Fuel, HomeModel, Measured, Meter, MeterKey, ModelChange
+from han.model import Field, Fuel, HomeModel, Measured, Meter, MeterKey, ModelChange
 
 LOGGER = logging.getLogger(__name__)
 
@@ -45,15 +45,15 @@ HAN_CLOCK_WAIT_S: Final = 3.0
 MAX_TIER_REGISTERS: Final = 15
 SNAPSHOT_TRIES: Final = 3
 """Reads of the costs that may see today's energy move before the figures read are let go."""
-_FOLLOWED: Final = ("week_import_kwh", "month_import_kwh")
-_FOLLOWED_COSTS: Final = ("today_cost_gbp", "week_cost_gbp", "month_cost_gbp")
+_FOLLOWED: Final = (Field.WEEK_IMPORT_KWH, Field.MONTH_IMPORT_KWH)
+_FOLLOWED_COSTS: Final = (Field.TODAY_COST_GBP, Field.WEEK_COST_GBP, Field.MONTH_COST_GBP)
 _ALL_FOLLOWED: Final = frozenset(_FOLLOWED + _FOLLOWED_COSTS)
 
 
 _COST_FIELDS: Final = {
-    COST.today: "today_cost_gbp",
-    COST.this_week: "week_cost_gbp",
-    COST.this_month: "month_cost_gbp",
+    COST.today: Field.TODAY_COST_GBP,
+    COST.this_week: Field.WEEK_COST_GBP,
+    COST.this_month: Field.MONTH_COST_GBP,
 }
 
 
@@ -158,9 +158,9 @@ class HistoryLink:
         return self._read_for_day_s is not None and day != self._read_for_day_s
 
     def _on_model_change(self, change: ModelChange) -> None:
-        if change.meter is None and "tenancy" in change.fields:
+        if change.meter is None and Field.TENANCY in change.fields:
             self._day_ended.set()  # read the histories again: the old occupant's are gone
-        if change.meter is None and "han_clock" in change.fields:
+        if change.meter is None and Field.HAN_CLOCK in change.fields:
             self._clock_heard.set()
             if self._day_changed():
                 self._day_ended.set()
@@ -203,7 +203,7 @@ class HistoryLink:
                 history.cost_gbp = Measured(COST.figures(costs, self._cost_scale), self._now())
         history.starts = period_starts(self._calendar, han_s)
         self._read_for_day_s = history.starts.today
-        self._model.announce(ModelChange(self._key, frozenset({"history"})))
+        self._model.announce(ModelChange(self._key, frozenset({Field.HISTORY})))
 
     def _cost_scale(self, raw: int) -> Decimal:
         return scaled(raw, self._cost_places)
@@ -236,27 +236,27 @@ class HistoryLink:
                 break
             costs = {}  # today's energy moved between the reads: these costs are of another moment
         now = self._now()
-        changed: set[str] = set()
+        changed: set[Field] = set()
         today_raw = values.pop(today_name, None) if today_name else None
         for name, raw in values.items():
-            field_name = wanted[name]
+            target = wanted[name]
             amount = meter.formatting.scale(int(raw))
-            if field_name.startswith("tier"):
-                meter.tier_import_kwh[int(field_name[4:])] = Measured(amount, now)
-                changed.add("tier_import_kwh")
+            if isinstance(target, int):
+                meter.tier_import_kwh[target] = Measured(amount, now)
+                changed.add(Field.TIER_IMPORT_KWH)
             else:
-                setattr(meter, field_name, Measured(amount, now))
-                changed.add(field_name)
+                setattr(meter, target.value, Measured(amount, now))
+                changed.add(target)
         for name, raw in costs.items():
-            setattr(meter, _COST_FIELDS[name], Measured(self._cost_scale(int(raw)), now))
+            setattr(meter, _COST_FIELDS[name].value, Measured(self._cost_scale(int(raw)), now))
             changed.add(_COST_FIELDS[name])
         if today_raw is not None:
             read_kwh = meter.formatting.scale(int(today_raw))
             changed |= self._settle_today(read_kwh, asked_at, changed & _ALL_FOLLOWED)
         if changed:
-            self._model.announce(ModelChange(self._key, frozenset(changed | {"totals"})))
+            self._model.announce(ModelChange(self._key, frozenset(changed | {Field.TOTALS})))
 
-    def _settle_today(self, read_kwh: Decimal, asked_at: float, read: set[str]) -> set[str]:
+    def _settle_today(self, read_kwh: Decimal, asked_at: float, read: set[Field]) -> set[Field]:
         """Make today's energy and the running figures agree after a read of some of them
         (``read``: the fields the read set). A report that arrived while they were read is newer:
         the figures read follow it. Else the energy read is the latest, and the figures not read
@@ -266,13 +266,13 @@ class HistoryLink:
         current = meter.today_import_kwh
         if current is not None and current.updated_at >= asked_at:
             return self._move(read_kwh, current.value, now, read)
-        changed = {"today_import_kwh"}
+        changed = {Field.TODAY_IMPORT_KWH}
         if current is not None:
             changed |= self._move(current.value, read_kwh, now, _ALL_FOLLOWED - read)
         meter.today_import_kwh = Measured(read_kwh, now)
         return changed
 
-    def follow_today(self, previous_kwh: Decimal, now: float) -> set[str]:
+    def follow_today(self, previous_kwh: Decimal, now: float) -> set[Field]:
         """Today's energy moved from ``previous_kwh`` to the model's: the week, the month and the
         costs move with it, the new energy priced at the price of the moment."""
         today = self.meter.today_import_kwh
@@ -281,8 +281,8 @@ class HistoryLink:
         return self._move(previous_kwh, today.value, now, _ALL_FOLLOWED)
 
     def _move(
-        self, from_kwh: Decimal, to_kwh: Decimal, now: float, names: frozenset[str] | set[str]
-    ) -> set[str]:
+        self, from_kwh: Decimal, to_kwh: Decimal, now: float, names: frozenset[Field] | set[Field]
+    ) -> set[Field]:
         """Carry the running figures ``names`` from a moment when today's energy was ``from_kwh``
         to one when it is ``to_kwh``. A fall means a new day began: today's cost starts again from
         today's energy; what was used before midnight since the last figure is not known here, so
@@ -296,10 +296,10 @@ class HistoryLink:
         elif not added:
             return set()
         price = meter.tariff.unit_price_gbp_per_kwh
-        changed: set[str] = set()
+        changed: set[Field] = set()
         for name in names:
-            figure = getattr(meter, name)
-            if figure is None and name == "today_cost_gbp" and price is not None:
+            figure = getattr(meter, name.value)
+            if figure is None and name is Field.TODAY_COST_GBP and price is not None:
                 # Not read yet (a fast home moves between any two reads): a day seen from its
                 # start, or one that had a single price so far, can be costed from here on.
                 if new_day:
@@ -309,27 +309,28 @@ class HistoryLink:
             if figure is None:
                 continue
             if name in _FOLLOWED:
-                setattr(meter, name, Measured(figure.value + added, now))
+                setattr(meter, name.value, Measured(figure.value + added, now))
             elif price is not None:  # a cost follows at the price of the moment
-                base = Decimal(0) if new_day and name == "today_cost_gbp" else figure.value
-                setattr(meter, name, Measured(base + added * price.value, now))
+                base = Decimal(0) if new_day and name is Field.TODAY_COST_GBP else figure.value
+                setattr(meter, name.value, Measured(base + added * price.value, now))
             else:
                 continue
             changed.add(name)
-        return changed | ({"totals"} if changed else set())
+        return changed | ({Field.TOTALS} if changed else set())
 
-    def _totals_wanted(self, meter: Meter) -> dict[str, str]:
-        """Attribute → ``Meter`` field (``tierN`` for tier registers) for this kind of meter."""
+    def _totals_wanted(self, meter: Meter) -> dict[str, Field | int]:
+        """Attribute → ``Meter`` field (the tier's number for tier registers) for this kind of
+        meter."""
         energy_set = energy_attributes(meter)
-        wanted: dict[str, str] = {}
+        wanted: dict[str, Field | int] = {}
         if energy_set is not None:
-            wanted[energy_set.this_week] = "week_import_kwh"
-            wanted[energy_set.this_month] = "month_import_kwh"
+            wanted[energy_set.this_week] = Field.WEEK_IMPORT_KWH
+            wanted[energy_set.this_month] = Field.MONTH_IMPORT_KWH
         if meter.fuel is Fuel.ELECTRICITY:
-            wanted["current_max_demand_delivered"] = "max_import_demand_kw"
-            wanted["current_max_demand_received"] = "max_export_demand_kw"
+            wanted["current_max_demand_delivered"] = Field.MAX_IMPORT_DEMAND_KW
+            wanted["current_max_demand_received"] = Field.MAX_EXPORT_DEMAND_KW
             current = meter.tariff.current
             tiers = current.number_of_tiers if current and current.number_of_tiers else 1
             for tier in range(1, min(tiers, MAX_TIER_REGISTERS) + 1):
-                wanted[f"current_tier{tier}_summ_delivered"] = f"tier{tier}"
+                wanted[f"current_tier{tier}_summ_delivered"] = tier
         return wanted

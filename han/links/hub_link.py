@@ -21,7 +21,7 @@ from zigpy.zcl import Cluster
 from han.clock_speed import MAX_SPEED
 from han.clusters import MESSAGING_CLUSTER
 from han.clusters.messaging import MessageControl
-from han.model import HanClock, HomeModel, ModelChange, SupplierMessage
+from han.model import Field, HanClock, HomeModel, ModelChange, SupplierMessage
 
 LOGGER = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ class HubLink:
         read_at = (asked_at + answered_at) / 2
         han_s = float(int(success["time"]) + ZIGBEE_EPOCH_S)
         self._model.han_clock = next_clock(self._model.han_clock, han_s, read_at)
-        self._model.announce(ModelChange(None, frozenset({"han_clock"})))
+        self._model.announce(ModelChange(None, frozenset({Field.HAN_CLOCK})))
 
     async def confirm(self, message_id: int) -> None:
         """Tell the hub the consumer has read a message that asked for confirmation."""
@@ -103,7 +103,7 @@ class HubLink:
         )
         message.confirmed_at = self._now()
         message.read = True
-        self._model.announce(ModelChange(None, frozenset({"messages"})))
+        self._model.announce(ModelChange(None, frozenset({Field.MESSAGES})))
 
     async def _bind_messaging(self) -> None:
         assert self._messaging is not None
@@ -132,7 +132,7 @@ class HubLink:
             and hasattr(args, "message_id")
             and self._model.messages.pop(int(args.message_id), None) is not None
         ):
-            self._model.announce(ModelChange(None, frozenset({"messages"})))
+            self._model.announce(ModelChange(None, frozenset({Field.MESSAGES})))
 
     def _show(self, args: Any) -> None:
         control = int(args.message_control)
@@ -146,4 +146,4 @@ class HubLink:
             confirmation_required=bool(control & MessageControl.confirmation_required),
             received_at=self._now(),
         )
-        self._model.announce(ModelChange(None, frozenset({"messages"})))
+        self._model.announce(ModelChange(None, frozenset({Field.MESSAGES})))

@@ -29,6 +29,7 @@ from han.links.prepayment_link import PrepaymentLink
 from han.links.price_link import PriceLink
 from han.model import (
     AmbientLevel,
+    Field,
     Formatting,
     Fuel,
     HomeModel,
@@ -70,25 +71,25 @@ FORMATTING_ATTRIBUTES: Final = (
 )
 _AMBIENT: Final = "iambient_consumption_indicator"
 AMBIENT_LEVELS: Final = {level.value for level in AmbientLevel}
-_GAS_TODAY: Final = frozenset({"today_volume_m3", "today_import_kwh"})
+_GAS_TODAY: Final = frozenset({Field.TODAY_VOLUME_M3, Field.TODAY_IMPORT_KWH})
 _ONE_MOMENT: Final = frozenset({"instantaneous_demand", _AMBIENT})
 
 
-def live_fields(meter: Meter) -> dict[str, str]:
+def live_fields(meter: Meter) -> dict[str, Field]:
     """Attribute → ``Meter`` field for the values that move all day, by the meter's units."""
     if meter.unit is MeteringUnit.CUBIC_METRES:
         fields = {
-            "current_summ_delivered": "volume_total_m3",
-            "currentday_consumption_delivered": "today_volume_m3",
+            "current_summ_delivered": Field.VOLUME_TOTAL_M3,
+            "currentday_consumption_delivered": Field.TODAY_VOLUME_M3,
         }
         if meter.alternative_unit is MeteringUnit.KWH:
-            fields["current_day_alternative_consumption_delivered"] = "today_import_kwh"
+            fields["current_day_alternative_consumption_delivered"] = Field.TODAY_IMPORT_KWH
         return fields
     return {
-        "instantaneous_demand": "demand_kw",
-        "current_summ_delivered": "import_total_kwh",
-        "current_summ_received": "export_total_kwh",
-        "currentday_consumption_delivered": "today_import_kwh",
+        "instantaneous_demand": Field.DEMAND_KW,
+        "current_summ_delivered": Field.IMPORT_TOTAL_KWH,
+        "current_summ_received": Field.EXPORT_TOTAL_KWH,
+        "currentday_consumption_delivered": Field.TODAY_IMPORT_KWH,
     }
 
 
@@ -120,7 +121,7 @@ class MeterLink:
             if self._prepayment is not None
             else None
         )
-        self._fields: dict[str, str] = {}
+        self._fields: dict[str, Field] = {}
         self._unsubscribe: list[Callable[[], Any]] = []
         self.reporting_configured = False
         self.attached = asyncio.Event()
@@ -200,7 +201,9 @@ class MeterLink:
         meter.alternative_unit = None if alternative is None else metering_unit(alternative)
         meter.expected_update_s = expected_update_s(meter.device_type)
         self._fields = live_fields(meter)
-        self._model.announce(ModelChange(self.key, frozenset({"identity", "fuel", "unit"})))
+        self._model.announce(
+            ModelChange(self.key, frozenset({Field.IDENTITY, Field.FUEL, Field.UNIT}))
+        )
 
     def _reporting(self) -> dict[str, Reporting]:
         return (
@@ -247,7 +250,7 @@ class MeterLink:
     def _apply(self, values: dict[str, Any], *, unless_updated_since: float | None = None) -> None:
         meter = self.meter
         now = self._now()
-        changed = set()
+        changed: set[Field] = set()
         value_changed = False
         today_before = meter.today_import_kwh
         if unless_updated_since is not None and any(
@@ -263,33 +266,33 @@ class MeterLink:
             if name == _AMBIENT:
                 if int(raw) in AMBIENT_LEVELS:
                     meter.ambient = Measured(AmbientLevel(int(raw)), now)
-                    changed.add("ambient")
+                    changed.add(Field.AMBIENT)
                 continue
-            field_name = self._fields.get(name)
-            if field_name is None:
+            field = self._fields.get(name)
+            if field is None:
                 continue
-            previous = getattr(meter, field_name)
+            previous = getattr(meter, field.value)
             amount = meter.formatting.scale(int(raw))
             value_changed = value_changed or previous is None or previous.value != amount
-            setattr(meter, field_name, Measured(amount, now))
-            changed.add(field_name)
+            setattr(meter, field.value, Measured(amount, now))
+            changed.add(field)
         if not changed:
             return
-        if "today_import_kwh" in changed and today_before is not None:
+        if Field.TODAY_IMPORT_KWH in changed and today_before is not None:
             # In the same change, so no screen draws today's energy beside yesterday's costs.
             changed |= self.history.follow_today(today_before.value, now)
         if value_changed:
             meter.value_changed_han_s = self._model.han_now(now)
         if meter.fuel is Fuel.GAS and changed & _GAS_TODAY:
-            changed.add("gas_today")
-        if "export_total_kwh" in changed:
-            changed.add("export")
+            changed.add(Field.GAS_TODAY)
+        if Field.EXPORT_TOTAL_KWH in changed:
+            changed.add(Field.EXPORT)
         self._model.mark_connected()
         self._model.announce(ModelChange(self.key, frozenset(changed)))
 
     def _updated_since(self, attribute: str, since: float | None) -> bool:
         if since is None:
             return False
-        field_name = "ambient" if attribute == _AMBIENT else self._fields.get(attribute)
-        current = getattr(self.meter, field_name) if field_name else None
+        field = Field.AMBIENT if attribute == _AMBIENT else self._fields.get(attribute)
+        current = getattr(self.meter, field.value) if field else None
         return current is not None and current.updated_at >= since

@@ -24,7 +24,7 @@ from zigpy.zcl.foundation import Status
 
 from han.domain.firmware_status import FirmwareStatus, UpdateFailure, UpdateState
 from han.formats.firmware import BadImage, check_image
-from han.model import HomeModel, ModelChange
+from han.model import Field, HomeModel, ModelChange
 
 LOGGER = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ class OtaClient:
 
     def _set(self, status: FirmwareStatus) -> None:
         self._model.firmware = status
-        self._model.announce(ModelChange(None, frozenset({"firmware"})))
+        self._model.announce(ModelChange(None, frozenset({Field.FIRMWARE})))
 
     # zigpy listener hook ------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from zigpy.zcl.helpers import ReportingConfig
 
 from han.domain.units import MeteringUnit
 from han.links.attributes import read_attributes
-from han.model import Fuel, HomeModel, Measured, Meter, MeterKey, ModelChange
+from han.model import Field, Fuel, HomeModel, Measured, Meter, MeterKey, ModelChange
 
 LOGGER = logging.getLogger(__name__)
 
@@ -79,7 +79,9 @@ class PowerLink:
         meter = self.meter
         meter.fuel = Fuel.ELECTRICITY
         meter.unit = MeteringUnit.KWH  # what its demand is a rate of
-        self._model.announce(ModelChange(self.key, frozenset({"identity", "fuel", "unit"})))
+        self._model.announce(
+            ModelChange(self.key, frozenset({Field.IDENTITY, Field.FUEL, Field.UNIT}))
+        )
 
     async def poll(self) -> None:
         values = await read_attributes(self._cluster, [POWER])
@@ -111,4 +113,4 @@ class PowerLink:
             meter.value_changed_han_s = self._model.han_now(now)
         meter.demand_kw = Measured(amount, now)
         self._model.mark_connected()
-        self._model.announce(ModelChange(self.key, frozenset({"demand_kw"})))
+        self._model.announce(ModelChange(self.key, frozenset({Field.DEMAND_KW})))

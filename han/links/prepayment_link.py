@@ -33,7 +33,7 @@ from han.domain.credit import (
     pence,
 )
 from han.links.attributes import read_attributes
-from han.model import HomeModel, Measured, Meter, MeterKey, ModelChange
+from han.model import Field, HomeModel, Measured, Meter, MeterKey, ModelChange
 
 LOGGER = logging.getLogger(__name__)
 
@@ -204,7 +204,7 @@ class PrepaymentLink:
 
     def _apply(self, values: dict[str, Any]) -> None:
         credit, now = self.meter.credit, self._now()
-        changed: set[str] = set()
+        changed = False
         for name, raw in values.items():
             if raw is None:
                 continue
@@ -226,9 +226,9 @@ class PrepaymentLink:
                 credit.recovery = Measured(self._recovery(), now)
             else:
                 continue
-            changed.add(name)
+            changed = True
         if changed:
-            self._model.announce(ModelChange(self.key, frozenset({"credit", *changed})))
+            self._model.announce(ModelChange(self.key, frozenset({Field.CREDIT})))
 
     def _recovery(self) -> Recovery:
         """The debts' recovery as one rate a week plus a share of top-ups (what a person asks:
@@ -248,4 +248,4 @@ class PrepaymentLink:
         if raw is None or int(raw) not in SupplyState._value2member_map_:
             return
         self.meter.supply = Measured(SupplyState(int(raw)), self._now())
-        self._model.announce(ModelChange(self.key, frozenset({"supply"})))
+        self._model.announce(ModelChange(self.key, frozenset({Field.SUPPLY})))

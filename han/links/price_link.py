@@ -22,7 +22,7 @@ from zigpy.zcl import Cluster
 from han.clusters import GBPrice
 from han.domain.units import from_zigbee_time, scaled, trailing_digits
 from han.links.attributes import read_attributes
-from han.model import HomeModel, Measured, MeterKey, ModelChange, PricePeriod, Tariff
+from han.model import Field, HomeModel, Measured, MeterKey, ModelChange, PricePeriod, Tariff
 
 LOGGER = logging.getLogger(__name__)
 
@@ -146,29 +146,29 @@ class PriceLink:
         values = await read_attributes(self._price, PRICE_ATTRIBUTES)
         tariff = self.tariff
         now = self._now()
-        changed = set()
+        changed: set[Field] = set()
         if "standing_charge" in values:
             digits = trailing_digits(values.get("price_trailing_digit", 0))
             standing = scaled(int(values["standing_charge"]), digits)
             if tariff.standing_charge_gbp_per_day is None or (
                 tariff.standing_charge_gbp_per_day.value != standing
             ):
-                changed.add("standing_charge")
+                changed.add(Field.STANDING_CHARGE)
             tariff.standing_charge_gbp_per_day = Measured(standing, now)
         if "calorific_value" in values:
             digits = trailing_digits(values.get("calorific_value_trailing_digit", 0))
             tariff.calorific_value_mj_per_m3 = Measured(
                 scaled(int(values["calorific_value"]), digits), now
             )
-            changed.add("calorific_value_mj_per_m3")
+            changed.add(Field.CALORIFIC_VALUE)
         if "conversion_factor" in values:
             digits = trailing_digits(values.get("conversion_factor_trailing_digit", 0))
             tariff.volume_correction = Measured(
                 scaled(int(values["conversion_factor"]), digits), now
             )
-            changed.add("volume_correction")
+            changed.add(Field.VOLUME_CORRECTION)
         if changed or not self._attached:
-            self._model.announce(ModelChange(self._key, frozenset(changed | {"tariff"})))
+            self._model.announce(ModelChange(self._key, frozenset(changed | {Field.TARIFF})))
 
     def cluster_command(self, tsn: int, command_id: int, args: Any) -> None:
         """zigpy listener hook: the meter's Price server published a price."""
@@ -176,7 +176,7 @@ class PriceLink:
             return
         period, meter_time_s = price_period(args)
         is_current = self.tariff.publish(period, meter_time_s=meter_time_s, received_at=self._now())
-        fields = {"tariff", "unit_price"} if is_current else {"tariff"}
+        fields = {Field.TARIFF, Field.UNIT_PRICE} if is_current else {Field.TARIFF}
         self._heard.set()
         if self._attached:
             self._pushed.set()

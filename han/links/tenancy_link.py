@@ -14,7 +14,7 @@ from zigpy.exceptions import ZigbeeException
 from zigpy.zcl import Cluster
 
 from han.links.hub_link import ZIGBEE_EPOCH_S
-from han.model import HomeModel, ModelChange
+from han.model import Field, HomeModel, ModelChange
 
 LOGGER = logging.getLogger(__name__)
 
@@ -45,4 +45,4 @@ class TenancyLink:
         if self._model.tenancy_start_s is not None and move_in <= self._model.tenancy_start_s:
             return  # the same notice again (from another meter, or repeated)
         self._model.tenancy_start_s = move_in
-        self._model.announce(ModelChange(None, frozenset({"tenancy"})))
+        self._model.announce(ModelChange(None, frozenset({Field.TENANCY})))

@@ -19,7 +19,7 @@ from app.host.context import ExperienceContext
 from app.ui.i18n import QT_WORDING
 from app.ui.page_stack import PageStack
 from app.ui.theme import Theme
-from han.model import Fuel, Meter, ModelChange
+from han.model import Field, Fuel, Meter, ModelChange
 from ihd.history.chart_page import ChartPage
 from ihd.history.controls import ChartControls, ViewAndSpan
 from ihd.history.totals_page import TotalsPage
@@ -213,7 +213,7 @@ class HistoryScreen(IhdScreen):
     def model_changed(self, change: ModelChange) -> None:
         if self.isVisible():  # shown again, it ticks at once
             self.refresh_soon()
-        if "history" in change.fields and self.series is not None and self.back == 0:
+        if Field.HISTORY in change.fields and self.series is not None and self.back == 0:
             self.reload_soon()
 
     def reload_soon(self) -> None:

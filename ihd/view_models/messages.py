@@ -12,7 +12,7 @@ from typing import Final
 
 from app.host.context import CommandFailed, HanCommands
 from app.wording import PLAIN_ENGLISH, Wording, fill
-from han.model import HomeModel, ModelChange, SupplierMessage
+from han.model import Field, HomeModel, ModelChange, SupplierMessage
 
 IMPORTANT: Final = frozenset({"high", "critical"})
 
@@ -152,13 +152,13 @@ class MessagesViewModel:
         message = self._model.messages.get(message_id) if message_id is not None else None
         if message is not None and not message.read:
             message.read = True
-            self._model.announce(ModelChange(None, frozenset({"messages"})))
+            self._model.announce(ModelChange(None, frozenset({Field.MESSAGES})))
 
     async def confirm(self, message_id: int) -> bool:
         """Tell the hub the message was read; False (and the page says so) if that failed."""
         self._confirming.add(message_id)
         self._failed.discard(message_id)
-        self._model.announce(ModelChange(None, frozenset({"messages"})))
+        self._model.announce(ModelChange(None, frozenset({Field.MESSAGES})))
         try:
             await self._commands.confirm_message(message_id)
         except CommandFailed:
@@ -166,5 +166,5 @@ class MessagesViewModel:
             return False
         finally:
             self._confirming.discard(message_id)
-            self._model.announce(ModelChange(None, frozenset({"messages"})))
+            self._model.announce(ModelChange(None, frozenset({Field.MESSAGES})))
         return True

@@ -20,7 +20,7 @@ import pytest
 from cad.feed.glow_payload import FRESH_PERIODS
 from cad.feed.mqtt import FeedStatus, MqttFeed
 from cad.feed.settings import FeedSettings
-from han.model import Fuel, ModelChange
+from han.model import Field, Fuel, ModelChange
 from tests.cad.mosquitto import running_broker
 from tests.cad.mqtt_listener import Listener
 from tests.conftest import OpenEmulatedHan
@@ -151,7 +151,7 @@ async def test_stale_readings_take_the_feed_offline_and_are_not_republished(
             feed.check()
             await listener.wait_for(lambda t, p: t == availability and p == b"offline")
             published = feed.published
-            han.model.announce(ModelChange(meter.key, frozenset({"demand_kw"})))
+            han.model.announce(ModelChange(meter.key, frozenset({Field.DEMAND_KW})))
             await asyncio.sleep(0.2)
             assert feed.published == published  # nothing old passed off as new
         finally:

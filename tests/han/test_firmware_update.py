@@ -17,7 +17,7 @@ from app.connection.han_bridge import SessionCommands
 from app.host.context import CommandFailed
 from han.domain.firmware_status import FIRST_VERSION, PPMID_IMAGE_TYPE, UpdateFailure, UpdateState
 from han.formats.firmware import FirmwareImage
-from han.model import HomeModel, ModelChange
+from han.model import Field, HomeModel, ModelChange
 from han.session import HanSession
 from home_emulator.air.virtual_radio import COORDINATOR_IEEE, VirtualRadio
 from home_emulator.devices.device_log import DeviceType, new_install_code
@@ -89,7 +89,7 @@ async def test_an_offered_image_is_fetched_checked_and_installed_with_progress()
         seen: list[float] = []
 
         def watch(change: ModelChange) -> None:
-            if "firmware" in change.fields:
+            if Field.FIRMWARE in change.fields:
                 seen.append(model.firmware.progress)
 
         model.subscribe(watch)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from han.domain.units import GAS_UPDATE_S, MeteringUnit
-from han.model import Fuel, Meter, ModelChange
+from han.model import Field, Fuel, Meter, ModelChange
 from tests.conftest import EmulatedHan, OpenEmulatedHan
 
 
@@ -55,7 +55,7 @@ async def test_gas_moves_only_when_the_meter_syncs_the_mirror_on_the_half_hour(
         seen: list[tuple[Decimal, Decimal]] = []
 
         def gas_today(change: ModelChange) -> None:
-            if change.meter == gas.key and "gas_today" in change.fields:
+            if change.meter == gas.key and Field.GAS_TODAY in change.fields:
                 seen.append((gas.today_volume_m3.value, gas.today_import_kwh.value))
 
         han.model.subscribe(gas_today)

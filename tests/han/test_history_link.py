@@ -7,7 +7,7 @@ from decimal import Decimal
 from han.domain.history import PeriodFigures
 from han.domain.history_names import ALTERNATIVE_CONSUMPTION, CONSUMPTION, COST, HistoryAttributes
 from han.domain.local_calendar import LocalCalendar
-from han.model import ModelChange
+from han.model import Field, ModelChange
 from home_emulator.zigbee.zcl_server import ServerCluster
 from tests.conftest import EmulatedHan, OpenEmulatedHan
 
@@ -121,4 +121,4 @@ async def test_the_histories_are_read_again_when_the_hans_day_ends(
         served_yesterday = _served(han.home.esme.metering, "previousday_consumption_delivered", 3)
         assert meter.history.energy_kwh.value.previous_days[0] == served_yesterday
         assert served_yesterday >= yesterday_so_far
-        assert any(c.meter == meter.key and "history" in c.fields for c in changes)
+        assert any(c.meter == meter.key and Field.HISTORY in c.fields for c in changes)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from han.domain.units import DeviceType, MeteringUnit
-from han.model import Fuel, ModelChange
+from han.model import Field, Fuel, ModelChange
 from home_emulator.devices.device_log import DeviceType as LogDeviceType
 from home_emulator.devices.device_log import new_install_code
 from home_emulator.devices.esme import Esme
@@ -31,7 +31,7 @@ async def test_a_solar_home_exports_with_negative_demand(emulated_han: OpenEmula
             meter.export_total_kwh.value
             == Decimal(esme.metering.get("current_summ_received")) / 1000
         )
-        assert any("export" in change.fields for change in changes if change.meter == meter.key)
+        assert any(Field.EXPORT in change.fields for change in changes if change.meter == meter.key)
 
         for _ in range(30):  # five minutes of sunshine: the export register grows
             han.home.step()

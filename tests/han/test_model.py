@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from han.model import Formatting, HomeModel, LinkState, Measured, MeterKey, ModelChange
+from han.model import Field, Formatting, HomeModel, LinkState, Measured, MeterKey, ModelChange
 
 
 def test_measured_knows_its_age_and_staleness() -> None:
@@ -30,8 +30,8 @@ def test_listeners_hear_what_changed_and_can_leave() -> None:
     unsubscribe()
     model.count_undecodable_frame()
     assert heard == [
-        ModelChange(None, frozenset({"link"})),
-        ModelChange(None, frozenset({"undecodable_frames"})),
+        ModelChange(None, frozenset({Field.LINK})),
+        ModelChange(None, frozenset({Field.UNDECODABLE_FRAMES})),
     ]
     assert model.link is LinkState.CONNECTED
     assert model.undecodable_frames == 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from han.model import ModelChange
+from han.model import Field, ModelChange
 from home_emulator.tariffs import economy7
 from tests.conftest import EmulatedHan, OpenEmulatedHan
 
@@ -54,7 +54,7 @@ async def test_economy7_current_and_next_price_and_the_switch_at_the_band_bounda
         assert tariff.tier == 2
         await han.until(lambda: tariff.next is not None and tariff.next.start_s == DAY_STARTS)
         assert tariff.next.rate_label == "Day"
-        assert any({"tariff", "unit_price"} <= change.fields for change in changes)
+        assert any({Field.TARIFF, Field.UNIT_PRICE} <= change.fields for change in changes)
         assert tariff.price_at(NIGHT_STARTS - 1) is None  # the day period has ended: forgotten
 
 

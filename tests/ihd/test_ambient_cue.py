@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from app.settings.display_settings import DisplaySettings, SoundMode
 from app.wording import PlainWording
-from han.model import AmbientLevel, HomeModel, Measured, MeterKey, ModelChange
+from han.model import AmbientLevel, Field, HomeModel, Measured, MeterKey, ModelChange
 from ihd.ambient_cue import AmbientCue
 
 ESME = MeterKey("0d:6f:00:00:00:00:00:01", 1)
@@ -41,7 +41,7 @@ def _report(model: HomeModel, level: AmbientLevel) -> None:
     meter = model.meter(ESME)
     meter.demand_kw = Measured(Decimal("1"), 0.0)
     meter.ambient = Measured(level, 0.0)
-    model.announce(ModelChange(ESME, frozenset({"ambient"})))
+    model.announce(ModelChange(ESME, frozenset({Field.AMBIENT})))
 
 
 def test_sound_is_off_by_default() -> None:

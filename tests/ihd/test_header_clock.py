@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from pytestqt.qtbot import QtBot
 
-from han.model import HanClock, ModelChange
+from han.model import Field, HanClock, ModelChange
 from tests.ihd.conftest import NOW, Display
 
 LONDON = ZoneInfo("Europe/London")
@@ -20,6 +20,6 @@ def test_the_clock_follows_the_hubs_time(display: Display, qtbot: QtBot) -> None
     assert shell.clock.text() == datetime.fromtimestamp(NOW, LONDON).strftime("%H:%M")
     han_s = NOW + 5 * 3600 + 17 * 60  # the hub is five hours and 17 minutes ahead of the display
     display.model.han_clock = HanClock(han_s, NOW, rate=60.0)
-    display.model.announce(ModelChange(None, frozenset({"han_clock"})))
+    display.model.announce(ModelChange(None, frozenset({Field.HAN_CLOCK})))
     shell._tick()
     assert shell.clock.text() == datetime.fromtimestamp(han_s, LONDON).strftime("%H:%M")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from han.model import ModelChange, SupplierMessage
+from han.model import Field, ModelChange, SupplierMessage
 from ihd.messages_screen import MessagesScreen
 from tests.ihd.conftest import NOW, Display
 from tests.ihd.screen_of import screen_of
@@ -25,7 +25,7 @@ def test_a_message_arriving_while_reading_another_is_offered_not_swallowed(
     reading = screen.current_id
 
     model.messages[3] = SupplierMessage(3, "Your bill is ready.", "medium", False, NOW + 10)
-    model.announce(ModelChange(None, frozenset({"messages"})))
+    model.announce(ModelChange(None, frozenset({Field.MESSAGES})))
     qtbot.waitUntil(screen.arrived.isVisible)
     assert screen.current_id == reading  # what the person was reading stays on screen
     assert not model.messages[3].read  # and the new one still counts as unread

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.host.context import CommandFailed, NotConnected
-from han.model import HomeModel, ModelChange, SupplierMessage
+from han.model import Field, HomeModel, ModelChange, SupplierMessage
 from ihd.view_models.messages import MessagesViewModel
 
 
@@ -69,7 +69,7 @@ def test_reading_a_message_marks_it_read_and_tells_the_screens() -> None:
     assert model.unread_messages == 2
     view_model.mark_read(9)
     assert model.unread_messages == 1
-    assert changes == [ModelChange(None, frozenset({"messages"}))]
+    assert changes == [ModelChange(None, frozenset({Field.MESSAGES}))]
     view_model.mark_read(9)  # already read: nothing to say
     assert len(changes) == 1
 

@@ -19,7 +19,7 @@ TICKING = ["now", "history", "status", "tariff", "budget", "prepayment"]
 
 def listening(model: HomeModel) -> int:
     """How many listeners the model has."""
-    return len(model._listeners)
+    return model.listener_count
 
 
 @pytest.mark.parametrize("key", TICKING)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from app.settings.display_settings import DisplaySettings, SoundMode
 from han.clusters.prepayment import CreditStatus
-from han.model import HomeModel, Measured, ModelChange
+from han.model import Field, HomeModel, Measured, ModelChange
 from ppmid.low_credit_alarm import LowCreditAlarm
 from tests.ppmid.conftest import Kit
 
@@ -28,7 +28,7 @@ def _run_low(kit: type[Kit], model: HomeModel) -> None:
     credit = model.meter(kit.ESME).credit
     credit.flags = Measured(CreditStatus.LOW_CREDIT, kit.NOW)
     credit.balance_gbp = Measured(Decimal("1.20"), kit.NOW)
-    model.announce(ModelChange(kit.ESME, frozenset({"credit"})))
+    model.announce(ModelChange(kit.ESME, frozenset({Field.CREDIT})))
 
 
 def test_the_alarm_sounds_once_and_can_be_silenced(kit: type[Kit]) -> None:
@@ -41,7 +41,7 @@ def test_the_alarm_sounds_once_and_can_be_silenced(kit: type[Kit]) -> None:
     assert alarm.low
     assert alarm.sounding
     assert ears.heard == ["beep"]  # even with cues off: it is an alarm
-    model.announce(ModelChange(kit.ESME, frozenset({"credit"})))
+    model.announce(ModelChange(kit.ESME, frozenset({Field.CREDIT})))
     assert ears.heard == ["beep"]
     alarm.silence()
     assert alarm.low

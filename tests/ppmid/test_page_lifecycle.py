@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from app.host.context import ExperienceContext, Silent
 from app.settings.display_settings import DisplaySettings
-from han.model import HomeModel, ModelChange
+from han.model import Field, HomeModel, ModelChange
 from ppmid.page import PpmidPage
 from ppmid.shell import PpmidShell
 from tests.ppmid.conftest import Kit
@@ -16,7 +16,7 @@ from tests.ppmid.conftest import Kit
 
 def listening(model: HomeModel) -> int:
     """How many listeners the model has."""
-    return len(model._listeners)
+    return model.listener_count
 
 
 class Nowhere:
@@ -61,7 +61,7 @@ def test_a_burst_of_changes_redraws_a_page_once(qtbot: QtBot) -> None:
     page = Counting(ExperienceContext(model))
     qtbot.addWidget(page)
     for _ in range(5):
-        model.announce(ModelChange(None, frozenset({"messages"})))
+        model.announce(ModelChange(None, frozenset({Field.MESSAGES})))
     qtbot.waitUntil(lambda: page.refreshed == 1, timeout=1000)
     qtbot.wait(20)
     assert page.refreshed == 1

@@ -23,7 +23,7 @@ from app.connection.glow_feed import (
 )
 from app.connection.source_names import check_source, is_radio
 from han.domain.local_calendar import LocalCalendar
-from han.model import Fuel, HomeModel, LinkState, ModelChange
+from han.model import Field, Fuel, HomeModel, LinkState, ModelChange
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "glow"
 
@@ -159,14 +159,14 @@ def test_readings_fill_the_model_with_arrival_times_and_announce_them() -> None:
     assert model.han_clock is not None
     assert model.han_clock.han_s == 1678818621.0  # the gas message's own time
     first = next(c for c in changes if c.meter == meter.key)
-    assert {"identity", "demand_kw", "tariff", "history"} <= first.fields
+    assert {Field.IDENTITY, Field.DEMAND_KW, Field.TARIFF, Field.HISTORY} <= first.fields
 
 
 def test_history_keeps_running_figures_and_the_day_that_ended() -> None:
     model = HomeModel()
     calendar = LocalCalendar()
     home = GlowHome(model, "ABC", calendar=calendar, history_every_s=300)
-    announced: list[frozenset[str]] = []
+    announced: list[frozenset[Field]] = []
     model.subscribe(lambda change: announced.append(change.fields))
 
     def at(stamp: str, day: float, received: float) -> None:
@@ -179,7 +179,7 @@ def test_history_keeps_running_figures_and_the_day_that_ended() -> None:
     at("2023-03-14T23:59:50Z", 12.5, 0.0)
     at("2023-03-14T23:59:55Z", 12.6, 5.0)  # within five minutes: not written again
     at("2023-03-15T00:00:05Z", 0.01, 15.0)  # a new day: yesterday's last figure is yesterday's
-    assert ["history" in fields for fields in announced if "demand_kw" in fields] == [
+    assert [Field.HISTORY in fields for fields in announced if Field.DEMAND_KW in fields] == [
         True,
         False,
         True,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.settings.display_settings import LANGUAGE_NAMES, DisplaySettings, SoundMode
+from app.settings.display_settings import LANGUAGE_NAMES, DisplaySettings, Setting, SoundMode
 
 
 def test_defaults_are_standard_english_and_silent() -> None:
@@ -14,7 +14,7 @@ def test_defaults_are_standard_english_and_silent() -> None:
 
 def test_listeners_hear_each_change_once() -> None:
     settings = DisplaySettings()
-    heard: list[str] = []
+    heard: list[Setting] = []
     unsubscribe = settings.subscribe(heard.append)
     settings.set_theme("contrast")
     settings.set_theme("contrast")  # no change, no news
@@ -22,7 +22,7 @@ def test_listeners_hear_each_change_once() -> None:
     settings.set_sound(SoundMode.SPEAK)
     unsubscribe()
     settings.set_theme("large")
-    assert heard == ["theme", "language", "sound"]
+    assert heard == [Setting.THEME, Setting.LANGUAGE, Setting.SOUND]
 
 
 @pytest.mark.parametrize(("setter", "value"), [("set_theme", "neon"), ("set_language", "fr")])
