@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any, cast
 
 from han.links.history_link import HistoryLink
-from han.model import HomeModel, Measured, MeterKey
+from han.model import Field, HomeModel, Measured, MeterKey
 
 KEY = MeterKey("0d:6f:00:00:00:00:00:01", 1)
 PRICE = Decimal("0.2450")
@@ -39,7 +39,7 @@ def test_energy_used_since_is_added_to_the_week_and_month_and_costed_at_the_pric
     assert meter.today_cost_gbp.value == Decimal("0.9800") + PRICE
     assert meter.week_cost_gbp is not None
     assert meter.week_cost_gbp.value == Decimal("4.9000") + PRICE
-    assert {"week_import_kwh", "today_cost_gbp", "totals"} <= changed
+    assert {Field.WEEK_IMPORT_KWH, Field.TODAY_COST_GBP, Field.TOTALS} <= changed
 
 
 def test_a_fall_in_todays_energy_is_a_new_day_whose_cost_starts_from_its_energy() -> None:
