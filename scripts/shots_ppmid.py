@@ -14,6 +14,18 @@ from app.ui import i18n
 from han.model import HomeModel
 
 
+async def large_text(window, settings: DisplaySettings, page: str) -> None:  # type: ignore[no-untyped-def]
+    """The page in large text, both languages, then back to standard English."""
+    settings.set_theme("large")
+    for language in ("en", "cy"):
+        settings.set_language(language)
+        await settle()
+        await save(window, f"ppmid-{page}-{language}-large-{SMALL[0]}x{SMALL[1]}.png")
+    settings.set_theme("standard")
+    settings.set_language("en")
+    await settle()
+
+
 async def ppmid_screens() -> None:
     """The PPMID on emulated prepayment homes: ``ppmid-<page>-<language>-<theme>-800x480.png``."""
     from datetime import datetime
@@ -161,7 +173,7 @@ async def ppmid_screens() -> None:
     settings.set_language("cy")
     await settle()
     await save(window, file("low-credit", "cy"))
-    settings.set_language("en")
+    await large_text(window, settings, "low-credit")
     QTest.mouseClick(balance.cards[0].emergency, Qt.MouseButton.LeftButton)
     await settle()
     await save(window, file("emergency-credit"))
@@ -188,7 +200,7 @@ async def ppmid_screens() -> None:
     settings.set_language("cy")
     await settle()
     await save(window, file("dual-fuel-balance", "cy"))
-    settings.set_language("en")
+    await large_text(window, settings, "dual-fuel-balance")
     while home.gas.supply_status == 2 or home.now_s % 1800:
         home.step()
     gas_card = balance.cards[1]
