@@ -30,8 +30,13 @@ async def settle() -> None:
         await asyncio.sleep(0.05)
 
 
+PATIENCE = 1.0
+"""How many times longer than ``timeout_s`` to wait: the layout audit looks at each stop in every
+theme and language, on a test machine that may be busy, while the home runs on."""
+
+
 async def until(condition, timeout_s: float = 30.0) -> None:
-    async with asyncio.timeout(timeout_s):
+    async with asyncio.timeout(timeout_s * PATIENCE):
         while not condition():  # noqa: ASYNC110 - waiting for what a person would see
             await asyncio.sleep(0.05)
 

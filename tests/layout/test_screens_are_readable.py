@@ -34,11 +34,13 @@ async def _tour(walk, sizes) -> AuditCamera:  # type: ignore[no-untyped-def]
 
     camera = AuditCamera(sizes)
     shots_common.use_camera(camera)
+    shots_common.PATIENCE = 4.0
     started = time.monotonic()
     try:
         await walk()
     finally:
         shots_common.use_camera(None)
+        shots_common.PATIENCE = 1.0
     print(f"{len(camera.states)} states in {time.monotonic() - started:.0f} s")
     return camera
 
