@@ -33,6 +33,17 @@ class _OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see --help)\n")
 
 
+def _seed(text: str) -> int:
+    """A household's seed is a count of households tried, so it is never negative."""
+    try:
+        seed = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"seed must be a whole number, not {text!r}") from None
+    if seed < 0:
+        raise argparse.ArgumentTypeError(f"seed must be 0 or more (got {text})")
+    return seed
+
+
 def _speed(text: str) -> float:
     try:
         speed = float(text)
@@ -303,7 +314,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--seed",
-        type=int,
+        type=_seed,
         default=1,
         metavar="N",
         help="seed of the emulated household, for repeatable demos (default 1)",

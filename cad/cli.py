@@ -212,8 +212,7 @@ def _export(args: argparse.Namespace) -> int:
     path: Path = args.db or default_db_path()
     try:
         request = export.request_for(args.first, args.last, fuel=args.fuel, format=args.format)
-        if not path.exists():
-            raise export.ExportError(f"no log at {path}")
+        export.check_is_log(path)
         from app.history.store import HistoryDatabase
 
         database = HistoryDatabase(path)

@@ -20,9 +20,9 @@ from typing import Any, Final
 from app.host.context import ExperienceContext, HeadlessOrders
 from cad.feed.control import FeedControl
 from cad.feed.han_facts import SiteIds, signal_from
+from cad.feed.mqtt import FeedStatus
 from cad.log.logger import CadLogger
 from cad.meters import electricity_meter
-from cad.mqtt_feed import FeedStatus
 from cad.pairing_memory import PairingMemory, default_db_path
 from cad.status_file import CadStatus, StatusFile
 from cad.view_models.pairing import MESSAGES, PairingFlow

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from app.host.context import ExperienceContext
 from app.settings.display_settings import SoundMode
@@ -22,6 +22,7 @@ from app.ui.announce import announce
 from app.ui.device_shell import DeviceShell
 from app.ui.i18n import QT_WORDING
 from app.ui.nav_bar import NavBar
+from app.ui.scrolling_page import scrolling
 from app.ui.theme import THEMES
 from han.model import ModelChange
 from ihd.ambient_cue import AmbientCue
@@ -33,19 +34,6 @@ translate = QCoreApplication.translate
 LONG_PRESS_S = 1.5
 """Holding the repeat key this long turns speech on or off instead."""
 REPEAT_KEY = Qt.Key.Key_R
-
-
-def _scrolling(screen: IhdScreen) -> QScrollArea:
-    """A screen that fits shows no scroll bar; one that does not (large text, Welsh, many devices)
-    scrolls – by finger, by PageUp/PageDown, or by Tab to a button – instead of widening the window
-    past the display's edge."""
-    page = QScrollArea()
-    page.setWidgetResizable(True)
-    page.setFrameShape(QFrame.Shape.NoFrame)
-    page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    page.setWidget(screen)
-    return page
 
 
 class IhdShell(DeviceShell):
@@ -152,7 +140,7 @@ class IhdShell(DeviceShell):
         if screen is None:
             descriptor = self.descriptors[key]
             screen = self.screens[key] = descriptor.create(self.context, self)
-            self._pages[key] = page = _scrolling(screen)
+            self._pages[key] = page = scrolling(screen)
             self.stack.addWidget(page)
             screen.apply_theme(THEMES[self.context.settings.theme])
         return screen

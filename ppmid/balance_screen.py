@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from app.host.context import ExperienceContext
 from app.ui.fit_label import FitLabel
 from app.ui.i18n import QT_WORDING
+from app.ui.scrolling_page import scrolling
 from app.ui.touch_button import TouchButton
 from app.wording import fill
 from han.model import MeterKey
@@ -130,7 +131,11 @@ class BalanceScreen(PpmidPage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 4)
         layout.addWidget(self.notice, 1)
-        layout.addLayout(self.cards_row, 1)
+        # The cards scroll on their own (large text, Welsh, a debt line) so Top up stays in view.
+        cards = QWidget()
+        cards.setLayout(self.cards_row)
+        self.cards_row.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolling(cards), 1)
         layout.addLayout(buttons)
         self.page = BalancePage((), "")
         self.retranslate()

@@ -15,6 +15,7 @@ from app.host.context import ExperienceContext
 from app.ui.announce import announce
 from app.ui.device_shell import DeviceShell
 from app.ui.i18n import QT_WORDING
+from app.ui.scrolling_page import scrolling
 from app.ui.theme import THEMES
 from app.ui.touch_button import TouchButton
 from han.domain.firmware_status import UpdateState
@@ -71,8 +72,9 @@ class PpmidShell(DeviceShell):
             "supply": SupplyScreen(context, self),
             "about": AboutScreen(context, self),
         }
-        for page in self.pages.values():
-            self.stack.addWidget(page)
+        self._scrolling = {key: scrolling(page) for key, page in self.pages.items()}
+        for area in self._scrolling.values():
+            self.stack.addWidget(area)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -91,7 +93,8 @@ class PpmidShell(DeviceShell):
     # Pages ----------------------------------------------------------------------------------
 
     def current_key(self) -> str:
-        return next(key for key, page in self.pages.items() if page is self.stack.currentWidget())
+        shown = self.stack.currentWidget()
+        return next(key for key, area in self._scrolling.items() if area is shown)
 
     def page_for(self, key: str) -> PpmidPage:
         return self.pages[key]
@@ -100,7 +103,7 @@ class PpmidShell(DeviceShell):
         page = self.pages.get(key)
         if page is None:
             return
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(self._scrolling[key])
         page.page_shown()
         page.refresh()
         self._retitle()

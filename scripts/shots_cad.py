@@ -36,10 +36,10 @@ async def cad_screens() -> None:
             return f"cad-{screen}-en-standard-{SMALL[0]}x{SMALL[1]}.png"
 
         await settle()
-        save(window, file("pairing"))
+        await save(window, file("pairing"))
         app.settings.set_language("cy")
         await settle()
-        save(window, file("pairing").replace("-en-", "-cy-"))
+        await save(window, file("pairing").replace("-en-", "-cy-"))
         app.settings.set_language("en")
         await settle()
         QTest.mouseClick(pairing.press_button, Qt.MouseButton.LeftButton)
@@ -47,11 +47,11 @@ async def cad_screens() -> None:
         QTest.mouseClick(pairing.pair_button, Qt.MouseButton.LeftButton)
         await until(lambda: "did not accept" in pairing.outcome.text())
         await settle()
-        save(window, file("pairing-wrong-passkey"))
+        await save(window, file("pairing-wrong-passkey"))
         pairing.tabs.setCurrentIndex(1)
         QTest.mouseClick(pairing.cin_button, Qt.MouseButton.LeftButton)
         await settle()
-        save(window, file("pairing-remote"))
+        await save(window, file("pairing-remote"))
         pairing.tabs.setCurrentIndex(0)
         pairing.passkey.clear()
         QTest.keyClicks(pairing.passkey, home.pairing.passkey)
@@ -59,7 +59,7 @@ async def cad_screens() -> None:
         await until(lambda: shell.is_paired)  # type: ignore[attr-defined]
         await until(lambda: shell.live.cost_per_hour.value.text().startswith("£"), 60)  # type: ignore[attr-defined]
         await settle()
-        save(window, file("live"))
+        await save(window, file("live"))
         logger = shell.logger  # type: ignore[attr-defined]
         key = shell.logger_ref.electricity_meter()  # type: ignore[attr-defined]
 
@@ -73,24 +73,24 @@ async def cad_screens() -> None:
         shell.tabs.setCurrentWidget(shell.history)  # type: ignore[attr-defined]
         await shell.history.reload()  # type: ignore[attr-defined]
         await settle()
-        save(window, file("history"))
+        await save(window, file("history"))
         shell.tabs.setCurrentWidget(shell.tariff)  # type: ignore[attr-defined]
         await settle()
-        save(window, file("tariff"))
+        await save(window, file("tariff"))
         shell.tabs.setCurrentWidget(shell.export)  # type: ignore[attr-defined]
         await settle()
-        save(window, file("export"))
+        await save(window, file("export"))
         feed = shell.feed  # type: ignore[attr-defined]
         shell.tabs.setCurrentWidget(feed)  # type: ignore[attr-defined]
         feed.host.setText("192.168.1.20")
         feed.prefix.setText("glow/#")
         feed.save.click()  # refused: the prefix is named and nothing is saved
         await settle()
-        save(window, file("feed-bad-prefix"))
+        await save(window, file("feed-bad-prefix"))
         device = shell.device  # type: ignore[attr-defined]
         shell.tabs.setCurrentWidget(device)  # type: ignore[attr-defined]
         device.refresh()
         device.unpair.click()
         await settle()
-        save(window, file("unpair-confirm"))
+        await save(window, file("unpair-confirm"))
         await app.stop()

@@ -51,7 +51,7 @@ async def live() -> None:
             for screen in SCREENS:
                 shell.go_to(screen)
                 await settle()
-                save(window, name(screen, language, theme, SMALL))
+                await save(window, name(screen, language, theme, SMALL))
     app.settings.set_language("en")
     for theme, size in (("large", SMALL), ("standard", (1280, 720))):
         app.settings.set_theme(theme)
@@ -59,7 +59,7 @@ async def live() -> None:
         _unread_again(app.model)
         shell.go_to("now")
         await settle()
-        save(window, name("now", "en", theme, size))
+        await save(window, name("now", "en", theme, size))
     # The other common touchscreen (7" 1024×600): every screen, in both languages.
     app.settings.set_theme("standard")
     window.resize(*WIDE)
@@ -69,7 +69,7 @@ async def live() -> None:
         for screen in SCREENS:
             shell.go_to(screen)
             await settle()
-            save(window, name(screen, language, "standard", WIDE))
+            await save(window, name(screen, language, "standard", WIDE))
     app.settings.set_language("en")
     await app.stop()
 
@@ -81,7 +81,7 @@ async def still(model: HomeModel, state: str, language: str) -> None:
     window = HostWindow("In-Home Display", shell, SMALL, settings)
     window.show()
     await settle()
-    save(window, name(state, language, "standard", SMALL))
+    await save(window, name(state, language, "standard", SMALL))
     window.close()
 
 
@@ -163,11 +163,11 @@ async def ihd_more_screens() -> None:
                         recorded = [i for i in bars if chart.value(i) == chart.value(i)]
                         chart.choose(recorded[-1])  # the latest half hour with a record
                     await settle()
-                    save(window, name(screen, language, theme, SMALL))
+                    await save(window, name(screen, language, theme, SMALL))
                 shell.go_to("history")
                 history.totals_button.click()  # type: ignore[attr-defined]
                 await settle()
-                save(window, name("history-totals", language, theme, SMALL))
+                await save(window, name("history-totals", language, theme, SMALL))
                 history.chart_button.click()  # type: ignore[attr-defined]
         settings.set_theme("standard")
         window.resize(*WIDE)
@@ -179,7 +179,7 @@ async def ihd_more_screens() -> None:
                     history.span_buttons[next(iter(history.span_buttons))].click()  # type: ignore[attr-defined]
                     await history.loaded()  # type: ignore[attr-defined]
                 await settle()
-                save(window, name(screen, language, "standard", WIDE))
+                await save(window, name(screen, language, "standard", WIDE))
         settings.set_language("en")
         window.view.close()
         window.close()
@@ -219,7 +219,7 @@ async def network_screens() -> None:
         for language in ("en", "cy"):
             app.settings.set_language(language)
             await settle()
-            save(window, name("network", language, "standard", SMALL))
+            await save(window, name("network", language, "standard", SMALL))
         app.settings.set_language("en")
         await app.stop()
         await server.close()

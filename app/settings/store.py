@@ -4,12 +4,14 @@ Only what an installer or a kiosk's owner sets to last is kept – the theme and
 in, and the kiosk's configuration (``app/kiosk/kiosk_settings.py``). Writes are atomic: the whole
 file goes to a temporary file beside it, is flushed to disk and then renamed over the old one, so a
 power cut leaves either the old settings or the new, never half of each. Every value is checked
-before anything is written. A file that cannot be read is set aside (``settings.toml.unreadable``)
-with a message saying what was wrong, and the defaults are used.
+before anything is written. A file that cannot be read is set aside (``settings.toml.unreadable``,
+or ``.unreadable.1``… when an earlier one is there) with a message saying what was wrong; every
+setting that can still be read (the kiosk's PIN above all) is kept, the rest are the defaults.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tomllib
@@ -65,18 +67,57 @@ def load(path: Path | None = None) -> Loaded:
     except (OSError, UnicodeDecodeError) as error:
         return Loaded(StoredSettings(), f"cannot read {path}: {error}")
     try:
-        return Loaded(_from_toml(tomllib.loads(text)))
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        problem = f"{path} is not valid TOML ({error})"
+        return Loaded(StoredSettings(), _set_aside(path, f"{path} is not valid TOML ({error})"))
+    try:
+        return Loaded(_from_toml(document))
     except SettingsError as error:
         problem = f"{path}: {error}"
+    # One bad value must not cost the rest – above all the PIN, without which a kiosk will not
+    # start: every setting that can be read is kept, the file as it was is set aside.
+    kept = _readable_part(document)
+    problem = _set_aside(path, problem, defaults="the other settings are kept")
+    with contextlib.suppress(OSError):  # a read-only folder: what was kept serves this run
+        save(kept, path)
+    return Loaded(kept, problem)
+
+
+def _set_aside(path: Path, problem: str, *, defaults: str = "the defaults are used") -> str:
+    """Moves the file to the first free ``.unreadable`` name: an earlier one is never overwritten."""
     aside = path.with_name(path.name + ".unreadable")
+    number = 1
+    while aside.exists():
+        aside = path.with_name(f"{path.name}.unreadable.{number}")
+        number += 1
     try:
         os.replace(path, aside)
-        problem += f"; it was moved to {aside.name} and the defaults are used"
     except OSError:
-        problem += "; the defaults are used"
-    return Loaded(StoredSettings(), problem)
+        return f"{problem}; {defaults}"
+    return f"{problem}; it was moved to {aside.name} and {defaults}"
+
+
+def _readable_part(document: dict[str, Any]) -> StoredSettings:
+    """Each setting on its own: a readable one is kept, an unreadable one is its default."""
+    kept = StoredSettings()
+    display = document.get("display")
+    display = display if isinstance(display, dict) else {}
+    for key in ("theme", "language"):
+        try:
+            value = _text(display, f"display.{key}", getattr(kept, key))
+            kept = (
+                replace(kept, theme=value) if key == "theme" else replace(kept, language=value)
+            ).checked()
+        except SettingsError:
+            pass
+    kiosk = document.get("kiosk")
+    for key, value in (kiosk if isinstance(kiosk, dict) else {}).items():
+        try:
+            alone = kiosk_from_table({key: value})  # its type and value checked on their own
+            kept = kept.with_kiosk(**{key: getattr(alone, key)})
+        except SettingsError:
+            pass
+    return kept
 
 
 def _from_toml(document: dict[str, Any]) -> StoredSettings:

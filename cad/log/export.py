@@ -10,8 +10,10 @@ import csv
 import datetime as dt
 import io
 import json
+import sqlite3
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Final
 
 from app.history.store import DAY_S, Channel, HistoryDatabase
@@ -31,6 +33,26 @@ class ExportRequest:
     """Exclusive."""
     fuel: str = "electricity"
     format: str = "csv"
+
+
+LOG_TABLES: Final = frozenset({"meters", "half_hours"})
+"""What every CAD log has; a file without them is someone else's, and is not touched."""
+
+
+def check_is_log(path: Path) -> None:
+    """ExportError unless ``path`` is a CAD log, looked at read-only (opening a log to write would
+    add the log's tables to any other SQLite file)."""
+    if not path.exists():
+        raise ExportError(f"no log at {path}")
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError:
+        raise ExportError(f"{path} is not a CAD log (not an SQLite database)") from None
+    finally:
+        connection.close()
+    if not names >= LOG_TABLES:
+        raise ExportError(f"{path} is not a CAD log (it has no half hours table)")
 
 
 def parse_date(text: str) -> dt.date:

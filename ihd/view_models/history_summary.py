@@ -9,13 +9,25 @@ same weekday a week before: two whole days, never a day still running against a 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from typing import Final
 
-from app.wording import PLAIN_ENGLISH, Wording, fill
+from app.wording import GB_TIME, PLAIN_ENGLISH, QT_TRANSLATE_NOOP, Wording, fill
 from han.domain.local_calendar import LocalCalendar
 from han.model import Fuel, HomeModel, Measured, Meter
 from ihd.view_models.home import TODAY_STALE_AFTER_S, age_note
+
+WEEKDAYS: Final = (
+    QT_TRANSLATE_NOOP("HistoryScreen", "Monday"),
+    QT_TRANSLATE_NOOP("HistoryScreen", "Tuesday"),
+    QT_TRANSLATE_NOOP("HistoryScreen", "Wednesday"),
+    QT_TRANSLATE_NOOP("HistoryScreen", "Thursday"),
+    QT_TRANSLATE_NOOP("HistoryScreen", "Friday"),
+    QT_TRANSLATE_NOOP("HistoryScreen", "Saturday"),
+    QT_TRANSLATE_NOOP("HistoryScreen", "Sunday"),
+)
+"""Whole weekday names: "less than the Wednesday before" (a short date's "Wed" reads as a word)."""
 
 NOON_S: Final = 12 * 3600
 WEEKDAY_BEFORE: Final = 7
@@ -209,7 +221,8 @@ class HistorySummaryViewModel:
         if len(days) <= WEEKDAY_BEFORE or days[0] is None or days[WEEKDAY_BEFORE] is None:
             return ""
         yesterday, week_before = days[0], days[WEEKDAY_BEFORE]
-        weekday = w.day(history.starts.days[1] + NOON_S).split(" ")[0]  # midday: any zone
+        midday = datetime.fromtimestamp(history.starts.days[1] + NOON_S, GB_TIME)  # any zone
+        weekday = w.translate("HistoryScreen", WEEKDAYS[midday.weekday()])
         difference = yesterday - week_before
         if difference < 0:
             template = w.translate("HistoryScreen", "Yesterday %1: %2 less than the %3 before")

@@ -98,6 +98,10 @@ class TopUpViewModel:
     # Typing ---------------------------------------------------------------------------------
 
     def press(self, digit: str) -> None:
+        """A digit typed after a code was turned away starts the code again: the person is
+        typing it afresh (Backspace still corrects the digits that are there)."""
+        if self.entry.complete and self.result.tone is Tone.PROBLEM and digit.isdigit():
+            self.entry.clear()
         if self.entry.press(digit):
             self.result = NO_RESULT
 

@@ -955,6 +955,34 @@
         <translation>Y ddau</translation>
     </message>
     <message>
+        <source>Monday</source>
+        <translation>dydd Llun</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>dydd Mawrth</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>dydd Mercher</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>dydd Iau</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>dydd Gwener</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>dydd Sadwrn</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>dydd Sul</translation>
+    </message>
+    <message>
         <source>Prices include VAT at 5 %.</source>
         <translation>Mae&apos;r prisiau&apos;n cynnwys TAW ar 5 %.</translation>
     </message>

@@ -46,6 +46,8 @@ def test_help_documents_every_option() -> None:
         (["--speed", "0"], "speed must be between 1 and 100,000"),
         (["--speed", "100001"], "speed must be between 1 and 100,000"),
         (["--speed", "fast"], "speed must be a number"),
+        (["--seed", "-5"], "seed must be 0 or more"),
+        (["--seed", "five"], "seed must be a whole number"),
         (["--mode", "toaster"], "invalid choice: 'toaster'"),
         (["--source", "zigbee"], "invalid choice: 'zigbee'"),
         (["--quit-after", "-3"], "seconds must be more than 0"),

@@ -129,3 +129,23 @@ def test_export_errors_are_one_line_with_status_2(tmp_path: Path) -> None:
     good = _cli("export", "--from", "2026-06-01", "--to", "2026-06-01", "--db", str(path))
     assert good.returncode == 0
     assert good.stdout.startswith("start_utc,import_kwh,export_kwh\n")
+
+
+def test_a_file_that_is_not_a_cad_log_is_named_in_one_line_and_left_alone(tmp_path: Path) -> None:
+    import sqlite3
+
+    text = tmp_path / "notes.txt"
+    text.write_text("hello, not a database\n")
+    other = tmp_path / "other.sqlite3"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE recipes (name TEXT)")
+    connection.close()
+    before = other.read_bytes()
+    for path, reason in ((text, "not an SQLite database"), (other, "it has no half hours table")):
+        result = _cli("export", "--from", "2026-06-01", "--to", "2026-06-01", "--db", str(path))
+        assert result.returncode == 2, result.stderr
+        assert result.stdout == ""
+        assert result.stderr.strip().splitlines() == [
+            f"python -m cad export: {path} is not a CAD log ({reason})"
+        ]
+    assert other.read_bytes() == before

@@ -35,7 +35,7 @@ def test_yesterday_is_set_against_the_same_weekday_a_week_before() -> None:
     _with_costs(model)
     summary = HistorySummaryViewModel(model).summary(NOW)
     electricity = summary.fuels[0]
-    assert electricity.comparison == "Yesterday £2.10: £0.42 less than the Wed before"
+    assert electricity.comparison == "Yesterday £2.10: £0.42 less than the Wednesday before"
     assert electricity.figures[0].cost == "£1.20"
     assert electricity.figures[0].energy == "9.4 kWh"
     assert electricity.standing_charge == "Standing charge £0.60 a day, not in the totals above"

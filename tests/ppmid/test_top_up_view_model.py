@@ -74,6 +74,21 @@ async def test_a_wrong_check_digit_is_caught_without_sending(kit: type[Kit]) -> 
     assert view_model.entry.digits == KNOWN[:-1] + "8"  # left to correct
 
 
+async def test_after_a_code_is_turned_away_the_person_can_correct_or_retype_it(
+    kit: type[Kit],
+) -> None:
+    view_model = _typed(kit, FakeMeter(), KNOWN[:-1] + "8")
+    await view_model.send()
+    view_model.delete()  # the last digit corrected
+    view_model.press(KNOWN[-1])
+    assert view_model.entry.digits == KNOWN
+    view_model = _typed(kit, FakeMeter(), KNOWN[:-1] + "8")
+    await view_model.send()
+    view_model.press("1")  # typing is not ignored: the code starts again
+    assert view_model.entry.digits == "1"
+    assert view_model.result.text == ""
+
+
 async def test_a_short_code_is_not_sent(kit: type[Kit]) -> None:
     meter = FakeMeter()
     view_model = _typed(kit, meter, KNOWN[:12])

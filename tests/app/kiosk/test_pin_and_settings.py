@@ -85,6 +85,29 @@ def test_a_bad_setting_is_refused_and_nothing_is_written(
     assert path.read_bytes() == before
 
 
+def test_a_bad_value_keeps_the_pin_and_every_readable_setting(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    pin = hash_pin("2468")
+    bad = (
+        f'schema_version = 1\n[display]\ntheme = "large"\n'
+        f'[kiosk]\npin_hash = "{pin}"\ndim_after_s = 5\nnight_start = "22:30"\n'
+    )
+    path.write_text(bad)
+    (tmp_path / "settings.toml.unreadable").write_text("an earlier one")
+    loaded = settings_store.load(path)
+    assert loaded.settings.kiosk.pin_hash == pin
+    assert loaded.settings.kiosk.night_start == "22:30"
+    assert loaded.settings.theme == "large"
+    assert loaded.settings.kiosk.dim_after_s == StoredSettings().kiosk.dim_after_s
+    assert "kiosk.dim_after_s must be" in loaded.problem
+    assert "moved to settings.toml.unreadable.1 and the other settings are kept" in loaded.problem
+    assert (tmp_path / "settings.toml.unreadable").read_text() == "an earlier one"
+    assert (tmp_path / "settings.toml.unreadable.1").read_text() == bad
+    again = settings_store.load(path)  # what was kept is the file now: no problem next time
+    assert again.problem == ""
+    assert again.settings == loaded.settings
+
+
 def test_an_unreadable_file_is_set_aside_with_a_clear_message(tmp_path: Path) -> None:
     path = tmp_path / "settings.toml"
     path.write_text('schema_version = 1\n[kiosk]\nbrightness_percent = "bright"\n')
@@ -93,7 +116,7 @@ def test_an_unreadable_file_is_set_aside_with_a_clear_message(tmp_path: Path) ->
     assert "kiosk.brightness_percent must be a whole number" in loaded.problem
     assert "settings.toml.unreadable" in loaded.problem
     assert (tmp_path / "settings.toml.unreadable").exists()
-    assert not path.exists()
+    path.unlink()  # what could be read was written back: here, nothing but defaults
     path.write_text("[display\n")
     assert "is not valid TOML" in settings_store.load(path).problem
 

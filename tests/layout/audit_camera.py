@@ -1,0 +1,79 @@
+"""A camera for the screenshot tours that, at each stop, looks at the screen in every theme,
+language and size instead of photographing it, and keeps what it could not read."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+from PySide6.QtWidgets import QWidget
+
+from tests.layout.readable import Finding, findings
+
+THEMES = ("standard", "large", "contrast")
+LANGUAGES = ("en", "cy")
+SMALL = (800, 480)
+SIZES = (SMALL, (1024, 600), (1280, 720))
+
+_VARIANT = re.compile(r"(-(en|cy))?(-(standard|large|contrast))?(-\d+x\d+)?\.png$")
+
+
+def state_of(file_name: str) -> str:
+    """``ihd-now-cy-contrast-800x480.png`` → ``ihd-now``: the state, whatever it was shown in."""
+    return _VARIANT.sub("", file_name)
+
+
+async def settled() -> None:
+    """Posted language, style and layout events land (the loop runs them between awaits)."""
+    for _ in range(2):
+        await asyncio.sleep(0.05)
+
+
+async def _lasting(window: QWidget) -> list[Finding]:
+    """What is still found once late restyling (a touch button setting a long word smaller) has
+    landed: a screen under load may be looked at between a theme and a button's own fitting."""
+    found = findings(window)
+    for _ in range(3):
+        if not found:
+            break
+        await asyncio.sleep(0.2)
+        again = {str(finding) for finding in findings(window)}
+        found = [finding for finding in found if str(finding) in again]
+    return found
+
+
+class AuditCamera:
+    def __init__(self, sizes: tuple[tuple[int, int], ...] = SIZES) -> None:
+        self.sizes = sizes
+        self.states: list[str] = []
+        self.found: dict[str, set[str]] = {}
+
+    async def __call__(self, widget: QWidget, file_name: str) -> None:
+        state = state_of(file_name)
+        if state in self.states:
+            return
+        self.states.append(state)
+        window = widget.window()
+        settings = getattr(window, "settings", None)
+        if settings is None:
+            return
+        before = (settings.theme, settings.language, window.size())
+        for theme in THEMES:
+            settings.set_theme(theme)
+            for language in LANGUAGES:
+                settings.set_language(language)
+                for size in self.sizes:
+                    window.resize(*size)
+                    await settled()
+                    for finding in await _lasting(window):
+                        where = f"{theme} {language} {size[0]}×{size[1]}"
+                        self.found.setdefault(f"{state}: {finding}", set()).add(where)
+        settings.set_theme(before[0])
+        settings.set_language(before[1])
+        window.resize(before[2])
+        await settled()
+
+    def report(self) -> str:
+        return "\n".join(
+            f"{what}  [{', '.join(sorted(where))}]" for what, where in sorted(self.found.items())
+        )
