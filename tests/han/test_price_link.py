@@ -53,8 +53,10 @@ async def test_economy7_current_and_next_price_and_the_switch_at_the_band_bounda
             han.home.step()
         # At the switch the meter pushes the new current price (and the next) to bound displays.
         await han.until(
-            lambda: tariff.unit_price_gbp_per_kwh is not None
-            and tariff.unit_price_gbp_per_kwh.value == Decimal("0.1500")
+            lambda: (
+                tariff.unit_price_gbp_per_kwh is not None
+                and tariff.unit_price_gbp_per_kwh.value == Decimal("0.1500")
+            )
         )
         assert tariff.rate_label == "Night"
         assert tariff.tier == 2
