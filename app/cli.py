@@ -24,7 +24,7 @@ from app.settings.options import (
 )
 from app.settings.store import StoredSettings
 from han.clock_speed import MAX_SPEED, MIN_SPEED
-from han.install_codes import parse_install_code
+from han.formats.install_codes import parse_install_code
 from han.version import version_line
 
 
@@ -253,11 +253,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--source",
         type=_source,
-        metavar="emulator|tcp://HOST:PORT|RADIO:PATH|auto",
+        metavar="emulator|tcp://HOST:PORT|RADIO:PATH|auto|glow://HOST/DEVICE_ID",
         help="where the HAN traffic comes from: emulator (default) – the in-process emulated home; "
         "tcp://HOST:PORT – a home kept running by python -m home_emulator serve; RADIO:PATH – a "
         "USB coordinator (RADIO ezsp, znp, deconz, xbee or zigate; PATH a serial device or "
-        "socket://host:port), e.g. znp:/dev/ttyUSB0; auto – probe the USB serial ports",
+        "socket://host:port), e.g. znp:/dev/ttyUSB0; auto – probe the USB serial ports; "
+        "glow://[USER:PASS@]HOST[:PORT]/DEVICE_ID – a Glow display's or CAD's local MQTT feed "
+        "(port 1883; glows:// for TLS on 8883, ?ca=FILE for a broker's own CA, ?prefix=TOPIC if "
+        "not under glow/): readings only, no top-up, supplier messages or pairing",
     )
     parser.add_argument(
         "--scenario",

@@ -22,7 +22,7 @@ from benchmarks.figures import Figure, for_information
 from benchmarks.harness import SPEC, Deliveries, ReportCounter, is_report, spin_until, until
 from han.clusters import METERING_CLUSTER
 from han.model import HomeModel
-from han.radios import RADIOS, RadioChoice, controller_class, radio_config
+from han.radio.libraries import RADIOS, RadioChoice, controller_class, radio_config
 from han.session import HanSession
 from home_emulator.api.coordinator import ZNP_IEEE, EmulatedZnp, ZnpServer
 from home_emulator.api.home import DeviceType, EmulatedHome, new_install_code

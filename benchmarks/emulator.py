@@ -19,7 +19,7 @@ from home_emulator.api.home import COORDINATOR_IEEE, Binding, EmulatedHome, Home
 
 START = 1_780_000_000.0
 DAY_STEPS = 8_640
-REPORTING = {  # what han.meter_link asks an ESME for: attribute → (min s, max s, change)
+REPORTING = {  # what han.links.meter_link asks an ESME for: attribute → (min s, max s, change)
     "instantaneous_demand": (1, 60, 1),
     "current_summ_delivered": (10, 600, 1),
     "currentday_consumption_delivered": (10, 600, 1),

@@ -12,14 +12,14 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from cad import export
-from cad.feed_settings import (
+from cad.feed.settings import (
     DEFAULT_PORT,
     DEFAULT_PREFIX,
     FeedSettings,
     FeedSettingsError,
     FeedSettingsFile,
 )
+from cad.log import export
 from cad.pairing_memory import default_db_path
 from cad.status_file import StatusFile, default_status_path, process_alive
 from han.version import version_line

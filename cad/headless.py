@@ -18,15 +18,15 @@ from pathlib import Path
 from typing import Any, Final
 
 from app.host.context import ExperienceContext, HeadlessOrders
-from cad.feed_control import FeedControl
-from cad.han_facts import SiteIds, signal_from
-from cad.logger import CadLogger
+from cad.feed.control import FeedControl
+from cad.feed.han_facts import SiteIds, signal_from
+from cad.log.logger import CadLogger
 from cad.meters import electricity_meter
 from cad.pairing_memory import PairingMemory, default_db_path
 from cad.status_file import CadStatus, StatusFile
 from cad.view_models.pairing import MESSAGES, PairingFlow
+from han.links.pairing import PairingOutcome
 from han.model import ModelChange
-from han.pairing import PairingOutcome
 
 LOGGER = logging.getLogger(__name__)
 

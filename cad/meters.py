@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from han.domain.units import MeteringUnit
 from han.model import Fuel, HomeModel, Meter
-from han.units import MeteringUnit
 
 
 def electricity_meter(model: HomeModel) -> Meter | None:

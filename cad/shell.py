@@ -9,22 +9,22 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from app.host.context import ExperienceContext
-from cad.device_view import DeviceView
-from cad.feed_control import FeedControl
-from cad.feed_view import FeedView
-from cad.han_facts import SiteIds, signal_from
-from cad.logger import CadLogger
+from cad.feed.control import FeedControl
+from cad.feed.han_facts import SiteIds, signal_from
+from cad.log.logger import CadLogger
 from cad.meters import electricity_meter
 from cad.pairing_memory import PairingMemory, default_db_path
-from cad.pairing_screen import PairingScreen
-from cad.view_models.pairing import PairingFlow
-from cad.views import (
+from cad.screens.device import DeviceView
+from cad.screens.feed import FeedView
+from cad.screens.paired import (
     ExportView,
     HistoryView,
     LiveView,
     LoggerRef,
     TariffView,
 )
+from cad.screens.pairing import PairingScreen
+from cad.view_models.pairing import PairingFlow
 from han.model import ModelChange
 
 CONTEXT = "CadShell"

@@ -24,12 +24,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from han.credit import Credit, SupplyState
-from han.firmware_status import FirmwareStatus
-from han.history import MeterHistory
+from han.domain.credit import Credit, SupplyState
+from han.domain.firmware_status import FirmwareStatus
+from han.domain.history import MeterHistory
+from han.domain.tariff import PricePeriod, Tariff
+from han.domain.units import ELECTRICITY_UPDATE_S, GENERATION_DEVICE_TYPES, MeteringUnit
 from han.measured import Measured
-from han.tariff import PricePeriod, Tariff
-from han.units import ELECTRICITY_UPDATE_S, GENERATION_DEVICE_TYPES, MeteringUnit
 
 __all__ = [
     "AmbientLevel",

@@ -22,13 +22,13 @@ from han.clusters import (
     TIME_CLUSTER,
     GBMetering,
 )
-from han.firmware_status import EMULATED_MANUFACTURER
-from han.hub_link import HubLink
-from han.meter_link import MeterLink
+from han.domain.firmware_status import EMULATED_MANUFACTURER
+from han.links.hub_link import HubLink
+from han.links.meter_link import MeterLink
+from han.links.ota_client import OtaClient
+from han.links.power_link import PowerLink
+from han.links.tenancy_link import TenancyLink
 from han.model import HomeModel, MeterKey
-from han.ota_client import OtaClient
-from han.power_link import PowerLink
-from han.tenancy_link import TenancyLink
 
 LOGGER = logging.getLogger(__name__)
 

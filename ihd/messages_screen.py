@@ -29,7 +29,9 @@ class MessagesScreen(IhdScreen):
     ) -> None:
         super().__init__(context, navigator, parent)
         self.setObjectName("ihd-messages")
-        self._view_model = MessagesViewModel(context.model, context.commands, QT_WORDING)
+        self._view_model = MessagesViewModel(
+            context.model, context.commands, QT_WORDING, from_feed=context.from_feed
+        )
         self.current_id: int | None = None
         self._new_this_visit: set[int] = set()
         """Messages that were unread when they came on screen keep their "New" mark until the

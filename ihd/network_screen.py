@@ -27,7 +27,7 @@ from app.ui.i18n import QT_WORDING
 from app.ui.labels import role_label
 from app.ui.touch_button import MIN_TOUCH_PX, TouchButton
 from app.wording import fill
-from han.install_codes import LabelError
+from han.formats.install_codes import LabelError
 from han.model import ModelChange
 from ihd.screen import IhdScreen, Navigator
 from ihd.view_models.network import JOIN_WINDOW_S, NetworkViewModel

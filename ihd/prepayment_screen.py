@@ -88,6 +88,15 @@ class PrepaymentScreen(IhdScreen):
         self.refresh()
 
     def retranslate(self) -> None:
+        if self.context.from_feed:  # a meter feed carries no credit: never "not in prepayment"
+            self.none.setText(
+                translate(
+                    "PrepaymentScreen",
+                    "Credit and top-up are not available from this source.",
+                )
+            )
+            self.read_only.setText("")
+            return
         self.none.setText(translate("PrepaymentScreen", "No meter is in prepayment mode."))
         self.read_only.setText(
             translate("PrepaymentScreen", "To top up or use emergency credit, use your PPMID.")

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout
 from app.host.context import ExperienceContext
 from app.ui.i18n import QT_WORDING
 from app.ui.labels import role_label
-from han.firmware_status import UpdateState
+from han.domain.firmware_status import UpdateState
 from ppmid.page import Navigator, PpmidPage
 from ppmid.view_models.about import AboutViewModel
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 from app.host.context import ExperienceContext
 from app.host.experiences import Experience
 from app.wording import QT_TRANSLATE_NOOP
-from han.firmware_status import PPMID_IMAGE_TYPE
+from han.domain.firmware_status import PPMID_IMAGE_TYPE
 
 
 def _create_view(context: ExperienceContext) -> QWidget:

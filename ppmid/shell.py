@@ -17,7 +17,7 @@ from app.ui.device_shell import DeviceShell
 from app.ui.i18n import QT_WORDING
 from app.ui.theme import THEMES
 from app.ui.touch_button import TouchButton
-from han.firmware_status import UpdateState
+from han.domain.firmware_status import UpdateState
 from han.model import Fuel
 from ppmid.about_screen import AboutScreen
 from ppmid.balance_screen import BalanceScreen

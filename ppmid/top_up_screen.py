@@ -19,8 +19,8 @@ from app.ui.i18n import QT_WORDING
 from app.ui.keypad import Keypad
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
+from han.formats.utrn import UTRN_DIGITS
 from han.model import MeterKey
-from han.utrn import UTRN_DIGITS
 from ppmid.page import Navigator, PpmidPage, result_label, show_result
 from ppmid.view_models.code_entry import GROUP, group
 from ppmid.view_models.top_up import TopUpViewModel

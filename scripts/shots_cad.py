@@ -8,6 +8,7 @@ from pathlib import Path
 
 from shots_common import SMALL, save, settle, until
 
+from app.connection.sources import home_of
 from app.host.running import RunningApp
 from app.settings.options import Options
 
@@ -30,7 +31,7 @@ async def cad_screens() -> None:
         window = await app.start()
         shell = window.view
         assert isinstance(shell, CadShell)
-        home = app.source.home  # type: ignore[attr-defined]
+        home = home_of(app.source)
         pairing = shell.pairing
 
         def file(screen: str) -> str:

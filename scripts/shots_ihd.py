@@ -11,6 +11,7 @@ from pathlib import Path
 
 from shots_common import NOW, SCREENS, SMALL, WIDE, name, save, settle, until
 
+from app.connection.sources import home_of
 from app.host.context import ExperienceContext
 from app.host.running import RunningApp
 from app.host.window import HostWindow
@@ -33,7 +34,7 @@ async def live() -> None:
     window = await app.start()
     shell = window.view
     assert isinstance(shell, IhdShell)
-    home = app.source.home  # type: ignore[attr-defined]
+    home = home_of(app.source)
     session = app.session
     assert session is not None
     now_screen = shell.screen_for("now")

@@ -25,10 +25,10 @@ async def ppmid_screens() -> None:
     from PySide6.QtTest import QTest
 
     from app.connection.han_bridge import SessionCommands
-    from han.firmware import FirmwareImage
-    from han.firmware_status import PPMID_IMAGE_TYPE, UpdateState
+    from han.domain.firmware_status import PPMID_IMAGE_TYPE, UpdateState
+    from han.formats.firmware import FirmwareImage
+    from han.formats.utrn import encode_utrn
     from han.session import HanSession
-    from han.utrn import encode_utrn
     from home_emulator.api.home import (
         CreditSettings,
         DeviceType,

@@ -14,10 +14,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Final, Protocol
 
-from han.install_codes import printed_install_code
-from han.meter_link import MeterLink
+from han.formats.install_codes import printed_install_code
+from han.links.meter_link import MeterLink
+from han.links.pairing import PairingOutcome, pair_with_passkey
 from han.model import MeterKey
-from han.pairing import PairingOutcome, pair_with_passkey
 from han.session import HanSession
 
 CAD_IEEE: Final = "00:0d:6f:ff:fe:00:0c:ad"

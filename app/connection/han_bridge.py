@@ -12,9 +12,9 @@ from zigpy.device import Device
 from zigpy.exceptions import ZigbeeException
 
 from app.host.context import CommandFailed, DeviceKind, PairedDevice
-from han import prepayment_link
 from han.clusters import TIME_CLUSTER
-from han.credit import SupplyAnswer, TopUpAnswer
+from han.domain.credit import SupplyAnswer, TopUpAnswer
+from han.links import prepayment_link
 from han.model import Fuel, MeterKey
 from han.session import HanSession
 

@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from zigpy.application import ControllerApplication
 
-from han.meter_link import MeterLink
+from han.links.meter_link import MeterLink
 from han.model import HomeModel, MeterKey
 from han.session import HanSession
 

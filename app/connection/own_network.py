@@ -17,7 +17,7 @@ from zigpy.application import ControllerApplication
 
 from app.settings.atomic_file import write_text_atomically
 from app.settings.user_dirs import data_dir
-from han.install_codes import parse_eui64, parse_install_code
+from han.formats.install_codes import parse_eui64, parse_install_code
 
 BACKUP_NAME = "zigbee-network-backup.json"
 

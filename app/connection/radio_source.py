@@ -15,7 +15,7 @@ from zigpy.application import ControllerApplication
 
 from app.connection.base import SourceUnavailable
 from app.settings.user_dirs import data_dir
-from han.radios import RadioChoice, auto_detect, controller_class, explain, radio_config
+from han.radio.libraries import RadioChoice, auto_detect, controller_class, explain, radio_config
 
 LOGGER = logging.getLogger(__name__)
 

@@ -35,6 +35,7 @@ __all__ = [
     "HanSource",
     "RemoteHomeSource",
     "SourceUnavailable",
+    "home_of",
     "open_source",
 ]
 
@@ -202,6 +203,13 @@ class RemoteHomeSource:
             await radio.shutdown()
 
 
+def home_of(source: object) -> EmulatedHome:
+    """The emulated home behind an embedded source: what screenshots, demos and tests reach into."""
+    if not isinstance(source, EmulatorSource):
+        raise TypeError(f"{source!r} is not the embedded emulated home")
+    return source.home
+
+
 def open_source(
     name: str,
     *,
@@ -231,7 +239,7 @@ def open_source(
         return RemoteHomeSource(name, display_ieee=display_ieee, install_code=install_code)
     if is_radio(name):
         from app.connection.radio_source import RadioSource
-        from han.radios import parse_radio
+        from han.radio.libraries import parse_radio
 
         choice = (
             None

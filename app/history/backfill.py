@@ -39,12 +39,12 @@ from app.history.store import (
     TariffRow,
     to_units,
 )
-from han.history import PeriodFigures
-from han.local_calendar import LocalCalendar
-from han.meter_link import MeterLink
+from han.domain.history import PeriodFigures
+from han.domain.local_calendar import LocalCalendar
+from han.domain.units import MeteringUnit
+from han.links.meter_link import MeterLink
+from han.links.profile_reader import MAX_PERIODS_PER_REQUEST, ProfileChannel, fetch_profile
 from han.model import HomeModel, Meter, MeterKey, ModelChange
-from han.profile_reader import MAX_PERIODS_PER_REQUEST, ProfileChannel, fetch_profile
-from han.units import MeteringUnit
 
 LOGGER = logging.getLogger(__name__)
 

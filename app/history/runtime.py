@@ -16,7 +16,7 @@ from typing import Final
 from app.history.backfill import BackfillDepth, HistoryBackfill, HistoryRecorder
 from app.history.store import HistoryStore
 from app.settings.user_dirs import data_dir
-from han.meter_link import MeterLink
+from han.links.meter_link import MeterLink
 from han.model import HomeModel, MeterKey
 
 LOGGER = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from app.settings.display_settings import DisplaySettings
-from han.credit import SupplyAnswer, TopUpAnswer
+from han.domain.credit import SupplyAnswer, TopUpAnswer
 from han.model import HomeModel, MeterKey
 
 if TYPE_CHECKING:
@@ -175,3 +175,6 @@ class ExperienceContext:
     network: OwnNetworkPort | None = None
     """Its own ZigBee network, on a real or emulated coordinator (None on the embedded home, where
     the hub's device log decides who joins)."""
+    from_feed: bool = False
+    """Readings come from a meter feed someone else publishes (a Glow device's MQTT), not from the
+    HAN: top-up, credit, supplier messages and pairing are not available from this source."""

@@ -1,10 +1,15 @@
 """The HAN side of a running display, with or without its window: the source the options name,
 the connection that keeps it up, and the pairing port of a device that pairs itself. Qt-free, so
-the windowed host (``running``) and the headless one (``headless``) wire it the same way."""
+the windowed host (``running``) and the headless one (``headless``) wire it the same way.
+
+A Glow feed (``glow://``) is a source without a radio: its address goes straight to a
+``GlowConnection``, which has the same surface as a ``HanConnection``."""
 
 from __future__ import annotations
 
 from app.connection.base import HanSource
+from app.connection.glow_address import GlowAddress, is_glow, parse_glow
+from app.connection.glow_connection import GlowConnection
 from app.connection.han_access import CAD_IEEE, HanAccess, session_access
 from app.connection.han_connection import HanConnection
 from app.connection.sources import EmulatorDemo, EmulatorSource, open_source
@@ -13,8 +18,14 @@ from app.settings.options import Options
 from han.model import HomeModel
 from han.session import HanSession
 
+Source = HanSource | GlowAddress
+Connection = HanConnection | GlowConnection
+"""What a display's host holds: either kind of connection, one surface."""
 
-def source_for(options: Options, experience: Experience) -> HanSource:
+
+def source_for(options: Options, experience: Experience) -> Source:
+    if is_glow(options.source):
+        return parse_glow(options.source)
     return open_source(
         options.source,
         speed=options.speed,
@@ -28,7 +39,9 @@ def source_for(options: Options, experience: Experience) -> HanSource:
     )
 
 
-def connection_for(source: HanSource, model: HomeModel, experience: Experience) -> HanConnection:
+def connection_for(source: Source, model: HomeModel, experience: Experience) -> Connection:
+    if isinstance(source, GlowAddress):
+        return GlowConnection(source, model)
     image_type = experience.firmware_image_type
     return HanConnection(
         source,
@@ -41,10 +54,11 @@ def connection_for(source: HanSource, model: HomeModel, experience: Experience) 
 
 
 def han_access_for(
-    experience: Experience, source: HanSource, connection: HanConnection
+    experience: Experience, source: Source, connection: Connection
 ) -> HanAccess | None:
-    """Pairing and meter links for a device that pairs itself (None for the others)."""
-    if not experience.pairs_itself:
+    """Pairing and meter links for a device that pairs itself (None for the others, and on a
+    feed, where there is no HAN to pair with)."""
+    if not experience.pairs_itself or isinstance(source, GlowAddress):
         return None
     demo = EmulatorDemo(source.home) if isinstance(source, EmulatorSource) else None
     display_ieee = getattr(source, "display_ieee", None) or CAD_IEEE

@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.connection.base import HanSource, SourceUnavailable
+from app.connection.glow_address import GlowAddress
 from app.connection.han_access import HanAccess
 from app.connection.han_bridge import SessionCommands, paired_devices
 from app.connection.own_network import OwnNetwork
@@ -122,6 +123,7 @@ class RunningApp:
             han_access=self._han_access(),
             history=history_store,
             network=self._own_network(),
+            from_feed=isinstance(self.source, GlowAddress),
         )
         view = self.experience.create_view(context)
         self.window = HostWindow(self.experience.title, view, self.options.size, self.settings)

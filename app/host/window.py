@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from app.connection.han_connection import HanConnection
+from app.host.han_wiring import Connection
 from app.settings.display_settings import DisplaySettings
 from app.ui import i18n
 from app.ui.reconnecting_overlay import ReconnectingOverlay
@@ -46,7 +46,7 @@ class HostWindow(QMainWindow):
         self.reconnecting = ReconnectingOverlay(self, THEMES[self.settings.theme], time.time)
         self._unfollow: Callable[[], None] = lambda: None
 
-    def follow(self, connection: HanConnection) -> None:
+    def follow(self, connection: Connection) -> None:
         """Show "Reconnecting…" over the device whenever the HAN source is away."""
         self._unfollow = connection.subscribe(self.reconnecting.follow)
         self.reconnecting.follow(connection.state)

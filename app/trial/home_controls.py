@@ -11,7 +11,7 @@ import dataclasses
 from decimal import Decimal
 from enum import StrEnum
 
-from han.utrn import encode_utrn
+from han.formats.utrn import encode_utrn
 from home_emulator.api.from_scenario import scripted_action
 from home_emulator.api.home import (
     SUPPLIER_ORIGINATOR,

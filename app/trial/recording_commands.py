@@ -11,7 +11,7 @@ from collections.abc import Awaitable
 from typing import Protocol
 
 from app.host.context import CommandFailed, HanCommands
-from han.credit import SupplyAnswer, TopUpAnswer
+from han.domain.credit import SupplyAnswer, TopUpAnswer
 from han.model import MeterKey
 
 

@@ -17,7 +17,7 @@ from app.connection.han_access import HanAccess, format_install_code
 from app.host.context import ExperienceContext
 from app.wording import QT_TRANSLATE_NOOP
 from cad.pairing_memory import Pairing, PairingMemory
-from han.pairing import PairingOutcome
+from han.links.pairing import PairingOutcome
 
 CONTEXT = "CadPairing"
 

@@ -23,10 +23,10 @@ import zigpy.state
 import zigpy.types as t
 from zigpy.zdo import types as zdo_t
 
-from han.air import SmartEnergyAware
 from han.clusters import SE_PROFILE_ID
-from han.install_codes import printed_install_code
+from han.formats.install_codes import printed_install_code
 from han.quiet_log import QuietLog
+from han.radio.air import SmartEnergyAware
 from home_emulator.air.address import SCHEME
 from home_emulator.air.link import AirLink, LinkLost, LinkRefused
 from home_emulator.air.medium import Air, AlreadyAttached, NoSuchNode

@@ -25,7 +25,7 @@ import sys
 
 import zigpy.types as t
 
-from han.install_codes import parse_install_code, printed_install_code
+from han.formats.install_codes import parse_install_code, printed_install_code
 from home_emulator.air.medium import Air
 from home_emulator.air.pcap import IeeeResolver, PcapWriter, air_resolver
 from home_emulator.air.server import AirServer

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from han.utrn import encode_utrn, load_private_key, load_public_key
+from han.formats.utrn import encode_utrn, load_private_key, load_public_key
 
 
 class _VendError(ValueError):

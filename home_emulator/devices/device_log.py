@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import zigpy.types as t
 from zigpy.util import convert_install_code
 
-from han.install_codes import install_code_with_check
+from han.formats.install_codes import install_code_with_check
 
 HISTORIC_ENTRIES = 15
 

@@ -24,7 +24,7 @@ from han.clusters import (
     PRICE_CLUSTER,
 )
 from han.clusters.price import CURRENCY_GBP
-from han.history_names import CONSUMPTION, COST
+from han.domain.history_names import CONSUMPTION, COST
 from home_emulator.devices.prepayment_server import PrepaymentServer
 from home_emulator.devices.price_server import PriceServer
 from home_emulator.household.load import HouseholdLoad

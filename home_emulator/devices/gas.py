@@ -21,7 +21,7 @@ from zigpy.zdo import types as zdo_t
 
 from han.clusters import BASIC_CLUSTER, METERING_CLUSTER, PREPAYMENT_CLUSTER, PRICE_CLUSTER
 from han.clusters.price import CURRENCY_GBP
-from han.history_names import ALTERNATIVE_CONSUMPTION, CONSUMPTION, COST
+from han.domain.history_names import ALTERNATIVE_CONSUMPTION, CONSUMPTION, COST
 from home_emulator.devices.esme import default_keys
 from home_emulator.devices.gas_credit import GasCredit
 from home_emulator.devices.prepayment_server import PrepaymentServer

@@ -17,8 +17,8 @@ from zigpy.zcl import foundation as f
 from zigpy.zcl.clusters.general import ImageNotifyCommand
 
 from han.clusters import OTA_CLUSTER
-from han.firmware import FirmwareImage
-from han.firmware_status import version_text
+from han.domain.firmware_status import version_text
+from han.formats.firmware import FirmwareImage
 from home_emulator.zigbee.node import EmulatedNode
 from home_emulator.zigbee.zcl_server import CommandReply, ServerCluster, encode_cluster_command
 

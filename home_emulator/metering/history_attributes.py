@@ -7,7 +7,7 @@ alternative unit (Metering 0x0C01…, kWh on a gas mirror) and cost (Prepayment 
 
 from __future__ import annotations
 
-from han.history_names import HistoryAttributes
+from han.domain.history_names import HistoryAttributes
 from home_emulator.metering.registers import CumulativeRegister, LocalCalendar, RegisterHistory
 from home_emulator.zigbee.zcl_server import ServerCluster
 

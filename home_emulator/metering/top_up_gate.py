@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric import ec
 
-from han.utrn import InvalidUtrn, authenticate_utrn
+from han.formats.utrn import InvalidUtrn, authenticate_utrn
 
 COUNTER_CACHE = 100
 

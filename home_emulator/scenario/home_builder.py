@@ -9,7 +9,7 @@ from datetime import time
 from decimal import Decimal
 from typing import assert_never
 
-from han.firmware import FirmwareImage
+from han.formats.firmware import FirmwareImage
 from home_emulator.devices.comms_hub import HubEvent
 from home_emulator.home import EmulatedHome, HomeSpec
 from home_emulator.metering.credit_engine import CreditSettings, PrepaymentStart, units

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import platformdirs
 
-from han.utrn import encode_utrn
+from han.formats.utrn import encode_utrn
 from home_emulator.devices.esme import SUPPLIER_ORIGINATOR, default_keys, supplier_key
 from home_emulator.home import ESME_IEEE, GSME_IEEE
 from home_emulator.scenario.model import available_scenarios, load_named

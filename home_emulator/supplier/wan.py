@@ -12,8 +12,8 @@ from decimal import Decimal
 import zigpy.types as t
 
 from han.clusters import DEVICE_MANAGEMENT_CLUSTER
-from han.firmware import FirmwareImage
-from han.firmware_status import version_text
+from han.domain.firmware_status import version_text
+from han.formats.firmware import FirmwareImage
 from home_emulator.devices.comms_hub import HubEvent, SupplierMessage
 from home_emulator.devices.device_log import DeviceLogEntry, DeviceType, new_install_code
 from home_emulator.devices.esme import METER_ENDPOINT, Esme

@@ -16,7 +16,7 @@ from typing import Final
 
 from app.settings.display_settings import DisplaySettings
 from app.wording import PLAIN_ENGLISH, Wording, fill
-from han.local_calendar import LocalCalendar
+from han.domain.local_calendar import LocalCalendar
 from han.model import HomeModel, Measured, Meter
 from ihd.view_models.home import TODAY_STALE_AFTER_S, age_note
 

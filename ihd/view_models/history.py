@@ -26,7 +26,7 @@ from numpy.typing import NDArray
 
 from app.host.context import HistoryQueries
 from app.wording import PLAIN_ENGLISH, Wording, fill
-from han.local_calendar import LocalCalendar
+from han.domain.local_calendar import LocalCalendar
 from han.model import Fuel, Meter
 
 FloatArray = NDArray[np.float64]

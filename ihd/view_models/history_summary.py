@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Final
 
 from app.wording import PLAIN_ENGLISH, Wording, fill
-from han.local_calendar import LocalCalendar
+from han.domain.local_calendar import LocalCalendar
 from han.model import Fuel, HomeModel, Measured, Meter
 from ihd.view_models.home import TODAY_STALE_AFTER_S, age_note
 

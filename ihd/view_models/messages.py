@@ -38,9 +38,16 @@ class MessagePage:
 
 class MessagesViewModel:
     def __init__(
-        self, model: HomeModel, commands: HanCommands, wording: Wording = PLAIN_ENGLISH
+        self,
+        model: HomeModel,
+        commands: HanCommands,
+        wording: Wording = PLAIN_ENGLISH,
+        *,
+        from_feed: bool = False,
     ) -> None:
         self._model = model
+        self._from_feed = from_feed
+        """A meter feed carries no supplier messages: say so rather than "no messages"."""
         self._commands = commands
         self._wording = wording
         self._confirming: set[int] = set()
@@ -75,7 +82,11 @@ class MessagesViewModel:
             return MessagePage(
                 None,
                 "",
-                w.translate("MessagesScreen", "No messages from your supplier."),
+                w.translate(
+                    "MessagesScreen", "Supplier messages are not available from this source."
+                )
+                if self._from_feed
+                else w.translate("MessagesScreen", "No messages from your supplier."),
                 "",
                 "",
                 False,

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Final
 
 from app.wording import PLAIN_ENGLISH, Wording, fill
-from han.credit import predicted_days_left
+from han.domain.credit import predicted_days_left
 from han.model import Fuel, HomeModel, Measured, Meter
 from ihd.view_models.home import age_note
 

@@ -19,7 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from app.wording import PLAIN_ENGLISH, Wording, fill
-from han.local_calendar import LocalCalendar
+from han.domain.local_calendar import LocalCalendar
 from han.model import Fuel, HomeModel, Meter, PricePeriod
 from ihd.view_models.home import age_note
 

@@ -8,7 +8,7 @@ why, and that the display still runs its old version.
 from __future__ import annotations
 
 from app.wording import PLAIN_ENGLISH, Wording, fill
-from han.firmware_status import FirmwareStatus, UpdateFailure, UpdateState, version_text
+from han.domain.firmware_status import FirmwareStatus, UpdateFailure, UpdateState, version_text
 from han.model import HomeModel
 
 

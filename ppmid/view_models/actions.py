@@ -11,7 +11,7 @@ from collections.abc import Awaitable
 
 from app.host.context import CommandFailed, HanCommands
 from app.wording import PLAIN_ENGLISH, Wording, fill
-from han.credit import SupplyAnswer, SupplyState
+from han.domain.credit import SupplyAnswer, SupplyState
 from han.model import Fuel, HomeModel, MeterKey
 from ppmid.view_models.credit import prepayment_meters
 from ppmid.view_models.top_up import NO_RESULT, Tone, TopUpResult

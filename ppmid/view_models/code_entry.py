@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from han.utrn import UTRN_DIGITS, check_digit
+from han.formats.utrn import UTRN_DIGITS, check_digit
 
 GROUP: Final = 4
 

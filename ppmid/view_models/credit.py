@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
 from app.wording import PLAIN_ENGLISH, Wording, fill
-from han.credit import Credit, SupplyState, predicted_days_left
+from han.domain.credit import Credit, SupplyState, predicted_days_left
 from han.model import Fuel, HomeModel, LinkState, Meter, MeterKey
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from app.host.context import CommandFailed, HanCommands
 from app.wording import PLAIN_ENGLISH, Wording, fill
-from han.credit import TopUpAnswer, TopUpOutcome
+from han.domain.credit import TopUpAnswer, TopUpOutcome
 from han.model import Fuel, HomeModel, MeterKey
 from ppmid.view_models.code_entry import CodeEntry
 from ppmid.view_models.credit import prepayment_meters

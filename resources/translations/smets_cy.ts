@@ -1227,6 +1227,10 @@
         <translation>Neges</translation>
     </message>
     <message>
+        <source>Supplier messages are not available from this source.</source>
+        <translation>Nid yw negeseuon gan eich cyflenwr ar gael o’r ffynhonnell hon.</translation>
+    </message>
+    <message>
         <source>No messages from your supplier.</source>
         <translation>Dim negeseuon gan eich cyflenwr.</translation>
     </message>
@@ -1930,6 +1934,10 @@ python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant I
 </context>
 <context>
     <name>PrepaymentScreen</name>
+    <message>
+        <source>Credit and top-up are not available from this source.</source>
+        <translation>Nid yw credyd ac ychwanegu credyd ar gael o’r ffynhonnell hon.</translation>
+    </message>
     <message>
         <source>No meter is in prepayment mode.</source>
         <translation>Nid oes mesurydd yn y modd rhagdalu.</translation>

@@ -8,7 +8,7 @@ import re
 import time
 from typing import Any
 
-from han.utrn import encode_utrn
+from han.formats.utrn import encode_utrn
 from home_emulator.devices.esme import SUPPLIER_ORIGINATOR, default_keys, supplier_key
 from home_emulator.home import ESME_IEEE
 

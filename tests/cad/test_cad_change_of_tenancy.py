@@ -9,8 +9,8 @@ from pathlib import Path
 
 from app.history.backfill import BackfillDepth
 from app.history.store import HALF_HOUR_S, Channel
-from cad.demand_log import DemandRow
-from cad.logger import CadLogger
+from cad.log.demand import DemandRow
+from cad.log.logger import CadLogger
 from home_emulator.supplier.wan import SupplierWan
 from tests.conftest import OpenEmulatedHan
 

@@ -17,9 +17,9 @@ import pytest
 
 from app.history.backfill import BackfillDepth
 from app.history.store import HALF_HOUR_S, Channel, HalfHourRow, HistoryDatabase
-from cad import export
 from cad.cli import main
-from cad.logger import CadLogger
+from cad.log import export
+from cad.log.logger import CadLogger
 from tests.conftest import OpenEmulatedHan
 
 

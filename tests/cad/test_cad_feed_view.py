@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cad.feed_control import FeedControl
-from cad.feed_settings import FeedSettings, FeedSettingsFile
-from cad.feed_view import FeedView
-from cad.mqtt_feed import FeedStatus
+from cad.feed.control import FeedControl
+from cad.feed.mqtt import FeedStatus
+from cad.feed.settings import FeedSettings, FeedSettingsFile
+from cad.screens.feed import FeedView
 from han.model import HomeModel
 from tests.cad.mosquitto import running_broker
 

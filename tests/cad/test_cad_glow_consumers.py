@@ -13,10 +13,16 @@ from typing import Any
 import pytest
 
 from app.host.context import DeviceKind, PairedDevice
-from cad.feed_settings import FeedSettings
-from cad.glow_payload import Signal, electricity_message, gas_message, state_message, station_for
-from cad.han_facts import signal_from
-from cad.mqtt_feed import MqttFeed
+from cad.feed.glow_payload import (
+    Signal,
+    electricity_message,
+    gas_message,
+    state_message,
+    station_for,
+)
+from cad.feed.han_facts import signal_from
+from cad.feed.mqtt import MqttFeed
+from cad.feed.settings import FeedSettings
 from home_emulator.metering.credit_engine import PrepaymentStart, units
 from tests.cad.glow_consumers import MEGAKID_GROUPS, Glowprom, Megakid
 from tests.cad.mosquitto import running_broker

@@ -10,10 +10,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from cad.feed_settings import FeedSettings
-from cad.glow_payload import Signal
-from cad.ha_discovery import SENSORS, discovery_messages
-from cad.mqtt_feed import FeedStatus, MqttFeed
+from cad.feed.glow_payload import Signal
+from cad.feed.ha_discovery import SENSORS, discovery_messages
+from cad.feed.mqtt import FeedStatus, MqttFeed
+from cad.feed.settings import FeedSettings
 from home_emulator.metering.credit_engine import PrepaymentStart, units
 from tests.cad.mosquitto import running_broker
 from tests.cad.test_cad_mqtt_feed import Listener

@@ -18,9 +18,9 @@ from typing import Any
 import paho.mqtt.client as mqtt
 import pytest
 
-from cad.feed_settings import FeedSettings
-from cad.glow_payload import FRESH_PERIODS
-from cad.mqtt_feed import FeedStatus, MqttFeed
+from cad.feed.glow_payload import FRESH_PERIODS
+from cad.feed.mqtt import FeedStatus, MqttFeed
+from cad.feed.settings import FeedSettings
 from han.measured import Measured
 from han.model import Fuel, ModelChange
 from tests.cad.mosquitto import running_broker

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from app.connection.han_access import CAD_IEEE
+from app.connection.sources import home_of
 from app.host.running import RunningApp
 from app.settings.options import Options
 from cad.pairing_memory import Pairing, PairingMemory
@@ -36,7 +37,7 @@ async def _started() -> tuple[RunningApp, CadShell]:
 
 
 async def _pair_by_passkey(app: RunningApp, shell: CadShell) -> None:
-    home = app.source.home  # type: ignore[attr-defined]
+    home = home_of(app.source)
     home.pairing.press()
     screen = shell.pairing
     screen.passkey.setText(home.pairing.passkey)
@@ -52,7 +53,7 @@ async def test_unpairing_asks_first_leaves_the_device_log_and_pairing_again_reus
 ):
     app, shell = await _started()
     try:
-        home = app.source.home  # type: ignore[attr-defined]
+        home = home_of(app.source)
         log = home.hub.device_log
         cad = t.EUI64.convert(CAD_IEEE)
         await _pair_by_passkey(app, shell)
@@ -101,7 +102,7 @@ async def test_a_replaced_hub_is_noticed_and_the_cad_asks_to_be_paired_again() -
         assert not shell.is_paired
         assert "hub has been replaced" in shell.pairing.outcome.text()
         assert PairingMemory().load() is None
-        home = app.source.home  # type: ignore[attr-defined]
+        home = home_of(app.source)
         assert not home.hub.device_log.admits(t.EUI64.convert(CAD_IEEE))
 
         await _pair_by_passkey(app, shell)

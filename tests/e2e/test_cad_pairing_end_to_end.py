@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 from zigpy.zcl import foundation as f
 
+from app.connection.sources import home_of
 from app.history import runtime as history_runtime
 from app.host.running import RunningApp
 from app.settings.options import Options
@@ -41,7 +42,7 @@ async def _started() -> tuple[RunningApp, CadShell]:
 async def test_pairing_by_passkey_wrong_key_not_listening_then_live_demand() -> None:
     app, shell = await _started()
     try:
-        home = app.source.home  # type: ignore[attr-defined]
+        home = home_of(app.source)
         access = shell.flow.access
         assert access is not None
         access.find_hub_s = 0.5
@@ -97,7 +98,7 @@ async def test_pairing_by_passkey_wrong_key_not_listening_then_live_demand() -> 
 async def test_pairing_remotely_with_the_cin_and_remembering_it_across_a_restart() -> None:
     app, shell = await _started()
     try:
-        home = app.source.home  # type: ignore[attr-defined]
+        home = home_of(app.source)
         screen = shell.pairing
         screen.tabs.setCurrentIndex(1)
         access = shell.flow.access

@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
+import zigpy.types as t
 from PySide6.QtWidgets import QApplication
 
+from app.connection.sources import home_of
 from app.host.running import RunningApp, run_app
 from app.host.window import HostWindow
 from app.settings.options import Options
+from han.clusters import METERING_CLUSTER
 from han.model import Fuel
 from ihd.home_screen import HomeScreenView
 from ihd.shell import IhdShell
@@ -24,12 +27,13 @@ async def _until(condition: Callable[[], bool], timeout_s: float = 10.0) -> None
 async def test_the_ihd_shows_the_demand_the_meter_reported() -> None:
     app = RunningApp(Options(speed=20))
     reported: list[int] = []
-    esme = app.source.home.esme  # type: ignore[attr-defined]
-    app.source.home.air.taps.append(  # type: ignore[attr-defined]
-        lambda packet, way: (
-            way == "up" and packet.cluster_id == 0x0702 and reported.append(esme.demand_w)
-        )
-    )
+    esme = home_of(app.source).esme
+
+    def tap(packet: t.ZigbeePacket, way: str) -> None:
+        if way == "up" and packet.cluster_id == METERING_CLUSTER:
+            reported.append(esme.demand_w)
+
+    home_of(app.source).air.taps.append(tap)
     window = await app.start()
     try:
         shell = window.view

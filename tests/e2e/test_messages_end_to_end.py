@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from app.connection.sources import home_of
 from app.host.running import RunningApp
 from app.settings.options import Options
 from ihd.home_screen import HomeScreenView
@@ -33,7 +34,7 @@ async def test_a_message_needing_confirmation_is_shown_read_and_confirmed_to_the
         session = app.session
         assert session is not None
         await _until(lambda: session.hub is not None and session.hub.attached.is_set())
-        home = app.source.home
+        home = home_of(app.source)
 
         sent = home.send_message("Please confirm your meter reading visit.", confirm=True)
 

@@ -82,7 +82,7 @@ async def test_the_remote_source_shows_the_served_homes_meter() -> None:
 
 
 def test_a_display_install_code_is_parsed_from_the_command_line() -> None:
-    from han.install_codes import printed_install_code
+    from han.formats.install_codes import printed_install_code
 
     code = printed_install_code(SECOND_DISPLAY)
     options = parse(["--source", "tcp://127.0.0.1:8640", "--install-code", code.hex().upper()])

@@ -22,7 +22,7 @@ import zigpy.exceptions
 from zigpy.application import ControllerApplication
 
 from han.model import HomeModel
-from han.radios import RADIOS, RadioChoice, controller_class, radio_config
+from han.radio.libraries import RADIOS, RadioChoice, controller_class, radio_config
 from han.session import HanSession
 from home_emulator.air.virtual_radio import COORDINATOR_IEEE, VirtualRadio
 

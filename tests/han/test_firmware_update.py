@@ -15,8 +15,8 @@ import zigpy.types as t
 
 from app.connection.han_bridge import SessionCommands
 from app.host.context import CommandFailed
-from han.firmware import FirmwareImage
-from han.firmware_status import FIRST_VERSION, PPMID_IMAGE_TYPE, UpdateFailure, UpdateState
+from han.domain.firmware_status import FIRST_VERSION, PPMID_IMAGE_TYPE, UpdateFailure, UpdateState
+from han.formats.firmware import FirmwareImage
 from han.model import HomeModel, ModelChange
 from han.session import HanSession
 from home_emulator.air.virtual_radio import COORDINATOR_IEEE, VirtualRadio

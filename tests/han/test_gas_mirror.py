@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from han.domain.units import GAS_UPDATE_S, MeteringUnit
 from han.model import Fuel, Meter, ModelChange
-from han.units import GAS_UPDATE_S, MeteringUnit
 from tests.conftest import EmulatedHan, OpenEmulatedHan
 from tests.value_of import value_of
 

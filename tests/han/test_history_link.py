@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from han.history import PeriodFigures
-from han.history_names import ALTERNATIVE_CONSUMPTION, CONSUMPTION, COST, HistoryAttributes
-from han.local_calendar import LocalCalendar
+from han.domain.history import PeriodFigures
+from han.domain.history_names import ALTERNATIVE_CONSUMPTION, CONSUMPTION, COST, HistoryAttributes
+from han.domain.local_calendar import LocalCalendar
 from han.model import ModelChange
 from home_emulator.zigbee.zcl_server import ServerCluster
 from tests.conftest import EmulatedHan, OpenEmulatedHan

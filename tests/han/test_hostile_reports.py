@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 import zigpy.types as t
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -70,6 +71,7 @@ def _in_prepayment(han: EmulatedHan) -> bool:
     return meter is not None and meter.credit.in_prepayment
 
 
+@pytest.mark.logs_warning(r"Ignoring undecodable frame .*WrongDataType")
 async def test_reports_in_another_data_type_are_refused_and_counted(
     emulated_han: OpenEmulatedHan,
 ) -> None:
@@ -88,6 +90,7 @@ async def test_reports_in_another_data_type_are_refused_and_counted(
         assert _in_prepayment(han)
 
 
+@pytest.mark.logs_warning(r"Ignoring undecodable frame")
 async def test_fuzzed_reports_change_nothing_shown(emulated_han: OpenEmulatedHan) -> None:
     loop = asyncio.get_running_loop()
     escaped: list[dict[str, Any]] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from han.install_codes import LabelError, install_code_with_check, parse_install_code
+from han.formats.install_codes import LabelError, install_code_with_check, parse_install_code
 
 
 def test_the_check_is_the_crc_of_the_published_example() -> None:

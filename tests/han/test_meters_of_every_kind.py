@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from han.domain.units import DeviceType, MeteringUnit
 from han.model import Fuel, ModelChange
-from han.units import DeviceType, MeteringUnit
 from home_emulator.devices.device_log import DeviceType as LogDeviceType
 from home_emulator.devices.device_log import new_install_code
 from home_emulator.devices.esme import Esme

@@ -7,9 +7,15 @@ from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from han.credit import PaymentMode, SupplyAnswer, SupplyState, TopUpOutcome, predicted_days_left
-from han.prepayment_link import PrepaymentLink
-from han.utrn import encode_utrn
+from han.domain.credit import (
+    PaymentMode,
+    SupplyAnswer,
+    SupplyState,
+    TopUpOutcome,
+    predicted_days_left,
+)
+from han.formats.utrn import encode_utrn
+from han.links.prepayment_link import PrepaymentLink
 from home_emulator.devices.esme import SUPPLIER_ORIGINATOR, supplier_key
 from home_emulator.home import EmulatedHome
 from home_emulator.metering.credit_engine import (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from han.domain.tariff import PricePeriod
 from han.model import ModelChange
-from han.tariff import PricePeriod
 from home_emulator.tariffs import economy7
 from tests.conftest import EmulatedHan, OpenEmulatedHan
 from tests.value_of import value_of

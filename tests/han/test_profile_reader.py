@@ -6,9 +6,9 @@ from decimal import Decimal
 
 from zigpy.exceptions import DeliveryError
 
+from han.domain.units import HALF_HOUR_S
+from han.links.profile_reader import HalfHour, ProfileChannel, fetch_profile
 from han.model import Formatting, Fuel
-from han.profile_reader import HalfHour, ProfileChannel, fetch_profile
-from han.units import HALF_HOUR_S
 from home_emulator.metering.registers import CumulativeRegister
 from tests.conftest import OpenEmulatedHan
 

@@ -25,7 +25,7 @@ def _demand_is(han: EmulatedHan, watts: int) -> bool:
 async def test_a_meter_that_refuses_reporting_is_polled(
     emulated_han: OpenEmulatedHan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(self: ServerCluster, configs: list) -> list:
+    def refuse(self: ServerCluster, configs: list, display: object = None) -> list:
         return [
             f.ConfigureReportingResponseRecord(
                 status=f.Status.UNREPORTABLE_ATTRIBUTE,

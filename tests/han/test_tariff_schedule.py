@@ -8,9 +8,9 @@ from typing import Any
 import zigpy.types as t
 
 from han.clusters import GBPrice
-from han.price_link import UNTIL_CHANGED, price_period
-from han.tariff import PricePeriod, Tariff
-from han.units import ZIGBEE_EPOCH_S
+from han.domain.tariff import PricePeriod, Tariff
+from han.domain.units import ZIGBEE_EPOCH_S
+from han.links.price_link import UNTIL_CHANGED, price_period
 from tests.value_of import value_of
 
 T0 = 1_781_481_600

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from han.local_calendar import LocalCalendar
-from han.units import (
+from han.domain.local_calendar import LocalCalendar
+from han.domain.units import (
     ELECTRICITY_UPDATE_S,
     GAS_UPDATE_S,
     DeviceType,

@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from han.utrn import (
+from han.formats.utrn import (
     COUNTER_STEP,
     PPTD_OFFSET,
     CheckDigitMismatch,

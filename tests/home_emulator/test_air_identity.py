@@ -12,7 +12,7 @@ import pytest
 import zigpy.exceptions
 import zigpy.types as t
 
-from han.install_codes import printed_install_code
+from han.formats.install_codes import printed_install_code
 from home_emulator.air.identity import proof, proves
 from home_emulator.air.server import AirServer
 from home_emulator.air.virtual_radio import COORDINATOR_IEEE, VirtualRadio
@@ -115,6 +115,7 @@ async def test_a_second_claimant_is_refused_while_the_display_is_attached() -> N
         assert any("already attached" in line for line in served.announced)
 
 
+@pytest.mark.logs_warning(r"is not this protocol")
 async def test_garbage_and_a_silent_proof_are_refused_without_harm() -> None:
     async with _served_home() as served:
         reader, writer = await _hello(served.url, COORDINATOR_IEEE)

@@ -11,8 +11,8 @@ import zigpy.types as t
 from zigpy.zcl import foundation as f
 
 from han.clusters import GBPrepayment
-from han.install_codes import printed_install_code
-from han.utrn import encode_utrn
+from han.formats.install_codes import printed_install_code
+from han.formats.utrn import encode_utrn
 from home_emulator.air.identity import proof
 from home_emulator.air.virtual_radio import COORDINATOR_IEEE
 from home_emulator.air.wire import (

@@ -8,8 +8,8 @@ from decimal import Decimal
 from PySide6.QtWidgets import QScrollArea
 from pytestqt.qtbot import QtBot
 
-from han.history import MeterHistory, PeriodFigures, PeriodStarts
-from han.local_calendar import LocalCalendar
+from han.domain.history import MeterHistory, PeriodFigures, PeriodStarts
+from han.domain.local_calendar import LocalCalendar
 from han.model import Measured
 from ihd.history.screen import HistoryScreen
 from tests.ihd.conftest import NOW, Display

@@ -71,8 +71,8 @@ async def test_day_week_month_and_year_hold_their_bars_and_a_tap_says_a_value(
 def test_tapping_a_bar_says_its_value_in_words(display: Display, qtbot: QtBot) -> None:
     from decimal import Decimal
 
-    from han.history import MeterHistory, PeriodFigures, PeriodStarts
-    from han.local_calendar import LocalCalendar
+    from han.domain.history import MeterHistory, PeriodFigures, PeriodStarts
+    from han.domain.local_calendar import LocalCalendar
     from han.model import Measured
 
     calendar = LocalCalendar()

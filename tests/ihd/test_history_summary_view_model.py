@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from han.history import MeterHistory, PeriodFigures, PeriodStarts
-from han.local_calendar import LocalCalendar
+from han.domain.history import MeterHistory, PeriodFigures, PeriodStarts
+from han.domain.local_calendar import LocalCalendar
 from han.model import HomeModel, Measured
 from ihd.view_models.history_summary import HistorySummaryViewModel
 from tests.ihd.conftest import NOW, dual_fuel_home

@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 
 from app.history.store import HalfHourRow, HistoryStore, PeriodRow, TariffRow
-from han.history import MeterHistory, PeriodFigures, PeriodStarts
-from han.local_calendar import LocalCalendar
+from han.domain.history import MeterHistory, PeriodFigures, PeriodStarts
+from han.domain.local_calendar import LocalCalendar
 from han.model import Measured
 from ihd.view_models.history import (
     BarWords,

@@ -45,7 +45,7 @@ async def test_the_screen_shows_the_meters_balance(
 def test_more_offers_credit_only_while_a_meter_is_in_prepayment(
     display: Display, qtbot: QtBot
 ) -> None:
-    from han.credit import PaymentMode
+    from han.domain.credit import PaymentMode
     from han.model import Measured
 
     shell = display.shell

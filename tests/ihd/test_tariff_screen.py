@@ -75,7 +75,7 @@ def test_prices_dim_and_say_their_age_when_the_meter_goes_quiet(qtbot: QtBot) ->
 
 
 def test_a_half_hourly_tariff_is_48_bars_of_its_own_prices() -> None:
-    from han.tariff import PricePeriod
+    from han.domain.tariff import PricePeriod
 
     model = dual_fuel_home()
     meter = model.electricity_import_meter()

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from han.clusters.prepayment import CreditStatus, PrepaymentAlarm
-from han.credit import PaymentMode, SupplyState
+from han.domain.credit import PaymentMode, SupplyState
 from han.model import HomeModel, Measured, MeterKey
 
 if TYPE_CHECKING:  # the emulator is imported by the tests that open one
@@ -66,7 +66,7 @@ def vend(
     home: EmulatedHome, step: int, *, pounds: int | None = None, pennies: int | None = None
 ) -> str:
     """A code the supplier would sell for this emulated home's meter (counter ``step`` << 32)."""
-    from han.utrn import encode_utrn
+    from han.formats.utrn import encode_utrn
     from home_emulator.devices.esme import SUPPLIER_ORIGINATOR, supplier_key
 
     keys = home.esme.keys
@@ -83,7 +83,7 @@ def vend(
 
 def forged(code: str) -> str:
     """A code with a correct check digit whose signature is wrong: only the meter can tell."""
-    from han.utrn import check_digit
+    from han.formats.utrn import check_digit
 
     body = code[:10] + str((int(code[10]) + 1) % 10) + code[11:19]
     return body + str(check_digit(body))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from han.clusters.prepayment import CreditStatus, PrepaymentAlarm
-from han.credit import DebtRate, Recovery, SupplyState
-from han.history import PeriodFigures
+from han.domain.credit import DebtRate, Recovery, SupplyState
+from han.domain.history import PeriodFigures
 from han.model import HomeModel, Measured
 from ppmid.view_models.credit import CreditViewModel
 from tests.ppmid.conftest import Kit
@@ -93,7 +93,7 @@ def test_the_supply_off_and_armed(kit: type[Kit]) -> None:
 def test_before_the_meter_is_heard_and_in_credit_mode(kit: type[Kit]) -> None:
     assert CreditViewModel(HomeModel()).page().notice == "Looking for your meter…"
     model = kit.prepay_model()
-    from han.credit import PaymentMode
+    from han.domain.credit import PaymentMode
 
     model.meter(kit.ESME).credit.mode = Measured(PaymentMode.CREDIT, kit.NOW)
     page = CreditViewModel(model).page()

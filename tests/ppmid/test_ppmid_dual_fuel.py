@@ -26,7 +26,7 @@ from tests.ppmid.ppmid_window import ppmid_on
 
 
 def _code(keys: MeterKeys, step: int, pounds: int) -> str:
-    from han.utrn import encode_utrn
+    from han.formats.utrn import encode_utrn
     from home_emulator.devices.esme import SUPPLIER_ORIGINATOR, supplier_key
 
     return encode_utrn(

@@ -13,8 +13,8 @@ import zigpy.types as t
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from han.firmware import FirmwareImage
-from han.firmware_status import PPMID_IMAGE_TYPE, UpdateState
+from han.domain.firmware_status import PPMID_IMAGE_TYPE, UpdateState
+from han.formats.firmware import FirmwareImage
 from han.model import HomeModel
 from han.session import HanSession
 from home_emulator.air.virtual_radio import COORDINATOR_IEEE, VirtualRadio

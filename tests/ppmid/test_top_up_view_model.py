@@ -7,7 +7,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from app.host.context import CommandFailed
-from han.credit import SupplyAnswer, SupplyState, TopUpAnswer, TopUpOutcome
+from han.domain.credit import SupplyAnswer, SupplyState, TopUpAnswer, TopUpOutcome
 from han.model import HanClock, HomeModel, MeterKey
 from ppmid.view_models.actions import EmergencyCreditViewModel, SupplyViewModel
 from ppmid.view_models.top_up import Tone, TopUpViewModel

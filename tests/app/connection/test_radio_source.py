@@ -13,7 +13,7 @@ import pytest
 
 from app.connection.radio_source import RadioSource
 from app.connection.sources import SourceUnavailable, open_source
-from han.radios import RADIOS, RadioError, explain, parse_radio
+from han.radio.libraries import RADIOS, RadioError, explain, parse_radio
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 import zigpy.types as t
 
 from app.history.backfill import BackfillDepth, HistoryBackfill, HistoryRecorder, merge_runs
@@ -29,8 +30,8 @@ from app.history.store import (
     Quantity,
     TariffRow,
 )
-from han.local_calendar import LocalCalendar
-from han.units import HALF_HOUR_S
+from han.domain.local_calendar import LocalCalendar
+from han.domain.units import HALF_HOUR_S
 from tests.conftest import EmulatedHan, OpenEmulatedHan
 
 T0 = 1_781_481_600  # a UTC midnight
@@ -377,6 +378,7 @@ def test_tariff_changes_gain_a_row_only_when_the_tariff_changes(tmp_path: Path) 
         db.db.close()
 
 
+@pytest.mark.logs_warning(r"is damaged .*set aside as")
 def test_a_damaged_history_is_set_aside_and_a_fresh_one_started(tmp_path: Path) -> None:
     from app.history.store import HistoryDatabase
 
@@ -397,6 +399,7 @@ def test_a_damaged_history_is_set_aside_and_a_fresh_one_started(tmp_path: Path) 
         again.close()
 
 
+@pytest.mark.logs_warning(r"is damaged .*set aside as")
 def test_a_file_that_is_not_a_database_is_set_aside(tmp_path: Path) -> None:
     from app.history.store import HistoryDatabase
 

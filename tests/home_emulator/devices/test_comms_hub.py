@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import zigpy.types as t
 
-from han.hub_link import next_clock
+from han.links.hub_link import next_clock
 from home_emulator.air.medium import NotAdmitted
 from home_emulator.devices.comms_hub import OUTAGE_ALERT_AFTER_S, ZIGBEE_EPOCH_S
 from home_emulator.devices.device_log import DeviceLog, DeviceType, NotInDeviceLog, new_install_code

@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from han.credit import PaymentMode, SupplyAnswer, SupplyState, TopUpOutcome
+from han.domain.credit import PaymentMode, SupplyAnswer, SupplyState, TopUpOutcome
+from han.formats.utrn import encode_utrn
 from han.model import Meter
-from han.utrn import encode_utrn
 from home_emulator.devices.esme import SUPPLIER_ORIGINATOR, supplier_key
 from home_emulator.devices.gas import MIRROR_ENDPOINT
 from home_emulator.home import EmulatedHome, HomeSpec

@@ -6,8 +6,8 @@ import asyncio
 
 import zigpy.types as t
 
+from han.links.pairing import PairingOutcome, pair_with_passkey
 from han.model import HomeModel
-from han.pairing import PairingOutcome, pair_with_passkey
 from han.session import HanSession
 from home_emulator.air.virtual_radio import VirtualRadio
 from home_emulator.devices.device_log import DeviceType, new_install_code

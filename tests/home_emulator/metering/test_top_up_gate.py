@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from han.utrn import encode_utrn
+from han.formats.utrn import encode_utrn
 from home_emulator.devices.esme import (
     SUPPLIER_ORIGINATOR,
     SUPPLY_ARMED,

@@ -225,7 +225,7 @@ def test_prepayment_credit_and_the_code_memory_survive_a_restart(tmp_path: Path)
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from han.utrn import encode_utrn
+    from han.formats.utrn import encode_utrn
     from home_emulator.devices.esme import SUPPLIER_ORIGINATOR, supplier_key
     from home_emulator.home import EmulatedHome, HomeSpec
     from home_emulator.metering.credit_engine import PrepaymentStart, units

@@ -13,7 +13,7 @@ import pytest
 
 from app.history.backfill import BackfillDepth
 from app.history.store import HALF_HOUR_S, Channel
-from cad.logger import CadLogger
+from cad.log.logger import CadLogger
 from home_emulator.home import EmulatedHome, HomeSpec
 from home_emulator.metering.profile import ProfileStatus
 from home_emulator.metering.registers import LocalCalendar

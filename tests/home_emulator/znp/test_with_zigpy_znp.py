@@ -14,7 +14,7 @@ import zigpy.exceptions
 import zigpy.types as t
 from zigpy.application import ControllerApplication
 
-from han.radios import RADIOS, RadioChoice, controller_class, radio_config
+from han.radio.libraries import RADIOS, RadioChoice, controller_class, radio_config
 from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.home import EmulatedHome, HomeSpec
 from home_emulator.znp.coordinator import EmulatedZnp, JoinPolicy
@@ -133,6 +133,7 @@ async def test_a_switched_off_meter_does_not_acknowledge() -> None:
             await cluster.read_attributes(["instantaneous_demand"])
 
 
+@pytest.mark.logs_warning(r"refused: the port has a host")
 async def test_the_port_serves_one_host_and_a_second_connection_is_refused() -> None:
     """As a serial line: a local connection cannot take the coordinator from the host using it."""
     async with emulated_stick() as stick, stick.library() as application:

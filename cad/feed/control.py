@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from cad.feed_settings import FeedSettings, FeedSettingsFile
-from cad.mqtt_feed import FeedStatus, MqttFeed
+from cad.feed.mqtt import FeedStatus, MqttFeed
+from cad.feed.settings import FeedSettings, FeedSettingsFile
 from han.model import HomeModel
 
 

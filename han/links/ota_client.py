@@ -2,7 +2,7 @@
 
 The comms hub is the HAN's OTA server (0x0019). When it sends Image Notify for this display's
 manufacturer and image type with a newer version, the client asks Query Next Image, fetches the
-file with Image Block requests (progress into the model), checks it (``han.firmware.check_image``),
+file with Image Block requests (progress into the model), checks it (``han.formats.firmware.check_image``),
 tells the hub Upgrade End and, on the hub's Upgrade End Response, installs it: the model's version
 becomes the new one. An Image Block answered ABORT means the hub stopped this transfer because a
 second update started on the same HAN (the 2021 SMETS1 uplift allows one at a time); the update
@@ -22,8 +22,8 @@ from zigpy.zcl import Cluster
 from zigpy.zcl.clusters.general import Ota
 from zigpy.zcl.foundation import Status
 
-from han.firmware import BadImage, check_image
-from han.firmware_status import FirmwareStatus, UpdateFailure, UpdateState
+from han.domain.firmware_status import FirmwareStatus, UpdateFailure, UpdateState
+from han.formats.firmware import BadImage, check_image
 from han.model import HomeModel, ModelChange
 
 LOGGER = logging.getLogger(__name__)

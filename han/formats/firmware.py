@@ -5,7 +5,7 @@ image type, file version, total size) and sub-elements – the upgrade image its
 here, a SHA-256 of it in a manufacturer-specific tag, so a device can tell a damaged transfer from
 a good one before it installs anything. zigpy's OTA image classes read and write the format.
 
-The state of this display's own firmware is in ``han/firmware_status.py`` (part of the model,
+The state of this display's own firmware is in ``han/domain/firmware_status.py`` (part of the model,
 without zigpy).
 """
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from zigpy.ota.image import ElementTagId, FieldControl, OTAImage, OTAImageHeader, SubElement
 
-from han.firmware_status import EMULATED_MANUFACTURER, PPMID_IMAGE_TYPE
+from han.domain.firmware_status import EMULATED_MANUFACTURER, PPMID_IMAGE_TYPE
 
 INTEGRITY_TAG = 0xF000
 """Manufacturer-specific sub-element: SHA-256 of the upgrade image."""

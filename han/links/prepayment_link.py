@@ -19,10 +19,9 @@ from zigpy.zcl import Cluster
 from zigpy.zcl.foundation import Status
 from zigpy.zcl.helpers import ReportingConfig
 
-from han.attributes import read_attributes
 from han.clusters import GBPrepayment
 from han.clusters.prepayment import CreditStatus, OriginatingDevice, PrepaymentAlarm
-from han.credit import (
+from han.domain.credit import (
     PREPAYMENT_ENABLED_BIT,
     DebtRate,
     PaymentMode,
@@ -33,6 +32,7 @@ from han.credit import (
     TopUpOutcome,
     pence,
 )
+from han.links.attributes import read_attributes
 from han.model import HomeModel, Measured, Meter, MeterKey, ModelChange
 
 LOGGER = logging.getLogger(__name__)

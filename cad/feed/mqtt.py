@@ -38,8 +38,7 @@ from typing import Any, Final
 
 import paho.mqtt.client as mqtt
 
-from cad.feed_settings import FeedSettings
-from cad.glow_payload import (
+from cad.feed.glow_payload import (
     ELECTRICITY,
     GAS,
     PREPAYMENT,
@@ -54,7 +53,7 @@ from cad.glow_payload import (
     state_topic,
     station_for,
 )
-from cad.ha_discovery import (
+from cad.feed.ha_discovery import (
     DISCOVERY_PREFIX,
     STATUS_TOPIC,
     HomeFeatures,
@@ -62,6 +61,7 @@ from cad.ha_discovery import (
     discovery_messages,
     features_of,
 )
+from cad.feed.settings import FeedSettings
 from han.model import HomeModel, LinkState, ModelChange
 
 LOGGER = logging.getLogger(__name__)

@@ -20,10 +20,13 @@ from zigpy.zcl import Cluster
 from zigpy.zcl.foundation import Status
 from zigpy.zcl.helpers import ReportingConfig
 
-from han.attributes import read_attributes
 from han.clusters import UNDECODABLE_FRAME, GBMetering, GBPrepayment, GBPrice
-from han.history_link import HistoryLink
-from han.local_calendar import LocalCalendar
+from han.domain.local_calendar import LocalCalendar
+from han.domain.units import MeteringUnit, expected_update_s, is_gas, metering_unit
+from han.links.attributes import read_attributes
+from han.links.history_link import HistoryLink
+from han.links.prepayment_link import PrepaymentLink
+from han.links.price_link import PriceLink
 from han.model import (
     AmbientLevel,
     Formatting,
@@ -34,9 +37,6 @@ from han.model import (
     MeterKey,
     ModelChange,
 )
-from han.prepayment_link import PrepaymentLink
-from han.price_link import PriceLink
-from han.units import MeteringUnit, expected_update_s, is_gas, metering_unit
 
 LOGGER = logging.getLogger(__name__)
 
@@ -131,7 +131,7 @@ class MeterLink:
 
     @property
     def metering(self) -> Cluster:
-        """The meter's Metering server (for the half-hourly profile: ``han.profile_reader``)."""
+        """The meter's Metering server (for the half-hourly profile: ``han.links.profile_reader``)."""
         return self._metering
 
     async def run(self) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Final
 
-from han.history import PREVIOUS_DAYS, PREVIOUS_MONTHS, PREVIOUS_WEEKS, PeriodFigures
+from han.domain.history import PREVIOUS_DAYS, PREVIOUS_MONTHS, PREVIOUS_WEEKS, PeriodFigures
 
 
 @dataclass(frozen=True)

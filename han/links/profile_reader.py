@@ -18,8 +18,8 @@ from typing import Any, Final
 from zigpy.exceptions import ZigbeeException
 from zigpy.zcl import Cluster
 
+from han.domain.units import HALF_HOUR_S, from_zigbee_time, to_zigbee_time
 from han.model import Formatting
-from han.units import HALF_HOUR_S, from_zigbee_time, to_zigbee_time
 
 LOGGER = logging.getLogger(__name__)
 

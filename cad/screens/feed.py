@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.wording import fill
-from cad.feed_control import FeedControl
-from cad.feed_settings import DEFAULT_PORT, DEFAULT_PREFIX, FeedSettings, FeedSettingsError
-from cad.ha_discovery import availability_topic
-from cad.mqtt_feed import FeedStatus
+from cad.feed.control import FeedControl
+from cad.feed.ha_discovery import availability_topic
+from cad.feed.mqtt import FeedStatus
+from cad.feed.settings import DEFAULT_PORT, DEFAULT_PREFIX, FeedSettings, FeedSettingsError
 
 
 class FeedView(QWidget):

@@ -3,7 +3,7 @@
 The app can sit on a real HAN through a USB coordinator driven by one of zigpy's radio libraries.
 (A coordinator forms the display's *own* network – a hobby stick cannot join a live SMETS2 HAN, see
 the README.) Every library's ControllerApplication is taught the Smart Energy profile
-(``han.air.smart_energy_application``), so the rest of the app is the same as on the emulated home.
+(``han.radio.air.smart_energy_application``), so the rest of the app is the same as on the emulated home.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Final
 
 from zigpy.application import ControllerApplication
 
-from han.air import smart_energy_application
+from han.radio.air import smart_energy_application
 
 
 @dataclass(frozen=True)

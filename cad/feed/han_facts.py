@@ -13,9 +13,9 @@ import logging
 from collections.abc import Callable, Sequence
 
 from app.host.context import DeviceKind, PairedDevice
-from cad.glow_payload import Signal
-from han.attributes import read_attributes
-from han.meter_link import MeterLink
+from cad.feed.glow_payload import Signal
+from han.links.attributes import read_attributes
+from han.links.meter_link import MeterLink
 from han.model import MeterKey
 
 LOGGER = logging.getLogger(__name__)

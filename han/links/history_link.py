@@ -19,17 +19,17 @@ from typing import Final
 
 from zigpy.zcl import Cluster
 
-from han.attributes import read_attributes
-from han.history import (
+from han.domain.history import (
     PREVIOUS_DAYS,
     PREVIOUS_MONTHS,
     PREVIOUS_WEEKS,
     PeriodStarts,
 )
-from han.history_names import ALTERNATIVE_CONSUMPTION, CONSUMPTION, COST, HistoryAttributes
-from han.local_calendar import LocalCalendar
+from han.domain.history_names import ALTERNATIVE_CONSUMPTION, CONSUMPTION, COST, HistoryAttributes
+from han.domain.local_calendar import LocalCalendar
+from han.domain.units import COST_DECIMAL_PLACES, MeteringUnit, decimal_places, scaled
+from han.links.attributes import read_attributes
 from han.model import Fuel, HomeModel, Measured, Meter, MeterKey, ModelChange
-from han.units import COST_DECIMAL_PLACES, MeteringUnit, decimal_places, scaled
 
 LOGGER = logging.getLogger(__name__)
 

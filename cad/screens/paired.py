@@ -32,8 +32,8 @@ from app.ui.big_number import BigNumber
 from app.ui.chart import BarChart
 from app.ui.i18n import QT_WORDING
 from app.wording import fill
-from cad import export
-from cad.logger import CadLogger
+from cad.log import export
+from cad.log.logger import CadLogger
 from cad.meters import electricity_meter
 
 CONTEXT = "CadViews"

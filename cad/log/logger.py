@@ -19,8 +19,8 @@ from pathlib import Path
 
 from app.history.backfill import BackfillDepth, HistoryBackfill, HistoryRecorder
 from app.history.store import HALF_HOUR_S, Channel, HistoryStore
-from cad.demand_log import DemandLog, DemandRow
-from han.meter_link import MeterLink
+from cad.log.demand import DemandLog, DemandRow
+from han.links.meter_link import MeterLink
 from han.model import Fuel, HomeModel, MeterKey, ModelChange
 
 LOGGER = logging.getLogger(__name__)

@@ -26,7 +26,7 @@ import json
 from dataclasses import dataclass
 from typing import Final
 
-from cad.glow_payload import ELECTRICITY, GAS, PREPAYMENT, cad_topic, sensor_topic, state_topic
+from cad.feed.glow_payload import ELECTRICITY, GAS, PREPAYMENT, cad_topic, sensor_topic, state_topic
 from cad.meters import electricity_meter
 from han.model import HomeModel
 

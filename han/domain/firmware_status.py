@@ -1,7 +1,7 @@
 """This display's own firmware as the model holds it: its version, an update under way (with its
 progress) and how the last one ended – so a screen can show "Updating… 42 %" and then the new
 version without knowing anything of ZigBee. No zigpy here: the model stays plain data
-(``han/firmware.py`` reads and writes the OTA images themselves)."""
+(``han/formats/firmware.py`` reads and writes the OTA images themselves)."""
 
 from __future__ import annotations
 

@@ -19,10 +19,10 @@ from typing import Any, Final
 from zigpy.exceptions import ZigbeeException
 from zigpy.zcl import Cluster
 
-from han.attributes import read_attributes
 from han.clusters import GBPrice
+from han.domain.units import from_zigbee_time, scaled, trailing_digits
+from han.links.attributes import read_attributes
 from han.model import HomeModel, Measured, MeterKey, ModelChange, PricePeriod, Tariff
-from han.units import from_zigbee_time, scaled, trailing_digits
 
 LOGGER = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from typing import Any, Final
 from zigpy.exceptions import ZigbeeException
 from zigpy.zcl import Cluster
 
-from han.hub_link import ZIGBEE_EPOCH_S
+from han.links.hub_link import ZIGBEE_EPOCH_S
 from han.model import HomeModel, ModelChange
 
 LOGGER = logging.getLogger(__name__)

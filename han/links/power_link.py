@@ -21,9 +21,9 @@ from zigpy.zcl import Cluster
 from zigpy.zcl.foundation import Status
 from zigpy.zcl.helpers import ReportingConfig
 
-from han.attributes import read_attributes
+from han.domain.units import MeteringUnit
+from han.links.attributes import read_attributes
 from han.model import Fuel, HomeModel, Measured, Meter, MeterKey, ModelChange
-from han.units import MeteringUnit
 
 LOGGER = logging.getLogger(__name__)
 
