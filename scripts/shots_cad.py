@@ -22,6 +22,7 @@ async def cad_screens() -> None:
     from PySide6.QtTest import QTest
 
     from app.history.store import Channel
+    from cad.shell import CadShell
 
     with tempfile.TemporaryDirectory() as folder:
         os.environ["XDG_CONFIG_HOME"] = str(Path(folder) / "config")
@@ -29,8 +30,9 @@ async def cad_screens() -> None:
         app = RunningApp(Options(mode="cad", speed=60, seed=3, size=SMALL))
         window = await app.start()
         shell = window.view
+        assert isinstance(shell, CadShell)
         home = home_of(app.source)
-        pairing = shell.pairing  # type: ignore[attr-defined]
+        pairing = shell.pairing
 
         def file(screen: str) -> str:
             return f"cad-{screen}-en-standard-{SMALL[0]}x{SMALL[1]}.png"
@@ -56,12 +58,14 @@ async def cad_screens() -> None:
         pairing.passkey.clear()
         QTest.keyClicks(pairing.passkey, home.pairing.passkey)
         QTest.mouseClick(pairing.pair_button, Qt.MouseButton.LeftButton)
-        await until(lambda: shell.is_paired)  # type: ignore[attr-defined]
-        await until(lambda: shell.live.cost_per_hour.value.text().startswith("£"), 60)  # type: ignore[attr-defined]
+        await until(lambda: shell.is_paired)
+        await until(lambda: shell.live.cost_per_hour.value.text().startswith("£"), 60)
         await settle()
         await save(window, file("live"))
-        logger = shell.logger  # type: ignore[attr-defined]
-        key = shell.logger_ref.electricity_meter()  # type: ignore[attr-defined]
+        logger = shell.logger
+        key = shell.logger_ref.electricity_meter()
+        assert logger is not None, "a paired CAD logs"
+        assert key is not None, "the logger knows the electricity meter"
 
         async def week_logged() -> bool:
             _, count = await logger.store.sum_half_hours(key, Channel.IMPORT, 0, 2**40)
@@ -70,25 +74,25 @@ async def cad_screens() -> None:
         async with asyncio.timeout(120):
             while not await week_logged():  # noqa: ASYNC110 - the log has no event
                 await asyncio.sleep(0.2)
-        shell.tabs.setCurrentWidget(shell.history)  # type: ignore[attr-defined]
-        await shell.history.reload()  # type: ignore[attr-defined]
+        shell.tabs.setCurrentWidget(shell.history)
+        await shell.history.reload()
         await settle()
         await save(window, file("history"))
-        shell.tabs.setCurrentWidget(shell.tariff)  # type: ignore[attr-defined]
+        shell.tabs.setCurrentWidget(shell.tariff)
         await settle()
         await save(window, file("tariff"))
-        shell.tabs.setCurrentWidget(shell.export)  # type: ignore[attr-defined]
+        shell.tabs.setCurrentWidget(shell.export)
         await settle()
         await save(window, file("export"))
-        feed = shell.feed  # type: ignore[attr-defined]
-        shell.tabs.setCurrentWidget(feed)  # type: ignore[attr-defined]
+        feed = shell.feed
+        shell.tabs.setCurrentWidget(feed)
         feed.host.setText("192.168.1.20")
         feed.prefix.setText("glow/#")
         feed.save.click()  # refused: the prefix is named and nothing is saved
         await settle()
         await save(window, file("feed-bad-prefix"))
-        device = shell.device  # type: ignore[attr-defined]
-        shell.tabs.setCurrentWidget(device)  # type: ignore[attr-defined]
+        device = shell.device
+        shell.tabs.setCurrentWidget(device)
         device.refresh()
         device.unpair.click()
         await settle()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import partial
 from pathlib import Path
 
 from shots_common import OUT, SMALL, save, settle, until
@@ -56,7 +57,7 @@ async def kiosk_screens() -> None:
                 settings_path=Path(folder) / "settings.toml",
             )
             prepaid = mode == "ppmid"
-            await until(lambda m=app.model, p=prepaid: _ambient_known(m, prepaid=p))
+            await until(partial(_ambient_known, app.model, prepaid=prepaid))
             for language in ("en", "cy") if size == SMALL and mode == "ihd" else ("en",):
                 app.settings.set_language(language)
                 kiosk.rest_now()

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QApplication
 from shots_common import SMALL, save, settle, until
-from zigpy.application import ControllerApplication
 
 from app.host.context import ExperienceContext
 from app.host.window import HostWindow
@@ -61,7 +60,19 @@ async def ppmid_screens() -> None:
         VirtualRadio,
         supplier_key,
     )
+    from ppmid.balance_screen import BalanceScreen
+    from ppmid.emergency_screen import EmergencyScreen
+    from ppmid.page import PpmidPage
     from ppmid.shell import PpmidShell
+    from ppmid.supply_screen import SupplyScreen
+    from ppmid.top_up_screen import TopUpScreen
+
+    Page = TypeVar("Page", bound=PpmidPage)
+
+    def page_of(shell: PpmidShell, key: str, kind: type[Page]) -> Page:
+        page = shell.page_for(key)
+        assert isinstance(page, kind), f"{key!r} is a {type(page).__name__}"
+        return page
 
     morning = datetime(2026, 1, 13, 11, 0, tzinfo=ZoneInfo("Europe/London")).timestamp()
     application = QApplication.instance()
@@ -73,9 +84,7 @@ async def ppmid_screens() -> None:
 
     async def open_home(
         balance: str, gas: PrepaymentStart | None = None, **debt: Any
-    ) -> tuple[
-        EmulatedHome, ControllerApplication, HanSession, PpmidShell, HostWindow, DisplaySettings
-    ]:
+    ) -> tuple[EmulatedHome, VirtualRadio, HanSession, PpmidShell, HostWindow, DisplaySettings]:
         start = PrepaymentStart(balance=units(balance), **debt)
         home = EmulatedHome(
             HomeSpec(
@@ -87,6 +96,7 @@ async def ppmid_screens() -> None:
             )
         )
         radio = await VirtualRadio.new(VirtualRadio.config_for(home.air))
+        assert isinstance(radio, VirtualRadio)  # zigpy's ``new`` is typed for any application
         model = HomeModel()
         session = HanSession(radio, model, firmware_image_type=PPMID_IMAGE_TYPE)
         session.start()
@@ -105,7 +115,7 @@ async def ppmid_screens() -> None:
         return home, radio, session, shell, window, settings
 
     async def close(
-        home: EmulatedHome, radio: ControllerApplication, session: HanSession, window: HostWindow
+        home: EmulatedHome, radio: VirtualRadio, session: HanSession, window: HostWindow
     ) -> None:
         window.view.close()
         window.close()
@@ -114,7 +124,9 @@ async def ppmid_screens() -> None:
         home.close()
 
     def vend(home: EmulatedHome, step: int, pounds: int, fuel: str = "electricity") -> str:
-        keys = home.gas.keys if fuel == "gas" else home.esme.keys
+        meter = home.gas if fuel == "gas" else home.esme
+        assert meter is not None
+        keys = meter.keys
         return encode_utrn(
             supplier_private_key=supplier_key(),
             meter_public_key=keys.meter_private_key.public_key(),
@@ -125,7 +137,7 @@ async def ppmid_screens() -> None:
         )
 
     home, radio, session, shell, window, settings = await open_home("4.32")
-    balance = shell.page_for("balance")
+    balance = page_of(shell, "balance", BalanceScreen)
     await until(lambda: bool(balance.cards) and balance.cards[0].balance.text().startswith("£"))
     for language in ("en", "cy"):
         settings.set_language(language)
@@ -136,7 +148,7 @@ async def ppmid_screens() -> None:
     await settle()
     await save(window, "ppmid-balance-en-standard-1280x720.png")
     window.resize(*SMALL)
-    top_up = shell.page_for("top_up")
+    top_up = page_of(shell, "top_up", TopUpScreen)
     shell.go_to("top_up")
     QTest.keyClicks(top_up, vend(home, 1, 10)[:13])
     await settle()
@@ -161,7 +173,7 @@ async def ppmid_screens() -> None:
     await settle()
     await save(window, file("supply-armed"))
     QTest.mouseClick(balance.cards[0].supply, Qt.MouseButton.LeftButton)
-    supply = shell.page_for("supply")
+    supply = page_of(shell, "supply", SupplyScreen)
     QTest.mousePress(supply.hold, Qt.MouseButton.LeftButton)
     await until(lambda: supply.hold.progress > 0.55)
     await save(window, file("enable-supply-holding"))
@@ -172,9 +184,11 @@ async def ppmid_screens() -> None:
     await close(home, radio, session, window)
 
     home, radio, session, shell, window, settings = await open_home("1.02")
-    while home.esme.prepay.engine.balance >= units("0.90"):
+    engine = home.esme.prepay.engine
+    assert engine is not None
+    while engine.balance >= units("0.90"):
         home.step()
-    balance = shell.page_for("balance")
+    balance = page_of(shell, "balance", BalanceScreen)
     await until(lambda: balance.cards[0].emergency.isVisible() and shell.alarm.isVisible())
     await settle()
     await save(window, file("low-credit"))
@@ -185,7 +199,7 @@ async def ppmid_screens() -> None:
     QTest.mouseClick(balance.cards[0].emergency, Qt.MouseButton.LeftButton)
     await settle()
     await save(window, file("emergency-credit"))
-    emergency = shell.page_for("emergency")
+    emergency = page_of(shell, "emergency", EmergencyScreen)
     QTest.mouseClick(emergency.confirm, Qt.MouseButton.LeftButton)
     await until(lambda: bool(emergency.result.text()))
     await settle()
@@ -201,7 +215,7 @@ async def ppmid_screens() -> None:
         settings=CreditSettings(time_debt_recovery_per_day=units("0.50")),
         time_debt=units("85.20"),
     )
-    balance = shell.page_for("balance")
+    balance = page_of(shell, "balance", BalanceScreen)
     await until(lambda: len(balance.cards) == 2)
     await settle()
     await save(window, file("dual-fuel-balance"))
@@ -209,13 +223,15 @@ async def ppmid_screens() -> None:
     await settle()
     await save(window, file("dual-fuel-balance", "cy"))
     await large_text(window, settings, "dual-fuel-balance")
-    while home.gas.supply_status == 2 or home.now_s % 1800:
+    gas_meter = home.gas
+    assert gas_meter is not None
+    while gas_meter.supply_status == 2 or home.now_s % 1800:
         home.step()
     gas_card = balance.cards[1]
     await until(lambda: "run out" in gas_card.lines["supply"].text())
     await settle()
     await save(window, file("dual-fuel-gas-off"))
-    top_up = shell.page_for("top_up")
+    top_up = page_of(shell, "top_up", TopUpScreen)
     shell.go_to("top_up")
     QTest.keyClicks(top_up, vend(home, 1, 10, "gas"))
     await settle()
@@ -229,7 +245,7 @@ async def ppmid_screens() -> None:
     await settle()
     await save(window, file("dual-fuel-gas-armed"))
     QTest.mouseClick(gas_card.supply, Qt.MouseButton.LeftButton)
-    supply = shell.page_for("supply")
+    supply = page_of(shell, "supply", SupplyScreen)
     QTest.mousePress(supply.hold, Qt.MouseButton.LeftButton)
     await until(lambda: bool(supply.result.text()) and not supply.view_model.sending)
     QTest.mouseRelease(supply.hold, Qt.MouseButton.LeftButton)

@@ -18,8 +18,6 @@ import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from ppmid.shell import PpmidShell
-
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
 
@@ -34,6 +32,12 @@ from app.host import qt_messages
 from app.trial.study import load_study
 from app.trial_ui import report_command
 from app.trial_ui.console_host import OperatorConsole
+from ihd.messages_screen import MessagesScreen
+from ihd.shell import IhdShell
+from ppmid.balance_screen import BalanceScreen
+from ppmid.emergency_screen import EmergencyScreen
+from ppmid.shell import PpmidShell
+from ppmid.top_up_screen import TopUpScreen
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 SECONDS = {
@@ -72,10 +76,16 @@ async def top_up(
     mistypes: int,
     photograph: Callable[[], Awaitable[None]],
 ) -> None:
-    code = console.conductor.running.code
+    running = console.conductor.running
+    assert running is not None
+    code = running.code
+    assert code is not None, "a top-up task vends a code"
     ppmid.go_to("balance")
-    click(ppmid.page_for("balance").top_up)
+    balance = ppmid.page_for("balance")
+    assert isinstance(balance, BalanceScreen)
+    click(balance.top_up)
     page = ppmid.page_for("top_up")
+    assert isinstance(page, TopUpScreen)
     for attempt in range(mistypes):
         wrong = code[:-1] + str((int(code[-1]) + 1 + attempt) % 10)
         QTest.keyClicks(page, wrong)
@@ -96,13 +106,18 @@ async def top_up(
 async def scripted_trial(console: OperatorConsole, clock: Clock) -> None:
     window = console.window
     assert window is not None
-    ppmid = console.displays["ppmid"].window.view
-    ihd = console.displays["ihd"].window.view
+    ppmid = _shown(console, "ppmid")
+    assert isinstance(ppmid, PpmidShell)
+    ihd = _shown(console, "ihd")
+    assert isinstance(ihd, IhdShell)
+    model = ihd.context.model
     balance = ppmid.page_for("balance")
+    assert isinstance(balance, BalanceScreen)
     await until(lambda: bool(balance.cards) and balance.top_up.isEnabled(), 60)
 
     async def photograph() -> None:
-        if console.conductor.sitting.participant == "P04":
+        sitting = console.conductor.sitting
+        if sitting is not None and sitting.participant == "P04":
             window.displays.refresh_pictures()
             window.refresh()
             await asyncio.sleep(0.3)
@@ -111,7 +126,9 @@ async def scripted_trial(console: OperatorConsole, clock: Clock) -> None:
     for participant, seconds in SECONDS.items():
         window.tasks.participant.setCurrentText(participant)
         click(window.tasks.start_participant)
-        for task in list(console.conductor.sitting.order):
+        sitting = console.conductor.sitting
+        assert sitting is not None
+        for task in list(sitting.order):
             started = clock.now
             click(window.tasks.start_task)
             assert console.conductor.running is not None
@@ -125,18 +142,19 @@ async def scripted_trial(console: OperatorConsole, clock: Clock) -> None:
                 await until(lambda: bool(balance.cards) and balance.cards[0].emergency.isVisible())
                 click(balance.cards[0].emergency)
                 page = ppmid.page_for("emergency")
-                await until(lambda page=page: page.confirm.isVisible())
+                assert isinstance(page, EmergencyScreen)
+                await until(page.confirm.isVisible)
                 clock.now = finish_at
                 click(page.confirm)
             elif task == "message" and seconds[task] >= console.study.task(task).time_limit_s:
                 clock.now = finish_at
                 window.tick()  # the console's next look: out of time
             elif task == "message":
-                messages = ihd.context.model.messages
-                await until(lambda messages=messages: any(not m.read for m in messages.values()))
+                await until(lambda: any(not m.read for m in model.messages.values()))
                 click(ihd.nav.buttons["messages"])
                 screen = ihd.screen_for("messages")
-                await until(lambda screen=screen: screen.confirm.isVisible())
+                assert isinstance(screen, MessagesScreen)
+                await until(screen.confirm.isVisible)
                 clock.now = finish_at
                 click(screen.confirm)
             else:
@@ -150,6 +168,13 @@ async def scripted_trial(console: OperatorConsole, clock: Clock) -> None:
             await until(lambda: console.conductor.running is None)
             clock.now += 8
         click(window.tasks.finish_participant)
+
+
+def _shown(console: OperatorConsole, display: str) -> QWidget:
+    """The experience a console display shows (its window is open once the console started)."""
+    window = console.displays[display].window
+    assert window is not None, f"the {display} display has no window"
+    return window.view
 
 
 def render_report(folder: Path) -> None:

@@ -20,8 +20,12 @@ from app.trial_ui.console_host import OperatorConsole
 from app.trial_ui.console_window import ConsoleWindow
 from ihd.messages_screen import MessagesScreen
 from ihd.shell import IhdShell
+from ppmid.balance_screen import BalanceScreen
+from ppmid.emergency_screen import EmergencyScreen
 from ppmid.shell import PpmidShell
+from ppmid.top_up_screen import TopUpScreen
 from tests.ihd.screen_of import screen_of
+from tests.ppmid.page_of import page_of
 
 START = 50_000.0
 # Seconds on task the test spends, per participant and task (the console's clock is the test's).
@@ -63,13 +67,16 @@ async def test_two_participants_then_the_report_says_what_happened(
         study, db, speed=60, history_days=3, listen=("127.0.0.1", 0), now=clock
     )
     window = await console.start()
-    ppmid = console.displays["ppmid"].window
-    ihd = console.displays["ihd"].window
-    assert ppmid is not None
-    assert ihd is not None
+    ppmid_window = console.displays["ppmid"].window
+    ihd_window = console.displays["ihd"].window
+    assert ppmid_window is not None
+    assert ihd_window is not None
+    ppmid, ihd = ppmid_window.view, ihd_window.view
+    assert isinstance(ppmid, PpmidShell)
+    assert isinstance(ihd, IhdShell)
     codes: list[str] = []
     try:
-        balance = ppmid.view.page_for("balance")
+        balance = page_of(ppmid, "balance", BalanceScreen)
         await until(lambda: bool(balance.cards) and balance.top_up.isEnabled(), 60)
         for participant in ("P01", "P02"):
             window.tasks.participant.setCurrentText(participant)
@@ -90,18 +97,18 @@ async def test_two_participants_then_the_report_says_what_happened(
                             qtbot,
                             console,
                             window,
-                            ppmid.view,
+                            ppmid,
                             clock,
                             finish_at,
                             mistype_first=participant == "P01",
                         )
                     )
                 elif task == "emergency-credit":
-                    await _emergency_credit(qtbot, ppmid.view, clock, finish_at)
+                    await _emergency_credit(qtbot, ppmid, clock, finish_at)
                 elif task == "message":
-                    await _confirm_message(qtbot, ihd.view, clock, finish_at)
+                    await _confirm_message(qtbot, ihd, clock, finish_at)
                 else:
-                    click(qtbot, ihd.view.nav.buttons["history"])
+                    click(qtbot, ihd.nav.buttons["history"])
                     clock.now = finish_at
                     click(
                         qtbot, window.tasks.success if JUDGED[participant] else window.tasks.failure
@@ -204,10 +211,12 @@ async def _top_up(
     shown = window.tasks.code.text()  # what the researcher reads out or hands over
     code = re.sub(r"\D", "", shown.split(":", 1)[1])
     assert len(code) == 20
-    assert code == console.conductor.running.code
+    running = console.conductor.running
+    assert running is not None
+    assert code == running.code
     ppmid.go_to("balance")
-    click(qtbot, ppmid.page_for("balance").top_up)
-    page = ppmid.page_for("top_up")
+    click(qtbot, page_of(ppmid, "balance", BalanceScreen).top_up)
+    page = page_of(ppmid, "top_up", TopUpScreen)
     if mistype_first:
         wrong = code[:-1] + str((int(code[-1]) + 1) % 10)
         for digit in wrong:
@@ -229,10 +238,10 @@ async def _emergency_credit(
     qtbot: QtBot, ppmid: PpmidShell, clock: Clock, finish_at: float
 ) -> None:
     ppmid.go_to("balance")
-    balance = ppmid.page_for("balance")
+    balance = page_of(ppmid, "balance", BalanceScreen)
     await until(lambda: bool(balance.cards) and balance.cards[0].emergency.isVisible())
     click(qtbot, balance.cards[0].emergency)
-    page = ppmid.page_for("emergency")
+    page = page_of(ppmid, "emergency", EmergencyScreen)
     await until(lambda: page.confirm.isVisible())
     clock.now = finish_at
     click(qtbot, page.confirm)

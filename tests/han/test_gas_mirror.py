@@ -7,14 +7,19 @@ from decimal import Decimal
 from han.domain.units import GAS_UPDATE_S, MeteringUnit
 from han.model import Field, Fuel, Meter, ModelChange
 from tests.conftest import EmulatedHan, OpenEmulatedHan
+from tests.value_of import value_of
 
 
-def _gas(han: EmulatedHan) -> Meter | None:
-    return han.model.gas_meter()
+def _gas(han: EmulatedHan) -> Meter:
+    gas = han.model.gas_meter()
+    assert gas is not None, "the gas mirror is not in the model"
+    return gas
 
 
 def _mirror_value(han: EmulatedHan, name: str) -> Decimal:
-    return Decimal(han.home.gas.metering.get(name)) / 1000
+    mirror = han.home.gas
+    assert mirror is not None, "the home has no gas meter"
+    return Decimal(mirror.metering.get(name)) / 1000
 
 
 async def test_the_gas_mirror_is_a_gas_meter_with_volume_and_energy_for_today(
@@ -23,17 +28,18 @@ async def test_the_gas_mirror_is_a_gas_meter_with_volume_and_energy_for_today(
     async with emulated_han(profile="family_of_four") as han:
         await _both_meters_ready(han)
         gas = _gas(han)
-        assert gas is not None
         assert gas.fuel is Fuel.GAS
         assert gas.key.ieee == str(han.home.hub.node.ieee)
         assert gas.unit is MeteringUnit.CUBIC_METRES
         assert gas.alternative_unit is MeteringUnit.KWH
         assert gas.expected_update_s == GAS_UPDATE_S
-        assert gas.today_volume_m3.value == _mirror_value(han, "currentday_consumption_delivered")
-        assert gas.today_import_kwh.value == _mirror_value(
+        assert value_of(gas.today_volume_m3) == _mirror_value(
+            han, "currentday_consumption_delivered"
+        )
+        assert value_of(gas.today_import_kwh) == _mirror_value(
             han, "current_day_alternative_consumption_delivered"
         )
-        assert gas.volume_total_m3.value == _mirror_value(han, "current_summ_delivered")
+        assert value_of(gas.volume_total_m3) == _mirror_value(han, "current_summ_delivered")
         electricity = han.model.electricity_import_meter()
         assert electricity is not None
         assert electricity.key != gas.key
@@ -51,18 +57,18 @@ async def test_gas_moves_only_when_the_meter_syncs_the_mirror_on_the_half_hour(
         await _both_meters_ready(han)
         gas = _gas(han)
         link = han.session.links[gas.key]
-        before = (gas.today_volume_m3.value, gas.today_import_kwh.value)
+        before = _today(gas)
         seen: list[tuple[Decimal, Decimal]] = []
 
         def gas_today(change: ModelChange) -> None:
             if change.meter == gas.key and Field.GAS_TODAY in change.fields:
-                seen.append((gas.today_volume_m3.value, gas.today_import_kwh.value))
+                seen.append(_today(gas))
 
         han.model.subscribe(gas_today)
         for _ in range(59):  # to 06:59:50: the GSME is asleep, the mirror unchanged
             han.home.step()
         await link.poll()  # a read through the air: everything sent before it has arrived
-        assert (gas.today_volume_m3.value, gas.today_import_kwh.value) == before
+        assert _today(gas) == before
         assert set(seen) <= {before}
 
         han.home.step()  # 07:00:00: the meter wakes and syncs the mirror
@@ -71,11 +77,16 @@ async def test_gas_moves_only_when_the_meter_syncs_the_mirror_on_the_half_hour(
             _mirror_value(han, "current_day_alternative_consumption_delivered"),
         )
         assert after != before
-        await han.until(lambda: seen and seen[-1] == after)
+        await han.until(lambda: bool(seen) and seen[-1] == after)
         # Volume and energy are two records of one report, each announced as it is applied.
         assert {volume for volume, _ in seen} <= {before[0], after[0]}
         assert {energy for _, energy in seen} <= {before[1], after[1]}
         assert gas.value_changed_han_s is not None  # "gas updates every 30 minutes – last at …"
+
+
+def _today(gas: Meter) -> tuple[Decimal, Decimal]:
+    """Today's volume and energy, as the model holds them."""
+    return value_of(gas.today_volume_m3), value_of(gas.today_import_kwh)
 
 
 async def _both_meters_ready(han: EmulatedHan) -> None:

@@ -10,6 +10,7 @@ from han.domain.local_calendar import LocalCalendar
 from han.model import Field, ModelChange
 from home_emulator.zigbee.zcl_server import ServerCluster
 from tests.conftest import EmulatedHan, OpenEmulatedHan
+from tests.value_of import value_of
 
 BST_MIDNIGHT = 1_781_478_000
 """2026-06-15 00:00 in London (23:00 UTC the day before)."""
@@ -49,21 +50,24 @@ async def test_histories_equal_the_meters_attributes(emulated_han: OpenEmulatedH
         assert gas is not None
 
         history = electricity.history
-        assert history.energy_kwh.value == _expected(esme.metering, CONSUMPTION, 3)
-        assert history.cost_gbp.value == _expected(esme.prepayment, COST, 4)
+        energy = value_of(history.energy_kwh)
+        assert energy == _expected(esme.metering, CONSUMPTION, 3)
+        assert value_of(history.cost_gbp) == _expected(esme.prepayment, COST, 4)
         assert history.volume_m3 is None
         # 40 days of records: no figure for months the meter never measured, not a zero.
-        assert history.energy_kwh.value.previous_months[-1] is None
-        assert history.energy_kwh.value.previous_days[0] is not None
+        assert energy.previous_months[-1] is None
+        assert energy.previous_days[0] is not None
 
-        assert gas.history.volume_m3.value == _expected(gas_mirror.metering, CONSUMPTION, 3)
-        assert gas.history.energy_kwh.value == _expected(
+        assert gas_mirror is not None
+        assert value_of(gas.history.volume_m3) == _expected(gas_mirror.metering, CONSUMPTION, 3)
+        assert value_of(gas.history.energy_kwh) == _expected(
             gas_mirror.metering, ALTERNATIVE_CONSUMPTION, 3
         )
-        assert gas.history.cost_gbp.value == _expected(gas_mirror.prepayment, COST, 4)
+        assert value_of(gas.history.cost_gbp) == _expected(gas_mirror.prepayment, COST, 4)
 
         calendar = LocalCalendar()
         starts = history.starts
+        assert starts is not None
         assert starts.today == calendar.day_start(han.home.now_s)
         assert starts.days[1] == calendar.days_before(starts.today, 1)
         assert starts.weeks[0] == calendar.week_start(han.home.now_s)
@@ -81,17 +85,17 @@ async def test_running_totals_equal_the_meters_attributes(emulated_han: OpenEmul
             han.home.step()
         await link.history.refresh_totals()
         esme = han.home.esme
-        assert meter.week_import_kwh.value == _served(
+        assert value_of(meter.week_import_kwh) == _served(
             esme.metering, "current_week_consumption_delivered", 3
         )
-        assert meter.month_import_kwh.value == _served(
+        assert value_of(meter.month_import_kwh) == _served(
             esme.metering, "current_month_consumption_delivered", 3
         )
         for period in ("day", "week", "month"):
             field = {"day": "today_cost_gbp", "week": "week_cost_gbp", "month": "month_cost_gbp"}
             name = f"current_{period}_cost_consumption_delivered"
             assert getattr(meter, field[period]).value == _served(esme.prepayment, name, 4)
-        assert meter.max_import_demand_kw.value == _served(
+        assert value_of(meter.max_import_demand_kw) == _served(
             esme.metering, "current_max_demand_delivered", 3
         )
         assert meter.tier_import_kwh[1].value == _served(
@@ -108,17 +112,25 @@ async def test_the_histories_are_read_again_when_the_hans_day_ends(
         await han.meter_ready()
         meter = han.model.electricity_import_meter()
         assert meter is not None
-        yesterday_so_far = meter.history.energy_kwh.value.today
-        assert meter.history.starts.today == BST_MIDNIGHT - 86_400
+        yesterday_so_far = value_of(meter.history.energy_kwh).today
+        assert yesterday_so_far is not None
+        starts = meter.history.starts
+        assert starts is not None
+        assert starts.today == BST_MIDNIGHT - 86_400
         changes: list[ModelChange] = []
         han.model.subscribe(changes.append)
 
         while han.home.now_s <= BST_MIDNIGHT:
             han.home.step()
-        await han.session.hub.read_time()  # the display hears the HAN's time: a new day
+        hub = han.session.hub
+        assert hub is not None
+        await hub.read_time()  # the display hears the HAN's time: a new day
 
-        await han.until(lambda: meter.history.starts.today == BST_MIDNIGHT)
+        await han.until(
+            lambda: meter.history.starts is not None and meter.history.starts.today == BST_MIDNIGHT
+        )
         served_yesterday = _served(han.home.esme.metering, "previousday_consumption_delivered", 3)
-        assert meter.history.energy_kwh.value.previous_days[0] == served_yesterday
+        assert value_of(meter.history.energy_kwh).previous_days[0] == served_yesterday
+        assert served_yesterday is not None
         assert served_yesterday >= yesterday_so_far
         assert any(c.meter == meter.key and Field.HISTORY in c.fields for c in changes)

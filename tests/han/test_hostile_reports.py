@@ -14,7 +14,7 @@ from zigpy.zcl import foundation as f
 
 from han.clusters import GBMetering, GBPrepayment
 from home_emulator.metering.credit_engine import PrepaymentStart
-from tests.conftest import OpenEmulatedHan
+from tests.conftest import EmulatedHan, OpenEmulatedHan
 
 CLUSTERS = {0x0702: GBMetering, 0x0705: GBPrepayment}
 DATA_TYPES = sorted(int(type_id) for type_id in f.DataTypeId)
@@ -56,7 +56,7 @@ def _is_sound(cluster_id: int, data: bytes) -> bool:
     try:
         _, payload = f.ZCLHeader.deserialize(data)
         args, _ = f.GENERAL_COMMANDS[f.GeneralCommand.Report_Attributes].schema.deserialize(payload)
-        for record in args.attribute_reports:
+        for record in args.as_dict()["attribute_reports"]:
             attribute = definition.attributes.get(record.attrid)
             if attribute is None or int(record.value.type) != int(attribute.zcl_type):
                 return False
@@ -66,13 +66,18 @@ def _is_sound(cluster_id: int, data: bytes) -> bool:
     return True
 
 
+def _in_prepayment(han: EmulatedHan) -> bool:
+    meter = han.model.electricity_import_meter()
+    return meter is not None and meter.credit.in_prepayment
+
+
 @pytest.mark.logs_warning(r"Ignoring undecodable frame .*WrongDataType")
 async def test_reports_in_another_data_type_are_refused_and_counted(
     emulated_han: OpenEmulatedHan,
 ) -> None:
     async with emulated_han(electricity_prepayment=PrepaymentStart()) as han:
         await han.meter_ready()
-        await han.until(lambda: han.model.electricity_import_meter().credit.in_prepayment)
+        await han.until(lambda: _in_prepayment(han))
         before = _shown(han)
         demand = GBMetering.attributes_by_name["instantaneous_demand"].id
         register = GBMetering.attributes_by_name["current_summ_delivered"].id
@@ -82,7 +87,7 @@ async def test_reports_in_another_data_type_are_refused_and_counted(
         _deliver(han, 0x0705, _report(_record(payment, 0x18, b"\x00")))  # bitmap8
         await han.until(lambda: han.model.undecodable_frames == 3)
         assert _shown(han) == before
-        assert han.model.electricity_import_meter().credit.in_prepayment
+        assert _in_prepayment(han)
 
 
 @pytest.mark.logs_warning(r"Ignoring undecodable frame")
@@ -92,7 +97,7 @@ async def test_fuzzed_reports_change_nothing_shown(emulated_han: OpenEmulatedHan
     loop.set_exception_handler(lambda _loop, context: escaped.append(context))
     async with emulated_han(electricity_prepayment=PrepaymentStart()) as han:
         await han.meter_ready()
-        await han.until(lambda: han.model.electricity_import_meter().credit.in_prepayment)
+        await han.until(lambda: _in_prepayment(han))
         before = _shown(han)
         delivered = 0
         attrids = {

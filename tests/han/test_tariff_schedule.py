@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import zigpy.types as t
 
@@ -10,6 +11,7 @@ from han.clusters import GBPrice
 from han.domain.tariff import PricePeriod, Tariff
 from han.domain.units import ZIGBEE_EPOCH_S
 from han.links.price_link import UNTIL_CHANGED, price_period
+from tests.value_of import value_of
 
 T0 = 1_781_481_600
 
@@ -27,8 +29,9 @@ def test_a_future_period_is_next_until_its_start_passes() -> None:
     assert tariff.publish(day, meter_time_s=T0, received_at=5.0)
     assert not tariff.publish(night, meter_time_s=T0, received_at=5.0)
     assert (tariff.current, tariff.next) == (day, night)
-    assert tariff.unit_price_gbp_per_kwh.value == Decimal("0.30")
-    assert tariff.unit_price_gbp_per_kwh.updated_at == 5.0
+    price = tariff.unit_price_gbp_per_kwh
+    assert price is not None
+    assert (price.value, price.updated_at) == (Decimal("0.30"), 5.0)
     assert tariff.price_at(T0 + 1799) == day
     assert tariff.price_at(T0 + 1800) == night  # no new frame needed
     assert tariff.next_after(T0 + 1800) is None
@@ -44,11 +47,12 @@ def test_a_newer_publication_replaces_what_it_overlaps_and_ended_periods_are_dro
     revised = _period("Night", "0.12", T0 + 1800, T0 + 9000)
     tariff.publish(revised, meter_time_s=T0 + 60, received_at=2)
     assert tariff.next == revised
-    assert len(tariff.schedule) == 2
+    before_the_switch = tariff.schedule
+    assert len(before_the_switch) == 2
     # The switch: the meter pushes the night as current; the day has ended and is forgotten.
     assert tariff.publish(revised, meter_time_s=T0 + 1800, received_at=3)
     assert tariff.schedule == (revised,)
-    assert tariff.unit_price_gbp_per_kwh.value == Decimal("0.12")
+    assert value_of(tariff.unit_price_gbp_per_kwh) == Decimal("0.12")
 
 
 def test_a_price_published_as_starting_now_holds_until_changed() -> None:
@@ -82,11 +86,15 @@ def test_publish_price_fields_become_a_price_period() -> None:
     period, meter_time = price_period(args)
     assert meter_time == T0
     assert period == PricePeriod(Decimal("0.1500"), "Night", 2, 2, T0 + 1800, T0 + 1800 + 25200, 7)
-    now_and_forever = args.replace(start_time=0, duration_in_minutes=UNTIL_CHANGED)
+    # zigpy annotates each keyword of ``replace`` as a dict; they are field values.
+    forever: dict[str, Any] = {"start_time": 0, "duration_in_minutes": UNTIL_CHANGED}
+    now_and_forever = args.replace(**forever)
     period, _ = price_period(now_and_forever)
     assert (period.start_s, period.end_s) == (None, None)
-    tierless = args.replace(
-        price_trailing_digit_and_tier=4 << 4, number_of_tiers_and_register_tier=0
-    )
+    no_tier: dict[str, Any] = {
+        "price_trailing_digit_and_tier": 4 << 4,
+        "number_of_tiers_and_register_tier": 0,
+    }
+    tierless = args.replace(**no_tier)
     period, _ = price_period(tierless)
     assert (period.tier, period.number_of_tiers) == (None, None)

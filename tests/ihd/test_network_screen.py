@@ -10,7 +10,6 @@ import json
 import os
 import stat
 from pathlib import Path
-from typing import Any
 
 import zigpy.types as t
 from pytestqt.qtbot import QtBot
@@ -53,14 +52,26 @@ async def _settled() -> None:
         await asyncio.sleep(0)
 
 
-def _screen(qtbot: QtBot, radio: Any, devices: list[PairedDevice], tmp_path: Path) -> NetworkScreen:
-    clock = {"now": NOW}
-    network = OwnNetwork(lambda: radio, backup_path=tmp_path / "backup.json")
+def _own_network(radio: Coordinator | None, tmp_path: Path) -> OwnNetwork:
+    # OwnNetwork asks for a whole zigpy ControllerApplication; it reaches only this slice of it.
+    return OwnNetwork(lambda: radio, backup_path=tmp_path / "backup.json")  # type: ignore[arg-type,return-value]
+
+
+def _screen(
+    qtbot: QtBot,
+    radio: Coordinator | None,
+    devices: list[PairedDevice],
+    tmp_path: Path,
+    clock: dict[str, float] | None = None,
+) -> NetworkScreen:
+    now = clock if clock is not None else {"now": NOW}
     context = ExperienceContext(
-        dual_fuel_home(), now=lambda: clock["now"], devices=lambda: list(devices), network=network
+        dual_fuel_home(),
+        now=lambda: now["now"],
+        devices=lambda: list(devices),
+        network=_own_network(radio, tmp_path),
     )
     screen = NetworkScreen(context)
-    screen.clock = clock
     qtbot.addWidget(screen)
     screen.show()
     return screen
@@ -71,7 +82,8 @@ async def test_opening_counting_down_a_device_joining_and_closing(
 ) -> None:
     radio = Coordinator()
     devices: list[PairedDevice] = []
-    screen = _screen(qtbot, radio, devices, tmp_path)
+    clock = {"now": NOW}
+    screen = _screen(qtbot, radio, devices, tmp_path, clock)
     assert screen.state.text() == "Closed: no new device can join."
     screen.open_button.click()
     await _settled()
@@ -80,7 +92,7 @@ async def test_opening_counting_down_a_device_joining_and_closing(
     assert screen.close_button.isVisible()
     assert not screen.open_button.isVisible()
 
-    screen.clock["now"] += 61
+    clock["now"] += 61
     devices.append(PairedDevice(SENSOR, DeviceKind.OTHER))  # joined, not yet interviewed
     screen.refresh()
     assert screen.state.text() == "Open for new devices: 1:59 left"
@@ -93,7 +105,7 @@ async def test_opening_counting_down_a_device_joining_and_closing(
     await _settled()
     assert radio.permits == [180, 0]
     assert screen.state.text() == "Closed: no new device can join."
-    screen.clock["now"] += 500
+    clock["now"] += 500
     screen.refresh()
     assert screen.state.text() == "Closed: no new device can join."
 
@@ -169,7 +181,7 @@ def test_the_page_is_offered_on_a_coordinator(qtbot: QtBot, tmp_path: Path) -> N
     from ihd.more_screen import MoreScreen
     from ihd.screens import SCREENS
 
-    network = OwnNetwork(lambda: Coordinator(), backup_path=tmp_path / "backup.json")
+    network = _own_network(Coordinator(), tmp_path)
     context = ExperienceContext(dual_fuel_home(), now=lambda: NOW, network=network)
     more = MoreScreen(context, offered=[d for d in SCREENS if d.under == "more"])
     qtbot.addWidget(more)

@@ -16,8 +16,12 @@ from home_emulator.metering.credit_engine import CreditSettings, PrepaymentStart
 from home_emulator.metering.registers import HALF_HOUR_S
 from home_emulator.metering.supply_switch import SUPPLY_ARMED, SUPPLY_OFF, SUPPLY_ON
 from home_emulator.metering.top_up_gate import MeterKeys
+from ppmid.balance_screen import BalanceScreen, FuelCard
+from ppmid.shell import PpmidShell
+from ppmid.top_up_screen import TopUpScreen
 from tests.conftest import EmulatedHan, OpenEmulatedHan
 from tests.ppmid.conftest import Kit
+from tests.ppmid.page_of import page_of
 from tests.ppmid.ppmid_window import ppmid_on
 
 
@@ -51,20 +55,20 @@ async def _dual_fuel_ppmid(
     ) as han:
         await han.meter_ready()
         with ppmid_on(han) as shell:
-            balance = shell.page_for("balance")
+            balance = page_of(shell, "balance", BalanceScreen)
             await han.until(lambda: len([c for c in balance.cards if c.isVisible()]) == 2)
             yield han
 
 
-def _cards(han: EmulatedHan) -> tuple[Any, Any]:
-    cards = han.shell.page_for("balance").cards
+def _cards(shell: PpmidShell) -> tuple[FuelCard, FuelCard]:
+    cards = page_of(shell, "balance", BalanceScreen).cards
     assert [card.fuel.text() for card in cards] == ["Electricity", "Gas"]
     return cards[0], cards[1]
 
 
-async def _type(han: EmulatedHan, code: str) -> str:
-    top_up = han.shell.page_for("top_up")
-    han.shell.go_to("top_up")
+async def _type(han: EmulatedHan, shell: PpmidShell, code: str) -> str:
+    top_up = page_of(shell, "top_up", TopUpScreen)
+    shell.go_to("top_up")
     QTest.keyClick(top_up, Qt.Key.Key_Delete)
     QTest.keyClicks(top_up, code)
     QTest.keyClick(top_up, Qt.Key.Key_Return)
@@ -77,7 +81,7 @@ async def test_gas_runs_out_is_topped_up_from_the_keypad_and_comes_on_at_the_gas
 ) -> None:
     gas = PrepaymentStart(balance=units("0.40"), settings=CreditSettings(emergency_credit_limit=0))
     async with _dual_fuel_ppmid(emulated_han, kit, gas) as han:
-        electricity_card, gas_card = _cards(han)
+        electricity_card, gas_card = _cards(han.shell)
         assert gas_card.balance.text() == "£0.40"
         assert electricity_card.lines["debt"].text() == "Debt £85.20, repaid at £3.50 a week"
         home = han.home
@@ -102,7 +106,9 @@ async def test_gas_runs_out_is_topped_up_from_the_keypad_and_comes_on_at_the_gas
         buttons = top_up.fuel_buttons
         assert [button.words() for button in buttons.values()] == ["✓ Electricity", "Gas"]
         electricity_before = home.esme.prepay.engine.balance
-        result = await _type(han, _code(home.gas.keys, 1, 10))  # a gas code, electricity chosen
+        result = await _type(
+            han, han.shell, _code(home.gas.keys, 1, 10)
+        )  # a gas code, electricity chosen
         gas_balance = f"£{Decimal(home.gas.prepay.engine.balance // 100) / 100:,.2f}"
         assert result == (
             "This code was for your gas meter, so it was sent there. "
@@ -154,15 +160,20 @@ async def test_a_code_goes_to_the_meter_it_was_made_for_whichever_is_chosen(
         gas_key = next(key for key in top_up.fuel_buttons if key.endpoint_id == 2)
         QTest.mouseClick(top_up.fuel_buttons[gas_key], Qt.MouseButton.LeftButton)
         assert top_up.view_model.target() == gas_key
-        result = await _type(han, _code(home.gas.keys, 1, 5))
+        result = await _type(han, han.shell, _code(home.gas.keys, 1, 5))
         assert result.startswith("£5.00 added to your gas – new gas balance ")
-        result = await _type(han, _code(home.esme.keys, 1, 5))  # gas chosen, electricity code
+        result = await _type(
+            han, han.shell, _code(home.esme.keys, 1, 5)
+        )  # gas chosen, electricity code
         assert result.startswith(
             "This code was for your electricity meter, so it was sent there. "
             "£5.00 added to your electricity – new electricity balance "
         )
-        assert await _type(han, _code(home.esme.keys, 1, 5)) == "This code has already been used"
-        assert await _type(han, kit.forged(_code(home.esme.keys, 2, 5))) == (
+        assert (
+            await _type(han, han.shell, _code(home.esme.keys, 1, 5))
+            == "This code has already been used"
+        )
+        assert await _type(han, han.shell, kit.forged(_code(home.esme.keys, 2, 5))) == (
             "This code is not for your electricity or gas meter"
         )
 
@@ -172,7 +183,7 @@ async def test_emergency_credit_is_offered_and_used_per_fuel(
 ) -> None:
     gas = PrepaymentStart(balance=units("0.90"))  # below the £1.00 threshold: offered at once
     async with _dual_fuel_ppmid(emulated_han, kit, gas) as han:
-        electricity_card, gas_card = _cards(han)
+        electricity_card, gas_card = _cards(han.shell)
         await han.until(lambda: gas_card.emergency.isVisible())
         assert not electricity_card.emergency.isVisible()
         assert gas_card.emergency.words() == "Emergency credit £5.00"

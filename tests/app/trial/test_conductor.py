@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from app.trial.conditions import observe
-from app.trial.conductor import Conductor, TrialStateError
+from app.trial.conductor import Conductor, Sitting, TrialStateError
 from app.trial.home_controls import Injection
 from app.trial.store import TrialStore
 from app.trial.study import load_study, parse_study
 from home_emulator.devices.esme import SUPPLY_ARMED, SUPPLY_OFF
-from home_emulator.metering.credit_engine import EmergencyCredit
+from home_emulator.metering.credit_engine import CreditEngine, EmergencyCredit
 from home_emulator.scenario.home_builder import build_home
 
 
@@ -27,17 +27,34 @@ class Clock:
 
 
 @pytest.fixture
-def conductor(tmp_path: Path) -> Iterator[Conductor]:
+def clock() -> Clock:
+    """The trial record's clock, which the test moves on (the conductor's store reads it)."""
+    return Clock()
+
+
+@pytest.fixture
+def conductor(tmp_path: Path, clock: Clock) -> Iterator[Conductor]:
     study = load_study("prepay-basics")
     home = build_home(study.scenario, history_days=2)
-    store = TrialStore(tmp_path / "t.sqlite", now=Clock())
+    store = TrialStore(tmp_path / "t.sqlite", now=clock)
     yield Conductor(study, store, home)
     store.close()
     home.close()
 
 
+def _sitting(conductor: Conductor) -> Sitting:
+    sitting = conductor.sitting
+    assert sitting is not None, "no participant is sitting"
+    return sitting
+
+
+def _engine(engine: CreditEngine | None) -> CreditEngine:
+    assert engine is not None, "the meter is not on prepayment"
+    return engine
+
+
 def test_a_vended_code_entered_at_the_meter_ends_the_task_as_a_success(
-    conductor: Conductor,
+    conductor: Conductor, clock: Clock
 ) -> None:
     conductor.start_participant("P01")
     running = conductor.start_task("top-up")
@@ -45,25 +62,25 @@ def test_a_vended_code_entered_at_the_meter_ends_the_task_as_a_success(
     assert observe(home).balance_pence == 180  # the task's setup: low credit
     assert running.code is not None
     assert conductor.poll() is None
-    conductor.store.now.now += 42
+    clock.now += 42
     assert home.esme.prepay.top_up(running.code)[0] == 0  # at the meter's own keypad
     assert conductor.poll() == "success"
-    assert conductor.sitting.times_s["top-up"] == 42
+    assert _sitting(conductor).times_s["top-up"] == 42
     assert home.esme.prepay.top_up(running.code)[0] == 2  # the same code again: already used
     second = conductor.vend(10)
     assert second != running.code
     assert home.esme.prepay.top_up(second)[0] == 0
 
 
-def test_a_task_runs_out_of_time(conductor: Conductor) -> None:
+def test_a_task_runs_out_of_time(conductor: Conductor, clock: Clock) -> None:
     conductor.start_participant("P02")
     conductor.start_task("emergency-credit")
-    assert conductor.home.esme.prepay.engine.emergency_credit is EmergencyCredit.AVAILABLE
-    conductor.store.now.now += 119
+    assert _engine(conductor.home.esme.prepay.engine).emergency_credit is EmergencyCredit.AVAILABLE
+    clock.now += 119
     assert conductor.poll() is None
-    conductor.store.now.now += 1
+    clock.now += 1
     assert conductor.poll() == "timeout"
-    [run] = conductor.store.task_runs(conductor.sitting.session_id)
+    [run] = conductor.store.task_runs(_sitting(conductor).session_id)
     assert (run.outcome, run.note) == ("timeout", "time limit 120 s")
 
 
@@ -76,8 +93,9 @@ def test_the_researcher_judges_what_the_home_cannot_show(conductor: Conductor) -
         conductor.judge(True)
     conductor.start_task("message")
     conductor.skip()
-    assert conductor.sitting.outcomes == {"yesterday": "failure", "message": "skipped"}
-    assert conductor.sitting.next_task() == "emergency-credit"  # P03's order goes on
+    sitting = _sitting(conductor)
+    assert sitting.outcomes == {"yesterday": "failure", "message": "skipped"}
+    assert sitting.next_task() == "emergency-credit"  # P03's order goes on
 
 
 def test_injections_and_a_supply_turned_back_on(tmp_path: Path) -> None:
@@ -134,7 +152,7 @@ credit = "0.60"
     try:
         conductor.start_participant("P01")
         conductor.start_task()
-        assert home.esme.prepay.engine.activate_emergency_credit()
+        assert _engine(home.esme.prepay.engine).activate_emergency_credit()
         assert conductor.poll() == "success"
         conductor.start_participant("P02")  # still in use: the setup does not undo it
         conductor.start_task()

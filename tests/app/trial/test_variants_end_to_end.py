@@ -29,7 +29,9 @@ from app.trial.study import STUDY_DIR, Study, parse_study
 from app.trial_ui import report_command
 from app.trial_ui.console_host import OperatorConsole
 from app.trial_ui.console_window import ConsoleWindow
+from ihd.home_screen import HomeScreenView
 from ihd.shell import IhdShell
+from tests.ihd.screen_of import screen_of
 
 START = 80_000.0
 TASKS = ("cost-now", "today", "history")
@@ -130,9 +132,11 @@ async def run_study(qtbot: QtBot, study: Study, db: Path, seed: int) -> dict:
         study, db, speed=60, history_days=1, listen=("127.0.0.1", 0), now=clock
     )
     window = await console.start()
-    ihd = console.displays["ihd"].window
-    assert ihd is not None
-    home = ihd.view.screen_for(ihd.view.home_key)
+    ihd_window = console.displays["ihd"].window
+    assert ihd_window is not None
+    ihd = ihd_window.view
+    assert isinstance(ihd, IhdShell)
+    home = screen_of(ihd, ihd.home_key, HomeScreenView)
     did: dict = {"steps": {}, "sus": {}, "own": {}}
     try:
         await until(lambda: home.pages.currentIndex() == 1, 60)  # the meter is heard
@@ -153,12 +157,16 @@ async def run_study(qtbot: QtBot, study: Study, db: Path, seed: int) -> dict:
                 lead = {"money": "cost", "energy": "energy"}[variant]
                 assert settings.presentation.lead_with == lead
                 grid = home._grid
-                column = grid.getItemPosition(grid.indexOf(home.cost_per_hour))[1]
+                # (row, column, row span, column span); PySide6 declares it an object.
+                position = grid.getItemPosition(grid.indexOf(home.cost_per_hour))
+                assert isinstance(position, tuple)
+                column = position[1]
                 assert column == (0 if variant == "money" else 1)
-                await _do_task(qtbot, ihd.view, window, console, clock, task, doing, started)
+                await _do_task(qtbot, ihd, window, console, clock, task, doing, started)
                 await until(lambda: console.conductor.running is None)
                 await _answer(qtbot, window, [doing.seq])  # SEQ, on the display
-                if sitting.next_task() is None or sitting.next_task().split("/")[0] != variant:
+                next_step = sitting.next_task()
+                if next_step is None or next_step.split("/")[0] != variant:
                     answers = sus_plan(participant, variant, seed)
                     did["sus"][participant, variant] = answers
                     await _answer(qtbot, window, answers)  # SUS for the block just done
@@ -188,7 +196,9 @@ async def _do_task(
         ihd.go_to(ihd.home_key)
     if task == "history":
         if doing.outcome == "timeout":
-            clock.now = started + console.conductor.running.task.time_limit_s + 1
+            running = console.conductor.running
+            assert running is not None
+            clock.now = started + running.task.time_limit_s + 1
             return
         clock.now = finish_at
         click(qtbot, ihd.nav.buttons["history"])
@@ -202,6 +212,7 @@ async def _answer(qtbot: QtBot, window: ConsoleWindow, answers: list[int]) -> No
     host = window.questionnaire
     await until(lambda: host.overlay is not None)
     overlay = host.overlay
+    assert overlay is not None
     form = overlay.form
     assert overlay.isVisible()
     for value in answers:

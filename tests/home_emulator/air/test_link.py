@@ -19,6 +19,7 @@ from home_emulator.air.link import parse_address
 from home_emulator.air.server import AirServer
 from home_emulator.air.virtual_radio import COORDINATOR_IEEE, VirtualRadio
 from home_emulator.home import EmulatedHome, HomeSpec
+from tests.zigbee_device import zigbee_device
 
 STRANGER = "00:0d:6f:ff:fe:00:00:99"
 
@@ -103,7 +104,7 @@ async def test_the_session_reads_and_hears_reports_over_tcp() -> None:
         await _attached(session)
         await _until(lambda: _shows(session, home.esme.demand_w))
         radio = session.application
-        assert radio.devices[home.esme.node.ieee].model == "ESME-1"  # zigpy's own interview
+        assert zigbee_device(radio, home.esme.node.ieee).model == "ESME-1"  # zigpy's own interview
 
         home.esme.switch_on(3000, 600)
         for _ in range(2):

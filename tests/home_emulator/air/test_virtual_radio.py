@@ -7,11 +7,13 @@ from decimal import Decimal
 import pytest
 import zigpy.application
 import zigpy.exceptions
+import zigpy.types as t
 
 from han.clusters import GBMetering, GBPrice
 from home_emulator.air.medium import Air
 from home_emulator.air.virtual_radio import VirtualRadio
 from tests.conftest import OpenEmulatedHan
+from tests.zigbee_device import zigbee_device
 
 
 def test_virtual_radio_is_a_complete_zigpy_controller() -> None:
@@ -31,7 +33,7 @@ async def test_zigpy_interviews_the_emulated_meter(emulated_han: OpenEmulatedHan
     async with emulated_han() as han:
         ieee = han.home.esme.node.ieee
         await han.until(lambda: bool(han.session.links))  # zigpy announced device_initialized
-        device = han.radio.devices[ieee]
+        device = zigbee_device(han.radio, ieee)
         assert device.model == "ESME-1"
         assert device.manufacturer == "Emulated Metering Co"
         endpoint = device.endpoints[1]
@@ -44,7 +46,7 @@ async def test_reads_answer_with_the_meters_registers(emulated_han: OpenEmulated
     async with emulated_han() as han:
         await han.meter_ready()
         esme = han.home.esme
-        metering = han.radio.devices[esme.node.ieee].endpoints[1].smartenergy_metering
+        metering = zigbee_device(han.radio, esme.node.ieee).endpoints[1].smartenergy_metering
         success, failure = await metering.read_attributes(
             ["current_summ_delivered", "instantaneous_demand", "divisor"]
         )
@@ -73,8 +75,13 @@ async def test_se_profile_reports_reach_the_model_with_the_meters_values(
     async with emulated_han() as han:
         await han.meter_ready()
         esme = han.home.esme
-        seen: list[bytes] = []
-        han.home.air.taps.append(lambda packet, way: way == "up" and seen.append(packet))
+        seen: list[t.ZigbeePacket] = []
+
+        def tap(packet: t.ZigbeePacket, way: str) -> None:
+            if way == "up":
+                seen.append(packet)
+
+        han.home.air.taps.append(tap)
         for _ in range(3):
             han.home.step()
         assert seen, "the meter sent no reports"
@@ -115,7 +122,8 @@ def test_hand_built_reports_equal_zigpys_own_encoding() -> None:
         payload
     )
     assert rest == b""
-    assert [(r.attrid, r.value.value) for r in report.attribute_reports] == [
+    reports = report.as_dict()["attribute_reports"]  # the schema's fields are built at run time
+    assert [(r.attrid, r.value.value) for r in reports] == [
         (0x0400, -1234),
         (0x0000, 2**40),
     ]

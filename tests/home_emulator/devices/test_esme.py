@@ -12,7 +12,8 @@ import pytest
 from home_emulator.devices.esme import JOULES_PER_WH, AmbientThresholds, Esme
 from home_emulator.household.load import PROFILES, HouseholdLoad
 from home_emulator.metering.registers import HALF_HOUR_S, LocalCalendar
-from home_emulator.tariffs import ZIGBEE_EPOCH_S, economy7
+from home_emulator.tariffs import ZIGBEE_EPOCH_S, SwitchOffset, economy7
+from home_emulator.zigbee.zcl_server import Command, CommandReply
 
 LONDON = ZoneInfo("Europe/London")
 CALENDAR = LocalCalendar(LONDON)
@@ -41,6 +42,12 @@ def test_summation_grows_by_the_integral_of_the_reported_demand() -> None:
     assert esme.metering.get("current_summ_delivered") == esme.import_joules // JOULES_PER_WH
 
 
+def _command(reply: CommandReply) -> Command:
+    """The one command a handler answers with."""
+    assert isinstance(reply, tuple), f"the meter answered {reply!r}, not one command"
+    return reply
+
+
 def test_histories_telescope_to_the_wh() -> None:
     esme = _esme(datetime(2026, 3, 12, 15, 20, tzinfo=LONDON))
     metering, register = esme.metering, esme.registers.imported
@@ -48,7 +55,8 @@ def test_histories_telescope_to_the_wh() -> None:
     today = CALENDAR.day_start(now)
     yesterday = CALENDAR.add_days(today, -1)
     half_hours = register.half_hours(today, (today - yesterday) // HALF_HOUR_S)
-    assert sum(half_hours) == metering.get("previousday_consumption_delivered")
+    assert None not in half_hours  # the history reaches back past yesterday
+    assert sum(h or 0 for h in half_hours) == metering.get("previousday_consumption_delivered")
     days = [metering.get("previousday_consumption_delivered")] + [
         metering.get(f"previous_day{n}_consumption_delivered") for n in range(2, 9)
     ]
@@ -131,7 +139,7 @@ def test_the_profile_answers_most_recent_first() -> None:
     request = SimpleNamespace(
         interval_channel=0, end_time=end - ZIGBEE_EPOCH_S, number_of_periods=4
     )
-    name, fields = esme._get_profile(request)
+    name, fields = _command(esme._get_profile(request))
     assert name == "get_profile_response"
     assert fields["status"] == 0
     expected = [
@@ -140,7 +148,7 @@ def test_the_profile_answers_most_recent_first() -> None:
     ]
     assert fields["intervals"] == expected
     no_export = SimpleNamespace(interval_channel=1, end_time=0, number_of_periods=4)
-    assert esme._get_profile(no_export)[1]["status"] == 0x02
+    assert _command(esme._get_profile(no_export))[1]["status"] == 0x02
 
 
 @pytest.mark.parametrize(
@@ -151,7 +159,7 @@ def test_the_profile_refuses_bad_requests(bad: dict) -> None:
     request = SimpleNamespace(
         **{"interval_channel": 0, "end_time": 0, "number_of_periods": 4, **bad}
     )
-    assert esme._get_profile(request)[1]["status"] != 0
+    assert _command(esme._get_profile(request))[1]["status"] != 0
 
 
 def test_ambient_thresholds() -> None:
@@ -208,8 +216,12 @@ def test_an_auxiliary_switch_heats_at_night_and_randomised_switching_shifts_it()
             electricity_tariff=economy7(),
         )
     )
-    offset = shifted.esme.auxiliary_switch.offset_s
+    shifted_switch = shifted.esme.auxiliary_switch
+    assert shifted_switch is not None
+    offset = shifted_switch.offset_s
     assert 0 <= offset <= 1799
-    assert shifted.esme.tariff.offset_s == offset
+    shifted_tariff = shifted.esme.tariff
+    assert isinstance(shifted_tariff, SwitchOffset)
+    assert shifted_tariff.offset_s == offset
     home.close()
     shifted.close()

@@ -19,13 +19,25 @@ from home_emulator.devices.esme import (
     supplier_key,
 )
 from home_emulator.home import EmulatedHome, HomeSpec
-from home_emulator.metering.credit_engine import CreditSettings, PrepaymentStart, units
+from home_emulator.metering.credit_engine import (
+    CreditEngine,
+    CreditSettings,
+    PrepaymentStart,
+    units,
+)
 from home_emulator.metering.top_up_gate import TopUpResult, derived_key
 from home_emulator.supplier.wan import SupplierWan
 from tests.conftest import OpenEmulatedHan
+from tests.zigbee_device import zigbee_device
 
 LONDON = ZoneInfo("Europe/London")
 WEEKDAY_MORNING = datetime(2026, 1, 13, 11, 0, tzinfo=LONDON).timestamp()
+
+
+def _engine(home: EmulatedHome) -> CreditEngine:
+    engine = home.esme.prepay.engine
+    assert engine is not None, "the meter is not on prepayment"
+    return engine
 
 
 def _prepay_home(balance: str = "10.00", **settings: Any) -> EmulatedHome:
@@ -102,7 +114,7 @@ def test_running_out_disconnects_and_a_top_up_arms_for_the_household_to_enable()
         steps += 1
         assert steps < 8640, "credit never ran out"
     assert home.esme.supply_status == SUPPLY_OFF
-    assert home.esme.prepay.engine.disconnected
+    assert _engine(home).disconnected
     assert home.esme.prepayment.get("prepayment_alarm_status") & 0x0100
     assert home.esme.prepay.top_up(_code(home, 1, pounds=10))[0] == TopUpResult.ACCEPTED
     assert home.esme.supply_status == SUPPLY_ARMED
@@ -114,12 +126,12 @@ def test_running_out_disconnects_and_a_top_up_arms_for_the_household_to_enable()
 def test_consumption_costs_come_off_the_balance_exactly() -> None:
     home = _prepay_home("20.00")
     cost_before = home.esme.registers.cost.reading
-    balance_before = home.esme.prepay.engine.balance
+    balance_before = _engine(home).balance
     for _ in range(360):
         home.step()
     spent = home.esme.registers.cost.reading - cost_before
     assert spent > 0
-    assert home.esme.prepay.engine.balance == balance_before - spent
+    assert _engine(home).balance == balance_before - spent
     home.close()
 
 
@@ -133,7 +145,7 @@ def test_the_supplier_can_switch_payment_mode_and_add_credit() -> None:
     assert home.esme.prepayment.get("credit_remaining") == 600
     wan.set_payment_mode(None)
     with pytest.raises(ValueError, match="credit mode"):
-        wan.add_credit(5)
+        wan.add_credit(Decimal("5.00"))
     home.close()
 
 
@@ -141,7 +153,9 @@ async def test_a_ppmid_tops_up_over_the_air(emulated_han: OpenEmulatedHan) -> No
     start = PrepaymentStart(balance=units("2.00"))
     async with emulated_han(electricity_prepayment=start) as han:
         await han.meter_ready()
-        prepayment = han.radio.devices[han.home.esme.node.ieee].endpoints[1].smartenergy_prepayment
+        prepayment = (
+            zigbee_device(han.radio, han.home.esme.node.ieee).endpoints[1].smartenergy_prepayment
+        )
         code = _code(han.home, 1, pounds=10)
         response = await prepayment.consumer_top_up(originating_device=2, top_up_code=code.encode())
         assert response.result_type == TopUpResult.ACCEPTED

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 from datetime import datetime, time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -69,7 +70,7 @@ def _restarted(store: HomeStore, name: str) -> EmulatedHome:
     [
         SingleRate("0.2001", "0.5", "Flat", label="Any time"),
         economy7(follows_gmt=False, night_start=time(23), night_end=time(6)),
-        TimeOfUse("Peaky", [Rate(1, "Peak", "0.4"), Rate(2, "Off", "0.1")],
+        TimeOfUse("Peaky", [Rate(1, "Peak", Decimal("0.4")), Rate(2, "Off", Decimal("0.1"))],
                   [(time(0), 2), (time(16), 1), (time(19), 2)], "0.5", [(time(0), 2)]),
         agile(9, cap="0.9"),
         Block("Blocks", ["3.5", "10"], ["0.1", "0.2", "0.3"], "week", "0.4"),
@@ -255,6 +256,7 @@ def test_prepayment_credit_and_the_code_memory_survive_a_restart(tmp_path: Path)
         store.save(home, "prepay")
         restored = store.load("prepay")
     assert restored.esme.prepay.engine is not None
+    assert home.esme.prepay.engine is not None
     assert restored.esme.prepay.engine.balance == home.esme.prepay.engine.balance
     assert restored.esme.prepayment.get("credit_remaining") == home.esme.prepayment.get(
         "credit_remaining"

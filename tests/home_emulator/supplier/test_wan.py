@@ -13,6 +13,7 @@ from home_emulator.home import EmulatedHome, HomeSpec
 from home_emulator.supplier.wan import SupplierWan
 from home_emulator.tariffs import economy7
 from tests.conftest import OpenEmulatedHan
+from tests.zigbee_device import zigbee_device
 
 
 def _home() -> EmulatedHome:
@@ -61,7 +62,9 @@ async def test_over_the_han_a_display_may_only_enable_an_armed_supply(
     async with emulated_han() as han:
         await han.meter_ready()
         wan = SupplierWan(han.home)
-        metering = han.radio.devices[han.home.esme.node.ieee].endpoints[1].smartenergy_metering
+        metering = (
+            zigbee_device(han.radio, han.home.esme.node.ieee).endpoints[1].smartenergy_metering
+        )
         wan.disable_supply()
         refused = await metering.local_change_supply(proposed_supply_status=SUPPLY_ON)
         assert refused.status == f.Status.FAILURE
