@@ -51,19 +51,25 @@ def _deliver(han: Any, cluster_id: int, data: bytes) -> None:
 
 
 def _is_sound(cluster_id: int, data: bytes) -> bool:
-    """Whether ``data`` is a well-formed report in the attributes' own types (not hostile)."""
+    """Whether ``data`` may rightly change what is shown: a well-formed report with at least one
+    attribute the display knows, every known one in its own type. (Attributes a display does not
+    know are passed over, as ZCL asks, so they do not make a frame hostile by themselves.)"""
     definition = CLUSTERS[cluster_id]
+    known = 0
     try:
         _, payload = f.ZCLHeader.deserialize(data)
         args, _ = f.GENERAL_COMMANDS[f.GeneralCommand.Report_Attributes].schema.deserialize(payload)
         for record in args.as_dict()["attribute_reports"]:
             attribute = definition.attributes.get(record.attrid)
-            if attribute is None or int(record.value.type) != int(attribute.zcl_type):
+            if attribute is None:
+                continue
+            if int(record.value.type) != int(attribute.zcl_type):
                 return False
             attribute.type(record.value.value)
+            known += 1
     except Exception:
         return False
-    return True
+    return known > 0
 
 
 def _in_prepayment(han: EmulatedHan) -> bool:
