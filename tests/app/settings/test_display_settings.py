@@ -27,7 +27,7 @@ def test_listeners_hear_each_change_once() -> None:
     assert heard == [Setting.THEME, Setting.LANGUAGE, Setting.SOUND]
 
 
-# A settings object built with each refused value, as the host builds one from a saved file.
+# Each refused value given to the constructor, not the setter: it is refused there too.
 BUILT_WITH: dict[str, Callable[[str], DisplaySettings]] = {
     "set_theme": lambda value: DisplaySettings(theme=value),
     "set_language": lambda value: DisplaySettings(language=value),
