@@ -151,7 +151,9 @@ def _host_window(k: Kiosk) -> HostWindow:
 
 def _hold_corner(qtbot: QtBot, k: Kiosk) -> None:
     """A finger held on the top-left corner (where the device has a button)."""
-    corner = _host_window(k).view.corner
+    device = _host_window(k).view
+    assert isinstance(device, Device)
+    corner = device.corner
     assert corner.mapTo(k.window, QPoint(5, 5)) == QPoint(5, 5)
     QTest.mousePress(corner, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     qtbot.waitUntil(lambda: k.pin.isVisible(), timeout=3000)
