@@ -6,6 +6,7 @@ where their colours merge, as red and green do for deuteranopia."""
 from __future__ import annotations
 
 import itertools
+from typing import TypeVar
 
 import numpy as np
 import pytest
@@ -20,6 +21,9 @@ from app.ui.theme import HIGH_CONTRAST, THEMES, Theme
 from han.model import AmbientLevel
 from ihd.budget_ring import BudgetRing
 from ihd.view_models.budget import BudgetLevel
+
+# Whatever kind of level the shapes stand for: ambient, budget …
+Level = TypeVar("Level")
 
 TEXTS = ("text", "text_muted", "stale")
 GROUNDS = ("background", "surface", "control")
@@ -90,7 +94,7 @@ def _silhouette(pixels: NDArray[np.uint8], ground: str, deficiency: str) -> NDAr
     return np.abs(seen - behind).sum(axis=2) > 60  # type: ignore[no-any-return]
 
 
-def _apart(shapes: dict[object, NDArray[np.bool_]], label: str) -> None:
+def _apart(shapes: dict[Level, NDArray[np.bool_]], label: str) -> None:
     for (one, first), (other, second) in itertools.combinations(shapes.items(), 2):
         assert first.sum() > 200, f"{label}: {one} barely shows"
         differing = np.logical_xor(first, second).sum() / np.logical_or(first, second).sum()

@@ -16,7 +16,9 @@ class Listener:
         self.messages: queue.SimpleQueue[tuple[str, bytes, bool]] = queue.SimpleQueue()
         self.seen: list[tuple[str, bytes, bool]] = []
         self.client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=f"test-{name}")
-        self.client.on_message = lambda _c, _u, m: self.messages.put((m.topic, m.payload, m.retain))
+        self.client.on_message = lambda _c, _u, m: self.messages.put(
+            (m.topic, bytes(m.payload), m.retain)
+        )
         self.client.connect("127.0.0.1", port)
         self.client.subscribe("#", qos=1)
         self.client.loop_start()

@@ -13,6 +13,7 @@ from cad.log.demand import DemandRow
 from cad.log.logger import CadLogger
 from home_emulator.supplier.wan import SupplierWan
 from tests.conftest import OpenEmulatedHan
+from tests.value_of import value_of
 
 DAY_S = 86_400
 
@@ -44,7 +45,7 @@ async def test_a_cad_forgets_the_previous_occupant_when_the_tenancy_changes(
                 while await logged(*old_days) < 2 * 48:  # noqa: ASYNC110 - the store has no event
                     await asyncio.sleep(0.02)
             await logger.demand.record([DemandRow(key, now - 3 * DAY_S, 512)])  # an old reading
-            assert meter.history.energy_kwh.value.previous_days[2] is not None
+            assert value_of(meter.history.energy_kwh).previous_days[2] is not None
 
             move_in = now - DAY_S
             SupplierWan(han.home).change_of_tenancy(move_in)
@@ -56,7 +57,12 @@ async def test_a_cad_forgets_the_previous_occupant_when_the_tenancy_changes(
                     await asyncio.sleep(0.02)
             assert await logged(move_in, now) > 0  # the new occupant's half hours stay
             assert await logger.demand.between(key, 0, move_in) == []
+
             # The meter's histories are read again: days before the move-in are no record now.
-            await han.until(lambda: meter.history.energy_kwh.value.previous_days[2] is None, 10)
+            def forgotten() -> bool:
+                energy = meter.history.energy_kwh
+                return energy is not None and energy.value.previous_days[2] is None
+
+            await han.until(forgotten, 10)
         finally:
             await logger.stop()

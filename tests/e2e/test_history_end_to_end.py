@@ -51,7 +51,9 @@ async def test_the_history_chart_shows_half_hours_the_app_back_filled_from_the_m
         screen.step(+1)  # yesterday: a whole day of half hours from the meter's profile
         await screen.loaded()
         assert screen.chart.bar_count in (46, 48, 50)
-        recorded = np.isfinite(screen.series.values)
+        series = screen.series
+        assert series is not None, "the day has loaded"
+        recorded = np.isfinite(series.values)
         assert recorded.all()
         assert screen.total.text().startswith("Total ")
     finally:

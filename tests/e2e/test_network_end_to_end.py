@@ -8,6 +8,7 @@ import asyncio
 import json
 from collections.abc import Callable
 
+from app.connection.own_network import OwnNetwork
 from app.host.running import RunningApp
 from app.settings.options import Options
 from home_emulator.commands.serve import ZNP_IEEE
@@ -59,7 +60,9 @@ async def test_opening_the_network_lets_the_meters_join_and_they_are_listed() ->
 
         screen.backup_button.click()
         await until(lambda: screen.backup_state.text().startswith("Backed up at"))
-        backup = json.loads(screen.network.backup_path.read_text())
+        network = screen.network
+        assert isinstance(network, OwnNetwork), "a ZNP source gives the display its own network"
+        backup = json.loads(network.backup_path.read_text())
         devices = {device["ieee_address"] for device in backup["devices"]}
         assert ESME_IEEE.replace(":", "") in devices
 

@@ -296,8 +296,11 @@ async def test_serve_znp_is_a_coordinator_zigpy_znp_forms_on_reads_and_resumes(
 async def _interviewed_meter(application: ControllerApplication) -> zigpy.device.Device:
     def meter() -> zigpy.device.Device | None:
         for device in application.devices.values():
-            if device.is_initialized and device.model == "ESME-1":
-                assert isinstance(device, zigpy.device.Device)
+            if (
+                isinstance(device, zigpy.device.Device)
+                and device.is_initialized
+                and device.model == "ESME-1"
+            ):
                 return device
         return None
 

@@ -4,6 +4,7 @@ coordinator shows the same live readings as ``--source emulator`` for the same h
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -70,7 +71,7 @@ async def test_the_app_sees_the_same_live_demand_through_zigpy_znp_as_on_the_emu
             for _source, home in sources:
                 home.step()
             for index, (model, (_source, home)) in enumerate(zip(models, sources, strict=True)):
-                await until(lambda model=model, home=home: shows_demand_of(model, home))
+                await until(functools.partial(shows_demand_of, model, home))
                 meter = model.electricity_import_meter()
                 assert meter is not None
                 assert meter.demand_kw is not None

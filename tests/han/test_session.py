@@ -9,8 +9,15 @@ import zigpy.types as t
 from zigpy.zcl import foundation as f
 
 from han.clusters import SE_PROFILE_ID
+from han.model import Meter
 from home_emulator.zigbee.zcl_server import ServerCluster
 from tests.conftest import EmulatedHan, OpenEmulatedHan
+
+
+def _import_meter(han: EmulatedHan) -> Meter:
+    meter = han.model.electricity_import_meter()
+    assert meter is not None, "the electricity meter is not in the model"
+    return meter
 
 
 def _demand_is(han: EmulatedHan, watts: int) -> bool:
@@ -66,7 +73,7 @@ async def test_an_undecodable_report_is_counted_and_the_last_good_value_kept(
     async with emulated_han() as han:
         await han.meter_ready()
         await han.until(lambda: _demand_is(han, han.home.esme.demand_w))
-        good = han.model.electricity_import_meter().demand_kw
+        good = _import_meter(han).demand_kw
         node = han.home.esme.node
         # A Report Attributes frame claiming an int24 value but carrying only one byte of it.
         header = f.ZCLHeader.general(
@@ -76,4 +83,4 @@ async def test_an_undecodable_report_is_counted_and_the_last_good_value_kept(
         packet = node.packet(1, 1, 0x0702, broken, 0x0000)
         han.home.air.to_coordinator(packet.replace(data=t.SerializableBytes(broken)))
         await han.until(lambda: han.model.undecodable_frames == 1)
-        assert han.model.electricity_import_meter().demand_kw is good
+        assert _import_meter(han).demand_kw is good

@@ -58,6 +58,7 @@ def test_the_ring_says_its_level_in_colour_shape_and_words(
         ExperienceContext(model, now=lambda: NOW, settings=settings, sound=sounds)
     )
     qtbot.addWidget(screen)
+    assert screen.page is not None, "the screen shows a page once built"
     assert screen.page.level is level
     assert screen.level.text() == words
     assert screen.ring.level is level  # the ring draws the level's shape as well as its colour

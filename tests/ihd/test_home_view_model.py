@@ -68,7 +68,9 @@ def test_old_demand_is_marked_stale_with_its_age() -> None:
 
 def test_without_a_price_costs_are_not_guessed() -> None:
     model = _live_model(at=500.0)
-    model.electricity_import_meter().tariff.unit_price_gbp_per_kwh = None
+    meter = model.electricity_import_meter()
+    assert meter is not None
+    meter.tariff.unit_price_gbp_per_kwh = None
     screen = HomeViewModel(model).screen(now=501.0, started_at=0.0)
     assert screen.cost_per_hour.text == "–"
     assert screen.cost_per_hour.note == "price not known yet"

@@ -19,6 +19,7 @@ from ihd.view_models.prepayment import PrepaymentViewModel
 from tests.conftest import OpenEmulatedHan
 from tests.ihd.conftest import Display
 from tests.ihd.screen_of import screen_of
+from tests.value_of import value_of
 
 WEEKDAY_MORNING = datetime(2026, 1, 13, 11, 0, tzinfo=ZoneInfo("Europe/London")).timestamp()
 
@@ -34,7 +35,7 @@ async def test_the_screen_shows_the_meters_balance(
         screen = PrepaymentScreen(ExperienceContext(han.model, now=time.time))
         qtbot.addWidget(screen)
         card = screen.cards[Fuel.ELECTRICITY]
-        assert meter.credit.balance_gbp.value == Decimal("4.32")
+        assert value_of(meter.credit.balance_gbp) == Decimal("4.32")
         assert card.balance.text() == "£4.32"
         assert card.balance.property("stale") == "false"
         assert "Emergency credit" in card.emergency.text()

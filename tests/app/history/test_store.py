@@ -265,7 +265,9 @@ async def test_the_recorder_follows_a_running_session(
         recorder.start()
         try:
             await han.meter_ready()
-            key = str(han.model.electricity_import_meter().key)
+            meter = han.model.electricity_import_meter()
+            assert meter is not None, "the meter is ready"
+            key = str(meter.key)
 
             async def recorded() -> bool:
                 _, count = await store.sum_half_hours(key, Channel.IMPORT, 0, 2**40)

@@ -53,6 +53,7 @@ def test_events_are_filed_under_the_open_session_and_task(tmp_path: Path) -> Non
         ("session_end", session, None),
     ]
     [row] = console.task_runs(session)
+    assert row.ended_at is not None, "the task has ended"
     assert (row.task, row.outcome, row.ended_at - row.started_at) == ("a", "success", 12.5)
     assert console.sessions("study")[0].task_order == ("a", "b")
 

@@ -130,7 +130,9 @@ def test_a_study_can_run_on_another_home(tmp_path: Path) -> None:
     )
     study = load_study(EXAMPLE, scenario=str(richer))
     assert study.scenario.source == richer
-    assert study.scenario.electricity.prepayment.credit == Decimal("25.00")
+    prepayment = study.scenario.electricity.prepayment
+    assert prepayment is not None, "the example scenario is on prepayment"
+    assert prepayment.credit == Decimal("25.00")
     with pytest.raises(
         StudyError, match=r"line 25: tasks\[1\]\.setup\[1\]\.fuel: low_credit needs"
     ):

@@ -27,5 +27,7 @@ def test_the_scenario_editor_checks_like_the_loader_and_saves_only_good_files(
     assert editor.text.textCursor().blockNumber() == 25  # the cursor is on the line at fault
     editor.text.setPlainText(text.replace('credit = "4.20"', 'credit = "40.00"'))
     assert editor.save_to(target)
-    assert str(load_scenario(target).electricity.prepayment.credit) == "40.00"
+    prepayment = load_scenario(target).electricity.prepayment
+    assert prepayment is not None, "the saved scenario is on prepayment"
+    assert str(prepayment.credit) == "40.00"
     assert source.read_text() == text  # the original is untouched

@@ -19,6 +19,7 @@ CAD = "00:0d:6f:ff:fe:00:0c:ad"
 
 async def _cad_on(home: EmulatedHome) -> tuple[VirtualRadio, HomeModel, HanSession]:
     radio = await VirtualRadio.new(VirtualRadio.config_for(home.air, ieee=CAD))
+    assert isinstance(radio, VirtualRadio)  # zigpy's factory is typed for its base class
     model = HomeModel()
     session = HanSession(radio, model)
     session.start()

@@ -47,7 +47,8 @@ def _hourly_means(load: HouseholdLoad, days: list[dt.date]) -> np.ndarray:
     """Mean watts per local clock hour over days without a clock change."""
     rows = [load.day_watts(d) for d in days]
     whole = np.array([r for r in rows if len(r) == SLOTS_PER_DAY], dtype=np.float64)
-    return whole.reshape(len(whole), 24, -1).mean(axis=(0, 2))
+    means: np.ndarray = whole.reshape(len(whole), 24, -1).mean(axis=(0, 2))
+    return means
 
 
 def _epoch(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> int:

@@ -65,7 +65,7 @@ TABLE = [
 
 
 def _sample(command: Command) -> dict[str, Any]:
-    values = {}
+    values: dict[str, Any] = {}
     for name, kind in command.fields:
         if kind is Kind.ADDRESS:
             values[name] = (2, 0x1001)

@@ -12,10 +12,11 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-BACKUP = {
+BACKUP: dict[str, Any] = {
     "metadata": {
         "format": "zigpy/open-coordinator-backup",
         "version": 1,
