@@ -36,7 +36,9 @@ ALL_GROUPS = tuple(MEGAKID_GROUPS)
 
 
 def _fixture(name: str) -> dict[str, Any]:
-    return json.loads((FIXTURES / name).read_text())
+    payload = json.loads((FIXTURES / name).read_text())
+    assert isinstance(payload, dict), name
+    return payload
 
 
 def _shape(document: Any) -> Any:
@@ -81,6 +83,7 @@ async def test_our_messages_have_the_shape_of_real_glow_payloads(
         now = _now()
         electricity = electricity_message(han.model, now)
         gas = gas_message(han.model, now)
+        assert gas is not None  # waited for above
         state = state_message(han.model, station_for(DEVICE), now, Signal(-52, 220))
     assert _shape(electricity) == _shape(_fixture("electricitymeter.json"))
     assert _shape(gas) == _shape(_fixture("gasmeter.json"))
@@ -101,7 +104,7 @@ def broker(tmp_path: Path) -> Iterator[int]:
         yield port
 
 
-HOMES = {
+HOMES: dict[str, dict[str, Any]] = {
     "credit, dual fuel, no export": {"profile": "family_of_four", "gas": True},
     "prepayment, electricity only, with export": {
         "profile": "solar_home",

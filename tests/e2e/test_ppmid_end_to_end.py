@@ -12,8 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from home_emulator.metering.credit_engine import CreditSettings, PrepaymentStart, units
+from ppmid.shell import PpmidShell
+from ppmid.top_up_screen import TopUpScreen
 from tests.conftest import EmulatedHan, OpenEmulatedHan
 from tests.ppmid.conftest import Kit
+from tests.ppmid.page_of import page_of
 from tests.ppmid.ppmid_window import ppmid_on
 
 
@@ -33,9 +36,9 @@ def _pounds(pennies_x100: int) -> str:
     return f"£{Decimal(pennies_x100 // 100) / 100:,.2f}"
 
 
-async def _type(han: EmulatedHan, code: str) -> str:
-    top_up = han.shell.page_for("top_up")
-    han.shell.go_to("top_up")
+async def _type(han: EmulatedHan, shell: PpmidShell, code: str) -> str:
+    top_up = page_of(shell, "top_up", TopUpScreen)
+    shell.go_to("top_up")
     QTest.keyClick(top_up, Qt.Key.Key_Delete)  # clears what the last attempt left
     assert top_up.result.text() == ""
     QTest.keyClicks(top_up, code)
@@ -68,7 +71,7 @@ async def test_a_vended_code_typed_on_the_keypad_adds_credit_once(
         han.shell.go_to("balance")
         await han.until(lambda: balance.cards[0].balance.text() == expected)
 
-        assert await _type(han, code) == "This code has already been used"
+        assert await _type(han, han.shell, code) == "This code has already been used"
 
 
 async def test_wrong_codes_lock_the_keypad_until_an_hour_has_passed(
@@ -78,14 +81,18 @@ async def test_wrong_codes_lock_the_keypad_until_an_hour_has_passed(
         good = kit.vend(han.home, 1, pounds=5)
         mistyped = good[:-1] + str((int(good[-1]) + 1) % 10)
         for _ in range(6):  # caught on the display: the meter never counts them
-            assert await _type(han, mistyped) == ("That code isn't right – please check the digits")
+            assert await _type(han, han.shell, mistyped) == (
+                "That code isn't right – please check the digits"
+            )
         for _ in range(5):
-            assert await _type(han, kit.forged(good)) == "This code is not for this meter"
-        locked = await _type(han, good)
+            assert (
+                await _type(han, han.shell, kit.forged(good)) == "This code is not for this meter"
+            )
+        locked = await _type(han, han.shell, good)
         assert locked.startswith("Too many wrong codes – try again at about ")
         for _ in range(361):  # an hour on the home's clock
             han.home.step()
-        assert (await _type(han, good)).startswith("£5.00 added – new balance ")
+        assert (await _type(han, han.shell, good)).startswith("£5.00 added – new balance ")
 
 
 async def test_a_disconnected_supply_is_topped_up_and_held_back_on(
@@ -106,7 +113,9 @@ async def test_a_disconnected_supply_is_topped_up_and_held_back_on(
         assert han.shell.alarm.isVisible()  # low credit, and the alarm says so
         assert not han.shell.page_for("balance").cards[0].supply.isVisible()
 
-        assert (await _type(han, kit.vend(han.home, 1, pounds=10))).startswith("£10.00 added")
+        assert (await _type(han, han.shell, kit.vend(han.home, 1, pounds=10))).startswith(
+            "£10.00 added"
+        )
         han.shell.go_to("balance")
         await han.until(lambda: card_supply() == "Supply: off – ready to turn back on")
         balance = han.shell.page_for("balance")

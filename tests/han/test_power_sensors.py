@@ -28,17 +28,22 @@ async def test_a_pulse_reader_is_a_meter_with_live_demand(emulated_han: OpenEmul
         assert reader.fuel is Fuel.ELECTRICITY
         assert reader.demand_kw is not None
         assert reader.tariff.current is None  # no prices: the screens that need them stay empty
+        pulse_reader = han.home.pulse_reader
+        assert pulse_reader is not None
         for _ in range(2):
             for _ in range(7):  # past the sensor's longest silence (60 s): it reports regardless
                 han.home.step()
-            rules = han.home.pulse_reader.measurement.reporting_for(str(han.radio.ieee))
+            rules = pulse_reader.measurement.reporting_for(str(han.radio.ieee))
             sent = rules[ACTIVE_POWER].last_value
+            assert isinstance(sent, int)
             assert abs(sent - max(han.home.esme.demand_w, 0)) < 5  # it follows the meter
-            await han.until(
-                lambda w=sent: (
-                    reader.demand_kw is not None and reader.demand_kw.value == Decimal(w) / 1000
+
+            def shows(watts: int = sent) -> bool:
+                return (
+                    reader.demand_kw is not None and reader.demand_kw.value == Decimal(watts) / 1000
                 )
-            )
+
+            await han.until(shows)
         # The display's choice of "the electricity meter" is still the ESME, which has more to say.
         chosen = han.model.electricity_import_meter()
         assert chosen is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from zigpy.exceptions import DeliveryError
 
 from han.domain.units import HALF_HOUR_S
@@ -21,10 +22,11 @@ def _last_closed(now_s: float) -> int:
 
 
 def _expected(register: CumulativeRegister, end_s: int, count: int) -> list[HalfHour]:
-    values = register.half_hours(end_s, count)
+    recorded = [value for value in register.half_hours(end_s, count) if value is not None]
+    assert len(recorded) == count, "the meter keeps every half hour asked for"
     return [
         HalfHour(end_s - (count - k) * HALF_HOUR_S, Decimal(value) / 1000, value)
-        for k, value in enumerate(values)
+        for k, value in enumerate(recorded)
     ]
 
 
@@ -74,19 +76,29 @@ async def test_export_and_gas_profiles(emulated_han: OpenEmulatedHan) -> None:
         esme_cluster = han.session.links[electricity.key].metering
         end = _last_closed(han.home.now_s)
         exported = await fetch_profile(esme_cluster, ProfileChannel.EXPORT, end, 30, formatting=KWH)
-        assert exported == _expected(han.home.esme.registers.exported, end, 30)
+        generation = han.home.esme.registers.exported
+        assert generation is not None  # a solar home keeps an export register
+        assert exported == _expected(generation, end, 30)
         assert sum(h.raw for h in exported) > 0
 
         (gas,) = han.model.meters_of(Fuel.GAS)
         gas_cluster = han.session.links[gas.key].metering
         volume = await fetch_profile(gas_cluster, ProfileChannel.IMPORT, end, 30, formatting=KWH)
+        assert han.home.gas is not None
         assert volume == _expected(han.home.gas.volume, end, 30)  # litres ÷ 1000 = m³
 
 
-class _SilentMeter:
-    async def get_profile(self, **_: object) -> None:
-        raise DeliveryError("no route to the meter")
+async def _no_route(**_: object) -> None:
+    raise DeliveryError("no route to the meter")
 
 
-async def test_a_meter_that_does_not_answer_has_no_more_data() -> None:
-    assert await fetch_profile(_SilentMeter(), ProfileChannel.IMPORT, None, 48) == []
+async def test_a_meter_that_does_not_answer_has_no_more_data(
+    emulated_han: OpenEmulatedHan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with emulated_han(history_days=1) as han:
+        await han.meter_ready()
+        meter = han.model.electricity_import_meter()
+        assert meter is not None
+        cluster = han.session.links[meter.key].metering
+        monkeypatch.setattr(cluster, "get_profile", _no_route)
+        assert await fetch_profile(cluster, ProfileChannel.IMPORT, None, 48) == []

@@ -118,7 +118,8 @@ class TopUpClient:
                 response = GBPrepayment.client_commands[header.command_id]
                 if response.name == "consumer_top_up_response":
                     args, _ = response.schema.deserialize(payload)
-                    result = TopUpResult(int(args.result_type))
+                    # the schema's fields are built at run time
+                    result = TopUpResult(int(args.as_dict()["result_type"]))
             elif isinstance(message, Delivery):
                 assert result is not None, message
                 return result
@@ -178,8 +179,8 @@ def test_emergency_credit_and_supply_commands_are_committed_before_the_answer(
     with HomeStore(tmp_path / "homes.sqlite") as store:
         commit_money_before_answering(home, store, "trial")
         for cluster, command, fields in (
-            (home.esme.prepayment, "select_available_emergency_credit", {}),
-            (home.esme.metering, "local_change_supply", {}),
+            (home.esme.prepayment, "select_available_emergency_credit", dict[str, int]()),
+            (home.esme.metering, "local_change_supply", dict[str, int]()),
         ):
             store.delete("trial")
             definition = cluster.definition

@@ -22,7 +22,9 @@ def test_the_home_screen_leads_with_money_or_energy_and_hides_the_ambient_card(
     grid = screen._grid
 
     def column(widget: QWidget) -> int:
-        return grid.getItemPosition(grid.indexOf(widget))[1]
+        position = grid.getItemPosition(grid.indexOf(widget))
+        assert isinstance(position, tuple)  # Qt's (row, column, row span, column span)
+        return int(position[1])
 
     today = screen.today[Fuel.ELECTRICITY]
     assert (column(screen.demand), column(screen.cost_per_hour)) == (0, 1)  # as built

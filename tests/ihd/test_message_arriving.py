@@ -28,7 +28,8 @@ def test_a_message_arriving_while_reading_another_is_offered_not_swallowed(
     model.announce(ModelChange(None, frozenset({Field.MESSAGES})))
     qtbot.waitUntil(screen.arrived.isVisible)
     assert screen.current_id == reading  # what the person was reading stays on screen
-    assert not model.messages[3].read  # and the new one still counts as unread
+    read_yet = model.messages[3].read
+    assert not read_yet  # and the new one still counts as unread
 
     screen.arrived.click()
     assert screen.text.text() == "Your bill is ready."

@@ -34,10 +34,13 @@ async def test_the_current_and_next_prices_are_the_meters_economy7_prices(
         screen = TariffScreen(ExperienceContext(han.model, now=time.time))
         qtbot.addWidget(screen)
         card = screen.cards[Fuel.ELECTRICITY]
-        assert meter.tariff.current.unit_price_gbp_per_kwh == Decimal("0.3000")
+        current = meter.tariff.current
+        assert current is not None
+        assert current.unit_price_gbp_per_kwh == Decimal("0.3000")
         assert card.price.text() == "30.00p per kWh"
         assert card.band.text().startswith("Day until ")
         following = meter.tariff.next
+        assert following is not None
         assert following.rate_label == "Night"
         assert "15.00p per kWh (Night)" in card.next_price.text()
         assert card.next_price.text().startswith("From ")

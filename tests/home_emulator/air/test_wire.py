@@ -17,6 +17,7 @@ from home_emulator.air.wire import (
     Hello,
     Joined,
     Left,
+    Message,
     ProtocolError,
     Refused,
     Send,
@@ -48,7 +49,7 @@ def _report() -> t.ZigbeePacket:
     )
 
 
-MESSAGES = [
+MESSAGES: list[Message] = [
     Hello(DISPLAY),
     Welcome(),
     Refused("this display (00:0d:6f:ff:fe:00:00:02) is not in the hub's device log"),
@@ -62,12 +63,12 @@ MESSAGES = [
 ]
 
 
-async def _read_all(data: bytes, chunk: int) -> list[object]:
+async def _read_all(data: bytes, chunk: int) -> list[Message]:
     reader = asyncio.StreamReader()
     for start in range(0, len(data), chunk):
         reader.feed_data(data[start : start + chunk])
     reader.feed_eof()
-    messages = []
+    messages: list[Message] = []
     while not reader.at_eof():
         messages.append(await read_message(reader))
     return messages

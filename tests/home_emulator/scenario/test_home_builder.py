@@ -48,10 +48,12 @@ def test_the_kettle_at_18_02_adds_three_kilowatts() -> None:
 
 def test_price_change_and_tariff_switch_reach_the_meter() -> None:
     home = build_home(load_named("electricity-only"), history_days=1)
-    assert isinstance(home.esme.tariff, Block)
+    opening = home.esme.tariff
+    assert isinstance(opening, Block)
     _run_to(home, datetime(2026, 4, 1, 0, 10, tzinfo=LONDON))
-    assert isinstance(home.esme.tariff, Block)
-    assert home.esme.tariff.rates[0].unit_price_gbp_per_kwh == Decimal("0.2750")
+    repriced = home.esme.tariff
+    assert isinstance(repriced, Block)
+    assert repriced.rates[0].unit_price_gbp_per_kwh == Decimal("0.2750")
     assert home.esme.price.cluster.get("standing_charge") == 5390
     _run_to(home, datetime(2026, 4, 2, 0, 10, tzinfo=LONDON))
     assert isinstance(home.esme.tariff, TimeOfUse)

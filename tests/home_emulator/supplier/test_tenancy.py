@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -26,11 +27,13 @@ from tests.conftest import OpenEmulatedHan
 DAY_S = 86_400
 
 
-def _profile(home: EmulatedHome, end_s: int, periods: int) -> dict[str, object]:
+def _profile(home: EmulatedHome, end_s: int, periods: int) -> dict[str, Any]:
     request = SimpleNamespace(
         interval_channel=0, end_time=end_s - ZIGBEE_EPOCH_S, number_of_periods=periods
     )
-    _, fields = home.esme._get_profile(request)
+    reply = home.esme._get_profile(request)
+    assert isinstance(reply, tuple), reply  # one command: the profile response
+    _, fields = reply
     return fields
 
 
@@ -121,7 +124,9 @@ async def test_a_cad_paired_after_the_move_in_logs_nothing_from_before(
         )
         await logger.start()
         try:
-            key = str(han.model.electricity_import_meter().key)
+            meter = han.model.electricity_import_meter()
+            assert meter is not None
+            key = str(meter.key)
             now = int(han.home.now_s) - int(han.home.now_s) % HALF_HOUR_S
             expected_after = (now - move_in) // HALF_HOUR_S
 
