@@ -32,7 +32,7 @@ async def report_to_pixel(samples: int) -> list[Figure]:
     from app.host.window import HostWindow
     from benchmarks.paint_counter import PaintCounter
     from home_emulator.api.home import METER_STEP_S
-    from ihd.home_screen import HomeScreenView
+    from ihd.pages.home import HomeScreenView
     from ihd.view_models.home import format_kw
 
     if samples < 2:

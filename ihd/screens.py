@@ -44,7 +44,7 @@ class ScreenDescriptor:
 
 
 def _now(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
-    from ihd.home_screen import HomeScreenView
+    from ihd.pages.home import HomeScreenView
 
     return HomeScreenView(context, navigator)
 
@@ -56,50 +56,50 @@ def _history(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
 
 
 def _tariff(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
-    from ihd.tariff_screen import TariffScreen
+    from ihd.pages.tariff import TariffScreen
 
     return TariffScreen(context, navigator)
 
 
 def _budget(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
-    from ihd.budget_screen import BudgetScreen
+    from ihd.pages.budget import BudgetScreen
 
     return BudgetScreen(context, navigator)
 
 
 def _prepayment(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
-    from ihd.prepayment_screen import PrepaymentScreen
+    from ihd.pages.prepayment import PrepaymentScreen
 
     return PrepaymentScreen(context, navigator)
 
 
 def _more(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
-    from ihd.more_screen import MoreScreen
+    from ihd.pages.more import MoreScreen
 
     # The screens this shell was given, not the global list: a shell with other screens offers those.
     return MoreScreen(context, navigator, offered=navigator.offered_by("more"))
 
 
 def _messages(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
-    from ihd.messages_screen import MessagesScreen
+    from ihd.pages.messages import MessagesScreen
 
     return MessagesScreen(context, navigator)
 
 
 def _status(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
-    from ihd.status_screen import StatusScreen
+    from ihd.pages.status import StatusScreen
 
     return StatusScreen(context, navigator)
 
 
 def _settings(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
-    from ihd.settings_screen import SettingsScreen
+    from ihd.pages.settings import SettingsScreen
 
     return SettingsScreen(context, navigator)
 
 
 def _network(context: ExperienceContext, navigator: Navigator) -> IhdScreen:
-    from ihd.network_screen import NetworkScreen
+    from ihd.pages.network import NetworkScreen
 
     return NetworkScreen(context, navigator)
 

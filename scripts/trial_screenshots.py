@@ -32,7 +32,7 @@ from app.host import qt_messages
 from app.trial.study import load_study
 from app.trial_ui import report_command
 from app.trial_ui.console_host import OperatorConsole
-from ihd.messages_screen import MessagesScreen
+from ihd.pages.messages import MessagesScreen
 from ihd.shell import IhdShell
 from ppmid.balance_screen import BalanceScreen
 from ppmid.emergency_screen import EmergencyScreen

@@ -19,7 +19,7 @@ from app.ui.colour_vision import DEFICIENCIES, simulate, simulate_pixels
 from app.ui.contrast import AA_NON_TEXT, AA_TEXT, AAA_TEXT, contrast_ratio
 from app.ui.theme import HIGH_CONTRAST, THEMES, Theme
 from han.model import AmbientLevel
-from ihd.budget_ring import BudgetRing
+from ihd.pages.budget_ring import BudgetRing
 from ihd.view_models.budget import BudgetLevel
 
 # Whatever kind of level the shapes stand for: ambient, budget …

@@ -17,7 +17,7 @@ from app.connection.han_access import CAD_IEEE
 from app.host.running import RunningApp
 from app.settings.options import Options
 from han.model import Fuel
-from ihd.home_screen import HomeScreenView
+from ihd.pages.home import HomeScreenView
 from ihd.shell import IhdShell
 from tests.cad.mosquitto import running_broker
 from tests.e2e.test_cad_headless import DEVICE_ID, HeadlessCad, _cad

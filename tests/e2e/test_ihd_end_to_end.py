@@ -14,7 +14,7 @@ from app.host.window import HostWindow
 from app.settings.options import Options
 from han.clusters import METERING_CLUSTER
 from han.model import Fuel
-from ihd.home_screen import HomeScreenView
+from ihd.pages.home import HomeScreenView
 from ihd.shell import IhdShell
 
 

@@ -12,10 +12,10 @@ from PySide6.QtTest import QTest
 from app.connection.sources import home_of
 from app.host.running import RunningApp
 from app.settings.options import Options
-from ihd.home_screen import HomeScreenView
-from ihd.messages_screen import MessagesScreen
+from ihd.pages.home import HomeScreenView
+from ihd.pages.messages import MessagesScreen
+from ihd.pages.status import StatusScreen
 from ihd.shell import IhdShell
-from ihd.status_screen import StatusScreen
 from tests.ihd.screen_of import screen_of
 
 

@@ -16,8 +16,8 @@ from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.home import ESME_IEEE, EmulatedHome, HomeSpec
 from home_emulator.znp.coordinator import EmulatedZnp, JoinPolicy
 from home_emulator.znp.server import ZnpServer
-from ihd.more_screen import MoreScreen
-from ihd.network_screen import NetworkScreen
+from ihd.pages.more import MoreScreen
+from ihd.pages.network import NetworkScreen
 from ihd.shell import IhdShell
 from tests.ihd.screen_of import screen_of
 

@@ -18,7 +18,7 @@ from app.trial.study import load_study
 from app.trial_ui import report_command
 from app.trial_ui.console_host import OperatorConsole
 from app.trial_ui.console_window import ConsoleWindow
-from ihd.messages_screen import MessagesScreen
+from ihd.pages.messages import MessagesScreen
 from ihd.shell import IhdShell
 from ppmid.balance_screen import BalanceScreen
 from ppmid.emergency_screen import EmergencyScreen

@@ -12,7 +12,7 @@ from app.host.context import ExperienceContext
 from app.settings.display_settings import DisplaySettings, SoundMode
 from app.ui.theme import STANDARD
 from han.model import HomeModel, Measured
-from ihd.budget_screen import BudgetScreen
+from ihd.pages.budget import BudgetScreen
 from ihd.view_models.budget import BudgetLevel, BudgetViewModel
 from tests.ihd.conftest import ESME, GAS, NOW, dual_fuel_home
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from app.history.store import HalfHourRow, HistoryStore, PeriodRow
 from app.host.context import ExperienceContext
 from ihd.history.screen import HistoryScreen
-from ihd.tariff_screen import TariffScreen
+from ihd.pages.tariff import TariffScreen
 from ihd.view_models.history import Span, Windows
 from tests.ihd.conftest import ESME, NOW, Display, dual_fuel_home
 from tests.ihd.screen_of import screen_of

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from app.host.context import ExperienceContext
 from app.settings.display_settings import DisplaySettings, Presentation
 from han.model import Fuel
-from ihd.home_screen import HomeScreenView
+from ihd.pages.home import HomeScreenView
 from tests.ihd.conftest import NOW, dual_fuel_home
 
 

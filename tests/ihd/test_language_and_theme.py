@@ -16,9 +16,9 @@ from app.ui.i18n import TRANSLATIONS_DIR
 from app.ui.theme import HIGH_CONTRAST, STANDARD
 from app.ui.touch_button import TouchButton
 from han.model import Fuel
-from ihd.home_screen import HomeScreenView
+from ihd.pages.home import HomeScreenView
+from ihd.pages.settings import SettingsScreen
 from ihd.screens import SCREENS
-from ihd.settings_screen import SettingsScreen
 from tests.ihd.conftest import Display
 from tests.ihd.screen_of import screen_of
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from han.model import Field, ModelChange, SupplierMessage
-from ihd.messages_screen import MessagesScreen
+from ihd.pages.messages import MessagesScreen
 from tests.ihd.conftest import NOW, Display
 from tests.ihd.screen_of import screen_of
 

@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from app.ui.touch_button import MIN_TOUCH_PX
 from han.model import HomeModel
-from ihd.home_screen import HomeScreenView
-from ihd.messages_screen import MessagesScreen
-from ihd.more_screen import MoreScreen
+from ihd.pages.home import HomeScreenView
+from ihd.pages.messages import MessagesScreen
+from ihd.pages.more import MoreScreen
 from ihd.screens import SCREENS
 from tests.ihd.conftest import Display
 from tests.ihd.screen_of import screen_of

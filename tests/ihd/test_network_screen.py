@@ -17,8 +17,8 @@ from zigpy.backups import NetworkBackup
 
 from app.connection.own_network import OwnNetwork
 from app.host.context import DeviceKind, ExperienceContext, PairedDevice
-from ihd.more_screen import MoreScreen
-from ihd.network_screen import NetworkScreen
+from ihd.pages.more import MoreScreen
+from ihd.pages.network import NetworkScreen
 from tests.ihd.conftest import NOW, Display, dual_fuel_home
 from tests.ihd.screen_of import screen_of
 
@@ -178,7 +178,7 @@ def test_the_page_is_offered_only_on_the_displays_own_network(display: Display) 
 
 
 def test_the_page_is_offered_on_a_coordinator(qtbot: QtBot, tmp_path: Path) -> None:
-    from ihd.more_screen import MoreScreen
+    from ihd.pages.more import MoreScreen
     from ihd.screens import SCREENS
 
     network = _own_network(Coordinator(), tmp_path)

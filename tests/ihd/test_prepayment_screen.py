@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from app.host.context import ExperienceContext
 from han.model import Fuel
 from home_emulator.metering.credit_engine import PrepaymentStart, units
-from ihd.more_screen import MoreScreen
-from ihd.prepayment_screen import PrepaymentScreen
+from ihd.pages.more import MoreScreen
+from ihd.pages.prepayment import PrepaymentScreen
 from ihd.view_models.prepayment import PrepaymentViewModel
 from tests.conftest import OpenEmulatedHan
 from tests.ihd.conftest import Display

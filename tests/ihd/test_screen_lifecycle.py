@@ -9,9 +9,9 @@ from pytestqt.qtbot import QtBot
 from app.host.context import ExperienceContext, Silent
 from app.settings.display_settings import DisplaySettings
 from han.model import HomeModel
+from ihd.pages.status import StatusScreen
 from ihd.screens import SCREENS
 from ihd.shell import IhdShell
-from ihd.status_screen import StatusScreen
 from tests.ihd.conftest import NOW, Display, dual_fuel_home, paired
 
 TICKING = ["now", "history", "status", "tariff", "budget", "prepayment"]

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.host.context import ExperienceContext
 from han.model import Fuel, Measured
 from home_emulator.tariffs import economy7
-from ihd.tariff_screen import TariffScreen
+from ihd.pages.tariff import TariffScreen
 from ihd.view_models.tariff import TariffViewModel
 from tests.conftest import OpenEmulatedHan
 from tests.ihd.conftest import NOW, dual_fuel_home

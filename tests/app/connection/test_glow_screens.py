@@ -6,7 +6,7 @@ from pytestqt.qtbot import QtBot
 
 from app.host.context import ExperienceContext, NotConnected
 from han.model import HomeModel
-from ihd.prepayment_screen import PrepaymentScreen
+from ihd.pages.prepayment import PrepaymentScreen
 from ihd.view_models.messages import MessagesViewModel
 
 

@@ -29,7 +29,7 @@ from app.trial.study import STUDY_DIR, Study, parse_study
 from app.trial_ui import report_command
 from app.trial_ui.console_host import OperatorConsole
 from app.trial_ui.console_window import ConsoleWindow
-from ihd.home_screen import HomeScreenView
+from ihd.pages.home import HomeScreenView
 from ihd.shell import IhdShell
 from tests.ihd.screen_of import screen_of
 

@@ -13,7 +13,7 @@ from app.ui.i18n import QT_WORDING
 from app.ui.labels import mark_stale, role_label
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
-from ihd.budget_ring import BudgetRing
+from ihd.pages.budget_ring import BudgetRing
 from ihd.screen import IhdScreen, Navigator
 from ihd.view_models.budget import PERIODS, BudgetPage, BudgetViewModel
 
