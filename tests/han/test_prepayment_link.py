@@ -14,10 +14,7 @@ from han.domain.credit import (
     TopUpOutcome,
     predicted_days_left,
 )
-from han.formats.utrn import encode_utrn
 from han.links.prepayment_link import PrepaymentLink
-from home_emulator.devices.esme import SUPPLIER_ORIGINATOR, supplier_key
-from home_emulator.home import EmulatedHome
 from home_emulator.metering.credit_engine import (
     CreditEngine,
     CreditSettings,
@@ -27,20 +24,9 @@ from home_emulator.metering.credit_engine import (
 from home_emulator.supplier.wan import SupplierWan
 from tests.conftest import EmulatedHan, OpenEmulatedHan
 from tests.value_of import value_of
+from tests.vending import vend
 
 WEEKDAY_MORNING = datetime(2026, 1, 13, 11, 0, tzinfo=ZoneInfo("Europe/London")).timestamp()
-
-
-def _code(home: EmulatedHome, step: int, *, pounds: int) -> str:
-    keys = home.esme.keys
-    return encode_utrn(
-        supplier_private_key=supplier_key(),
-        meter_public_key=keys.meter_private_key.public_key(),
-        originator=SUPPLIER_ORIGINATOR,
-        target=keys.target,
-        counter=step << 32,
-        pounds=pounds,
-    )
 
 
 def _engine(han: EmulatedHan) -> CreditEngine:
@@ -71,11 +57,11 @@ async def test_credit_reaches_the_model_and_a_top_up_is_explained(
         assert credit.balance_gbp.value == Decimal("4.32")
         assert credit.emergency_credit_limit_gbp is not None
         assert credit.emergency_credit_limit_gbp.value == Decimal("5.00")
-        answer = await link.top_up(_code(han.home, 1, pounds=10))
+        answer = await link.top_up(vend(han.home, 1, pounds=10))
         assert answer.outcome is TopUpOutcome.ACCEPTED
         assert answer.added_gbp == Decimal("10.00")
         assert answer.balance_gbp == _engine(han).balance // 100 / Decimal(100)
-        again = await link.top_up(_code(han.home, 1, pounds=10))
+        again = await link.top_up(vend(han.home, 1, pounds=10))
         assert again.outcome is TopUpOutcome.ALREADY_USED
         nonsense = await link.top_up("1234 5678 9012 3456 7890")
         assert nonsense.outcome is TopUpOutcome.INVALID

@@ -13,9 +13,10 @@ import pytest
 from han.clusters.prepayment import CreditStatus, PrepaymentAlarm
 from han.domain.credit import PaymentMode, SupplyState
 from han.model import HomeModel, Measured, MeterKey
+from tests.vending import vend
 
 if TYPE_CHECKING:  # the emulator is imported by the tests that open one
-    from home_emulator.home import EmulatedHome
+    pass
 
 NOW = 1_780_000_000.0
 NO_ALARMS = PrepaymentAlarm(0)
@@ -60,25 +61,6 @@ def prepay_model(
     meter.supply = Measured(supply, at)
     model.mark_connected()
     return model
-
-
-def vend(
-    home: EmulatedHome, step: int, *, pounds: int | None = None, pennies: int | None = None
-) -> str:
-    """A code the supplier would sell for this emulated home's meter (counter ``step`` << 32)."""
-    from han.formats.utrn import encode_utrn
-    from home_emulator.devices.esme import SUPPLIER_ORIGINATOR, supplier_key
-
-    keys = home.esme.keys
-    return encode_utrn(
-        supplier_private_key=supplier_key(),
-        meter_public_key=keys.meter_private_key.public_key(),
-        originator=SUPPLIER_ORIGINATOR,
-        target=keys.target,
-        counter=step << 32,
-        pounds=pounds,
-        pennies=pennies,
-    )
 
 
 def forged(code: str) -> str:

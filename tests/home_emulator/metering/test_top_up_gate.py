@@ -28,6 +28,7 @@ from home_emulator.metering.credit_engine import (
 from home_emulator.metering.top_up_gate import TopUpResult, derived_key
 from home_emulator.supplier.wan import SupplierWan
 from tests.conftest import OpenEmulatedHan
+from tests.vending import vend
 from tests.zigbee_device import zigbee_device
 
 LONDON = ZoneInfo("Europe/London")
@@ -49,24 +50,9 @@ def _prepay_home(balance: str = "10.00", **settings: Any) -> EmulatedHome:
     return home
 
 
-def _code(
-    home: EmulatedHome, counter_step: int, *, pennies: int | None = None, pounds: int | None = None
-) -> str:
-    keys = home.esme.keys
-    return encode_utrn(
-        supplier_private_key=supplier_key(),
-        meter_public_key=keys.meter_private_key.public_key(),
-        originator=SUPPLIER_ORIGINATOR,
-        target=keys.target,
-        counter=counter_step << 32,
-        pennies=pennies,
-        pounds=pounds,
-    )
-
-
 def test_a_vended_code_adds_credit_once() -> None:
     home = _prepay_home("4.00")
-    code = _code(home, 1, pounds=10)
+    code = vend(home, 1, pounds=10)
     assert home.esme.prepay.top_up(code) == (TopUpResult.ACCEPTED, 1000)
     assert home.esme.prepayment.get("credit_remaining") == 1400
     assert home.esme.prepay.top_up(code) == (TopUpResult.DUPLICATE, 0)
@@ -76,7 +62,7 @@ def test_a_vended_code_adds_credit_once() -> None:
 
 def test_wrong_codes_are_invalid_and_five_lock_the_keypad_for_an_hour() -> None:
     home = _prepay_home()
-    good = _code(home, 1, pennies=500)
+    good = vend(home, 1, pennies=500)
     wrong = good[:-1] + str((int(good[-1]) + 1) % 10)
     for _ in range(4):
         assert home.esme.prepay.top_up(wrong)[0] == TopUpResult.INVALID
@@ -92,17 +78,17 @@ def test_limits_refuse_too_much_credit() -> None:
     home = _prepay_home(
         "245.00", max_credit_limit=units("250.00"), max_credit_per_top_up=units("50.00")
     )
-    assert home.esme.prepay.top_up(_code(home, 1, pounds=60))[0] == TopUpResult.TOO_LARGE
-    assert home.esme.prepay.top_up(_code(home, 2, pounds=10))[0] == TopUpResult.MAX_CREDIT_REACHED
-    assert home.esme.prepay.top_up(_code(home, 3, pounds=5))[0] == TopUpResult.ACCEPTED
+    assert home.esme.prepay.top_up(vend(home, 1, pounds=60))[0] == TopUpResult.TOO_LARGE
+    assert home.esme.prepay.top_up(vend(home, 2, pounds=10))[0] == TopUpResult.MAX_CREDIT_REACHED
+    assert home.esme.prepay.top_up(vend(home, 3, pounds=5))[0] == TopUpResult.ACCEPTED
     home.close()
 
 
 def test_smets1_mode_refuses_codes_not_in_whole_pounds() -> None:
     home = _prepay_home()
     home.esme.prepay.gate.smets1 = True
-    assert home.esme.prepay.top_up(_code(home, 1, pennies=1234))[0] == TopUpResult.NOT_WHOLE_POUNDS
-    assert home.esme.prepay.top_up(_code(home, 2, pennies=1200))[0] == TopUpResult.ACCEPTED
+    assert home.esme.prepay.top_up(vend(home, 1, pennies=1234))[0] == TopUpResult.NOT_WHOLE_POUNDS
+    assert home.esme.prepay.top_up(vend(home, 2, pennies=1200))[0] == TopUpResult.ACCEPTED
     home.close()
 
 
@@ -116,7 +102,7 @@ def test_running_out_disconnects_and_a_top_up_arms_for_the_household_to_enable()
     assert home.esme.supply_status == SUPPLY_OFF
     assert _engine(home).disconnected
     assert home.esme.prepayment.get("prepayment_alarm_status") & 0x0100
-    assert home.esme.prepay.top_up(_code(home, 1, pounds=10))[0] == TopUpResult.ACCEPTED
+    assert home.esme.prepay.top_up(vend(home, 1, pounds=10))[0] == TopUpResult.ACCEPTED
     assert home.esme.supply_status == SUPPLY_ARMED
     home.esme.enable_supply_locally()
     assert home.esme.supply_status == SUPPLY_ON
@@ -156,7 +142,7 @@ async def test_a_ppmid_tops_up_over_the_air(emulated_han: OpenEmulatedHan) -> No
         prepayment = (
             zigbee_device(han.radio, han.home.esme.node.ieee).endpoints[1].smartenergy_prepayment
         )
-        code = _code(han.home, 1, pounds=10)
+        code = vend(han.home, 1, pounds=10)
         response = await prepayment.consumer_top_up(originating_device=2, top_up_code=code.encode())
         assert response.result_type == TopUpResult.ACCEPTED
         assert response.top_up_value == 1000
@@ -173,21 +159,21 @@ def test_no_code_is_credited_twice_however_many_newer_codes_were_used() -> None:
     """The counter cache keeps 100 counters; a code older than all of them is refused too, so a
     replay of any of 150 used codes credits nothing (issue: one £10 code credited six times)."""
     home = _prepay_home("0.00", max_credit_limit=units("999.00"))
-    codes = [_code(home, step, pennies=1) for step in range(1, 151)]
+    codes = [vend(home, step, pennies=1) for step in range(1, 151)]
     for code in codes:
         assert home.esme.prepay.top_up(code) == (TopUpResult.ACCEPTED, 1)
     credit = home.esme.prepayment.get("credit_remaining")
     for code in codes:
         assert home.esme.prepay.top_up(code) == (TopUpResult.DUPLICATE, 0)
     assert home.esme.prepayment.get("credit_remaining") == credit
-    assert home.esme.prepay.top_up(_code(home, 151, pennies=1)) == (TopUpResult.ACCEPTED, 1)
+    assert home.esme.prepay.top_up(vend(home, 151, pennies=1)) == (TopUpResult.ACCEPTED, 1)
     home.close()
 
 
 def test_a_code_for_another_meter_is_not_for_this_meter_however_old() -> None:
     home = _prepay_home("0.00", max_credit_limit=units("999.00"))
     for step in range(11, 111):
-        assert home.esme.prepay.top_up(_code(home, step, pennies=1))[0] == TopUpResult.ACCEPTED
+        assert home.esme.prepay.top_up(vend(home, step, pennies=1))[0] == TopUpResult.ACCEPTED
     foreign = encode_utrn(  # vended for another home's meter, older than every counter here
         supplier_private_key=supplier_key(),
         meter_public_key=derived_key("another home", "esme").public_key(),
