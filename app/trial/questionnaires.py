@@ -120,73 +120,54 @@ _LOW_HIGH = (
     QT_TRANSLATE_NOOP("Questionnaire", "Very low"),
     QT_TRANSLATE_NOOP("Questionnaire", "Very high"),
 )
+
+
+def _tlx_scale(
+    key: str, text: str, low_label: str = _LOW_HIGH[0], high_label: str = _LOW_HIGH[1]
+) -> Item:
+    """One of NASA-TLX's six 0–100 scales, in steps of 5 (Hart & Staveland; raw TLX)."""
+    return Item(key, text, low=0, high=100, step=5, low_label=low_label, high_label=high_label)
+
+
 TLX_ITEMS: Final = (
-    Item(
+    _tlx_scale(
         "mental",
         QT_TRANSLATE_NOOP("Questionnaire", "Mental demand: how mentally demanding was the task?"),
-        low=0,
-        high=100,
-        step=5,
-        low_label=_LOW_HIGH[0],
-        high_label=_LOW_HIGH[1],
     ),
-    Item(
+    _tlx_scale(
         "physical",
         QT_TRANSLATE_NOOP(
             "Questionnaire", "Physical demand: how physically demanding was the task?"
         ),
-        low=0,
-        high=100,
-        step=5,
-        low_label=_LOW_HIGH[0],
-        high_label=_LOW_HIGH[1],
     ),
-    Item(
+    _tlx_scale(
         "temporal",
         QT_TRANSLATE_NOOP(
             "Questionnaire", "Temporal demand: how hurried or rushed was the pace of the task?"
         ),
-        low=0,
-        high=100,
-        step=5,
-        low_label=_LOW_HIGH[0],
-        high_label=_LOW_HIGH[1],
     ),
-    Item(
+    _tlx_scale(
         "performance",
         QT_TRANSLATE_NOOP(
             "Questionnaire",
             "Performance: how successful were you in accomplishing what you were asked to do?",
         ),
-        low=0,
-        high=100,
-        step=5,
         low_label=QT_TRANSLATE_NOOP("Questionnaire", "Perfect"),
         high_label=QT_TRANSLATE_NOOP("Questionnaire", "Failure"),
     ),
-    Item(
+    _tlx_scale(
         "effort",
         QT_TRANSLATE_NOOP(
             "Questionnaire",
             "Effort: how hard did you have to work to accomplish your level of performance?",
         ),
-        low=0,
-        high=100,
-        step=5,
-        low_label=_LOW_HIGH[0],
-        high_label=_LOW_HIGH[1],
     ),
-    Item(
+    _tlx_scale(
         "frustration",
         QT_TRANSLATE_NOOP(
             "Questionnaire",
             "Frustration: how insecure, discouraged, irritated, stressed and annoyed were you?",
         ),
-        low=0,
-        high=100,
-        step=5,
-        low_label=_LOW_HIGH[0],
-        high_label=_LOW_HIGH[1],
     ),
 )
 
