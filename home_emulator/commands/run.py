@@ -7,6 +7,8 @@ import asyncio
 import contextlib
 import json
 import sys
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +25,12 @@ from home_emulator.store.home_store import HomeStore, HomeStoreError, build_stor
 DEFAULT_SCENARIO = "family-dual-fuel"
 
 
-def add_home_arguments(parser: argparse.ArgumentParser, *, saves: str) -> None:
+def add_home_arguments(
+    parser: argparse.ArgumentParser, *, saves: str, unpaced: str = "the scenario's"
+) -> None:
     """What every command that runs a home takes: which home, how fast, where it is kept and
-    recorded. ``saves`` says when --store writes the home back."""
+    recorded. ``saves`` says when --store writes the home back; ``unpaced`` how fast it runs
+    when no --speed is given."""
     parser.add_argument(
         "--scenario",
         default=DEFAULT_SCENARIO,
@@ -36,7 +41,7 @@ def add_home_arguments(parser: argparse.ArgumentParser, *, saves: str) -> None:
         "--speed",
         type=float,
         metavar="N",
-        help=f"emulated seconds per real second, {MIN_SPEED:g} to {MAX_SPEED:,.0f} (default: the scenario's)",
+        help=f"emulated seconds per real second, {MIN_SPEED:g} to {MAX_SPEED:,.0f} (default: {unpaced})",
     )
     parser.add_argument(
         "--pcap", type=Path, metavar="FILE", help="record every frame on the HAN as a pcap"
@@ -61,7 +66,8 @@ def add_home_arguments(parser: argparse.ArgumentParser, *, saves: str) -> None:
 
 
 def add_run_arguments(parser: argparse.ArgumentParser) -> None:
-    add_home_arguments(parser, saves="at the end")
+    # Nobody watches a headless run, so nothing needs it paced: it goes as fast as it can.
+    add_home_arguments(parser, saves="at the end", unpaced="as fast as it can")
     parser.add_argument(
         "--for",
         dest="duration",
@@ -105,7 +111,10 @@ def run_run(args: argparse.Namespace) -> int:  # noqa: C901 - the command's step
         with contextlib.ExitStack() as stack:
             if args.pcap is not None:
                 stack.enter_context(record(home.air, args.pcap, clock=lambda: home.now_s))
-            asyncio.run(_run_for(home, duration_s))
+            if args.speed is None:
+                asyncio.run(_run_flat_out(home, duration_s))
+            else:
+                asyncio.run(_run_for(home, duration_s))
     except OSError as error:
         print(f"run: {error}", file=sys.stderr)
         return 1
@@ -128,6 +137,40 @@ def run_run(args: argparse.Namespace) -> int:  # noqa: C901 - the command's step
 async def _run_for(home: EmulatedHome, duration_s: float) -> None:
     home.power_on()
     await home.run_until(home.now_s + duration_s)
+
+
+async def _run_flat_out(home: EmulatedHome, duration_s: float) -> None:
+    home.power_on()
+    progress = _Progress(home.now_s, duration_s) if sys.stderr.isatty() else None
+    await home.run_flat_out(home.now_s + duration_s, progress)
+    if progress is not None:
+        progress.done(home.now_s)
+
+
+class _Progress:
+    """How far a run has got, on one terminal line redrawn a few times a second."""
+
+    EVERY_S = 0.2
+
+    def __init__(self, start_s: float, duration_s: float) -> None:
+        self._start_s = start_s
+        self._duration_s = max(duration_s, 1.0)
+        self._drawn_at = 0.0
+
+    def __call__(self, now_s: float) -> None:
+        wall = time.monotonic()
+        if wall - self._drawn_at < self.EVERY_S:
+            return
+        self._drawn_at = wall
+        share = min(1.0, (now_s - self._start_s) / self._duration_s)
+        when = datetime.fromtimestamp(now_s, UTC).strftime("%Y-%m-%d %H:%M UTC")
+        print(f"\rrun: {when}  {share:4.0%}", end="", file=sys.stderr, flush=True)
+
+    def done(self, now_s: float) -> None:
+        """The last line, always drawn: the run's end is what the person waits for."""
+        self._drawn_at = 0.0
+        self(now_s)
+        print(file=sys.stderr)
 
 
 def _print_summary(scenario: Scenario, state: dict[str, Any]) -> None:

@@ -180,3 +180,49 @@ def test_run_with_a_store_resumes_where_it_stopped(tmp_path: Path) -> None:
     assert resumed["devices"]["CHF"]["messages"] == first["devices"]["CHF"]["messages"] or len(
         resumed["devices"]["CHF"]["messages"]
     ) >= len(first["devices"]["CHF"]["messages"])
+
+
+def test_run_without_a_speed_goes_as_fast_as_it_can() -> None:
+    import json
+    from datetime import datetime, timedelta
+
+    # A day: paced at the scenario's ×1 this would take a day, not the test's minute.
+    result = _run("run", "--for", "1d", "--history-days", "1", "--json")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # no progress line when nobody is at a terminal
+    ended = datetime.fromisoformat(json.loads(result.stdout)["time"])
+    with_speed = _run("run", "--for", "0s", "--history-days", "1", "--json")
+    started = datetime.fromisoformat(json.loads(with_speed.stdout)["time"])
+    assert ended - started == timedelta(days=1)
+
+
+def test_run_shows_its_progress_on_a_terminal() -> None:
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "home_emulator", "run", "--for", "1d", "--history-days", "1"],
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            text=True,
+        )
+        os.close(follower)
+        summary, _ = process.communicate(timeout=60)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal's other end is closed once the run has ended
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(leader)
+    assert process.returncode == 0
+    assert "electricity import" in summary
+    lines = shown.decode().replace("\r\n", "\n").split("\r")
+    assert lines[-1].rstrip().endswith("100%"), shown
+    assert lines[-1].startswith("run: ")
