@@ -14,6 +14,9 @@ from decimal import Decimal
 
 from han.measured import Measured
 
+KEPT_FOR_S = 24 * 3600
+"""How long a display keeps a period after it ended: long enough to draw the whole of today."""
+
 
 @dataclass(frozen=True, slots=True)
 class PricePeriod:
@@ -57,7 +60,8 @@ class Tariff:
     """The current unit price as last published (views use it; ``price_at`` also knows the future)."""
     standing_charge_gbp_per_day: Measured[Decimal] | None = None
     schedule: tuple[PricePeriod, ...] = ()
-    """Every period still current or to come, in order of start."""
+    """Every period of the past day, current or to come, in order of start (a chart of today
+    needs the half hours already gone)."""
     as_of_s: float | None = None
     """The meter's own time in its latest publication: what "current" and "next" refer to."""
     calorific_value_mj_per_m3: Measured[Decimal] | None = None
@@ -103,7 +107,7 @@ class Tariff:
         kept = [
             known
             for known in self.schedule
-            if not known.overlaps(period) and not known.ended_by(self.as_of_s)
+            if not known.overlaps(period) and not known.ended_by(self.as_of_s - KEPT_FOR_S)
         ]
         kept.append(period)
         kept.sort(key=lambda known: known._start)

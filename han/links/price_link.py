@@ -2,7 +2,8 @@
 
 At attach the display binds to the Price cluster – so the meter pushes PublishPrice at every rate
 switch (a TOU band, an Agile half hour, a block threshold, a new tariff) – and asks for the current
-and next price with GetScheduledPrices. A meter answers that with one PublishPrice per period, all
+and next price – and the rest of the day's, behind and ahead, that the meter holds (an Agile day's 48
+half hours) – with GetScheduledPrices. A meter answers that with one PublishPrice per period, all
 with the request's sequence number; zigpy would match the first as "the" response and drop the rest,
 so the request is sent without waiting for a reply and every PublishPrice is taken as it arrives.
 A meter that does not answer it is asked with GetCurrentPrice instead.
@@ -20,7 +21,7 @@ from zigpy.exceptions import ZigbeeException
 from zigpy.zcl import Cluster
 
 from han.clusters import GBPrice
-from han.domain.units import from_zigbee_time, scaled, trailing_digits
+from han.domain.units import from_zigbee_time, scaled, to_zigbee_time, trailing_digits
 from han.links.attributes import read_attributes
 from han.model import Field, HomeModel, Measured, MeterKey, ModelChange, PricePeriod, Tariff
 
@@ -30,8 +31,10 @@ UNTIL_CHANGED: Final = 0xFFFF
 """PublishPrice duration meaning "until changed"."""
 SCHEDULE_WAIT_S: Final = 2.0
 """How long to wait for the answers to GetScheduledPrices before asking for the current price."""
-SCHEDULED_EVENTS: Final = 2
-"""The current and the next price period."""
+ALL_EVENTS: Final = 0
+"""GetScheduledPrices' number of events meaning "all you hold" (ZSE's Price cluster)."""
+SCHEDULE_FROM_S: Final = 24 * 3600
+"""Ask for every period that ended within the past day, so a chart of today is whole from the start."""
 PUBLISH_PRICE: Final = GBPrice.ClientCommandDefs.publish_price.id
 PRICE_ATTRIBUTES: Final = (
     "standing_charge",
@@ -116,10 +119,11 @@ class PriceLink:
             await self.read_attributes()
 
     async def request_schedule(self) -> None:
-        """Ask for the current and the next price and wait (briefly) for them."""
+        """Ask for the day's prices and wait (briefly) for the current and the next."""
+        since = self._model.han_now(self._now()) - SCHEDULE_FROM_S
         try:
             await self._price.get_scheduled_prices(
-                start_time=0, number_of_events=SCHEDULED_EVENTS, expect_reply=False
+                start_time=to_zigbee_time(since), number_of_events=ALL_EVENTS, expect_reply=False
             )
             async with asyncio.timeout(self._schedule_wait_s):
                 while not self._schedule_known():

@@ -1,7 +1,8 @@
 """The meters' Price server: the current and the next price, on request and whenever it changes.
 
-Displays ask with GetCurrentPrice (one PublishPrice back) or GetScheduledPrices (the current and the
-next period); when the tariff switches rate – a TOU band, an Agile half hour, a block threshold – the
+Displays ask with GetCurrentPrice (one PublishPrice back) or GetScheduledPrices (every period the
+meter holds that ends after the request's start time, up to the number asked – ZSE's Price cluster:
+a start time of 0 means "from now", a number of 0 "all there are"); when the tariff switches rate – a TOU band, an Agile half hour, a block threshold – the
 meter pushes PublishPrice to every display bound to its Price cluster, so the display never shows a
 stale price as current.
 """
@@ -14,6 +15,7 @@ from typing import Any
 
 from han.clusters import PRICE_CLUSTER
 from han.clusters.price import CURRENCY_GBP
+from han.domain.units import from_zigbee_time
 from home_emulator.metering.fuel_registers import FuelRegisters
 from home_emulator.tariffs import (
     PRICE_TRAILING_DIGITS,
@@ -26,6 +28,12 @@ from home_emulator.tariffs import (
 )
 from home_emulator.zigbee.zcl_server import CommandReply, ServerCluster
 
+HELD_AHEAD_S = 24 * 3600
+"""A meter holds the prices published for the day ahead (an Agile day is published the afternoon before)."""
+HELD_BEHIND_S = 24 * 3600
+"""…and those of the past day, so a display that starts mid-day can still draw the whole of today."""
+MOST_EVENTS = 2 * 48 + 1
+"""The most PublishPrice answers to one request: a day behind and a day ahead in half hours."""
 PROVIDER_ID = 0x0000_0001
 
 
@@ -76,19 +84,32 @@ class PriceServer:
         return self._publications(self._now(), count=1)[0]
 
     def _scheduled_prices(self, request: Any) -> CommandReply:
-        count = max(1, min(int(request.number_of_events or 2), 8))
-        return self._publications(self._now(), count=count)
+        now_s = self._now()
+        asked = int(request.number_of_events)
+        count = MOST_EVENTS if asked == 0 else min(asked, MOST_EVENTS)
+        from_s = now_s
+        if int(request.start_time) != 0:
+            from_s = max(from_zigbee_time(int(request.start_time)), now_s - HELD_BEHIND_S)
+        return self._publications(
+            now_s, count=count, from_s=min(from_s, now_s), until_s=now_s + HELD_AHEAD_S
+        )
 
-    def _periods(self, now_s: float, count: int) -> list[PricePeriod]:
+    def _periods(
+        self, from_s: float, count: int, until_s: float = float("inf")
+    ) -> list[PricePeriod]:
         tariff = self.tariff
         if isinstance(tariff, Block):
             # A block price holds until the next threshold: its end is not a time known in advance.
-            return [PricePeriod(float("-inf"), float("inf"), self._registers.pricer.rate(now_s))]
+            return [
+                PricePeriod(float("-inf"), float("inf"), self._registers.pricer.rate(self._now()))
+            ]
         # Walk switch to switch: only the periods asked for (a whole schedule costs far more).
         periods = []
-        start = tariff.last_change_at_or_before(now_s)
-        at = now_s
+        start = tariff.last_change_at_or_before(from_s)
+        at = from_s
         for _ in range(count):
+            if at >= until_s:
+                break
             end = tariff.next_change_after(at)
             periods.append(
                 PricePeriod(
@@ -102,7 +123,14 @@ class PriceServer:
             start = at = end
         return periods
 
-    def _publications(self, now_s: float, *, count: int) -> list[tuple[str, dict[str, Any]]]:
+    def _publications(
+        self,
+        now_s: float,
+        *,
+        count: int,
+        from_s: float | None = None,
+        until_s: float = float("inf"),
+    ) -> list[tuple[str, dict[str, Any]]]:
         return [
             (
                 "publish_price",
@@ -114,5 +142,5 @@ class PriceServer:
                     self.tariff.number_of_tiers,
                 ),
             )
-            for period in self._periods(now_s, count)
+            for period in self._periods(now_s if from_s is None else from_s, count, until_s)
         ]

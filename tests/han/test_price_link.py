@@ -63,7 +63,10 @@ async def test_economy7_current_and_next_price_and_the_switch_at_the_band_bounda
         await han.until(lambda: tariff.next is not None and tariff.next.start_s == DAY_STARTS)
         assert _known(tariff.next).rate_label == "Day"
         assert any({Field.TARIFF, Field.UNIT_PRICE} <= change.fields for change in changes)
-        assert tariff.price_at(NIGHT_STARTS - 1) is None  # the day period has ended: forgotten
+        # The day period has ended but is kept for a day, so a chart of today is still whole.
+        assert _known(tariff.price_at(NIGHT_STARTS - 1)).rate_label == "Day"
+        assert tariff.current is not None
+        assert tariff.current.rate_label == "Night"
 
 
 async def test_the_gas_mirror_publishes_its_own_price_and_conversion(

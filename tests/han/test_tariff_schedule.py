@@ -39,7 +39,9 @@ def test_a_future_period_is_next_until_its_start_passes() -> None:
     assert (tariff.rate_label, tariff.tier) == ("Day", 1)
 
 
-def test_a_newer_publication_replaces_what_it_overlaps_and_ended_periods_are_dropped() -> None:
+def test_a_newer_publication_replaces_what_it_overlaps_and_periods_ended_a_day_ago_are_dropped() -> (
+    None
+):
     tariff = Tariff()
     tariff.publish(_period("Day", "0.30", T0 - 3600, T0 + 1800), meter_time_s=T0, received_at=1)
     tariff.publish(_period("Night", "0.15", T0 + 1800, T0 + 9000), meter_time_s=T0, received_at=1)
@@ -49,10 +51,16 @@ def test_a_newer_publication_replaces_what_it_overlaps_and_ended_periods_are_dro
     assert tariff.next == revised
     before_the_switch = tariff.schedule
     assert len(before_the_switch) == 2
-    # The switch: the meter pushes the night as current; the day has ended and is forgotten.
+    # The switch: the meter pushes the night as current; the day has ended but is kept for a day,
+    # so a chart of today still has it.
     assert tariff.publish(revised, meter_time_s=T0 + 1800, received_at=3)
-    assert tariff.schedule == (revised,)
+    assert [period.rate_label for period in tariff.schedule] == ["Day", "Night"]
+    assert tariff.current == revised
     assert value_of(tariff.unit_price_gbp_per_kwh) == Decimal("0.12")
+    # A day after it ended, the next publication forgets it.
+    later = _period("Day", "0.30", T0 + 9000, T0 + 24 * 3600 + 2000)
+    tariff.publish(later, meter_time_s=T0 + 1800 + 24 * 3600, received_at=4)
+    assert [period.rate_label for period in tariff.schedule] == ["Night", "Day"]
 
 
 def test_a_price_published_as_starting_now_holds_until_changed() -> None:

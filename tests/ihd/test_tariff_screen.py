@@ -6,6 +6,7 @@ import time
 from decimal import Decimal
 
 import numpy as np
+import pytest
 from pytestqt.qtbot import QtBot
 
 from app.host.context import ExperienceContext
@@ -93,3 +94,31 @@ def test_a_half_hourly_tariff_is_48_bars_of_its_own_prices() -> None:
     meter.tariff.unit_price_gbp_per_kwh = Measured(prices[0], NOW)
     timeline = TariffViewModel(model).timeline(meter, NOW)
     assert np.allclose(timeline.pence, [float(p * 100) for p in prices])
+
+
+async def test_an_agile_home_joined_mid_afternoon_draws_all_48_of_todays_half_hours(
+    emulated_han: OpenEmulatedHan, qtbot: QtBot
+) -> None:
+    from home_emulator.tariffs import agile
+
+    # 15:10 BST: 31 half hours of today have gone before the display is switched on.
+    async with emulated_han(
+        start_epoch_s=MIDNIGHT_UTC + 14 * 3600 + 600, history_days=3, electricity_tariff=agile()
+    ) as han:
+        await han.until(lambda: len(han.session.links) == 2)
+        await han.meter_ready()
+        meter = han.model.electricity_import_meter()
+        assert meter is not None
+        tariff = han.home.esme.registers.tariff
+        await han.until(lambda: len(meter.tariff.schedule) >= 48)
+        timeline = TariffViewModel(han.model).timeline(meter, time.time())
+        assert len(timeline.pence) == 48
+        assert not np.isnan(timeline.pence).any()
+        # Every bar is the meter's own price for its half hour, VAT included, in pence.
+        for start, pence in zip(timeline.edges[:-1], timeline.pence, strict=True):
+            assert pence == pytest.approx(
+                float(tariff.rate_at(float(start)).unit_price_gbp_per_kwh * 100)
+            )
+        screen = TariffScreen(ExperienceContext(han.model, now=time.time))
+        qtbot.addWidget(screen)
+        assert screen.timeline.bar_count == 48

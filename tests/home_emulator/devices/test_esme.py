@@ -225,3 +225,35 @@ def test_an_auxiliary_switch_heats_at_night_and_randomised_switching_shifts_it()
     assert shifted_tariff.offset_s == offset
     home.close()
     shifted.close()
+
+
+def _scheduled(esme: Esme, start_time: int, number_of_events: int) -> list[Command]:
+    """The PublishPrice answers to a GetScheduledPrices, as the Price cluster handles it."""
+    handler = esme.price.cluster.commands[0x01]  # GetScheduledPrices
+    reply = handler(SimpleNamespace(start_time=start_time, number_of_events=number_of_events))
+    assert isinstance(reply, list)
+    return reply
+
+
+def test_scheduled_prices_follow_zse_start_time_and_number_of_events() -> None:
+    from home_emulator.tariffs import agile
+
+    start = datetime(2026, 6, 15, 15, 10, tzinfo=LONDON)
+    esme = _esme(start, tariff=agile(), history_days=2)
+    now = start.timestamp()
+    half_hour_now = now - 600
+
+    def starts(answers: list[Command]) -> list[float]:
+        return [fields["start_time"] + ZIGBEE_EPOCH_S for _, fields in answers]
+
+    # Start 0 is "from now", number 0 "all held": the current half hour and a day ahead of now.
+    from_now = starts(_scheduled(esme, 0, 0))
+    assert from_now == [half_hour_now + 1800 * n for n in range(49)]
+    assert len(_scheduled(esme, 0, 3)) == 3
+    # From this morning's midnight: the 30 half hours gone today as well.
+    midnight = datetime(2026, 6, 15, tzinfo=LONDON).timestamp()
+    today = starts(_scheduled(esme, int(midnight) - ZIGBEE_EPOCH_S, 0))
+    assert today == [midnight + 1800 * n for n in range(30 + 49)]
+    # Never more than a day behind, whatever is asked: the 97 half hours of two days at most.
+    long_ago = starts(_scheduled(esme, int(now - 7 * 86400) - ZIGBEE_EPOCH_S, 0))
+    assert long_ago == [half_hour_now - 86400 + 1800 * n for n in range(97)]
