@@ -101,15 +101,15 @@ async def test_an_agile_home_joined_mid_afternoon_draws_all_48_of_todays_half_ho
 ) -> None:
     from home_emulator.tariffs import agile
 
-    # 15:10 BST: 31 half hours of today have gone before the display is switched on.
+    # 15:10 BST: 30 half hours of today have gone before the display is switched on.
+    tariff = agile()
     async with emulated_han(
-        start_epoch_s=MIDNIGHT_UTC + 14 * 3600 + 600, history_days=3, electricity_tariff=agile()
+        start_epoch_s=MIDNIGHT_UTC + 14 * 3600 + 600, history_days=3, electricity_tariff=tariff
     ) as han:
         await han.until(lambda: len(han.session.links) == 2)
         await han.meter_ready()
         meter = han.model.electricity_import_meter()
         assert meter is not None
-        tariff = han.home.esme.registers.tariff
         await han.until(lambda: len(meter.tariff.schedule) >= 48)
         timeline = TariffViewModel(han.model).timeline(meter, time.time())
         assert len(timeline.pence) == 48
