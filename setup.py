@@ -16,6 +16,7 @@ DATA = {
     "kiosk": ["*.service", "*.rules"],
     "cad": ["*.service"],
     "desktop": ["*.desktop", "*.svg"],
+    "ui": ["*.svg"],
 }
 """Each folder of resources/ and the files of it the suite reads at run time (the translations'
 .ts sources are for translators and stay in the checkout)."""

@@ -24,6 +24,7 @@ PACKAGES = ("app", "han", "home_emulator", "ihd", "ppmid", "cad")
         ("kiosk", "90-smets-backlight.rules"),
         ("desktop", "smets-ihd.desktop"),
         ("desktop", "smets-ihd.svg"),
+        ("ui", "tick-dark.svg"),
     ],
 )
 def test_each_resource_folder_is_found_as_a_package(folder: str, example: str) -> None:

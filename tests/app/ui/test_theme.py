@@ -4,6 +4,7 @@ controls and indicators stand out (3:1), and sizes grow with the window."""
 from __future__ import annotations
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from app.settings.display_settings import THEME_NAMES
 from app.ui.contrast import AA_NON_TEXT, AA_TEXT, AAA_TEXT, contrast_ratio, relative_luminance
@@ -89,3 +90,28 @@ def test_text_and_touch_targets_grow_with_the_window() -> None:
     assert base_font_px(720) == 30
     assert touch_target_px(480) == 48
     assert touch_target_px(720) > 48
+
+
+@pytest.mark.parametrize("theme", THEMES.values(), ids=lambda theme: theme.name)
+def test_a_check_box_shows_its_box_and_its_tick_in_every_theme(theme: Theme, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QCheckBox
+
+    def drawn(checked: bool) -> set[str]:
+        box = QCheckBox("Encrypt (TLS)")
+        qtbot.addWidget(box)
+        box.setStyleSheet(stylesheet(theme, 20))
+        box.setChecked(checked)
+        box.resize(box.sizeHint())
+        image = box.grab().toImage()
+        # The indicator sits at the left, as tall as the text: every colour drawn there.
+        side = min(image.height(), 24)
+        top = (image.height() - side) // 2
+        return {image.pixelColor(x, y).name() for x in range(side) for y in range(top, top + side)}
+
+    unchecked, checked = drawn(False), drawn(True)
+    # The empty box's outline stands out from the window (WCAG 2.2 non-text contrast, 3:1) …
+    assert max(contrast_ratio(colour, theme.background) for colour in unchecked) >= AA_NON_TEXT
+    # … and the chosen box is filled with the accent and carries a dark tick on it.
+    assert theme.accent in checked
+    assert theme.accent not in unchecked
+    assert max(contrast_ratio(colour, theme.accent) for colour in checked) >= AA_NON_TEXT
