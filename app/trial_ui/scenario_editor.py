@@ -72,9 +72,13 @@ class ScenarioEditor(QDialog):
         except ScenarioError as error:
             self.verdict.setText(str(error))
             if error.line:
-                block = self.text.document().findBlockByLineNumber(error.line - 1)
+                # The file's line is a block; "line numbers" and "lines under the cursor" are
+                # what is on screen, which differ as soon as a long line wraps.
+                block = self.text.document().findBlockByNumber(error.line - 1)
                 cursor = QTextCursor(block)
-                cursor.select(QTextCursor.SelectionType.LineUnderCursor)
+                cursor.movePosition(
+                    QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+                )
                 self.text.setTextCursor(cursor)
                 self.text.setFocus()
             return False

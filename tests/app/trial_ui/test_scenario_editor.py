@@ -31,3 +31,26 @@ def test_the_scenario_editor_checks_like_the_loader_and_saves_only_good_files(
     assert prepayment is not None, "the saved scenario is on prepayment"
     assert str(prepayment.credit) == "40.00"
     assert source.read_text() == text  # the original is untouched
+
+
+def test_a_mistake_after_wrapped_lines_selects_its_own_whole_line(qtbot: QtBot) -> None:
+    from app.trial_ui.scenario_editor import ScenarioEditor
+    from home_emulator.scenario.model import SCENARIO_DIR
+
+    source = SCENARIO_DIR / "pensioner-prepay.toml"
+    editor = ScenarioEditor(source)
+    qtbot.addWidget(editor)
+    editor.resize(360, 640)  # narrow: long lines wrap on screen
+    editor.show()
+    qtbot.waitExposed(editor)
+    lines = source.read_text().splitlines()
+    # A long comment near the top wraps over several screen lines above the mistake.
+    lines.insert(1, "# " + "a comment long enough to wrap over several screen lines " * 4)
+    at_fault = next(n for n, line in enumerate(lines) if line.startswith('credit = "4.20"'))
+    lines[at_fault] = 'credit = "lots"'
+    editor.text.setPlainText("\n".join(lines) + "\n")
+    assert editor.text.document().lineCount() > len(lines)  # some lines did wrap
+    assert not editor.check_text()
+    cursor = editor.text.textCursor()
+    assert cursor.blockNumber() == at_fault
+    assert cursor.selectedText() == 'credit = "lots"'
