@@ -10,6 +10,8 @@ can say its value in words (the chart itself is not readable by a screen reader)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
@@ -59,6 +61,9 @@ class BarChart(QWidget):
         self.plot.hideButtons()
         item = self.plot.getPlotItem()
         item.getAxis("left").enableAutoSIPrefix(False)  # "kWh", never "kWh (x0.001)"
+        # The first bar's label ("00:00") is centred under it, so half of it reaches past the
+        # axis's start, under the value axis: let it, rather than leave the first bar unnamed.
+        item.getAxis("bottom").setStyle(hideOverlappingLabels=32)
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")
         view = item.getViewBox()
@@ -86,14 +91,21 @@ class BarChart(QWidget):
 
     # Data ------------------------------------------------------------------------------------
 
-    def set_bars(self, edges: FloatArray, values: FloatArray) -> None:
+    def set_bars(
+        self,
+        edges: FloatArray,
+        values: FloatArray,
+        ticks: Sequence[tuple[float, str]] | None = None,
+    ) -> None:
         """``len(edges) == len(values) + 1``: bar i spans edges[i] … edges[i + 1]. NaN: no record
-        (drawn as nothing)."""
+        (drawn as nothing). ``ticks``: the labels under the bars (position, words); None leaves
+        the time axis to label itself."""
         if len(edges) != len(values) + 1:
             raise ValueError("a bar chart needs one more edge than values")
         self._edges = np.asarray(edges, dtype=np.float64)
         self._values = np.asarray(values, dtype=np.float64)
         self.bars.setData(*outline(self._edges, self._values))
+        self.set_ticks(ticks)
         self.chosen = -1
         self.highlight.setData([], [])
         if len(self._values):
@@ -102,6 +114,10 @@ class BarChart(QWidget):
             view.setXRange(self._edges[0], self._edges[-1], padding=0)
             top = float(np.nanmax(self._values)) if np.isfinite(self._values).any() else 0.0
             view.setYRange(0, max(top, 1e-6) * 1.05, padding=0)
+
+    def set_ticks(self, ticks: Sequence[tuple[float, str]] | None) -> None:
+        """The labels under the bars (again when the language changes); None: the axis's own."""
+        self.plot.getPlotItem().getAxis("bottom").setTicks(None if ticks is None else [list(ticks)])
 
     def set_unit(self, unit: str) -> None:
         """The value axis's unit ("kWh", "£", "p/kWh")."""

@@ -11,6 +11,7 @@ from app.ui.chart import BarChart
 from app.ui.i18n import QT_WORDING
 from app.ui.labels import role_label
 from app.ui.theme import Theme
+from ihd.view_models.chart_ticks import history_ticks
 from ihd.view_models.chart_words import history_summary
 from ihd.view_models.history import BarWords, Measure, Series
 
@@ -67,6 +68,7 @@ class ChartPage(QWidget):
             self.total.setText("")
         else:
             self.title.setText(self._words.title(series))
+            self.chart.set_ticks(history_ticks(series, QT_WORDING))
             self.total.setText(self._words.total(series))
         summary = "" if series is None else history_summary(series, QT_WORDING)
         self.summary.setText(summary)

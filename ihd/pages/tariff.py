@@ -14,6 +14,7 @@ from app.ui.labels import mark_stale, role_label
 from app.ui.theme import Theme
 from han.model import Field, Fuel, ModelChange
 from ihd.screen import IhdScreen, Navigator
+from ihd.view_models.chart_ticks import half_hour_ticks
 from ihd.view_models.chart_words import prices_summary
 from ihd.view_models.tariff import TariffPage, TariffViewModel, Timeline
 
@@ -139,7 +140,9 @@ class TariffScreen(IhdScreen):
                 and len(self._timeline.pence) == len(timeline.pence)
             )
             self._timeline = timeline
-            self.timeline.set_bars(timeline.edges, timeline.pence)
+            self.timeline.set_bars(
+                timeline.edges, timeline.pence, half_hour_ticks(timeline.edges, QT_WORDING)
+            )
             self.timeline.choose(chosen if keep else timeline.now_index)
         self._describe_timeline()
         self.vat.setText(page.vat_note)
