@@ -135,7 +135,7 @@ class HeadlessCad:
             )
             return
         demo.issue_cin()  # the embedded home stands in for the person and the supplier's agent
-        cin = getattr(demo, "cin_on_display", None) or ""
+        cin = demo.cin_on_display or ""
         ok, answer = demo.request_pairing(
             self.flow.display_ieee, self.flow.access.install_code if self.flow.access else b"", cin
         )

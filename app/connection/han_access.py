@@ -47,6 +47,10 @@ class PairingDemo(Protocol):
     def issue_cin(self) -> None:
         """The supplier puts a CIN on the household's IHD."""
 
+    @property
+    def cin_on_display(self) -> str | None:
+        """The CIN the household's IHD shows now (None: none issued, or it has expired)."""
+
     def request_pairing(self, eui64: str, install_code: bytes, cin: str) -> tuple[bool, str]:
         """The supplier's agent pairs the CAD over the WAN: (paired, what the agent says)."""
 

@@ -118,6 +118,11 @@ class PairingScreen(QWidget):
         self.call_button = QPushButton()
         self.call_button.clicked.connect(self._call_supplier)
         supplier_row.addWidget(self.call_button)
+        self.cin_shown = QLabel()
+        """What the household's IHD – not on screen in a CAD demo – shows once the CIN is sent."""
+        self.cin_shown.setWordWrap(True)
+        self.cin_shown.setVisible(False)
+        rows.addWidget(self.cin_shown)
         return panel
 
     def retranslate(self) -> None:
@@ -171,6 +176,7 @@ class PairingScreen(QWidget):
                 QCoreApplication.translate("CadPairing", "CIN from the IHD")
             )
             self.call_button.setText(QCoreApplication.translate("CadPairing", "Call the supplier"))
+            self._show_cin()
 
     def show_notice(self, notice: str | None) -> None:
         """Why the pairing screen is back (the hub was replaced, the CAD was unpaired)."""
@@ -218,6 +224,18 @@ class PairingScreen(QWidget):
             self.outcome.setText(
                 QCoreApplication.translate(
                     "CadPairing", "The supplier has sent a CIN to your in-home display."
+                )
+            )
+            self._show_cin()
+
+    def _show_cin(self) -> None:
+        cin = self.demo.cin_on_display if self.demo is not None else None
+        self.cin_shown.setVisible(bool(cin))
+        if cin:
+            self.cin_shown.setText(
+                fill(
+                    QCoreApplication.translate("CadPairing", "The in-home display shows: CIN %1"),
+                    cin,
                 )
             )
 

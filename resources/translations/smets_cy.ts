@@ -641,6 +641,10 @@
         <translation>Mae&apos;r cyflenwr wedi anfon CIN i&apos;ch dangosydd yn y cartref.</translation>
     </message>
     <message>
+        <source>The in-home display shows: CIN %1</source>
+        <translation>Mae&apos;r dangosydd yn y cartref yn dangos: CIN %1</translation>
+    </message>
+    <message>
         <source>The supplier says: %1</source>
         <translation>Mae&apos;r cyflenwr yn dweud: %1</translation>
     </message>

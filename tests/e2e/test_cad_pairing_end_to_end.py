@@ -106,9 +106,15 @@ async def test_pairing_remotely_with_the_cin_and_remembering_it_across_a_restart
         assert screen.eui64.text() == "00:0d:6f:ff:fe:00:0c:ad"
         assert len(screen.install_code.text().replace(" ", "")) == 36  # 16 bytes and a CRC
 
+        assert screen.cin_shown.isHidden()
         QTest.mouseClick(screen.cin_button, Qt.MouseButton.LeftButton)
-        cin = home.portal.cin_on_display
-        assert cin is not None
+        # The household's IHD is not on screen: the emulated home's panel shows what it shows,
+        # and the person reads the CIN from there, as they would from their IHD.
+        assert not screen.cin_shown.isHidden()
+        shown = screen.cin_shown.text()
+        assert shown.startswith("The in-home display shows: CIN ")
+        cin = shown.rsplit(" ", 1)[-1]
+        assert cin == home.portal.cin_on_display
         wrong = "00000000" if cin != "00000000" else "11111111"
         _type(screen.cin, wrong)
         QTest.mouseClick(screen.call_button, Qt.MouseButton.LeftButton)
