@@ -8,6 +8,7 @@ the IHD and CAD use. When the stick cannot be opened the message says why and wh
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from pathlib import Path
 
@@ -18,6 +19,11 @@ from app.settings.user_dirs import data_dir
 from han.radio.libraries import RadioChoice, auto_detect, controller_class, explain, radio_config
 
 LOGGER = logging.getLogger(__name__)
+
+PROBE_S = 12.0
+"""How long a stick has to answer at all. A real one answers within a few seconds (Z-Stack's
+bootloader skip included); some radio libraries retry a silent port for close to a minute, and a
+person who chose the wrong radio type should hear so within about fifteen seconds."""
 
 
 def default_database() -> Path:
@@ -48,7 +54,8 @@ class RadioSource:
         # keep the process from exiting – behind. Every radio library raises its own kinds.
         probe = application(radio_config(choice, database_path=None))
         try:
-            await probe.connect()
+            async with asyncio.timeout(PROBE_S):
+                await probe.connect()
         except Exception as error:
             raise SourceUnavailable(explain(error, choice)) from error
         finally:

@@ -25,6 +25,8 @@ class RadioKind:
     """Where the library's ControllerApplication lives."""
     description: str
     default_baudrate: int = 115_200
+    options: tuple[tuple[str, object], ...] = ()
+    """The library's own settings this suite needs (added to its configuration)."""
 
 
 RADIOS: Final = {
@@ -34,6 +36,10 @@ RADIOS: Final = {
             "ezsp",
             "bellows.zigbee.application",
             "Silicon Labs EmberZNet (EZSP): Sonoff ZBDongle-E, SkyConnect, HUSBZB-1",
+            # bellows otherwise opens the port in a thread of its own with a new event loop, which
+            # under the displays' Qt event loop policy is a Qt loop that never runs there: a silent
+            # port then hangs the display instead of timing out.
+            options=(("use_thread", False),),
         ),
         RadioKind(
             "znp",
@@ -117,6 +123,7 @@ def radio_config(choice: RadioChoice, *, database_path: str | None) -> dict[str,
         "database_path": database_path,
         "backup_enabled": True,  # a display that forms its own network must be able to resume it
         "ota": {"enabled": False},
+        **dict(choice.kind.options),
     }
 
 
@@ -138,7 +145,7 @@ def explain(error: BaseException, choice: RadioChoice) -> str:
         if isinstance(cause, OSError) and getattr(cause, "errno", None) == errno.ENODEV:
             return f"The device at {path} went away: was the stick unplugged?"
     return (
-        f"The device at {path} did not answer as a {choice.kind.name} coordinator "
+        f"The device at {path} did not answer as {_a(choice.kind.name)} coordinator "
         f"({choice.kind.description}): is it the right radio type and baud rate?"
     )
 
@@ -208,3 +215,8 @@ async def auto_detect() -> tuple[RadioChoice | None, list[str]]:
                 )
                 return RadioChoice(choice.kind, port.device, baudrate), tried
     return None, tried
+
+
+def _a(name: str) -> str:
+    """The radio's name with its article, as it is said: "an ezsp", "an xbee", "a znp"."""
+    return f"an {name}" if name[0] in "aeiox" else f"a {name}"

@@ -101,3 +101,45 @@ def test_the_app_exits_with_the_message_when_the_stick_is_missing() -> None:
     assert result.returncode == 1
     assert "No device at /dev/ttyUSB-not-there" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_every_radio_type_on_a_silent_port_fails_in_one_line_within_seconds(tmp_path: Path) -> None:
+    """A port that answers nothing, as a person who chose the wrong radio type meets it: the real
+    app (under its Qt event loop, where EZSP once hung) exits 1 with one line, for every type."""
+    import time
+
+    running = []
+    ports = []
+    try:
+        for name in RADIOS:
+            controller, device = os.openpty()
+            ports += [controller, device]
+            home = tmp_path / name
+            home.mkdir()
+            command = [sys.executable, "-m", "app", "--source", f"{name}:{os.ttyname(device)}"]
+            process = subprocess.Popen(
+                [*command, "--quit-after", "5"],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env={**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home)},
+            )
+            running.append((name, process, time.monotonic()))
+        for name, process, started in running:
+            _, stderr = process.communicate(timeout=60)
+            took = time.monotonic() - started
+            assert process.returncode == 1, f"{name}: exit {process.returncode}\n{stderr}"
+            complaint = [line for line in stderr.splitlines() if line.startswith("python -m app:")]
+            assert len(complaint) == 1, f"{name}:\n{stderr}"
+            assert (
+                f"did not answer as a{'n' if name[0] in 'ex' else ''} {name} coordinator"
+                in (complaint[0])
+            )
+            assert "Traceback" not in stderr, f"{name}:\n{stderr}"
+            assert "thread" not in stderr.lower(), f"{name}: Qt warned of threads\n{stderr}"
+            assert took < 30, f"{name} took {took:.0f} s to give up"
+    finally:
+        for _, process, _ in running:
+            process.kill()
+        for fd in ports:
+            os.close(fd)
