@@ -30,6 +30,7 @@ node: a display never receives it)."""
 
 _IEEE = t.AddrMode.IEEE
 DEFAULT_PAN_ID = 0x1A62
+DEFAULT_CHANNEL = 15
 """The PAN of a HAN whose coordinator has not said otherwise (the virtual radio's)."""
 _CLIENT_TO_SERVER_MASK = 0x08
 ACROSS = "across"
@@ -83,6 +84,10 @@ class Air:
         self.taps: list[Tap] = []
         self.pan_id = DEFAULT_PAN_ID
         """The HAN's PAN as the network's coordinator formed it (a capture stamps it)."""
+        self.channel = DEFAULT_CHANNEL
+        """The channel the HAN is on; a channel change moves every node on it."""
+        self.extended_pan_id = t.EUI64(bytes(8))
+        """The network's extended PAN id, once a coordinator has formed or resumed it."""
         self.path = f"air://{next(self._ids)}"
         Air._registry[self.path] = self
 

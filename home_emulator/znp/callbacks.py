@@ -15,6 +15,7 @@ import time
 import zigpy.types as t
 import zigpy.zdo.types as zdo_t
 
+from home_emulator.air import spectrum
 from home_emulator.znp import commands as mt
 from home_emulator.znp.frames import Frame
 
@@ -65,3 +66,31 @@ def joined(nwk: int, ieee: t.EUI64, capability: int, tsn: int) -> list[Frame]:
 
 def left(nwk: int, ieee: t.EUI64) -> Frame:
     return mt.LEAVE_IND.frame(NWK=nwk, IEEE=ieee, Request=0, Remove=0, Rejoin=0)
+
+
+BEACON = struct.Struct("<HHBBBBBBBBB8s")
+"""One beacon in a beacon notification, as Z-Stack lays it out (21 bytes)."""
+ZIGBEE_PRO = 2
+"""Protocol version and stack profile of every SMETS2 HAN device (ZigBee PRO)."""
+
+
+def beacons(heard: list[spectrum.Beacon]) -> Frame:
+    """The beacons a network scan heard, in one notification."""
+    body = bytes((len(heard),)) + b"".join(
+        BEACON.pack(
+            beacon.source,
+            beacon.pan_id,
+            beacon.channel,
+            int(beacon.permit_joining),
+            1,  # room for routers
+            1,  # room for end devices
+            ZIGBEE_PRO,
+            ZIGBEE_PRO,
+            beacon.lqi,
+            beacon.depth,
+            beacon.update_id,
+            t.EUI64(beacon.extended_pan_id).serialize(),
+        )
+        for beacon in heard
+    )
+    return mt.BEACON_NOTIFY_IND.frame(Beacons=body)

@@ -311,6 +311,22 @@ MGMT_PERMIT_JOIN_REQ, MGMT_PERMIT_JOIN_REQ_RSP = _pair(
     0x36,
     (("AddrMode", U8), ("Dst", U16), ("Duration", U8), ("TCSignificance", U8)),
 )
+NETWORK_DISCOVERY_REQ, NETWORK_DISCOVERY_REQ_RSP = _pair(
+    "ZDO network discovery", _ZDO, 0x26, (("Channels", U32), ("ScanDuration", U8))
+)
+MGMT_NWK_UPDATE_REQ, MGMT_NWK_UPDATE_REQ_RSP = _pair(
+    "ZDO management network update",
+    _ZDO,
+    0x37,
+    (
+        ("Dst", U16),
+        ("DstAddrMode", U8),
+        ("Channels", U32),
+        ("ScanDuration", U8),
+        ("ScanCount", U8),
+        ("NwkManagerAddr", U16),
+    ),
+)
 MSG_CALLBACK_REGISTER, MSG_CALLBACK_REGISTER_RSP = _pair(
     "ZDO message callback register", _ZDO, 0x3E, (("ClusterId", U16),)
 )
@@ -327,6 +343,10 @@ MGMT_PERMIT_JOIN_RSP = Command(
     "ZDO management permit join response", _AREQ, _ZDO, 0xB6, (("Src", U16), ("Status", U8))
 )
 STATE_CHANGE_IND = Command("ZDO state change", _AREQ, _ZDO, 0xC0, (("State", U8),))
+BEACON_NOTIFY_IND = Command("ZDO beacon notification", _AREQ, _ZDO, 0xC5, (("Beacons", Kind.REST),))
+"""Beacons: a count, then 21 bytes each (source, PAN id, channel, permit joining, router and
+device capacity, protocol version, stack profile, LQI, depth, update id, extended PAN id)."""
+NWK_DISCOVERY_CNF = Command("ZDO network discovery done", _AREQ, _ZDO, 0xC7, (("Status", U8),))
 LEAVE_IND = Command(
     "ZDO leave indication",
     _AREQ,
@@ -422,6 +442,8 @@ REQUESTS: dict[tuple[int, int], Command] = {
         AF_REGISTER,
         AF_DATA_REQUEST_EXT,
         MGMT_PERMIT_JOIN_REQ,
+        NETWORK_DISCOVERY_REQ,
+        MGMT_NWK_UPDATE_REQ,
         MSG_CALLBACK_REGISTER,
         STARTUP_FROM_APP,
         EXT_ROUTE_DISC,

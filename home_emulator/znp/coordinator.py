@@ -24,10 +24,13 @@ import logging
 import struct
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import zigpy.types as t
+import zigpy.zdo.types as zdo_t
 
+from home_emulator.air import spectrum
 from home_emulator.air.medium import Air, AlreadyAttached, NoSuchNode
 from home_emulator.znp import address_manager, callbacks, formation, own_zdo, status
 from home_emulator.znp import commands as mt
@@ -64,6 +67,10 @@ _STEERING_WINDOW_S = 180
 _ADDR_GROUP, _ADDR_IEEE, _ADDR_BROADCAST = 1, 3, 15
 _ZDO_PROFILE, _HA_PROFILE = 0x0000, 0x0104
 _ROUTER_CAPABILITY = 0x8E
+_CHANGE_CHANNEL, _NEW_CHANNEL_MASK = 0xFE, 0xFF
+"""Scan durations in a network update that are not scans (ZigBee's Mgmt_NWK_Update_req)."""
+_NEIGHBOUR_LQI = 200
+"""The home's routers are a room or two away from the stick: heard well."""
 
 
 class JoinPolicy(enum.Enum):
@@ -98,6 +105,8 @@ class EmulatedZnp:
         self._channel_mask = formation.DEFAULT_CHANNEL_MASK
         self._holding: list[Frame] | None = None
         self._zdo_tsn = 0
+        self._scans = 0
+        """Energy scans answered: each reads the band a little differently."""
 
     # The host ----------------------------------------------------------------------------
 
@@ -235,7 +244,10 @@ class EmulatedZnp:
         else:
             LOGGER.info("resumed the network on channel %d, PAN 0x%04X", nib.channel, nib.pan_id)
         self._running = nib
-        self.air.pan_id = nib.pan_id  # the HAN is now this network: a capture says so
+        # The HAN is now this network: a capture says so, and its routers' beacons.
+        self.air.pan_id = nib.pan_id
+        self.air.channel = nib.channel
+        self.air.extended_pan_id = nib.extended_pan_id
         return formed_now
 
     def _put_on_air(self) -> None:
@@ -426,9 +438,82 @@ class EmulatedZnp:
         if dst_ep != 0:
             self._reply(mt.AF_DATA_CONFIRM, Status=status.SUCCESS, Endpoint=src_ep, TSN=tsn)
             return
-        answer = own_zdo.answer(cluster, data, self._endpoints)
+        answer = own_zdo.answer(
+            cluster, data, self._endpoints, han_channel=self._han_channel(), scan=self._scans
+        )
+        if cluster == int(zdo_t.ZDOCmd.Mgmt_NWK_Update_req):
+            self._scans += 1
         if answer is not None and self._zdo_callbacks:
             self._emit(callbacks.zdo_message(0x0000, *answer))
+
+    def _han_channel(self) -> int | None:
+        return self._running.channel if self._running is not None else None
+
+    # The radio: scans and channel changes --------------------------------------------------
+
+    def _network_update(self, fields: Fields) -> None:
+        """A channel change (scan duration 0xFE) or new channel mask (0xFF) for ourselves; an
+        energy scan is answered as the ZDO request it also is."""
+        self._reply(mt.MGMT_NWK_UPDATE_REQ_RSP, Status=status.SUCCESS)
+        if fields["Dst"] != 0x0000 or self._running is None:
+            return
+        channels = [n for n in spectrum.ZIGBEE_CHANNELS if fields["Channels"] & (1 << n)]
+        duration = fields["ScanDuration"]
+        if duration == _CHANGE_CHANNEL and len(channels) == 1:
+            self._move_to(channels[0])
+        elif duration == _NEW_CHANNEL_MASK:
+            self._rewrite_nib(
+                replace(
+                    self._running,
+                    channel_mask=fields["Channels"],
+                    manager_address=fields["NwkManagerAddr"],
+                )
+            )
+
+    def _move_to(self, channel: int) -> None:
+        """Move the network, and the HAN with it, to ``channel``: the meters heard the host's
+        broadcast before the coordinator was told to move (zigpy sends it first)."""
+        assert self._running is not None
+        if channel == self._running.channel:
+            return
+        moved = replace(
+            self._running, channel=channel, update_id=(self._running.update_id + 1) & 0xFF
+        )
+        self._rewrite_nib(moved)
+        self.air.channel = channel
+        LOGGER.info("moved the network to channel %d (update %d)", channel, moved.update_id)
+
+    def _rewrite_nib(self, nib: NetworkInfoBase) -> None:
+        self.nvram.put(OsalId.NIB, nib.encode())
+        self._running = nib
+
+    def _network_discovery(self, fields: Fields) -> None:
+        """Beacons from the routers on the channels asked: the home's own HAN and next door's."""
+        self._reply(mt.NETWORK_DISCOVERY_REQ_RSP, Status=status.SUCCESS)
+        asked = fields["Channels"]
+        heard = [beacon for beacon in self._beacons() if asked & (1 << beacon.channel)]
+        if heard:
+            self._emit(callbacks.beacons(heard))
+        self._reply(mt.NWK_DISCOVERY_CNF, Status=status.SUCCESS)
+
+    def _beacons(self) -> list[spectrum.Beacon]:
+        permit = time.monotonic() < self._permit_until
+        epid = self.air.extended_pan_id
+        home = [
+            spectrum.Beacon(
+                source=node.nwk,
+                pan_id=self.air.pan_id,
+                channel=self.air.channel,
+                extended_pan_id=epid,
+                permit_joining=permit,
+                depth=1,
+                lqi=_NEIGHBOUR_LQI,
+                update_id=self._running.update_id if self._running is not None else 0,
+            )
+            for node in self.air.nodes.values()
+            if node.logical_type == zdo_t.LogicalType.Router and node.powered
+        ]
+        return [*home, spectrum.NEIGHBOURS_HAN]
 
 
 _DISPATCH: dict[Command, Callable[[EmulatedZnp, Fields], None]] = {
@@ -444,6 +529,8 @@ _DISPATCH: dict[Command, Callable[[EmulatedZnp, Fields], None]] = {
     mt.AF_REGISTER: EmulatedZnp._register,
     mt.MSG_CALLBACK_REGISTER: EmulatedZnp._callback_register,
     mt.MGMT_PERMIT_JOIN_REQ: EmulatedZnp._permit_join,
+    mt.MGMT_NWK_UPDATE_REQ: EmulatedZnp._network_update,
+    mt.NETWORK_DISCOVERY_REQ: EmulatedZnp._network_discovery,
     mt.BDB_ADD_INSTALL_CODE: EmulatedZnp._install_code,
     mt.BDB_SET_JOIN_USES_INSTALL_CODE_KEY: EmulatedZnp._install_code_only,
     mt.EXT_ROUTE_CHK: EmulatedZnp._route_check,

@@ -2,7 +2,8 @@
 
 zigpy interviews its own coordinator like any device (node descriptor, active endpoints, simple
 descriptors of the endpoints it registered) and asks it for an energy scan before choosing a
-channel. Z-Stack answers from its own state; so does this.
+channel. Z-Stack answers from its own state and its radio; so does this (the band as the home
+hears it: ``home_emulator/air/spectrum.py``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from typing import Any
 
 import zigpy.types as t
 from zigpy.zdo import types as zdo_t
+
+from home_emulator.air import spectrum
 
 
 @dataclass(frozen=True)
@@ -37,8 +40,6 @@ class RegisteredEndpoint:
 
 
 TI_MANUFACTURER_CODE = 0x0000
-QUIET_CHANNEL_ENERGY = 0x10
-"""Energy measured on every channel of an emulated HAN: low, nothing else is on the air."""
 
 
 def node_descriptor() -> zdo_t.NodeDescriptor:
@@ -67,7 +68,12 @@ def node_descriptor() -> zdo_t.NodeDescriptor:
 
 
 def answer(
-    cluster_id: int, data: bytes, endpoints: dict[int, RegisteredEndpoint]
+    cluster_id: int,
+    data: bytes,
+    endpoints: dict[int, RegisteredEndpoint],
+    *,
+    han_channel: int | None = None,
+    scan: int = 0,
 ) -> tuple[int, bytes] | None:
     """(response cluster, response frame with the request's TSN) or None: nothing to say."""
     try:
@@ -77,7 +83,7 @@ def answer(
         args, _ = t.deserialize(rest, schema)
     except (ValueError, KeyError):
         return None
-    reply = _reply(command, args, endpoints)
+    reply = _reply(command, args, endpoints, han_channel, scan)
     if reply is None:
         return None
     reply_command, reply_args = reply
@@ -86,7 +92,11 @@ def answer(
 
 
 def _reply(
-    command: zdo_t.ZDOCmd, args: list[Any], endpoints: dict[int, RegisteredEndpoint]
+    command: zdo_t.ZDOCmd,
+    args: list[Any],
+    endpoints: dict[int, RegisteredEndpoint],
+    han_channel: int | None,
+    scan: int,
 ) -> tuple[zdo_t.ZDOCmd, list[Any]] | None:
     ok, own = zdo_t.Status.SUCCESS, t.NWK(0x0000)
     if command == zdo_t.ZDOCmd.Node_Desc_req:
@@ -102,7 +112,11 @@ def _reply(
         update = args[0]
         if update.ScanDuration > 0x05:  # a channel change, not a scan: nothing to answer
             return None
-        channels = t.Channels(update.ScanChannels)
-        energies = [QUIET_CHANNEL_ENERGY for _ in channels]
+        channels = t.Channels(update.ScanChannels) & t.Channels.ALL_CHANNELS
+        energies = [
+            spectrum.energy(channel, han_channel, scan)
+            for channel in spectrum.ZIGBEE_CHANNELS
+            if int(channels) & (1 << channel)
+        ]
         return zdo_t.ZDOCmd.Mgmt_NWK_Update_rsp, [ok, channels, 0, 0, energies]
     return None

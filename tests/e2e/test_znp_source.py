@@ -86,3 +86,35 @@ async def test_the_app_sees_the_same_live_demand_through_zigpy_znp_as_on_the_emu
             await source.close()
         await server.close()
         served.close()
+
+
+async def test_a_channel_change_moves_the_han_and_the_display_keeps_its_readings() -> None:
+    """zigpy's own channel change, as Home Assistant's "change channel" runs it: the broadcast to
+    the HAN, then the coordinator's move – the display goes on reading the meter afterwards."""
+    served = EmulatedHome(SPEC)
+    served.hub.device_log.add(ZNP_IEEE, new_install_code(), DeviceType.IHD)
+    server = ZnpServer(EmulatedZnp(served.air, ieee=ZNP_IEEE))
+    host, port = await server.start("127.0.0.1", 0)
+    served.power_on()
+    source = open_source(f"znp:socket://{host}:{port}", speed=1, seed=7)
+    model = HomeModel()
+    radio = await source.open()
+    session = HanSession(radio, model)
+    session.start()
+    try:
+        await until(lambda: reporting(session))
+        before = radio.state.network_info
+        assert served.air.channel == before.channel
+        new_channel = 25 if before.channel != 25 else 20
+        await asyncio.wait_for(radio.move_network_to_channel(new_channel), 60)
+        assert radio.state.network_info.channel == new_channel
+        assert radio.state.network_info.nwk_update_id == (before.nwk_update_id + 1) % 0xFF
+        assert served.air.channel == new_channel  # the HAN moved with its coordinator
+        for _ in range(3):
+            served.step()
+            await until(functools.partial(shows_demand_of, model, served))
+    finally:
+        await session.stop()
+        await source.close()
+        await server.close()
+        served.close()

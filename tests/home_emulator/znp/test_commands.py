@@ -14,6 +14,8 @@ import zigpy_znp.commands as znp_commands
 import zigpy_znp.frames as znp_frames
 import zigpy_znp.types as znp_t
 
+from home_emulator.air import spectrum
+from home_emulator.znp import callbacks
 from home_emulator.znp import commands as mt
 from home_emulator.znp.commands import Command, Kind
 
@@ -56,6 +58,10 @@ KNOWN_VALUES = {
     "Rejoin": 0,
     "BdbJoinUsesInstallCodeKey": 1,
     "Dst": 0x1001,
+    "DstAddrMode": 2,
+    "Channels": 0x0000_8000,
+    # One beacon: next door's hub (count, then 21 bytes), as the scan sends it.
+    "Beacons": bytes(callbacks.beacons([spectrum.NEIGHBOURS_HAN]).data),
 }
 TABLE = [
     value
@@ -127,3 +133,13 @@ def test_a_short_frame_is_refused_with_a_reason() -> None:
 def test_trailing_bytes_are_refused() -> None:
     with pytest.raises(ValueError, match="unexpected bytes"):
         mt.PING.decode(b"\x00")
+
+
+def test_a_beacon_reads_back_as_the_library_reads_a_beacon() -> None:
+    frame = callbacks.beacons([spectrum.NEIGHBOURS_HAN])
+    (beacon,) = _library_command(frame).Beacons
+    assert beacon.Src == spectrum.NEIGHBOURS_HAN.source
+    assert beacon.PanId == spectrum.NEIGHBOURS_HAN.pan_id
+    assert beacon.Channel == spectrum.NEIGHBOURS_HAN.channel
+    assert beacon.ExtendedPanId == spectrum.NEIGHBOURS_HAN.extended_pan_id
+    assert (beacon.ProtocolVersion, beacon.StackProfile) == (2, 2)  # ZigBee PRO

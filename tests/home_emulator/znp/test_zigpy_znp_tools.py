@@ -6,6 +6,7 @@ reset and write-back (the stick forms again after a reset), then network restore
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import subprocess
@@ -111,3 +112,50 @@ def test_nvram_read_reset_write_then_restore_and_back_up_a_network(
     tool("network_restore", stick, "-i", str(backup_in))
     tool("network_backup", stick, "-o", str(backup_out))
     assert json.loads(backup_out.read_text())["pan_id"] == "bdc7"
+
+
+def test_an_energy_scan_hears_wifi_and_the_han_channel_by_channel(
+    stick: str, tmp_path: Path
+) -> None:
+    _restore(stick, tmp_path)
+    scanned = tool("energy_scan", stick, "-n", "1").stdout
+    energy = {
+        int(found.group(1)): float(found.group(2))
+        for found in re.finditer(r"^ - (\d\d)\*?\s+([\d.]+)%", scanned, re.MULTILINE)
+    }
+    assert sorted(energy) == list(range(11, 27))
+    # Under the home's Wi-Fi router (Wi-Fi 6 is ZigBee 16–19) the band is loud; between Wi-Fi
+    # channels (ZigBee 20, 25, 26) it is quiet; the HAN's own channel (15) carries its traffic.
+    assert min(energy[17], energy[18]) > 2 * max(energy[25], energy[26])
+    assert energy[15] > energy[26]
+    assert len(set(energy.values())) > 8
+
+
+async def test_a_network_scan_hears_the_homes_routers_and_next_door(
+    stick: str, tmp_path: Path
+) -> None:
+    from zigpy_znp.zigbee.application import ControllerApplication
+
+    _restore(stick, tmp_path)
+    # Started by zigpy, as a display starts it (a restore alone does not start a network), with a
+    # permit to join and a soft reset on the way: the HAN is on the restored network after it.
+    app = await ControllerApplication.new({"device": {"path": stick}}, auto_form=False)
+    try:
+        await app.permit(30)
+        assert app.state.network_info.pan_id == int(BACKUP["pan_id"], 16)
+    finally:
+        await app.shutdown()
+    scanned = (await asyncio.to_thread(tool, "network_scan", stick, "-n", "1")).stdout
+    beacons = re.findall(r"PID: 0x([0-9A-F]{4}), from: 0x([0-9A-F]{4})\]: Channel=(\d+)", scanned)
+    # The home's routers answer on the network they are on: the one the stick ran.
+    home = [(source, int(channel)) for pan, source, channel in beacons if pan == "BDC7"]
+    assert len(home) >= 1, scanned
+    assert {channel for _, channel in home} == {BACKUP["channel"]}
+    assert ("4C2E", "0000", "20") in beacons  # next door's hub, on its own channel
+
+
+def _restore(stick: str, tmp_path: Path) -> None:
+    """Put the module's network back on the stick, as its own tool does."""
+    backup = tmp_path / "backup.json"
+    backup.write_text(json.dumps(BACKUP))
+    tool("network_restore", stick, "-i", str(backup))
