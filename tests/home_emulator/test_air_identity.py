@@ -40,15 +40,10 @@ class Served:
         self.announced: list[str] = []
         log = home.hub.device_log
         log.entries[COORDINATOR_IEEE].install_code = printed_install_code(str(COORDINATOR_IEEE))
-
-        def install_code_of(ieee: t.EUI64) -> bytes | None:
-            entry = log.entries.get(ieee)
-            return entry.install_code if entry is not None else None
-
         self.server = AirServer(
             home.air,
             announce=self.announced.append,
-            install_code_of=install_code_of,
+            install_code_of=log.install_code_of,
             heartbeat_s=heartbeat_s,
         )
         self.url = ""
