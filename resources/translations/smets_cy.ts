@@ -873,6 +873,17 @@
     </message>
 </context>
 <context>
+    <name>HistoryNotice</name>
+    <message>
+        <source>History is not being saved: the data folder is full or read-only. Live readings carry on, and saving starts again by itself when there is room.</source>
+        <translation>Nid yw’r hanes yn cael ei gadw: mae’r ffolder data yn llawn neu’n ddarllen-yn-unig. Mae’r darlleniadau byw yn parhau, a bydd yn dechrau cadw eto ar ei ben ei hun pan fydd lle.</translation>
+    </message>
+    <message>
+        <source>The saved history was damaged, so it was set aside as %1 and a new history started.</source>
+        <translation>Roedd yr hanes a gadwyd wedi’i ddifrodi, felly fe’i rhoddwyd o’r neilltu fel %1 a dechreuwyd hanes newydd.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryScreen</name>
     <message>
         <source>Chart</source>
