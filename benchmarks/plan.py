@@ -24,6 +24,8 @@ class Plan:
     """Meter steps timed through the emulated ZNP coordinator and zigpy-znp."""
     fast_forward_s: float = 20.0
     """Wall seconds the IHD follows a home at ×100,000."""
+    soak_s: float = 180.0
+    """Wall seconds a served home takes a hostile client beside three genuine displays."""
 
 
 QUICK = Plan(
@@ -37,6 +39,7 @@ QUICK = Plan(
     idle_s=5.0,
     coordinator_steps=5_000,
     fast_forward_s=8.0,
+    soak_s=15.0,
 )
 FULL = Plan(
     han_steps=30_000,

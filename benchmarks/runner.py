@@ -150,6 +150,13 @@ async def _in_process(plan: Plan, results: Results, progress: Progress) -> None:
     progress(f"history_redraw_ms: {plan.history_redraws} redraws of 70,176 bars")
     await _measure(results, "history_redraw_ms", lambda: history_redraw_ms(plan.history_redraws))
 
+    from benchmarks.soak_hostile import soak_hostile
+
+    progress(
+        f"soak_hostile: a served home, 3 genuine displays, 1 hostile client, {plan.soak_s:g} s"
+    )
+    await _measure(results, "soak_hostile", lambda: soak_hostile(plan.soak_s))
+
 
 def ratio(han: Figure, zigpy: Figure) -> Figure:
     return at_least(

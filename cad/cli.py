@@ -62,6 +62,12 @@ def _add_run(run: argparse.ArgumentParser) -> None:
         "home) or RADIO:PATH (a USB coordinator) – as python -m app --source",
     )
     run.add_argument("--display-ieee", metavar="EUI64", help="this CAD's EUI-64 on a served home")
+    run.add_argument(
+        "--install-code",
+        metavar="HEX",
+        help="the install code it proves its identity with to a served home, as serve --admit"
+        " printed it (default: the code on its label)",
+    )
     run.add_argument("--scenario", metavar="NAME|FILE", help="the embedded home's scenario")
     run.add_argument("--speed", metavar="N", help="the embedded home's clock speed")
     pairing = run.add_mutually_exclusive_group()
@@ -112,6 +118,7 @@ def host_command(args: argparse.Namespace) -> list[str]:
     command = [sys.executable, "-m", "app", "--mode", "cad", "--headless", "--source", args.source]
     for flag, value in (
         ("--display-ieee", args.display_ieee),
+        ("--install-code", args.install_code),
         ("--scenario", args.scenario),
         ("--speed", args.speed),
         ("--status-file", args.status_file),

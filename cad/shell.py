@@ -9,6 +9,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from app.host.context import ExperienceContext
+from app.ui.history_notice import HistoryNotice
 from cad.feed.control import FeedControl
 from cad.feed.han_facts import SiteIds, signal_from
 from cad.log.logger import CadLogger
@@ -57,6 +58,10 @@ class CadShell(QWidget):
         main_layout = QVBoxLayout(main)
         self.status = QLabel()
         main_layout.addWidget(self.status)
+        self.log_notice = (
+            HistoryNotice()
+        )  # says so when the log is not being kept, or was set aside
+        main_layout.addWidget(self.log_notice)
         self.tabs = QTabWidget()
         self.live = LiveView(context)
         self.history = HistoryView(self.logger_ref)
@@ -133,6 +138,7 @@ class CadShell(QWidget):
         if access is not None:
             logger = CadLogger(self.db_path, self.context.model, access.links, now=self.context.now)
             self.logger_ref.logger = logger
+            self.log_notice.follow(logger.health)
             self.logger_ref.schedule(logger.start())
         self._history_timer.start()
         self.feed_control.start()
@@ -150,6 +156,7 @@ class CadShell(QWidget):
         self.feed_control.stop()
         logger, self.logger_ref.logger = self.logger_ref.logger, None
         if logger is not None:
+            self.log_notice.unfollow()
             self.logger_ref.schedule(logger.stop())
         self.pairing.show_notice(self.flow.notice)
         self.stack.setCurrentWidget(self.pairing)
@@ -212,4 +219,5 @@ class CadShell(QWidget):
         self._history_timer.stop()
         self.feed_control.stop()
         self._unsubscribe()
+        self.log_notice.unfollow()
         super().closeEvent(event)

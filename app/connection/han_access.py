@@ -85,9 +85,11 @@ def session_access(
     session: HanSession | Callable[[], HanSession | None],
     display_ieee: str,
     demo: PairingDemo | None = None,
+    install_code: bytes | None = None,
 ) -> HanAccess:
     """HAN access through a session, or through whichever is current (the host's connection
-    replaces its session when the source comes back after a loss)."""
+    replaces its session when the source comes back after a loss). ``install_code``: the one the
+    installer gave this display (None: the code on its label)."""
     current = session if callable(session) else lambda: session
 
     async def pair(passkey: str, find_hub_s: float) -> PairingOutcome:
@@ -106,7 +108,7 @@ def session_access(
 
     return HanAccess(
         display_ieee=display_ieee,
-        install_code=install_code_for(display_ieee),
+        install_code=install_code or install_code_for(display_ieee),
         pair=pair,
         links=links,
         hub_ieee=hub_ieee,

@@ -48,6 +48,9 @@ from han.model import Field, HomeModel, Meter, MeterKey, ModelChange
 
 LOGGER = logging.getLogger(__name__)
 
+RETRY_S = 30.0
+"""How soon a recording that failed (a full or read-only data folder) is tried again."""
+
 IMPORT_PROFILE_DAYS: Final = 396
 """What a GB meter keeps of half-hourly import: 13 months."""
 EXPORT_PROFILE_DAYS: Final = 92
@@ -266,10 +269,14 @@ class HistoryRecorder:
         links: Callable[[], dict[MeterKey, MeterLink]],
         *,
         fill_every_s: float = 600.0,
+        retry_s: float = RETRY_S,
     ) -> None:
         self._backfill = backfill
         self._links = links
         self._fill_every_s = fill_every_s
+        self._retry_s = retry_s
+        self._failed = False
+        """The last pass failed (a full or read-only folder): try again after ``retry_s``."""
         self._pending: dict[MeterKey, set[Field]] = {}
         self._tenancy_changed = False
         self._wake = asyncio.Event()
@@ -301,6 +308,15 @@ class HistoryRecorder:
             self._pending.setdefault(change.meter, set()).update(wanted)
             self._wake.set()
 
+    def _pass_failed(self, error: Exception, pending: dict[MeterKey, set[Field]]) -> None:
+        if not self._failed:  # once per outage, not once per retry
+            LOGGER.warning("Recording history failed (%s); trying again", error, exc_info=True)
+        self._failed = True
+        # What was not written is asked for again: the meters' figures are re-read and their
+        # profiles back-fill the gap, so nothing is lost once there is room.
+        for key, kinds in pending.items():
+            self._pending.setdefault(key, set()).update(kinds)
+
     async def _run(self) -> None:
         # The link each meter was last filled through: a new link (the display reconnected after
         # losing its source) fills again at once, so the outage's half hours come back from the
@@ -309,10 +325,11 @@ class HistoryRecorder:
         while True:
             # A meter still attaching is looked at again soon; then every ``fill_every_s``.
             waiting = any(filled.get(key) is not link for key, link in self._links().items())
+            wait_s = min(self._fill_every_s, 1.0) if waiting else self._fill_every_s
+            if self._failed:
+                wait_s = min(wait_s, self._retry_s)
             with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(
-                    min(self._fill_every_s, 1.0) if waiting else self._fill_every_s
-                ):
+                async with asyncio.timeout(wait_s):
                     await self._wake.wait()
             timed_out = not self._wake.is_set()
             self._wake.clear()
@@ -339,5 +356,7 @@ class HistoryRecorder:
                         await self._backfill.fill_meter(link)
                         filled[key] = link
                 await self._backfill.store.prune(int(self._backfill.han_now()))
-            except Exception:  # a store or radio error must not end the recording for good
-                LOGGER.exception("Recording history failed; trying again later")
+                self._failed = False
+                self._backfill.store.health.wrote()  # a whole pass, the retried writes too
+            except Exception as error:  # a store or radio error must not end the recording for good
+                self._pass_failed(error, pending)

@@ -43,6 +43,7 @@ from typing import Any, Final, ParamSpec, TypeVar
 
 import sqlite_utils
 
+from app.history.health import HistoryHealth, is_storage_error
 from app.history.set_aside import set_aside_corrupt
 from han.private_files import private_file
 
@@ -154,6 +155,8 @@ class HistoryDatabase:
         try:
             self.db = self._open()
         except sqlite3.DatabaseError as error:  # not a database, or a damaged one
+            if is_storage_error(error):  # a full or read-only folder: the file is not to blame
+                raise
             self.set_aside = set_aside_corrupt(self.path)
             LOGGER.error(
                 "history %s is damaged (%s): set aside as %s, starting afresh",
@@ -174,6 +177,12 @@ class HistoryDatabase:
             db.execute("PRAGMA synchronous=NORMAL")
             self.db = db
             self._create_schema()
+            # sqlite-utils learns whether SQLite has upserts by writing a scratch table, once per
+            # connection: on a full disk that write fails and it falls back, for good, to a way of
+            # upserting that loses rows. Asked here, a full disk fails the opening instead (which
+            # is tried again), never the rows later.
+            if not db.supports_on_conflict:
+                raise sqlite3.OperationalError("database or disk is full (cannot write)")
             (verdict,) = db.execute("PRAGMA quick_check(1)").fetchone()
             if verdict != "ok":
                 raise sqlite3.DatabaseError(f"quick check: {verdict}")
@@ -209,11 +218,13 @@ class HistoryDatabase:
         connection.execute("BEGIN IMMEDIATE")
         try:
             yield
+            # The commit too: in WAL mode a full disk is found when the log is written, and a
+            # transaction left open would refuse every later write ("within a transaction").
+            connection.execute("COMMIT")
         except BaseException:
             if connection.in_transaction:
                 connection.execute("ROLLBACK")
             raise
-        connection.execute("COMMIT")
 
     @property
     def schema_version(self) -> int:
@@ -396,23 +407,39 @@ class HistoryStore:
     Use ``await HistoryStore.open(path)`` (or ``async with``) and ``await store.close()``. Calls are
     queued in order, so a read sees every write awaited before it."""
 
-    def __init__(self, path: Path | str, *, keep_days: int = KEEP_DAYS) -> None:
+    def __init__(
+        self, path: Path | str, *, keep_days: int = KEEP_DAYS, health: HistoryHealth | None = None
+    ) -> None:
         self.path = Path(path)
         self._keep_days = keep_days
+        self.health = health or HistoryHealth()
+        """Told of every write that fails for want of room or permission (and, by whoever
+        retries, when writing works again), so the display can say whether history is saved."""
         self._executor: ThreadPoolExecutor | None = None
         self._database: HistoryDatabase | None = None
 
     @classmethod
-    async def open(cls, path: Path | str, *, keep_days: int = KEEP_DAYS) -> HistoryStore:
-        store = cls(path, keep_days=keep_days)
+    async def open(
+        cls, path: Path | str, *, keep_days: int = KEEP_DAYS, health: HistoryHealth | None = None
+    ) -> HistoryStore:
+        store = cls(path, keep_days=keep_days, health=health)
         await store.start()
         return store
 
     async def start(self) -> None:
-        if self._executor is not None:
+        """Open the file (raises if it cannot be; the store can be started again later)."""
+        if self._database is not None:
             return
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="history-store")
-        self._database = await self._run(HistoryDatabase, self.path, keep_days=self._keep_days)
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="history-store")
+        try:
+            self._database = await self._run(HistoryDatabase, self.path, keep_days=self._keep_days)
+        except Exception as error:
+            if is_storage_error(error):
+                self.health.write_failed(error)
+            raise
+        if self._database.set_aside is not None:
+            self.health.file_set_aside(self._database.set_aside)
 
     @property
     def set_aside(self) -> Path | None:
@@ -451,7 +478,18 @@ class HistoryStore:
         database = self._database
         if database is None:
             raise RuntimeError("the history store is not open")
-        return await self._run(job, database)
+        try:
+            return await self._run(job, database)
+        except Exception as error:
+            # The transaction was rolled back whole: nothing is half-written, and whoever wrote
+            # tries again (the recorder), telling the health when a whole pass has worked.
+            if is_storage_error(error):
+                self.health.write_failed(error)
+            raise
+
+    @property
+    def is_open(self) -> bool:
+        return self._database is not None
 
     # The database's calls, awaitable --------------------------------------------------------
 

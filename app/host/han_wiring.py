@@ -62,4 +62,5 @@ def han_access_for(
         return None
     demo = EmulatorDemo(source.home) if isinstance(source, EmulatorSource) else None
     display_ieee = getattr(source, "display_ieee", None) or CAD_IEEE
-    return session_access(lambda: connection.session, display_ieee, demo)
+    install_code = getattr(source, "install_code", None)  # given on the command line
+    return session_access(lambda: connection.session, display_ieee, demo, install_code)

@@ -129,6 +129,8 @@ class RunningApp:
         self.window = HostWindow(self.experience.title, view, self.options.size, self.settings)
         self.recording.watch(self.window)
         self.window.follow(connection)
+        if self.history is not None:
+            self.window.follow_history(self.history.health)
         if self.options.kiosk is None:
             self.window.show()
             return self.window

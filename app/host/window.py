@@ -16,9 +16,11 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from app.history.health import HistoryHealth
 from app.host.han_wiring import Connection
 from app.settings.display_settings import DisplaySettings, Setting
 from app.ui import i18n
+from app.ui.history_notice import HistoryNotice
 from app.ui.reconnecting_overlay import ReconnectingOverlay
 from app.ui.theme import THEMES, base_font_px, stylesheet
 
@@ -45,11 +47,26 @@ class HostWindow(QMainWindow):
         self.closed = asyncio.Event()
         self.reconnecting = ReconnectingOverlay(self, THEMES[self.settings.theme], time.time)
         self._unfollow: Callable[[], None] = lambda: None
+        self.history_notice = HistoryNotice()
+        self._unfollow_history: Callable[[], None] = lambda: None
 
     def follow(self, connection: Connection) -> None:
         """Show "Reconnecting…" over the device whenever the HAN source is away."""
         self._unfollow = connection.subscribe(self.reconnecting.follow)
         self.reconnecting.follow(connection.state)
+
+    def follow_history(self, health: HistoryHealth) -> None:
+        """Say in the window's status area when history is not being saved, or a damaged history
+        was set aside; the area is hidden while there is nothing to say."""
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(False)
+        bar.addWidget(self.history_notice, 1)
+        self.history_notice.follow(health)
+        self._unfollow_history = health.subscribe(lambda _health: self._show_history_notice())
+        self._show_history_notice()
+
+    def _show_history_notice(self) -> None:
+        self.statusBar().setVisible(bool(self.history_notice.text()))
 
     @property
     def is_reconnecting(self) -> bool:
@@ -83,5 +100,7 @@ class HostWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._unsubscribe()
         self._unfollow()
+        self._unfollow_history()
+        self.history_notice.unfollow()
         self.closed.set()
         super().closeEvent(event)

@@ -22,6 +22,7 @@ import zigpy.types as t
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.connection.han_access import format_install_code
 from app.connection.sources import EmulatorSource
 from app.history.runtime import default_path as default_history_path
 from app.host import qt_gc, qt_messages
@@ -74,14 +75,23 @@ class OperatorConsole:
         # (at ×60 an evening's top-up would land in the middle of someone's task): the tasks'
         # setups make situations, and the console offers the script's events on demand.
         self.home = EmulatedHome(home_spec(study.scenario, speed=speed, history_days=history_days))
+        log = self.home.hub.device_log
         for ieee in (*REMOTE_DISPLAYS, EMBEDDED_DISPLAYS["ihd"]):
-            self.home.hub.device_log.add(t.EUI64.convert(ieee), new_install_code(), DeviceType.IHD)
+            log.add(t.EUI64.convert(ieee), new_install_code(), DeviceType.IHD)
+        self.install_codes = {
+            ieee: log.entries[t.EUI64.convert(ieee)].install_code for ieee in REMOTE_DISPLAYS
+        }
+        """The random install code recorded for each participant display on another screen,
+        which it proves on every connection (shown in the console for the researcher)."""
         self.conductor = Conductor(study, self.store, self.home)
         self.conductor.on_participant = self._participant_changed
         self.conductor.on_variant = lambda variant: apply_variant(
             study, self.displays.values(), variant
         )
-        self.server = AirServer(self.home.air, announce=LOGGER.info)
+        # As serve does: every display proves the link key of its install code.
+        self.server = AirServer(
+            self.home.air, announce=LOGGER.info, install_code_of=log.install_code_of
+        )
         self.listen = listen
         self.address = ""
         self.displays: dict[str, RunningApp] = {}
@@ -127,18 +137,20 @@ class OperatorConsole:
 
     def attach_hint(self) -> str:
         kinds = "|".join(self.study.displays)
+        admitted = "\n".join(
+            f"{ieee}  {format_install_code(code)}" for ieee, code in self.install_codes.items()
+        )
         return (
             translate(
                 "OperatorConsole",
-                "Participant displays on other screens attach with (display EUI-64s %5 are "
-                "admitted):\npython -m app --mode %1 --source %2 --display-ieee %3 --trial %4 "
-                "--participant ID",
+                "Participant displays on other screens attach with one of these EUI-64s and its "
+                "install code:\npython -m app --mode %1 --source %2 --display-ieee EUI64 "
+                "--install-code CODE --trial %3 --participant ID\n%4",
             )
             .replace("%1", kinds)
             .replace("%2", self.address)
-            .replace("%3", REMOTE_DISPLAYS[0])
-            .replace("%4", str(self.db))
-            .replace("%5", f"…:02 to …:0{len(REMOTE_DISPLAYS) + 1}")
+            .replace("%3", str(self.db))
+            .replace("%4", admitted)
         )
 
     def _participant_changed(self, participant: str) -> None:

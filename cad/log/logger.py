@@ -5,7 +5,10 @@
   profile – so a logger killed at any moment fills its gap when it starts again;
 - live demand at the meter's cadence: ``demand_log`` (its own table in the same file).
 
-Every write is one transaction of idempotent upserts: a restart never duplicates a row.
+Every write is one transaction of idempotent upserts: a restart never duplicates a row. A full or
+read-only data folder stops nothing but the saving: the readings not yet written are held (up to
+``MAX_HELD_READINGS``), ``health`` says the log is not being kept, and each new reading – or
+``retry_s`` without one – tries again, so the log resumes by itself when there is room.
 """
 
 from __future__ import annotations
@@ -17,13 +20,17 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from app.history.backfill import BackfillDepth, HistoryBackfill, HistoryRecorder
+from app.history.backfill import RETRY_S, BackfillDepth, HistoryBackfill, HistoryRecorder
+from app.history.health import HistoryHealth
 from app.history.store import HALF_HOUR_S, Channel, HistoryStore
 from cad.log.demand import DemandLog, DemandRow
 from han.links.meter_link import MeterLink
 from han.model import Field, Fuel, HomeModel, MeterKey, ModelChange
 
 LOGGER = logging.getLogger(__name__)
+
+MAX_HELD_READINGS = 100_000
+"""Readings held while they cannot be written: over a week at one every ten seconds."""
 
 
 class CadLogger:
@@ -38,6 +45,7 @@ class CadLogger:
         now: Callable[[], float] = time.time,
         depth: BackfillDepth | None = None,
         fill_every_s: float = 600.0,
+        retry_s: float = RETRY_S,
     ) -> None:
         self.path = path
         self.model = model
@@ -45,7 +53,9 @@ class CadLogger:
         self._now = now
         self._depth = depth
         self._fill_every_s = fill_every_s
-        self.store = HistoryStore(path)
+        self._retry_s = retry_s
+        self.health = HistoryHealth()
+        self.store = HistoryStore(path, health=self.health)
         self.demand = DemandLog(self.store)
         self._recorder: HistoryRecorder | None = None
         self._pending: list[DemandRow] = []
@@ -57,15 +67,24 @@ class CadLogger:
         self._forget_demand = False
 
     async def start(self) -> None:
+        """Follow the model and open the log (tried again later if the folder will not have it)."""
+        self._unsubscribe = self.model.subscribe(self._on_change)
+        try:
+            await self._open()
+        except Exception as error:
+            LOGGER.warning("Cannot open the CAD's log at %s (%s); trying again", self.path, error)
+        self._task = asyncio.get_running_loop().create_task(self._write(), name="cad-demand-log")
+
+    async def _open(self) -> None:
         await self.store.start()
         await self.demand.start()
         backfill = self._backfill = HistoryBackfill(
             self.store, self.model, now=self._now, depth=self._depth
         )
-        self._recorder = HistoryRecorder(backfill, self._links, fill_every_s=self._fill_every_s)
+        self._recorder = HistoryRecorder(
+            backfill, self._links, fill_every_s=self._fill_every_s, retry_s=self._retry_s
+        )
         self._recorder.start()
-        self._unsubscribe = self.model.subscribe(self._on_change)
-        self._task = asyncio.get_running_loop().create_task(self._write(), name="cad-demand-log")
 
     async def stop(self) -> None:
         if self._unsubscribe is not None:
@@ -80,7 +99,8 @@ class CadLogger:
                 await self._task
             self._task = None
         with contextlib.suppress(Exception):
-            await self._flush()
+            if self.store.is_open:
+                await self._flush()
         await self.store.close()
 
     def _on_change(self, change: ModelChange) -> None:
@@ -98,21 +118,33 @@ class CadLogger:
         at_s = int(self.model.han_now(self._now()))
         watts = int(meter.demand_kw.value * 1000)
         self._pending.append(DemandRow(str(change.meter), at_s, watts))
+        if len(self._pending) > MAX_HELD_READINGS:  # not saved for a week: the oldest go
+            del self._pending[0]
         self._wake.set()
 
     async def _write(self) -> None:
+        failed = self._recorder is None  # the log could not be opened: try again soon
         while True:
-            await self._wake.wait()
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(self._retry_s if failed else None):
+                    await self._wake.wait()
             self._wake.clear()
             try:
+                if self._recorder is None:
+                    await self._open()
+                    self.health.wrote()  # the log opened: its schema is written
                 await self._flush()
                 move_in = self.model.tenancy_start_s
                 if self._forget_demand and move_in is not None:
                     self._forget_demand = False
                     await self.demand.forget_before(int(move_in))
                 await self._follow_half_hours()
-            except Exception:  # a full disk must not end the logging for good
-                LOGGER.exception("Logging failed; trying again with the next reading")
+                failed = False
+                self.health.wrote()
+            except Exception as error:  # a full disk must not end the logging for good
+                if not failed:  # once per outage, not once per retry
+                    LOGGER.warning("Logging failed (%s); trying again", error, exc_info=True)
+                failed = True
 
     async def _follow_half_hours(self) -> None:
         """Each time a half hour closes on the HAN's clock, read it (and any gap) from the meters'
@@ -135,5 +167,11 @@ class CadLogger:
 
     async def _flush(self) -> None:
         rows, self._pending = self._pending, []
-        if rows:
+        if not rows:
+            return
+        try:
             await self.demand.record(rows)
+        except BaseException:
+            # One transaction: none of them was written. Keep them, oldest first, for the next try.
+            self._pending = (rows + self._pending)[-MAX_HELD_READINGS:]
+            raise

@@ -24,6 +24,7 @@ from home_emulator.air.wire import (
     Delivery,
     DeliveryStatus,
     Frame,
+    Heartbeat,
     Hello,
     Joined,
     Left,
@@ -61,8 +62,11 @@ class AirLink:
         writer: asyncio.StreamWriter,
         display: Coordinator,
         on_lost: LostCallback,
+        *,
+        heartbeat_s: float,
     ) -> None:
         self._reader = reader
+        self._heartbeat_s = heartbeat_s
         self._writer = writer
         self._display = display
         self._on_lost = on_lost
@@ -70,6 +74,7 @@ class AirLink:
         self._pending: dict[int, asyncio.Future[Delivery]] = {}
         self._lost: Exception | None = None
         self._reading: asyncio.Task[None] | None = None
+        self._beating: asyncio.Task[None] | None = None
 
     @classmethod
     async def open(
@@ -100,10 +105,10 @@ class AirLink:
             if isinstance(reply, Refused):
                 raise LinkRefused(reply.reason)
             raise LinkRefused(f"the home at {url} answered hello with {reply!r}")
-        link = cls(reader, writer, display, on_lost)
-        link._reading = asyncio.get_running_loop().create_task(
-            link._read(), name=f"air-link-{host}:{port}"
-        )
+        link = cls(reader, writer, display, on_lost, heartbeat_s=reply.heartbeat_s)
+        loop = asyncio.get_running_loop()
+        link._reading = loop.create_task(link._read(), name=f"air-link-{host}:{port}")
+        link._beating = loop.create_task(link._beat(), name=f"air-link-heartbeat-{host}:{port}")
         return link
 
     def start(self) -> None:
@@ -129,15 +134,23 @@ class AirLink:
 
     async def close(self) -> None:
         """Hang up (not a loss: ``on_lost`` is not called)."""
-        if self._reading is not None:
-            self._reading.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._reading
-            self._reading = None
+        for task in (self._beating, self._reading):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+        self._beating = self._reading = None
         self._fail_pending(LinkLost("the display hung up"))
         self._writer.close()
         with contextlib.suppress(ConnectionError):
             await self._writer.wait_closed()
+
+    async def _beat(self) -> None:
+        """Tell the home this display is still there, however quiet its session is."""
+        while self._lost is None and not self._writer.is_closing():
+            await asyncio.sleep(self._heartbeat_s)
+            if self._lost is None and not self._writer.is_closing():
+                self._writer.write(encode(Heartbeat()))
 
     async def _read(self) -> None:
         try:
@@ -167,6 +180,8 @@ class AirLink:
     def _lose(self, error: Exception) -> None:
         LOGGER.warning("lost the emulated home: %s", error)
         self._lost = error
+        if self._beating is not None:
+            self._beating.cancel()
         self._fail_pending(LinkLost(f"the emulated home is gone ({error})"))
         self._writer.close()
         self._on_lost(error)

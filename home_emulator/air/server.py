@@ -17,10 +17,13 @@ from home_emulator.air.identity import new_nonce, proves
 from home_emulator.air.medium import Air, AlreadyAttached, NoSuchNode
 from home_emulator.air.tcp_service import TcpService
 from home_emulator.air.wire import (
+    HEARTBEAT_INTERVAL_S,
+    MISSED_HEARTBEATS,
     VERSION,
     Challenge,
     Delivery,
     DeliveryStatus,
+    Heartbeat,
     Hello,
     Joined,
     Left,
@@ -49,6 +52,10 @@ _METERS_AND_HUB = frozenset({"ESME", "GSME", "GPF", "HCALCS"})
 """Device-log kinds that are the home's own devices, never a display on the network."""
 InstallCodes = Callable[[t.EUI64], bytes | None]
 """The install code the hub's device log holds for a display (None: not in the log)."""
+
+
+class _FellSilent(Exception):
+    """A welcomed display sent nothing, not even its heartbeat, for too long."""
 
 
 class RemoteDisplay:
@@ -91,11 +98,15 @@ class AirServer(TcpService):
         *,
         announce: Announce = LOGGER.info,
         install_code_of: InstallCodes | None = None,
+        heartbeat_s: float = HEARTBEAT_INTERVAL_S,
     ) -> None:
         """``install_code_of``: challenge every display to prove its link key (without it, a
-        display is taken at its word – for tests and tools on one machine)."""
+        display is taken at its word – for tests and tools on one machine). ``heartbeat_s``: how
+        often a display must say it is still there; silent for ``MISSED_HEARTBEATS`` of these,
+        it loses its place (and its EUI-64) on the air."""
         super().__init__()
         self.air = air
+        self.heartbeat_s = heartbeat_s
         self._announce = announce
         self._install_code_of = install_code_of
         self.displays: dict[str, RemoteDisplay] = {}
@@ -115,6 +126,13 @@ class AirServer(TcpService):
             LOGGER.warning("display at %s: %s", where, error)
         except TimeoutError:
             LOGGER.warning("display at %s said no hello within %.0f s", where, HELLO_TIMEOUT_S)
+        except _FellSilent:
+            assert display is not None
+            self._announce(
+                f"display {display.ieee} missed its heartbeat"
+                f" (silent for {self.heartbeat_s * MISSED_HEARTBEATS:g} s): taken off the air"
+                f" ({where})"
+            )
         finally:
             if display is not None:
                 self.air.detach(display)
@@ -146,7 +164,7 @@ class AirServer(TcpService):
             return None
         display = RemoteDisplay(hello.ieee, writer)
         self.displays[str(hello.ieee)] = display
-        display.send(Welcome())
+        display.send(Welcome(heartbeat_s=self.heartbeat_s))
         self._announce(f"display {hello.ieee} attached ({where})")
         return display
 
@@ -181,8 +199,15 @@ class AirServer(TcpService):
         return None
 
     async def _converse(self, reader: asyncio.StreamReader, display: RemoteDisplay) -> None:
+        silence_s = self.heartbeat_s * MISSED_HEARTBEATS
         while True:
-            message = await read_message(reader)
+            try:
+                async with asyncio.timeout(silence_s):  # any message, not only a heartbeat, counts
+                    message = await read_message(reader)
+            except TimeoutError:
+                raise _FellSilent from None
+            if isinstance(message, Heartbeat):
+                continue
             if isinstance(message, Send):
                 display.send(self._deliver(message, display))
             elif isinstance(message, Start):

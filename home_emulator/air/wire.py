@@ -15,7 +15,8 @@ Messages
     ======  ==========  ===============  ============================================================
     0x01    HELLO       display → home   ``b"SEAIR"``, protocol version (uint8, 1), the display's
                                          EUI-64 (8 bytes, least significant first, as on air)
-    0x02    WELCOME     home → display   protocol version (uint8): the device log admits the display
+    0x02    WELCOME     home → display   protocol version (uint8), heartbeat interval (uint32,
+                                         milliseconds): the device log admits the display
     0x03    REFUSED     home → display   the reason, UTF-8; the home then closes the connection
     0x04    START       display → home   (empty) the display's network is up: put it on the air and
                                          announce the nodes already there
@@ -28,6 +29,7 @@ Messages
     0x0A    CHALLENGE   home → display   a 16-byte nonce the display must prove its link key on
     0x0B    PROOF       display → home   HMAC-SHA256 (32 bytes) of the nonce and the display's EUI-64
                                          under its link key (``air/identity.py``)
+    0x0C    HEARTBEAT   display → home   (empty) the display is still there
     ======  ==========  ===============  ============================================================
 
     A session is HELLO → [CHALLENGE → PROOF →] WELCOME | REFUSED, then START, then SENDs and FRAMEs
@@ -35,6 +37,12 @@ Messages
     link key derived from the install code never crosses the wire, only a proof of holding it. The home
     writes a SEND's answers (FRAMEs) before its DELIVERY, as a radio hands up a reply no earlier
     than it confirms the request.
+
+    An attached display keeps its EUI-64 until it disconnects or falls silent: it sends a
+    HEARTBEAT at the interval the WELCOME named, and a home that hears nothing from it (no
+    message of any kind) for ``MISSED_HEARTBEATS`` intervals takes it off the air and closes the
+    connection, so a display that hung without closing its socket cannot keep its EUI-64 from a
+    genuine display for ever.
 
 Packets (the fields of a zigpy ``ZigbeePacket`` the air uses), 28 bytes then the payload:
     src mode (uint8: 1 group, 2 NWK, 3 IEEE, 15 broadcast, 0xFF none), src address (8 bytes: an
@@ -54,16 +62,22 @@ from dataclasses import dataclass
 import zigpy.types as t
 
 MAGIC = b"SEAIR"
-VERSION = 2
-"""2: the home may challenge a hello (CHALLENGE, PROOF)."""
+VERSION = 3
+"""2: the home may challenge a hello (CHALLENGE, PROOF); 3: heartbeats (WELCOME names the
+interval, the display sends HEARTBEAT)."""
 NONCE_BYTES = 16
 PROOF_BYTES = 32
 MAX_MESSAGE = 0xFFFF
+HEARTBEAT_INTERVAL_S = 5.0
+"""How often a display says it is still there, unless the home asks otherwise."""
+MISSED_HEARTBEATS = 3
+"""Intervals of silence after which the home takes a display off the air."""
 
 _LENGTH = struct.Struct("<I")
 _HEAD = struct.Struct("<IB")
 _NODE = struct.Struct("<H8s")
 _SEQ = struct.Struct("<I")
+_WELCOME = struct.Struct("<BI")
 _DELIVERY = struct.Struct("<IB")
 _PACKET = struct.Struct("<B8sB8sBBBBHHBb")
 _NO_ADDRESS = 0xFF
@@ -82,6 +96,7 @@ class Kind(enum.IntEnum):
     FRAME = 0x09
     CHALLENGE = 0x0A
     PROOF = 0x0B
+    HEARTBEAT = 0x0C
 
 
 class DeliveryStatus(enum.IntEnum):
@@ -103,6 +118,8 @@ class Hello:
 @dataclass(frozen=True)
 class Welcome:
     version: int = VERSION
+    heartbeat_s: float = HEARTBEAT_INTERVAL_S
+    """How often the home expects the display's heartbeat (whole milliseconds on the wire)."""
 
 
 @dataclass(frozen=True)
@@ -123,6 +140,11 @@ class Challenge:
 @dataclass(frozen=True)
 class Proof:
     mac: bytes
+
+
+@dataclass(frozen=True)
+class Heartbeat:
+    pass
 
 
 @dataclass(frozen=True)
@@ -156,7 +178,18 @@ class Frame:
 
 
 Message = (
-    Hello | Welcome | Refused | Start | Joined | Left | Send | Delivery | Frame | Challenge | Proof
+    Hello
+    | Welcome
+    | Refused
+    | Start
+    | Joined
+    | Left
+    | Send
+    | Delivery
+    | Frame
+    | Challenge
+    | Proof
+    | Heartbeat
 )
 
 
@@ -181,12 +214,12 @@ def _body(message: Message) -> tuple[Kind, bytes]:
     match message:
         case Hello(ieee, version):
             return Kind.HELLO, MAGIC + bytes([version]) + ieee.serialize()
-        case Welcome(version):
-            return Kind.WELCOME, bytes([version])
+        case Welcome(version, heartbeat_s):
+            return Kind.WELCOME, _WELCOME.pack(version, round(heartbeat_s * 1000))
         case Refused(reason):
             return Kind.REFUSED, reason.encode()
-        case Start():
-            return Kind.START, b""
+        case Start() | Heartbeat():
+            return (Kind.START if isinstance(message, Start) else Kind.HEARTBEAT), b""
         case Joined(nwk, ieee):
             return Kind.JOINED, _NODE.pack(nwk, ieee.serialize())
         case Left(nwk, ieee):
@@ -278,9 +311,12 @@ def _decode(kind: Kind, body: bytes) -> Message:  # noqa: C901 - one branch per 
             raise ProtocolError("a hello that is not this protocol's")
         return Hello(_eui64(body[len(MAGIC) + 1 :]), body[len(MAGIC)])
     if kind == Kind.WELCOME:
-        if len(body) != 1:
+        if len(body) != _WELCOME.size:
             raise ProtocolError("a welcome of the wrong length")
-        return Welcome(body[0])
+        version, heartbeat_ms = _WELCOME.unpack(body)
+        if not heartbeat_ms:
+            raise ProtocolError("a welcome with no heartbeat interval")
+        return Welcome(version, heartbeat_ms / 1000)
     if kind == Kind.REFUSED:
         return Refused(body.decode())
     if kind == Kind.CHALLENGE:
@@ -292,8 +328,8 @@ def _decode(kind: Kind, body: bytes) -> Message:  # noqa: C901 - one branch per 
             raise ProtocolError("a proof of the wrong length")
         return Proof(body)
     if body:
-        raise ProtocolError("a start with a body")
-    return Start()
+        raise ProtocolError(f"a {kind.name.lower()} with a body")
+    return Heartbeat() if kind == Kind.HEARTBEAT else Start()
 
 
 def decode_packet(body: bytes) -> t.ZigbeePacket:

@@ -1,7 +1,7 @@
 """The emulator's public surface: all that the host app (``app/``), the benchmarks and the scripts
 use of the emulated home, stated here and nowhere else.
 
-It is five modules, split by what importing them costs, so that a light import stays light:
+It is six modules, split by what importing them costs, so that a light import stays light:
 
 - :mod:`home_emulator.api.names` – standard library only: a served home's address
   (``tcp://HOST:PORT``), and the name of a kept past with the module that renders one. The app
@@ -14,6 +14,8 @@ It is five modules, split by what importing them costs, so that a light import s
   played on it (the home and the scenario reader both).
 - :mod:`home_emulator.api.coordinator` – the emulated ZNP coordinator a real zigpy radio library
   talks to over TCP.
+- :mod:`home_emulator.api.wire` – the served air's wire protocol, for a client of one's own (the
+  soak benchmark's hostile peer).
 
 Everything else in ``home_emulator`` is its inside: the tests may reach into it; ``app/``,
 ``benchmarks/`` and ``scripts/`` may not (the import-linter contract "the app and the benchmarks

@@ -7,8 +7,9 @@ Every display must be in the hub's device log: the home's own display EUI-64 is 
 ``--admit`` adds more, as an installer pairing another IHD would. A display proves it is who it says
 on every connection (``air/identity.py``): with the link key of the install code the device log
 holds for it – the code on the home's own display's label, or the one ``--admit EUI64=CODE`` gave
-(``--admit EUI64`` takes the code on an emulated display's label and prints it for the installer). The meters' and hub's EUI-64s are
-never accepted from the network.
+(``--admit EUI64`` makes a random code and prints it once for the installer, who gives it to that
+display with ``--install-code``). The meters' and hub's EUI-64s are never accepted from the
+network.
 
 ``--znp tcp://HOST:PORT`` also puts an emulated TI Z-Stack coordinator on the air (``znp/``): a
 radio library such as zigpy-znp opens it with ``socket://HOST:PORT`` as its serial port (the app:
@@ -31,7 +32,7 @@ from home_emulator.air.pcap import IeeeResolver, PcapWriter, air_resolver
 from home_emulator.air.server import AirServer
 from home_emulator.clock import check_speed
 from home_emulator.commands.run import add_home_arguments
-from home_emulator.devices.device_log import DeviceType
+from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.home import EmulatedHome
 from home_emulator.scenario.home_builder import build_home
 from home_emulator.scenario.model import ScenarioError, open_scenario
@@ -62,8 +63,8 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="EUI64[=INSTALL_CODE]",
         help="put another display in the hub's device log, e.g. 00:0d:6f:ff:fe:00:00:02, with the"
-        " install code on its label (36 hex digits); without one, the code on an emulated display's"
-        " label, printed for the display's --install-code (repeatable)",
+        " install code on its label (36 hex digits); without one, a new random code, printed once"
+        " for the display's --install-code (repeatable)",
     )
     parser.add_argument(
         "--znp",
@@ -111,7 +112,7 @@ def parse_admitted(texts: list[str]) -> list[tuple[t.EUI64, bytes | None]]:
     return admitted
 
 
-def run_serve(args: argparse.Namespace) -> int:  # noqa: C901 - the command's steps in the order a person reads them
+def run_serve(args: argparse.Namespace) -> int:
     try:
         scenario = open_scenario(args.scenario)
         host, port = parse_listen(args.listen)
@@ -144,16 +145,7 @@ def run_serve(args: argparse.Namespace) -> int:  # noqa: C901 - the command's st
     if znp is not None:
         admitted.append((ZNP_IEEE, None))  # the installer pairs the coordinator like any display
     _label_own_display(home)
-    notes = []
-    for ieee, code in admitted:
-        log = home.hub.device_log
-        if code is not None or not log.admits(ieee):
-            # Without a code given, the one on an emulated display's label (``--install-code``
-            # tells a display another).
-            log.add(ieee, code or printed_install_code(str(ieee)), DeviceType.IHD)
-        if code is None and ieee != ZNP_IEEE:
-            shown = format_install_code(log.entries[ieee].install_code)
-            notes.append(f"admitted {ieee}: install code {shown}")
+    notes = admit(home, admitted)
     try:
         with contextlib.ExitStack() as stack:
             if args.pcap is not None:
@@ -202,13 +194,7 @@ async def serve(
     stop = asyncio.Event()
     for number in _STOP_SIGNALS:
         loop.add_signal_handler(number, stop.set)
-    log = home.hub.device_log
-
-    def install_code_of(ieee: t.EUI64) -> bytes | None:
-        entry = log.entries.get(ieee)
-        return entry.install_code if entry is not None else None
-
-    server = AirServer(home.air, announce=_say, install_code_of=install_code_of)
+    server = AirServer(home.air, announce=_say, install_code_of=home.hub.device_log.install_code_of)
     coordinator_server: ZnpServer | None = None
     running: asyncio.Task[None] | None = None
     stopped: asyncio.Task[bool] | None = None
@@ -248,6 +234,27 @@ async def serve(
     _say("stopped")
     # The stop signals stay handled (by an event nobody waits on) until the loop closes, so a
     # second Ctrl+C during the shutdown cannot turn a clean exit into a traceback.
+
+
+def admit(home: EmulatedHome, admitted: list[tuple[t.EUI64, bytes | None]]) -> list[str]:
+    """Put each display in the hub's device log with its install code, as an installer would:
+    the code given, or a new random one (nothing about the display could tell it), which is
+    printed once with its EUI-64 for the installer to give that display (``--install-code``).
+    A display already in the log without a code given keeps the code recorded for it. The lines
+    to print, after the address line."""
+    log = home.hub.device_log
+    notes = []
+    for ieee, code in admitted:
+        if code is not None:
+            log.add(ieee, code, DeviceType.IHD)
+        elif not log.admits(ieee):
+            entry = log.add(ieee, new_install_code(), DeviceType.IHD)
+            if ieee != ZNP_IEEE:  # the coordinator's host proves nothing: its port is one line
+                shown = format_install_code(entry.install_code)
+                notes.append(f"admitted {ieee}: install code {shown}")
+        else:
+            notes.append(f"{ieee} is already in the hub's device log, with its install code")
+    return notes
 
 
 def _label_own_display(home: EmulatedHome) -> None:

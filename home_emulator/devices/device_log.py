@@ -75,6 +75,12 @@ class DeviceLog:
         entry = self.entries.get(eui64)
         return entry.device_type.value if entry is not None else None
 
+    def install_code_of(self, eui64: t.EUI64) -> bytes | None:
+        """The install code recorded for a device (None: not in the log) – what a served home
+        challenges a display to prove (``air/server.py``)."""
+        entry = self.entries.get(eui64)
+        return entry.install_code if entry is not None else None
+
     def admits(self, eui64: t.EUI64) -> bool:
         return eui64 in self.entries
 

@@ -877,6 +877,17 @@
     </message>
 </context>
 <context>
+    <name>HistoryNotice</name>
+    <message>
+        <source>History is not being saved: the data folder is full or read-only. Live readings carry on, and saving starts again by itself when there is room.</source>
+        <translation>Nid yw’r hanes yn cael ei gadw: mae’r ffolder data yn llawn neu’n ddarllen-yn-unig. Mae’r darlleniadau byw yn parhau, a bydd yn dechrau cadw eto ar ei ben ei hun pan fydd lle.</translation>
+    </message>
+    <message>
+        <source>The saved history was damaged, so it was set aside as %1 and a new history started.</source>
+        <translation>Roedd yr hanes a gadwyd wedi’i ddifrodi, felly fe’i rhoddwyd o’r neilltu fel %1 a dechreuwyd hanes newydd.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryScreen</name>
     <message>
         <source>Chart</source>
@@ -1831,12 +1842,6 @@
         <translation>ar waith</translation>
     </message>
     <message>
-        <source>Participant displays on other screens attach with (display EUI-64s %5 are admitted):
-python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant ID</source>
-        <translation>Mae dangosyddion cyfranogwyr ar sgriniau eraill yn cysylltu fel hyn (derbynnir dangosyddion EUI-64 %5):
-python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant ID</translation>
-    </message>
-    <message>
         <source>In a trial the script does not run by itself: choose an event and make it happen when you want it.</source>
         <translation>Mewn treial nid yw&apos;r sgript yn rhedeg ar ei phen ei hun: dewiswch ddigwyddiad a gwnewch iddo ddigwydd pan fynnwch.</translation>
     </message>
@@ -1915,6 +1920,14 @@ python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant I
     <message>
         <source>Questionnaire: %1</source>
         <translation>Holiadur: %1</translation>
+    </message>
+    <message>
+        <source>Participant displays on other screens attach with one of these EUI-64s and its install code:
+python -m app --mode %1 --source %2 --display-ieee EUI64 --install-code CODE --trial %3 --participant ID
+%4</source>
+        <translation>Mae dangosyddion cyfranogwyr ar sgriniau eraill yn cysylltu ag un o’r EUI-64 hyn a’i god gosod:
+python -m app --mode %1 --source %2 --display-ieee EUI64 --install-code CODE --trial %3 --participant ID
+%4</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,7 @@ def test_the_quick_plan_is_smaller_in_every_respect() -> None:
     assert QUICK.han_steps < FULL.han_steps
     assert QUICK.pixel_samples < FULL.pixel_samples
     assert QUICK.startup_runs < FULL.startup_runs
+    assert QUICK.soak_s < FULL.soak_s
 
 
 @pytest.mark.parametrize("argv", [["--fast"], ["quick"], ["--json=yes"]])
@@ -200,6 +201,16 @@ async def test_the_coordinator_benchmark_counts_every_report_through_zigpy_znp()
     assert "reached zigpy through the emulated ZNP coordinator" in figure.detail
     virtual = for_information("han_reports_per_s", figure.value * 2, "frames/s")
     assert coordinator_vs_virtual(figure, virtual).value == pytest.approx(0.5)
+
+
+@pytest.mark.logs_warning(r"not this protocol", r"malformed", r"failed", r"refused", r"hello")
+async def test_the_hostile_soak_runs_briefly_and_reports_its_figures() -> None:
+    from benchmarks.soak_hostile import CRASHES_KEY, CREDIT_KEY, STALENESS_KEY, soak_hostile
+
+    figures = {figure.key: figure for figure in await soak_hostile(3.0)}
+    assert {CRASHES_KEY, STALENESS_KEY, CREDIT_KEY} <= set(figures)
+    assert all(figures[key].met is not None for key in (CRASHES_KEY, STALENESS_KEY, CREDIT_KEY))
+    assert figures["soak_hostile_frames"].value > 0  # the hostile client did its work
 
 
 def test_the_emulator_benchmarks_run_on_a_tiny_sample() -> None:

@@ -60,11 +60,15 @@ async def test_headless_cad_logs_publishes_says_its_status_and_stops_on_sigterm(
     home = serve("--scenario", "family-dual-fuel", "--history-days", "35", "--listen",
                  "127.0.0.1:0", "--admit", CAD_IEEE, "--speed", "10")  # fmt: skip
     url = home.read_until(r"on (tcp://127\.0\.0\.1:\d+)").group(1)
+    # The installer's note: the random install code the hub recorded for the CAD.
+    code = home.read_until(rf"admitted {CAD_IEEE}: install code ([0-9A-F ]+)$").group(1)
     with running_broker(tmp_path) as port:
         feed = _cad("feed", "--broker", f"127.0.0.1:{port}")
         assert feed.returncode == 0, feed.stderr
         listener = Listener(port)
-        cad = HeadlessCad("--source", url, "--display-ieee", CAD_IEEE, "--supplier")
+        cad = HeadlessCad(
+            "--source", url, "--display-ieee", CAD_IEEE, "--install-code", code, "--supplier"
+        )
         try:
             _topic, payload, _ = await listener.wait_for(
                 lambda topic, _p: topic == f"glow/{DEVICE_ID}/SENSOR/electricitymeter", 60
@@ -72,6 +76,7 @@ async def test_headless_cad_logs_publishes_says_its_status_and_stops_on_sigterm(
             power = json.loads(payload)["electricitymeter"]["power"]
             assert power["units"] == "kW"
             assert "ask your supplier to pair this CAD" in cad.output()
+            assert f"install code {code.strip()}" in cad.output()  # the one it was given
 
             deadline = time.monotonic() + 20
             while True:  # the status file is rewritten within seconds of the feed connecting

@@ -17,6 +17,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from han.formats.install_codes import printed_install_code
+
 CAD = "00:0d:6f:ff:fe:00:0c:ad"
 HALF_HOUR_S = 1800
 
@@ -37,7 +39,7 @@ def _served_home() -> tuple[subprocess.Popen[bytes], str]:
             "--listen",
             "127.0.0.1:0",
             "--admit",
-            CAD,
+            f"{CAD}={printed_install_code(CAD).hex()}",  # the code on the CAD's label, typed in
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.cli import parse
 from app.connection.glow_connection import GlowConnection
-from app.connection.han_access import CAD_IEEE
+from app.connection.han_access import CAD_IEEE, install_code_for
 from app.host.running import RunningApp
 from app.settings.options import Options
 from han.model import Fuel
@@ -51,8 +51,10 @@ async def test_the_ihd_on_a_glow_feed_shows_what_an_ihd_on_the_home_shows(
     qtbot: QtBot,
 ) -> None:
     # A month of past, so the meters know this month's figures (the feed waits for them).
+    # The installer types in the install code on the CAD's label.
+    cad_entry = f"{CAD_IEEE}={install_code_for(CAD_IEEE).hex()}"
     home = serve("--scenario", "family-dual-fuel", "--history-days", "35", "--listen",
-                 "127.0.0.1:0", "--admit", CAD_IEEE)  # fmt: skip
+                 "127.0.0.1:0", "--admit", cad_entry)  # fmt: skip
     url = home.read_until(r"on (tcp://127\.0\.0\.1:\d+)").group(1)
     with running_broker(tmp_path) as port:
         assert _cad("feed", "--broker", f"127.0.0.1:{port}").returncode == 0

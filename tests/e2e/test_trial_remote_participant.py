@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from app.connection.han_access import format_install_code
 from app.host.running import RunningApp
 from app.settings.options import Options
 from app.trial.study import load_study
@@ -35,11 +36,15 @@ async def test_a_display_attached_over_tcp_records_into_the_console_trial(tmp_pa
     )
     window = await console.start()
     assert console.address.startswith("tcp://127.0.0.1:")
-    assert console.address in console.attach_hint()
+    hint = console.attach_hint()
+    assert console.address in hint
+    for ieee, code in console.install_codes.items():
+        assert f"{ieee}  {format_install_code(code)}" in hint
     options = Options(
         mode="ppmid",
         source=console.address,
         display_ieee=REMOTE_DISPLAYS[0],
+        install_code=console.install_codes[REMOTE_DISPLAYS[0]],  # as the console shows it
         trial_db=db,
         participant="P01",
     )

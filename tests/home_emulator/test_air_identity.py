@@ -16,7 +16,18 @@ from han.formats.install_codes import printed_install_code
 from home_emulator.air.identity import proof, proves
 from home_emulator.air.server import AirServer
 from home_emulator.air.virtual_radio import COORDINATOR_IEEE, VirtualRadio
-from home_emulator.air.wire import Challenge, Hello, Proof, Refused, encode, read_message
+from home_emulator.air.wire import (
+    HEARTBEAT_INTERVAL_S,
+    MISSED_HEARTBEATS,
+    Challenge,
+    Hello,
+    Proof,
+    Refused,
+    Start,
+    Welcome,
+    encode,
+    read_message,
+)
 from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.home import EmulatedHome, HomeSpec
 
@@ -24,26 +35,24 @@ SECOND = t.EUI64.convert("00:0d:6f:ff:fe:00:00:02")
 
 
 class Served:
-    def __init__(self, home: EmulatedHome) -> None:
+    def __init__(self, home: EmulatedHome, heartbeat_s: float = HEARTBEAT_INTERVAL_S) -> None:
         self.home = home
         self.announced: list[str] = []
         log = home.hub.device_log
         log.entries[COORDINATOR_IEEE].install_code = printed_install_code(str(COORDINATOR_IEEE))
-
-        def install_code_of(ieee: t.EUI64) -> bytes | None:
-            entry = log.entries.get(ieee)
-            return entry.install_code if entry is not None else None
-
         self.server = AirServer(
-            home.air, announce=self.announced.append, install_code_of=install_code_of
+            home.air,
+            announce=self.announced.append,
+            install_code_of=log.install_code_of,
+            heartbeat_s=heartbeat_s,
         )
         self.url = ""
 
 
 @contextlib.asynccontextmanager
-async def _served_home() -> AsyncIterator[Served]:
+async def _served_home(heartbeat_s: float = HEARTBEAT_INTERVAL_S) -> AsyncIterator[Served]:
     home = EmulatedHome(HomeSpec(seed=7, start_epoch_s=1_780_000_000, history_days=1, gas=False))
-    served = Served(home)
+    served = Served(home, heartbeat_s)
     host, port = await served.server.start("127.0.0.1", 0)
     served.url = f"tcp://{host}:{port}"
     home.power_on()
@@ -131,3 +140,74 @@ async def test_garbage_and_a_silent_proof_are_refused_without_harm() -> None:
         junk.close()
         radio = await VirtualRadio.new(VirtualRadio.config_for(served.url))
         await radio.shutdown()
+
+
+async def _attach_and_fall_silent(
+    served: Served, ieee: t.EUI64, code: bytes
+) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    """A client that proves its identity, goes on the air, then hangs: it never sends another
+    byte and never closes its socket."""
+    reader, writer = await _hello(served.url, ieee)
+    challenge = await read_message(reader)
+    assert isinstance(challenge, Challenge)
+    writer.write(encode(Proof(proof(code, challenge.nonce, ieee))))
+    welcome = await read_message(reader)
+    assert isinstance(welcome, Welcome)
+    assert welcome.heartbeat_s == served.server.heartbeat_s
+    writer.write(encode(Start()))
+    return reader, writer
+
+
+async def _claim(served: Served, ieee: t.EUI64) -> object:
+    reader, writer = await _hello(served.url, ieee)
+    try:
+        return await read_message(reader)
+    finally:
+        writer.close()
+
+
+async def test_a_silent_display_keeps_its_eui64_until_it_misses_its_heartbeat() -> None:
+    heartbeat_s = 0.3
+    async with _served_home(heartbeat_s) as served:
+        code = printed_install_code(str(COORDINATOR_IEEE))
+        _reader, hung = await _attach_and_fall_silent(served, COORDINATOR_IEEE, code)
+        try:
+            async with asyncio.timeout(5):
+                while not served.home.air.coordinators:  # noqa: ASYNC110 - the air is polled
+                    await asyncio.sleep(0.01)
+            # While it is alive (within its missed-heartbeat allowance) the EUI-64 is its own.
+            answer = await _claim(served, COORDINATOR_IEEE)
+            assert isinstance(answer, Refused)
+            assert "already attached" in answer.reason
+            refusals = [line for line in served.announced if "already attached" in line]
+            assert len(refusals) == 1  # one claimant, one line saying who was refused
+            assert "refused (127.0.0.1:" in refusals[0]
+
+            # Silent for MISSED_HEARTBEATS intervals: off the air, its EUI-64 free again.
+            async with asyncio.timeout(heartbeat_s * MISSED_HEARTBEATS + 5):
+                while served.server.displays:  # noqa: ASYNC110 - the server is polled
+                    await asyncio.sleep(0.02)
+            assert served.home.air.coordinators == []
+            assert any("missed its heartbeat" in line for line in served.announced)
+            radio = await VirtualRadio.new(VirtualRadio.config_for(served.url))
+            try:
+                assert list(served.server.displays) == [str(COORDINATOR_IEEE)]
+            finally:
+                await radio.shutdown()
+        finally:
+            hung.close()
+
+
+async def test_a_genuine_display_keeps_its_place_by_its_heartbeat() -> None:
+    heartbeat_s = 0.1
+    async with _served_home(heartbeat_s) as served:
+        radio = await VirtualRadio.new(VirtualRadio.config_for(served.url))
+        try:
+            # Many times the silence allowed, with nothing to say but its heartbeat.
+            await asyncio.sleep(heartbeat_s * MISSED_HEARTBEATS * 4)
+            assert list(served.server.displays) == [str(COORDINATOR_IEEE)]
+            assert not any("missed its heartbeat" in line for line in served.announced)
+            answer = await _claim(served, COORDINATOR_IEEE)
+            assert isinstance(answer, Refused)
+        finally:
+            await radio.shutdown()

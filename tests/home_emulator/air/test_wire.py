@@ -14,6 +14,7 @@ from home_emulator.air.wire import (
     Delivery,
     DeliveryStatus,
     Frame,
+    Heartbeat,
     Hello,
     Joined,
     Left,
@@ -52,6 +53,8 @@ def _report() -> t.ZigbeePacket:
 MESSAGES: list[Message] = [
     Hello(DISPLAY),
     Welcome(),
+    Welcome(heartbeat_s=0.25),
+    Heartbeat(),
     Refused("this display (00:0d:6f:ff:fe:00:00:02) is not in the hub's device log"),
     Start(),
     Joined(0x1001, METER),
@@ -88,7 +91,7 @@ def test_the_length_prefix_counts_the_kind_and_body() -> None:
     data = encode(Start())
     assert data == b"\x01\x00\x00\x00\x04"
     hello = encode(Hello(DISPLAY))
-    assert (hello[4], hello[5:10], hello[10]) == (0x01, b"SEAIR", 2)
+    assert (hello[4], hello[5:10], hello[10]) == (0x01, b"SEAIR", 3)
     assert hello[11:] == bytes.fromhex("020000feff6f0d00")  # least significant byte first
 
 
