@@ -272,9 +272,10 @@ class FrameReader:
 
     @staticmethod
     def _frame(stuffed: bytes) -> AshFrame | Corrupt:
+        raw = stuffed
         try:
-            return decode(unstuff(stuffed))
+            raw = unstuff(stuffed)
+            return decode(raw)
         except ValueError as error:
             _BAD_FRAMES.warning("ASH frame %s discarded: %s", stuffed.hex(), error)
-            raw = stuffed.replace(bytes((ESCAPE,)), b"")
             return Corrupt(raw, str(error))

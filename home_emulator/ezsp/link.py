@@ -164,15 +164,17 @@ class AshLink:
                 self._restart_timer()
 
     def _retransmit(self) -> None:
-        resent: deque[tuple[Data, float]] = deque()
-        for data, _ in self._unacked:
-            again = Data(data.frame_number, True, self._rx_expected, data.payload)
-            resent.append((again, self._clock()))
-            self._send_frame(again)
-            self.retransmissions += 1
-        self._unacked = resent
+        again = [
+            Data(data.frame_number, True, self._rx_expected, data.payload)
+            for data, _ in self._unacked
+        ]
+        # Recorded before any is written: the host may acknowledge one as it is written.
+        self._unacked = deque((data, self._clock()) for data in again)
         self._ack_owed = False
         self._restart_timer()
+        for data in again:
+            self.retransmissions += 1
+            self._send_frame(data)
 
     def _send_frame(self, frame: AshFrame) -> None:
         self._write(ash.encode(frame))
