@@ -3,6 +3,7 @@ a reset, leaving, frames to nodes and to itself, and when the home's nodes are a
 
 from __future__ import annotations
 
+import random
 import struct
 from typing import Any
 
@@ -11,9 +12,12 @@ import zigpy.types as t
 
 from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.ezsp import commands, frames, status
+from home_emulator.ezsp.ash import Data, FrameReader
 from home_emulator.ezsp.commands import Command
+from home_emulator.ezsp.link import AshLink
 from home_emulator.ezsp.ncp import EZSP_IEEE, PROTOCOL_VERSION, EmulatedEzsp
 from home_emulator.home import ESME_IEEE, EmulatedHome, HomeSpec
+from tests.home_emulator.ezsp.test_commands import samples
 
 SPEC = HomeSpec(seed=7, start_epoch_s=1_780_000_000, history_days=1, gas=False)
 PARAMETERS = {
@@ -193,3 +197,31 @@ def test_a_frame_to_a_node_is_confirmed_before_its_answer_and_nobody_fails_deliv
     )
     ((name, failed),) = host.callbacks()
     assert (name, failed["status"]) == ("messageSentHandler", status.DELIVERY_FAILED)
+
+
+@pytest.mark.logs_warning(r"malformed", r"discarded")
+async def test_garbage_on_the_line_costs_nothing_but_refusals(home: Any) -> None:
+    """Random bytes on the line, and every command cut short: refused, and nothing fails."""
+    ncp = EmulatedEzsp(home.air)
+    written: list[bytes] = []
+    link = AshLink(written.append, ncp.handle, ncp.reset)
+    ncp.connect(lambda payload, droppable: link.send(payload, droppable=droppable))
+    rng = random.Random(16)
+    reader = FrameReader()
+    for _ in range(300):
+        for frame in reader.feed(rng.randbytes(rng.randint(1, 60))):
+            link.receive(frame)
+    for number in range(16):
+        link.receive(Data(number % 8, False, 0, rng.randbytes(rng.randint(1, 40))))
+    link.close()
+    assert written, "the NCP answered what it could"
+
+    host = Host(EmulatedEzsp(home.air))
+    for command in commands.ALL:
+        whole = command.request.encode(samples(command.request))
+        for cut in range(len(whole)):
+            host.ncp.handle(struct.pack("<BBBH", 1, 0, 1, command.id) + whole[:cut])
+            assert host.responses.pop() == (
+                "invalidCommand",
+                {"status": status.EZSP_ERROR_TRUNCATED},
+            )
