@@ -29,8 +29,8 @@ from home_emulator.ezsp.ash import Ack, AshFrame, Corrupt, Data, Nak, ResetCode,
 
 LOGGER = logging.getLogger(__name__)
 
-WINDOW = 3
-"""DATA frames the NCP sends ahead of acknowledgements (ASH allows fewer than 8)."""
+WINDOW = 5
+"""DATA frames the NCP sends ahead of acknowledgements: UG101's TX_K for an EmberZNet NCP."""
 T_RX_ACK_INIT_S = 1.6
 T_RX_ACK_MIN_S = 0.4
 T_RX_ACK_MAX_S = 3.2
