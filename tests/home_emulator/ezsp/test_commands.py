@@ -16,7 +16,7 @@ from bellows.ezsp import EZSP
 from bellows.ezsp.v4 import EZSPv4
 from bellows.ezsp.v8 import EZSPv8
 
-from home_emulator.ezsp import commands, frames
+from home_emulator.ezsp import commands, frames, status
 from home_emulator.ezsp.commands import Command
 from home_emulator.ezsp.layouts import Counted, Field, Kind, Layout, Struct
 from home_emulator.ezsp.ncp import PROTOCOL_VERSION
@@ -148,3 +148,13 @@ def test_the_version_negotiation_header_is_the_legacy_one() -> None:
     values, _ = bellows_t.deserialize_dict(parameters, EZSPv4.COMMANDS["version"][2])
     assert values["protocolVersion"] == PROTOCOL_VERSION
     assert PROTOCOL_VERSION in EZSP._BY_VERSION, "a protocol version bellows speaks"
+
+
+def test_the_status_codes_are_bellows_codes() -> None:
+    for name, value in vars(status).items():
+        if not name.isupper():
+            continue
+        if name.startswith("EZSP_"):
+            assert bellows_t.EzspStatus[name.removeprefix("EZSP_")] == value, name
+        else:
+            assert bellows_t.EmberStatus[name] == value, name
