@@ -118,7 +118,7 @@ class BudgetViewModel:
                 return None, True, ""
             total += cost.value
             if cost.is_stale(now, max(TODAY_STALE_AFTER_S, 2 * meter.expected_update_s)):
-                stale, note = True, age_note(cost, now, w)
+                stale, note = True, age_note(cost.age_s(now), w)
             standing = meter.tariff.standing_charge_gbp_per_day
             if standing is not None:
                 total += standing.value * days

@@ -137,7 +137,7 @@ class HistorySummaryViewModel:
             note = ""
             live = meter.today_import_kwh
             if stale and live is not None:
-                note = age_note(live, now, w)
+                note = age_note(live.age_s(now), w)
             figures.append(
                 Figure(
                     period,
