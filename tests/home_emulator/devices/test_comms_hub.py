@@ -186,3 +186,24 @@ def test_the_hubs_clock_ticks_every_second_between_the_meters_steps() -> None:
         home.step()
     assert told() == 1_780_003_600
     home.close()
+
+
+async def test_a_message_is_received_and_confirmed_on_the_hans_clock(
+    emulated_han: OpenEmulatedHan,
+) -> None:
+    async with emulated_han() as han:  # the home's May 2026, not the computer's today
+        await han.meter_ready()
+        await han.until(lambda: han.session.hub is not None and han.session.hub.attached.is_set())
+        hub = han.session.hub
+        assert hub is not None
+        for _ in range(30):
+            han.home.step()
+        await hub.read_time()  # five minutes on, stepped by hand
+        sent = han.home.send_message("Please confirm", confirm=True)
+        await han.until(lambda: sent.message_id in han.model.messages)
+        shown = han.model.messages[sent.message_id]
+        assert shown.received_at == pytest.approx(sent.start_s, abs=10)
+        await hub.confirm(sent.message_id)
+        confirmed_at_s = han.home.hub.messages[sent.message_id].confirmed_at_s
+        assert confirmed_at_s is not None
+        assert shown.confirmed_at == pytest.approx(confirmed_at_s, abs=10)
