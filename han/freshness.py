@@ -82,3 +82,8 @@ def last_heard_han_s(model: HomeModel, meter: Meter) -> float | None:
     if meter.heard_han_s is not None and meter.heard_at == heard:
         return meter.heard_han_s  # taken when the frame came: true even if the pace changed since
     return model.han_now(heard)
+
+
+def age_han_s(model: HomeModel, value: Measured[Any], now: float) -> float:
+    """How long ago (the meters' time) ``value`` arrived: ages are told on the one clock too."""
+    return max(0.0, model.han_now(now) - model.han_now(value.updated_at))
