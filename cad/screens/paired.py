@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Coroutine
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -77,7 +79,7 @@ class LiveView(QWidget):
             "kW",
             note=fill(
                 QCoreApplication.translate("CadViews", "at %1"),
-                w.clock(meter.demand_kw.updated_at, seconds=True),
+                w.clock(self.context.model.han_now(meter.demand_kw.updated_at), seconds=True),
             ),
         )
         price = meter.tariff.unit_price_gbp_per_kwh
@@ -233,11 +235,14 @@ class ExportView(QWidget):
         super().__init__(parent)
         self.logger_ref = logger_ref
         form = QFormLayout(self)
-        today = QDate.currentDate()
+        today = self._han_today()
         self.first, self.last = QDateEdit(today.addDays(-7)), QDateEdit(today)
+        self._range_chosen = False
+        """Whether the person picked the days (then they stay as picked)."""
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(self._chose_range)
         self.fuel, self.format = QComboBox(), QComboBox()
         self.fuel.addItems(list(export.FUELS))
         self.format.addItems(list(export.FORMATS))
@@ -253,6 +258,24 @@ class ExportView(QWidget):
         self.result.setWordWrap(True)
         form.addRow(self.result)
         self.retranslate()
+
+    def _han_today(self) -> QDate:
+        """The HAN's UTC day: the log is kept on the meters' clock, not the computer's."""
+        han_now = self.logger_ref.context.model.han_now(self.logger_ref.now())
+        day = datetime.fromtimestamp(han_now, UTC).date()
+        return QDate(day.year, day.month, day.day)
+
+    def _chose_range(self) -> None:
+        self._range_chosen = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._range_chosen:  # the hub may have told the time since this was built
+            today = self._han_today()
+            for edit, day in ((self.first, today.addDays(-7)), (self.last, today)):
+                edit.blockSignals(True)
+                edit.setDate(day)
+                edit.blockSignals(False)
 
     def retranslate(self) -> None:
         for caption, text in zip(

@@ -17,6 +17,7 @@ from typing import Final
 from app.settings.display_settings import DisplaySettings
 from app.wording import PLAIN_ENGLISH, Wording, fill
 from han.domain.local_calendar import LocalCalendar
+from han.freshness import age_han_s
 from han.model import HomeModel, Measured, Meter
 from ihd.view_models.home import TODAY_STALE_AFTER_S, age_note
 
@@ -118,7 +119,7 @@ class BudgetViewModel:
                 return None, True, ""
             total += cost.value
             if cost.is_stale(now, max(TODAY_STALE_AFTER_S, 2 * meter.expected_update_s)):
-                stale, note = True, age_note(cost, now, w)
+                stale, note = True, age_note(age_han_s(self._model, cost, now), w)
             standing = meter.tariff.standing_charge_gbp_per_day
             if standing is not None:
                 total += standing.value * days

@@ -15,6 +15,7 @@ from typing import Final
 
 from app.wording import GB_TIME, PLAIN_ENGLISH, QT_TRANSLATE_NOOP, Wording, fill
 from han.domain.local_calendar import LocalCalendar
+from han.freshness import age_han_s
 from han.model import Fuel, HomeModel, Measured, Meter
 from ihd.view_models.home import TODAY_STALE_AFTER_S, age_note
 
@@ -137,7 +138,7 @@ class HistorySummaryViewModel:
             note = ""
             live = meter.today_import_kwh
             if stale and live is not None:
-                note = age_note(live, now, w)
+                note = age_note(age_han_s(self._model, live, now), w)
             figures.append(
                 Figure(
                     period,
