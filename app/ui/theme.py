@@ -124,6 +124,7 @@ def stylesheet(theme: Theme, base_px: int) -> str:
     QLabel[role="searching"] {{ font-size: {round(base_px * 1.8)}px; font-weight: 600; }}
     QLabel[role="clock"] {{ font-size: {round(body * 1.25)}px; font-weight: 600; }}
     QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
+    QScrollArea[role="scrolling-text"]:focus {{ border: 3px solid {theme.focus}; }}
     QToolButton, QPushButton {{
         background: {theme.control};
         color: {theme.text};
