@@ -144,8 +144,11 @@ class ObservationPanel(QGroupBox):
             )
             return False
         self.problem.setText("")
-        what = code if mark is Mark.POINT else f"{code} ({_mark_words(mark)})"
-        self.recent.insertItem(0, f"{session_clock(at_s)}  {what or note.strip()}")
+        known = self.conductor.study.coding.code(code)
+        what = note.strip() if known is None else code_title(known)
+        if mark is not Mark.POINT:
+            what += f" ({_mark_words(mark)})"
+        self.recent.insertItem(0, f"{session_clock(at_s)}  {what}")
         while self.recent.count() > RECENT:
             self.recent.takeItem(self.recent.count() - 1)
         self.changed.emit()

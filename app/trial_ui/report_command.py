@@ -56,7 +56,8 @@ def default_db(study: Study) -> Path:
 def build_parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(
         prog="python -m app trial",
-        description="Usability trials: reports of studies recorded by the operator console.",
+        description="Usability trials: reports, observations and anonymised copies of studies "
+        "recorded by the operator console.",
     )
     commands = parser.add_subparsers(
         dest="command", required=True, metavar=" | ".join(("report", *OBSERVATION_COMMANDS))

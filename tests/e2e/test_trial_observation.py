@@ -12,6 +12,7 @@ from app.trial.observations import Mark, Source, observations
 from app.trial.store import TrialStore
 from app.trial.study import load_study
 from app.trial_ui.console_host import OperatorConsole
+from app.ui import i18n
 
 START = 80_000.0
 
@@ -54,6 +55,8 @@ async def test_codes_and_notes_from_the_console(tmp_path: Path) -> None:
         QTest.keyClick(panel.note, Qt.Key.Key_Return)
         assert panel.note.text() == ""
         assert panel.recent.item(0).text() == "0:00:20.0  looked for a back button"
+        assert panel.recent.item(1).text() == "0:00:12.0  Error"
+        assert panel.recent.item(2).text() == "0:00:09.5  Hesitation (stop)"
 
         # On disk already, as another process would read it.
         record = TrialStore(db)
@@ -70,5 +73,27 @@ async def test_codes_and_notes_from_the_console(tmp_path: Path) -> None:
         panel.observer.setText("")
         QTest.mouseClick(panel.codes["error"], Qt.MouseButton.LeftButton)
         assert panel.problem.text() == "Write the observer's name or initials first."
+    finally:
+        await console.stop()
+
+
+async def test_the_panel_speaks_welsh(tmp_path: Path) -> None:
+    i18n.use_language("cy")  # English again after the test (tests/ihd/conftest.py)
+    study = load_study("ihd-money-or-energy")
+    console = OperatorConsole(
+        study, tmp_path / "t.sqlite", history_days=2, listen=("127.0.0.1", 0), embed=False
+    )
+    window = await console.start()
+    panel = window.observation
+    try:
+        assert panel.title() == "Arsylwi"
+        assert panel.add_note.text() == "Ychwanegu nodyn"
+        assert [button.text() for button in panel.codes.values()] == [
+            "Petruso [H]", "Gwall [E]", "Gofyn am help [A]",
+        ]  # fmt: skip
+        window.tasks.participant.setCurrentText("P01")
+        QTest.mouseClick(window.tasks.start_participant, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(panel.codes["hesitation"], Qt.MouseButton.LeftButton)
+        assert panel.recent.item(0).text().endswith("Petruso (dechrau)")
     finally:
         await console.stop()
