@@ -6,7 +6,7 @@ import csv
 import html
 import io
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from app.trial.agreement import Agreement, agreements
@@ -42,6 +42,22 @@ def counts(placed: Sequence[Placed]) -> Counter[tuple[str, str, str, str]]:
     )
 
 
+def _study_order(study: Study) -> Callable[[tuple[str, str]], tuple[int, int]]:
+    """Columns in the study's order: variant by variant, its tasks in the file's order, and
+    what fell between tasks last."""
+    variants = [v.id for v in study.variants] or [""]
+    tasks = [t.id for t in study.tasks]
+
+    def key(column: tuple[str, str]) -> tuple[int, int]:
+        task, variant = column
+        return (
+            variants.index(variant) if variant in variants else len(variants),
+            tasks.index(task) if task in tasks else len(tasks),
+        )
+
+    return key
+
+
 def _kappa_text(agreement: Agreement) -> str:
     kappa = agreement.table.kappa
     return "undefined" if kappa is None else f"{kappa:.2f}"
@@ -52,7 +68,9 @@ def observations_html(study: Study, seen: Observed) -> str:
         return ""
     e = html.escape
     counted = counts(seen.placed)
-    columns = sorted({(task, variant) for (_c, task, variant, _o) in counted})
+    columns = sorted(
+        {(task, variant) for (_c, task, variant, _o) in counted}, key=_study_order(study)
+    )
     observers = sorted({observer for (*_rest, observer) in counted})
     head = "".join(
         f"<th scope='col'>{e(task or 'between tasks')}{f' · {e(variant)}' if variant else ''}</th>"

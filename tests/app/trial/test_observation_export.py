@@ -106,4 +106,4 @@ def test_the_report_counts_codes_per_task_and_gives_kappa(tmp_path: Path) -> Non
     assert "The unit of agreement is a window of 10 s" in page
     assert "<td>0.73</td>" in page
     # Counts per code and task/variant: the second observer's "error" fell in "today".
-    assert "<th scope='col'>today · money</th>" in page
+    assert "<th scope='col'>cost-now · money</th><th scope='col'>today · money</th>" in page
