@@ -35,6 +35,7 @@ from app.trial_ui.console_window import ConsoleWindow
 from app.trial_ui.displays_panel import DisplaysPanel, EmbeddedDisplay
 from app.trial_ui.report_command import default_db
 from app.trial_ui.variant_settings import apply_variant
+from han.private_files import private_folder
 from home_emulator.api.from_scenario import home_spec
 from home_emulator.api.home import (
     COORDINATOR_IEEE,
@@ -190,7 +191,7 @@ def run(options: Options) -> int:
         print(f"python -m app: {error}", file=sys.stderr)
         return 2
     db = options.trial_db or default_db(study)
-    db.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(db.parent)  # participants' records: the trial team's alone
     qt_messages.install()
     application = QApplication.instance() or QApplication(sys.argv[:1])
     application.setApplicationName("SMETS consumer suite – trial console")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QTabWidget, QVBo
 from app.trial.conductor import Conductor
 from app.trial_ui.displays_panel import DisplaysPanel
 from app.trial_ui.home_panel import HomePanel
+from app.trial_ui.observation_panel import ObservationPanel
 from app.trial_ui.questionnaire_host import QuestionnaireHost
 from app.trial_ui.scenario_panel import ScenarioPanel
 from app.trial_ui.task_panel import TaskPanel
@@ -68,7 +69,9 @@ class ConsoleWindow(QMainWindow):
         middle.addTab(self.scenario, translate("OperatorConsole", "The scenario's script"))
         self.displays = displays
         self.questionnaire = QuestionnaireHost(conductor, displays.embedded)
-        for panel in (self.tasks, self.home, self.scenario, self.questionnaire):
+        self.observation = ObservationPanel(conductor)
+        self.observation.watch_keys(self)
+        for panel in (self.tasks, self.home, self.scenario, self.questionnaire, self.observation):
             panel.changed.connect(self.refresh)
         centre = QVBoxLayout()
         centre.addWidget(middle)
@@ -76,6 +79,7 @@ class ConsoleWindow(QMainWindow):
         left = QVBoxLayout()
         left.addWidget(self.tasks, 1)
         left.addWidget(self.questionnaire)
+        left.addWidget(self.observation)
         columns = QHBoxLayout()
         columns.addLayout(left, 5)
         columns.addLayout(centre, 4)
@@ -105,6 +109,7 @@ class ConsoleWindow(QMainWindow):
         self.tasks.refresh()
         self.home.refresh()
         self.scenario.refresh()
+        self.observation.refresh()
         self.displays.refresh_record()
 
     def closeEvent(self, event: QCloseEvent) -> None:

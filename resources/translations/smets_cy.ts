@@ -1929,6 +1929,46 @@ python -m app --mode %1 --source %2 --display-ieee EUI64 --install-code CODE --t
 python -m app --mode %1 --source %2 --display-ieee EUI64 --install-code CODE --trial %3 --participant ID
 %4</translation>
     </message>
+    <message>
+        <source>Observation</source>
+        <translation>Arsylwi</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <translation>Arsylwr</translation>
+    </message>
+    <message>
+        <source>A note at this moment</source>
+        <translation>Nodyn ar yr eiliad hon</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nodyn</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Ychwanegu nodyn</translation>
+    </message>
+    <message>
+        <source>Latest observations</source>
+        <translation>Yr arsylwadau diweddaraf</translation>
+    </message>
+    <message>
+        <source>Start a participant first.</source>
+        <translation>Dechreuwch gyfranogwr yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Write the observer&apos;s name or initials first.</source>
+        <translation>Ysgrifennwch enw neu lythrennau blaen yr arsylwr yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>dechrau</translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation>stopio</translation>
+    </message>
 </context>
 <context>
     <name>PpmidShell</name>
