@@ -143,5 +143,6 @@ def test_every_radio_type_on_a_silent_port_fails_in_one_line_within_seconds(tmp_
     finally:
         for _, process, _ in running:
             process.kill()
+            process.communicate()  # reaps it and closes its pipes
         for fd in ports:
             os.close(fd)
