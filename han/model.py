@@ -235,7 +235,9 @@ class SupplierMessage:
     importance: str
     confirmation_required: bool
     received_at: float
+    """In the HAN's time, as the display's clock shows it (an emulated home may run ahead)."""
     confirmed_at: float | None = None
+    """In the HAN's time too, as the hub was told it."""
     read: bool = False
 
 

@@ -101,7 +101,7 @@ class HubLink:
         await self._messaging.message_confirmation(
             message_id=message_id, confirmation_time=int(confirmed_at) - ZIGBEE_EPOCH_S
         )
-        message.confirmed_at = self._now()
+        message.confirmed_at = confirmed_at
         message.read = True
         self._model.announce(ModelChange(None, frozenset({Field.MESSAGES})))
 
@@ -144,6 +144,6 @@ class HubLink:
             text=str(args.message),
             importance=IMPORTANCE_NAMES.get(control & 0x0C, "medium"),
             confirmation_required=bool(control & MessageControl.confirmation_required),
-            received_at=self._now(),
+            received_at=self._model.han_now(self._now()),
         )
         self._model.announce(ModelChange(None, frozenset({Field.MESSAGES})))

@@ -959,6 +959,10 @@
         <translation>Y ddau</translation>
     </message>
     <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
         <source>Monday</source>
         <translation>dydd Llun</translation>
     </message>
@@ -2263,6 +2267,10 @@ python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant I
     <message>
         <source>%1 pence</source>
         <translation>%1 ceiniog</translation>
+    </message>
+    <message>
+        <source>kilowatt hours</source>
+        <translation>cilowat awr</translation>
     </message>
     <message>
         <source>Electricity now not known yet</source>

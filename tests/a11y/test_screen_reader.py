@@ -53,7 +53,7 @@ def test_the_ihd_reads_its_screens_as_buttons_and_its_readings_as_sentences(
     assert any(re.match(r"^Right now: (Low|Medium|High)$", name) for name in names)
     panels = {node["name"]: node for _path, node in reader.walk(tree) if node["role"] == "panel"}
     today = panels["Electricity today"]
-    assert re.match(r"^£[\d.]+ [\d.]+ kWh", today["description"]), today
+    assert re.match(r"^£[\d.]+, [\d.]+ kilowatt hours", today["description"]), today
 
     # Pressing a screen's button by its action shows that screen, and the bar says so.
     reader.press("push button", "History")
