@@ -66,10 +66,19 @@ def _yesterday_by_keys(reader: Any) -> None:
     reader.focused(
         lambda node: node["name"] == "History" and node.get("description", "").startswith("On show")
     )
-    reader.tab_to(lambda node: node["name"] == "Chart")
-    reader.key("Right")  # one choice of the two: arrows move between them, as between radios
+    chart = reader.tab_to(lambda node: node["name"] == "Chart")
+    assert chart["role"] == "radio button"  # one choice of several, never a "check box"
+    assert "checked" in chart["states"]
+    reader.key("Right")  # arrows move between the choices, as between radio buttons
     reader.focused(lambda node: node["name"] == "Totals")
     reader.key("space")
+    reader.find(
+        lambda node: (
+            node["name"] == "Totals"
+            and node["role"] == "radio button"
+            and "checked" in node["states"]
+        )
+    )
     _path, today = reader.find(_named(r"^Electricity, Today: "))
     assert re.match(r"^Electricity, Today: £\d+\.\d\d, [\d.]+ kilowatt hours", today["name"]), (
         today["name"]
