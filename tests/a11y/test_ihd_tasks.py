@@ -107,6 +107,8 @@ def _confirm_the_message(reader: Any) -> None:
     names = {node["name"]: node for _path, node in walk(tree)}
     assert names["Message"]["description"].startswith("Planned power cut:")
     assert "Your supplier asks you to confirm you have read this message." in names
+    # Received on the home's day and by its clock (the scenario's Tuesday morning).
+    assert any(re.match(r"^Received Tue 13 Jan at 09:0\d$", name) for name in names), names
     reader.press("push button", "Confirm")
     said = reader.hears(lambda said: said.startswith("You confirmed this message at "))
     confirmed_at = re.match(r"^You confirmed this message at (\d\d):(\d\d)\.$", said)
