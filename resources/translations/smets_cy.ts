@@ -970,6 +970,10 @@
         <translation>Y ddau</translation>
     </message>
     <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
         <source>Monday</source>
         <translation>dydd Llun</translation>
     </message>
@@ -2316,6 +2320,10 @@ python -m app --mode %1 --source %2 --display-ieee EUI64 --install-code CODE --t
     <message>
         <source>%1 pence</source>
         <translation>%1 ceiniog</translation>
+    </message>
+    <message>
+        <source>kilowatt hours</source>
+        <translation>cilowat awr</translation>
     </message>
     <message>
         <source>Electricity now not known yet</source>
