@@ -1579,6 +1579,10 @@
         <translation>Sgript y senario</translation>
     </message>
     <message>
+        <source>Other displays</source>
+        <translation>Dangosyddion eraill</translation>
+    </message>
+    <message>
         <source>%1 (this computer)</source>
         <translation>%1 (y cyfrifiadur hwn)</translation>
     </message>
@@ -1731,8 +1735,8 @@
         <translation>Chi sy&apos;n barnu: nodwch lwyddiant neu fethiant</translation>
     </message>
     <message>
-        <source>right answer: %1</source>
-        <translation>yr ateb cywir: %1</translation>
+        <source>Right answer: %1</source>
+        <translation>Yr ateb cywir: %1</translation>
     </message>
     <message>
         <source>✓ success</source>
