@@ -57,13 +57,14 @@ class Scrolling(QScrollArea):
 
     def __init__(self, panel: QWidget) -> None:
         super().__init__()
+        self.panel = panel
         self.setWidget(panel)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def minimumSizeHint(self) -> QSize:
-        panel = self.widget().minimumSizeHint()
+        panel = self.panel.minimumSizeHint()
         bar = self.verticalScrollBar().sizeHint().width()
         return QSize(panel.width() + bar, min(panel.height(), SHORTEST_PX))
 

@@ -2155,6 +2155,41 @@ python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant I
     </message>
 </context>
 <context>
+    <name>RateLabel</name>
+    <message>
+        <source>Standard</source>
+        <translation>Safonol</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dydd</translation>
+    </message>
+    <message>
+        <source>Night</source>
+        <translation>Nos</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>Brig</translation>
+    </message>
+    <message>
+        <source>Off-peak</source>
+        <translation>Allfrig</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>Nwy</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>Trydan</translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation>Bloc %1</translation>
+    </message>
+</context>
+<context>
     <name>Reconnecting</name>
     <message>
         <source>Reconnecting…</source>

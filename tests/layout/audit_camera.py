@@ -1,5 +1,6 @@
 """A camera for the screenshot tours that, at each stop, looks at the screen in every theme,
-language and size instead of photographing it, and keeps what it could not read."""
+language and size instead of photographing it, and keeps what it could not read: text that does not
+fit, and text the screen still shows in English once switched to Welsh."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 from PySide6.QtWidgets import QWidget
 
 from tests.layout.readable import Finding, findings
+from tests.layout.welsh import english_left, visible_texts
 
 THEMES = ("standard", "large", "contrast")
 LANGUAGES = ("en", "cy")
@@ -42,6 +44,14 @@ async def _lasting(window: QWidget) -> list[Finding]:
     return found
 
 
+def _authored(window: QWidget) -> tuple[str, ...]:
+    """The supplier's messages in the home the window shows: data, shown as the supplier sent it."""
+    context = getattr(getattr(window, "view", None), "context", None)
+    model = getattr(context, "model", None)
+    messages = getattr(model, "messages", {})
+    return tuple(message.text for message in messages.values())
+
+
 class AuditCamera:
     def __init__(self, sizes: tuple[tuple[int, int], ...] = SIZES) -> None:
         self.sizes = sizes
@@ -58,6 +68,7 @@ class AuditCamera:
         if settings is None:
             return
         before = (settings.theme, settings.language, window.size())
+        english: dict[str, str] = {}
         for theme in THEMES:
             settings.set_theme(theme)
             for language in LANGUAGES:
@@ -65,6 +76,16 @@ class AuditCamera:
                 for size in self.sizes:
                     window.resize(*size)
                     await settled()
+                    if theme == THEMES[0] and size == self.sizes[0]:
+                        # Switched live from English, as a person switches it in Settings.
+                        if language == "en":
+                            english = visible_texts(window)
+                        else:
+                            welsh = visible_texts(window)
+                            for text in english_left(english, welsh, _authored(window)):
+                                self.found.setdefault(
+                                    f"{state}: English in Welsh: {text!r}", set()
+                                ).add(f"{theme} {size[0]}×{size[1]}")
                     for finding in await _lasting(window):
                         where = f"{theme} {language} {size[0]}×{size[1]}"
                         self.found.setdefault(f"{state}: {finding}", set()).add(where)

@@ -21,6 +21,9 @@ SAME_IN_BOTH: frozenset[str] = frozenset(
         "w",
         "p",
         "m³",
+        "dbm",
+        # Zigbee's link quality indicator, as radio tools name it.
+        "lqi",
         "am",
         "pm",
         # Names of standards and products, not words: the same in any language.
@@ -57,12 +60,17 @@ NAMES: frozenset[str] = frozenset(
         "p02",
         "p03",
         "p04",
+        # Each language offered by its own name, so a person finds theirs whichever is on show.
+        "english",
+        "cymraeg",
     }
 )
 """Names of people, homes and studies, which are not translated."""
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _TAG = re.compile(r"<[^>]+>")
+_CODES = re.compile(r"\b(?:[0-9A-Fa-f]{2}:)+[0-9A-Fa-f]{2}\b|\b[0-9A-F]{4}\b")
+"""EUI-64s (``00:0d:6f:…``) and install codes or CINs in groups of four hex digits."""
 
 
 def visible_texts(window: QWidget) -> dict[str, str]:
@@ -108,7 +116,7 @@ def words_to_translate(text: str) -> list[str]:
     """The words of ``text`` that a Welsh reader needs in Welsh (not units, names or numbers)."""
     return [
         word
-        for word in _WORD.findall(text)
+        for word in _WORD.findall(_CODES.sub(" ", text))
         if word.lower() not in SAME_IN_BOTH
         and word.lower() not in NAMES
         and not (len(word) == 1 and not word.isalpha())
