@@ -218,8 +218,11 @@ class TaskPanel(QWidget):
         if running.code is not None:
             code = running.code
             grouped = " ".join(code[i : i + 4] for i in range(0, len(code), 4))
+            # The code on a line of its own: read out in its groups, never split across lines.
             self.code.setText(
-                translate("OperatorConsole", "Code for the participant: %1").replace("%1", grouped)
+                translate("OperatorConsole", "Code for the participant: %1")
+                .replace("%1", "\n" + grouped)
+                .replace(" \n", "\n")
             )
         self.condition.setText(
             translate("OperatorConsole", "Success when: %1").replace(
