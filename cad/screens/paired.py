@@ -62,6 +62,7 @@ class LiveView(QWidget):
         self.demand.set_caption(QCoreApplication.translate("CadViews", "Electricity now"))
         self.cost_per_hour.set_caption(QCoreApplication.translate("CadViews", "Costing per hour"))
         self.today.set_caption(QCoreApplication.translate("CadViews", "Electricity today"))
+        self.refresh()  # the readings' words ("an hour", "at 10:54") too, not at the next tick
 
     def refresh(self) -> None:
         w = QT_WORDING
