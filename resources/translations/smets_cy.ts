@@ -1598,6 +1598,10 @@
         <translation>Sgript y senario</translation>
     </message>
     <message>
+        <source>Other displays</source>
+        <translation>Dangosyddion eraill</translation>
+    </message>
+    <message>
         <source>%1 (this computer)</source>
         <translation>%1 (y cyfrifiadur hwn)</translation>
     </message>
@@ -1750,8 +1754,8 @@
         <translation>Chi sy&apos;n barnu: nodwch lwyddiant neu fethiant</translation>
     </message>
     <message>
-        <source>right answer: %1</source>
-        <translation>yr ateb cywir: %1</translation>
+        <source>Right answer: %1</source>
+        <translation>Yr ateb cywir: %1</translation>
     </message>
     <message>
         <source>✓ success</source>
@@ -2209,6 +2213,41 @@ python -m app --mode %1 --source %2 --display-ieee EUI64 --install-code CODE --t
     <message>
         <source>Next</source>
         <translation>Nesaf</translation>
+    </message>
+</context>
+<context>
+    <name>RateLabel</name>
+    <message>
+        <source>Standard</source>
+        <translation>Safonol</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dydd</translation>
+    </message>
+    <message>
+        <source>Night</source>
+        <translation>Nos</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>Brig</translation>
+    </message>
+    <message>
+        <source>Off-peak</source>
+        <translation>Allfrig</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>Nwy</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>Trydan</translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation>Bloc %1</translation>
     </message>
 </context>
 <context>
