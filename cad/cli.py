@@ -143,6 +143,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _when(at_s: float) -> str:
+    # The computer's clock, on purpose: `cad status` is the operator checking that the logging
+    # process is alive (when it last wrote, when a frame last came), not a screen of the device.
     ago = max(0, int(time.time() - at_s))
     return f"{datetime.fromtimestamp(at_s).isoformat(sep=' ', timespec='seconds')} ({ago} s ago)"
 

@@ -42,6 +42,7 @@ class Pairing:
     method: str
     """"passkey" or "remote"."""
     paired_at_s: float
+    """On the HAN's clock, the time the CAD shows everywhere."""
 
 
 class PairingMemory:

@@ -199,6 +199,14 @@ class Meter:
     value_changed_han_s: float | None = None
     """HAN time at which a reading last changed value (not merely arrived again): for "gas updates
     every 30 minutes – last at 14:30"."""
+    heard_at: float | None = None
+    """When (display clock) the meter last said anything: a report of any attribute, a poll's
+    answer, a price or credit it pushed. A value the meter reports only when it changes is as
+    live as this (``han.freshness``)."""
+    heard_han_s: float | None = None
+    """The same moment on the HAN's clock: what a screen says as "last heard at"."""
+    unanswered: bool = False
+    """The display asked and the meter did not answer: out of date until it is heard again."""
 
     @property
     def last_updated(self) -> float | None:
@@ -235,7 +243,9 @@ class SupplierMessage:
     importance: str
     confirmation_required: bool
     received_at: float
+    """HAN time: every time a screen shows is the meters' own."""
     confirmed_at: float | None = None
+    """HAN time, as the confirmation told the hub."""
     read: bool = False
 
 
@@ -243,13 +253,20 @@ class SupplierMessage:
 class HanClock:
     """The HAN's time (the hub's Time server), followed between readings.
 
-    An emulated home may run faster than real time, so the clock keeps the rate observed between
-    two readings: HAN time now = last reading + elapsed display time × rate.
+    An emulated home may run faster than real time, so the clock keeps the rate it observed:
+    HAN time now = last reading + elapsed display time × rate. The rate is measured from the
+    anchor, the first reading since the clock last changed pace (``han.links.han_clock``).
     """
 
     han_s: float
     read_at: float
     rate: float = 1.0
+    anchor_han_s: float | None = None
+    """The reading the rate is measured from (None: this reading)."""
+    anchor_read_at: float | None = None
+    rate_checked: bool = False
+    """Whether the readings since the anchor have measured or borne out the rate (else it is
+    the rate believed before them: 1 at first, as a real HAN runs)."""
 
     def now(self, display_now: float) -> float:
         return self.han_s + (display_now - self.read_at) * self.rate
@@ -324,8 +341,22 @@ class HomeModel:
         return sum(1 for message in self.messages.values() if not message.read)
 
     def han_now(self, display_now: float) -> float:
-        """The HAN's time if the hub has told it, else the display's own."""
+        """The HAN's time if the hub has told it, else the display's own.
+
+        Also the HAN time of a moment just past on the display's clock (when a connection was
+        lost, a frame arrived): every time a screen shows is the meters' time."""
         return self.han_clock.now(display_now) if self.han_clock else display_now
+
+    def heard_from(self, key: MeterKey, display_now: float) -> None:
+        """The meter at ``key`` said something now: everything it reports is live."""
+        meter = self.meter(key)
+        meter.heard_at = display_now
+        meter.heard_han_s = self.han_now(display_now)
+        meter.unanswered = False
+
+    def unanswered_by(self, key: MeterKey) -> None:
+        """A poll of the meter at ``key`` got no answer."""
+        self.meter(key).unanswered = True
 
     def count_undecodable_frame(self) -> None:
         self.undecodable_frames += 1

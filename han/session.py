@@ -85,6 +85,8 @@ class HanSession:
     def device_initialized(self, device: BaseDevice, *args: Any) -> None:
         if not isinstance(device, Device):
             return  # Green Power devices have no metering endpoints
+        if device.ieee == self.application.state.node_info.ieee:
+            return  # the display's own radio: a library may give it a Time server of its own
         for endpoint_id, endpoint in device.endpoints.items():
             if endpoint_id == 0:
                 continue

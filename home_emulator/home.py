@@ -61,6 +61,7 @@ METER_STEP_S = 10
 """How often the ESME measures demand and updates its registers, in emulated seconds."""
 _CATCH_UP_BATCH = 256
 _MIN_WAIT_S = 0.001
+_BEFORE_NEXT_STEP_S = 0.001
 
 HUB_IEEE = "0d:6f:00:00:00:00:00:10"
 ESME_IEEE = "0d:6f:00:00:00:00:00:01"
@@ -211,6 +212,7 @@ class EmulatedHome:
             self.hub, self.air, self, partial(self.send_message, importance="high")
         )
         self._next_step_s = start + METER_STEP_S
+        self.hub.live_now = self.time_now
         self._agenda: list[tuple[float, int, Action]] = []
         self._agenda_order = itertools.count()
         self.reports_sent = 0
@@ -232,6 +234,11 @@ class EmulatedHome:
             self.air.join(node, outside_the_han=node is reader)
 
     # Time -----------------------------------------------------------------------------------
+
+    def time_now(self) -> float:
+        """The home's time at this instant: the virtual clock, kept within the step the meters have
+        reached (a home catching up, or stepped by hand, is where its meters are)."""
+        return min(max(self.clock.now(), self.now_s), self._next_step_s - _BEFORE_NEXT_STEP_S)
 
     def schedule(self, at_s: float, action: Action) -> None:
         """Run ``action`` when emulated time reaches ``at_s`` (before that step's reports)."""

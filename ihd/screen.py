@@ -66,3 +66,8 @@ class IhdScreen(ModelPage):
 
     def screen_shown(self) -> None:
         """The shell has just put this screen on show (a visit begins)."""
+
+    def scroll_pages(self, pages: int) -> bool:
+        """PageUp/PageDown: move what scrolls inside the screen (a long message) by whole views;
+        False when there is nothing of its own to scroll, and the shell scrolls the page."""
+        return False

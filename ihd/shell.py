@@ -159,6 +159,8 @@ class IhdShell(DeviceShell):
         screen.screen_shown()
 
     def _scroll(self, pages: int) -> None:
+        if self.screen_for(self.current_key()).scroll_pages(pages):
+            return
         bar = self._pages[self.current_key()].verticalScrollBar()
         bar.setValue(bar.value() + pages * bar.pageStep())
 

@@ -2,7 +2,7 @@
 review.
 
     python3 scripts/dev.py screenshots          everything (a few minutes)
-    python scripts/screenshots.py --ppmid|--cad|--kiosk|--network   one part
+    python scripts/screenshots.py --ppmid|--cad|--kiosk|--network|--long-message   one part
 
 Each device's shots are in their own module beside this one (``shots_ihd``, ``shots_ppmid``,
 ``shots_cad``, ``shots_kiosk``; ``shots_common`` names and saves them). IHD names are
@@ -26,7 +26,7 @@ from app.host import qt_messages
 from han.model import HomeModel
 from shots_cad import cad_screens
 from shots_common import NOW, OUT
-from shots_ihd import ihd_more_screens, live, network_screens, still, measured_home
+from shots_ihd import ihd_more_screens, live, long_message, network_screens, still, measured_home
 from shots_kiosk import kiosk_screens
 from shots_ppmid import ppmid_screens
 
@@ -34,6 +34,7 @@ from shots_ppmid import ppmid_screens
 async def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     await live()
+    await long_message()
     await ihd_more_screens()
     for language in ("en", "cy"):
         await still(HomeModel(), "searching", language)
@@ -53,5 +54,7 @@ if __name__ == "__main__":
         qasync.run(kiosk_screens())
     elif "--network" in sys.argv:  # Your network only
         qasync.run(network_screens())
+    elif "--long-message" in sys.argv:  # the longest message, large Welsh
+        qasync.run(long_message())
     else:
         qasync.run(ppmid_screens() if "--ppmid" in sys.argv else main())  # --ppmid: the PPMID only

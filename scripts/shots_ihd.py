@@ -9,6 +9,7 @@ import os
 from decimal import Decimal
 from pathlib import Path
 
+from PySide6.QtWidgets import QWidget
 from shots_common import NOW, SCREENS, SMALL, WIDE, name, save, settle, until
 
 from app.connection.sources import home_of
@@ -72,6 +73,50 @@ async def live() -> None:
             await save(window, name(screen, language, "standard", WIDE))
     app.settings.set_language("en")
     await app.stop()
+
+
+def longest_scenario_message(scenario: str = "outage-and-messages") -> str:
+    """The longest supplier message a shipped scenario sends (254 bytes, the most a ZCL string
+    holds)."""
+    from home_emulator.api.scenarios import Message, open_scenario
+
+    texts = [
+        event.action.text
+        for event in open_scenario(scenario).events
+        if isinstance(event.action, Message)
+    ]
+    return max(texts, key=lambda text: len(text.encode()))
+
+
+async def long_message() -> None:
+    """The longest message a scenario may send, read whole in large Welsh at 800×480: its body
+    scrolls inside the card while Confirm stays on screen – ``ihd-messages-long-cy-large-800x480.png``
+    at its start, ``ihd-messages-long-end-cy-large-800x480.png`` after PageDown."""
+    app = RunningApp(Options(speed=60, seed=3, size=SMALL, theme="large", language="cy"))
+    window = await app.start()
+    shell = window.view
+    assert isinstance(shell, IhdShell)
+    home = home_of(app.source)
+    session = app.session
+    assert session is not None
+    await until(lambda: session.hub is not None and session.hub.attached.is_set())
+    text = longest_scenario_message()
+    home.send_message(text, confirm=True)
+    await until(lambda: any(m.text == text for m in app.model.messages.values()))
+    shell.go_to("messages")
+    await settle()
+    await save(window, name("messages-long", "cy", "large", SMALL))
+    messages = shell.screen_for("messages")
+    while messages.scroll_pages(+1) and not _at_the_end(messages):  # PageDown, as a person would
+        await settle()
+    await settle()
+    await save(window, name("messages-long-end", "cy", "large", SMALL))
+    await app.stop()
+
+
+def _at_the_end(screen: QWidget) -> bool:
+    bar = screen.text.verticalScrollBar()  # type: ignore[attr-defined]
+    return bool(bar.value() == bar.maximum())
 
 
 async def still(model: HomeModel, state: str, language: str) -> None:

@@ -35,7 +35,7 @@ from typing import Any, Final
 from han.domain.history import MeterHistory, PeriodFigures, PeriodStarts
 from han.domain.local_calendar import LocalCalendar
 from han.domain.units import ELECTRICITY_UPDATE_S, GAS_UPDATE_S, MeteringUnit
-from han.links.hub_link import next_clock
+from han.links.han_clock import next_clock
 from han.measured import Measured
 from han.model import Field, Fuel, HomeModel, Meter, MeterKey, ModelChange
 
@@ -200,6 +200,7 @@ class GlowHome:
         if self._history_due(reading, received_at):
             changed.add(Field.HISTORY)
         self._last[reading.fuel] = reading
+        model.heard_from(meter.key, received_at)
         model.mark_connected()
         model.announce(ModelChange(meter.key, frozenset(changed)))
 

@@ -33,7 +33,7 @@ from app.host.window import HostWindow
 from app.settings.display_settings import DisplaySettings
 from app.settings.options import Options
 from app.trial_ui.participant_recording import ParticipantRecording
-from app.ui import i18n
+from app.ui import choice_role, i18n
 from han.model import HomeModel
 from han.session import HanSession
 
@@ -57,6 +57,7 @@ def run(options: Options) -> int:
     qt_messages.install()
     application = QApplication.instance() or QApplication(sys.argv[:1])
     application.setApplicationName("SMETS consumer suite")
+    choice_role.install()
     qt_gc.collect_on_qt_thread()
     try:
         status = int(qasync.run(run_app(options)))

@@ -52,6 +52,9 @@ class HostWindow(QMainWindow):
 
     def follow(self, connection: Connection) -> None:
         """Show "Reconnecting…" over the device whenever the HAN source is away."""
+        model = connection.model
+        # The moment touch was lost is told on the meters' clock, like every other time shown.
+        self.reconnecting.set_clock(lambda: model.han_now(time.time()))
         self._unfollow = connection.subscribe(self.reconnecting.follow)
         self.reconnecting.follow(connection.state)
 

@@ -20,10 +20,12 @@ from app.ui.i18n import QT_WORDING
 from app.ui.overlay import Overlay
 from app.ui.theme import Theme
 from app.wording import Wording
-from han.model import AmbientLevel, HomeModel, LinkState
+from han.freshness import QUIET_AFTER_HAN_S, last_heard_han_s, out_of_date
+from han.model import AmbientLevel, HomeModel
 
-STALE_AFTER_S: Final = 60.0
-"""As on the Now screen: a level not heard for a minute is shown as out of date."""
+STALE_AFTER_S: Final = QUIET_AFTER_HAN_S
+"""As on the Now screen: a level whose meter has not been heard for a minute of the meters' time
+is shown as out of date (the level itself is reported only when it changes: ``han.freshness``)."""
 
 translate = QCoreApplication.translate
 
@@ -45,12 +47,12 @@ def ambient_scene(model: HomeModel, now: float, wording: Wording) -> AmbientScen
     if meter is None or meter.ambient is None:
         note = wording.translate("Ambient", "Looking for your meter…")
         return AmbientScene(None, True, clock, "", note)
-    lost = model.link is LinkState.LOST
-    stale = lost or meter.ambient.is_stale(now, STALE_AFTER_S)
+    stale = out_of_date(model, meter, now, STALE_AFTER_S, meter.ambient)
     note = ""
-    if stale:
+    heard = last_heard_han_s(model, meter)
+    if stale and heard is not None:
         note = wording.translate("Ambient", "Out of date – last heard at %1").replace(
-            "%1", wording.clock(meter.ambient.updated_at)
+            "%1", wording.clock(heard)
         )
     credit = ""
     balance = meter.credit.balance_gbp

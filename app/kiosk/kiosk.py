@@ -63,6 +63,8 @@ class Kiosk(QObject):
         *,
         backlight: Backlight | None = None,
         monotonic: Callable[[], float] = time.monotonic,
+        # The computer's clock, on purpose: the screen goes dark for the room's real night (an
+        # emulated home's night may pass in a minute); no time the kiosk shows comes from here.
         local_now: Callable[[], datetime] = datetime.now,
         settings_path: Path | None = None,
         hold_s: float = HOLD_S,

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from app.trial.stats import Attempt, TaskSummary, participants, problems_by_task
 from app.trial.study import Study
+from han.private_files import private_folder
 
 OUTCOME_MARKS = {
     "success": "✓ success",
@@ -241,7 +242,8 @@ participant's display showed (e.g. a wrong code). Skipped tasks are not counted 
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """A file of the trial's, owner-only (mkstemp's 0600) in a folder made owner-only."""
+    private_folder(path.parent)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     with os.fdopen(handle, "wb") as file:
         file.write(data)

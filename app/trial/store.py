@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from han.private_files import private_file
 
@@ -69,6 +70,17 @@ CREATE TABLE IF NOT EXISTS responses (
     item TEXT NOT NULL,
     value REAL,
     text TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE TABLE IF NOT EXISTS observations (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id),
+    observer TEXT NOT NULL,
+    session_time_s REAL NOT NULL CHECK (session_time_s >= 0),
+    code TEXT NOT NULL DEFAULT '',
+    state TEXT NOT NULL DEFAULT 'point' CHECK (state IN ('point', 'start', 'stop')),
+    note TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL CHECK (source IN ('live', 'post-hoc')),
+    recorded_at REAL NOT NULL
 ) STRICT;
 CREATE INDEX IF NOT EXISTS events_by_run ON events(task_run_id, kind);
 CREATE INDEX IF NOT EXISTS sessions_by_participant ON sessions(participant, ended_at);
@@ -181,6 +193,15 @@ class TrialStore:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
+
+    # The record's other tables (observations.py) -------------------------------------------
+
+    def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """One write to the record, committed (on disk) before it returns."""
+        return self._transaction()
+
+    def query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+        return list(self._db.execute(sql, parameters))
 
     # Sessions and task runs (the console) --------------------------------------------------
 

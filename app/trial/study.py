@@ -19,6 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Final
 
+from app.trial.coding import CodingScheme, read_coding_scheme
 from app.trial.questionnaires import Instrument, Item, ItemKind, QuestionnairePlan
 from app.trial.variants import VARIANT_SETTINGS, Design, Variant
 from han.resources import resource_dir
@@ -109,6 +110,8 @@ class Study:
     variants: tuple[Variant, ...] = ()
     """Design variants compared (none: the displays as designed)."""
     design: Design = Design.WITHIN
+    coding: CodingScheme = field(default_factory=CodingScheme)
+    """The observers' codes (``[observation]``); none when the study defines none."""
 
     @property
     def displays(self) -> tuple[str, ...]:
@@ -200,6 +203,7 @@ def _read_study(root: TomlTable, path: Path, scenario_override: str | None) -> S
     plan = _questionnaires(root.table("questionnaires")) if root.has("questionnaires") else None
     design = root.choice("design", Design, Design.WITHIN, what="design")
     variants = _variants(root)
+    coding = read_coding_scheme(root.table("observation"))
     root.finish("a study")
     return Study(
         study_id,
@@ -213,6 +217,7 @@ def _read_study(root: TomlTable, path: Path, scenario_override: str | None) -> S
         plan or QuestionnairePlan(),
         variants,
         design,
+        coding,
     )
 
 

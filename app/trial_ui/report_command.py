@@ -16,6 +16,9 @@ from pathlib import Path
 from app.settings.user_dirs import data_dir
 from app.trial.answers import Sheet, sheets
 from app.trial.comparison import findings, variant_tasks
+from app.trial.observation_export import observations_csv, place
+from app.trial.observation_report import Observed, agreement_csv, observations_html, observed
+from app.trial.observations import observations
 from app.trial.report import (
     attempts_csv,
     participants_csv,
@@ -33,6 +36,9 @@ from app.trial.report_sections import (
 from app.trial.stats import Attempt, attempts, summarise
 from app.trial.store import TrialStore, TrialStoreError
 from app.trial.study import Study, StudyError, load_study
+from app.trial_ui.observation_commands import COMMANDS as OBSERVATION_COMMANDS
+from app.trial_ui.observation_commands import add_commands as add_observation_commands
+from app.trial_ui.observation_commands import run as run_observation_command
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -50,9 +56,12 @@ def default_db(study: Study) -> Path:
 def build_parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(
         prog="python -m app trial",
-        description="Usability trials: reports of studies recorded by the operator console.",
+        description="Usability trials: reports, observations and anonymised copies of studies "
+        "recorded by the operator console.",
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="report")
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar=" | ".join(("report", *OBSERVATION_COMMANDS))
+    )
     report = commands.add_parser(
         "report",
         help="per-task success rate, time on task, errors and a per-participant table",
@@ -78,11 +87,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder for the report (default: STUDY-report beside the record)",
     )
+    add_observation_commands(commands)
     return parser
 
 
 def main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
+    if args.command in OBSERVATION_COMMANDS:
+        return run_observation_command(args)
     try:
         study = load_study(args.study)
     except StudyError as error:
@@ -102,6 +114,7 @@ def main(argv: Sequence[str]) -> int:
             stores.append(TrialStore(path))
         found = attempts(stores[0], study, stores[1:])
         answered = sheets(stores[0], study)
+        seen = _observed(stores[0], study)
     except TrialStoreError as error:
         print(f"trial report: {error}", file=sys.stderr)
         return 2
@@ -112,7 +125,9 @@ def main(argv: Sequence[str]) -> int:
         print(f"trial report: {db} holds no finished task of study {study.id!r}", file=sys.stderr)
         return 2
     try:
-        written = write_report(study, found, out, database=str(db), answered=answered)
+        written = write_report(
+            study, found, out, database=str(db), answered=answered, observed=seen
+        )
     except OSError as error:
         print(f"trial report: cannot write {out}: {error.strerror or error}", file=sys.stderr)
         return 2
@@ -127,6 +142,7 @@ def write_report(
     *,
     database: str,
     answered: Sequence[Sheet] = (),
+    observed: Observed | None = None,
 ) -> Path:
     from app.trial_ui.plots import success_rate_png, time_on_task_png
 
@@ -141,6 +157,11 @@ def write_report(
         sections += variants_html(study, rows, compared, answered)
         write_atomically(out / "variants.csv", variants_csv(rows).encode())
         write_atomically(out / "findings.csv", findings_csv(compared).encode())
+    if observed is not None and (study.coding.codes or observed.placed):
+        sections += observations_html(study, observed)
+        write_atomically(out / "observations.csv", observations_csv(observed.placed).encode())
+        agreement = agreement_csv(observed.agreed, study.coding.window_s)
+        write_atomically(out / "agreement.csv", agreement.encode())
     plots = {
         "Success rate per task": success_rate_png(summaries),
         "Time on task": time_on_task_png(summaries, found),
@@ -161,6 +182,12 @@ def write_report(
     write_atomically(out / "time-on-task.png", plots["Time on task"])
     write_atomically(out / "report.html", page.encode())
     return out / "report.html"
+
+
+def _observed(store: TrialStore, study: Study) -> Observed:
+    sessions = store.sessions(study.id)
+    runs = {session.id: store.task_runs(session.id) for session in sessions}
+    return observed(study, place(observations(store, sessions), sessions, runs), sessions)
 
 
 def _ensure_gui() -> None:

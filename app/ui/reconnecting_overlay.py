@@ -26,7 +26,8 @@ class ReconnectingOverlay(Overlay):
         super().__init__(parent)
         self._now = now
         self.lost_at: float | None = None
-        """When the source was lost (display clock); None if it has never been reached."""
+        """When the source was lost (``now``'s clock: the HAN's once ``set_clock`` has given it);
+        None if it has never been reached."""
         self._seen_live = False
         self.card = QFrame(self)
         self.card.setProperty("role", "card")
@@ -48,6 +49,10 @@ class ReconnectingOverlay(Overlay):
         outer.addStretch(1)
         self.set_theme(theme)
         self.retranslate()
+
+    def set_clock(self, now: Callable[[], float]) -> None:
+        """Tell times by ``now`` (the HAN's time, as the corner clock does)."""
+        self._now = now
 
     def set_theme(self, theme: Theme) -> None:
         shade = QColor(theme.background)

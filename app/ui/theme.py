@@ -124,6 +124,7 @@ def stylesheet(theme: Theme, base_px: int) -> str:
     QLabel[role="searching"] {{ font-size: {round(base_px * 1.8)}px; font-weight: 600; }}
     QLabel[role="clock"] {{ font-size: {round(body * 1.25)}px; font-weight: 600; }}
     QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
+    QScrollArea[role="scrolling-text"]:focus {{ border: 3px solid {theme.focus}; }}
     QToolButton, QPushButton {{
         background: {theme.control};
         color: {theme.text};
@@ -156,9 +157,9 @@ def stylesheet(theme: Theme, base_px: int) -> str:
         border-style: dashed;
     }}
     QToolButton:focus, QPushButton:focus {{ border: 3px solid {theme.focus}; }}
-    QCheckBox, QRadioButton {{ spacing: {base_px // 2}px; }}
+    QCheckBox, QRadioButton {{ spacing: {base_px // 2}px; padding: 3px 0px; }}
     QCheckBox::indicator, QRadioButton::indicator {{
-        width: {body}px; height: {body}px;
+        width: {body - 2 * max(line, 2)}px; height: {body - 2 * max(line, 2)}px;
         background: {theme.control};
         border: {max(line, 2)}px solid {theme.control_border};
         border-radius: {max(2, base_px // 6)}px;

@@ -29,8 +29,8 @@ Glow's own rules, kept because consumers depend on them:
 
 Our own rules: a reading is never invented. A message is written only when its meter has told us
 every figure in it (cumulative, day, week, month, and demand for electricity) and the hub has told
-us the time – every timestamp is the meters' clock, never the computer's – and a meter whose
-readings are older than a few of its update periods is not published at all (``is_fresh``).
+us the time – every timestamp is the meters' clock, never the computer's – and a meter silent for
+a few of its update periods of the meters' time is not published at all (``is_fresh``).
 
 Prepayment credit has no place in Glow's messages; it goes beside the Glow tree, to
 ``<prefix>-cad/<id>/prepayment`` (``cad_topic``), with the feed's availability: consumers of a
@@ -49,6 +49,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any, Final
 
 from cad.meters import electricity_meter
+from han.freshness import out_of_date
 from han.measured import Measured
 from han.model import Fuel, HomeModel, LinkState, Meter
 
@@ -115,9 +116,12 @@ def state_topic(prefix: str, device_id: str) -> str:
     return f"{prefix}/{device_id}/STATE"
 
 
-def is_fresh(meter: Meter, now: float) -> bool:
-    updated = meter.last_updated
-    return updated is not None and now - updated <= FRESH_PERIODS * meter.expected_update_s
+def is_fresh(model: HomeModel, meter: Meter, now: float) -> bool:
+    """Whether the meter is heard and has a reading: silence of a few update periods of the
+    meters' time makes it stale, as on the CAD's own screens (``han.freshness``)."""
+    if meter.last_updated is None:
+        return False
+    return not out_of_date(model, meter, now, FRESH_PERIODS * meter.expected_update_s)
 
 
 def electricity_message(
@@ -125,7 +129,7 @@ def electricity_message(
 ) -> dict[str, Any] | None:
     """The ``electricitymeter`` message, or None until there is a complete, live reading."""
     meter = electricity_meter(model)
-    if meter is None or model.han_clock is None or not is_fresh(meter, now):
+    if meter is None or model.han_clock is None or not is_fresh(model, meter, now):
         return None
     if meter.demand_kw is None:
         return None
@@ -154,7 +158,7 @@ def gas_message(
     """The ``gasmeter`` message (energy in kWh, volume in m³), or None without a complete, live
     reading."""
     meter = model.gas_meter()
-    if meter is None or model.han_clock is None or not is_fresh(meter, now):
+    if meter is None or model.han_clock is None or not is_fresh(model, meter, now):
         return None
     if meter.volume_total_m3 is None:
         return None
@@ -203,7 +207,7 @@ def prepayment_message(model: HomeModel, now: float) -> dict[str, Any] | None:
         (Fuel.ELECTRICITY, electricity_meter(model)),
         (Fuel.GAS, model.gas_meter()),
     ):
-        if meter is None or not meter.credit.in_prepayment or not is_fresh(meter, now):
+        if meter is None or not meter.credit.in_prepayment or not is_fresh(model, meter, now):
             continue
         credit = meter.credit
         if credit.balance_gbp is None:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Coroutine
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -31,7 +33,7 @@ from app.host.context import ExperienceContext
 from app.ui.big_number import BigNumber
 from app.ui.chart import BarChart
 from app.ui.i18n import QT_WORDING
-from app.wording import fill
+from app.wording import fill, rate_label_words
 from cad.log import export
 from cad.log.logger import CadLogger
 from cad.meters import electricity_meter
@@ -62,6 +64,7 @@ class LiveView(QWidget):
         self.demand.set_caption(QCoreApplication.translate("CadViews", "Electricity now"))
         self.cost_per_hour.set_caption(QCoreApplication.translate("CadViews", "Costing per hour"))
         self.today.set_caption(QCoreApplication.translate("CadViews", "Electricity today"))
+        self.refresh()  # the readings' words ("an hour", "at 10:54") too, not at the next tick
 
     def refresh(self) -> None:
         w = QT_WORDING
@@ -77,7 +80,7 @@ class LiveView(QWidget):
             "kW",
             note=fill(
                 QCoreApplication.translate("CadViews", "at %1"),
-                w.clock(meter.demand_kw.updated_at, seconds=True),
+                w.clock(self.context.model.han_now(meter.demand_kw.updated_at), seconds=True),
             ),
         )
         price = meter.tariff.unit_price_gbp_per_kwh
@@ -112,6 +115,7 @@ class TariffView(QWidget):
             ("month", QCoreApplication.translate("CadViews", "Cost this month")),
         ):
             self.labels[key][0].setText(text)
+        self.refresh()  # the figures' words too
 
     def refresh(self) -> None:
         w = QT_WORDING
@@ -119,7 +123,8 @@ class TariffView(QWidget):
         if meter is None:
             return
         tariff = meter.tariff
-        self.labels["rate"][1].setText(tariff.rate_label or "–")
+        label = tariff.rate_label
+        self.labels["rate"][1].setText(rate_label_words(label, w) if label else "–")
         if tariff.unit_price_gbp_per_kwh is not None:
             pence = tariff.unit_price_gbp_per_kwh.value * 100
             self.labels["unit"][1].setText(
@@ -168,6 +173,8 @@ class HistoryView(QWidget):
         layout.addWidget(self.chosen)
         self.chart.bar_chosen.connect(self._bar_chosen)
         self.total_kwh = 0.0
+        self.total_shown = False
+        """The total is on show (not a chosen bar's figure, nor nothing before the first load)."""
         self.edges = np.zeros(1)
         self.retranslate()
 
@@ -183,6 +190,7 @@ class HistoryView(QWidget):
             )
         ):
             self.span.setItemText(index, text)
+        self._say_total()
 
     async def reload(self) -> None:
         logger = self.logger_ref.logger
@@ -202,15 +210,21 @@ class HistoryView(QWidget):
         self.chart.set_bars(edges, values)
         self.edges = edges
         self.total_kwh = float(np.nansum(values))
-        self.chosen.setText(
-            fill(
-                QCoreApplication.translate("CadViews", "%1 kWh in all"),
-                QT_WORDING.number(_dec(self.total_kwh), 2),
+        self.total_shown = True
+        self._say_total()
+
+    def _say_total(self) -> None:
+        if self.total_shown:
+            self.chosen.setText(
+                fill(
+                    QCoreApplication.translate("CadViews", "%1 kWh in all"),
+                    QT_WORDING.number(_dec(self.total_kwh), 2),
+                )
             )
-        )
 
     def _bar_chosen(self, index: int) -> None:
         if index >= 0:
+            self.total_shown = False
             start = float(self.edges[index])
             self.chosen.setText(
                 fill(
@@ -233,11 +247,14 @@ class ExportView(QWidget):
         super().__init__(parent)
         self.logger_ref = logger_ref
         form = QFormLayout(self)
-        today = QDate.currentDate()
+        today = self._han_today()
         self.first, self.last = QDateEdit(today.addDays(-7)), QDateEdit(today)
+        self._range_chosen = False
+        """Whether the person picked the days (then they stay as picked)."""
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(self._chose_range)
         self.fuel, self.format = QComboBox(), QComboBox()
         self.fuel.addItems(list(export.FUELS))
         self.format.addItems(list(export.FORMATS))
@@ -253,6 +270,24 @@ class ExportView(QWidget):
         self.result.setWordWrap(True)
         form.addRow(self.result)
         self.retranslate()
+
+    def _han_today(self) -> QDate:
+        """The HAN's UTC day: the log is kept on the meters' clock, not the computer's."""
+        han_now = self.logger_ref.context.model.han_now(self.logger_ref.now())
+        day = datetime.fromtimestamp(han_now, UTC).date()
+        return QDate(day.year, day.month, day.day)
+
+    def _chose_range(self) -> None:
+        self._range_chosen = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._range_chosen:  # the hub may have told the time since this was built
+            today = self._han_today()
+            for edit, day in ((self.first, today.addDays(-7)), (self.last, today)):
+                edit.blockSignals(True)
+                edit.setDate(day)
+                edit.blockSignals(False)
 
     def retranslate(self) -> None:
         for caption, text in zip(

@@ -166,7 +166,8 @@ class PairingFlow:
 
     def _remember(self, method: str) -> None:
         hub = self.access.hub_ieee() if self.access is not None else None
-        self.memory.save(Pairing(self.display_ieee, hub, method, self._now()))
+        paired_at = self.model.han_now(self._now())
+        self.memory.save(Pairing(self.display_ieee, hub, method, paired_at))
         self.notice = None
 
     def forget(self) -> None:

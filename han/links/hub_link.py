@@ -18,30 +18,15 @@ from typing import Any, Final
 from zigpy.exceptions import ZigbeeException
 from zigpy.zcl import Cluster
 
-from han.clock_speed import MAX_SPEED
 from han.clusters import MESSAGING_CLUSTER
 from han.clusters.messaging import MessageControl
-from han.model import Field, HanClock, HomeModel, ModelChange, SupplierMessage
+from han.links.han_clock import next_clock
+from han.model import Field, HomeModel, ModelChange, SupplierMessage
 
 LOGGER = logging.getLogger(__name__)
 
 ZIGBEE_EPOCH_S: Final = int(datetime(2000, 1, 1, tzinfo=UTC).timestamp())
 IMPORTANCE_NAMES: Final = {0x00: "low", 0x04: "medium", 0x08: "high", 0x0C: "critical"}
-
-
-MIN_RATE_BASELINE_S: Final = 0.5
-"""Readings closer together than this (display time) are too close to judge the rate from."""
-
-
-def next_clock(previous: HanClock | None, han_s: float, read_at: float) -> HanClock:
-    """The HAN clock after a new reading: the rate is what the last two readings show."""
-    if previous is None:
-        return HanClock(han_s, read_at)
-    elapsed = read_at - previous.read_at
-    if elapsed < MIN_RATE_BASELINE_S:
-        return HanClock(han_s, read_at, previous.rate)
-    rate = (han_s - previous.han_s) / elapsed
-    return HanClock(han_s, read_at, min(max(rate, 0.0), MAX_SPEED))  # 0 while a clock is paused
 
 
 class HubLink:
@@ -89,7 +74,9 @@ class HubLink:
         answered_at = self._now()
         read_at = (asked_at + answered_at) / 2
         han_s = float(int(success["time"]) + ZIGBEE_EPOCH_S)
-        self._model.han_clock = next_clock(self._model.han_clock, han_s, read_at)
+        self._model.han_clock = next_clock(
+            self._model.han_clock, han_s, read_at, within_s=(answered_at - asked_at) / 2
+        )
         self._model.announce(ModelChange(None, frozenset({Field.HAN_CLOCK})))
 
     async def confirm(self, message_id: int) -> None:
@@ -101,7 +88,7 @@ class HubLink:
         await self._messaging.message_confirmation(
             message_id=message_id, confirmation_time=int(confirmed_at) - ZIGBEE_EPOCH_S
         )
-        message.confirmed_at = self._now()
+        message.confirmed_at = confirmed_at
         message.read = True
         self._model.announce(ModelChange(None, frozenset({Field.MESSAGES})))
 
@@ -144,6 +131,6 @@ class HubLink:
             text=str(args.message),
             importance=IMPORTANCE_NAMES.get(control & 0x0C, "medium"),
             confirmation_required=bool(control & MessageControl.confirmation_required),
-            received_at=self._now(),
+            received_at=self._model.han_now(self._now()),
         )
         self._model.announce(ModelChange(None, frozenset({Field.MESSAGES})))

@@ -112,5 +112,6 @@ class PowerLink:
         if meter.demand_kw is None or meter.demand_kw.value != amount:
             meter.value_changed_han_s = self._model.han_now(now)
         meter.demand_kw = Measured(amount, now)
+        self._model.heard_from(self.key, now)
         self._model.mark_connected()
         self._model.announce(ModelChange(self.key, frozenset({Field.DEMAND_KW})))

@@ -196,6 +196,7 @@ class PrepaymentLink:
     # Model ----------------------------------------------------------------------------------
 
     def _on_report(self, event: Any) -> None:
+        self._model.heard_from(self.key, self._now())
         self._apply({event.attribute_name: event.value})
 
     def _on_supply_report(self, event: Any) -> None:

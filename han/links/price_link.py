@@ -179,6 +179,7 @@ class PriceLink:
         if command_id != PUBLISH_PRICE or not hasattr(args, "price"):
             return
         period, meter_time_s = price_period(args)
+        self._model.heard_from(self._key, self._now())
         is_current = self.tariff.publish(period, meter_time_s=meter_time_s, received_at=self._now())
         fields = {Field.TARIFF, Field.UNIT_PRICE} if is_current else {Field.TARIFF}
         self._heard.set()

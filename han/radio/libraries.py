@@ -3,7 +3,9 @@
 The app can sit on a real HAN through a USB coordinator driven by one of zigpy's radio libraries.
 (A coordinator forms the display's *own* network – a hobby stick cannot join a live SMETS2 HAN, see
 the README.) Every library's ControllerApplication is taught the Smart Energy profile
-(``han.radio.air.smart_energy_application``), so the rest of the app is the same as on the emulated home.
+(``han.radio.air.smart_energy_application``), so the rest of the app is the same as on the emulated home;
+zigpy-znp's is also taught the long messages a Z-Stack stick holds for its host
+(``han.radio.znp_long_messages``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from typing import Final
 from zigpy.application import ControllerApplication
 
 from han.radio.air import smart_energy_application
+from han.radio.znp_closing import ZnpClosesCleanly
+from han.radio.znp_long_messages import ZnpLongMessages
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,14 @@ KNOWN_USB_IDS: Final[dict[tuple[int, int], tuple[str, str]]] = {
 }
 
 
+LIBRARY_MIXINS: Final[dict[str, tuple[type, ...]]] = {
+    # zigpy-znp leaves out the messages a Z-Stack stick holds for its host (long ones), and lets
+    # a request in flight write to a port it has closed.
+    "znp": (ZnpLongMessages, ZnpClosesCleanly),
+}
+"""What a radio library is taught besides the Smart Energy profile, by radio type."""
+
+
 class RadioError(Exception):
     """Something about the radio a person can act on; the message says what and what to do."""
 
@@ -111,7 +123,13 @@ def controller_class(kind: RadioKind) -> type[ControllerApplication]:
         module = importlib.import_module(kind.module)
     except ImportError as error:
         raise RadioError(f"the {kind.name} radio library is not installed ({error})") from error
-    return smart_energy_application(module.ControllerApplication)
+    application: type[ControllerApplication] = module.ControllerApplication
+    mixins = tuple(
+        mixin for mixin in LIBRARY_MIXINS.get(kind.name, ()) if not issubclass(application, mixin)
+    )
+    if mixins:
+        application = type(application.__name__, (*mixins, application), {"__module__": __name__})
+    return smart_energy_application(application)
 
 
 def radio_config(choice: RadioChoice, *, database_path: str | None) -> dict[str, object]:

@@ -72,6 +72,14 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         " for the display's --install-code (repeatable)",
     )
     parser.add_argument(
+        "--admit-ppmid",
+        action="append",
+        default=[],
+        metavar="EUI64[=INSTALL_CODE]",
+        help="put a prepayment meter interface device (PPMID) in the hub's device log, as --admit"
+        " does a display (repeatable); swap-ppmid later replaces it",
+    )
+    parser.add_argument(
         "--znp",
         metavar="tcp://HOST:PORT",
         help="also serve an emulated TI Z-Stack USB coordinator there (port 0 picks a free one);"
@@ -102,7 +110,11 @@ def parse_listen(text: str) -> tuple[str, int]:
     return host.strip("[]"), int(port_text)
 
 
-def parse_admitted(texts: list[str]) -> list[tuple[t.EUI64, bytes | None]]:
+Admitted = tuple[t.EUI64, bytes | None, DeviceType]
+"""A device for the hub's device log: its EUI-64, its install code if given, and its kind."""
+
+
+def parse_admitted(texts: list[str], kind: DeviceType = DeviceType.IHD) -> list[Admitted]:
     """``--admit EUI64[=INSTALL_CODE]`` values: each display and its install code, if given."""
     admitted = []
     for text in texts:
@@ -119,7 +131,7 @@ def parse_admitted(texts: list[str]) -> list[tuple[t.EUI64, bytes | None]]:
                 code, _key = parse_install_code(code_text)
             except ValueError as error:
                 raise ValueError(f"--admit {eui64_text}: {error}") from None
-        admitted.append((eui64, code))
+        admitted.append((eui64, code, kind))
     return admitted
 
 
@@ -127,7 +139,7 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         scenario = open_scenario(args.scenario)
         host, port = parse_listen(args.listen)
-        admitted = parse_admitted(args.admit)
+        admitted = parse_admitted(args.admit) + parse_admitted(args.admit_ppmid, DeviceType.PPMID)
         znp, ezsp = _coordinators(args)
         if args.speed is not None:
             check_speed(args.speed)
@@ -150,7 +162,11 @@ def run_serve(args: argparse.Namespace) -> int:
     if store is not None:
         commit_money_before_answering(home, store, name)
     # The installer pairs each coordinator like any display.
-    admitted += [(ieee, None) for ieee, asked in ((ZNP_IEEE, znp), (EZSP_IEEE, ezsp)) if asked]
+    admitted += [
+        (ieee, None, DeviceType.IHD)
+        for ieee, asked in ((ZNP_IEEE, znp), (EZSP_IEEE, ezsp))
+        if asked
+    ]
     _label_own_display(home)
     notes = admit(home, admitted)
     try:
@@ -266,7 +282,7 @@ def _coordinators(
     return znp, ezsp
 
 
-def admit(home: EmulatedHome, admitted: list[tuple[t.EUI64, bytes | None]]) -> list[str]:
+def admit(home: EmulatedHome, admitted: list[Admitted]) -> list[str]:
     """Put each display in the hub's device log with its install code, as an installer would:
     the code given, or a new random one (nothing about the display could tell it), which is
     printed once with its EUI-64 for the installer to give that display (``--install-code``).
@@ -274,14 +290,15 @@ def admit(home: EmulatedHome, admitted: list[tuple[t.EUI64, bytes | None]]) -> l
     to print, after the address line."""
     log = home.hub.device_log
     notes = []
-    for ieee, code in admitted:
+    for ieee, code, kind in admitted:
         if code is not None:
-            log.add(ieee, code, DeviceType.IHD)
+            log.add(ieee, code, kind)
         elif not log.admits(ieee):
-            entry = log.add(ieee, new_install_code(), DeviceType.IHD)
+            entry = log.add(ieee, new_install_code(), kind)
             if ieee not in (ZNP_IEEE, EZSP_IEEE):  # a coordinator's host proves nothing: one line
                 shown = format_install_code(entry.install_code)
-                notes.append(f"admitted {ieee}: install code {shown}")
+                what = "" if kind is DeviceType.IHD else f" ({kind.value})"
+                notes.append(f"admitted {ieee}{what}: install code {shown}")
         else:
             notes.append(f"{ieee} is already in the hub's device log, with its install code")
     return notes

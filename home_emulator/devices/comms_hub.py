@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -82,6 +83,9 @@ class CommsHub:
     messages: dict[int, SupplierMessage] = field(default_factory=dict)
     events: list[HubEvent] = field(default_factory=list)
     mains_lost_at_s: float | None = None
+    live_now: Callable[[], float] | None = None
+    """The home's time at this instant, between two steps of its meters: a hub's clock ticks every
+    second, so a display reading it twice five seconds apart sees five seconds pass, not 0 or 10."""
     _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def __post_init__(self) -> None:
@@ -94,6 +98,7 @@ class CommsHub:
                 "dst_shift": 3600,
             },
         )
+        self.time.before_read = self._tell_the_time
         self.messaging = ServerCluster(MESSAGING_CLUSTER)
         self.messaging.on_command("get_last_message", self._last_message)
         self.messaging.on_command("message_confirmation", self._confirmation)
@@ -135,10 +140,18 @@ class CommsHub:
         self._now_s = epoch_s
         local = datetime.fromtimestamp(epoch_s, self.zone)
         dst_start, dst_end = _dst_bounds(local.year, self.zone)
-        local_offset = int((local.utcoffset() or timedelta()).total_seconds())
-        self.time.set("time", zigbee_time(epoch_s))
         self.time.set("dst_start", zigbee_time(dst_start))
         self.time.set("dst_end", zigbee_time(dst_end))
+        self._set_time(epoch_s)
+
+    def _tell_the_time(self) -> None:
+        if self.live_now is not None:
+            self._set_time(self.live_now())
+
+    def _set_time(self, epoch_s: float) -> None:
+        local = datetime.fromtimestamp(epoch_s, self.zone)
+        local_offset = int((local.utcoffset() or timedelta()).total_seconds())
+        self.time.set("time", zigbee_time(epoch_s))
         self.time.set("standard_time", zigbee_time(epoch_s))
         self.time.set("local_time", zigbee_time(epoch_s) + local_offset)
 

@@ -74,6 +74,8 @@ class ServerCluster:
         self._last_frame_s: dict[Display | None, float] = {}
         """When each display's frame (or the shared one) last went: for ``min_interval_floor_s``."""
         self.commands: dict[int, CommandHandler] = {}
+        self.before_read: Callable[[], None] | None = None
+        """Told before every read is answered (the hub sets its clock to the moment of asking)."""
         self.after_command: Callable[[int], None] | None = None
         """Told of every command a handler ran, before the answer is sent (the home store commits
         money there, so nothing the meter accepted is lost in a crash)."""
@@ -108,6 +110,8 @@ class ServerCluster:
     def read(
         self, attribute_ids: list[int], may_read: Callable[[str], bool] | None = None
     ) -> list[f.ReadAttributeRecord]:
+        if self.before_read is not None:
+            self.before_read()
         records = []
         for attrid in attribute_ids:
             record = f.ReadAttributeRecord(attrid=t.uint16_t(attrid))

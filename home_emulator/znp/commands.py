@@ -303,6 +303,37 @@ AF_INCOMING_MSG = Command(
         ("MsgResultRadius", U8),
     ),
 )
+AF_INCOMING_MSG_EXT = Command(
+    "AF incoming message ext",
+    _AREQ,
+    _AF,
+    0x82,
+    (
+        ("GroupId", U16),
+        ("ClusterId", U16),
+        ("SrcAddr", Kind.ADDRESS),
+        ("SrcEndpoint", U8),
+        ("SrcPanId", U16),
+        ("DstEndpoint", U8),
+        ("WasBroadcast", U8),
+        ("LQI", U8),
+        ("SecurityUse", U8),
+        ("TimeStamp", U32),
+        ("TSN", U8),
+        ("Data", Kind.LONG_BYTES),
+        ("MacSrcAddr", U16),
+        ("MsgResultRadius", U8),
+    ),
+)
+"""A message too long for AF incoming message. When even this frame cannot carry it, the data
+is left out and the length stays: ``callbacks.held_message``."""
+AF_DATA_RETRIEVE, AF_DATA_RETRIEVE_RSP = _pair(
+    "AF data retrieve",
+    _AF,
+    0x12,
+    (("TimeStamp", U32), ("Index", U16), ("Length", U8)),
+    (("Status", U8), ("Data", Kind.SHORT_BYTES)),
+)
 
 # ZDO ---------------------------------------------------------------------------------------
 MGMT_PERMIT_JOIN_REQ, MGMT_PERMIT_JOIN_REQ_RSP = _pair(
@@ -441,6 +472,7 @@ REQUESTS: dict[tuple[int, int], Command] = {
         NV_WRITE,
         AF_REGISTER,
         AF_DATA_REQUEST_EXT,
+        AF_DATA_RETRIEVE,
         MGMT_PERMIT_JOIN_REQ,
         NETWORK_DISCOVERY_REQ,
         MGMT_NWK_UPDATE_REQ,

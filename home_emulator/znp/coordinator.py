@@ -9,7 +9,9 @@ As Z-Stack 3.x on a CC2652 it
 - registers the host's endpoints and answers ZDO requests about itself (``own_zdo.py``);
 - once its network is up, is a display on the ``Air``: AF data requests become frames to the
   addressed emulated node, confirmed with AF data confirm (MAC_NO_ACK when nobody answers), and
-  what the nodes send comes back as callbacks (``callbacks.py``).
+  what the nodes send comes back as callbacks (``callbacks.py``); a message too long for one MT
+  frame (a supplier message of up to 254 characters, reassembled from its APS fragments) is held
+  until the host fetches it with AF data retrieve (``held_messages.py``).
 
 Who may join: a node in the hub's device log is on the HAN already (an installer joined it), so by
 default it joins the coordinator's network as soon as the network is up (``JoinPolicy.AT_START``).
@@ -36,6 +38,7 @@ from home_emulator.znp import address_manager, callbacks, formation, own_zdo, st
 from home_emulator.znp import commands as mt
 from home_emulator.znp.commands import Command
 from home_emulator.znp.frames import CommandType, Frame
+from home_emulator.znp.held_messages import HeldMessages
 from home_emulator.znp.nib import NetworkInfoBase
 from home_emulator.znp.nv_commands import HANDLERS as NV_HANDLERS
 from home_emulator.znp.nvram import Nvram, OsalId, StartupOption
@@ -71,6 +74,8 @@ _CHANGE_CHANNEL, _NEW_CHANNEL_MASK = 0xFE, 0xFF
 """Scan durations in a network update that are not scans (ZigBee's Mgmt_NWK_Update_req)."""
 _NEIGHBOUR_LQI = 200
 """The home's routers are a room or two away from the stick: heard well."""
+_MAX_RETRIEVE = 248
+"""A retrieve's answer is its status, length and data in one MT frame of 250 bytes."""
 
 
 class JoinPolicy(enum.Enum):
@@ -107,6 +112,8 @@ class EmulatedZnp:
         self._zdo_tsn = 0
         self._scans = 0
         """Energy scans answered: each reads the band a little differently."""
+        self.held = HeldMessages()
+        """Incoming messages too long for one MT frame, until the host fetches them."""
 
     # The host ----------------------------------------------------------------------------
 
@@ -169,6 +176,7 @@ class EmulatedZnp:
 
     def _reset(self, fields: Fields) -> None:
         self._stop_network()
+        self.held.clear()
         options = (self.nvram.item(OsalId.STARTUP_OPTION) or b"\x00")[0]
         if options & StartupOption.CLEAR_STATE:
             self.nvram.clear_network_state()
@@ -365,9 +373,29 @@ class EmulatedZnp:
         elif packet.dst_ep not in self._endpoints:
             LOGGER.debug("frame for unregistered endpoint %d dropped", packet.dst_ep)
         elif len(data) > callbacks.MAX_INCOMING:
-            LOGGER.warning("%d-byte frame from 0x%04X is too long for the host", len(data), source)
+            stamp = self.held.hold(data)
+            self._emit(callbacks.held_message(packet, source, len(data), stamp))
         else:
             self._emit(callbacks.incoming_message(packet, source, data))
+
+    def _data_retrieve(self, fields: Fields) -> None:
+        stamp, index, length = fields["TimeStamp"], fields["Index"], fields["Length"]
+        if length == 0:  # the host has it all: free it
+            freed = self.held.free(stamp)
+            self._reply(
+                mt.AF_DATA_RETRIEVE_RSP,
+                Status=status.SUCCESS if freed else status.FAILURE,
+                Data=b"",
+            )
+            return
+        if length > _MAX_RETRIEVE:
+            self._reply(mt.AF_DATA_RETRIEVE_RSP, Status=status.INVALID_PARAMETER, Data=b"")
+            return
+        chunk = self.held.read(stamp, index, length)
+        if chunk is None:  # never held, fetched and freed, or kept too long
+            self._reply(mt.AF_DATA_RETRIEVE_RSP, Status=status.FAILURE, Data=b"")
+        else:
+            self._reply(mt.AF_DATA_RETRIEVE_RSP, Status=status.SUCCESS, Data=chunk)
 
     # Data requests -----------------------------------------------------------------------
 
@@ -536,5 +564,6 @@ _DISPATCH: dict[Command, Callable[[EmulatedZnp, Fields], None]] = {
     mt.EXT_ROUTE_CHK: EmulatedZnp._route_check,
     mt.EXT_ROUTE_DISC: EmulatedZnp._route_discovery,
     mt.AF_DATA_REQUEST_EXT: EmulatedZnp._data_request,
+    mt.AF_DATA_RETRIEVE: EmulatedZnp._data_retrieve,
 }
 """The requests besides memory access (``nv_commands.py``), by command."""

@@ -1,16 +1,22 @@
 """The Messages screen: one supplier message at a time, in large type, with Previous / Next and, when
 the supplier asks for it, Confirm (which tells the hub over the HAN).
+
+A message longer than the card's room (up to 254 characters, in large text at 800×480) scrolls
+inside the card – by finger, scroll bar, or the PageUp/PageDown keys – so Confirm stays on screen.
+A message stays marked "New" for the visit it arrived in, until it is confirmed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from qasync import asyncSlot
 
 from app.host.context import ExperienceContext
+from app.ui.announce import announce
 from app.ui.i18n import QT_WORDING
 from app.ui.icons import icon
+from app.ui.scrolling_text import ScrollingText
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
 from han.model import Field, ModelChange
@@ -51,11 +57,7 @@ class MessagesScreen(IhdScreen):
 
         self.received = QLabel("")
         self.received.setProperty("role", "caption")
-        self.text = QLabel("")
-        self.text.setProperty("role", "message")
-        self.text.setWordWrap(True)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.text = ScrollingText("message")
         self.confirmation = QLabel("")
         self.confirmation.setProperty("role", "status")
         self.confirmation.setWordWrap(True)
@@ -108,6 +110,7 @@ class MessagesScreen(IhdScreen):
         )
         self.new.setText(translate("MessagesScreen", "New"))
         self.text.setAccessibleName(translate("MessagesScreen", "Message"))
+        self.text.label.setAccessibleName(translate("MessagesScreen", "Message"))
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
@@ -130,10 +133,17 @@ class MessagesScreen(IhdScreen):
         self.current_id = self._view_model.neighbour(self.current_id, step)
         self.refresh()
 
+    def scroll_pages(self, pages: int) -> bool:
+        return self.text.scroll_pages(pages)
+
     @asyncSlot()
     async def _confirm_clicked(self) -> None:
         if self.current_id is not None:
-            await self._view_model.confirm(self.current_id)
+            confirmed = await self._view_model.confirm(self.current_id)
+            self.refresh()
+            # The Confirm button has gone from under the person's finger (or focus): say what
+            # became of it – confirmed at what time, or that the hub could not be reached.
+            announce(self, self.confirmation.text(), assertive=not confirmed)
 
     def refresh(self) -> None:
         if self.current_id not in self.context.model.messages:
@@ -155,10 +165,11 @@ class MessagesScreen(IhdScreen):
         self.position.setText(page.position)
         self.important.setText(page.important)
         self.important.setVisible(bool(page.important))
-        self.new.setVisible(page.message_id in self._new_this_visit)
+        self.new.setVisible(page.message_id in self._new_this_visit and not page.confirmed)
         self.received.setText(page.received)
         self.text.setText(page.text)
         self.text.setAccessibleDescription(page.text)
+        self.text.label.setAccessibleDescription(page.text)
         self.confirmation.setText(page.confirmation)
         self.confirmation.setVisible(bool(page.confirmation))
         self.confirm.setVisible(page.can_confirm)

@@ -241,7 +241,8 @@ class NetworkScreen(IhdScreen):
         except Exception as error:
             self._say(self._failed(error))
             return
-        self._view_model.backed_up(self.context.now(), str(where))
+        # Told on the meters' clock, like every time the display shows.
+        self._view_model.backed_up(self.context.model.han_now(self.context.now()), str(where))
         self._say(translate("NetworkScreen", "✓ Backed up."))
         self.refresh()
 

@@ -17,6 +17,7 @@ from typing import Final
 from app.settings.display_settings import DisplaySettings
 from app.wording import PLAIN_ENGLISH, Wording, fill
 from han.domain.local_calendar import LocalCalendar
+from han.freshness import age_han_s
 from han.model import HomeModel, Measured, Meter
 from ihd.view_models.home import TODAY_STALE_AFTER_S, age_note
 
@@ -118,7 +119,7 @@ class BudgetViewModel:
                 return None, True, ""
             total += cost.value
             if cost.is_stale(now, max(TODAY_STALE_AFTER_S, 2 * meter.expected_update_s)):
-                stale, note = True, age_note(cost, now, w)
+                stale, note = True, age_note(age_han_s(self._model, cost, now), w)
             standing = meter.tariff.standing_charge_gbp_per_day
             if standing is not None:
                 total += standing.value * days
@@ -183,10 +184,7 @@ class BudgetViewModel:
         key = (period, self.period_start(period, now))
         if level is BudgetLevel.OVER and not stale and key not in self._alerted:
             self._alerted.add(key)
-            alert = fill(
-                w.translate("BudgetScreen", "You have gone over your budget for %1."),
-                caption.lower() if w.language == "en" else caption,
-            )
+            alert = self.over_words(period)
         percent = f"{w.number(fraction * 100, 0)} %"
         return BudgetPage(
             period,
@@ -201,6 +199,16 @@ class BudgetViewModel:
             stale,
             note,
             alert,
+        )
+
+    def over_words(self, period: str) -> str:
+        """The alert on crossing ``period``'s budget, in the language in use now (a banner raised
+        in one language is put into words again when the person switches)."""
+        w = self._wording
+        caption = self.captions()[period]
+        return fill(
+            w.translate("BudgetScreen", "You have gone over your budget for %1."),
+            caption.lower() if w.language == "en" else caption,
         )
 
     def change_budget(self, period: str, steps: int) -> None:

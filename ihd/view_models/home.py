@@ -11,16 +11,19 @@ from decimal import Decimal
 from typing import Final
 
 from app.wording import PLAIN_ENGLISH, Wording, fill
+from han.freshness import QUIET_AFTER_HAN_S, last_heard_han_s, out_of_date, silence_han_s
 from han.links.history_link import one_price_all_day
-from han.model import AmbientLevel, Fuel, HomeModel, LinkState, Measured, Meter
+from han.model import AmbientLevel, Fuel, HomeModel, LinkState, Meter
 from ihd.view_models.spoken import now_sentence
 
 SEARCH_HINT_AFTER_S: Final = 30.0
 """After this long with no meter heard, the display also says what to check."""
-DEMAND_STALE_AFTER_S: Final = 60.0
-"""Meters report demand every ~10 s; a minute without one means the link is in trouble."""
+DEMAND_STALE_AFTER_S: Final = QUIET_AFTER_HAN_S
+"""Meters report demand every ~10 s; a minute of the meters' time without a word from the meter
+means the link is in trouble (demand and the ambient level it gives alike: ``han.freshness``)."""
 TODAY_STALE_AFTER_S: Final = 15 * 60.0
-"""Today's totals are reported at least every 10 minutes (the gas mirror's move half-hourly)."""
+"""Today's totals are reported at least every 10 minutes (the gas mirror's move half-hourly):
+the meter's silence this long, in the meters' time, makes them out of date."""
 
 
 @dataclass(frozen=True)
@@ -72,8 +75,8 @@ def format_money(gbp: Decimal, wording: Wording = PLAIN_ENGLISH) -> str:
     return wording.money(gbp)
 
 
-def age_note(measured: Measured[Decimal], now: float, wording: Wording = PLAIN_ENGLISH) -> str:
-    age = measured.age_s(now)
+def age_note(age: float, wording: Wording = PLAIN_ENGLISH) -> str:
+    """How long a value has gone unconfirmed (seconds of the meters' time), in words."""
     if age < 90:
         return fill(wording.translate("Age", "%1 s old"), f"{age:.0f}")
     if age < 90 * 60:
@@ -118,10 +121,11 @@ class HomeViewModel:
         demand = meter.demand_kw
         per_hour = w.translate("NowScreen", "per hour")
 
-        lost = self._model.link is LinkState.LOST  # nothing is live while the source is away
+        model = self._model
         if demand is not None:
-            demand_stale = lost or demand.is_stale(now, DEMAND_STALE_AFTER_S)
-            note = age_note(demand, now, w) if demand_stale else ""
+            # Live while the meter is heard, whatever it reported last (han.freshness).
+            demand_stale = out_of_date(model, meter, now, DEMAND_STALE_AFTER_S, demand)
+            note = age_note(silence_han_s(model, meter, now, demand), w) if demand_stale else ""
             demand_shown = Shown(format_kw(demand.value, w), "kW", demand_stale, note)
         else:
             demand_stale = True
@@ -144,7 +148,9 @@ class HomeViewModel:
             demand=demand_shown,
             cost_per_hour=cost_shown,
             ambient=ambient.value if ambient is not None else None,
-            ambient_stale=lost or ambient is None or ambient.is_stale(now, DEMAND_STALE_AFTER_S),
+            # Reported only when it changes: as live as the meter that sends it.
+            ambient_stale=ambient is None
+            or out_of_date(model, meter, now, DEMAND_STALE_AFTER_S, ambient),
             today=tuple(today),
             last_updated=self._last_updated(meter, demand_stale),
             unread_messages=self._model.unread_messages,
@@ -155,7 +161,7 @@ class HomeViewModel:
                     demand.value * price.value if demand is not None and price is not None else None
                 ),
                 ambient=ambient.value if ambient is not None else None,
-                updated_at=meter.last_updated,
+                updated_at=last_heard_han_s(model, meter),
                 stale=demand_stale,
             ),
         )
@@ -173,8 +179,10 @@ class HomeViewModel:
             energy, cost = Shown("–", "kWh", True), NOTHING
         else:
             # A gas mirror has news every half hour; electricity every few seconds.
-            stale = used.is_stale(now, max(TODAY_STALE_AFTER_S, 2 * meter.expected_update_s))
-            note = age_note(used, now, w) if stale else ""
+            quiet_after = max(TODAY_STALE_AFTER_S, 2 * meter.expected_update_s)
+            stale = out_of_date(self._model, meter, now, quiet_after, used)
+            silence = silence_han_s(self._model, meter, now, used)
+            note = age_note(silence, w) if stale else ""
             energy = Shown(w.number(used.value, 2), "kWh", stale)
             if meter.today_cost_gbp is not None:  # the meter's own figure knows every rate
                 cost = Shown(w.money(meter.today_cost_gbp.value), "", stale, note)
@@ -194,7 +202,7 @@ class HomeViewModel:
 
     def _last_updated(self, meter: Meter, demand_stale: bool) -> str:
         w = self._wording
-        updated = meter.last_updated
+        updated = last_heard_han_s(self._model, meter)  # the meters' time, like the corner clock
         if updated is None:
             return ""
         heard = w.clock(updated, seconds=True)

@@ -34,6 +34,8 @@ class MessagePage:
     can_confirm: bool
     has_previous: bool
     has_next: bool
+    confirmed: bool = False
+    """The consumer has confirmed it: it is no longer new."""
 
 
 class MessagesViewModel:
@@ -119,6 +121,7 @@ class MessagesViewModel:
             can_confirm=self._can_confirm(message),
             has_previous=index > 0,
             has_next=index < len(ids) - 1,
+            confirmed=message.confirmed_at is not None,
         )
 
     def _can_confirm(self, message: SupplierMessage) -> bool:

@@ -55,8 +55,9 @@ class NetworkViewModel:
     def closed(self) -> None:
         self._open_until = None
 
-    def backed_up(self, now: float, where: str) -> None:
-        self._backed_up = (now, where)
+    def backed_up(self, at_han_s: float, where: str) -> None:
+        """The network was backed up at ``at_han_s`` (the HAN's time, as every time shown)."""
+        self._backed_up = (at_han_s, where)
 
     def seconds_left(self, now: float) -> int:
         if self._open_until is None:

@@ -13,6 +13,7 @@ from typing import Final
 
 from app.wording import PLAIN_ENGLISH, Wording, fill
 from han.domain.credit import predicted_days_left
+from han.freshness import out_of_date, silence_han_s
 from han.model import Fuel, HomeModel, Measured, Meter
 from ihd.view_models.home import age_note
 
@@ -57,10 +58,11 @@ class PrepaymentViewModel:
             else w.translate("PrepaymentScreen", "Electricity")
         )
         balance = credit.balance_gbp
-        stale = balance is None or balance.is_stale(
-            now, max(CREDIT_STALE_AFTER_S, 2 * meter.expected_update_s)
-        )
-        note = age_note(balance, now, w) if balance is not None and stale else ""
+        # Credit is reported when it moves: as live as the meter that reports it.
+        quiet_after = max(CREDIT_STALE_AFTER_S, 2 * meter.expected_update_s)
+        stale = balance is None or out_of_date(self._model, meter, now, quiet_after, balance)
+        silence = silence_han_s(self._model, meter, now, balance)
+        note = age_note(silence, w) if balance is not None and stale else ""
         balance_text = w.money(balance.value) if balance is not None else "–"
         days = self.days_left(meter)
         if days is None:

@@ -11,7 +11,8 @@ from typing import Final
 
 from app.host.context import DeviceKind, PairedDevice
 from app.wording import PLAIN_ENGLISH, Wording, fill
-from han.model import HomeModel, LinkState, Measured
+from han.freshness import quiet_after_wall_s
+from han.model import HomeModel, LinkState
 from ihd.view_models.home import age_note
 
 STRONG_LQI: Final = 170
@@ -27,10 +28,21 @@ QUIET_AFTER_S: Final = {
     DeviceKind.POWER_SENSOR: 2 * 60.0,  # reports at least every minute
     DeviceKind.OTHER: 10 * 60.0,
 }
-"""How long each kind of device may stay silent before the screen says how long ago it was heard."""
+"""How long (the meters' time) each kind of device may stay silent before the screen says how long
+ago it was heard."""
 
 FASTER_CLOCK: Final = 1.5
-"""A HAN clock running faster than this (an emulated home) is worth saying so."""
+"""A HAN clock running faster than this (an emulated home) is worth saying so: a real HAN, and
+an emulated one at ×1, runs at 1 within what whole-second readings can tell."""
+
+
+def speed_figure(rate: float) -> Decimal:
+    """The pace of the meters' clock as a person reads it: whole times below 10, two significant
+    figures above (×29.8 measured is "30", ×99,870 is "100,000")."""
+    figure = Decimal(rate)
+    if rate < 10:
+        return figure.quantize(Decimal(1))
+    return Decimal(f"{figure:.2g}").quantize(Decimal(1))
 
 
 @dataclass(frozen=True)
@@ -87,7 +99,7 @@ class StatusViewModel:
                 w.translate(
                     "StatusScreen", "The meters' clock runs %1 times faster than real time."
                 ),
-                w.number(Decimal(clock.rate), 0),
+                w.number(speed_figure(clock.rate), 0),
             )
         elif clock is None:
             note = w.translate("StatusScreen", "The hub has not told the time yet.")
@@ -147,10 +159,13 @@ class StatusViewModel:
         if heard is None:
             last_heard, quiet = w.translate("StatusScreen", "Not heard yet"), True
         else:
-            quiet = now - heard > QUIET_AFTER_S[device.kind]
-            last_heard = w.clock(heard, seconds=True)
+            model = self._model
+            # Silence and the time it is told in are the meters' own, like the corner clock.
+            quiet = now - heard > quiet_after_wall_s(model, QUIET_AFTER_S[device.kind])
+            last_heard = w.clock(model.han_now(heard), seconds=True)
             if quiet:
-                last_heard += " – " + age_note(Measured(Decimal(0), heard), now, w)
+                silence = model.han_now(now) - model.han_now(heard)
+                last_heard += " – " + age_note(silence, w)
         return DeviceRow(
             kind=self._kind(device),
             identity=device.ieee[-8:].upper(),

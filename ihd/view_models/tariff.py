@@ -18,8 +18,9 @@ from typing import Final
 import numpy as np
 from numpy.typing import NDArray
 
-from app.wording import PLAIN_ENGLISH, Wording, fill
+from app.wording import PLAIN_ENGLISH, Wording, fill, rate_label_words
 from han.domain.local_calendar import LocalCalendar
+from han.freshness import out_of_date, silence_han_s
 from han.model import Fuel, HomeModel, Meter, PricePeriod
 from ihd.view_models.home import age_note
 
@@ -145,12 +146,12 @@ class TariffViewModel:
             if standing is not None
             else w.translate("TariffScreen", "Standing charge not known yet")
         )
-        heard = meter.last_updated
+        # A price is pushed only when it changes: it is as live as the meter that would push it.
         quiet_after = max(QUIET_AFTER_S, 2 * meter.expected_update_s)
-        stale = heard is None or now - heard > quiet_after
+        stale = out_of_date(self._model, meter, now, quiet_after)
         note = ""
         if stale and meter.today_import_kwh is not None:
-            note = age_note(meter.today_import_kwh, now, w)
+            note = age_note(silence_han_s(self._model, meter, now), w)
         return FuelPrices(
             meter.fuel,
             caption,
@@ -167,7 +168,7 @@ class TariffViewModel:
     def _band(self, period: PricePeriod) -> str:
         w = self._wording
         if period.rate_label:
-            return period.rate_label
+            return rate_label_words(period.rate_label, w)
         if period.tier is not None:
             return fill(w.translate("TariffScreen", "Rate %1"), str(period.tier))
         return w.translate("TariffScreen", "Single rate")

@@ -970,6 +970,10 @@
         <translation>Y ddau</translation>
     </message>
     <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
         <source>Monday</source>
         <translation>dydd Llun</translation>
     </message>
@@ -1594,6 +1598,10 @@
         <translation>Sgript y senario</translation>
     </message>
     <message>
+        <source>Other displays</source>
+        <translation>Dangosyddion eraill</translation>
+    </message>
+    <message>
         <source>%1 (this computer)</source>
         <translation>%1 (y cyfrifiadur hwn)</translation>
     </message>
@@ -1746,8 +1754,8 @@
         <translation>Chi sy&apos;n barnu: nodwch lwyddiant neu fethiant</translation>
     </message>
     <message>
-        <source>right answer: %1</source>
-        <translation>yr ateb cywir: %1</translation>
+        <source>Right answer: %1</source>
+        <translation>Yr ateb cywir: %1</translation>
     </message>
     <message>
         <source>✓ success</source>
@@ -1928,6 +1936,46 @@ python -m app --mode %1 --source %2 --display-ieee EUI64 --install-code CODE --t
         <translation>Mae dangosyddion cyfranogwyr ar sgriniau eraill yn cysylltu ag un o’r EUI-64 hyn a’i god gosod:
 python -m app --mode %1 --source %2 --display-ieee EUI64 --install-code CODE --trial %3 --participant ID
 %4</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Arsylwi</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <translation>Arsylwr</translation>
+    </message>
+    <message>
+        <source>A note at this moment</source>
+        <translation>Nodyn ar yr eiliad hon</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nodyn</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Ychwanegu nodyn</translation>
+    </message>
+    <message>
+        <source>Latest observations</source>
+        <translation>Yr arsylwadau diweddaraf</translation>
+    </message>
+    <message>
+        <source>Start a participant first.</source>
+        <translation>Dechreuwch gyfranogwr yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Write the observer&apos;s name or initials first.</source>
+        <translation>Ysgrifennwch enw neu lythrennau blaen yr arsylwr yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>dechrau</translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation>stopio</translation>
     </message>
 </context>
 <context>
@@ -2168,6 +2216,41 @@ python -m app --mode %1 --source %2 --display-ieee EUI64 --install-code CODE --t
     </message>
 </context>
 <context>
+    <name>RateLabel</name>
+    <message>
+        <source>Standard</source>
+        <translation>Safonol</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dydd</translation>
+    </message>
+    <message>
+        <source>Night</source>
+        <translation>Nos</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>Brig</translation>
+    </message>
+    <message>
+        <source>Off-peak</source>
+        <translation>Allfrig</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>Nwy</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>Trydan</translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation>Bloc %1</translation>
+    </message>
+</context>
+<context>
     <name>Reconnecting</name>
     <message>
         <source>Reconnecting…</source>
@@ -2276,6 +2359,10 @@ python -m app --mode %1 --source %2 --display-ieee EUI64 --install-code CODE --t
     <message>
         <source>%1 pence</source>
         <translation>%1 ceiniog</translation>
+    </message>
+    <message>
+        <source>kilowatt hours</source>
+        <translation>cilowat awr</translation>
     </message>
     <message>
         <source>Electricity now not known yet</source>

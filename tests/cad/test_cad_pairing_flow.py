@@ -3,13 +3,16 @@ remembered, and a different one later (a hub swap on a real HAN) forgets the pai
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+
+import pytest
 
 from app.connection.han_access import HanAccess
 from app.host.context import ExperienceContext
 from cad.pairing_memory import Pairing, PairingMemory
 from cad.view_models.pairing import HUB_REPLACED, PairingFlow
-from han.model import HomeModel
+from han.model import HanClock, HomeModel
 
 CAD = "00:0d:6f:ff:fe:00:0c:ad"
 
@@ -42,3 +45,14 @@ def test_the_first_hub_heard_is_remembered_and_another_one_forgets_the_pairing(
     assert flow.check_hub()
     assert flow.remembered() is None
     assert flow.notice == HUB_REPLACED
+
+
+def test_the_pairing_is_remembered_on_the_hans_clock(tmp_path: Path) -> None:
+    heard: list[str | None] = ["0d:6f:00:00:00:00:00:10"]
+    flow = _flow(tmp_path, heard)
+    han_s = 1_768_294_800.0  # Tue 13 Jan 2026 09:00, whatever the computer's calendar says
+    flow.model.han_clock = HanClock(han_s, time.time())
+    flow.installed()
+    remembered = flow.remembered()
+    assert remembered is not None
+    assert remembered.paired_at_s == pytest.approx(han_s, abs=5)

@@ -368,3 +368,39 @@ async def _interviewed_meter(application: ControllerApplication) -> zigpy.device
         while (found := meter()) is None:  # noqa: ASYNC110 - zigpy's interview has no event
             await asyncio.sleep(0.01)
     return found
+
+
+async def test_the_readmes_ppmid_swap_walk_through_works(
+    serve: type[ServeProcess], tmp_path: Path
+) -> None:
+    """README "Replace a PPMID": admit one, attach it, swap it for another, and only the new one
+    attaches afterwards."""
+    old, new = "00:0d:6f:ff:fe:00:00:05", "00:0d:6f:ff:fe:00:00:06"
+    store = str(tmp_path / "home.sqlite")
+    kept = ("--store", store, "--name", "flat")
+    process, url = _started(serve, *kept, "--admit-ppmid", old)
+    printed = process.read_until(rf"admitted {old} \(PPMID\): install code ([0-9A-F ]+)$")
+    old_code = bytes.fromhex(printed.group(1).replace(" ", ""))
+    async with _display(url, old, old_code) as ppmid:
+        assert await _shows_demand(ppmid) >= 0
+    assert process.stop() == 0
+
+    swapped = await asyncio.to_thread(
+        subprocess.run,
+        [sys.executable, "-m", "home_emulator", "swap-ppmid", *kept, "--old", old, "--new", new],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    found = re.search(rf"{new} added \(install code ([0-9a-f]+)\)", swapped.stdout)
+    assert found, swapped.stdout
+    new_code = bytes.fromhex(found.group(1))
+
+    again, url = _started(serve, *kept)
+    async with _display(url, new, new_code) as replacement:
+        assert await _shows_demand(replacement) >= 0
+    with pytest.raises(zigpy.exceptions.ControllerException, match="not in the hub's device log"):
+        await VirtualRadio.new(VirtualRadio.config_for(url, ieee=old, install_code=old_code))
+    assert again.stop() == 0
+    assert "Traceback" not in again.stderr, again.stderr

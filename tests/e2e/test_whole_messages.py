@@ -1,6 +1,7 @@
 """A supplier message of the longest length the scenario format and the ZCL allow reaches a display
-whole: on the embedded home and on a served home over TCP. On the air such a message needs APS
-fragments (air/fragments.py)."""
+whole: on the embedded home, on a served home over TCP and through the emulated Z-Stack coordinator
+(``serve --znp``) and zigpy-znp. On the air such a message needs APS fragments (air/fragments.py);
+from the stick it comes as AF_INCOMING_MSG_EXT and AF_DATA_RETRIEVE (han/radio/znp_long_messages.py)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,13 @@ from app.connection.sources import EmulatorSource, HanSource, open_source
 from han.model import HomeModel
 from han.session import HanSession
 from home_emulator.air.server import AirServer
+from home_emulator.commands.serve import ZNP_IEEE
 from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.home import EmulatedHome, HomeSpec
 from home_emulator.scenario.events import MAX_MESSAGE_BYTES
 from home_emulator.scenario.model import load_named
+from home_emulator.znp.coordinator import EmulatedZnp
+from home_emulator.znp.server import ZnpServer
 
 SPEC = HomeSpec(seed=7, start_epoch_s=1_780_000_000, history_days=1, gas=False)
 SERVED_DISPLAY = "00:0d:6f:ff:fe:00:00:02"
@@ -55,7 +59,23 @@ async def served() -> tuple[HanSource, EmulatedHome, Callable[[], object]]:
     return source, home, server.close
 
 
-@pytest.mark.parametrize("path", [embedded, served])
+async def through_znp() -> tuple[HanSource, EmulatedHome, Callable[[], object]]:
+    home = EmulatedHome(SPEC)  # python -m home_emulator serve --znp …
+    home.hub.device_log.add(ZNP_IEEE, new_install_code(), DeviceType.IHD)
+    stick = EmulatedZnp(home.air, ieee=ZNP_IEEE)
+    server = ZnpServer(stick)
+    host, port = await server.start("127.0.0.1", 0)
+    home.power_on()
+    source = open_source(f"znp:socket://{host}:{port}", speed=1, seed=1)
+
+    async def close() -> None:
+        await server.close()
+        assert not len(stick.held), "the display freed what it fetched"
+
+    return source, home, close
+
+
+@pytest.mark.parametrize("path", [embedded, served, through_znp])
 async def test_the_longest_message_reaches_the_display_whole(
     path: Callable[[], Awaitable[tuple[HanSource, EmulatedHome, Callable[[], object]]]],
 ) -> None:

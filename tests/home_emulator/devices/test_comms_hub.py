@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 import zigpy.types as t
 
-from han.links.hub_link import next_clock
+from han.links.han_clock import next_clock
 from home_emulator.air.medium import NotAdmitted
+from home_emulator.clock import VirtualClock
 from home_emulator.devices.comms_hub import OUTAGE_ALERT_AFTER_S, ZIGBEE_EPOCH_S
 from home_emulator.devices.device_log import DeviceLog, DeviceType, NotInDeviceLog, new_install_code
+from home_emulator.home import EmulatedHome, HomeSpec
 from home_emulator.zigbee.node import EmulatedNode
 from tests.conftest import OpenEmulatedHan
 
@@ -164,3 +166,44 @@ def test_the_hubs_time_server_tells_zigbee_time() -> None:
     # June: British Summer Time, local time one hour ahead.
     assert home.hub.time.get("local_time") - home.hub.time.get("time") == 3600
     home.close()
+
+
+def test_the_hubs_clock_ticks_every_second_between_the_meters_steps() -> None:
+    wall = [100.0]
+    home = EmulatedHome(HomeSpec(start_epoch_s=1_780_000_000, history_days=2))
+    home.clock = VirtualClock(home.now_s, wall=lambda: wall[0])
+
+    def told() -> int:
+        (record,) = home.hub.time.read([0x0000])
+        assert record.value is not None
+        return int(record.value.value) + ZIGBEE_EPOCH_S
+
+    wall[0] += 3.7  # between two of the meters' 10-second steps
+    assert told() == 1_780_000_003
+    wall[0] += 20  # the meters have not caught up: the hub is where they are
+    assert told() == 1_780_000_009
+    for _ in range(360):  # stepped by hand an hour ahead of the clock
+        home.step()
+    assert told() == 1_780_003_600
+    home.close()
+
+
+async def test_a_message_is_received_and_confirmed_on_the_hans_clock(
+    emulated_han: OpenEmulatedHan,
+) -> None:
+    async with emulated_han() as han:  # the home's May 2026, not the computer's today
+        await han.meter_ready()
+        await han.until(lambda: han.session.hub is not None and han.session.hub.attached.is_set())
+        hub = han.session.hub
+        assert hub is not None
+        for _ in range(30):
+            han.home.step()
+        await hub.read_time()  # five minutes on, stepped by hand
+        sent = han.home.send_message("Please confirm", confirm=True)
+        await han.until(lambda: sent.message_id in han.model.messages)
+        shown = han.model.messages[sent.message_id]
+        assert shown.received_at == pytest.approx(sent.start_s, abs=10)
+        await hub.confirm(sent.message_id)
+        confirmed_at_s = han.home.hub.messages[sent.message_id].confirmed_at_s
+        assert confirmed_at_s is not None
+        assert shown.confirmed_at == pytest.approx(confirmed_at_s, abs=10)

@@ -176,3 +176,93 @@ def test_the_air_takes_the_pan_of_the_network_the_coordinator_formed(host: Host)
     network = host.coordinator.running
     assert network is not None
     assert host.coordinator.air.pan_id == network.pan_id
+
+
+def _listening(host: Host) -> None:
+    """A host that formed its network, registered endpoint 1 and listens to ZDO."""
+    _form(host)
+    host.ask(
+        mt.AF_REGISTER,
+        Endpoint=1,
+        ProfileId=0x0109,
+        DeviceId=0x0500,
+        DeviceVersion=0,
+        LatencyReq=0,
+        InputClusters=[],
+        OutputClusters=[0x0703],
+    )
+    host.ask(mt.MSG_CALLBACK_REGISTER, ClusterId=0xFFFF)
+
+
+def _from_the_hub(host: Host, payload: bytes) -> list[Frame]:
+    host.heard.clear()
+    host.coordinator.frame_from_air(
+        t.ZigbeePacket(
+            src=t.AddrModeAddress(addr_mode=t.AddrMode.NWK, address=t.NWK(0x0001)),
+            src_ep=t.uint8_t(1),
+            dst=t.AddrModeAddress(addr_mode=t.AddrMode.NWK, address=t.NWK(0x0000)),
+            dst_ep=t.uint8_t(1),
+            tsn=t.uint8_t(7),
+            profile_id=t.uint16_t(0x0109),
+            cluster_id=t.uint16_t(0x0703),
+            data=t.SerializableBytes(payload),
+            lqi=t.uint8_t(200),
+        )
+    )
+    return list(host.heard)
+
+
+def test_a_payload_that_fits_comes_whole_in_an_af_incoming_message(host: Host) -> None:
+    _listening(host)
+    payload = bytes(range(220))  # 20 bytes of description + 220 = 240: the ext form's room kept
+    (frame,) = _from_the_hub(host, payload)
+    assert frame.key == mt.AF_INCOMING_MSG.key
+    assert mt.AF_INCOMING_MSG.decode(frame.data)["Data"] == payload
+    assert not len(host.coordinator.held)
+
+
+def test_a_longer_payload_is_held_announced_without_data_and_fetched_in_chunks(host: Host) -> None:
+    _listening(host)
+    payload = bytes(index % 251 for index in range(270))  # a 254-character DisplayMessage
+    (frame,) = _from_the_hub(host, payload)
+    assert frame.key == mt.AF_INCOMING_MSG_EXT.key
+    # As Z-Stack writes it: the 30 bytes of the ext form, the length kept, the data left out.
+    assert len(frame.data) == 30
+    length_at = len(frame.data) - 5
+    assert int.from_bytes(frame.data[length_at : length_at + 2], "little") == len(payload)
+    stamp = int.from_bytes(frame.data[20:24], "little")
+    assert frame.data[4] == 2  # a 16-bit source address
+    assert int.from_bytes(frame.data[5:7], "little") == 0x0001
+    assert len(host.coordinator.held) == 1
+
+    fetched = b""
+    while len(fetched) < len(payload):
+        answer = host.answer(
+            mt.AF_DATA_RETRIEVE,
+            mt.AF_DATA_RETRIEVE_RSP,
+            TimeStamp=stamp,
+            Index=len(fetched),
+            Length=min(248, len(payload) - len(fetched)),
+        )
+        assert answer["Status"] == status.SUCCESS
+        assert isinstance(answer["Data"], bytes)
+        fetched += answer["Data"]
+    assert fetched == payload
+
+    freed = host.answer(
+        mt.AF_DATA_RETRIEVE, mt.AF_DATA_RETRIEVE_RSP, TimeStamp=stamp, Index=0, Length=0
+    )
+    assert freed == {"Status": status.SUCCESS, "Data": b""}
+    assert not len(host.coordinator.held)
+    gone = host.answer(
+        mt.AF_DATA_RETRIEVE, mt.AF_DATA_RETRIEVE_RSP, TimeStamp=stamp, Index=0, Length=10
+    )
+    assert gone == {"Status": status.FAILURE, "Data": b""}
+
+
+def test_a_reset_forgets_the_messages_held(host: Host) -> None:
+    _listening(host)
+    _from_the_hub(host, bytes(300))
+    assert len(host.coordinator.held) == 1
+    host.ask(mt.RESET_REQ, Type=1)
+    assert not len(host.coordinator.held)
