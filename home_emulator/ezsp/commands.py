@@ -177,6 +177,12 @@ SEND_MULTICAST = _command(
     ),
     SENT,
 )
+SEND_REPLY = _command(
+    "sendReply",
+    0x39,
+    (("sender", U16), ("apsFrame", APS_FRAME), ("messageContents", BYTES)),
+    STATUS,
+)
 MESSAGE_SENT_HANDLER = _command(
     "messageSentHandler",
     0x3F,
@@ -314,6 +320,7 @@ ALL = (
     SEND_UNICAST,
     SEND_BROADCAST,
     SEND_MULTICAST,
+    SEND_REPLY,
     MESSAGE_SENT_HANDLER,
     INCOMING_MESSAGE_HANDLER,
     CUSTOM_FRAME,

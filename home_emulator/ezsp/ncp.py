@@ -32,7 +32,7 @@ from typing import Any
 import zigpy.types as t
 import zigpy.zdo.types as zdo_t
 
-from home_emulator.air import spectrum
+from home_emulator.air import fragments, spectrum
 from home_emulator.air.medium import Air, AlreadyAttached, NoSuchNode
 from home_emulator.ezsp import commands as ezsp
 from home_emulator.ezsp import frames, own_zdo, status
@@ -91,9 +91,7 @@ CONFIGURATION = {
     0x1E: 4,  # key table
 }
 """The stack's configuration after a reset (EzspConfigId → value), as the host may read it."""
-MAX_INCOMING = 100
-"""Largest APS payload one ``incomingMessageHandler`` carries in an ASH frame (128 bytes less the
-header and the other parameters); EmberZNet would fragment a longer one."""
+_APS_OPTION_FRAGMENT = 0x8000
 
 OPERATING = frozenset(
     (
@@ -134,6 +132,10 @@ class EmulatedEzsp:
         self._holding: list[tuple[Command, Fields]] | None = None
         self._scans = 0
         self._zdo_tsn = 0
+        self.commands_handled = 0
+        self.fragments_sent = 0
+        self.fragments_acknowledged = 0
+        """APS fragments handed to the host, and the host's acknowledgements of them."""
 
     # The host ----------------------------------------------------------------------------
 
@@ -186,6 +188,7 @@ class EmulatedEzsp:
             self._answer(request, ezsp.INVALID_COMMAND, status=status.EZSP_ERROR_TRUNCATED)
             return
         LOGGER.debug("host: %s %s", command.name, fields)
+        self.commands_handled += 1
         self._callback_sequence = request.sequence
         answer = handler(self, fields)
         after: list[tuple[Command, Fields]] = []
@@ -755,24 +758,46 @@ class EmulatedEzsp:
         # EmberZNet hands the host frames for any endpoint: its endpoint table only answers ZDO
         # descriptor requests (and bellows does not add its endpoints again after a reset).
         dst_ep = int(packet.dst_ep or 0)
-        if len(data) > MAX_INCOMING:
-            LOGGER.warning("%d-byte frame from 0x%04X is too long for the host", len(data), source)
-            return
         profile = _ZDO_PROFILE if not dst_ep else int(packet.profile_id or _HA_PROFILE)
         sequence = data[0] if not dst_ep and data else int(packet.tsn or 0)
-        self._callback(
-            ezsp.INCOMING_MESSAGE_HANDLER,
-            type=_INCOMING_UNICAST,
-            apsFrame=_aps(
-                profile, int(packet.cluster_id), int(packet.src_ep or 0), dst_ep, sequence
-            ),
-            lastHopLqi=int(packet.lqi) if packet.lqi is not None else _LQI,
-            lastHopRssi=int(packet.rssi) if packet.rssi is not None else _RSSI,
-            sender=source,
-            bindingIndex=0xFF,
-            addressIndex=0xFF,
-            messageContents=data,
-        )
+        aps = _aps(profile, int(packet.cluster_id), int(packet.src_ep or 0), dst_ep, sequence)
+        blocks = _blocks(aps, data)
+        if len(blocks) > 1:
+            self.fragments_sent += len(blocks)
+        for block_aps, block in blocks:
+            self._callback(
+                ezsp.INCOMING_MESSAGE_HANDLER,
+                type=_INCOMING_UNICAST,
+                apsFrame=block_aps,
+                lastHopLqi=int(packet.lqi) if packet.lqi is not None else _LQI,
+                lastHopRssi=int(packet.rssi) if packet.rssi is not None else _RSSI,
+                sender=source,
+                bindingIndex=0xFF,
+                addressIndex=0xFF,
+                messageContents=block,
+            )
+
+    def _send_reply(self, fields: Fields) -> Fields:
+        """The host's APS acknowledgement of a fragment: the node sent its blocks already."""
+        self.fragments_acknowledged += 1
+        return {"status": status.SUCCESS if self._up else status.NETWORK_DOWN}
+
+
+def _blocks(aps: Fields, data: bytes) -> list[tuple[Fields, bytes]]:
+    """A payload longer than one secured frame reaches an EmberZNet host as the APS fragments that
+    crossed the air, each in its own ``incomingMessageHandler``: the fragment option set, the
+    group id holding the number of blocks (high byte) and the block's index (low byte). The host
+    reassembles them and acknowledges each (``sendReply``)."""
+    if len(data) <= fragments.ONE_FRAME_BYTES:
+        return [(aps, data)]
+    blocks = [
+        data[at : at + fragments.BLOCK_BYTES] for at in range(0, len(data), fragments.BLOCK_BYTES)
+    ]
+    count = len(blocks)
+    return [
+        (dict(aps, options=_APS_OPTION_FRAGMENT, groupId=count << 8 | index), block)
+        for index, block in enumerate(blocks)
+    ]
 
 
 def energy_to_rssi(energy: int) -> int:
@@ -856,6 +881,7 @@ _DISPATCH: dict[Command, Handler] = {
     ezsp.SEND_UNICAST: EmulatedEzsp._send_unicast,
     ezsp.SEND_BROADCAST: EmulatedEzsp._send_broadcast,
     ezsp.SEND_MULTICAST: EmulatedEzsp._send_multicast,
+    ezsp.SEND_REPLY: EmulatedEzsp._send_reply,
     ezsp.CUSTOM_FRAME: EmulatedEzsp._custom_frame,
     ezsp.GET_CHILD_DATA: EmulatedEzsp._child_data,
     ezsp.GET_CONFIGURATION_VALUE: EmulatedEzsp._get_configuration,

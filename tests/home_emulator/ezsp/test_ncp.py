@@ -225,3 +225,32 @@ async def test_garbage_on_the_line_costs_nothing_but_refusals(home: Any) -> None
                 "invalidCommand",
                 {"status": status.EZSP_ERROR_TRUNCATED},
             )
+
+
+def test_a_payload_longer_than_one_frame_reaches_the_host_as_its_aps_fragments(
+    home: Any,
+) -> None:
+    host = Host(EmulatedEzsp(home.air))
+    host.ask(commands.FORM_NETWORK, parameters=PARAMETERS)
+    host.ask(commands.NOP)
+    host.callbacks()
+    payload = bytes(range(200))
+    packet = t.ZigbeePacket(
+        src=t.AddrModeAddress(addr_mode=t.AddrMode.NWK, address=t.NWK(0x1001)),
+        src_ep=t.uint8_t(1),
+        dst=t.AddrModeAddress(addr_mode=t.AddrMode.NWK, address=t.NWK(0x0000)),
+        dst_ep=t.uint8_t(1),
+        tsn=t.uint8_t(0x21),
+        profile_id=t.uint16_t(0x0109),
+        cluster_id=t.uint16_t(0x0703),
+        data=t.SerializableBytes(payload),
+    )
+    host.ncp.frame_from_air(packet)
+    blocks = [values for name, values in host.callbacks() if name == "incomingMessageHandler"]
+    assert [block["apsFrame"]["groupId"] for block in blocks] == [0x0300, 0x0301, 0x0302]
+    assert all(block["apsFrame"]["options"] & 0x8000 for block in blocks)
+    assert b"".join(block["messageContents"] for block in blocks) == payload
+    assert host.ask(
+        commands.SEND_REPLY, sender=0x1001, apsFrame=blocks[0]["apsFrame"], messageContents=b""
+    ) == {"status": status.SUCCESS}
+    assert (host.ncp.fragments_sent, host.ncp.fragments_acknowledged) == (3, 1)
