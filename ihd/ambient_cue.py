@@ -83,9 +83,7 @@ class AmbientCue:
         meter = self._model.electricity_import_meter()
         if meter is None or meter.key != change.meter or meter.ambient is None:
             return
-        due = self._policy.heard(meter.ambient.value, self._now())
-        if not self.asleep:
-            self._say(due)
+        self._say(self._policy.heard(meter.ambient.value, self._now(), may_speak=not self.asleep))
 
     def _say(self, level: AmbientLevel | None) -> None:
         if level is None:

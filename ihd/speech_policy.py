@@ -33,14 +33,17 @@ class LoadSpeechPolicy:
         self._said_at: float | None = None
         self._repeats = 0
 
-    def heard(self, level: AmbientLevel, now: float) -> AmbientLevel | None:
-        """The meter reported ``level``; the level to say now, if any."""
+    def heard(
+        self, level: AmbientLevel, now: float, *, may_speak: bool = True
+    ) -> AmbientLevel | None:
+        """The meter reported ``level``; the level to say now, if any. With ``may_speak`` False
+        (the screen sleeps) it is only noted: a change is still news when ``due`` is next asked."""
         first = self._heard is None
         self._heard = level
         if first:
             self._said = level  # where we start from, not news
             return None
-        return self.due(now)
+        return self.due(now) if may_speak else None
 
     def due(self, now: float) -> AmbientLevel | None:
         """Asked every second or so: the level to say now, if any (a held change, a repeat)."""
