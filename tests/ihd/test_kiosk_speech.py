@@ -143,10 +143,10 @@ def test_a_tap_says_nothing_and_a_long_touch_on_a_button_is_the_buttons(
 def test_a_longer_touch_turns_speech_off_and_on(ihd_kiosk: IhdKiosk) -> None:
     k = ihd_kiosk
     k.touch(_words(k.shell), SPEECH_TOGGLE_S + 0.5)
-    assert k.settings.sound is SoundMode.OFF
+    off = k.settings.sound  # names: asserting the attribute would fix it for mypy
     k.touch(_words(k.shell), SPEECH_TOGGLE_S + 0.5)
-    sound = k.settings.sound  # a name: asserting the attribute would fix it for mypy
-    assert sound is SoundMode.SPEAK
+    on = k.settings.sound
+    assert (off, on) == (SoundMode.OFF, SoundMode.SPEAK)
     assert k.voice.said == ["Speech off", "Speech on"]
     assert 'sound = "speak"' in (Path(str(k.kiosk._settings_path))).read_text()
 
@@ -167,9 +167,9 @@ def test_a_long_touch_on_the_resting_ambient_view_wakes_it_and_repeats(
 ) -> None:
     k = ihd_kiosk
     k.kiosk.rest_now()
-    assert k.kiosk.presence.state is Rest.AMBIENT
+    resting = k.kiosk.presence.state
     k.touch(k.kiosk.ambient, SPEECH_REPEAT_S + 0.2)
-    assert k.kiosk.presence.state is Rest.AWAKE
+    assert (resting, k.kiosk.presence.state) == (Rest.AMBIENT, Rest.AWAKE)
     assert k.voice.said[-1].startswith("Electricity now ")
 
 
@@ -187,13 +187,13 @@ def test_a_load_change_is_not_said_while_the_screen_sleeps_but_once_it_wakes(
     _use(k.model, AmbientLevel.LOW)  # the first level is not news
     k.clock.local, k.clock.seconds = NIGHT, k.clock.seconds + 120
     k.kiosk._tick()
-    assert k.kiosk.presence.state is Rest.NIGHT
+    night = k.kiosk.presence.state
     _use(k.model, AmbientLevel.HIGH)
     qtbot.wait(1500)  # the shell's cue ticks each second: nothing held back comes out either
     assert k.voice.said == []
     k.clock.local = DAY  # morning: the ambient view, awake enough to speak
     k.kiosk._tick()
-    assert k.kiosk.presence.state is Rest.AMBIENT
+    assert (night, k.kiosk.presence.state) == (Rest.NIGHT, Rest.AMBIENT)
     qtbot.waitUntil(lambda: k.voice.said == ["Electricity use is now high."], timeout=3000)
 
 
