@@ -67,11 +67,11 @@ def test_each_speech_setting_is_a_row_of_choices_and_a_choice_is_heard_at_once(
     assert not screen.speech["volume"].buttons["normal"].isChecked()
 
 
-def test_in_welsh_the_rows_are_welsh(display: Display) -> None:
+def test_in_welsh_the_rows_are_welsh(display: Display, qtbot: QtBot) -> None:
     voice = Voice_()
     screen = _settings_screen(display, voice)
     display.settings.set_language("cy")
-    assert screen.speech["volume"].caption.text() == "Cryfder y llais"
+    qtbot.waitUntil(lambda: screen.speech["volume"].caption.text() == "Cryfder y llais")
     assert screen.speech["rate"].buttons["fast"].text() == "Cyflym"
 
 
