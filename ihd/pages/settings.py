@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.host.context import ExperienceContext
 from app.settings.display_settings import (
@@ -26,6 +26,7 @@ from app.settings.display_settings import (
     SoundMode,
 )
 from app.ui.icons import icon
+from app.ui.one_of import OneOf
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
 from han.model import ModelChange
@@ -100,7 +101,7 @@ class _Choices:
         self.caption.setProperty("role", "heading")
         self.caption.setWordWrap(True)
         self.row = QHBoxLayout()
-        self.group = QButtonGroup()
+        self.group = OneOf()
         self.buttons: dict[str, TouchButton] = {}
         for key in keys:
             button = TouchButton()
