@@ -68,9 +68,9 @@ def _speech_words() -> dict[str, dict[str, str]]:
             "lower": translate("SettingsScreen", "Lower"),
             "higher": translate("SettingsScreen", "Higher"),
         },
-        "high_load_repeat": {
-            "10": translate("SettingsScreen", "Every 10 minutes"),
-            "30": translate("SettingsScreen", "Every 30 minutes"),
+        "high_load_repeat": {  # a number kept with its word (no-break space): never "10 / munud"
+            "10": translate("SettingsScreen", "10 minutes").replace(" ", "\u00a0"),
+            "30": translate("SettingsScreen", "30 minutes").replace(" ", "\u00a0"),
             "never": translate("SettingsScreen", "Never"),
         },
     }
@@ -81,7 +81,7 @@ def _speech_captions() -> dict[str, str]:
         "volume": translate("SettingsScreen", "Speech volume"),
         "rate": translate("SettingsScreen", "Speech rate"),
         "voice": translate("SettingsScreen", "Voice"),
-        "high_load_repeat": translate("SettingsScreen", "Say a high use again"),
+        "high_load_repeat": translate("SettingsScreen", "How often a high use is said again"),
     }
 
 

@@ -2287,12 +2287,16 @@ python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant I
         <translation>Uwch</translation>
     </message>
     <message>
-        <source>Every 10 minutes</source>
-        <translation>Bob 10 munud</translation>
+        <source>10 minutes</source>
+        <translation>10 munud</translation>
     </message>
     <message>
-        <source>Every 30 minutes</source>
-        <translation>Bob 30 munud</translation>
+        <source>30 minutes</source>
+        <translation>30 munud</translation>
+    </message>
+    <message>
+        <source>How often a high use is said again</source>
+        <translation>Pa mor aml y dywedir eto fod defnydd yn uchel</translation>
     </message>
     <message>
         <source>Never</source>
@@ -2309,10 +2313,6 @@ python -m app --mode %1 --source %2 --display-ieee %3 --trial %4 --participant I
     <message>
         <source>Voice</source>
         <translation>Llais</translation>
-    </message>
-    <message>
-        <source>Say a high use again</source>
-        <translation>Dweud eto fod defnydd yn uchel</translation>
     </message>
     <message>
         <source>Language</source>
