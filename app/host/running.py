@@ -92,7 +92,12 @@ class RunningApp:
         self.window: HostWindow | None = None
         self.kiosk: Kiosk | None = None
         self.restarting = False
-        self.settings = DisplaySettings(theme=options.theme, language=options.language)
+        self.settings = DisplaySettings(
+            theme=options.theme,
+            language=options.language,
+            sound=options.sound,
+            speech=options.speech,
+        )
         self.recording = ParticipantRecording.open(options)
         """A usability trial's record of this display (``--trial FILE --participant ID``)."""
 
@@ -120,7 +125,7 @@ class RunningApp:
             commands=self.recording.commands(SessionCommands(lambda: connection.session)),
             devices=lambda: paired_devices(connection.session),
             settings=self.settings,
-            sound=SystemSound(),
+            sound=SystemSound(settings=self.settings),
             han_access=self._han_access(),
             history=history_store,
             network=self._own_network(),
@@ -136,8 +141,12 @@ class RunningApp:
             self.window.show()
             return self.window
         from app.kiosk.kiosk import Kiosk  # only a kiosk needs it
+        from app.kiosk.speaking import SpeakingDisplay
 
-        self.kiosk = Kiosk(self.window, self.model, self.settings, self.options.kiosk)
+        speaking = view if isinstance(view, SpeakingDisplay) else None
+        self.kiosk = Kiosk(
+            self.window, self.model, self.settings, self.options.kiosk, speaking=speaking
+        )
         self.kiosk.restart_wanted.connect(self._restart)
         self.kiosk.start()
         return self.window

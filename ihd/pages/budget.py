@@ -5,12 +5,13 @@ and an alert – on screen and, when sound is on, aloud – when the budget is c
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.host.context import ExperienceContext
 from app.settings.display_settings import Setting, SoundMode
 from app.ui.i18n import QT_WORDING
 from app.ui.labels import mark_stale, role_label
+from app.ui.one_of import OneOf
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
 from ihd.pages.budget_ring import BudgetRing
@@ -37,7 +38,7 @@ class BudgetScreen(IhdScreen):
         self.period = "day"
         self.page: BudgetPage | None = None
 
-        self._group = QButtonGroup(self)
+        self._group = OneOf(self)
         periods = QHBoxLayout()
         periods.setSpacing(4)
         self.period_buttons: dict[str, TouchButton] = {}
