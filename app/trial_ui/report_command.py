@@ -33,6 +33,7 @@ from app.trial.report_sections import (
 from app.trial.stats import Attempt, attempts, summarise
 from app.trial.store import TrialStore, TrialStoreError
 from app.trial.study import Study, StudyError, load_study
+from app.trial_ui import replay_command
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -52,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m app trial",
         description="Usability trials: reports of studies recorded by the operator console.",
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="report")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="report|replay")
     report = commands.add_parser(
         "report",
         help="per-task success rate, time on task, errors and a per-participant table",
@@ -78,11 +79,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder for the report (default: STUDY-report beside the record)",
     )
+    replay_command.add_parser(commands)
     return parser
 
 
 def main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "replay":
+        return replay_command.main(args)
     try:
         study = load_study(args.study)
     except StudyError as error:
