@@ -108,8 +108,10 @@ class Replayer:
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         try:
             window.show()
-            key = self._key_for(display.mode, view, moment.screen)
-            if key is not None:
+            # Before any screen is recorded a participant is on the home screen (the console
+            # sends each new participant there).
+            key = self._key_for(display.mode, view, moment.screen) or getattr(view, "home_key", "")
+            if key:
                 view.go_to(key)  # type: ignore[attr-defined]
             _settle()
             return window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
