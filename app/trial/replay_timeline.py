@@ -102,16 +102,16 @@ def moments(
     for event in store.events(session_id=session.id):
         if event.source not in (source, "console"):
             continue
-        # A display writes its state just before its own events; for a console event (a task
-        # started, the next participant) the state written just after it is the one it saw.
-        own = event.source == source
+        # A display writes its state just before its own events. A participant's session starts
+        # with a console event, and the display writes what it shows them just after it.
+        first = event.source != source and DISPLAY not in parts
         while pending is not None and (
-            pending.after_event < event.id or (not own and pending.after_event == event.id)
+            pending.after_event < event.id or (first and pending.after_event == event.id)
         ):
             parts[pending.part] = pending.state
             now = pending.at
             pending = next(states, None)
-        if own:
+        if event.source == source:
             now = event.at
         if event.kind == "screen":
             screen = event.target

@@ -113,5 +113,5 @@ def write_video(frames: Sequence[Frame], participant: str, out: Path) -> None:
 def png_bytes(image: QImage) -> bytes:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes, Qt a str
     return bytes(buffer.data().data())
