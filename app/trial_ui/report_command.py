@@ -36,6 +36,7 @@ from app.trial.report_sections import (
 from app.trial.stats import Attempt, attempts, summarise
 from app.trial.store import TrialStore, TrialStoreError
 from app.trial.study import Study, StudyError, load_study
+from app.trial_ui import replay_command
 from app.trial_ui.observation_commands import COMMANDS as OBSERVATION_COMMANDS
 from app.trial_ui.observation_commands import add_commands as add_observation_commands
 from app.trial_ui.observation_commands import run as run_observation_command
@@ -60,7 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
         "recorded by the operator console.",
     )
     commands = parser.add_subparsers(
-        dest="command", required=True, metavar=" | ".join(("report", *OBSERVATION_COMMANDS))
+        dest="command",
+        required=True,
+        metavar=" | ".join(("report", "replay", *OBSERVATION_COMMANDS)),
     )
     report = commands.add_parser(
         "report",
@@ -87,12 +90,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder for the report (default: STUDY-report beside the record)",
     )
+    replay_command.add_parser(commands)
     add_observation_commands(commands)
     return parser
 
 
 def main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "replay":
+        return replay_command.main(args)
     if args.command in OBSERVATION_COMMANDS:
         return run_observation_command(args)
     try:
