@@ -174,7 +174,10 @@ class FuelRegisters:
         half_hours = whole // SLOTS_PER_HALF_HOUR
 
         def per_half_hour(per_slot: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-            return per_slot[:whole].reshape(half_hours, SLOTS_PER_HALF_HOUR).sum(axis=1)
+            sums: npt.NDArray[np.int64] = (
+                per_slot[:whole].reshape(half_hours, SLOTS_PER_HALF_HOUR).sum(axis=1)
+            )
+            return sums
 
         # Each series is summed per half hour once: the registers, the cost and the maximum
         # demands all read those sums (24 months are 6.3 million slots; a start should not walk
