@@ -19,6 +19,7 @@ import pytest
 from app.history.store import HalfHourRow, HistoryDatabase, HistoryStore
 from cad.log import export
 from han.domain.local_calendar import LocalCalendar
+from home_emulator.metering import smets1
 from home_emulator.metering.profile import MAX_PERIODS, profile_reply
 from home_emulator.metering.registers import HALF_HOUR_S, CumulativeRegister
 from home_emulator.scenario.model import available_scenarios
@@ -99,7 +100,13 @@ def test_today_resets_at_local_midnight_and_yesterday_is_the_whole_local_day(
 
 
 def _day_figure(case: Run, fuel: str, whole_day: int | None) -> int | None:
-    """What the meter's "yesterday" holds for the run's local day."""
+    """What the meter's "yesterday" holds for the run's local day: the whole day, except on a
+    SMETS1 gas meter whose day ends in summer time, which stops counting at 23:00."""
+    gas = case.home.gas
+    if fuel == "gas" and gas is not None and gas.smets1_foc:
+        end = smets1.snapshot_end(LONDON, case.day_end_s)
+        assert (end < case.day_end_s) == (case.moment.name == "clocks-forward-2026")
+        return gas.volume.between(case.day_start_s, end)
     return whole_day
 
 
