@@ -14,10 +14,10 @@ which is what the consultation's "23 of the 24 hours" and "the 23:00 entry" desc
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Final
 from zoneinfo import ZoneInfo
 
+from han.domain.daily_reads import DailyRead
 from home_emulator.metering.registers import CumulativeRegister, LocalCalendar
 
 HOUR_S: Final = 3600
@@ -39,14 +39,6 @@ def snapshot_end(zone: ZoneInfo, day_end_s: int) -> int:
 def daily_freeze_time(zone: ZoneInfo, epoch_s: float) -> int:
     """The DailyFreezeTime the meter serves at ``epoch_s``."""
     return BST_FREEZE if in_summer_time(zone, epoch_s) else GMT_FREEZE
-
-
-@dataclass(frozen=True)
-class DailyRead:
-    stamp_s: int
-    """When the entry says it was taken (epoch seconds)."""
-    reading: int
-    """The register's reading in its unit (litres for gas volume)."""
 
 
 def daily_read_log(register: CumulativeRegister, now_s: float, days: int) -> list[DailyRead]:

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import zigpy.types as t
 
+from han.domain.daily_reads import day_uses
 from home_emulator.commands.cli import main
 from home_emulator.devices.device_log import DeviceType, new_install_code
 from home_emulator.home import EmulatedHome
@@ -147,3 +148,21 @@ def test_the_supplier_swaps_the_ppmid_and_the_home_stays_smets1(tmp_path: Path) 
     assert again.gas is not None
     assert again.gas.smets1_foc
     again.close()
+
+
+def test_a_reader_of_the_log_counts_the_repeated_entry_once() -> None:
+    first = dt.date(2026, 6, 15)
+    home = _home(_at(first, 21, 30))
+    gas = home.gas
+    assert gas is not None
+    _run_to(home, _at(first + dt.timedelta(days=4), 22))
+    log = gas.daily_read_log(days=5)
+    assert len(log) == 10  # five summer days end, each with a 23:00 entry and its repeat
+    uses = day_uses(log)
+    assert [use.day_start_s for use in uses] == [
+        _at(first + dt.timedelta(days=n), 0) for n in range(4)
+    ]
+    assert all(use.hours == 24 for use in uses)  # 23:00 to 23:00, said as such
+    assert sum(use.amount for use in uses) == log[-1].reading - log[1].reading
+    for use in uses:
+        assert use.amount == gas.volume.between(use.from_s, use.to_s)
