@@ -1082,6 +1082,10 @@
         <translation>Eleni</translation>
     </message>
     <message>
+        <source>This meter ends its day at %1: yesterday is %2 hours</source>
+        <translation>Mae&apos;r mesurydd hwn yn gorffen ei ddiwrnod am %1: mae ddoe yn %2 awr</translation>
+    </message>
+    <message>
         <source>Gas</source>
         <translation>Nwy</translation>
     </message>
