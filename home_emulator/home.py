@@ -99,7 +99,7 @@ class HomeSpec:
     """Prepayment mode for the GSME (it has its own credit, keys and valve); None for credit mode."""
     smets1_foc: bool = False
     """SMETS1 meters enrolled in the DCC: top-ups in whole pounds, the gas meter's summer days
-    stopping at 23:00 (``metering.smets1``)."""
+    stopping at 23:00 (``metering.smets1``), one firmware update on the HAN at a time."""
     display_ieee: str | None = str(COORDINATOR_IEEE)
     """A display already in the hub's device log (as an installer would leave an IHD); None for none."""
 
@@ -204,6 +204,8 @@ class EmulatedHome:
             self.esme.prepay.gate.smets1 = True
             if self.gas is not None:
                 self.gas.prepay.gate.smets1 = True
+            # S1SR 18.63–18.65: one firmware update on the HAN at a time; a second stops the first.
+            self.hub.ota.one_update_per_han = True
         log = self.hub.device_log
         log.add(self.hub.node.ieee, new_install_code(), DeviceType.GPF)
         log.add(self.esme.node.ieee, new_install_code(), DeviceType.ESME)

@@ -1,6 +1,7 @@
 """The shipped `smets1-foc` home behaves as the DCC's 2021 FOC Uplift 2.1 consultation says SMETS1
 meters do: whole-pound top-ups, a summer gas day that stops at 23:00, a daily read log that repeats
-its 23:00 entry stamped midnight, and a PPMID the supplier can swap."""
+its 23:00 entry stamped midnight, a PPMID the supplier can swap, and a hub that takes one firmware
+update at a time (test_one_update_per_han.py)."""
 
 from __future__ import annotations
 
@@ -147,6 +148,7 @@ def test_the_supplier_swaps_the_ppmid_and_the_home_stays_smets1(tmp_path: Path) 
     assert again.esme.prepay.gate.smets1
     assert again.gas is not None
     assert again.gas.smets1_foc
+    assert again.hub.ota.one_update_per_han  # S1SR 18.63–18.65 hold after a reload too
     again.close()
 
 
