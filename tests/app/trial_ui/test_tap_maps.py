@@ -46,6 +46,8 @@ def a_record(path: Path) -> Path:
             for x, y, control in HISTORY_TAPS[who]:
                 _tap(store, who, x, y, control, "ihd-history")
         store.end_task(run, "success")
+        # Between tasks the display shows a questionnaire over the screen: not the design tested.
+        _tap(store, who, 600, 150, "5", "")
         store.close_session(session)
     store.close()
     return path
@@ -71,7 +73,9 @@ def test_a_tap_map_per_screen_marks_hits_and_misses_where_they_were(
     record = a_record(tmp_path / "trial.sqlite")
     out = tmp_path / "report"
     assert report_command.main(["report", str(STUDY), "--db", str(record), "--out", str(out)]) == 0
-    home, history = out / "tap-map-ihd-ihd-home.png", out / "tap-map-ihd-ihd-history.png"
+    # One map per screen of each design variant (these sessions all used the £-first design).
+    home = out / "tap-map-ihd-money-ihd-home.png"
+    history = out / "tap-map-ihd-money-ihd-history.png"
     page = (out / "report.html").read_text()
     for image_file in (home, history):
         assert stat.S_IMODE(image_file.stat().st_mode) == 0o600
@@ -88,6 +92,7 @@ def test_a_tap_map_per_screen_marks_hits_and_misses_where_they_were(
     # A hit is a filled dot, round on every side.
     assert _near(image, 104, 200, "#1b7f3b")
     assert _near(image, 100, 204, "#1b7f3b")
+    assert not _near(image, 600, 150, "#1b7f3b")  # the questionnaire's tap is left out
     again = QImage(str(history))
     assert _near(again, 400, 300, "#1b7f3b")
     assert not _near(again, 100, 200, "#1b7f3b")  # P01's home taps are not on the history map
