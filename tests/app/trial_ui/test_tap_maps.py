@@ -23,6 +23,7 @@ STUDY = ROOT / "resources" / "studies" / "ihd-money-or-energy.toml"
 
 HOME_TAPS = {"P01": [(100, 200, "cost-card"), (700, 60, "")], "P02": [(300, 250, "")]}
 HISTORY_TAPS = {"P02": [(400, 300, "week")]}
+VARIANT = {"P01": "money", "P02": "energy"}
 
 
 def _tap(store: TrialStore, who: str, x: int, y: int, control: str, screen: str) -> None:
@@ -37,7 +38,7 @@ def a_record(path: Path) -> Path:
     for who in ("P01", "P02"):
         store.record_states(who, "display:ihd", {DISPLAY: display, **model_parts(HomeModel())})
         session = store.open_session(study.id, who, ["cost-now"])
-        run = store.start_task(session, "cost-now", 1, "money")
+        run = store.start_task(session, "cost-now", 1, VARIANT[who])
         store.record(who, "display:ihd", "screen", "ihd-home")
         for x, y, control in HOME_TAPS.get(who, []):
             _tap(store, who, x, y, control, "ihd-home")
@@ -73,11 +74,15 @@ def test_a_tap_map_per_screen_marks_hits_and_misses_where_they_were(
     record = a_record(tmp_path / "trial.sqlite")
     out = tmp_path / "report"
     assert report_command.main(["report", str(STUDY), "--db", str(record), "--out", str(out)]) == 0
-    # One map per screen of each design variant (these sessions all used the £-first design).
+    # One map per screen of each design variant: P01 used the £-first design, P02 the kWh-first.
     home = out / "tap-map-ihd-money-ihd-home.png"
-    history = out / "tap-map-ihd-money-ihd-history.png"
+    home_energy = out / "tap-map-ihd-energy-ihd-home.png"
+    history = out / "tap-map-ihd-energy-ihd-history.png"
+    assert sorted(path.name for path in out.glob("tap-map-*.png")) == sorted(
+        path.name for path in (home, home_energy, history)
+    )
     page = (out / "report.html").read_text()
-    for image_file in (home, history):
+    for image_file in (home, home_energy, history):
         assert stat.S_IMODE(image_file.stat().st_mode) == 0o600
         assert f"src='{image_file.name}'" in page
     image = QImage(str(home))
@@ -85,10 +90,12 @@ def test_a_tap_map_per_screen_marks_hits_and_misses_where_they_were(
     assert image.height() > 480  # the legend under the screen
     assert _near(image, 100, 200, "#1b7f3b")  # P01's hit
     assert _near(image, 700, 60, "#c62828")  # P01's miss
-    assert _near(image, 300, 250, "#c62828")  # P02's miss
+    assert not _near(image, 300, 250, "#c62828")  # P02's miss is on the kWh-first map
+    energy = QImage(str(home_energy))
+    assert _near(energy, 300, 250, "#c62828")
     # A miss is a cross, not a dot: its arms reach out diagonally, its sides stay the screen's.
-    assert _near(image, 305, 255, "#c62828")
-    assert not _near(image, 306, 250, "#c62828")
+    assert _near(energy, 305, 255, "#c62828")
+    assert not _near(energy, 306, 250, "#c62828")
     # A hit is a filled dot, round on every side.
     assert _near(image, 104, 200, "#1b7f3b")
     assert _near(image, 100, 204, "#1b7f3b")
