@@ -98,6 +98,8 @@ def moments(
     screen = ""
     under_way = ""
     position = {run.id: run.position for run in store.task_runs(session.id)}
+    # A within-participants study runs each task once per design: more runs than tasks.
+    total = max(len(session.task_order), len(position))
     found: list[Moment] = []
     for event in store.events(session_id=session.id):
         if event.source not in (source, "console"):
@@ -117,7 +119,7 @@ def moments(
             screen = event.target
         if event.kind == "task_start":
             number = position.get(event.task_run_id or 0, 0)
-            under_way = f"task {number} of {len(session.task_order)}: {event.target}"
+            under_way = f"task {number} of {total}: {event.target}"
         tap = Tap.of(event) if event.kind == "tap" else None
         if tap is not None and tap.screen:
             screen = tap.screen
