@@ -879,6 +879,33 @@
     </message>
 </context>
 <context>
+    <name>CreditAlarm</name>
+    <message>
+        <source>Gas credit has run out: the supply is off.</source>
+        <translation>Mae&apos;r credyd nwy wedi dod i ben: mae&apos;r cyflenwad i ffwrdd.</translation>
+    </message>
+    <message>
+        <source>Electricity credit has run out: the supply is off.</source>
+        <translation>Mae&apos;r credyd trydan wedi dod i ben: mae&apos;r cyflenwad i ffwrdd.</translation>
+    </message>
+    <message>
+        <source>Gas is now using emergency credit. Please top up soon.</source>
+        <translation>Mae&apos;r nwy bellach yn defnyddio credyd argyfwng. Ychwanegwch gredyd yn fuan.</translation>
+    </message>
+    <message>
+        <source>Electricity is now using emergency credit. Please top up soon.</source>
+        <translation>Mae&apos;r trydan bellach yn defnyddio credyd argyfwng. Ychwanegwch gredyd yn fuan.</translation>
+    </message>
+    <message>
+        <source>Gas credit is low. Please top up soon.</source>
+        <translation>Mae credyd nwy yn isel. Ychwanegwch gredyd yn fuan.</translation>
+    </message>
+    <message>
+        <source>Electricity credit is low. Please top up soon.</source>
+        <translation>Mae credyd trydan yn isel. Ychwanegwch gredyd yn fuan.</translation>
+    </message>
+</context>
+<context>
     <name>EmergencyScreen</name>
     <message>
         <source>Emergency credit is not available now.</source>
