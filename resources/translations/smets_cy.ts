@@ -350,6 +350,18 @@
         <translation>%1 drosodd.</translation>
     </message>
     <message>
+        <source>So far today %1% of yesterday&apos;s %2</source>
+        <translation>Hyd yma heddiw, %1% o %2 ddoe</translation>
+    </message>
+    <message>
+        <source>So far this week %1% of last week&apos;s %2</source>
+        <translation>Hyd yma&apos;r wythnos hon, %1% o %2 yr wythnos diwethaf</translation>
+    </message>
+    <message>
+        <source>So far this month %1% of last month&apos;s %2</source>
+        <translation>Hyd yma&apos;r mis hwn, %1% o %2 y mis diwethaf</translation>
+    </message>
+    <message>
         <source>You have gone over your budget for %1.</source>
         <translation>Rydych wedi mynd dros eich cyllideb ar gyfer %1.</translation>
     </message>
