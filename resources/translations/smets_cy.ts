@@ -810,6 +810,30 @@
         <source>Saved %1 rows to %2</source>
         <translation>Cadwyd %1 rhes yn %2</translation>
     </message>
+    <message>
+        <source>the day before</source>
+        <translation>&apos;r diwrnod cynt</translation>
+    </message>
+    <message>
+        <source>the 7 days before</source>
+        <translation>&apos;r 7 diwrnod cynt</translation>
+    </message>
+    <message>
+        <source>the 30 days before</source>
+        <translation>&apos;r 30 diwrnod cynt</translation>
+    </message>
+    <message>
+        <source>about the same as %1</source>
+        <translation>tua&apos;r un faint â%1</translation>
+    </message>
+    <message>
+        <source>%1% more than %2</source>
+        <translation>%1% yn fwy na%2</translation>
+    </message>
+    <message>
+        <source>%1% less than %2</source>
+        <translation>%1% yn llai na%2</translation>
+    </message>
 </context>
 <context>
     <name>ChartWords</name>
