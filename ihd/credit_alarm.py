@@ -54,7 +54,6 @@ class CreditAlarm:
         self._wording = wording
         self._on_alarm = on_alarm
         self._states: dict[Fuel, CreditState] = {}
-        self.last_said = ""
         self._unsubscribe = model.subscribe(self._changed)
         self._check()  # credit already low at start-up is an alarm too
 
@@ -103,7 +102,6 @@ class CreditAlarm:
     def _sound_alarm(self, words: str) -> None:
         mode = self._settings.sound
         if mode is SoundMode.SPEAK:
-            self.last_said = words
             self._sound.speak(words, self._wording.language)
         elif mode is SoundMode.BEEP:
             self._sound.beep()
