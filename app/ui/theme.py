@@ -172,6 +172,10 @@ def stylesheet(theme: Theme, base_px: int) -> str:
     }}
     QCheckBox::indicator:focus, QRadioButton::indicator:focus {{ border-color: {theme.focus}; }}
     QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{ border-style: dashed; }}
+    QTabBar::tab:focus, QComboBox:focus, QCheckBox:focus, QRadioButton:focus, QLineEdit:focus,
+    QAbstractSpinBox:focus, QAbstractItemView:focus, QTextEdit:focus, QPlainTextEdit:focus {{
+        border: 3px solid {theme.focus};
+    }}
     QScrollBar:vertical {{
         background: {theme.surface}; width: {base_px * 3 // 4}px; margin: 0px; border: none;
     }}

@@ -5,12 +5,13 @@ and an alert – on screen and, when sound is on, aloud – when the budget is c
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.host.context import ExperienceContext
 from app.settings.display_settings import Setting, SoundMode
 from app.ui.i18n import QT_WORDING
 from app.ui.labels import mark_stale, role_label
+from app.ui.one_of import OneOf
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
 from ihd.pages.budget_ring import BudgetRing
@@ -37,7 +38,7 @@ class BudgetScreen(IhdScreen):
         self.period = "day"
         self.page: BudgetPage | None = None
 
-        self._group = QButtonGroup(self)
+        self._group = OneOf(self)
         periods = QHBoxLayout()
         periods.setSpacing(4)
         self.period_buttons: dict[str, TouchButton] = {}
@@ -68,10 +69,11 @@ class BudgetScreen(IhdScreen):
         self.spent = role_label("value-small")
         self.budget = role_label("heading")
         self.detail = role_label("caption")
+        self.compared = role_label("caption")
         self.note = role_label("caption")
         words = QVBoxLayout()
         words.setSpacing(2)
-        for label in (self.level, self.spent, self.budget, self.detail, self.note):
+        for label in (self.level, self.spent, self.budget, self.detail, self.compared, self.note):
             words.addWidget(label)
         words.addStretch(1)
         ring_column = QVBoxLayout()
@@ -137,7 +139,10 @@ class BudgetScreen(IhdScreen):
     def show_page(self, page: BudgetPage) -> None:
         self.page = page
         self.ring.set_progress(page.fraction, page.level, page.stale)
-        self.ring.setAccessibleDescription(f"{page.percent} {page.level_words}".strip())
+        said = f"{page.percent} {page.level_words}".strip()
+        self.ring.setAccessibleDescription(
+            ". ".join(part for part in (said, page.compared) if part)
+        )
         self.percent.setText(page.percent)
         self.level.setText(page.level_words)
         self.level.setVisible(bool(page.level_words))
@@ -148,6 +153,8 @@ class BudgetScreen(IhdScreen):
         )
         self.budget.setText(page.budget)
         self.detail.setText(page.detail)
+        self.compared.setText(page.compared)
+        self.compared.setVisible(bool(page.compared))
         self.note.setText(page.note)
         self.note.setVisible(bool(page.note))
         for label in (self.percent, self.level, self.spent):

@@ -350,6 +350,18 @@
         <translation>%1 drosodd.</translation>
     </message>
     <message>
+        <source>So far today %1% of yesterday&apos;s %2</source>
+        <translation>Hyd yma heddiw, %1% o %2 ddoe</translation>
+    </message>
+    <message>
+        <source>So far this week %1% of last week&apos;s %2</source>
+        <translation>Hyd yma&apos;r wythnos hon, %1% o %2 yr wythnos diwethaf</translation>
+    </message>
+    <message>
+        <source>So far this month %1% of last month&apos;s %2</source>
+        <translation>Hyd yma&apos;r mis hwn, %1% o %2 y mis diwethaf</translation>
+    </message>
+    <message>
         <source>You have gone over your budget for %1.</source>
         <translation>Rydych wedi mynd dros eich cyllideb ar gyfer %1.</translation>
     </message>
@@ -798,9 +810,93 @@
         <source>Saved %1 rows to %2</source>
         <translation>Cadwyd %1 rhes yn %2</translation>
     </message>
+    <message>
+        <source>the day before</source>
+        <translation>&apos;r diwrnod cynt</translation>
+    </message>
+    <message>
+        <source>the 7 days before</source>
+        <translation>&apos;r 7 diwrnod cynt</translation>
+    </message>
+    <message>
+        <source>the 30 days before</source>
+        <translation>&apos;r 30 diwrnod cynt</translation>
+    </message>
+    <message>
+        <source>about the same as %1</source>
+        <translation>tua&apos;r un faint â%1</translation>
+    </message>
+    <message>
+        <source>%1% more than %2</source>
+        <translation>%1% yn fwy na%2</translation>
+    </message>
+    <message>
+        <source>%1% less than %2</source>
+        <translation>%1% yn llai na%2</translation>
+    </message>
 </context>
 <context>
     <name>ChartWords</name>
+    <message>
+        <source>Today %1</source>
+        <translation>Heddiw %1</translation>
+    </message>
+    <message>
+        <source>This week %1</source>
+        <translation>Yr wythnos hon %1</translation>
+    </message>
+    <message>
+        <source>This month %1</source>
+        <translation>Y mis hwn %1</translation>
+    </message>
+    <message>
+        <source>These 12 months %1</source>
+        <translation>Y 12 mis hyn %1</translation>
+    </message>
+    <message>
+        <source>yesterday by this time</source>
+        <translation>&apos;r diwrnod cynt erbyn yr amser hwn</translation>
+    </message>
+    <message>
+        <source>last week by this time</source>
+        <translation>&apos;r wythnos diwethaf erbyn yr amser hwn</translation>
+    </message>
+    <message>
+        <source>last month by this time</source>
+        <translation>&apos;r mis diwethaf erbyn yr amser hwn</translation>
+    </message>
+    <message>
+        <source>the 12 months before by this time</source>
+        <translation>&apos;r 12 mis cynt erbyn yr amser hwn</translation>
+    </message>
+    <message>
+        <source>the day before</source>
+        <translation>&apos;r diwrnod cynt</translation>
+    </message>
+    <message>
+        <source>the week before</source>
+        <translation>&apos;r wythnos cynt</translation>
+    </message>
+    <message>
+        <source>the month before</source>
+        <translation>&apos;r mis cynt</translation>
+    </message>
+    <message>
+        <source>the 12 months before</source>
+        <translation>&apos;r 12 mis cynt</translation>
+    </message>
+    <message>
+        <source>about the same as %1</source>
+        <translation>tua&apos;r un faint â%1</translation>
+    </message>
+    <message>
+        <source>%1% more than %2</source>
+        <translation>%1% yn fwy na%2</translation>
+    </message>
+    <message>
+        <source>%1% less than %2</source>
+        <translation>%1% yn llai na%2</translation>
+    </message>
     <message>
         <source>most on %1, %2</source>
         <translation>mwyaf ar %1, %2</translation>
@@ -816,6 +912,33 @@
     <message>
         <source>dearest %1</source>
         <translation>drutaf %1</translation>
+    </message>
+</context>
+<context>
+    <name>CreditAlarm</name>
+    <message>
+        <source>Gas credit has run out: the supply is off.</source>
+        <translation>Mae&apos;r credyd nwy wedi dod i ben: mae&apos;r cyflenwad i ffwrdd.</translation>
+    </message>
+    <message>
+        <source>Electricity credit has run out: the supply is off.</source>
+        <translation>Mae&apos;r credyd trydan wedi dod i ben: mae&apos;r cyflenwad i ffwrdd.</translation>
+    </message>
+    <message>
+        <source>Gas is now using emergency credit. Please top up soon.</source>
+        <translation>Mae&apos;r nwy bellach yn defnyddio credyd argyfwng. Ychwanegwch gredyd yn fuan.</translation>
+    </message>
+    <message>
+        <source>Electricity is now using emergency credit. Please top up soon.</source>
+        <translation>Mae&apos;r trydan bellach yn defnyddio credyd argyfwng. Ychwanegwch gredyd yn fuan.</translation>
+    </message>
+    <message>
+        <source>Gas credit is low. Please top up soon.</source>
+        <translation>Mae credyd nwy yn isel. Ychwanegwch gredyd yn fuan.</translation>
+    </message>
+    <message>
+        <source>Electricity credit is low. Please top up soon.</source>
+        <translation>Mae credyd trydan yn isel. Ychwanegwch gredyd yn fuan.</translation>
     </message>
 </context>
 <context>
@@ -1020,6 +1143,10 @@
     <message>
         <source>This year</source>
         <translation>Eleni</translation>
+    </message>
+    <message>
+        <source>This meter ends its day at %1: yesterday is %2 hours</source>
+        <translation>Mae&apos;r mesurydd hwn yn gorffen ei ddiwrnod am %1: mae ddoe yn %2 awr</translation>
     </message>
     <message>
         <source>Gas</source>
@@ -2299,6 +2426,62 @@ python -m app --mode %1 --source %2 --display-ieee EUI64 --install-code CODE --t
         <translation>Siarad</translation>
     </message>
     <message>
+        <source>Quiet</source>
+        <translation>Tawel</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Arferol</translation>
+    </message>
+    <message>
+        <source>Loud</source>
+        <translation>Uchel</translation>
+    </message>
+    <message>
+        <source>Slow</source>
+        <translation>Araf</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>Cyflym</translation>
+    </message>
+    <message>
+        <source>Lower</source>
+        <translation>Is</translation>
+    </message>
+    <message>
+        <source>Higher</source>
+        <translation>Uwch</translation>
+    </message>
+    <message>
+        <source>10 minutes</source>
+        <translation>10 munud</translation>
+    </message>
+    <message>
+        <source>30 minutes</source>
+        <translation>30 munud</translation>
+    </message>
+    <message>
+        <source>How often a high use is said again</source>
+        <translation>Pa mor aml y dywedir eto fod defnydd yn uchel</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Byth</translation>
+    </message>
+    <message>
+        <source>Speech volume</source>
+        <translation>Cryfder y llais</translation>
+    </message>
+    <message>
+        <source>Speech rate</source>
+        <translation>Cyflymder y llais</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Llais</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Iaith</translation>
     </message>
@@ -2321,6 +2504,10 @@ python -m app --mode %1 --source %2 --display-ieee EUI64 --install-code CODE --t
     <message>
         <source>Spoken alerts are on.</source>
         <translation>Mae rhybuddion llafar ymlaen.</translation>
+    </message>
+    <message>
+        <source>This is how speech sounds now.</source>
+        <translation>Fel hyn mae&apos;r llais yn swnio nawr.</translation>
     </message>
 </context>
 <context>
