@@ -21,7 +21,7 @@ class Plan:
     idle_s: float = 10.0
     """How long the IHD is watched at rest (after start-up) for its CPU and memory."""
     coordinator_steps: int = 10_000
-    """Meter steps timed through the emulated ZNP coordinator and zigpy-znp."""
+    """Meter steps timed through each emulated coordinator (ZNP and zigpy-znp, EZSP and bellows)."""
     fast_forward_s: float = 20.0
     """Wall seconds the IHD follows a home at ×100,000."""
     soak_s: float = 180.0

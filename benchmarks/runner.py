@@ -137,6 +137,19 @@ async def _in_process(plan: Plan, results: Results, progress: Progress) -> None:
     else:
         results.failures.append(Failure("coordinator_vs_virtual_ratio", "needs both throughputs"))
 
+    progress(f"coordinator_ezsp_reports_per_s: {plan.coordinator_steps:,} meter steps through EZSP")
+    ezsp = await _measure(
+        results,
+        "coordinator_ezsp_reports_per_s",
+        lambda: _one(coordinator_reports_per_s(plan.coordinator_steps, radio_name="ezsp")),
+    )
+    if han and ezsp:
+        results.figures.append(coordinator_vs_virtual(ezsp[0], han[0]))
+    else:
+        results.failures.append(
+            Failure("coordinator_ezsp_vs_virtual_ratio", "needs both throughputs")
+        )
+
     progress(f"report_to_pixel: {plan.pixel_samples} samples")
     await _measure(results, "report_to_pixel", lambda: report_to_pixel(plan.pixel_samples))
 

@@ -14,6 +14,8 @@ network.
 ``--znp tcp://HOST:PORT`` also puts an emulated TI Z-Stack coordinator on the air (``znp/``): a
 radio library such as zigpy-znp opens it with ``socket://HOST:PORT`` as its serial port (the app:
 ``--source znp:socket://HOST:PORT``). Its EUI-64 goes in the hub's device log like a display's.
+``--ezsp tcp://HOST:PORT`` does the same with an emulated Silicon Labs EmberZNet coordinator
+(``ezsp/``), for bellows (the app: ``--source ezsp:socket://HOST:PORT``).
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ from home_emulator.air.server import AirServer
 from home_emulator.clock import check_speed
 from home_emulator.commands.run import add_home_arguments
 from home_emulator.devices.device_log import DeviceType, new_install_code
+from home_emulator.ezsp.ncp import EZSP_IEEE, EmulatedEzsp
+from home_emulator.ezsp.server import EzspServer
+from home_emulator.ezsp.server import parse_address as parse_ezsp_address
 from home_emulator.home import EmulatedHome
 from home_emulator.scenario.home_builder import build_home
 from home_emulator.scenario.model import ScenarioError, open_scenario
@@ -79,6 +84,12 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="tcp://HOST:PORT",
         help="also serve an emulated TI Z-Stack USB coordinator there (port 0 picks a free one);"
         " a radio library opens it as socket://HOST:PORT",
+    )
+    parser.add_argument(
+        "--ezsp",
+        metavar="tcp://HOST:PORT",
+        help="also serve an emulated Silicon Labs EmberZNet (EZSP) USB coordinator there (port 0"
+        " picks a free one); a radio library opens it as socket://HOST:PORT",
     )
     parser.add_argument(
         "--znp-join",
@@ -129,11 +140,7 @@ def run_serve(args: argparse.Namespace) -> int:
         scenario = open_scenario(args.scenario)
         host, port = parse_listen(args.listen)
         admitted = parse_admitted(args.admit) + parse_admitted(args.admit_ppmid, DeviceType.PPMID)
-        znp = (
-            (*parse_znp_address(args.znp), JoinPolicy(args.znp_join))
-            if args.znp is not None
-            else None
-        )
+        znp, ezsp = _coordinators(args)
         if args.speed is not None:
             check_speed(args.speed)
         if args.history_days is not None and not 0 <= args.history_days <= 3660:
@@ -154,9 +161,12 @@ def run_serve(args: argparse.Namespace) -> int:
         return 2
     if store is not None:
         commit_money_before_answering(home, store, name)
-    if znp is not None:
-        # The installer pairs the coordinator like any display.
-        admitted.append((ZNP_IEEE, None, DeviceType.IHD))
+    # The installer pairs each coordinator like any display.
+    admitted += [
+        (ieee, None, DeviceType.IHD)
+        for ieee, asked in ((ZNP_IEEE, znp), (EZSP_IEEE, ezsp))
+        if asked
+    ]
     _label_own_display(home)
     notes = admit(home, admitted)
     try:
@@ -179,6 +189,7 @@ def run_serve(args: argparse.Namespace) -> int:
                     scenario_name=scenario.name,
                     keeper=keeper,
                     znp=znp,
+                    ezsp=ezsp,
                     notes=notes,
                 )
             )
@@ -200,6 +211,7 @@ async def serve(
     scenario_name: str,
     keeper: tuple[HomeStore, str] | None = None,
     znp: tuple[str, int, JoinPolicy] | None = None,
+    ezsp: tuple[str, int] | None = None,
     notes: list[str] | None = None,
 ) -> None:
     """Run ``home`` and its air server (and the emulated coordinator) until SIGINT/SIGTERM."""
@@ -209,6 +221,7 @@ async def serve(
         loop.add_signal_handler(number, stop.set)
     server = AirServer(home.air, announce=_say, install_code_of=home.hub.device_log.install_code_of)
     coordinator_server: ZnpServer | None = None
+    ezsp_server: EzspServer | None = None
     running: asyncio.Task[None] | None = None
     stopped: asyncio.Task[bool] | None = None
     saving: asyncio.Task[None] | None = None
@@ -229,6 +242,13 @@ async def serve(
                 f"ZNP coordinator {ZNP_IEEE} on tcp://{znp_host}:{znp_port}"
                 f" (python -m app --source znp:socket://{znp_host}:{znp_port})"
             )
+        if ezsp is not None:
+            ezsp_server = EzspServer(EmulatedEzsp(home.air, ieee=EZSP_IEEE), announce=_say)
+            ezsp_host, ezsp_port = await ezsp_server.start(*ezsp)
+            _say(
+                f"EZSP coordinator {EZSP_IEEE} on tcp://{ezsp_host}:{ezsp_port}"
+                f" (python -m app --source ezsp:socket://{ezsp_host}:{ezsp_port})"
+            )
         running = loop.create_task(home.run(), name="emulated-home")
         stopped = loop.create_task(stop.wait(), name="stop-signal")
         if keeper is not None:
@@ -244,9 +264,22 @@ async def serve(
         await server.close()
         if coordinator_server is not None:
             await coordinator_server.close()
+        if ezsp_server is not None:
+            await ezsp_server.close()
     _say("stopped")
     # The stop signals stay handled (by an event nobody waits on) until the loop closes, so a
     # second Ctrl+C during the shutdown cannot turn a clean exit into a traceback.
+
+
+def _coordinators(
+    args: argparse.Namespace,
+) -> tuple[tuple[str, int, JoinPolicy] | None, tuple[str, int] | None]:
+    """Where to serve the emulated ZNP and EZSP coordinators (``--znp``, ``--ezsp``), if asked."""
+    znp = (
+        (*parse_znp_address(args.znp), JoinPolicy(args.znp_join)) if args.znp is not None else None
+    )
+    ezsp = parse_ezsp_address(args.ezsp) if args.ezsp is not None else None
+    return znp, ezsp
 
 
 def admit(home: EmulatedHome, admitted: list[Admitted]) -> list[str]:
@@ -262,7 +295,7 @@ def admit(home: EmulatedHome, admitted: list[Admitted]) -> list[str]:
             log.add(ieee, code, kind)
         elif not log.admits(ieee):
             entry = log.add(ieee, new_install_code(), kind)
-            if ieee != ZNP_IEEE:  # the coordinator's host proves nothing: its port is one line
+            if ieee not in (ZNP_IEEE, EZSP_IEEE):  # a coordinator's host proves nothing: one line
                 shown = format_install_code(entry.install_code)
                 what = "" if kind is DeviceType.IHD else f" ({kind.value})"
                 notes.append(f"admitted {ieee}{what}: install code {shown}")

@@ -203,6 +203,20 @@ async def test_the_coordinator_benchmark_counts_every_report_through_zigpy_znp()
     assert coordinator_vs_virtual(figure, virtual).value == pytest.approx(0.5)
 
 
+async def test_the_coordinator_benchmark_counts_every_report_through_bellows() -> None:
+    from benchmarks.coordinator_throughput import coordinator_reports_per_s, coordinator_vs_virtual
+
+    figure = await coordinator_reports_per_s(50, batch=20, warm_up_steps=10, radio_name="ezsp")
+    assert figure.key == "coordinator_ezsp_reports_per_s"
+    assert figure.unit == "frames/s"
+    assert figure.value > 0
+    assert "reached zigpy through the emulated EZSP coordinator" in figure.detail
+    virtual = for_information("han_reports_per_s", figure.value * 4, "frames/s")
+    ratio = coordinator_vs_virtual(figure, virtual)
+    assert ratio.key == "coordinator_ezsp_vs_virtual_ratio"
+    assert ratio.value == pytest.approx(0.25)
+
+
 @pytest.mark.logs_warning(r"not this protocol", r"malformed", r"failed", r"refused", r"hello")
 async def test_the_hostile_soak_runs_briefly_and_reports_its_figures() -> None:
     from benchmarks.soak_hostile import CRASHES_KEY, CREDIT_KEY, STALENESS_KEY, soak_hostile
