@@ -175,6 +175,18 @@
         <translation>Rhowch god ychwanegu credyd 20 digid</translation>
     </message>
     <message>
+        <source>Messages (%1 new)</source>
+        <translation>Negeseuon (%1 newydd)</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Negeseuon</translation>
+    </message>
+    <message>
+        <source>Open your messages from your supplier</source>
+        <translation>Agor eich negeseuon gan eich cyflenwr</translation>
+    </message>
+    <message>
         <source>Emergency credit %1</source>
         <translation>Credyd argyfwng %1</translation>
     </message>
@@ -1971,6 +1983,17 @@ python -m app --mode %1 --source %2 --display-ieee EUI64 --install-code CODE --t
     </message>
 </context>
 <context>
+    <name>PpmidMessages</name>
+    <message>
+        <source>Back</source>
+        <translation>Yn ôl</translation>
+    </message>
+    <message>
+        <source>Back to your balance</source>
+        <translation>Yn ôl at eich balans</translation>
+    </message>
+</context>
+<context>
     <name>PpmidShell</name>
     <message>
         <source>Silence</source>
@@ -1995,6 +2018,10 @@ python -m app --mode %1 --source %2 --display-ieee EUI64 --install-code CODE --t
     <message>
         <source>Supply</source>
         <translation>Cyflenwad</translation>
+    </message>
+    <message>
+        <source>Messages from your supplier</source>
+        <translation>Negeseuon gan eich cyflenwr</translation>
     </message>
     <message>
         <source>About</source>
