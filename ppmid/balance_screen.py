@@ -161,7 +161,7 @@ class BalanceScreen(PpmidPage):
         """ "Messages", with how many are unread: a supplier's word about credit or the supply."""
         unread = self.context.model.unread_messages
         words = (
-            fill(translate("BalanceScreen", "Messages (%1 new)"), str(unread))
+            fill(translate("BalanceScreen", "Messages (%1)"), str(unread))
             if unread
             else translate("BalanceScreen", "Messages")
         )

@@ -175,8 +175,8 @@
         <translation>Rhowch god ychwanegu credyd 20 digid</translation>
     </message>
     <message>
-        <source>Messages (%1 new)</source>
-        <translation>Negeseuon (%1 newydd)</translation>
+        <source>Messages (%1)</source>
+        <translation>Negeseuon (%1)</translation>
     </message>
     <message>
         <source>Messages</source>
