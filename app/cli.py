@@ -14,6 +14,7 @@ from app.connection.source_names import check_source
 from app.kiosk.kiosk_settings import MODES as KIOSK_MODES
 from app.kiosk.kiosk_settings import KioskSettings
 from app.settings import store as settings_store
+from app.settings.display_settings import SoundMode, SpeechSettings
 from app.settings.options import (
     DEFAULT_SCENARIOS,
     LANGUAGES,
@@ -392,6 +393,8 @@ def parse(argv: Sequence[str] | None = None) -> Options:
         verbose=args.verbose,
         theme=args.theme or (stored.theme if stored else "standard"),
         language=args.lang or (stored.language if stored else "en"),
+        sound=SoundMode(stored.sound) if stored else SoundMode.OFF,
+        speech=stored.speech if stored else SpeechSettings(),
         display_ieee=args.display_ieee,
         install_code=args.install_code,
         kiosk=kiosk,

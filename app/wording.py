@@ -97,3 +97,29 @@ class PlainWording:
 
 
 PLAIN_ENGLISH: Final = PlainWording()
+
+
+# A meter's rate label travels on the air as the supplier wrote it (ZCL Price cluster
+# ``RateLabel``, in English on GB meters: "Standard", "Day", "Night", "Block 2"). The labels GB
+# tariffs commonly use are put into the display's language; any other is the supplier's own name
+# for its rate and is shown as sent.
+_RATE_LABELS: Final = {
+    "Standard": QT_TRANSLATE_NOOP("RateLabel", "Standard"),
+    "Day": QT_TRANSLATE_NOOP("RateLabel", "Day"),
+    "Night": QT_TRANSLATE_NOOP("RateLabel", "Night"),
+    "Peak": QT_TRANSLATE_NOOP("RateLabel", "Peak"),
+    "Off-peak": QT_TRANSLATE_NOOP("RateLabel", "Off-peak"),
+    "Gas": QT_TRANSLATE_NOOP("RateLabel", "Gas"),
+    "Electricity": QT_TRANSLATE_NOOP("RateLabel", "Electricity"),
+}
+_BLOCK_LABEL: Final = re.compile(r"Block (\d+)")
+
+
+def rate_label_words(label: str, w: Wording) -> str:
+    """A meter's rate label in ``w``'s language (as sent when it is the supplier's own name)."""
+    if label in _RATE_LABELS:
+        return w.translate("RateLabel", _RATE_LABELS[label])
+    block = _BLOCK_LABEL.fullmatch(label)
+    if block is not None:
+        return fill(w.translate("RateLabel", QT_TRANSLATE_NOOP("RateLabel", "Block %1")), block[1])
+    return label

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, Q
 
 from app.host.context import ExperienceContext
 from app.ui.history_notice import HistoryNotice
+from app.ui.scrolling_page import scrolling
 from cad.feed.control import FeedControl
 from cad.feed.han_facts import SiteIds, signal_from
 from cad.log.logger import CadLogger
@@ -52,7 +53,9 @@ class CadShell(QWidget):
 
         self.pairing = PairingScreen(self.flow)
         self.pairing.paired.connect(self._on_paired)
-        self.stack.addWidget(self.pairing)
+        # Large text, Welsh, a long outcome: the pairing steps scroll rather than squeeze.
+        self.pairing_page = scrolling(self.pairing)
+        self.stack.addWidget(self.pairing_page)
 
         main = QWidget()
         main_layout = QVBoxLayout(main)
@@ -159,7 +162,7 @@ class CadShell(QWidget):
             self.log_notice.unfollow()
             self.logger_ref.schedule(logger.stop())
         self.pairing.show_notice(self.flow.notice)
-        self.stack.setCurrentWidget(self.pairing)
+        self.stack.setCurrentWidget(self.pairing_page)
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.history:

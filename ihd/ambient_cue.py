@@ -44,7 +44,7 @@ class AmbientCue:
         self._sound = sound
         self._wording = wording
         self._now = now
-        self._policy = LoadSpeechPolicy()
+        self._policy = LoadSpeechPolicy(settings.speech.high_load_repeat_s)
         self.asleep = False
         """The screen sleeps: cues wait (an alarm is not a cue and is said regardless)."""
         self.last_said = ""
@@ -63,6 +63,7 @@ class AmbientCue:
 
     def tick(self) -> None:
         """Every second or so: a change held back by the one-minute rule, or a high load again."""
+        self._policy.high_repeat_s = self._settings.speech.high_load_repeat_s  # chosen at any time
         if not self.asleep:
             self._say(self._policy.due(self._now()))
 
@@ -82,9 +83,7 @@ class AmbientCue:
         meter = self._model.electricity_import_meter()
         if meter is None or meter.key != change.meter or meter.ambient is None:
             return
-        due = self._policy.heard(meter.ambient.value, self._now())
-        if not self.asleep:
-            self._say(due)
+        self._say(self._policy.heard(meter.ambient.value, self._now(), may_speak=not self.asleep))
 
     def _say(self, level: AmbientLevel | None) -> None:
         if level is None:

@@ -111,10 +111,16 @@ class IhdShell(DeviceShell):
         super().keyReleaseEvent(event)
 
     def repeat_or_interrupt(self) -> None:
-        """Say again what was last said – or the Now screen's readings – or cut it short."""
+        """Say again what was last said – or, when nothing has been, the words of the screen on
+        show (a chart's summary) or else the Now screen's readings – or cut it short."""
+        shown = self.screens.get(self.current_key())
         home = self.screens.get(self.home_key)
-        readings = getattr(home, "spoken", "")
-        self._cue.repeat_or_interrupt(readings if isinstance(readings, str) else "")
+        for screen in (shown, home):
+            words = getattr(screen, "spoken", "")
+            if isinstance(words, str) and words:
+                self._cue.repeat_or_interrupt(words)
+                return
+        self._cue.repeat_or_interrupt("")
 
     def toggle_speech(self) -> None:
         settings, sound = self.context.settings, self.context.sound

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 from qasync import asyncSlot
 
 from app.host.context import ExperienceContext
+from app.ui.announce import announce
 from app.ui.i18n import QT_WORDING
 from app.ui.icons import icon
 from app.ui.message_card import MessageCard
@@ -100,7 +101,10 @@ class MessagesScreen(PpmidPage):
     @asyncSlot()
     async def _confirm_clicked(self) -> None:
         if self.current_id is not None:
-            await self.view_model.confirm(self.current_id)
+            confirmed = await self.view_model.confirm(self.current_id)
+            self.refresh()
+            # Confirm has gone from under the person's finger (or focus): say what became of it.
+            announce(self, self.card.confirmation.text(), assertive=not confirmed)
 
     def refresh(self) -> None:
         if self.current_id not in self.context.model.messages:

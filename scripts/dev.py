@@ -111,9 +111,11 @@ def run_tests(pytest_args: list[str]) -> int:
     )
     # The screen-reader tests read the real app's accessibility tree through AT-SPI, as Orca does,
     # with Debian's python3-pyatspi (the system's Python only) on a D-Bus session of their own.
+    # A small window manager gives the window the keyboard focus, as any desktop does, so that
+    # keys sent through AT-SPI reach it and the focused control is the one a screen reader reads.
     ensure_debian_packages(
-        ["at-spi2-core", "python3-pyatspi", "dbus-x11"],
-        commands=["dbus-run-session"],
+        ["at-spi2-core", "python3-pyatspi", "dbus-x11", "matchbox-window-manager"],
+        commands=["dbus-run-session", "matchbox-window-manager"],
         system_python_modules=["pyatspi"],
         reason="to test the displays through a screen reader's accessibility tree",
     )

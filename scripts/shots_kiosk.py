@@ -15,9 +15,15 @@ from han.model import HomeModel
 
 
 async def kiosk_screens() -> None:
+    """Kiosk mode's panels (``kiosk_panels``), then the real fullscreen window under Xvfb."""
+    await kiosk_panels()
+    _kiosk_on_xvfb()
+
+
+async def kiosk_panels() -> None:
     """Kiosk mode: ``kiosk-<scene>-<language>-<width>x<height>.png`` – the ambient view (IHD, and
     a PPMID on a prepayment home with its credit), the PIN keypad, the menu and settings behind it,
-    and "Reconnecting…", at 800×480 and 1024×600; then the real fullscreen window under Xvfb."""
+    and "Reconnecting…", at 800×480 and 1024×600."""
     import tempfile
 
     from PySide6.QtTest import QTest
@@ -95,7 +101,6 @@ async def kiosk_screens() -> None:
             app.settings.set_language("en")
             kiosk.stop()
             await app.stop()
-    _kiosk_on_xvfb()
 
 
 def _ambient_known(model: HomeModel, *, prepaid: bool) -> bool:

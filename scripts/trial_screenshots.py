@@ -5,7 +5,8 @@
 Runs the example study (resources/studies/prepay-basics.toml) with four scripted participants on
 the console's own displays – codes typed on the PPMID's keypad, buttons pressed on the IHD, one
 mistyped code, one wrong answer, one task run out of time – on a clock this script sets, photographs
-the console during the last participant's top-up, and renders the report it makes.
+the console (at 1280×720) during the last participant's top-up and during the task the researcher
+judges, and renders the report it makes.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from ppmid.shell import PpmidShell
 from ppmid.top_up_screen import TopUpScreen
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+LAPTOP = (1280, 720)
 SECONDS = {
     "P01": {"top-up": 48, "emergency-credit": 21, "message": 33, "yesterday": 64},
     "P02": {"top-up": 95, "emergency-credit": 16, "message": 125, "yesterday": 52},
@@ -115,13 +117,13 @@ async def scripted_trial(console: OperatorConsole, clock: Clock) -> None:
     assert isinstance(balance, BalanceScreen)
     await until(lambda: bool(balance.cards) and balance.top_up.isEnabled(), 60)
 
-    async def photograph() -> None:
+    async def photograph(name: str = "trial-console.png") -> None:
         sitting = console.conductor.sitting
         if sitting is not None and sitting.participant == "P04":
             window.displays.refresh_pictures()
             window.refresh()
             await asyncio.sleep(0.3)
-            window.grab().save(str(OUT / "trial-console.png"))
+            window.grab().save(str(OUT / name))
 
     for participant, seconds in SECONDS.items():
         window.tasks.participant.setCurrentText(participant)
@@ -159,6 +161,7 @@ async def scripted_trial(console: OperatorConsole, clock: Clock) -> None:
                 click(screen.confirm)
             else:
                 click(ihd.nav.buttons["history"])
+                await photograph("trial-console-judged.png")  # the right answer on show
                 clock.now = finish_at
                 if seconds[task] >= console.study.task(task).time_limit_s:
                     window.tick()  # the console's next look: out of time
@@ -208,7 +211,8 @@ async def main() -> None:
         console = OperatorConsole(
             study, db, speed=60, history_days=14, listen=("127.0.0.1", 0), now=clock
         )
-        await console.start()
+        window = await console.start()
+        window.resize(*LAPTOP)  # as a researcher's laptop shows it
         try:
             await scripted_trial(console, clock)
         finally:

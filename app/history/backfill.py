@@ -351,7 +351,8 @@ class HistoryRecorder:
                         await self._backfill.record_history(meter)
                     if Field.TARIFF in kinds:
                         await self._backfill.record_tariffs(meter)
-                for key, link in links.items():
+                # A copy: a meter may be heard for the first time while another is filled.
+                for key, link in list(links.items()):
                     if link.attached.is_set() and (timed_out or filled.get(key) is not link):
                         await self._backfill.fill_meter(link)
                         filled[key] = link

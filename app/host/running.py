@@ -33,7 +33,7 @@ from app.host.window import HostWindow
 from app.settings.display_settings import DisplaySettings
 from app.settings.options import Options
 from app.trial_ui.participant_recording import ParticipantRecording
-from app.ui import i18n
+from app.ui import choice_role, i18n
 from han.model import HomeModel
 from han.session import HanSession
 
@@ -57,6 +57,7 @@ def run(options: Options) -> int:
     qt_messages.install()
     application = QApplication.instance() or QApplication(sys.argv[:1])
     application.setApplicationName("SMETS consumer suite")
+    choice_role.install()
     qt_gc.collect_on_qt_thread()
     try:
         status = int(qasync.run(run_app(options)))
@@ -91,7 +92,12 @@ class RunningApp:
         self.window: HostWindow | None = None
         self.kiosk: Kiosk | None = None
         self.restarting = False
-        self.settings = DisplaySettings(theme=options.theme, language=options.language)
+        self.settings = DisplaySettings(
+            theme=options.theme,
+            language=options.language,
+            sound=options.sound,
+            speech=options.speech,
+        )
         self.recording = ParticipantRecording.open(options)
         """A usability trial's record of this display (``--trial FILE --participant ID``)."""
 
@@ -119,7 +125,7 @@ class RunningApp:
             commands=self.recording.commands(SessionCommands(lambda: connection.session)),
             devices=lambda: paired_devices(connection.session),
             settings=self.settings,
-            sound=SystemSound(),
+            sound=SystemSound(settings=self.settings),
             han_access=self._han_access(),
             history=history_store,
             network=self._own_network(),
@@ -135,8 +141,12 @@ class RunningApp:
             self.window.show()
             return self.window
         from app.kiosk.kiosk import Kiosk  # only a kiosk needs it
+        from app.kiosk.speaking import SpeakingDisplay
 
-        self.kiosk = Kiosk(self.window, self.model, self.settings, self.options.kiosk)
+        speaking = view if isinstance(view, SpeakingDisplay) else None
+        self.kiosk = Kiosk(
+            self.window, self.model, self.settings, self.options.kiosk, speaking=speaking
+        )
         self.kiosk.restart_wanted.connect(self._restart)
         self.kiosk.start()
         return self.window

@@ -6,7 +6,8 @@ interrupts as well as repeats). PySide6's own speech module is in the 430 MB Add
 than a few spoken phrases are worth. Without espeak-ng the display says speech is not available and
 offers the beep.
 
-Volume, rate and voice are the ``Voice`` given; espeak-ng's Welsh voice is ``cy``.
+Volume, rate and voice are the ``Voice`` given, or the display's speech settings as they are at
+each phrase (``Voice.of``); espeak-ng's Welsh voice is ``cy``, a higher voice its ``+f3`` variant.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from typing import Final
 from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import QApplication
 
+from app.settings.display_settings import DisplaySettings, SpeechSettings
+
 LOGGER = logging.getLogger(__name__)
 
 ESPEAK: Final = "espeak-ng"
@@ -30,6 +33,10 @@ FASTEST_WPM: Final = 300
 """espeak-ng's own limits, kept within what is still understood."""
 LOUDEST: Final = 200
 """espeak-ng's amplitude runs 0–200, 100 its default."""
+VOLUME_STEPS: Final = {"quiet": 50, "normal": 100, "loud": 170}
+RATE_STEPS: Final = {"slow": 115, "normal": WORDS_PER_MINUTE, "fast": 195}
+VOICE_VARIANTS: Final = {"lower": "", "higher": "+f3"}
+"""espeak-ng's variants: none is its own (lower) voice, ``+f3`` a higher one, in every language."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,16 @@ class Voice:
     words_per_minute: int = WORDS_PER_MINUTE
     voices: dict[str, str] = field(default_factory=lambda: dict(VOICES))
 
+    @classmethod
+    def of(cls, speech: SpeechSettings) -> Voice:
+        """The voice a person chose on the Settings screen."""
+        variant = VOICE_VARIANTS[speech.voice]
+        return cls(
+            volume=VOLUME_STEPS[speech.volume],
+            words_per_minute=RATE_STEPS[speech.rate],
+            voices={language: f"{voice}{variant}" for language, voice in VOICES.items()},
+        )
+
     def arguments(self, language: str) -> list[str]:
         voice = self.voices.get(language, self.voices.get("en", VOICES["en"]))
         rate = min(max(self.words_per_minute, SLOWEST_WPM), FASTEST_WPM)
@@ -49,11 +66,27 @@ class Voice:
 
 
 class SystemSound:
-    def __init__(self, speaker: str | None = None, voice: Voice | None = None) -> None:
-        """``speaker``: the espeak-ng program to run; by default the one on PATH, if any."""
+    def __init__(
+        self,
+        speaker: str | None = None,
+        voice: Voice | None = None,
+        *,
+        settings: DisplaySettings | None = None,
+    ) -> None:
+        """``speaker``: the espeak-ng program to run; by default the one on PATH, if any.
+        ``settings``: speak as their speech settings say (a ``voice`` given wins)."""
         self._speaker = speaker if speaker is not None else shutil.which(ESPEAK)
-        self.voice = voice or Voice()
+        self._voice = voice
+        self._settings = settings
         self._speech: QProcess | None = None
+
+    @property
+    def voice(self) -> Voice:
+        if self._voice is not None:
+            return self._voice
+        if self._settings is not None:
+            return Voice.of(self._settings.speech)
+        return Voice()
 
     @property
     def speech_available(self) -> bool:

@@ -7,20 +7,32 @@
 - when the display rests (ambient view or blank), the first press wakes it and is swallowed whole –
   press, moves and release – so it never acts on whatever lies under the finger;
 - a long press on the top-left corner (``HOLD_S``) asks for the PIN; the release that ends it is
-  swallowed too, so the button under the corner is not pressed.
+  swallowed too, so the button under the corner is not pressed;
+- a long touch anywhere that is not a control – the ambient view, a page's words, its background –
+  is the display's repeat key, for a person who cannot see where the buttons are: held for
+  ``SPEECH_REPEAT_S`` it says the last thing again (or cuts it short), held for
+  ``SPEECH_TOGGLE_S`` it turns speech on or off. It works on a resting display too, whose waking
+  touch is swallowed as ever. A finger that slides away (a scroll) is no long touch.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Final
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QInputDevice, QKeyEvent, QMouseEvent, QTouchEvent
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 HOLD_S: Final = 3.0
 CORNER_PX: Final = 80
+SPEECH_REPEAT_S: Final = 1.0
+"""A touch held this long (away from controls) repeats or interrupts speech …"""
+SPEECH_TOGGLE_S: Final = 3.0
+"""… and held this long turns speech on or off."""
+SLIDE_PX: Final = 40
+"""A finger that moves further than this is scrolling, not holding."""
 
 _PRESSES: Final = {
     QEvent.Type.MouseButtonPress,
@@ -53,6 +65,10 @@ _SUPER_KEYS: Final = {Qt.Key.Key_Meta, Qt.Key.Key_Super_L, Qt.Key.Key_Super_R}
 class KioskInputFilter(QObject):
     corner_held = Signal()
     activity = Signal()
+    speech_repeat = Signal()
+    """A long touch away from controls: say the last thing again, or cut it short."""
+    speech_toggle = Signal()
+    """A longer touch away from controls: speech on or off."""
 
     def __init__(
         self,
@@ -61,11 +77,15 @@ class KioskInputFilter(QObject):
         wake: Callable[[], bool],
         may_close: Callable[[], bool],
         hold_s: float = HOLD_S,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         """``wake()`` is told of every press and answers whether it woke the display (and so
         must be swallowed); ``may_close()`` whether the window may close now (after the PIN)."""
         super().__init__(window)
         self._window = window
+        self._monotonic = monotonic
+        self._long_touch: tuple[float, QPointF] | None = None
+        """When and where a press away from the controls began (a long touch, perhaps)."""
         self._wake = wake
         self._may_close = may_close
         self._swallowing = False
@@ -100,6 +120,8 @@ class KioskInputFilter(QObject):
             # Qt's stand-in mouse events for a touch (widgets that take no touch get these): the
             # touch itself has been judged already, and they go wherever it went.
             return self._touch_swallowed
+        if kind in _ENDS or kind in (QEvent.Type.TouchUpdate, QEvent.Type.MouseMove):
+            self._follow_long_touch(event, ended=kind in _ENDS)
         if self._swallowing and kind in _GESTURE_REST:
             if kind in _ENDS:
                 self._swallowing = False
@@ -119,6 +141,8 @@ class KioskInputFilter(QObject):
 
     def _pressed(self, position: QPointF | None) -> bool:
         self.activity.emit()
+        if position is not None and not self._in_corner(position) and not _on_control(position):
+            self._long_touch = (self._monotonic(), position)
         if self._wake():
             self._hold.stop()
             self._swallowing = position is not None  # a key has no release worth swallowing
@@ -135,6 +159,23 @@ class KioskInputFilter(QObject):
         if isinstance(grabber, QAbstractButton):
             grabber.setDown(False)
         self.corner_held.emit()
+
+    def _follow_long_touch(self, event: QEvent, *, ended: bool) -> None:
+        if self._long_touch is None:
+            return
+        began, start = self._long_touch
+        position = _position(event)
+        if position is not None and (position - start).manhattanLength() > SLIDE_PX:
+            self._long_touch = None  # sliding: a scroll, not a hold
+            return
+        if not ended:
+            return
+        self._long_touch = None
+        held = self._monotonic() - began
+        if held >= SPEECH_TOGGLE_S:
+            self.speech_toggle.emit()
+        elif held >= SPEECH_REPEAT_S:
+            self.speech_repeat.emit()
 
     # Where a press is ------------------------------------------------------------------------
 
@@ -154,6 +195,17 @@ def _position(event: QEvent) -> QPointF | None:
     if isinstance(event, QTouchEvent) and event.points():
         return event.points()[0].globalPosition()
     return None
+
+
+def _on_control(position: QPointF) -> bool:
+    """Whether the finger is on something that acts when touched: a button, a field, a chart –
+    whatever the Tab key reaches."""
+    widget = QApplication.widgetAt(position.toPoint())
+    while widget is not None:
+        if isinstance(widget, QAbstractButton) or widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            return True
+        widget = widget.parentWidget()
+    return False
 
 
 def _made_from_touch(event: QMouseEvent) -> bool:

@@ -29,6 +29,7 @@ from app.kiosk.pin import hash_pin, verify_pin
 from app.kiosk.pin_panel import PinPanel
 from app.kiosk.presence import NightSchedule, Presence, Rest
 from app.kiosk.settings_panel import SettingsPanel
+from app.kiosk.speaking import SpeakingDisplay
 from app.settings import store as settings_store
 from app.settings.display_settings import DisplaySettings, Setting
 from app.settings.store import StoredSettings
@@ -68,8 +69,13 @@ class Kiosk(QObject):
         local_now: Callable[[], datetime] = datetime.now,
         settings_path: Path | None = None,
         hold_s: float = HOLD_S,
+        speaking: SpeakingDisplay | None = None,
     ) -> None:
+        """``speaking``: the device, if it speaks – a long touch is its repeat key, and it is told
+        when the screen sleeps (so it says nothing but alarms)."""
         super().__init__(window)
+        self.speaking = speaking
+        self._asleep = False
         self.window = window
         self.display = display
         self.settings = settings
@@ -104,9 +110,16 @@ class Kiosk(QObject):
         """Software dimming where there is no backlight to turn down; touches go through it."""
         self.shade.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.input = KioskInputFilter(
-            window, wake=self._touched, may_close=lambda: self.leaving, hold_s=hold_s
+            window,
+            wake=self._touched,
+            may_close=lambda: self.leaving,
+            hold_s=hold_s,
+            monotonic=monotonic,
         )
         self.input.corner_held.connect(self._ask_pin)
+        if speaking is not None:
+            self.input.speech_repeat.connect(speaking.repeat_or_interrupt)
+            self.input.speech_toggle.connect(speaking.toggle_speech)
         self.pin.accepted.connect(self._show_menu)
         self.menu.settings_wanted.connect(self._open_settings)
         self.menu.leave_wanted.connect(self.leave)
@@ -150,6 +163,7 @@ class Kiosk(QObject):
                 QGuiApplication.restoreOverrideCursor()
         self.backlight.set_percent(self.settings.brightness_percent)
         self._brightness = None
+        self._tell_asleep(False)
 
     # Rest and wake ---------------------------------------------------------------------------
 
@@ -187,6 +201,14 @@ class Kiosk(QObject):
             brightness = awake * RESTING_BRIGHTNESS
         self._shown_rest = rest
         self._set_brightness(brightness)
+        self._tell_asleep(rest is Rest.NIGHT)
+
+    def _tell_asleep(self, asleep: bool) -> None:
+        """Only a blank screen sleeps: the ambient view by day, or peeked at by night, shows the
+        load, and what it shows may be said."""
+        if asleep != self._asleep and self.speaking is not None:
+            self.speaking.set_asleep(asleep)
+        self._asleep = asleep
 
     def _set_brightness(self, percent: float) -> None:
         if percent == self._brightness:
@@ -228,7 +250,14 @@ class Kiosk(QObject):
         self._raise_shade()
 
     def stored(self) -> StoredSettings:
-        return StoredSettings(self.display.theme, self.display.language, self.settings)
+        display = self.display
+        return StoredSettings(
+            display.theme,
+            display.language,
+            self.settings,
+            sound=display.sound.value,
+            speech=display.speech,
+        )
 
     def _first_new_pin(self, pin: str) -> bool:
         self._new_pin = pin
@@ -267,7 +296,7 @@ class Kiosk(QObject):
                 layer.set_theme(theme)
             for panel in (self.new_pin, self.repeat_pin):
                 panel.set_theme(theme)
-        if setting in (Setting.THEME, Setting.LANGUAGE):
+        if setting in (Setting.THEME, Setting.LANGUAGE, Setting.SOUND, Setting.SPEECH):
             # A person changed it on the device's own settings screen: it lasts in a kiosk too.
             try:
                 self._write(self.stored())

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from app.kiosk.pin import MAX_DIGITS, MIN_DIGITS
 from app.ui.keypad import Keypad
 from app.ui.overlay import Overlay
+from app.ui.said import Said
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
 
@@ -57,6 +58,7 @@ class PinPanel(Overlay):
         self.dots.setMinimumWidth(200)
         self.message = QLabel("")
         self.message.setWordWrap(True)
+        self._said = Said(self.message)
         self.who = QLabel("")
         self.who.setProperty("role", "caption")
         self.who.setWordWrap(True)
@@ -103,7 +105,7 @@ class PinPanel(Overlay):
     def open_panel(self) -> None:
         self._digits = ""
         self._show()
-        self.message.setText(self._lock_text() if self._locked() else "")
+        self._said.say(self._lock_text if self._locked() else None)
         self.cover()
         self.setFocus()
         self._untouched.start()
@@ -120,7 +122,7 @@ class PinPanel(Overlay):
     def _digit(self, digit: str) -> None:
         self._untouched.start()
         if self._locked():
-            self.message.setText(self._lock_text())
+            self._said.say(self._lock_text)
             return
         if len(self._digits) < MAX_DIGITS:
             self._digits += digit
@@ -139,11 +141,11 @@ class PinPanel(Overlay):
     def _submit(self) -> None:
         self._untouched.start()
         if self._locked():
-            self.message.setText(self._lock_text())
+            self._said.say(self._lock_text)
             return
         if len(self._digits) < MIN_DIGITS:
-            self.message.setText(
-                translate("KioskPin", "The PIN has at least %1 digits.").replace(
+            self._said.say(
+                lambda: translate("KioskPin", "The PIN has at least %1 digits.").replace(
                     "%1", str(MIN_DIGITS)
                 )
             )
@@ -160,9 +162,9 @@ class PinPanel(Overlay):
         if self._wrong >= WRONG_TRIES:
             self._wrong = 0
             self._locked_until = self._now() + LOCKED_S
-            self.message.setText(self._lock_text())
+            self._said.say(self._lock_text)
         else:
-            self.message.setText(translate("KioskPin", "That PIN is not right. Try again."))
+            self._said.say(lambda: translate("KioskPin", "That PIN is not right. Try again."))
 
     def _locked(self) -> bool:
         return self._now() < self._locked_until
@@ -212,6 +214,7 @@ class PinPanel(Overlay):
             translate("KioskPin", "Remove every digit"),
         )
         self._show()
+        self._said.again()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -28,6 +28,7 @@ from app.kiosk.kiosk_settings import MAX_BRIGHTNESS, MIN_BRIGHTNESS, SettingsErr
 from app.settings.display_settings import LANGUAGE_NAMES
 from app.settings.store import StoredSettings
 from app.ui.overlay import Overlay
+from app.ui.scrolling_page import scrolling
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
 from app.wording import QT_TRANSLATE_NOOP
@@ -130,6 +131,7 @@ class SettingsPanel(Overlay):
         for row, (key, widgets) in enumerate(rows):
             caption = self.captions[key] = QLabel("")
             caption.setProperty("role", "caption")
+            caption.setWordWrap(True)  # two lines rather than push the controls off the card
             grid.addWidget(caption, row, 0)
             line = QHBoxLayout()
             line.setSpacing(8)
@@ -153,7 +155,11 @@ class SettingsPanel(Overlay):
         column.addLayout(buttons)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
-        outer.addWidget(card)
+        # Large text in Welsh needs more than 480 px: the card scrolls rather than squeeze its rows.
+        page = scrolling(card)
+        page.viewport().setAutoFillBackground(False)
+        card.setAutoFillBackground(False)
+        outer.addWidget(page)
         self.set_theme(theme)
         self.retranslate()
 

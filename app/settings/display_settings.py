@@ -2,7 +2,8 @@
 
 Qt-free and evented like the home model: a settings screen changes a value, and whoever follows it
 (the host window restyles and retranslates, the sound cues pick their voice) is told which setting
-moved. Settings live for the session; the command line gives their starting values.
+moved. Settings live for the session; the command line gives their starting values, and a kiosk
+keeps theme, language and speech in its settings file (``app/settings/store.py``).
 """
 
 from __future__ import annotations
@@ -54,12 +55,45 @@ class SoundMode(enum.Enum):
     SPEAK = "speak"
 
 
+SPEECH_VOLUMES: Final = ("quiet", "normal", "loud")
+SPEECH_RATES: Final = ("slow", "normal", "fast")
+SPEECH_VOICES: Final = ("lower", "higher")
+"""Each language's voice (English ``en-gb``, Welsh ``cy``) in a lower or a higher pitch."""
+HIGH_LOAD_REPEATS: Final = ("10", "30", "never")
+"""How often a high load is said again after the first reminder: every 10 or 30 minutes, or not."""
+
+
+@dataclass(frozen=True)
+class SpeechSettings:
+    """How the display speaks, as a person chooses it on the Settings screen: named steps rather
+    than numbers, so each is one big button (what they mean to espeak-ng is ``app/host/sound.py``'s
+    business)."""
+
+    volume: str = "normal"
+    rate: str = "normal"
+    voice: str = "lower"
+    high_load_repeat: str = "10"
+
+    def __post_init__(self) -> None:
+        _checked(self.volume, SPEECH_VOLUMES, "speech volume")
+        _checked(self.rate, SPEECH_RATES, "speech rate")
+        _checked(self.voice, SPEECH_VOICES, "voice")
+        _checked(self.high_load_repeat, HIGH_LOAD_REPEATS, "high-load repeat")
+
+    @property
+    def high_load_repeat_s(self) -> float | None:
+        """Seconds between reminders of a high load after the first; None: no more reminders."""
+        return None if self.high_load_repeat == "never" else 60.0 * int(self.high_load_repeat)
+
+
 class Setting(enum.Enum):
     """What a settings listener hears moved."""
 
     THEME = "theme"
     LANGUAGE = "language"
     SOUND = "sound"
+    SPEECH = "speech"
+    """Volume, rate, voice or how often a high load is repeated."""
     BUDGET = "budget"
     """Any of the day, week or month budgets."""
     PRESENTATION = "presentation"
@@ -73,11 +107,17 @@ class DisplaySettings:
     """Current theme, language and sound mode; listeners hear which ``Setting`` changed."""
 
     def __init__(
-        self, *, theme: str = "standard", language: str = "en", sound: SoundMode = SoundMode.OFF
+        self,
+        *,
+        theme: str = "standard",
+        language: str = "en",
+        sound: SoundMode = SoundMode.OFF,
+        speech: SpeechSettings | None = None,
     ) -> None:
         self._theme = _checked(theme, THEME_NAMES, "theme")
         self._language = _checked(language, LANGUAGE_CODES, "language")
         self._sound = sound
+        self._speech = speech or SpeechSettings()
         self._budgets_gbp: dict[str, Decimal] = {}
         self._presentation = Presentation()
         self._changes: Emitter[Setting] = Emitter("display settings")
@@ -108,6 +148,16 @@ class DisplaySettings:
         if mode is not self._sound:
             self._sound = mode
             self._changes.emit(Setting.SOUND)
+
+    @property
+    def speech(self) -> SpeechSettings:
+        return self._speech
+
+    def set_speech(self, speech: SpeechSettings) -> None:
+        """Volume, rate, voice, repeats; listeners hear ``Setting.SPEECH``."""
+        if speech != self._speech:
+            self._speech = speech
+            self._changes.emit(Setting.SPEECH)
 
     @property
     def presentation(self) -> Presentation:

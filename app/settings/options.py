@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
 from app.kiosk.kiosk_settings import KioskSettings
-from app.settings.display_settings import LANGUAGE_CODES, THEME_NAMES
+from app.settings.display_settings import LANGUAGE_CODES, THEME_NAMES, SoundMode, SpeechSettings
 
 MODES: Final = ("ihd", "ppmid", "cad")
 OPERATOR_MODE: Final = "operator"
@@ -30,6 +30,9 @@ class Options:
     verbose: bool = False
     theme: str = "standard"
     language: str = "en"
+    sound: SoundMode = SoundMode.OFF
+    speech: SpeechSettings = field(default_factory=SpeechSettings)
+    """How the display speaks: a kiosk's kept settings, else the defaults."""
     baudrate: int | None = None
     flow_control: str | None = None
     scenario: str | None = None

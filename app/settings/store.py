@@ -1,7 +1,8 @@
 """The display's settings kept on disk: ``settings.toml`` in the user's config folder.
 
 Only what an installer or a kiosk's owner sets to last is kept – the theme and language to start
-in, and the kiosk's configuration (``app/kiosk/kiosk_settings.py``). Writes are atomic: the whole
+in, how the display speaks (``[speech]``: on or off, volume, rate, voice, repeats), and the kiosk's
+configuration (``app/kiosk/kiosk_settings.py``). Writes are atomic: the whole
 file goes to a temporary file beside it, is flushed to disk and then renamed over the old one, so a
 power cut leaves either the old settings or the new, never half of each. Every value is checked
 before anything is written. A file that cannot be read is set aside (``settings.toml.unreadable``,
@@ -21,11 +22,13 @@ from typing import Any, Final
 
 from app.kiosk.kiosk_settings import KioskSettings, SettingsError, kiosk_from_table
 from app.settings.atomic_file import write_text_atomically
-from app.settings.display_settings import LANGUAGE_CODES, THEME_NAMES
+from app.settings.display_settings import LANGUAGE_CODES, THEME_NAMES, SoundMode, SpeechSettings
 from app.settings.user_dirs import config_dir
 
 FILE_NAME: Final = "settings.toml"
 SCHEMA_VERSION: Final = 1
+SOUND_MODES: Final = tuple(mode.value for mode in SoundMode)
+SPEECH_KEYS: Final = ("volume", "rate", "voice", "high_load_repeat")
 
 
 def default_path() -> Path:
@@ -37,8 +40,13 @@ class StoredSettings:
     theme: str = "standard"
     language: str = "en"
     kiosk: KioskSettings = field(default_factory=KioskSettings)
+    sound: str = SoundMode.OFF.value
+    """Off, beep or speak: a person who turned speech on finds it on after a power cut."""
+    speech: SpeechSettings = field(default_factory=SpeechSettings)
 
     def checked(self) -> StoredSettings:
+        if self.sound not in SOUND_MODES:
+            raise SettingsError("speech.sound", f"must be one of {', '.join(SOUND_MODES)}")
         if self.theme not in THEME_NAMES:
             raise SettingsError("display.theme", f"must be one of {', '.join(THEME_NAMES)}")
         if self.language not in LANGUAGE_CODES:
@@ -110,6 +118,10 @@ def _readable_part(document: dict[str, Any]) -> StoredSettings:
             ).checked()
         except SettingsError:
             pass
+    speech = document.get("speech")
+    for key, value in (speech if isinstance(speech, dict) else {}).items():
+        with contextlib.suppress(SettingsError):
+            kept = _with_speech(kept, {key: value})
     kiosk = document.get("kiosk")
     for key, value in (kiosk if isinstance(kiosk, dict) else {}).items():
         try:
@@ -127,11 +139,28 @@ def _from_toml(document: dict[str, Any]) -> StoredSettings:
             "schema_version", f"is {version!r}; this version reads {SCHEMA_VERSION}"
         )
     display = _table(document, "display")
-    return StoredSettings(
+    stored = StoredSettings(
         theme=_text(display, "display.theme", "standard"),
         language=_text(display, "display.language", "en"),
         kiosk=kiosk_from_table(_table(document, "kiosk")),
-    ).checked()
+    )
+    return _with_speech(stored, _table(document, "speech")).checked()
+
+
+def _with_speech(stored: StoredSettings, table: dict[str, Any]) -> StoredSettings:
+    """The ``[speech]`` table's values over ``stored``'s, each checked."""
+    unknown = sorted(set(table) - {"sound", *SPEECH_KEYS})
+    if unknown:
+        raise SettingsError(f"speech.{unknown[0]}", "is not a speech setting")
+    sound = _text(table, "speech.sound", stored.sound)
+    values = {
+        key: _text(table, f"speech.{key}", getattr(stored.speech, key)) for key in SPEECH_KEYS
+    }
+    try:
+        speech = SpeechSettings(**values)
+    except ValueError as error:
+        raise SettingsError("speech", str(error)) from None
+    return replace(stored, sound=sound, speech=speech).checked()
 
 
 def _table(document: dict[str, Any], name: str) -> dict[str, Any]:
@@ -166,6 +195,10 @@ def to_toml(settings: StoredSettings) -> str:
         "[display]",
         f"theme = {_quoted(settings.theme)}",
         f"language = {_quoted(settings.language)}",
+        "",
+        "[speech]",
+        f"sound = {_quoted(settings.sound)}",
+        *(f"{key} = {_quoted(getattr(settings.speech, key))}" for key in SPEECH_KEYS),
         "",
         "[kiosk]",
         *(f"{key} = {_value(value)}" for key, value in kiosk.as_table().items()),

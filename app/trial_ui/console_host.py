@@ -19,7 +19,7 @@ from pathlib import Path
 
 import qasync
 import zigpy.types as t
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.connection.han_access import format_install_code
@@ -49,6 +49,8 @@ LOGGER = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
 LISTEN = ("127.0.0.1", 8640)
+LAPTOP = QSize(1280, 680)
+"""The console opens no larger than a 1280×720 laptop's screen less its panel and title bar."""
 REMOTE_DISPLAYS = tuple(f"00:0d:6f:ff:fe:00:00:0{n}" for n in range(2, 6))
 """Displays the hub's device log admits for participants' own screens (as an installer would)."""
 EMBEDDED_DISPLAYS = {"ppmid": str(COORDINATOR_IEEE), "ihd": "00:0d:6f:ff:fe:00:00:0a"}
@@ -128,7 +130,7 @@ class OperatorConsole:
             remote=lambda: sorted(self.server.displays),
         )
         self.window = ConsoleWindow(self.conductor, panel, self.attach_hint())
-        self.window.resize(1400, 940)
+        self.window.resize(self.window.sizeHint().boundedTo(LAPTOP))
         self.window.show()
         return self.window
 

@@ -8,9 +8,18 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.trial.conductor import Conductor
 from app.trial_ui.displays_panel import DisplaysPanel
@@ -24,6 +33,8 @@ translate = QCoreApplication.translate
 
 POLL_MS = 250
 PICTURE_MS = 1000
+SHORTEST_PX = 200
+"""The home's controls scroll below this height."""
 CONSOLE_STYLE = """
 QWidget { font-size: 15px; }
 QGroupBox { font-weight: 600; border: 1px solid #8a97a8; border-radius: 6px; margin-top: 12px;
@@ -32,11 +43,31 @@ QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
 QLabel[role="title"] { font-size: 22px; font-weight: 700; }
 QLabel[role="instruction"] { font-size: 20px; }
 QLabel[role="code"] { font-family: monospace; font-size: 20px; font-weight: 700; }
+QLabel[role="expected"] { font-size: 17px; font-weight: 700; color: #14532d; background: #e6f4ea;
+                          border-radius: 4px; padding: 4px 6px; }
 QLabel[role="clock"] { font-size: 18px; font-weight: 600; }
 QLabel[role="command"] { font-family: monospace; font-size: 14px; }
 QPushButton { min-height: 34px; padding: 2px 12px; }
 QPushButton[role="primary"] { font-weight: 700; }
 """
+
+
+class Scrolling(QScrollArea):
+    """A panel scrolling up and down within the height it is given, never sideways: as wide as
+    the panel needs, however short."""
+
+    def __init__(self, panel: QWidget) -> None:
+        super().__init__()
+        self.panel = panel
+        self.setWidget(panel)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def minimumSizeHint(self) -> QSize:
+        panel = self.panel.minimumSizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(panel.width() + bar, min(panel.height(), SHORTEST_PX))
 
 
 class ConsoleWindow(QMainWindow):
@@ -61,34 +92,47 @@ class ConsoleWindow(QMainWindow):
         attach.setWordWrap(True)
         attach.setProperty("role", "command")
         attach.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.displays = displays
+        # Other displays share a tab with how they attach: kept above the columns, the command
+        # took the height a 1280×720 laptop needs for the tasks.
+        others = QWidget()
+        others_column = QVBoxLayout(others)
+        others_column.addWidget(displays.attached_box)
+        others_column.addWidget(attach)
+        others_column.addStretch(1)
         self.tasks = TaskPanel(conductor)
         self.home = HomePanel(conductor)
         self.scenario = ScenarioPanel(conductor)
         middle = QTabWidget()
-        middle.addTab(self.home, translate("OperatorConsole", "The home"))
+        middle.addTab(Scrolling(self.home), translate("OperatorConsole", "The home"))
         middle.addTab(self.scenario, translate("OperatorConsole", "The scenario's script"))
-        self.displays = displays
+        middle.addTab(others, translate("OperatorConsole", "Other displays"))
         self.questionnaire = QuestionnaireHost(conductor, displays.embedded)
         self.observation = ObservationPanel(conductor)
+        # Beside the home and its script rather than under the tasks, so the console still fits a
+        # 1280×720 laptop; the codes' keys work whichever tab is on show.
         self.observation.watch_keys(self)
+        middle.addTab(Scrolling(self.observation), translate("OperatorConsole", "Observation"))
         for panel in (self.tasks, self.home, self.scenario, self.questionnaire, self.observation):
             panel.changed.connect(self.refresh)
-        centre = QVBoxLayout()
-        centre.addWidget(middle)
-        centre.addWidget(self.displays.log_box, 1)
         left = QVBoxLayout()
         left.addWidget(self.tasks, 1)
         left.addWidget(self.questionnaire)
-        left.addWidget(self.observation)
+        # The record under the pictures, where the column has height to spare; the home's
+        # controls scroll in their tab rather than set the height of the whole console.
+        right = QVBoxLayout()
+        right.addWidget(self.displays)
+        right.addWidget(self.displays.log_box, 1)
         columns = QHBoxLayout()
         columns.addLayout(left, 5)
-        columns.addLayout(centre, 4)
-        columns.addWidget(self.displays, 4)
+        columns.addWidget(middle, 4)
+        columns.addLayout(right, 4)
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addWidget(about, 1)
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addWidget(title)
-        layout.addWidget(about)
-        layout.addWidget(attach)
+        layout.addLayout(heading)
         layout.addLayout(columns, 1)
         self.setCentralWidget(body)
         self.closed = asyncio.Event()

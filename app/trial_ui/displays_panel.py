@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QVBoxLayout, QWidg
 from app.trial.store import TrialStore
 
 translate = QCoreApplication.translate
-THUMBNAIL_WIDTH = 360
+THUMBNAIL_WIDTH = 320
+"""Two pictures one above the other fit the console's right column on a 1280×720 laptop."""
 
 
 @dataclass
@@ -58,12 +59,14 @@ class DisplaysPanel(QWidget):
             QVBoxLayout(box).addWidget(picture)
             self.pictures.append(picture)
             layout.addWidget(box)
-        attached = QGroupBox(translate("OperatorConsole", "Other displays, and screens last shown"))
+        layout.addStretch(1)
+        self.attached_box = QGroupBox(
+            translate("OperatorConsole", "Other displays, and screens last shown")
+        )
         self.attached = QLabel("")
         self.attached.setWordWrap(True)
-        QVBoxLayout(attached).addWidget(self.attached)
-        layout.addWidget(attached)
-        layout.addStretch(1)
+        QVBoxLayout(self.attached_box).addWidget(self.attached)
+        """Placed by the window, beside how other displays attach."""
         self.log_box = QGroupBox(translate("OperatorConsole", "Latest in the record"))
         self.log = QListWidget()
         self.log.setAccessibleName(translate("OperatorConsole", "Latest in the record"))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.trial.conditions import observe
 from app.trial.conductor import Conductor
 from app.trial.home_controls import Injection
+from app.trial_ui.home_time import home_time
 
 translate = QCoreApplication.translate
 
@@ -151,8 +150,7 @@ class HomePanel(QWidget):
     def refresh(self) -> None:
         home = self.conductor.home
         zone = home.hub.zone
-        when = dt.datetime.fromtimestamp(home.clock.now(), zone)
-        self.time.setText(when.strftime("%a %d %b %Y %H:%M:%S"))
+        self.time.setText(home_time(home.clock.now(), zone, "ddd d MMM yyyy HH:mm:ss"))
         seen = observe(home)
         prepay = home.esme.prepay.engine
         lines = [

@@ -3,12 +3,11 @@ to make the chosen event happen now, or to move the home's clock forward to it."
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from app.trial.conductor import Conductor
+from app.trial_ui.home_time import home_time
 from app.trial_ui.scenario_editor import ScenarioEditor
 
 translate = QCoreApplication.translate
@@ -35,7 +34,7 @@ class ScenarioPanel(QWidget):
         self.events.setAccessibleName(translate("OperatorConsole", "The scenario's events"))
         zone = scenario.home.timezone
         for event in scenario.events:
-            when = dt.datetime.fromtimestamp(event.at_s, zone).strftime("%a %H:%M")
+            when = home_time(event.at_s, zone, "ddd HH:mm")
             note = f" – {event.note}" if event.note else ""
             self.events.addItem(f"{when}  {event.kind}{note}")
         self.now = QPushButton(translate("OperatorConsole", "Make it happen now"))
@@ -47,10 +46,11 @@ class ScenarioPanel(QWidget):
         self.editor: ScenarioEditor | None = None
         self.done = QLabel("")
         self.done.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.now)
-        buttons.addWidget(self.jump)
-        buttons.addWidget(self.edit)
+        # Two to a row: three side by side would widen the console beyond a laptop's screen.
+        buttons = QGridLayout()
+        buttons.addWidget(self.now, 0, 0)
+        buttons.addWidget(self.jump, 0, 1)
+        buttons.addWidget(self.edit, 1, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(about)
         layout.addWidget(manual)
@@ -91,9 +91,7 @@ class ScenarioPanel(QWidget):
         self.done.setText(
             translate("OperatorConsole", "The home's clock is now at %1.").replace(
                 "%1",
-                dt.datetime.fromtimestamp(event.at_s, self.conductor.home.hub.zone).strftime(
-                    "%H:%M"
-                ),
+                home_time(event.at_s, self.conductor.home.hub.zone, "HH:mm"),
             )
         )
         self.changed.emit()

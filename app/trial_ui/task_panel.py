@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
@@ -35,12 +34,14 @@ def success_words(success: Success) -> str:
         return translate("OperatorConsole", "A supplier message confirmed")
     if kind is SuccessKind.SCREEN_SHOWN:
         return translate("OperatorConsole", "Display showed %1").replace("%1", success.screen or "")
-    words = translate("OperatorConsole", "You judge it: mark success or failure")
-    if success.expected:
-        words += " – " + translate("OperatorConsole", "right answer: %1").replace(
-            "%1", success.expected
-        )
-    return words
+    return translate("OperatorConsole", "You judge it: mark success or failure")
+
+
+def expected_words(success: Success) -> str:
+    """What a right answer is, for the researcher who judges it ("" when the home judges)."""
+    if success.kind is not SuccessKind.RESEARCHER or not success.expected:
+        return ""
+    return translate("OperatorConsole", "Right answer: %1").replace("%1", success.expected)
 
 
 def outcome_words(outcome: str) -> str:
@@ -74,10 +75,11 @@ class TaskPanel(QWidget):
         self.start_participant.clicked.connect(self._start_participant)
         self.finish_participant = QPushButton(translate("OperatorConsole", "Finish participant"))
         self.finish_participant.clicked.connect(self._finish_participant)
-        row = QHBoxLayout(who)
-        row.addWidget(self.participant, 1)
-        row.addWidget(self.start_participant)
-        row.addWidget(self.finish_participant)
+        # The choice above its two buttons: side by side they would widen the console's column.
+        rows = QGridLayout(who)
+        rows.addWidget(self.participant, 0, 0, 1, 2)
+        rows.addWidget(self.start_participant, 1, 0)
+        rows.addWidget(self.finish_participant, 1, 1)
 
         self.tasks = QListWidget()
         self.tasks.setAccessibleName(
@@ -91,9 +93,15 @@ class TaskPanel(QWidget):
         self.instruction.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code = QLabel("")
         self.code.setProperty("role", "code")
+        self.code.setWordWrap(True)  # the code's groups wrap rather than widen the console
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.condition = QLabel("")
         self.condition.setWordWrap(True)
+        self.expected = QLabel("")
+        self.expected.setWordWrap(True)
+        self.expected.setProperty("role", "expected")
+        self.expected.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.expected.setVisible(False)
         self.elapsed = QLabel("")
         self.elapsed.setProperty("role", "clock")
         self.start_task = QPushButton(translate("OperatorConsole", "Start next task"))
@@ -114,6 +122,7 @@ class TaskPanel(QWidget):
         column.addWidget(self.instruction)
         column.addWidget(self.code)
         column.addWidget(self.condition)
+        column.addWidget(self.expected)
         column.addWidget(self.elapsed)
         column.addStretch(1)
         column.addLayout(buttons)
@@ -171,6 +180,7 @@ class TaskPanel(QWidget):
         self._list_tasks()
         if running is None:
             self.code.setVisible(False)
+            self.expected.setVisible(False)
             self.elapsed.setText("")
             if sitting is None:
                 self.instruction.setText(
@@ -208,14 +218,19 @@ class TaskPanel(QWidget):
         if running.code is not None:
             code = running.code
             grouped = " ".join(code[i : i + 4] for i in range(0, len(code), 4))
+            # The code on a line of its own: read out in its groups, never split across lines.
             self.code.setText(
-                translate("OperatorConsole", "Code for the participant: %1").replace("%1", grouped)
+                translate("OperatorConsole", "Code for the participant: %1")
+                .replace("%1", "\n" + grouped)
+                .replace(" \n", "\n")
             )
         self.condition.setText(
             translate("OperatorConsole", "Success when: %1").replace(
                 "%1", success_words(task.success)
             )
         )
+        self.expected.setText(expected_words(task.success))
+        self.expected.setVisible(bool(self.expected.text()))
         self.elapsed.setText(
             translate("OperatorConsole", "Time on task %1 of %2")
             .replace("%1", clock_text(conductor.elapsed_s()))

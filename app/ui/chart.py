@@ -5,7 +5,8 @@ pyqtgraph clips to the view and down-samples – so 70,000 half hours redraw as 
 along the bottom in POSIX seconds (``DateAxisItem``, local time). Zoom with the wheel or a pinch,
 pan by dragging (time only: the value axis follows what is in view). A tap or click chooses the bar
 under it, Left/Right choose the one beside it; ``bar_chosen`` says which, so a label beside the chart
-can say its value in words (the chart itself is not readable by a screen reader).
+can say its value in words (the chart itself is not readable by a screen reader). With keyboard
+focus the chart is framed in the theme's focus colour, as every button is.
 """
 
 from __future__ import annotations
@@ -16,12 +17,15 @@ import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from app.ui.theme import STANDARD, Theme
 
 pg.setConfigOptions(antialias=False, useOpenGL=False)
+
+FOCUS_RING_PX = 3
+"""As thick as the buttons' focus border (``app/ui/theme.py``)."""
 
 FloatArray = NDArray[np.float64]
 
@@ -78,7 +82,8 @@ class BarChart(QWidget):
         self.plot.setMinimumSize(1, 1)
         self.plot.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        ring = FOCUS_RING_PX  # room for the focus ring round the plot, kept when unfocused
+        layout.setContentsMargins(ring, ring, ring, ring)
         layout.addWidget(self.plot)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.apply_theme(STANDARD)
@@ -180,6 +185,18 @@ class BarChart(QWidget):
         if not view.sceneBoundingRect().contains(scene_pos):
             return
         self.choose(self.bar_at(view.mapSceneToView(scene_pos).x()))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.hasFocus():
+            QPainter(self).fillRect(self.rect(), QColor(self.theme.focus))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: +1}.get(Qt.Key(event.key()))

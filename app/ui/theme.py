@@ -156,9 +156,9 @@ def stylesheet(theme: Theme, base_px: int) -> str:
         border-style: dashed;
     }}
     QToolButton:focus, QPushButton:focus {{ border: 3px solid {theme.focus}; }}
-    QCheckBox, QRadioButton {{ spacing: {base_px // 2}px; }}
+    QCheckBox, QRadioButton {{ spacing: {base_px // 2}px; padding: 3px 0px; }}
     QCheckBox::indicator, QRadioButton::indicator {{
-        width: {body}px; height: {body}px;
+        width: {body - 2 * max(line, 2)}px; height: {body - 2 * max(line, 2)}px;
         background: {theme.control};
         border: {max(line, 2)}px solid {theme.control_border};
         border-radius: {max(2, base_px // 6)}px;
@@ -171,6 +171,10 @@ def stylesheet(theme: Theme, base_px: int) -> str:
     }}
     QCheckBox::indicator:focus, QRadioButton::indicator:focus {{ border-color: {theme.focus}; }}
     QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{ border-style: dashed; }}
+    QTabBar::tab:focus, QComboBox:focus, QCheckBox:focus, QRadioButton:focus, QLineEdit:focus,
+    QAbstractSpinBox:focus, QAbstractItemView:focus, QTextEdit:focus, QPlainTextEdit:focus {{
+        border: 3px solid {theme.focus};
+    }}
     QScrollBar:vertical {{
         background: {theme.surface}; width: {base_px * 3 // 4}px; margin: 0px; border: none;
     }}

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.said import Said
 from app.wording import fill
 from cad.feed.control import FeedControl
 from cad.feed.ha_discovery import availability_topic
@@ -86,6 +87,7 @@ class FeedView(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("feedMessage")
+        self.said = Said(self.message)
         layout.addWidget(self.message)
         layout.addStretch(1)
         self._load_fields()
@@ -130,6 +132,7 @@ class FeedView(QWidget):
         self.save.setText(QCoreApplication.translate("CadFeed", "Save and connect"))
         self.off.setText(QCoreApplication.translate("CadFeed", "Turn the feed off"))
         self.show_status()
+        self.said.again()
 
     def _load_fields(self) -> None:
         settings = self.control.settings
@@ -158,39 +161,48 @@ class FeedView(QWidget):
         try:
             self.control.apply(wanted)
         except FeedSettingsError as error:
-            self.message.setText(
-                "⚠ "
-                + self._problem(error)
-                + " "
-                + QCoreApplication.translate("CadFeed", "Nothing was changed.")
+            refused = error
+            self.said.say(
+                lambda: (
+                    "⚠ "
+                    + self._problem(refused)
+                    + " "
+                    + QCoreApplication.translate("CadFeed", "Nothing was changed.")
+                )
             )
             return
         except OSError as error:
-            self.message.setText(
-                "⚠ "
-                + fill(
-                    QCoreApplication.translate("CadFeed", "Could not save the settings (%1)."),
-                    error.strerror or str(error),
+            why = error.strerror or str(error)
+            self.said.say(
+                lambda: (
+                    "⚠ "
+                    + fill(
+                        QCoreApplication.translate("CadFeed", "Could not save the settings (%1)."),
+                        why,
+                    )
+                    + " "
+                    + QCoreApplication.translate("CadFeed", "Nothing was changed.")
                 )
-                + " "
-                + QCoreApplication.translate("CadFeed", "Nothing was changed.")
             )
             return
-        self.message.setText(QCoreApplication.translate("CadFeed", "Saved."))
+        self.said.say(lambda: QCoreApplication.translate("CadFeed", "Saved."))
 
     def turn_off(self) -> None:
         try:
             self.control.turn_off()
         except OSError as error:
-            self.message.setText(
-                "⚠ "
-                + fill(
-                    QCoreApplication.translate("CadFeed", "Could not save the settings (%1)."),
-                    str(error),
+            why = str(error)
+            self.said.say(
+                lambda: (
+                    "⚠ "
+                    + fill(
+                        QCoreApplication.translate("CadFeed", "Could not save the settings (%1)."),
+                        why,
+                    )
                 )
             )
             return
-        self.message.setText(QCoreApplication.translate("CadFeed", "The feed is off."))
+        self.said.say(lambda: QCoreApplication.translate("CadFeed", "The feed is off."))
 
     def _problem(self, error: FeedSettingsError) -> str:
         if error.field == "host":

@@ -33,7 +33,7 @@ from app.host.context import ExperienceContext
 from app.ui.big_number import BigNumber
 from app.ui.chart import BarChart
 from app.ui.i18n import QT_WORDING
-from app.wording import fill
+from app.wording import fill, rate_label_words
 from cad.log import export
 from cad.log.logger import CadLogger
 from cad.meters import electricity_meter
@@ -64,6 +64,7 @@ class LiveView(QWidget):
         self.demand.set_caption(QCoreApplication.translate("CadViews", "Electricity now"))
         self.cost_per_hour.set_caption(QCoreApplication.translate("CadViews", "Costing per hour"))
         self.today.set_caption(QCoreApplication.translate("CadViews", "Electricity today"))
+        self.refresh()  # the readings' words ("an hour", "at 10:54") too, not at the next tick
 
     def refresh(self) -> None:
         w = QT_WORDING
@@ -114,6 +115,7 @@ class TariffView(QWidget):
             ("month", QCoreApplication.translate("CadViews", "Cost this month")),
         ):
             self.labels[key][0].setText(text)
+        self.refresh()  # the figures' words too
 
     def refresh(self) -> None:
         w = QT_WORDING
@@ -121,7 +123,8 @@ class TariffView(QWidget):
         if meter is None:
             return
         tariff = meter.tariff
-        self.labels["rate"][1].setText(tariff.rate_label or "–")
+        label = tariff.rate_label
+        self.labels["rate"][1].setText(rate_label_words(label, w) if label else "–")
         if tariff.unit_price_gbp_per_kwh is not None:
             pence = tariff.unit_price_gbp_per_kwh.value * 100
             self.labels["unit"][1].setText(
@@ -170,6 +173,8 @@ class HistoryView(QWidget):
         layout.addWidget(self.chosen)
         self.chart.bar_chosen.connect(self._bar_chosen)
         self.total_kwh = 0.0
+        self.total_shown = False
+        """The total is on show (not a chosen bar's figure, nor nothing before the first load)."""
         self.edges = np.zeros(1)
         self.retranslate()
 
@@ -185,6 +190,7 @@ class HistoryView(QWidget):
             )
         ):
             self.span.setItemText(index, text)
+        self._say_total()
 
     async def reload(self) -> None:
         logger = self.logger_ref.logger
@@ -204,15 +210,21 @@ class HistoryView(QWidget):
         self.chart.set_bars(edges, values)
         self.edges = edges
         self.total_kwh = float(np.nansum(values))
-        self.chosen.setText(
-            fill(
-                QCoreApplication.translate("CadViews", "%1 kWh in all"),
-                QT_WORDING.number(_dec(self.total_kwh), 2),
+        self.total_shown = True
+        self._say_total()
+
+    def _say_total(self) -> None:
+        if self.total_shown:
+            self.chosen.setText(
+                fill(
+                    QCoreApplication.translate("CadViews", "%1 kWh in all"),
+                    QT_WORDING.number(_dec(self.total_kwh), 2),
+                )
             )
-        )
 
     def _bar_chosen(self, index: int) -> None:
         if index >= 0:
+            self.total_shown = False
             start = float(self.edges[index])
             self.chosen.setText(
                 fill(

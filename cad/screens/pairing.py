@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.connection.han_access import PairingDemo
+from app.ui.announce import announce
+from app.ui.said import Said, Words
 from app.wording import fill
 from cad.view_models.pairing import CONTEXT, Attempt, PairingFlow
 
@@ -88,6 +90,7 @@ class PairingScreen(QWidget):
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
         self.outcome.setObjectName("outcome")
+        self.said = Said(self.outcome)
         layout.addWidget(self.outcome)
 
         self.demo = flow.access.demo if flow.access is not None else None
@@ -175,20 +178,34 @@ class PairingScreen(QWidget):
             self.cin.setPlaceholderText(
                 QCoreApplication.translate("CadPairing", "CIN from the IHD")
             )
+            # Its own name, not the group's title a screen reader would otherwise borrow.
+            self.cin.setAccessibleName(self.cin.placeholderText())
             self.call_button.setText(QCoreApplication.translate("CadPairing", "Call the supplier"))
             self._show_cin()
+        self.said.again()
 
     def show_notice(self, notice: str | None) -> None:
         """Why the pairing screen is back (the hub was replaced, the CAD was unpaired)."""
-        self.outcome.setText(_tr(notice) if notice else "")
+        self._tell((lambda: _tr(notice)) if notice else None)
         self.outcome.setProperty("good", False)
 
     def show_attempt(self, attempt: Attempt) -> None:
-        text = _tr(attempt.message)
-        self.outcome.setText(fill(text, attempt.argument) if attempt.argument else text)
+        def words() -> str:
+            text = _tr(attempt.message)
+            return fill(text, attempt.argument) if attempt.argument else text
+
+        self._tell(words)
         self.outcome.setProperty("good", attempt.paired)
         if attempt.paired:
             self.paired.emit()
+
+    def _tell(self, words: Words | None) -> None:
+        """What became of the person's action, on screen and to a screen reader: the words
+        appear away from the field or button they are on (kept as words, so they follow a
+        change of language)."""
+        self.said.say(words)
+        if words is not None and self.isVisible():
+            announce(self, self.outcome.text())
 
     # Actions -------------------------------------------------------------------------------
 
@@ -200,7 +217,7 @@ class PairingScreen(QWidget):
     def _pair_by_passkey(self) -> None:
         if self.flow.busy:
             return
-        self.outcome.setText(QCoreApplication.translate("CadPairing", "Asking the hub…"))
+        self._tell(lambda: QCoreApplication.translate("CadPairing", "Asking the hub…"))
         self.pair_button.setEnabled(False)
         self._start(self._passkey_attempt(self.passkey.text()))
 
@@ -214,15 +231,17 @@ class PairingScreen(QWidget):
     def _press_hub_button(self) -> None:
         if self.demo is not None:
             self.demo.press_pairing_button()
-            self.outcome.setText(
-                QCoreApplication.translate("CadPairing", "The hub is listening for 3 minutes.")
+            self._tell(
+                lambda: QCoreApplication.translate(
+                    "CadPairing", "The hub is listening for 3 minutes."
+                )
             )
 
     def _issue_cin(self) -> None:
         if self.demo is not None:
             self.demo.issue_cin()
-            self.outcome.setText(
-                QCoreApplication.translate(
+            self._tell(
+                lambda: QCoreApplication.translate(
                     "CadPairing", "The supplier has sent a CIN to your in-home display."
                 )
             )
@@ -249,8 +268,10 @@ class PairingScreen(QWidget):
         if ok:
             self.show_attempt(self.flow.paired_remotely())
         else:
-            self.outcome.setText(
-                fill(QCoreApplication.translate("CadPairing", "The supplier says: %1"), said)
+            self._tell(
+                lambda: fill(
+                    QCoreApplication.translate("CadPairing", "The supplier says: %1"), said
+                )
             )
 
     def changeEvent(self, event: QEvent) -> None:

@@ -11,6 +11,7 @@ from app.ui.chart import BarChart
 from app.ui.i18n import QT_WORDING
 from app.ui.labels import role_label
 from app.ui.theme import Theme
+from app.wording import fill
 from ihd.view_models.chart_ticks import history_ticks
 from ihd.view_models.chart_words import history_summary
 from ihd.view_models.history import BarWords, Measure, Series
@@ -22,6 +23,9 @@ class ChartPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.series: Series | None = None
+        self.previous: Series | None = None
+        """The range before, which the summary compares with."""
+        self.now_s: float | None = None
         self._words = BarWords(QT_WORDING)
         self.title = role_label("heading")
         self.total = role_label("caption")
@@ -35,7 +39,7 @@ class ChartPage(QWidget):
         self.bar_value = role_label("heading")
         self.bar_value.setAccessibleName("")
         self.summary = role_label("caption")
-        """The chart in words: its total, its highest and lowest bar."""
+        """The chart in words: its total against the range before, its highest and lowest bar."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -45,14 +49,17 @@ class ChartPage(QWidget):
         layout.addWidget(self.summary)
 
     def retranslate(self) -> None:
-        self.chart.setAccessibleName(translate("HistoryScreen", "Chart of your energy use"))
-        self.show_words()
+        self.show_words()  # the chart's name with it
 
     def apply_theme(self, theme: Theme) -> None:
         self.chart.apply_theme(theme)
 
-    def show_series(self, series: Series | None) -> None:
-        self.series = series
+    def show_series(
+        self, series: Series | None, previous: Series | None = None, now_s: float | None = None
+    ) -> None:
+        """The bars to draw; ``previous`` (the range before) and ``now_s`` for the summary's
+        comparison ("8% less than last week")."""
+        self.series, self.previous, self.now_s = series, previous, now_s
         if series is None:
             self.chart.clear_bars()
         else:
@@ -70,7 +77,9 @@ class ChartPage(QWidget):
             self.title.setText(self._words.title(series))
             self.chart.set_ticks(history_ticks(series, QT_WORDING))
             self.total.setText(self._words.total(series))
-        summary = "" if series is None else history_summary(series, QT_WORDING)
+        summary = (
+            "" if series is None else history_summary(series, QT_WORDING, self.previous, self.now_s)
+        )
         self.summary.setText(summary)
         self.summary.setVisible(bool(summary))
         hint = translate(
@@ -85,3 +94,8 @@ class ChartPage(QWidget):
             announce(self.chart, text)  # bar by bar, as the arrows move
         self.bar_value.setText(text)
         self.bar_value.setAccessibleName(text)
+        # The focused chart's own name carries the chosen bar too (Qt sends the name-changed
+        # event), so a screen reader without announcements still reads each bar as it comes.
+        name = translate("HistoryScreen", "Chart of your energy use")
+        chosen = self.series is not None and 0 <= index < len(self.series.values)
+        self.chart.setAccessibleName(fill("%1: %2", name, text) if chosen else name)

@@ -4,8 +4,9 @@ row; the chart's own – fuel, kWh or £, Earlier and Later – on the second, w
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from app.ui.one_of import OneOf
 from app.ui.touch_button import TouchButton
 from han.model import Fuel
 from ihd.view_models.history import Measure, Span
@@ -13,7 +14,7 @@ from ihd.view_models.history import Measure, Span
 translate = QCoreApplication.translate
 
 
-def _choice(group: QButtonGroup, layout: QHBoxLayout) -> TouchButton:
+def _choice(group: OneOf, layout: QHBoxLayout) -> TouchButton:
     button = TouchButton()
     button.setCheckable(True)
     group.addButton(button)
@@ -29,12 +30,12 @@ class ViewAndSpan(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
-        self._view_group = QButtonGroup(self)
+        self._view_group = OneOf(self)
         self.chart_button = _choice(self._view_group, row)
         self.totals_button = _choice(self._view_group, row)
         self.chart_button.setChecked(True)
         row.addSpacing(8)
-        self._span_group = QButtonGroup(self)
+        self._span_group = OneOf(self)
         self.span_buttons = {span: _choice(self._span_group, row) for span in Span}
         self.span_buttons[Span.DAY].setChecked(True)
 
@@ -69,11 +70,11 @@ class ChartControls(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
-        self._fuel_group = QButtonGroup(self)
+        self._fuel_group = OneOf(self)
         self.fuel_buttons = {fuel: _choice(self._fuel_group, row) for fuel in Fuel}
         self.fuel_buttons[Fuel.ELECTRICITY].setChecked(True)
         row.addSpacing(8)
-        self._measure_group = QButtonGroup(self)
+        self._measure_group = OneOf(self)
         self.measure_buttons = {m: _choice(self._measure_group, row) for m in Measure}
         self.measure_buttons[Measure.ENERGY].setChecked(True)
         row.addStretch(1)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.host.context import ExperienceContext
+from app.settings.display_settings import SoundMode
 from app.ui.i18n import QT_WORDING
 from app.ui.page_stack import PageStack
 from app.ui.theme import Theme
@@ -58,6 +59,8 @@ class HistoryScreen(IhdScreen):
         self._windows = Windows()
         self._summary_model = HistorySummaryViewModel(context.model, QT_WORDING)
         self._loading: asyncio.Task[None] | None = None
+        self._say_summary = False
+        """A person chose what the chart shows: its words are said (when speech is on)."""
 
         self.view_and_span = ViewAndSpan()
         self.chart_button = self.view_and_span.chart_button
@@ -124,6 +127,7 @@ class HistoryScreen(IhdScreen):
     # Choices ---------------------------------------------------------------------------------
 
     def show_span(self, span: Span) -> None:
+        self._say_summary = True
         self.span = span
         self.back = 0
         self.span_buttons[span].setChecked(True)
@@ -132,16 +136,19 @@ class HistoryScreen(IhdScreen):
         self.reload()
 
     def show_fuel(self, fuel: Fuel) -> None:
+        self._say_summary = True
         self.fuel = fuel
         self.fuel_buttons[fuel].setChecked(True)
         self.reload()
 
     def show_measure(self, measure: Measure) -> None:
+        self._say_summary = True
         self.measure = measure
         self.measure_buttons[measure].setChecked(True)
         self.reload()
 
     def step(self, ranges_back: int) -> None:
+        self._say_summary = True
         self.back = min(max(self.back + ranges_back, 0), self._windows.oldest_back(self.span))
         self.reload()
 
@@ -176,12 +183,20 @@ class HistoryScreen(IhdScreen):
             loop = asyncio.get_running_loop()
         except RuntimeError:
             loop = None
+        before = (
+            self._windows.window(self.span, han_now, self.back + 1)
+            if self.back < self._windows.oldest_back(self.span)
+            else None
+        )
         if store is None or loop is None:
-            self.show_series(series_from_meter(meter, self.measure, window))
+            previous = series_from_meter(meter, self.measure, before) if before else None
+            self.show_series(series_from_meter(meter, self.measure, window), previous, han_now)
             return
 
         async def load() -> None:
-            self.show_series(await load_series(store, meter, self.measure, window))
+            series = await load_series(store, meter, self.measure, window)
+            previous = await load_series(store, meter, self.measure, before) if before else None
+            self.show_series(series, previous, han_now)
 
         self._loading = loop.create_task(load(), name="history-chart")
 
@@ -196,8 +211,21 @@ class HistoryScreen(IhdScreen):
             with contextlib.suppress(asyncio.CancelledError):
                 await self._loading
 
-    def show_series(self, series: Series | None) -> None:
-        self.chart_page.show_series(series)
+    def show_series(
+        self, series: Series | None, previous: Series | None = None, now_s: float | None = None
+    ) -> None:
+        said = self.chart_page.summary.text()
+        self.chart_page.show_series(series, previous, now_s)
+        summary = self.chart_page.summary.text()
+        if self._say_summary and summary and summary != said:
+            self._say_summary = False
+            if self.context.settings.sound is SoundMode.SPEAK:
+                self.context.sound.speak(summary, self.context.settings.language)
+
+    @property
+    def spoken(self) -> str:
+        """What the repeat key says on this screen when nothing has been said yet."""
+        return self.chart_page.summary.text() if self.pages.currentIndex() == CHART else ""
 
     # Totals -----------------------------------------------------------------------------------
 

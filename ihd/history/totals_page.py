@@ -6,8 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
+from app.ui.i18n import QT_WORDING
 from app.ui.labels import mark_stale, role_label
+from app.wording import fill
 from ihd.view_models.history_summary import Summary
+from ihd.view_models.spoken import spoken_units
 
 translate = QCoreApplication.translate
 
@@ -28,9 +31,13 @@ class TotalsPage(QWidget):
         self.labels = []
         grid = self._grid
 
-        def put(text: str, row: int, column: int, role: str = "", stale: bool = False) -> None:
+        def put(
+            text: str, row: int, column: int, role: str = "", stale: bool = False, said: str = ""
+        ) -> None:
             label = role_label(role)
             label.setText(text)
+            # A figure alone ("£0.72 2.9 kWh") would be read without its fuel and period.
+            label.setAccessibleName(spoken_units(said or text, QT_WORDING))
             mark_stale(label, stale)
             grid.addWidget(label, row, column)
             self.labels.append(label)
@@ -44,10 +51,15 @@ class TotalsPage(QWidget):
         for row, (caption, figures) in enumerate(rows, start=1):
             put(caption, row, 0, "heading")
             for column, figure in enumerate(figures, start=1):
+                figures_text = f"{figure.cost}, {figure.energy}"
                 text = f"{figure.cost}\n{figure.energy}"
                 if figure.note:
                     text += f"\n{figure.note}"
-                put(text, row, column, stale=figure.stale)
+                    figures_text += f", {figure.note}"
+                said = fill(
+                    translate("HistoryScreen", "%1, %2: %3"), caption, figure.caption, figures_text
+                )
+                put(text, row, column, stale=figure.stale, said=said)
         notes = [f"{fuel.caption}: {fuel.comparison}" for fuel in summary.fuels if fuel.comparison]
         notes += [
             f"{fuel.caption}: {fuel.standing_charge}"

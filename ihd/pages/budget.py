@@ -5,12 +5,13 @@ and an alert – on screen and, when sound is on, aloud – when the budget is c
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.host.context import ExperienceContext
 from app.settings.display_settings import Setting, SoundMode
 from app.ui.i18n import QT_WORDING
 from app.ui.labels import mark_stale, role_label
+from app.ui.one_of import OneOf
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
 from ihd.pages.budget_ring import BudgetRing
@@ -37,7 +38,7 @@ class BudgetScreen(IhdScreen):
         self.period = "day"
         self.page: BudgetPage | None = None
 
-        self._group = QButtonGroup(self)
+        self._group = OneOf(self)
         periods = QHBoxLayout()
         periods.setSpacing(4)
         self.period_buttons: dict[str, TouchButton] = {}
@@ -59,6 +60,8 @@ class BudgetScreen(IhdScreen):
 
         self.alert = role_label("badge")
         self.alert.setVisible(False)
+        self._alert_period: str | None = None
+        """The period whose budget the banner on show was raised for."""
         self.ring = BudgetRing()
         self.percent = role_label("value-small")
         self.percent.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -102,6 +105,10 @@ class BudgetScreen(IhdScreen):
         self.more.set_words("+")
         self.more.describe(translate("BudgetScreen", "Raise the budget"))
         self.ring.setAccessibleName(translate("BudgetScreen", "Budget spent"))
+        if self._alert_period is not None:  # a banner already up: in the new language, silently
+            words = self.view_model.over_words(self._alert_period)
+            self.alert.setText(words)
+            self.alert.setAccessibleName(words)
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
@@ -125,7 +132,7 @@ class BudgetScreen(IhdScreen):
             if period != self.period:
                 other = self.view_model.page(period, self.context.now())
                 if other.alert:
-                    self._raise_alert(other.alert)
+                    self._raise_alert(period, other.alert)
         self.show_page(page)
 
     def show_page(self, page: BudgetPage) -> None:
@@ -148,9 +155,10 @@ class BudgetScreen(IhdScreen):
             mark_stale(label, page.stale)
         self.less.setEnabled(self.context.settings.budget_gbp(self.period) is not None)
         if page.alert:
-            self._raise_alert(page.alert)
+            self._raise_alert(page.period, page.alert)
 
-    def _raise_alert(self, text: str) -> None:
+    def _raise_alert(self, period: str, text: str) -> None:
+        self._alert_period = period
         self.alert.setText(text)
         self.alert.setAccessibleName(text)
         self.alert.setVisible(True)

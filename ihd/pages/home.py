@@ -26,6 +26,7 @@ from app.ui.touch_button import TouchButton
 from han.model import Fuel
 from ihd.screen import IhdScreen, Navigator
 from ihd.view_models.home import FuelToday, HomeScreen, HomeViewModel
+from ihd.view_models.spoken import spoken_units
 
 translate = QCoreApplication.translate
 
@@ -184,6 +185,7 @@ class HomeScreenView(IhdScreen):
     def _show_today(self, card: BigNumber, today: FuelToday) -> None:
         card.set_caption(today.caption)
         note = today.cost.note or today.standing_charge
+        energy = f"{today.energy.text} {today.energy.unit}"
         if self._energy_first:  # the kWh big, the £ beside it
             card.show_reading(
                 today.energy.text,
@@ -191,6 +193,8 @@ class HomeScreenView(IhdScreen):
                 stale=today.cost.stale,
                 note=note,
             )
-            return
-        energy = f"{today.energy.text} {today.energy.unit}"
-        card.show_reading(today.cost.text, energy, stale=today.cost.stale, note=note)
+        else:
+            card.show_reading(today.cost.text, energy, stale=today.cost.stale, note=note)
+        # Read as a sentence, whichever figure leads on screen: "£0.72, 2.94 kilowatt hours".
+        said = f"{today.cost.text}, {energy}. {note}".strip(" .")
+        card.setAccessibleDescription(spoken_units(said, QT_WORDING))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from qasync import asyncSlot
 
 from app.host.context import ExperienceContext
+from app.ui.announce import announce
 from app.ui.i18n import QT_WORDING
 from app.ui.icons import icon
 from app.ui.message_card import MessageCard
@@ -116,7 +117,11 @@ class MessagesScreen(IhdScreen):
     @asyncSlot()
     async def _confirm_clicked(self) -> None:
         if self.current_id is not None:
-            await self._view_model.confirm(self.current_id)
+            confirmed = await self._view_model.confirm(self.current_id)
+            self.refresh()
+            # The Confirm button has gone from under the person's finger (or focus): say what
+            # became of it – confirmed at what time, or that the hub could not be reached.
+            announce(self, self.confirmation.text(), assertive=not confirmed)
 
     def refresh(self) -> None:
         if self.current_id not in self.context.model.messages:

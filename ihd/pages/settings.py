@@ -1,5 +1,6 @@
-"""The Settings screen: language, text and colours, and sound – each a row of big choice buttons
-that take effect at once (the host restyles and retranslates every screen live).
+"""The Settings screen: language, text and colours, sound, and how speech sounds (volume, rate,
+voice, how often a high load is said again) – each a row of big choice buttons that take effect at
+once (the host restyles and retranslates every screen live; a speech choice is heard at once).
 
 Language buttons name each language in itself ("English", "Cymraeg"), so either reader finds theirs
 whatever language is showing.
@@ -8,14 +9,24 @@ whatever language is showing.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.host.context import ExperienceContext
-from app.settings.display_settings import LANGUAGE_CODES, LANGUAGE_NAMES, SoundMode
+from app.settings.display_settings import (
+    HIGH_LOAD_REPEATS,
+    LANGUAGE_CODES,
+    LANGUAGE_NAMES,
+    SPEECH_RATES,
+    SPEECH_VOICES,
+    SPEECH_VOLUMES,
+    SoundMode,
+)
 from app.ui.icons import icon
+from app.ui.one_of import OneOf
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
 from han.model import ModelChange
@@ -40,6 +51,48 @@ def _sound_words() -> dict[SoundMode, str]:
     }
 
 
+def _speech_words() -> dict[str, dict[str, str]]:
+    """Each speech setting's choices in words, by the ``SpeechSettings`` field it sets."""
+    return {
+        "volume": {
+            "quiet": translate("SettingsScreen", "Quiet"),
+            "normal": translate("SettingsScreen", "Normal"),
+            "loud": translate("SettingsScreen", "Loud"),
+        },
+        "rate": {
+            "slow": translate("SettingsScreen", "Slow"),
+            "normal": translate("SettingsScreen", "Normal"),
+            "fast": translate("SettingsScreen", "Fast"),
+        },
+        "voice": {
+            "lower": translate("SettingsScreen", "Lower"),
+            "higher": translate("SettingsScreen", "Higher"),
+        },
+        "high_load_repeat": {  # a number kept with its word (no-break space): never "10 / munud"
+            "10": translate("SettingsScreen", "10 minutes").replace(" ", "\u00a0"),
+            "30": translate("SettingsScreen", "30 minutes").replace(" ", "\u00a0"),
+            "never": translate("SettingsScreen", "Never"),
+        },
+    }
+
+
+def _speech_captions() -> dict[str, str]:
+    return {
+        "volume": translate("SettingsScreen", "Speech volume"),
+        "rate": translate("SettingsScreen", "Speech rate"),
+        "voice": translate("SettingsScreen", "Voice"),
+        "high_load_repeat": translate("SettingsScreen", "How often a high use is said again"),
+    }
+
+
+SPEECH_CHOICES = {
+    "volume": SPEECH_VOLUMES,
+    "rate": SPEECH_RATES,
+    "voice": SPEECH_VOICES,
+    "high_load_repeat": HIGH_LOAD_REPEATS,
+}
+
+
 class _Choices:
     """One setting: its caption and a row of mutually exclusive buttons."""
 
@@ -48,7 +101,7 @@ class _Choices:
         self.caption.setProperty("role", "heading")
         self.caption.setWordWrap(True)
         self.row = QHBoxLayout()
-        self.group = QButtonGroup()
+        self.group = OneOf()
         self.buttons: dict[str, TouchButton] = {}
         for key in keys:
             button = TouchButton()
@@ -90,6 +143,10 @@ class SettingsScreen(IhdScreen):
         self.sound_note = QLabel("")
         self.sound_note.setProperty("role", "caption")
         self.sound_note.setWordWrap(True)
+        self.speech = {
+            name: self._speech_choices(name, keys) for name, keys in SPEECH_CHOICES.items()
+        }
+        """Volume, rate, voice and repeats, by the ``SpeechSettings`` field each sets."""
 
         card = QFrame()
         card.setProperty("role", "card")
@@ -98,10 +155,17 @@ class SettingsScreen(IhdScreen):
             card_layout.addWidget(choices.caption)
             card_layout.addLayout(choices.row)
         card_layout.addWidget(self.sound_note)
+        speech_card = QFrame()
+        speech_card.setProperty("role", "card")
+        speech_layout = QVBoxLayout(speech_card)
+        for choices in self.speech.values():
+            speech_layout.addWidget(choices.caption)
+            speech_layout.addLayout(choices.row)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 4)
         layout.addWidget(card)
+        layout.addWidget(speech_card)
         layout.addStretch(1)
 
         self.until_closed(settings.subscribe(lambda _setting: self.refresh()))
@@ -115,6 +179,9 @@ class SettingsScreen(IhdScreen):
             translate("SettingsScreen", "Sound when your electricity use changes"),
             {mode.value: word for mode, word in _sound_words().items()},
         )
+        speech_words, captions = _speech_words(), _speech_captions()
+        for name, choices in self.speech.items():
+            choices.set_words(captions[name], speech_words[name])
         self.sound_note.setText(
             translate("SettingsScreen", "Speaks in the display's language: low, medium or high.")
             if self.context.sound.speech_available
@@ -133,6 +200,8 @@ class SettingsScreen(IhdScreen):
         self.language.set_current(settings.language, self.theme)
         self.theme_choice.set_current(settings.theme, self.theme)
         self.sound.set_current(settings.sound.value, self.theme)
+        for name, choices in self.speech.items():
+            choices.set_current(getattr(settings.speech, name), self.theme)
 
     def _choose_sound(self, mode: SoundMode) -> None:
         self.context.settings.set_sound(mode)
@@ -142,6 +211,21 @@ class SettingsScreen(IhdScreen):
         elif mode is SoundMode.SPEAK:
             self.context.sound.speak(
                 translate("SettingsScreen", "Spoken alerts are on."), self.context.settings.language
+            )
+
+    def _speech_choices(self, name: str, keys: tuple[str, ...]) -> _Choices:
+        def choose(value: str) -> None:
+            self._choose_speech(name, value)
+
+        return _Choices(list(keys), choose)
+
+    def _choose_speech(self, name: str, value: str) -> None:
+        settings = self.context.settings
+        settings.set_speech(replace(settings.speech, **{name: value}))
+        if settings.sound is SoundMode.SPEAK and self.context.sound.speech_available:
+            # Heard at once in the new voice, so the choice can be judged by ear.
+            self.context.sound.speak(
+                translate("SettingsScreen", "This is how speech sounds now."), settings.language
             )
 
     def model_changed(self, change: ModelChange) -> None:

@@ -184,10 +184,7 @@ class BudgetViewModel:
         key = (period, self.period_start(period, now))
         if level is BudgetLevel.OVER and not stale and key not in self._alerted:
             self._alerted.add(key)
-            alert = fill(
-                w.translate("BudgetScreen", "You have gone over your budget for %1."),
-                caption.lower() if w.language == "en" else caption,
-            )
+            alert = self.over_words(period)
         percent = f"{w.number(fraction * 100, 0)} %"
         return BudgetPage(
             period,
@@ -202,6 +199,16 @@ class BudgetViewModel:
             stale,
             note,
             alert,
+        )
+
+    def over_words(self, period: str) -> str:
+        """The alert on crossing ``period``'s budget, in the language in use now (a banner raised
+        in one language is put into words again when the person switches)."""
+        w = self._wording
+        caption = self.captions()[period]
+        return fill(
+            w.translate("BudgetScreen", "You have gone over your budget for %1."),
+            caption.lower() if w.language == "en" else caption,
         )
 
     def change_budget(self, period: str, steps: int) -> None:

@@ -213,7 +213,8 @@ class HistorySummaryViewModel:
         return measured.value, self._stale(measured, meter, now)
 
     def comparison(self, meter: Meter) -> str:
-        """ "Yesterday £2.10 – £0.42 less than the Tuesday before"."""
+        """ "Yesterday 8.6 kWh, £2.10: £0.42 less than the Tuesday before" (the energy when the
+        meter keeps a day history of it)."""
         w = self._wording
         history = meter.history
         if history.cost_gbp is None or history.starts is None:
@@ -225,10 +226,14 @@ class HistorySummaryViewModel:
         midday = datetime.fromtimestamp(history.starts.days[1] + NOON_S, GB_TIME)  # any zone
         weekday = w.translate("HistoryScreen", WEEKDAYS[midday.weekday()])
         difference = yesterday - week_before
+        spent = w.money(yesterday)
+        energy = history.energy_kwh.value.previous_days if history.energy_kwh else ()
+        if energy and energy[0] is not None:
+            spent = f"{w.number(energy[0], 1)} kWh, {spent}"  # what was used, then what it cost
         if difference < 0:
             template = w.translate("HistoryScreen", "Yesterday %1: %2 less than the %3 before")
         elif difference > 0:
             template = w.translate("HistoryScreen", "Yesterday %1: %2 more than the %3 before")
         else:
             template = w.translate("HistoryScreen", "Yesterday %1: the same as the %3 before")
-        return fill(template, w.money(yesterday), w.money(abs(difference)), weekday)
+        return fill(template, spent, w.money(abs(difference)), weekday)

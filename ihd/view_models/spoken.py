@@ -27,6 +27,11 @@ def spoken_money(gbp: Decimal, wording: Wording) -> str:
     return wording.money(gbp)
 
 
+def spoken_units(text: str, wording: Wording) -> str:
+    """Words as shown, their kWh spelt out for a synthesiser ("2.9 kWh" → "2.9 kilowatt hours")."""
+    return text.replace(" kWh", " " + wording.translate("Spoken", "kilowatt hours"))
+
+
 def use_words(level: AmbientLevel, wording: Wording) -> str:
     return wording.translate("Spoken", _USE[level])
 

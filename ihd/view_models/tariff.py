@@ -18,7 +18,7 @@ from typing import Final
 import numpy as np
 from numpy.typing import NDArray
 
-from app.wording import PLAIN_ENGLISH, Wording, fill
+from app.wording import PLAIN_ENGLISH, Wording, fill, rate_label_words
 from han.domain.local_calendar import LocalCalendar
 from han.freshness import out_of_date, silence_han_s
 from han.model import Fuel, HomeModel, Meter, PricePeriod
@@ -168,7 +168,7 @@ class TariffViewModel:
     def _band(self, period: PricePeriod) -> str:
         w = self._wording
         if period.rate_label:
-            return period.rate_label
+            return rate_label_words(period.rate_label, w)
         if period.tier is not None:
             return fill(w.translate("TariffScreen", "Rate %1"), str(period.tier))
         return w.translate("TariffScreen", "Single rate")

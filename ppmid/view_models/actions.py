@@ -7,7 +7,7 @@ refuses to be turned on from a display (a person must be at the gas meter), and 
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 
 from app.host.context import CommandFailed, HanCommands
 from app.wording import PLAIN_ENGLISH, Wording, fill
@@ -16,10 +16,14 @@ from han.model import Fuel, HomeModel, MeterKey
 from ppmid.view_models.credit import prepayment_meters
 from ppmid.view_models.top_up import NO_RESULT, Tone, TopUpResult
 
+Words = Callable[[], str]
+"""A sentence put into the language in use when it is read."""
+
 
 def _no_answer(w: Wording) -> TopUpResult:
     return TopUpResult(
-        w.translate("TopUpScreen", "The meter did not answer – please try again"), Tone.PROBLEM
+        lambda: w.translate("TopUpScreen", "The meter did not answer – please try again"),
+        Tone.PROBLEM,
     )
 
 
@@ -46,7 +50,9 @@ class _MeterActionViewModel:
         meter = self._model.meters.get(key) if key is not None else None
         return meter is not None and meter.fuel is Fuel.GAS
 
-    async def _send(self, command: Awaitable[bool], done: TopUpResult, refused: str) -> TopUpResult:
+    async def _send(
+        self, command: Awaitable[bool], done: TopUpResult, refused: Words
+    ) -> TopUpResult:
         self.sending = True
         try:
             accepted = await command
@@ -58,7 +64,7 @@ class _MeterActionViewModel:
         self.result = done if accepted else TopUpResult(refused, Tone.PROBLEM)
         return self.result
 
-    def _refuse(self, words: str) -> TopUpResult:
+    def _refuse(self, words: Words) -> TopUpResult:
         self.result = TopUpResult(words, Tone.PROBLEM)
         return self.result
 
@@ -102,18 +108,18 @@ class EmergencyCreditViewModel(_MeterActionViewModel):
         key = self.offered()
         if key is None:
             return self._refuse(
-                w.translate("EmergencyScreen", "Emergency credit is not available now.")
+                lambda: w.translate("EmergencyScreen", "Emergency credit is not available now.")
             )
         return await self._send(
             self._commands.activate_emergency_credit(key),
             TopUpResult(
-                w.translate(
+                lambda: w.translate(
                     "EmergencyScreen",
                     "Emergency credit is on. It will be repaid from your next top-up.",
                 ),
                 Tone.GOOD,
             ),
-            w.translate("EmergencyScreen", "The meter did not turn emergency credit on."),
+            lambda: w.translate("EmergencyScreen", "The meter did not turn emergency credit on."),
         )
 
 
@@ -153,14 +159,16 @@ class SupplyViewModel(_MeterActionViewModel):
         key = self.armed()
         if key is None:
             return self._refuse(
-                w.translate(
+                lambda: w.translate(
                     "SupplyScreen",
                     "Your supply is not ready to be turned on. After a top-up, your supplier "
                     "makes it ready; then you can turn it on here.",
                 )
             )
         gas = self.is_gas(key)
-        self.result = TopUpResult(w.translate("SupplyScreen", "Turning your supply on…"), Tone.BUSY)
+        self.result = TopUpResult(
+            lambda: w.translate("SupplyScreen", "Turning your supply on…"), Tone.BUSY
+        )
         self.sending = True
         try:
             answer = await self._commands.enable_supply(key)
@@ -170,15 +178,15 @@ class SupplyViewModel(_MeterActionViewModel):
         finally:
             self.sending = False
         if answer is SupplyAnswer.ON:
-            done = (
-                w.translate("SupplyScreen", "Your gas is on.")
+            self.result = TopUpResult(
+                (lambda: w.translate("SupplyScreen", "Your gas is on."))
                 if gas
-                else w.translate("SupplyScreen", "Your supply is on.")
+                else (lambda: w.translate("SupplyScreen", "Your supply is on.")),
+                Tone.GOOD,
             )
-            self.result = TopUpResult(done, Tone.GOOD)
         elif answer is SupplyAnswer.ONLY_AT_METER:
             self.result = TopUpResult(
-                w.translate(
+                lambda: w.translate(
                     "SupplyScreen",
                     "Gas can only be turned back on at the gas meter – press its button.",
                 ),
@@ -186,7 +194,7 @@ class SupplyViewModel(_MeterActionViewModel):
             )
         elif answer is SupplyAnswer.NOT_ARMED:
             self.result = TopUpResult(
-                w.translate(
+                lambda: w.translate(
                     "SupplyScreen",
                     "The meter is not ready to turn the supply on yet. Your supplier makes it "
                     "ready after a top-up.",
@@ -195,6 +203,7 @@ class SupplyViewModel(_MeterActionViewModel):
             )
         else:
             self.result = TopUpResult(
-                w.translate("SupplyScreen", "The meter did not turn the supply on."), Tone.PROBLEM
+                lambda: w.translate("SupplyScreen", "The meter did not turn the supply on."),
+                Tone.PROBLEM,
             )
         return self.result

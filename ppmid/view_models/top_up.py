@@ -39,8 +39,14 @@ class Tone(enum.Enum):
 
 @dataclass(frozen=True)
 class TopUpResult:
-    text: str
+    words: str | Callable[[], str]
+    """The result in words; a callable puts them into the language in use each time they are
+    read, so a result on show follows a person's switch of language."""
     tone: Tone
+
+    @property
+    def text(self) -> str:
+        return self.words() if callable(self.words) else self.words
 
 
 NO_RESULT = TopUpResult("", Tone.NONE)
@@ -134,31 +140,36 @@ class TopUpViewModel:
         w = self._wording
         if not self.entry.complete:
             self.result = TopUpResult(
-                w.translate("TopUpScreen", "Please enter all 20 digits of your code"),
+                lambda: w.translate("TopUpScreen", "Please enter all 20 digits of your code"),
                 Tone.PROBLEM,
             )
             return self.result
         if not self.entry.valid:
             self.result = TopUpResult(
-                w.translate("TopUpScreen", "That code isn't right – please check the digits"),
+                lambda: w.translate(
+                    "TopUpScreen", "That code isn't right – please check the digits"
+                ),
                 Tone.PROBLEM,
             )
             return self.result
         meter = self.target()
         if meter is None:
             self.result = TopUpResult(
-                w.translate("TopUpScreen", "No prepayment meter has been found yet"), Tone.PROBLEM
+                lambda: w.translate("TopUpScreen", "No prepayment meter has been found yet"),
+                Tone.PROBLEM,
             )
             return self.result
         self.sending = True
-        self.result = TopUpResult(w.translate("TopUpScreen", "Sending your code…"), Tone.BUSY)
+        self.result = TopUpResult(
+            lambda: w.translate("TopUpScreen", "Sending your code…"), Tone.BUSY
+        )
         if self.on_change is not None:
             self.on_change()
         try:
             answered_by, answer = await self._send_to(meter)
         except CommandFailed:
             self.result = TopUpResult(
-                w.translate("TopUpScreen", "The meter did not answer – please try again"),
+                lambda: w.translate("TopUpScreen", "The meter did not answer – please try again"),
                 Tone.PROBLEM,
             )
             return self.result
@@ -184,11 +195,29 @@ class TopUpViewModel:
                 return other, answer
         return meter, first
 
-    def explain(self, answer: TopUpAnswer, went_to: MeterKey | None = None) -> TopUpResult:  # noqa: C901 - one sentence per answer a meter can give
+    def explain(self, answer: TopUpAnswer, went_to: MeterKey | None = None) -> TopUpResult:
         """The meter's answer in words; ``went_to`` names the other meter a code went on to."""
+        both = len(self.choices()) > 1
+        target = went_to or self.target()
+        until = answer.locked_until_han_s
+        if until is None and answer.outcome is TopUpOutcome.KEYPAD_LOCKED:
+            until = self._model.han_now(self._now()) + KEYPAD_LOCK_S
+        tone = Tone.GOOD if answer.outcome is TopUpOutcome.ACCEPTED else Tone.PROBLEM
+        return TopUpResult(
+            lambda: self._answer_words(answer, went_to, target, both=both, until=until), tone
+        )
+
+    def _answer_words(
+        self,
+        answer: TopUpAnswer,
+        went_to: MeterKey | None,
+        target: MeterKey | None,
+        *,
+        both: bool,
+        until: float | None,
+    ) -> str:
         w = self._wording
         outcome = answer.outcome
-        both = len(self.choices()) > 1
         if outcome is TopUpOutcome.ACCEPTED:
             if answer.balance_gbp is None:
                 text = fill(w.translate("TopUpScreen", "%1 added"), w.money(answer.added_gbp))
@@ -196,7 +225,7 @@ class TopUpViewModel:
                 text = fill(
                     w.translate("TopUpScreen", "%1 added to your %2 – new %2 balance %3"),
                     w.money(answer.added_gbp),
-                    self.fuel_name(went_to or self.target()),
+                    self.fuel_name(target),
                     w.money(answer.balance_gbp),
                 )
             else:
@@ -216,32 +245,22 @@ class TopUpViewModel:
                     + " "
                     + text
                 )
-            return TopUpResult(text, Tone.GOOD)
+            return text
         if outcome is TopUpOutcome.INVALID and both:
-            return TopUpResult(
-                w.translate("TopUpScreen", "This code is not for your electricity or gas meter"),
-                Tone.PROBLEM,
-            )
+            return w.translate("TopUpScreen", "This code is not for your electricity or gas meter")
         if outcome is TopUpOutcome.ALREADY_USED:
-            text = w.translate("TopUpScreen", "This code has already been used")
-        elif outcome is TopUpOutcome.INVALID:
-            text = w.translate("TopUpScreen", "This code is not for this meter")
-        elif outcome is TopUpOutcome.KEYPAD_LOCKED:
-            until = answer.locked_until_han_s
-            if until is None:
-                until = self._model.han_now(self._now()) + KEYPAD_LOCK_S
-            text = fill(
+            return w.translate("TopUpScreen", "This code has already been used")
+        if outcome is TopUpOutcome.INVALID:
+            return w.translate("TopUpScreen", "This code is not for this meter")
+        if outcome is TopUpOutcome.KEYPAD_LOCKED:
+            return fill(
                 w.translate("TopUpScreen", "Too many wrong codes – try again at about %1"),
-                w.clock(until),
+                w.clock(until or 0.0),
             )
-        elif outcome is TopUpOutcome.TOO_LARGE:
-            text = w.translate("TopUpScreen", "That is more than one top-up can add")
-        elif outcome is TopUpOutcome.MAX_CREDIT_REACHED:
-            text = w.translate("TopUpScreen", "That would take your credit over the limit")
-        elif outcome is TopUpOutcome.NOT_WHOLE_POUNDS:
-            text = w.translate("TopUpScreen", "This meter only accepts whole pounds")
-        else:
-            text = w.translate(
-                "TopUpScreen", "The meter could not use this code – please try again"
-            )
-        return TopUpResult(text, Tone.PROBLEM)
+        if outcome is TopUpOutcome.TOO_LARGE:
+            return w.translate("TopUpScreen", "That is more than one top-up can add")
+        if outcome is TopUpOutcome.MAX_CREDIT_REACHED:
+            return w.translate("TopUpScreen", "That would take your credit over the limit")
+        if outcome is TopUpOutcome.NOT_WHOLE_POUNDS:
+            return w.translate("TopUpScreen", "This meter only accepts whole pounds")
+        return w.translate("TopUpScreen", "The meter could not use this code – please try again")

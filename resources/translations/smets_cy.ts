@@ -814,6 +814,66 @@
 <context>
     <name>ChartWords</name>
     <message>
+        <source>Today %1</source>
+        <translation>Heddiw %1</translation>
+    </message>
+    <message>
+        <source>This week %1</source>
+        <translation>Yr wythnos hon %1</translation>
+    </message>
+    <message>
+        <source>This month %1</source>
+        <translation>Y mis hwn %1</translation>
+    </message>
+    <message>
+        <source>These 12 months %1</source>
+        <translation>Y 12 mis hyn %1</translation>
+    </message>
+    <message>
+        <source>yesterday by this time</source>
+        <translation>&apos;r diwrnod cynt erbyn yr amser hwn</translation>
+    </message>
+    <message>
+        <source>last week by this time</source>
+        <translation>&apos;r wythnos diwethaf erbyn yr amser hwn</translation>
+    </message>
+    <message>
+        <source>last month by this time</source>
+        <translation>&apos;r mis diwethaf erbyn yr amser hwn</translation>
+    </message>
+    <message>
+        <source>the 12 months before by this time</source>
+        <translation>&apos;r 12 mis cynt erbyn yr amser hwn</translation>
+    </message>
+    <message>
+        <source>the day before</source>
+        <translation>&apos;r diwrnod cynt</translation>
+    </message>
+    <message>
+        <source>the week before</source>
+        <translation>&apos;r wythnos cynt</translation>
+    </message>
+    <message>
+        <source>the month before</source>
+        <translation>&apos;r mis cynt</translation>
+    </message>
+    <message>
+        <source>the 12 months before</source>
+        <translation>&apos;r 12 mis cynt</translation>
+    </message>
+    <message>
+        <source>about the same as %1</source>
+        <translation>tua&apos;r un faint â%1</translation>
+    </message>
+    <message>
+        <source>%1% more than %2</source>
+        <translation>%1% yn fwy na%2</translation>
+    </message>
+    <message>
+        <source>%1% less than %2</source>
+        <translation>%1% yn llai na%2</translation>
+    </message>
+    <message>
         <source>most on %1, %2</source>
         <translation>mwyaf ar %1, %2</translation>
     </message>
@@ -980,6 +1040,10 @@
     <message>
         <source>Both</source>
         <translation>Y ddau</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
     </message>
     <message>
         <source>Monday</source>
@@ -1606,6 +1670,10 @@
         <translation>Sgript y senario</translation>
     </message>
     <message>
+        <source>Other displays</source>
+        <translation>Dangosyddion eraill</translation>
+    </message>
+    <message>
         <source>%1 (this computer)</source>
         <translation>%1 (y cyfrifiadur hwn)</translation>
     </message>
@@ -1758,8 +1826,8 @@
         <translation>Chi sy&apos;n barnu: nodwch lwyddiant neu fethiant</translation>
     </message>
     <message>
-        <source>right answer: %1</source>
-        <translation>yr ateb cywir: %1</translation>
+        <source>Right answer: %1</source>
+        <translation>Yr ateb cywir: %1</translation>
     </message>
     <message>
         <source>✓ success</source>
@@ -2235,6 +2303,41 @@ python -m app --mode %1 --source %2 --display-ieee EUI64 --install-code CODE --t
     </message>
 </context>
 <context>
+    <name>RateLabel</name>
+    <message>
+        <source>Standard</source>
+        <translation>Safonol</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dydd</translation>
+    </message>
+    <message>
+        <source>Night</source>
+        <translation>Nos</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>Brig</translation>
+    </message>
+    <message>
+        <source>Off-peak</source>
+        <translation>Allfrig</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>Nwy</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>Trydan</translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation>Bloc %1</translation>
+    </message>
+</context>
+<context>
     <name>Reconnecting</name>
     <message>
         <source>Reconnecting…</source>
@@ -2283,6 +2386,62 @@ python -m app --mode %1 --source %2 --display-ieee EUI64 --install-code CODE --t
         <translation>Siarad</translation>
     </message>
     <message>
+        <source>Quiet</source>
+        <translation>Tawel</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Arferol</translation>
+    </message>
+    <message>
+        <source>Loud</source>
+        <translation>Uchel</translation>
+    </message>
+    <message>
+        <source>Slow</source>
+        <translation>Araf</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>Cyflym</translation>
+    </message>
+    <message>
+        <source>Lower</source>
+        <translation>Is</translation>
+    </message>
+    <message>
+        <source>Higher</source>
+        <translation>Uwch</translation>
+    </message>
+    <message>
+        <source>10 minutes</source>
+        <translation>10 munud</translation>
+    </message>
+    <message>
+        <source>30 minutes</source>
+        <translation>30 munud</translation>
+    </message>
+    <message>
+        <source>How often a high use is said again</source>
+        <translation>Pa mor aml y dywedir eto fod defnydd yn uchel</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Byth</translation>
+    </message>
+    <message>
+        <source>Speech volume</source>
+        <translation>Cryfder y llais</translation>
+    </message>
+    <message>
+        <source>Speech rate</source>
+        <translation>Cyflymder y llais</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Llais</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Iaith</translation>
     </message>
@@ -2305,6 +2464,10 @@ python -m app --mode %1 --source %2 --display-ieee EUI64 --install-code CODE --t
     <message>
         <source>Spoken alerts are on.</source>
         <translation>Mae rhybuddion llafar ymlaen.</translation>
+    </message>
+    <message>
+        <source>This is how speech sounds now.</source>
+        <translation>Fel hyn mae&apos;r llais yn swnio nawr.</translation>
     </message>
 </context>
 <context>
@@ -2343,6 +2506,10 @@ python -m app --mode %1 --source %2 --display-ieee EUI64 --install-code CODE --t
     <message>
         <source>%1 pence</source>
         <translation>%1 ceiniog</translation>
+    </message>
+    <message>
+        <source>kilowatt hours</source>
+        <translation>cilowat awr</translation>
     </message>
     <message>
         <source>Electricity now not known yet</source>

@@ -23,11 +23,14 @@ import pytest
 
 READER = Path(__file__).with_name("atspi_reader.py")
 SYSTEM_PYTHON = "/usr/bin/python3"
+WINDOW_MANAGER = "matchbox-window-manager"
+"""A kiosk's window manager (Debian's): it gives the app's window the keyboard focus, as every
+desktop a screen-reader user has does, so keys reach it and its focused control is the one read."""
 Node = dict[str, Any]
 
 
 def _missing() -> str | None:
-    for program in ("Xvfb", "dbus-run-session", SYSTEM_PYTHON):
+    for program in ("Xvfb", "dbus-run-session", WINDOW_MANAGER, "xprop", SYSTEM_PYTHON):
         if shutil.which(program) is None:
             return f"{program} is not installed"
     probe = subprocess.run(
@@ -57,7 +60,8 @@ def x_server() -> Iterator[str]:
             number = announced.readline().strip()
         if not number:
             pytest.skip("Xvfb did not start")
-        yield f":{number}"
+        with _window_manager(f":{number}"):
+            yield f":{number}"
     finally:
         server.terminate()
         with contextlib.suppress(subprocess.TimeoutExpired):
@@ -65,6 +69,50 @@ def x_server() -> Iterator[str]:
         if server.poll() is None:
             server.kill()
             server.wait()
+
+
+@contextlib.contextmanager
+def _window_manager(display: str) -> Iterator[None]:
+    """The window manager on ``display``, managing windows before the app maps its own."""
+    manager = None
+    try:
+        for _attempt in range(3):  # now and then it finds the new server not yet taking clients
+            manager = subprocess.Popen(
+                [WINDOW_MANAGER, "-display", display, "-use_titlebar", "no", "-use_cursor", "no"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            deadline = time.monotonic() + 30
+            while not _managed(display) and manager.poll() is None:
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.1)  # another process: nothing to wait on but the root window
+            if manager.poll() is None and _managed(display):
+                break
+            time.sleep(0.5)
+        else:
+            pytest.skip(f"{WINDOW_MANAGER} did not start")
+        yield
+    finally:
+        if manager is not None:
+            manager.terminate()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                manager.wait(10)
+            if manager.poll() is None:
+                manager.kill()
+                manager.wait()
+
+
+def _managed(display: str) -> bool:
+    """A window manager has announced itself on the root window (EWMH)."""
+    probe = subprocess.run(
+        ["xprop", "-display", display, "-root", "_NET_SUPPORTING_WM_CHECK"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=10,
+    )
+    return "window id" in probe.stdout
 
 
 def walk(node: Node, path: tuple[int, ...] = ()) -> Iterator[tuple[tuple[int, ...], Node]]:
@@ -130,9 +178,40 @@ class ScreenReader:
     def key(self, name: str) -> None:
         self._ask({"op": "key", "name": name})
 
+    def type(self, text: str) -> None:
+        """Type ``text`` on the keyboard, into whatever has the focus."""
+        self._ask({"op": "type", "text": text})
+
+    def focused(self, matches: Callable[[Node], bool], timeout_s: float = 30) -> Node:
+        """The focused control once it is one that ``matches`` (keys reach it, Orca reads it)."""
+        _path, node = self.find(
+            lambda node: "focused" in node["states"] and matches(node), timeout_s
+        )
+        return node
+
+    def tab_to(self, matches: Callable[[Node], bool], presses: int = 12) -> Node:
+        """Press Tab until the focused control is one that ``matches``, as a keyboard user does."""
+        for _ in range(presses):
+            self.key("Tab")
+            focused = [node for _path, node in walk(self.tree()) if "focused" in node["states"]]
+            if any(matches(node) for node in focused):
+                break
+        return self.focused(matches, timeout_s=5)
+
     def announcements(self) -> list[str]:
         self.heard += self._ask({"op": "announcements"})["announcements"]
         return self.heard
+
+    def hears(self, matches: Callable[[str], bool], timeout_s: float = 30) -> str:
+        """The first announcement that ``matches``, waiting for it to reach the bus."""
+        deadline = time.monotonic() + timeout_s
+        while True:
+            said = [text for text in self.announcements() if matches(text)]
+            if said:
+                return said[0]
+            if time.monotonic() > deadline:
+                raise AssertionError(f"never announced; heard {self.heard}")
+            time.sleep(0.3)  # another process: nothing to wait on but what it said
 
 
 @pytest.fixture

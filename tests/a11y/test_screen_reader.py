@@ -53,7 +53,7 @@ def test_the_ihd_reads_its_screens_as_buttons_and_its_readings_as_sentences(
     assert any(re.match(r"^Right now: (Low|Medium|High)$", name) for name in names)
     panels = {node["name"]: node for _path, node in reader.walk(tree) if node["role"] == "panel"}
     today = panels["Electricity today"]
-    assert re.match(r"^£[\d.]+ [\d.]+ kWh", today["description"]), today
+    assert re.match(r"^£[\d.]+, [\d.]+ kilowatt hours", today["description"]), today
 
     # Pressing a screen's button by its action shows that screen, and the bar says so.
     reader.press("push button", "History")
@@ -77,3 +77,16 @@ def test_a_top_up_on_the_ppmid_by_actions_alone(screen_reader: Any) -> None:
     while not any("£10.00 added" in said for said in reader.announcements()):
         assert time.monotonic() < deadline, reader.heard  # the answer is announced too
         time.sleep(0.3)
+
+
+def test_a_top_up_code_typed_on_the_keyboard(screen_reader: Any) -> None:
+    """The same top-up with the code typed and sent by keys, as a keyboard user does it."""
+    reader = screen_reader("--mode", "ppmid")
+    reader.press("push button", "Top up")
+    code = _vend(10)
+    reader.find(lambda node: node["name"] == "Top-up code")
+    reader.type(code)
+    groups = " ".join(code[i : i + 4] for i in range(0, 20, 4))
+    reader.find(lambda node: node["name"] == "Top-up code" and node.get("description") == groups)
+    reader.key("Return")
+    reader.hears(lambda said: "£10.00 added" in said)

@@ -242,7 +242,9 @@ async def _emergency_credit(
     await until(lambda: bool(balance.cards) and balance.cards[0].emergency.isVisible())
     click(qtbot, balance.cards[0].emergency)
     page = page_of(ppmid, "emergency", EmergencyScreen)
-    await until(lambda: page.confirm.isVisible())
+    # As a person does: press Confirm once the screen offers it (it is enabled once the meter's
+    # emergency-credit state is read, later on a busy machine).
+    await until(lambda: page.confirm.isVisible() and page.confirm.isEnabled())
     clock.now = finish_at
     click(qtbot, page.confirm)
 

@@ -112,3 +112,23 @@ def test_stale_spending_is_dimmed_and_says_its_age() -> None:
     assert page.stale
     assert page.note == "30 min old"
     assert page.alert == ""
+
+
+def test_the_over_budget_banner_follows_a_switch_of_language(qtbot: QtBot) -> None:
+    from app.ui import i18n
+
+    model = dual_fuel_home()
+    _spend(model, Decimal("10.20"))
+    settings = DisplaySettings(sound=SoundMode.BEEP)
+    settings.set_budget("day", Decimal("10.00"))
+    sounds = Sounds()
+    screen = BudgetScreen(
+        ExperienceContext(model, now=lambda: NOW, settings=settings, sound=sounds)
+    )
+    qtbot.addWidget(screen)
+    assert screen.alert.text() == "You have gone over your budget for today."
+    i18n.use_language("cy")
+    qtbot.waitUntil(lambda: screen.level.text() != "Over budget")
+    assert screen.alert.text().startswith("Rydych wedi mynd dros eich cyllideb")
+    assert screen.alert.accessibleName() == screen.alert.text()
+    assert sounds.beeps == 1  # put into words again, not raised again

@@ -52,3 +52,20 @@ def test_figures_dim_and_say_their_age_after_the_timeout() -> None:
     today = view_model.summary(later).fuels[0].figures[0]
     assert today.stale
     assert today.note == "20 min old"
+
+
+def test_yesterday_says_the_energy_used_before_its_cost() -> None:
+    model = dual_fuel_home()
+    _with_costs(model)
+    meter = model.electricity_import_meter()
+    assert meter is not None
+    energy = PeriodFigures(
+        Decimal("4.0"), (Decimal("8.64"), *[Decimal("8")] * 7), None, (), None, ()
+    )
+    meter.history = MeterHistory(
+        energy_kwh=Measured(energy, NOW),
+        cost_gbp=meter.history.cost_gbp,
+        starts=meter.history.starts,
+    )
+    comparison = HistorySummaryViewModel(model).summary(NOW).fuels[0].comparison
+    assert comparison == "Yesterday 8.6 kWh, £2.10: £0.42 less than the Wednesday before"

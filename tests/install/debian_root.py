@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 RELEASE = "trixie"
-MIRROR = "http://deb.debian.org/debian"
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "smets-consumer-suite"
 BOOTSTRAP_TIMEOUT_S = 1800
 QEMU_BINFMT = Path("/usr/lib/binfmt.d/qemu-aarch64.conf")
@@ -37,8 +36,7 @@ def root_tarball(arch: str) -> Path:
             "--variant=minbase",
             f"--arch={arch}",
             RELEASE,
-            str(building),
-            MIRROR,
+            str(building),  # no mirror named: debootstrap's own default for Debian
         ],
         check=True,
         capture_output=True,

@@ -25,6 +25,7 @@ IHD_LIVE_STILL_TO_MEND = frozenset(
     }
 )
 LONG_MESSAGE_STILL_TO_MEND: frozenset[str] = frozenset()
+KIOSK_STILL_TO_MEND: frozenset[str] = frozenset()
 PPMID_STILL_TO_MEND = frozenset(
     {
         "ppmid-top-up/TouchButton '✓\\nTrydan'",
@@ -32,10 +33,10 @@ PPMID_STILL_TO_MEND = frozenset(
 )
 
 
-async def _tour(walk, sizes) -> AuditCamera:  # type: ignore[no-untyped-def]
+async def _tour(walk, sizes, known: frozenset[str] = frozenset()) -> AuditCamera:  # type: ignore[no-untyped-def]
     import shots_common
 
-    camera = AuditCamera(sizes)
+    camera = AuditCamera(sizes, known)
     shots_common.use_camera(camera)
     shots_common.PATIENCE = 4.0
     started = time.monotonic()
@@ -68,7 +69,7 @@ def quiet_windows(qapp: QApplication) -> Iterator[None]:
 async def test_ihd_live_screens_are_readable(tours: None, quiet_windows: None) -> None:
     from shots_ihd import live
 
-    _check(await _tour(live, SIZES), IHD_LIVE_STILL_TO_MEND)
+    _check(await _tour(live, SIZES, IHD_LIVE_STILL_TO_MEND), IHD_LIVE_STILL_TO_MEND)
 
 
 async def test_ihd_history_tariff_budget_credit_are_readable(
@@ -82,10 +83,22 @@ async def test_ihd_history_tariff_budget_credit_are_readable(
 async def test_ppmid_screens_are_readable(tours: None, quiet_windows: None) -> None:
     from shots_ppmid import ppmid_screens
 
-    _check(await _tour(ppmid_screens, (SMALL,)), PPMID_STILL_TO_MEND)
+    _check(await _tour(ppmid_screens, (SMALL,), PPMID_STILL_TO_MEND), PPMID_STILL_TO_MEND)
 
 
 async def test_the_longest_message_is_readable(tours: None, quiet_windows: None) -> None:
     from shots_ihd import long_message
 
-    _check(await _tour(long_message, SIZES), LONG_MESSAGE_STILL_TO_MEND)
+    _check(await _tour(long_message, SIZES, LONG_MESSAGE_STILL_TO_MEND), LONG_MESSAGE_STILL_TO_MEND)
+
+
+async def test_cad_screens_are_readable(tours: None, quiet_windows: None) -> None:
+    from shots_cad import cad_screens
+
+    _check(await _tour(cad_screens, SIZES))
+
+
+async def test_kiosk_panels_are_readable(tours: None, quiet_windows: None) -> None:
+    from shots_kiosk import kiosk_panels
+
+    _check(await _tour(kiosk_panels, SIZES, KIOSK_STILL_TO_MEND), KIOSK_STILL_TO_MEND)

@@ -137,9 +137,12 @@ def test_every_radio_type_on_a_silent_port_fails_in_one_line_within_seconds(tmp_
             )
             assert "Traceback" not in stderr, f"{name}:\n{stderr}"
             assert "thread" not in stderr.lower(), f"{name}: Qt warned of threads\n{stderr}"
-            assert took < 30, f"{name} took {took:.0f} s to give up"
+            # The stick has 12 s to answer (PROBE_S); the rest is five apps starting at once on
+            # a busy machine. The hang this guards against never ended.
+            assert took < 45, f"{name} took {took:.0f} s to give up"
     finally:
         for _, process, _ in running:
             process.kill()
+            process.communicate()  # reaps it and closes its pipes
         for fd in ports:
             os.close(fd)

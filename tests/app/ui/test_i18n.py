@@ -92,3 +92,15 @@ def test_dates_are_in_the_displays_language(welsh: None) -> None:
 def test_an_unknown_language_is_refused(qapp: QApplication) -> None:
     with pytest.raises(ValueError, match="unknown language 'fr'"):
         i18n.use_language("fr")
+
+
+def test_a_meters_usual_rate_labels_are_put_into_welsh_and_a_suppliers_own_names_are_not(
+    welsh: None,
+) -> None:
+    from app.wording import PLAIN_ENGLISH, rate_label_words
+
+    assert rate_label_words("Standard", QT_WORDING) == "Safonol"
+    assert rate_label_words("Night", QT_WORDING) == "Nos"
+    assert rate_label_words("Block 2", QT_WORDING) == "Bloc 2"
+    assert rate_label_words("Octopus Go", QT_WORDING) == "Octopus Go"
+    assert rate_label_words("Standard", PLAIN_ENGLISH) == "Standard"
