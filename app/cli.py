@@ -394,7 +394,7 @@ def parse(argv: Sequence[str] | None = None) -> Options:
         theme=args.theme or (stored.theme if stored else "standard"),
         language=args.lang or (stored.language if stored else "en"),
         sound=SoundMode(stored.sound) if stored else SoundMode.OFF,
-        speech=stored.speech if stored else SpeechSettings(),
+        speech=_starting_speech(args, stored),
         display_ieee=args.display_ieee,
         install_code=args.install_code,
         kiosk=kiosk,
@@ -408,11 +408,21 @@ def parse(argv: Sequence[str] | None = None) -> Options:
 
 
 def _stored_settings() -> StoredSettings:
-    """The settings kept on disk (kiosk mode only: a desktop run is exactly as asked)."""
+    """The settings kept on disk (all of them for a kiosk; a desktop run, how it speaks)."""
     loaded = settings_store.load()
     if loaded.problem:
         print(f"python -m app: {loaded.problem}", file=sys.stderr)
     return loaded.settings
+
+
+def _starting_speech(args: argparse.Namespace, stored: StoredSettings | None) -> SpeechSettings:
+    """A kiosk's speech settings; a desktop run's kept ones (``app/settings/kept_speech.py``);
+    a usability trial's, the defaults: one participant's choice must not carry to the next."""
+    if stored is not None:
+        return stored.speech
+    if args.trial is not None:
+        return SpeechSettings()
+    return _stored_settings().speech
 
 
 def _kiosk_settings(

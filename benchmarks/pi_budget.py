@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from benchmarks.app_env import PROJECT_ROOT, app_env, compile_project
 from benchmarks.figures import Figure, at_most, for_information
 
 SHARE = 1 / 3
@@ -39,7 +40,6 @@ STARTUP_TARGET_S = 3.0
 IDLE_TARGET_PCT = 5.0
 RSS_TARGET_MB = 200.0
 FRAME_TARGET_MS = 33.0
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 _DUTY_PERIOD_S = 0.03
 
 
@@ -140,24 +140,13 @@ def _limited(
             cgroup.close()
 
 
-def _env(home: Path, cache: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_CACHE_HOME": str(cache),
-    }
-
-
 def _timed_start(folder: Path, cache: Path, name: str) -> tuple[float, str]:
     screenshot = folder / f"{name}.png"
     command = [sys.executable, "-m", "app", "--screenshot", str(screenshot)]
     started = time.perf_counter()
     with _limited(
         command,
-        _env(folder / f"home-{name}", cache),
+        app_env(folder / f"home-{name}", cache),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     ) as (process, kind):
@@ -174,6 +163,7 @@ def pi_budget(
     from benchmarks.ihd_history import _cpu_ticks, _rss_mb
 
     ticks_per_s = os.sysconf("SC_CLK_TCK")
+    compile_project()  # as installed: no start compiles the sources (benchmarks.app_env)
     with tempfile.TemporaryDirectory(prefix="smets-bench-pi-") as name:
         folder = Path(name)
         cache = folder / "cache"
@@ -183,7 +173,7 @@ def pi_budget(
         command = [sys.executable, "-m", "app", "--quit-after", str(idle_settle_s + idle_s + 30)]
         with _limited(
             command,
-            _env(folder / "home-idle", cache),
+            app_env(folder / "home-idle", cache),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         ) as (process, _):
@@ -199,7 +189,7 @@ def pi_budget(
         command = [sys.executable, "-m", "benchmarks.pi_budget", "--frames", str(frames_s)]
         with _limited(
             command,
-            _env(folder / "home-frames", cache),
+            app_env(folder / "home-frames", cache),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         ) as (process, _):

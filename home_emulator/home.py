@@ -97,6 +97,9 @@ class HomeSpec:
     """Prepayment mode for the ESME, and its credit at the start; None for credit mode."""
     gas_prepayment: PrepaymentStart | None = None
     """Prepayment mode for the GSME (it has its own credit, keys and valve); None for credit mode."""
+    smets1_foc: bool = False
+    """SMETS1 meters enrolled in the DCC: top-ups in whole pounds, the gas meter's summer days
+    stopping at 23:00 (``metering.smets1``), one firmware update on the HAN at a time."""
     display_ieee: str | None = str(COORDINATOR_IEEE)
     """A display already in the hub's device log (as an installer would leave an IHD); None for none."""
 
@@ -182,6 +185,7 @@ class EmulatedHome:
                 history_days=spec.history_days,
                 ieee=GSME_IEEE,
                 gpf_nwk=self.hub.nwk,
+                smets1_foc=spec.smets1_foc,
             )
             self.hub.node.endpoints[MIRROR_ENDPOINT] = self.gas.endpoint
         self.pulse_reader = (
@@ -196,6 +200,12 @@ class EmulatedHome:
                 raise ValueError("gas prepayment needs a gas meter in the home")
             self.gas.prepay.set_engine(spec.gas_prepayment.engine(self.hub.zone))
             self.gas.credit.sync()
+        if spec.smets1_foc:  # S1SR 18.6(b): a SMETS1 meter takes top-ups in whole pounds only
+            self.esme.prepay.gate.smets1 = True
+            if self.gas is not None:
+                self.gas.prepay.gate.smets1 = True
+            # S1SR 18.63–18.65: one firmware update on the HAN at a time; a second stops the first.
+            self.hub.ota.one_update_per_han = True
         log = self.hub.device_log
         log.add(self.hub.node.ieee, new_install_code(), DeviceType.GPF)
         log.add(self.esme.node.ieee, new_install_code(), DeviceType.ESME)

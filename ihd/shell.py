@@ -26,6 +26,7 @@ from app.ui.scrolling_page import scrolling
 from app.ui.theme import THEMES
 from han.model import ModelChange
 from ihd.ambient_cue import AmbientCue
+from ihd.credit_alarm import CreditAlarm
 from ihd.screen import IhdScreen
 from ihd.screens import SCREENS, ScreenDescriptor
 
@@ -85,6 +86,14 @@ class IhdShell(DeviceShell):
             context.model, context.settings, context.sound, QT_WORDING, now=context.now
         )
         self._ticker.timeout.connect(self._cue.tick)
+        # An alarm, not a cue: said at once wherever focus is, and while the screen sleeps.
+        self.credit_alarm = CreditAlarm(
+            context.model,
+            context.settings,
+            context.sound,
+            QT_WORDING,
+            lambda words: announce(self, words, assertive=True),
+        )
         self.start()
         self.go_to(self.home_key)
 
@@ -211,6 +220,7 @@ class IhdShell(DeviceShell):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._cue.close()
+        self.credit_alarm.close()
         for screen in self.screens.values():
             screen.close()
         super().closeEvent(event)

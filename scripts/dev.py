@@ -101,6 +101,8 @@ def run_tests(pytest_args: list[str]) -> int:
     ensure_debian_packages(["tshark"], reason="to dissect the emulated HAN's packet captures")
     # The CAD's MQTT feed is tested against a real broker.
     ensure_debian_packages(["mosquitto"], reason="to test the CAD's MQTT feed against a broker")
+    # A trial's session replay is exported as a video through ffmpeg.
+    ensure_debian_packages(["ffmpeg"], reason="to export trial session replays as video")
     # The kiosk's real-window test runs the app fullscreen on an X server in memory (Xvfb) through
     # Qt's xcb platform, which since Qt 6.5 also needs libxcb-cursor and the xcb utility libraries.
     ensure_debian_packages(

@@ -2,12 +2,14 @@
 review.
 
     python3 scripts/dev.py screenshots          everything (a few minutes)
-    python scripts/screenshots.py --ppmid|--cad|--kiosk|--network|--long-message   one part
+    python scripts/screenshots.py --ppmid|--cad|--kiosk|--network|--long-message|--worked-example
 
 Each device's shots are in their own module beside this one (``shots_ihd``, ``shots_ppmid``,
 ``shots_cad``, ``shots_kiosk``; ``shots_common`` names and saves them). IHD names are
 ``ihd-<screen>-<language>-<theme>-<width>x<height>.png``; live screens come from the real app on the
-emulated home. The trial console and report have their own script (``trial_screenshots.py``).
+emulated home. The trial console and report have their own script (``trial_screenshots.py``); the
+worked example of a trial (``worked_example.py``, into docs/worked-example/) is made here too, or
+alone with --worked-example.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from shots_common import NOW, OUT
 from shots_ihd import ihd_more_screens, live, long_message, network_screens, still, measured_home
 from shots_kiosk import kiosk_screens
 from shots_ppmid import ppmid_screens
+from worked_example import main as worked_example
 
 
 async def main() -> None:
@@ -43,6 +46,7 @@ async def main() -> None:
     await cad_screens()
     await network_screens()
     await kiosk_screens()
+    await worked_example()
 
 
 if __name__ == "__main__":
@@ -54,6 +58,8 @@ if __name__ == "__main__":
         qasync.run(kiosk_screens())
     elif "--network" in sys.argv:  # Your network only
         qasync.run(network_screens())
+    elif "--worked-example" in sys.argv:  # the trial worked example only
+        qasync.run(worked_example())
     elif "--long-message" in sys.argv:  # the longest message, large Welsh
         qasync.run(long_message())
     else:

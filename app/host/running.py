@@ -31,6 +31,7 @@ from app.host.han_wiring import connection_for, han_access_for, source_for
 from app.host.sound import SystemSound
 from app.host.window import HostWindow
 from app.settings.display_settings import DisplaySettings
+from app.settings.kept_speech import keep_speech
 from app.settings.options import Options
 from app.trial_ui.participant_recording import ParticipantRecording
 from app.ui import choice_role, i18n
@@ -133,11 +134,13 @@ class RunningApp:
         )
         view = self.experience.create_view(context)
         self.window = HostWindow(self.experience.title, view, self.options.size, self.settings)
-        self.recording.watch(self.window)
+        self.recording.watch(self.window, self.model, self.settings)
         self.window.follow(connection)
         if self.history is not None:
             self.window.follow_history(self.history.health)
         if self.options.kiosk is None:
+            if self.options.trial_db is None:  # a trial's choices are the participant's alone
+                keep_speech(self.settings)  # for as long as the settings: the whole run
             self.window.show()
             return self.window
         from app.kiosk.kiosk import Kiosk  # only a kiosk needs it

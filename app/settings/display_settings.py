@@ -2,8 +2,9 @@
 
 Qt-free and evented like the home model: a settings screen changes a value, and whoever follows it
 (the host window restyles and retranslates, the sound cues pick their voice) is told which setting
-moved. Settings live for the session; the command line gives their starting values, and a kiosk
-keeps theme, language and speech in its settings file (``app/settings/store.py``).
+moved. Settings live for the session; the command line gives their starting values, a kiosk
+keeps theme, language and speech in its settings file (``app/settings/store.py``), and a desktop
+run keeps its speech volume, rate and voice there (``app/settings/kept_speech.py``).
 """
 
 from __future__ import annotations

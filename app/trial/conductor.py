@@ -149,8 +149,10 @@ class Conductor:
         position = sitting.order.index(step) + 1
         if variant != sitting.variant:
             sitting.variant = variant
-            self.on_variant(variant)
+            # Noted first, so what the displays show from now on follows it in the record (a
+            # replay shows the variant from this event on).
             self._note("variant", variant, "the displays show this design variant")
+            self.on_variant(variant)
         run_id = self.store.start_task(sitting.session_id, task.id, position, variant)
         for event in task.setup:
             self._note("setup", str(event.kind), self.controls.run(event))

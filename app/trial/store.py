@@ -11,6 +11,10 @@ bytes, so a commit each costs nothing a participant could notice.
 A display does not know the study: it records under its participant id, and each event is filed
 under that participant's open session and open task run at the moment it is written.
 
+For a replay, a display also writes what it showed from (``model_states``): its home model in
+parts, its settings and window size, each part only when it changed, placed after the latest event
+– so the record alone says what any participant saw at any event, with no screen recorder running.
+
 Times are wall-clock seconds (``time.time()``, or the clock the caller is given): time on task is
 the participant's time, whatever the emulated home's clock is doing.
 """
@@ -29,7 +33,7 @@ from typing import Any
 
 from han.private_files import private_file
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
     id INTEGER PRIMARY KEY,
@@ -82,7 +86,17 @@ CREATE TABLE IF NOT EXISTS observations (
     source TEXT NOT NULL CHECK (source IN ('live', 'post-hoc')),
     recorded_at REAL NOT NULL
 ) STRICT;
+CREATE TABLE IF NOT EXISTS model_states (
+    id INTEGER PRIMARY KEY,
+    participant TEXT NOT NULL,
+    source TEXT NOT NULL,
+    after_event INTEGER NOT NULL,
+    at REAL NOT NULL,
+    part TEXT NOT NULL,
+    state TEXT NOT NULL
+) STRICT;
 CREATE INDEX IF NOT EXISTS events_by_run ON events(task_run_id, kind);
+CREATE INDEX IF NOT EXISTS states_by_display ON model_states(participant, source, after_event);
 CREATE INDEX IF NOT EXISTS sessions_by_participant ON sessions(participant, ended_at);
 """
 
@@ -139,6 +153,20 @@ class TaskRunRow:
 
 
 @dataclass(frozen=True)
+class StateRow:
+    """One part of what a display showed from (``model_state.py``), as of ``after_event``: it
+    was written after that event and before the next."""
+
+    id: int
+    participant: str
+    source: str
+    after_event: int
+    at: float
+    part: str
+    state: str
+
+
+@dataclass(frozen=True)
 class EventRow:
     id: int
     session_id: int | None
@@ -162,7 +190,7 @@ class TrialStore:
             self._db.execute("PRAGMA synchronous = FULL")
             self._db.execute("PRAGMA foreign_keys = ON")
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
-            if version not in (0, 1, SCHEMA_VERSION):
+            if version not in (0, 1, 2, SCHEMA_VERSION):
                 self._db.close()
                 raise TrialStoreError(
                     f"{self.path}: a trial record of version {version}, not {SCHEMA_VERSION}"
@@ -346,6 +374,31 @@ class TrialStore:
             return self._insert_event(
                 db, session_id, run_id, participant, at, source, kind, target, detail
             )
+
+    # What a display showed (for replay) ------------------------------------------------------
+
+    def record_states(self, participant: str, source: str, parts: dict[str, str]) -> None:
+        """Parts of a display's state, all in one transaction, placed after the latest event."""
+        if not parts:
+            return
+        at = self.now()
+        with self._transaction() as db:
+            latest = db.execute("SELECT COALESCE(MAX(id), 0) FROM events").fetchone()[0]
+            db.executemany(
+                "INSERT INTO model_states (participant, source, after_event, at, part, state)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [(participant, source, latest, at, part, state) for part, state in parts.items()],
+            )
+
+    def states(self, participant: str, source: str) -> list[StateRow]:
+        """Every state part a display wrote while ``participant`` used it, oldest first (the
+        latest of each part before an event is what it showed at that event)."""
+        rows = self._db.execute(
+            "SELECT id, participant, source, after_event, at, part, state FROM model_states"
+            " WHERE participant = ? AND source = ? ORDER BY id",
+            (participant, source),
+        )
+        return [StateRow(*row) for row in rows]
 
     @staticmethod
     def _insert_event(

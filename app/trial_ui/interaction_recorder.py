@@ -8,23 +8,33 @@ An application-wide event filter watches one window:
 - a key pressed in the window is a *key*: printable characters are masked (``•``), editing keys
   named (Backspace, Delete, Enter …), so a code can be followed without being stored;
 - a result shown in a message label (its ``tone`` property) is *feedback*, or an *error* when its
-  tone is ``problem`` (a wrong code, a refused request), with the words the participant read.
+  tone is ``problem`` (a wrong code, a refused request), with the words the participant read;
+- a press of the mouse or a finger is a *tap*: where in the window (its detail, JSON: ``x``, ``y``
+  and the ``screen`` it landed on) and the control it hit – none (``""``) for a miss, a tap on no
+  control. A tap on a digit key is placed at the keypad's centre, so where it landed does not
+  give the digit away.
 
 Every event is written at once (``TrialStore.record``: one transaction each).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QStackedWidget,
     QWidget,
@@ -49,6 +59,15 @@ _NAMED_KEYS = {
     Qt.Key.Key_Space: "Space",
 }
 _WATCHED = "_trial_watched"
+CONTROLS = (
+    QAbstractButton,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QAbstractItemView,
+    QComboBox,
+    QLineEdit,
+)
+"""What a tap can hit; a tap on anything else (a label, a card, the background) is a miss."""
 
 
 def screen_name(page: QWidget) -> str:
@@ -68,6 +87,16 @@ def _named(widget: QWidget) -> bool:
     return bool(name) and not name.startswith("qt_")  # Qt's own parts are qt_…
 
 
+def _ancestors(widget: QWidget, top: QWidget) -> list[QWidget]:
+    """``widget`` and its parents up to (not including) ``top``."""
+    found: list[QWidget] = []
+    current: QWidget | None = widget
+    while current is not None and current is not top:
+        found.append(current)
+        current = current.parentWidget()
+    return found
+
+
 class InteractionRecorder(QObject):
     def __init__(self, window: QWidget, record: Record) -> None:
         super().__init__(window)
@@ -75,6 +104,7 @@ class InteractionRecorder(QObject):
         self._record = record
         self._feedback: dict[int, tuple[str, str]] = {}
         self._last_key: tuple[tuple[int, int, str], QWidget] | None = None
+        self._last_tap: tuple[int, float, float] | None = None
         application = QApplication.instance()
         assert application is not None
         application.installEventFilter(self)
@@ -108,6 +138,9 @@ class InteractionRecorder(QObject):
         elif kind == QEvent.Type.Polish and isinstance(watched, QAbstractButton):
             if self._ours(watched):
                 self._watch(watched)
+        elif kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            if self._ours(watched):
+                self._tap(watched, event)
         elif kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if (
                 self._ours(watched)
@@ -136,6 +169,35 @@ class InteractionRecorder(QObject):
         passed_on = receiver is not last_receiver and receiver.isAncestorOf(last_receiver)
         return not (last_press == press and passed_on)
 
+    def _tap(self, receiver: QWidget, event: QMouseEvent) -> None:
+        """A press a widget ignores goes on to its parents: recorded once, where it landed."""
+        where = event.globalPosition()
+        press = (event.timestamp(), where.x(), where.y())
+        if press == self._last_tap:
+            return
+        self._last_tap = press
+        control = next(
+            (w for w in _ancestors(receiver, self._window) if isinstance(w, CONTROLS)), None
+        )
+        point = receiver.mapTo(self._window, event.position().toPoint())
+        target = ""
+        if control is not None and control.isEnabled():
+            target = self._control_name(control)
+            if target == "digit":
+                keypad = control.parentWidget() or control
+                point = keypad.mapTo(self._window, keypad.rect().center())
+        detail = {"x": point.x(), "y": point.y(), "screen": self._screen_of(receiver)}
+        self._write("tap", target, json.dumps(detail, sort_keys=True))
+
+    def _screen_of(self, widget: QWidget) -> str:
+        """The screen a widget is on: the page of the outermost stack it is in."""
+        screen = ""
+        for ancestor in _ancestors(widget, self._window):
+            parent = ancestor.parentWidget()
+            if isinstance(parent, QStackedWidget):
+                screen = screen_name(ancestor) or screen
+        return screen
+
     def _watch_buttons(self, root: QWidget) -> None:
         for button in root.findChildren(QAbstractButton):
             self._watch(button)
@@ -146,11 +208,17 @@ class InteractionRecorder(QObject):
             button.clicked.connect(lambda _checked=False, b=button: self._clicked(b))
 
     def _clicked(self, button: QAbstractButton) -> None:
-        name = button.accessibleName() or button.text().replace("\n", " ")
-        if button.property("digit") == "true" or name.isdigit():
-            self._write("control", "digit", MASK)
-        else:
-            self._write("control", name or button.objectName() or type(button).__name__)
+        name = self._control_name(button)
+        self._write("control", name, MASK if name == "digit" else "")
+
+    @staticmethod
+    def _control_name(control: QWidget) -> str:
+        """Its accessible name or words; ``digit`` for any digit key (the digit masked)."""
+        text = control.text() if isinstance(control, QAbstractButton | QLineEdit) else ""
+        name = control.accessibleName() or text.replace("\n", " ")
+        if control.property("digit") == "true" or name.isdigit():
+            return "digit"
+        return name or control.objectName() or type(control).__name__
 
     def _key(self, event: QKeyEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier and event.key() == Qt.Key.Key_V:

@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.settings.user_dirs import data_dir
 from app.trial.answers import Sheet, sheets
@@ -36,9 +37,13 @@ from app.trial.report_sections import (
 from app.trial.stats import Attempt, attempts, summarise
 from app.trial.store import TrialStore, TrialStoreError
 from app.trial.study import Study, StudyError, load_study
+from app.trial_ui import replay_command
 from app.trial_ui.observation_commands import COMMANDS as OBSERVATION_COMMANDS
 from app.trial_ui.observation_commands import add_commands as add_observation_commands
 from app.trial_ui.observation_commands import run as run_observation_command
+
+if TYPE_CHECKING:
+    from app.trial_ui.tap_maps import ScreenTaps
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -60,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
         "recorded by the operator console.",
     )
     commands = parser.add_subparsers(
-        dest="command", required=True, metavar=" | ".join(("report", *OBSERVATION_COMMANDS))
+        dest="command",
+        required=True,
+        metavar=" | ".join(("report", "replay", *OBSERVATION_COMMANDS)),
     )
     report = commands.add_parser(
         "report",
@@ -87,12 +94,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder for the report (default: STUDY-report beside the record)",
     )
+    replay_command.add_parser(commands)
     add_observation_commands(commands)
     return parser
 
 
 def main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "replay":
+        return replay_command.main(args)
     if args.command in OBSERVATION_COMMANDS:
         return run_observation_command(args)
     try:
@@ -115,6 +125,9 @@ def main(argv: Sequence[str]) -> int:
         found = attempts(stores[0], study, stores[1:])
         answered = sheets(stores[0], study)
         seen = _observed(stores[0], study)
+        from app.trial_ui.tap_maps import recorded_taps
+
+        taps = recorded_taps(stores, study)
     except TrialStoreError as error:
         print(f"trial report: {error}", file=sys.stderr)
         return 2
@@ -126,7 +139,7 @@ def main(argv: Sequence[str]) -> int:
         return 2
     try:
         written = write_report(
-            study, found, out, database=str(db), answered=answered, observed=seen
+            study, found, out, database=str(db), answered=answered, observed=seen, taps=taps
         )
     except OSError as error:
         print(f"trial report: cannot write {out}: {error.strerror or error}", file=sys.stderr)
@@ -143,6 +156,7 @@ def write_report(
     database: str,
     answered: Sequence[Sheet] = (),
     observed: Observed | None = None,
+    taps: Sequence[ScreenTaps] = (),
 ) -> Path:
     from app.trial_ui.plots import success_rate_png, time_on_task_png
 
@@ -162,6 +176,7 @@ def write_report(
         write_atomically(out / "observations.csv", observations_csv(observed.placed).encode())
         agreement = agreement_csv(observed.agreed, study.coding.window_s)
         write_atomically(out / "agreement.csv", agreement.encode())
+    sections += _write_tap_maps(taps, out)
     plots = {
         "Success rate per task": success_rate_png(summaries),
         "Time on task": time_on_task_png(summaries, found),
@@ -184,6 +199,19 @@ def write_report(
     return out / "report.html"
 
 
+def _write_tap_maps(taps: Sequence[ScreenTaps], out: Path) -> str:
+    """One image per screen beside the report (owner-only), and the section linking them."""
+    from app.trial_ui.replay import Replayer
+    from app.trial_ui.replay_export import png_bytes
+    from app.trial_ui.tap_maps import tap_map, tap_maps_html
+
+    replayer = Replayer()
+    for screen in taps:
+        image = tap_map(replayer.draw(screen.first), screen)
+        write_atomically(out / screen.file_name, png_bytes(image))
+    return tap_maps_html(taps)
+
+
 def _observed(store: TrialStore, study: Study) -> Observed:
     sessions = store.sessions(study.id)
     runs = {session.id: store.task_runs(session.id) for session in sessions}
@@ -191,12 +219,13 @@ def _observed(store: TrialStore, study: Study) -> Observed:
 
 
 def _ensure_gui() -> None:
-    """Text in plots needs a QGuiApplication; a report needs no screen."""
-    from PySide6.QtGui import QGuiApplication
+    """Text in plots needs a QGuiApplication, the tap maps' screens (the displays' widgets) a
+    QApplication; a report needs no screen."""
+    from PySide6.QtWidgets import QApplication
 
-    if QGuiApplication.instance() is None:
+    if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _KEEP.append(QGuiApplication(sys.argv[:1]))
+        _KEEP.append(QApplication(sys.argv[:1]))
 
 
 _KEEP: list[object] = []

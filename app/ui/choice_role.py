@@ -2,8 +2,8 @@
 budget's periods) reads to a screen reader as the radio buttons it behaves as.
 
 Qt reads a checkable button as a "check box", which promises that Tab reaches each one and that
-ticking one leaves the others be. A button of an exclusive group does neither: Tab reaches the chosen
-one, the arrows move between them, and choosing one unchooses the rest – a radio button's ways. The
+ticking one leaves the others be. A button of an exclusive group (or of a ``OneOf``, whose choices
+Tab reaches one by one) does not: choosing one unchooses the rest – a radio button's way. The
 buttons keep their touch-sized look; only what the accessibility tree says of them changes.
 """
 
@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface
 from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget
 
+from app.ui.one_of import ONE_OF
 from app.ui.touch_button import TouchButton
 
 
@@ -44,6 +45,8 @@ def is_choice(widget: QObject) -> bool:
     """A checkable touch button in a group where one choice excludes the others."""
     if not isinstance(widget, TouchButton) or not widget.isCheckable():
         return False
+    if widget.property(ONE_OF):
+        return True
     group = widget.group()
     return group is not None and group.exclusive()
 

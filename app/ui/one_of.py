@@ -11,6 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QAbstractButton
 
+ONE_OF = "one_of"
+"""The property that marks a button as one choice of several (``app/ui/choice_role.py``)."""
+
 
 class OneOf(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
@@ -19,6 +22,7 @@ class OneOf(QObject):
 
     def addButton(self, button: QAbstractButton) -> None:
         button.setCheckable(True)
+        button.setProperty(ONE_OF, True)  # a screen reader reads it as a radio button
         self._buttons.append(button)
         button.toggled.connect(lambda checked, chosen=button: self._toggled(chosen, checked))
         button.clicked.connect(lambda _checked=False, chosen=button: self._pressed(chosen))

@@ -37,6 +37,7 @@ from app.wording import fill, rate_label_words
 from cad.log import export
 from cad.log.logger import CadLogger
 from cad.meters import electricity_meter
+from cad.view_models.history_words import comparison
 
 CONTEXT = "CadViews"
 
@@ -173,6 +174,8 @@ class HistoryView(QWidget):
         layout.addWidget(self.chosen)
         self.chart.bar_chosen.connect(self._bar_chosen)
         self.total_kwh = 0.0
+        self.compared = ""
+        """Against as many days before ("8% less than the 7 days before"), or ""."""
         self.total_shown = False
         """The total is on show (not a chosen bar's figure, nor nothing before the first load)."""
         self.edges = np.zeros(1)
@@ -202,25 +205,34 @@ class HistoryView(QWidget):
             return
         end = int(logger.model.han_now(self.logger_ref.now())) // HALF_HOUR_S * HALF_HOUR_S
         start = end - days * DAY_S
-        rows = await logger.store.half_hours(meter, Channel.IMPORT, start, end)
+        values = await self._kwh(logger, meter, start, end)
+        before = await self._kwh(logger, meter, start - days * DAY_S, start)
         edges = np.arange(start, end + 1, HALF_HOUR_S, dtype=np.float64)
-        values = np.full(len(edges) - 1, np.nan)
-        for row in rows:
-            values[(row.start_s - start) // HALF_HOUR_S] = row.amount / 1000
         self.chart.set_bars(edges, values)
         self.edges = edges
         self.total_kwh = float(np.nansum(values))
+        self.compared = comparison(values, before, days, QT_WORDING)
         self.total_shown = True
         self._say_total()
 
+    @staticmethod
+    async def _kwh(logger: CadLogger, meter: str, start: int, end: int) -> np.ndarray:
+        """Each half hour's import in kWh, NaN where the log has none."""
+        rows = await logger.store.half_hours(meter, Channel.IMPORT, start, end)
+        values = np.full((end - start) // HALF_HOUR_S, np.nan)
+        for row in rows:
+            values[(row.start_s - start) // HALF_HOUR_S] = row.amount / 1000
+        return values
+
     def _say_total(self) -> None:
         if self.total_shown:
-            self.chosen.setText(
-                fill(
-                    QCoreApplication.translate("CadViews", "%1 kWh in all"),
-                    QT_WORDING.number(_dec(self.total_kwh), 2),
-                )
+            total = fill(
+                QCoreApplication.translate("CadViews", "%1 kWh in all"),
+                QT_WORDING.number(_dec(self.total_kwh), 2),
             )
+            words = f"{total}, {self.compared}" if self.compared else total
+            self.chosen.setText(words)
+            self.chart.setAccessibleDescription(words)
 
     def _bar_chosen(self, index: int) -> None:
         if index >= 0:

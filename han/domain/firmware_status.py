@@ -33,7 +33,8 @@ class UpdateState(enum.Enum):
 
 class UpdateFailure(enum.Enum):
     ANOTHER_UPDATE = "another update"
-    """The hub stopped this transfer because another update started on the HAN (2021 uplift)."""
+    """The hub stopped this transfer (ABORT) because another update started on the HAN – a SMETS1
+    HAN enrolled in the DCC takes one at a time (S1SR 18.63–18.65)."""
     DAMAGED = "damaged"
     NO_ANSWER = "no answer"
 

@@ -57,3 +57,7 @@ class MeterHistory:
     cost_gbp: Measured[PeriodFigures] | None = None
     starts: PeriodStarts | None = None
     """The periods the figures belong to, on the HAN's local calendar when they were read."""
+    day_ends_at_s: int | None = None
+    """Seconds after local midnight at which the meter froze yesterday's figures, when it says so
+    (ZSE DailyFreezeTime) and it is not midnight: a SMETS1 gas meter in summer time stops its day at
+    23:00, so yesterday's figure leaves the last hour out. None: the day figures are whole days."""

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from cryptography import x509
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -278,6 +277,8 @@ def load_public_key(path: Path | str) -> ec.EllipticCurvePublicKey:
     try:
         key: object
         if b"-----BEGIN CERTIFICATE-----" in data:
+            from cryptography import x509  # certificates only: not on every start
+
             key = x509.load_pem_x509_certificate(data).public_key()
         elif b"-----BEGIN" in data:
             key = serialization.load_pem_public_key(data)
@@ -294,6 +295,8 @@ def load_public_key(path: Path | str) -> ec.EllipticCurvePublicKey:
 
 
 def _load_der_public_key_or_certificate(data: bytes) -> object:
+    from cryptography import x509  # certificates only: not on every start
+
     try:
         return x509.load_der_x509_certificate(data).public_key()
     except ValueError:

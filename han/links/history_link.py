@@ -75,6 +75,20 @@ def energy_attributes(meter: Meter) -> HistoryAttributes | None:
     return None
 
 
+DAILY_FREEZE_TIME: Final = "daily_freeze_time"
+"""ZSE Metering 0x0005: when the meter freezes its day's counters (high byte hours, low minutes)."""
+
+
+def day_ends_at_s(freeze_time: Any) -> int | None:
+    """Seconds after midnight at which the meter's days end, or None for midnight (or not said)."""
+    if freeze_time is None:
+        return None
+    hours, minutes = divmod(int(freeze_time), 0x100)
+    if not (0 <= hours < 24 and 0 <= minutes < 60) or hours == minutes == 0:
+        return None
+    return hours * 3600 + minutes * 60
+
+
 def period_starts(calendar: LocalCalendar, han_s: float) -> PeriodStarts:
     today = calendar.day_start(han_s)
     week = calendar.week_start(han_s)
@@ -183,9 +197,10 @@ class HistoryLink:
         meter = self.meter
         han_s = self._han_now()
         energy_set = energy_attributes(meter)
-        main = await read_attributes(self._metering, CONSUMPTION.names())
+        main = await read_attributes(self._metering, [*CONSUMPTION.names(), DAILY_FREEZE_TIME])
         read_at = self._now()
         history = meter.history
+        history.day_ends_at_s = day_ends_at_s(main.get(DAILY_FREEZE_TIME))
         if meter.unit is MeteringUnit.CUBIC_METRES:
             history.volume_m3 = Measured(CONSUMPTION.figures(main, meter.formatting.scale), read_at)
         if energy_set is CONSUMPTION:

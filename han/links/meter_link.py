@@ -245,17 +245,24 @@ class MeterLink:
         elif self.meter.heard_at is None or self.meter.heard_at < asked_at:
             self._model.unanswered_by(self.key)  # and nothing else came while we asked
         # A report that arrived while the read was in flight is newer than the read's answer.
-        self._apply(values, unless_updated_since=asked_at)
+        self._apply(values, now=self._now(), unless_updated_since=asked_at)
         return set(values) if values else None
 
     def _on_report(self, event: Any) -> None:
         # Any report says the meter is there, so what it reports only on change is still true.
-        self._model.heard_from(self.key, self._now())
-        self._apply({event.attribute_name: event.value})
-
-    def _apply(self, values: dict[str, Any], *, unless_updated_since: float | None = None) -> None:
-        meter = self.meter
+        # One reading of the clock for both: the record was heard when it was applied.
         now = self._now()
+        self._model.heard_from(self.key, now)
+        self._apply({event.attribute_name: event.value}, now=now)
+
+    def _apply(
+        self,
+        values: dict[str, Any],
+        *,
+        now: float,
+        unless_updated_since: float | None = None,
+    ) -> None:
+        meter = self.meter
         changed: set[Field] = set()
         value_changed = False
         today_before = meter.today_import_kwh

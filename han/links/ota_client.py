@@ -4,9 +4,9 @@ The comms hub is the HAN's OTA server (0x0019). When it sends Image Notify for t
 manufacturer and image type with a newer version, the client asks Query Next Image, fetches the
 file with Image Block requests (progress into the model), checks it (``han.formats.firmware.check_image``),
 tells the hub Upgrade End and, on the hub's Upgrade End Response, installs it: the model's version
-becomes the new one. An Image Block answered ABORT means the hub stopped this transfer because a
-second update started on the same HAN (the 2021 SMETS1 uplift allows one at a time); the update
-fails and the display keeps its version.
+becomes the new one. An Image Block answered ABORT means the hub stopped this transfer: on a SMETS1
+HAN enrolled in the DCC, because a second update started on the same HAN (S1SR 18.63–18.65 allow
+one at a time). The update is shown as stopped, and the display keeps its version.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ calorific value (MJ/m³) ÷ 3.6.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -27,6 +28,7 @@ from home_emulator.devices.gas_credit import GasCredit
 from home_emulator.devices.prepayment_server import PrepaymentServer
 from home_emulator.devices.price_server import PriceServer
 from home_emulator.household.load import HouseholdLoad
+from home_emulator.metering import smets1
 from home_emulator.metering.backfill import DEFAULT_HISTORY_DAYS, Past, gas_past
 from home_emulator.metering.credit_engine import UNITS_PER_POUND
 from home_emulator.metering.fuel_registers import JOULES_PER_WH, FuelRegisters
@@ -82,8 +84,11 @@ class GasMeter:
         keys: MeterKeys | None = None,
         ieee: str = "0d:6f:00:00:00:00:00:03",
         gpf_nwk: int = GPF_NWK,
+        smets1_foc: bool = False,
     ) -> None:
         self.ieee = ieee
+        self.smets1_foc = smets1_foc
+        """A SMETS1 meter enrolled in the DCC: its summer days stop at 23:00 (``metering.smets1``)."""
         """The GSME's own EUI-64: the target its top-up codes are made for."""
         self.gpf_nwk = gpf_nwk
         self.node = _gsme_node(ieee)
@@ -136,6 +141,9 @@ class GasMeter:
             },
         )
         self.metering.on_command("get_profile", self._get_profile)
+        if smets1_foc:
+            for register in (self.volume, energy, self.registers.cost):
+                register.snapshot_end = partial(smets1.snapshot_end, self.zone)
         self.prepayment = ServerCluster(
             PREPAYMENT_CLUSTER,
             {
@@ -185,6 +193,10 @@ class GasMeter:
         self.synced_s = self.time_s - self.time_s % HALF_HOUR_S
         self._sync_mirror()
 
+    def daily_read_log(self, days: int = 8) -> list[smets1.DailyRead]:
+        """The volume register's daily read log as the supplier would ask for it now."""
+        return smets1.daily_read_log(self.volume, self.time_s, days)
+
     @property
     def prepay(self) -> PrepaymentServer:
         """The GSME's prepayment server (its credit engine, top-up gate and alarms)."""
@@ -228,6 +240,10 @@ class GasMeter:
 
     def _sync_mirror(self) -> None:
         self.credit.sync()
+        if self.smets1_foc:
+            self.metering.set(
+                "daily_freeze_time", smets1.daily_freeze_time(self.zone, self.synced_s)
+            )
         self.metering.set("current_summ_delivered", self.volume.reading)
         self._volume_history.update(self.synced_s)
         self._energy_history.update(self.synced_s)

@@ -1,9 +1,13 @@
 """The comms hub as the HAN's OTA Upgrade server (0x0019): firmware for consumer devices.
 
 The supplier (through the WAN) offers an image to one device; the hub tells it with Image Notify and
-serves Query Next Image, Image Block and Upgrade End. The 2021 SMETS1 uplift allows one firmware
-update on a HAN at a time: when a second device starts fetching an image, the hub stops the first
-transfer – its next Image Block is answered ABORT – and logs the failure.
+serves Query Next Image, Image Block and Upgrade End, to each device its own transfer.
+
+A SMETS1 HAN enrolled in the DCC takes one firmware update at a time (the DCC's 2021 consultation on
+FOC Uplift 2.1, S1SR 18.63–18.65): when a second device starts fetching an image, the hub stops the
+first transfer – its next Image Block is answered ABORT, ZigBee OTA's status for an upgrade the
+server cancels – logs it, and the second carries on. A SMETS2 hub has no such rule: transfers to
+different devices run side by side.
 """
 
 from __future__ import annotations
@@ -42,8 +46,11 @@ class OtaServer:
         endpoint_id: int,
         *,
         log: Callable[[str, str], None],
+        one_update_per_han: bool = False,
     ) -> None:
         self.node = node
+        self.one_update_per_han = one_update_per_han
+        """SMETS1 (FOC): a device starting an update stops any other under way on the HAN."""
         self.endpoint_id = endpoint_id
         self._log = log
         self.cluster = ServerCluster(OTA_CLUSTER, {"upgrade_server_id": node.ieee})
@@ -96,13 +103,8 @@ class OtaServer:
             or int(request.current_file_version) >= image.file_version
         ):
             return "query_next_image_response", {"status": f.Status.NO_IMAGE_AVAILABLE}
-        for other in self.active:
-            if other.client != client:
-                other.stopped = True  # one update at a time on a HAN: the earlier one stops
-                self._log(
-                    "firmware update stopped",
-                    f"{other.client}: another update started on the HAN ({client})",
-                )
+        if self.one_update_per_han:
+            self._stop_others(client)
         self.transfers[client] = Transfer(client, image)
         self._log("firmware update started", f"{version_text(image.file_version)} to {client}")
         return (
@@ -115,6 +117,15 @@ class OtaServer:
                 "image_size": len(image.data),
             },
         )
+
+    def _stop_others(self, client: t.EUI64) -> None:
+        for other in self.active:
+            if other.client != client:
+                other.stopped = True  # its next Image Block (or Upgrade End) is answered ABORT
+                self._log(
+                    "firmware update stopped",
+                    f"{other.client}: another update started on the HAN ({client})",
+                )
 
     def _image_block(self, request: Any) -> CommandReply:
         client = self._client()

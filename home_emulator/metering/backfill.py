@@ -44,9 +44,13 @@ class HouseholdPast:
         return Past(self.first_slot_s, self.generation_w.astype(np.int64) * SLOT_S, None)
 
     def electricity(self, *, with_export: bool) -> Past:
-        net = self.net_w.astype(np.int64)
-        import_j = np.maximum(net, 0) * SLOT_S
-        export_j = np.maximum(-net, 0) * SLOT_S if with_export else None
+        # In place where it can be: 24 months are 6.3 million slots, and every pass shows at start.
+        import_j = np.maximum(self.net_w, 0).astype(np.int64)
+        import_j *= SLOT_S
+        export_j = None
+        if with_export:
+            export_j = np.minimum(self.net_w, 0).astype(np.int64)
+            export_j *= -SLOT_S
         return Past(self.first_slot_s, import_j, export_j)
 
     def gas(self) -> Past:

@@ -170,51 +170,66 @@ class FuelRegisters:
         if first_slot_s % HALF_HOUR_S:
             raise ValueError("a history starts on a half-hour boundary")
         n = import_j.size
-        starts = first_slot_s + SLOT_S * np.arange(n, dtype=np.float64)
-        if isinstance(tariff, SingleRate):
-            # One price, one tier: no per-slot arrays needed (the common case, and the biggest past).
-            cost_j = tariff.rate_at(first_slot_s).price_units * import_j
-            tier_joules = {1: int(import_j.sum())}
-        else:
-            prices, tiers = slot_prices(tariff, starts, import_j)
-            cost_j = prices * import_j
-            tier_joules = _joules_by_tier(tiers, import_j)
         whole = n - n % SLOTS_PER_HALF_HOUR  # boundaries inside the past
         half_hours = whole // SLOTS_PER_HALF_HOUR
 
-        def register(
-            scale: int, per_slot: npt.NDArray[np.int64], before: int
-        ) -> CumulativeRegister:
-            running = np.concatenate(
-                (
-                    [0],
-                    np.cumsum(
-                        per_slot[:whole].reshape(half_hours, SLOTS_PER_HALF_HOUR).sum(axis=1)
-                    ),
-                )
+        def per_half_hour(per_slot: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+            sums: npt.NDArray[np.int64] = (
+                per_slot[:whole].reshape(half_hours, SLOTS_PER_HALF_HOUR).sum(axis=1)
             )
+            return sums
+
+        # Each series is summed per half hour once: the registers, the cost and the maximum
+        # demands all read those sums (24 months are 6.3 million slots; a start should not walk
+        # them more often than it must).
+        import_hh = per_half_hour(import_j)
+        import_total = int(import_j.sum())
+        export_hh = per_half_hour(export_j) if export_j is not None else None
+        starts: npt.NDArray[np.float64] | None = None
+        if isinstance(tariff, SingleRate):
+            # One price, one tier: the cost of a half hour is its energy at that price (the
+            # common case, and the biggest past) – no per-slot arrays needed.
+            price = tariff.rate_at(first_slot_s).price_units
+            cost_hh = price * import_hh
+            cost_total = price * import_total
+            tier_joules = {1: import_total}
+        else:
+            starts = first_slot_s + SLOT_S * np.arange(n, dtype=np.float64)
+            prices, tiers = slot_prices(tariff, starts, import_j)
+            cost_j = prices * import_j
+            cost_hh = per_half_hour(cost_j)
+            cost_total = int(cost_j.sum())
+            tier_joules = _joules_by_tier(tiers, import_j)
+
+        def register(
+            scale: int, sums: npt.NDArray[np.int64], total: int, before: int
+        ) -> CumulativeRegister:
             return CumulativeRegister.from_half_hours(
                 zone,
                 scale=scale,
-                accumulator_at_boundaries=before + running,
+                accumulator_at_boundaries=before + np.concatenate(([0], np.cumsum(sums))),
                 first_boundary_s=first_slot_s,
-                accumulator=before + int(per_slot.sum()),
+                accumulator=before + total,
             )
 
+        exported = None
+        if export_j is not None and export_hh is not None:
+            exported = register(JOULES_PER_WH, export_hh, int(export_j.sum()), 0)
         registers = cls(
             zone,
             tariff,
-            imported=register(JOULES_PER_WH, import_j, import_j_before),
-            exported=register(JOULES_PER_WH, export_j, 0) if export_j is not None else None,
-            cost=register(COST_SCALE, cost_j, 0),
+            imported=register(JOULES_PER_WH, import_hh, import_total, import_j_before),
+            exported=exported,
+            cost=register(COST_SCALE, cost_hh, cost_total, 0),
             tier_joules=tier_joules,
         )
-        registers._replay_demand(first_slot_s, import_j[:whole], export_j, whole)
+        registers._replay_demand(first_slot_s, import_hh, export_hh)
         tail = slice(whole, n)
         registers._half_hour_import_j = int(import_j[tail].sum())
         if export_j is not None:
             registers._half_hour_export_j = int(export_j[tail].sum())
         if isinstance(tariff, Block) and n:
+            assert starts is not None
             period_start, _ = tariff.period_bounds(float(starts[-1]))
             registers.pricer.rate(float(starts[-1]))  # positions the pricer in the last period
             in_period = starts >= period_start
@@ -224,14 +239,14 @@ class FuelRegisters:
     def _replay_demand(
         self,
         first_slot_s: int,
-        import_j: npt.NDArray[np.int64],
-        export_j: npt.NDArray[np.int64] | None,
-        whole: int,
+        import_hh: npt.NDArray[np.int64],
+        export_hh: npt.NDArray[np.int64] | None,
     ) -> None:
-        half_hours = whole // SLOTS_PER_HALF_HOUR
+        """The maximum demands of a past, from its energy per half hour (joules)."""
+        half_hours = import_hh.size
         if not half_hours:
             return
-        import_w = import_j.reshape(half_hours, SLOTS_PER_HALF_HOUR).sum(axis=1) // HALF_HOUR_S
+        import_w = import_hh // HALF_HOUR_S
         self.import_demand.any_half_hour_w = int(import_w.max())
         starts = first_slot_s + HALF_HOUR_S * np.arange(half_hours, dtype=np.float64)
         low, high = self.import_demand.window
@@ -239,11 +254,8 @@ class FuelRegisters:
         window = (after_midnight >= low) & (after_midnight < high)
         if window.any():
             self.import_demand.window_w = int(import_w[window].max())
-        if export_j is not None:
-            export_w = (
-                export_j[:whole].reshape(half_hours, SLOTS_PER_HALF_HOUR).sum(axis=1) // HALF_HOUR_S
-            )
-            self.export_demand.any_half_hour_w = int(export_w.max())
+        if export_hh is not None:
+            self.export_demand.any_half_hour_w = int((export_hh // HALF_HOUR_S).max())
 
 
 def _joules_by_tier(tiers: npt.NDArray[np.int8], joules: npt.NDArray[np.int64]) -> dict[int, int]:

@@ -10,6 +10,7 @@ all of them to the register, to the Wh.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from datetime import time as clock
 from zoneinfo import ZoneInfo
@@ -42,6 +43,9 @@ class CumulativeRegister:
         self.accumulator = accumulator
         self.first_boundary_s = first_boundary_s
         self.readings: list[int] = readings if readings is not None else [self.reading]
+        self.snapshot_end: Callable[[int], int] | None = None
+        """Where a day ending at a local midnight stops counting for its day figure; None: at that
+        midnight. (A SMETS1 gas meter in summer time: 23:00, see ``metering.smets1``.)"""
         self.visible_from_s: int | None = None
         """Change of tenancy: the householder may not see periods that began before this
         boundary (``history`` and ``visible_between``); the meter itself still counts them."""
@@ -138,13 +142,16 @@ class CumulativeRegister:
             months.append(calendar.previous_month_start(months[-1]))
         between = self.visible_between
 
+        def day_end(midnight_s: int) -> int:
+            return midnight_s if self.snapshot_end is None else self.snapshot_end(midnight_s)
+
         def since(start_s: int) -> int | None:
             start = self.visible_reading_at(start_s)
             return None if start is None else self.reading - start
 
         return RegisterHistory(
             today=since(today),
-            previous_days=[between(days[n + 1], days[n]) for n in range(PREVIOUS_DAYS)],
+            previous_days=[between(days[n + 1], day_end(days[n])) for n in range(PREVIOUS_DAYS)],
             this_week=since(week),
             previous_weeks=[between(weeks[n + 1], weeks[n]) for n in range(PREVIOUS_WEEKS)],
             this_month=since(month),

@@ -31,7 +31,13 @@ from home_emulator.scenario.events import (
     TariffSwitch,
     TopUp,
 )
-from home_emulator.scenario.model import PrepaymentSettings, Scenario, TariffSettings, TariffType
+from home_emulator.scenario.model import (
+    Meters,
+    PrepaymentSettings,
+    Scenario,
+    TariffSettings,
+    TariffType,
+)
 from home_emulator.supplier.wan import SupplierWan
 from home_emulator.tariffs import AnyTariff, Block, SingleRate, agile, economy7
 
@@ -96,6 +102,7 @@ def home_spec(
         electricity_tariff=tariff_from(scenario.electricity.tariff),
         gas=gas is not None,
         gas_tariff=tariff_from(gas.tariff) if gas is not None else None,
+        smets1_foc=home.meters is Meters.SMETS1_FOC,
     )
     electricity = scenario.electricity
     if str(electricity.payment_mode) == "prepayment":

@@ -50,6 +50,7 @@ from home_emulator.scenario.settings import (
     BlockPeriod,
     ClockBasis,
     Fuel,
+    Meters,
     PaymentMode,
     PrepaymentSettings,
     TariffSettings,
@@ -82,6 +83,7 @@ __all__ = [
     "LowCredit",
     "Message",
     "MeterButton",
+    "Meters",
     "Outage",
     "PaymentMode",
     "PaymentModeChange",
@@ -131,6 +133,7 @@ class HomeSettings:
     speed: float = 1.0
     payment_mode: PaymentMode = PaymentMode.CREDIT
     fuels: tuple[Fuel, ...] = (Fuel.ELECTRICITY,)
+    meters: Meters = Meters.SMETS2
 
     @property
     def start(self) -> dt.datetime:
@@ -287,8 +290,9 @@ def _read_home(root: TomlTable) -> HomeSettings:
             "fuels",
             'must include "electricity": the communications hub is powered by the electricity meter',
         )
+    meters = home.choice("meters", Meters, Meters.SMETS2, what="kind of meters")
     home.finish("[home]")
-    return HomeSettings(household, seed, start_s, timezone, speed, payment_mode, fuels)
+    return HomeSettings(household, seed, start_s, timezone, speed, payment_mode, fuels, meters)
 
 
 def _household_names() -> list[str]:

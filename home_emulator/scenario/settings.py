@@ -24,6 +24,14 @@ class PaymentMode(StrEnum):
     PREPAYMENT = "prepayment"
 
 
+class Meters(StrEnum):
+    """Which generation of smart meters the home has."""
+
+    SMETS2 = "smets2"
+    SMETS1_FOC = "smets1-foc"
+    """SMETS1 meters enrolled in the DCC, behaving as its 2021 FOC Uplift 2.1 consultation says."""
+
+
 class TariffType(StrEnum):
     SINGLE = "single"
     ECONOMY7 = "economy7"

@@ -69,10 +69,11 @@ class BudgetScreen(IhdScreen):
         self.spent = role_label("value-small")
         self.budget = role_label("heading")
         self.detail = role_label("caption")
+        self.compared = role_label("caption")
         self.note = role_label("caption")
         words = QVBoxLayout()
         words.setSpacing(2)
-        for label in (self.level, self.spent, self.budget, self.detail, self.note):
+        for label in (self.level, self.spent, self.budget, self.detail, self.compared, self.note):
             words.addWidget(label)
         words.addStretch(1)
         ring_column = QVBoxLayout()
@@ -138,7 +139,10 @@ class BudgetScreen(IhdScreen):
     def show_page(self, page: BudgetPage) -> None:
         self.page = page
         self.ring.set_progress(page.fraction, page.level, page.stale)
-        self.ring.setAccessibleDescription(f"{page.percent} {page.level_words}".strip())
+        said = f"{page.percent} {page.level_words}".strip()
+        self.ring.setAccessibleDescription(
+            ". ".join(part for part in (said, page.compared) if part)
+        )
         self.percent.setText(page.percent)
         self.level.setText(page.level_words)
         self.level.setVisible(bool(page.level_words))
@@ -149,6 +153,8 @@ class BudgetScreen(IhdScreen):
         )
         self.budget.setText(page.budget)
         self.detail.setText(page.detail)
+        self.compared.setText(page.compared)
+        self.compared.setVisible(bool(page.compared))
         self.note.setText(page.note)
         self.note.setVisible(bool(page.note))
         for label in (self.percent, self.level, self.spent):

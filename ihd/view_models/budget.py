@@ -65,6 +65,9 @@ class BudgetPage:
     note: str
     alert: str
     """Set on the refresh that first finds the budget crossed this period."""
+    compared: str = ""
+    """Spending so far against the whole period before ("So far this week 51% of last week's
+    £24.10"); "" when the meters' histories do not say what that period cost."""
 
 
 class BudgetViewModel:
@@ -135,6 +138,7 @@ class BudgetViewModel:
         caption = self.captions()[period]
         budget = self._settings.budget_gbp(period)
         spent, stale, note = self.spent(period, now)
+        compared = self.compared(period, now, spent)
         per = {
             "day": w.translate("BudgetScreen", "%1 a day"),
             "week": w.translate("BudgetScreen", "%1 a week"),
@@ -163,6 +167,7 @@ class BudgetViewModel:
                 stale,
                 note,
                 "",
+                compared,
             )
         fraction = spent / budget
         level = level_for(fraction)
@@ -199,7 +204,50 @@ class BudgetViewModel:
             stale,
             note,
             alert,
+            compared,
         )
+
+    def previous_spent(self, period: str, now: float) -> Decimal | None:
+        """What the whole period before cost, standing charges in – from the meters' own
+        histories, and only when they were read in this period (else their "previous" is older)."""
+        han_now = self._model.han_now(now)
+        c = self._calendar
+        start_of = {"day": c.day_start, "week": c.week_start, "month": c.month_start}[period]
+        start = start_of(han_now)
+        days = (c.local_date(start) - c.local_date(start_of(start - 1))).days
+        meters = self.meters()
+        total = Decimal(0)
+        for meter in meters:
+            history, starts = meter.history.cost_gbp, meter.history.starts
+            if history is None or starts is None:
+                return None
+            figures = history.value
+            kept = {
+                "day": (starts.days, figures.previous_days),
+                "week": (starts.weeks, figures.previous_weeks),
+                "month": (starts.months, figures.previous_months),
+            }[period]
+            if not kept[0] or kept[0][0] != start or not kept[1] or kept[1][0] is None:
+                return None
+            total += kept[1][0]
+            standing = meter.tariff.standing_charge_gbp_per_day
+            if standing is not None:
+                total += standing.value * days
+        return total if meters and total > 0 else None
+
+    def compared(self, period: str, now: float, spent: Decimal | None) -> str:
+        """ "So far this week 51% of last week's £24.10": a running period against a whole one is
+        said as a share of it, never as "more" or "less"."""
+        before = self.previous_spent(period, now)
+        if spent is None or before is None:
+            return ""
+        w = self._wording
+        template = {
+            "day": w.translate("BudgetScreen", "So far today %1% of yesterday's %2"),
+            "week": w.translate("BudgetScreen", "So far this week %1% of last week's %2"),
+            "month": w.translate("BudgetScreen", "So far this month %1% of last month's %2"),
+        }[period]
+        return fill(template, w.number(spent / before * 100, 0), w.money(before))
 
     def over_words(self, period: str) -> str:
         """The alert on crossing ``period``'s budget, in the language in use now (a banner raised

@@ -214,7 +214,12 @@ class HistorySummaryViewModel:
 
     def comparison(self, meter: Meter) -> str:
         """ "Yesterday 8.6 kWh, £2.10: £0.42 less than the Tuesday before" (the energy when the
-        meter keeps a day history of it)."""
+        meter keeps a day history of it), and what yesterday covers when the meter's day is
+        short."""
+        said = [self._against_week_before(meter), self.short_day_note(meter)]
+        return ". ".join(part for part in said if part)
+
+    def _against_week_before(self, meter: Meter) -> str:
         w = self._wording
         history = meter.history
         if history.cost_gbp is None or history.starts is None:
@@ -237,3 +242,19 @@ class HistorySummaryViewModel:
         else:
             template = w.translate("HistoryScreen", "Yesterday %1: the same as the %3 before")
         return fill(template, spent, w.money(abs(difference)), weekday)
+
+    def short_day_note(self, meter: Meter) -> str:
+        """A meter whose day figures stop before midnight (a SMETS1 gas meter in summer time): how
+        many hours yesterday's figure holds, so a short day is not taken for a day of low use."""
+        history = meter.history
+        if not history.day_ends_at_s or history.starts is None:
+            return ""
+        w = self._wording
+        start = history.starts.days[1]
+        end = self._calendar.days_before(start, -1) - (24 * 3600 - history.day_ends_at_s)
+        hours = round((end - start) / 3600)
+        return fill(
+            w.translate("HistoryScreen", "This meter ends its day at %1: yesterday is %2 hours"),
+            w.clock(end),
+            str(hours),
+        )

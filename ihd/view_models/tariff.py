@@ -11,6 +11,7 @@ prices are dimmed and say how long ago it was last heard.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
@@ -25,7 +26,6 @@ from han.model import Fuel, HomeModel, Meter, PricePeriod
 from ihd.view_models.home import age_note
 
 HALF_HOUR_S: Final = 1800
-DAY_S: Final = 86_400
 QUIET_AFTER_S: Final = 15 * 60.0
 """A meter not heard for this long (twice that for a gas mirror) may have changed price unseen."""
 
@@ -182,7 +182,9 @@ class TariffViewModel:
         labels: list[str] = []
         for index, start in enumerate(edges[:-1]):
             middle = float(start) + HALF_HOUR_S / 2
-            period = meter.tariff.price_at(middle) or meter.tariff.price_at(middle + DAY_S)
+            period = meter.tariff.price_at(middle) or meter.tariff.price_at(
+                self._same_clock_tomorrow(middle)
+            )
             if period is None and meter.tariff.schedule and len(meter.tariff.schedule) == 1:
                 period = (
                     meter.tariff.schedule[0] if meter.tariff.schedule[0].end_s is None else None
@@ -194,6 +196,17 @@ class TariffViewModel:
                 labels.append("")
         now_index = int((han_now - day) // HALF_HOUR_S)
         return Timeline(edges, prices, min(max(now_index, 0), len(prices) - 1), tuple(labels))
+
+    def _same_clock_tomorrow(self, han_s: float) -> float:
+        """The instant the wall clock next reads as it does at ``han_s``, a day on: a half hour
+        already gone takes tomorrow's price for the same clock time, which is 23 or 25 hours later
+        when the clocks change in between (24 hours would land on another hour's band)."""
+        local = dt.datetime.fromtimestamp(han_s, self._calendar.zone)
+        return (
+            (local.replace(tzinfo=None) + dt.timedelta(days=1))
+            .replace(tzinfo=self._calendar.zone, fold=local.fold)
+            .timestamp()
+        )
 
     def slot_words(self, timeline: Timeline, index: int) -> str:
         w = self._wording

@@ -362,6 +362,18 @@
         <translation>%1 drosodd.</translation>
     </message>
     <message>
+        <source>So far today %1% of yesterday&apos;s %2</source>
+        <translation>Hyd yma heddiw, %1% o %2 ddoe</translation>
+    </message>
+    <message>
+        <source>So far this week %1% of last week&apos;s %2</source>
+        <translation>Hyd yma&apos;r wythnos hon, %1% o %2 yr wythnos diwethaf</translation>
+    </message>
+    <message>
+        <source>So far this month %1% of last month&apos;s %2</source>
+        <translation>Hyd yma&apos;r mis hwn, %1% o %2 y mis diwethaf</translation>
+    </message>
+    <message>
         <source>You have gone over your budget for %1.</source>
         <translation>Rydych wedi mynd dros eich cyllideb ar gyfer %1.</translation>
     </message>
@@ -810,6 +822,30 @@
         <source>Saved %1 rows to %2</source>
         <translation>Cadwyd %1 rhes yn %2</translation>
     </message>
+    <message>
+        <source>the day before</source>
+        <translation>&apos;r diwrnod cynt</translation>
+    </message>
+    <message>
+        <source>the 7 days before</source>
+        <translation>&apos;r 7 diwrnod cynt</translation>
+    </message>
+    <message>
+        <source>the 30 days before</source>
+        <translation>&apos;r 30 diwrnod cynt</translation>
+    </message>
+    <message>
+        <source>about the same as %1</source>
+        <translation>tua&apos;r un faint â%1</translation>
+    </message>
+    <message>
+        <source>%1% more than %2</source>
+        <translation>%1% yn fwy na%2</translation>
+    </message>
+    <message>
+        <source>%1% less than %2</source>
+        <translation>%1% yn llai na%2</translation>
+    </message>
 </context>
 <context>
     <name>ChartWords</name>
@@ -888,6 +924,33 @@
     <message>
         <source>dearest %1</source>
         <translation>drutaf %1</translation>
+    </message>
+</context>
+<context>
+    <name>CreditAlarm</name>
+    <message>
+        <source>Gas credit has run out: the supply is off.</source>
+        <translation>Mae&apos;r credyd nwy wedi dod i ben: mae&apos;r cyflenwad i ffwrdd.</translation>
+    </message>
+    <message>
+        <source>Electricity credit has run out: the supply is off.</source>
+        <translation>Mae&apos;r credyd trydan wedi dod i ben: mae&apos;r cyflenwad i ffwrdd.</translation>
+    </message>
+    <message>
+        <source>Gas is now using emergency credit. Please top up soon.</source>
+        <translation>Mae&apos;r nwy bellach yn defnyddio credyd argyfwng. Ychwanegwch gredyd yn fuan.</translation>
+    </message>
+    <message>
+        <source>Electricity is now using emergency credit. Please top up soon.</source>
+        <translation>Mae&apos;r trydan bellach yn defnyddio credyd argyfwng. Ychwanegwch gredyd yn fuan.</translation>
+    </message>
+    <message>
+        <source>Gas credit is low. Please top up soon.</source>
+        <translation>Mae credyd nwy yn isel. Ychwanegwch gredyd yn fuan.</translation>
+    </message>
+    <message>
+        <source>Electricity credit is low. Please top up soon.</source>
+        <translation>Mae credyd trydan yn isel. Ychwanegwch gredyd yn fuan.</translation>
     </message>
 </context>
 <context>
@@ -1092,6 +1155,10 @@
     <message>
         <source>This year</source>
         <translation>Eleni</translation>
+    </message>
+    <message>
+        <source>This meter ends its day at %1: yesterday is %2 hours</source>
+        <translation>Mae&apos;r mesurydd hwn yn gorffen ei ddiwrnod am %1: mae ddoe yn %2 awr</translation>
     </message>
     <message>
         <source>Gas</source>

@@ -1,6 +1,8 @@
 """Pairing a CAD without sight: what a person does – press the hub's pairing button (on the embedded
 home, the demo panel's button stands for it), read the passkey on the hub's label, type it into the
-CAD's passkey field and press Enter – done through the accessibility tree and the keyboard alone.
+CAD's passkey field and press Enter – or, through the supplier, have the supplier send a CIN (the
+demo panel again), read the CIN the in-home display shows, type it and call the supplier – done
+through the accessibility tree and the keyboard alone.
 """
 
 from __future__ import annotations
@@ -36,3 +38,29 @@ def test_pairing_a_cad_by_its_passkey_with_keys(screen_reader: Any) -> None:
     reader.hears(lambda said: said == PAIRED)
     reader.named("page tab", "Live")  # the paired CAD's views, in place of the pairing screen
     reader.named("page tab", "This CAD")
+
+
+def test_pairing_a_cad_through_the_supplier_with_the_cin_the_ihd_shows(
+    screen_reader: Any,
+) -> None:
+    reader = screen_reader("--mode", "cad")
+    reader.press("page tab", "Through your supplier")
+    reader.find(lambda node: node["name"].startswith("Ask your energy supplier to pair this CAD"))
+
+    reader.press("push button", "Supplier sends a CIN to the IHD")
+    reader.hears(lambda said: said == "The supplier has sent a CIN to your in-home display.")
+    _path, shown = reader.find(
+        lambda node: node["name"].startswith("The in-home display shows: CIN ")
+    )
+    cin = re.fullmatch(r"The in-home display shows: CIN (\d+)", shown["name"])
+    assert cin, shown["name"]
+
+    reader.focus("text", "CIN from the IHD")
+    reader.focused(lambda node: node["name"] == "CIN from the IHD")
+    reader.type(cin.group(1))
+    reader.find(
+        lambda node: node["name"] == "CIN from the IHD" and node.get("text") == cin.group(1)
+    )
+    reader.press("push button", "Call the supplier")
+    reader.hears(lambda said: said == PAIRED)
+    reader.named("page tab", "Live")

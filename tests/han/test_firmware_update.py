@@ -1,6 +1,7 @@
 """Firmware over the air (ZigBee OTA Upgrade, 0x0019) and PPMID swap-out, through the emulated air:
-the hub offers an image, the display fetches and checks it block by block and installs it; a second
-update on the same HAN stops the first; a swapped-out PPMID is refused by the hub from then on."""
+the hub offers an image, the display fetches and checks it block by block and installs it; on a
+SMETS1 HAN enrolled in the DCC a second update on the same HAN stops the first (on a SMETS2 HAN both
+run); a swapped-out PPMID is refused by the hub from then on."""
 
 from __future__ import annotations
 
@@ -31,13 +32,14 @@ NEW_VERSION = 0x01010000
 PAYLOAD = bytes((i * 7 + 3) % 251 for i in range(48_000))  # ~750 blocks of 64 bytes
 
 
-def _home() -> EmulatedHome:
+def _home(*, smets1_foc: bool = False) -> EmulatedHome:
     home = EmulatedHome(
         HomeSpec(
             seed=7,
             start_epoch_s=MORNING,
             history_days=3,
             electricity_prepayment=PrepaymentStart(),
+            smets1_foc=smets1_foc,
         )
     )
     log = home.hub.device_log
@@ -105,8 +107,8 @@ async def test_an_offered_image_is_fetched_checked_and_installed_with_progress()
         assert "firmware updated" in kinds
 
 
-async def test_a_second_update_on_the_han_stops_the_first_with_a_failure() -> None:
-    async with _closing(_home()) as home:
+async def test_on_a_smets1_han_a_second_update_stops_the_first_and_the_display_says_so() -> None:
+    async with _closing(_home(smets1_foc=True)) as home:
         home.hub.device_log.add(SECOND_PPMID, new_install_code(), DeviceType.PPMID)
         async with _ppmid(home, COORDINATOR_IEEE) as first, _ppmid(home, SECOND_PPMID) as second:
             home.power_on()
@@ -125,6 +127,25 @@ async def test_a_second_update_on_the_han_stops_the_first_with_a_failure() -> No
             await _until(lambda: second.model.firmware.state is UpdateState.INSTALLED)
             assert second.model.firmware.version == NEW_VERSION
             assert any(event.kind == "firmware update stopped" for event in home.hub.events)
+
+
+async def test_on_a_smets2_han_a_second_update_leaves_the_first_running() -> None:
+    async with _closing(_home()) as home:
+        home.hub.device_log.add(SECOND_PPMID, new_install_code(), DeviceType.PPMID)
+        async with _ppmid(home, COORDINATOR_IEEE) as first, _ppmid(home, SECOND_PPMID) as second:
+            home.power_on()
+            await _ready(first)
+            await _ready(second)
+            wan = SupplierWan(home)
+            image = FirmwareImage.build(PAYLOAD, file_version=NEW_VERSION)
+            wan.offer_firmware(str(COORDINATOR_IEEE), image)
+            await _until(lambda: first.model.firmware.progress > 0.05)
+            wan.offer_firmware(str(SECOND_PPMID), image)
+            await _until(lambda: second.model.firmware.state is not UpdateState.CURRENT)
+            await _until(lambda: first.model.firmware.state is UpdateState.INSTALLED)
+            await _until(lambda: second.model.firmware.state is UpdateState.INSTALLED)
+            assert first.model.firmware.version == second.model.firmware.version == NEW_VERSION
+            assert not any(event.kind == "firmware update stopped" for event in home.hub.events)
 
 
 @pytest.mark.logs_warning(r"^Firmware \w+ rejected: the image is damaged")

@@ -11,6 +11,8 @@ from pytestqt.qtbot import QtBot
 from app.host.context import ExperienceContext
 from app.settings.display_settings import DisplaySettings, SoundMode
 from app.ui.theme import STANDARD
+from han.domain.history import MeterHistory, PeriodFigures, PeriodStarts
+from han.domain.local_calendar import LocalCalendar
 from han.model import HomeModel, Measured
 from ihd.pages.budget import BudgetScreen
 from ihd.view_models.budget import BudgetLevel, BudgetViewModel
@@ -132,3 +134,34 @@ def test_the_over_budget_banner_follows_a_switch_of_language(qtbot: QtBot) -> No
     assert screen.alert.text().startswith("Rydych wedi mynd dros eich cyllideb")
     assert screen.alert.accessibleName() == screen.alert.text()
     assert sounds.beeps == 1  # put into words again, not raised again
+
+
+def _history(model: HomeModel, previous_week_gbp: dict[str, str]) -> None:
+    """Each meter's own history, read this week: last week's cost as given."""
+    calendar = LocalCalendar()
+    han_now = model.han_now(NOW)
+    week = calendar.week_start(han_now)
+    starts = PeriodStarts((calendar.day_start(han_now),), (week, week - 7 * 86400), ())
+    for key, cost in ((ESME, previous_week_gbp["electricity"]), (GAS, previous_week_gbp["gas"])):
+        figures = PeriodFigures(None, (), None, (Decimal(cost),), None, ())
+        model.meter(key).history = MeterHistory(cost_gbp=Measured(figures, NOW), starts=starts)
+
+
+def test_the_ring_says_this_week_so_far_against_the_whole_week_before(qtbot: QtBot) -> None:
+    model = dual_fuel_home()
+    model.meter(ESME).week_cost_gbp = Measured(Decimal("7.00"), NOW - 5)
+    model.meter(GAS).week_cost_gbp = Measured(Decimal("3.00"), NOW - 5)
+    before = Decimal("14.00") + Decimal("6.00") + 7 * STANDING  # last week, standing charges in
+    _history(model, {"electricity": "14.00", "gas": "6.00"})
+    view_model = BudgetViewModel(model, DisplaySettings())
+    spent = view_model.spent("week", NOW)[0]
+    assert spent is not None
+    percent = round(spent / before * 100)
+    expected = f"So far this week {percent}% of last week's £{before:.2f}"
+    assert view_model.page("week", NOW).compared == expected
+    assert view_model.page("month", NOW).compared == ""  # no month in the history: nothing said
+    screen = BudgetScreen(ExperienceContext(model, now=lambda: NOW, settings=DisplaySettings()))
+    qtbot.addWidget(screen)
+    screen.show_period("week")
+    assert screen.compared.text() == expected
+    assert screen.ring.accessibleDescription().endswith(expected)

@@ -31,11 +31,14 @@ OTHER_DISPLAY = t.EUI64.convert("00:0d:6f:ff:fe:00:00:07")
 
 
 @contextlib.asynccontextmanager
-async def _ppmid(emulated_han: OpenEmulatedHan, kit: type[Kit]) -> AsyncIterator[Any]:
+async def _ppmid(
+    emulated_han: OpenEmulatedHan, kit: type[Kit], *, smets1_foc: bool = False
+) -> AsyncIterator[Any]:
     async with emulated_han(
         start_epoch_s=kit.WEEKDAY_MORNING,
         electricity_prepayment=PrepaymentStart(),
         firmware=PPMID_IMAGE_TYPE,
+        smets1_foc=smets1_foc,
     ) as han:
         await han.meter_ready()
         await han.until(lambda: han.session.ota is not None)
@@ -74,10 +77,10 @@ async def test_an_update_shows_its_progress_and_then_the_new_version(
         assert not shell.update_badge.isVisible()
 
 
-async def test_a_second_update_on_the_han_stops_the_first_and_the_ppmid_says_so(
+async def test_on_a_smets1_han_a_second_update_stops_the_first_and_the_ppmid_says_so(
     emulated_han: OpenEmulatedHan, kit: type[Kit]
 ) -> None:
-    async with _ppmid(emulated_han, kit) as han:
+    async with _ppmid(emulated_han, kit, smets1_foc=True) as han:
         home = han.home
         home.hub.device_log.add(OTHER_DISPLAY, new_install_code(), DeviceType.PPMID)
         radio = await VirtualRadio.new(VirtualRadio.config_for(home.air, ieee=OTHER_DISPLAY))
@@ -95,6 +98,7 @@ async def test_a_second_update_on_the_han_stops_the_first_and_the_ppmid_says_so(
             shell.go_to("about")
             about = shell.page_for("about")
             assert about.version.text() == "Software version 1.0.0"
+            assert not about.progress.isVisible()  # stopped, not still running
             assert about.update_text.text().startswith(
                 "The update to version 1.1.0 was stopped: another device in your home started "
                 "updating at the same time."

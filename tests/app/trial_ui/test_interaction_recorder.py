@@ -3,6 +3,8 @@ window, without the screens knowing."""
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
@@ -69,8 +71,13 @@ def test_screens_controls_keys_and_answers_are_recorded_and_digits_masked(qtbot:
     qtbot.addWidget(other)
     QTest.keyClicks(other, "5")  # another window: not this participant's
     recorder.stop()
+    keypad = digit.parentWidget()
+    assert keypad is not None
+    centre = keypad.mapTo(window, keypad.rect().center())  # not where the digit is
+    tap = {"screen": "ppmid-top-up", "x": centre.x(), "y": centre.y()}
     assert got == [
         ("screen", "ppmid-top-up", ""),
+        ("tap", "digit", json.dumps(tap, sort_keys=True)),
         ("control", "digit", "•"),
         ("key", "digit", "•"),
         ("key", "digit", "•"),

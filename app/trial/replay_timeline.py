@@ -1,0 +1,137 @@
+"""A participant's session on one display, as a list of moments read from the trial record alone.
+
+Each moment is one event – a screen shown, a tap, feedback or an error, a command's answer, a task
+started or ended – with what the display showed from at that moment: the latest of each state part
+the display wrote before the event (``store.py``'s ``model_states``), the screen on show, the tap
+if the moment is one, and the task under way. Events are ordered by their id, the record's own
+order, not by time: the console and a display may keep different clocks.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from app.trial.display_state import DISPLAY
+from app.trial.store import EventRow, SessionRow, TrialStore
+
+FRAME_KINDS = frozenset(
+    {"session_start", "screen", "tap", "feedback", "error", "command", "task_start", "task_end"}
+)
+"""The events a replay shows as frames (a control press is its tap; keys change no screen the
+record can show)."""
+
+
+class ReplayError(LookupError):
+    """No such session, or the display recorded nothing to replay it from; the message says which."""
+
+
+@dataclass(frozen=True)
+class Tap:
+    x: int
+    y: int
+    control: str
+    """The control hit; "" for a miss."""
+    screen: str
+
+    @property
+    def missed(self) -> bool:
+        return not self.control
+
+    @classmethod
+    def of(cls, event: EventRow) -> Tap:
+        detail = json.loads(event.detail)
+        return cls(int(detail["x"]), int(detail["y"]), event.target, str(detail.get("screen", "")))
+
+
+@dataclass(frozen=True)
+class Moment:
+    event: EventRow
+    now: float
+    """The display's clock at this moment (ages and the clock on screen are measured on it)."""
+    screen: str
+    parts: Mapping[str, str]
+    """The display's state parts as of this moment (``display``, ``home``, ``meter:…``)."""
+    task: str
+    """The task under way (or just ended), as the researcher would say it; "" between tasks."""
+    tap: Tap | None = None
+
+    @property
+    def caption(self) -> str:
+        event = self.event
+        if event.kind == "tap":
+            return f"tap on {event.target}" if event.target else "tap on no control (a miss)"
+        if event.kind == "screen":
+            return f"screen {event.target}"
+        if event.kind == "task_start":
+            return f"task {event.target} started"
+        if event.kind == "task_end":
+            return f"task {event.target}: {event.detail}"
+        if event.kind in ("feedback", "error"):
+            return f"{event.kind}: {event.detail}"
+        if event.kind == "command":
+            return f"{event.target}: {event.detail}"
+        return event.kind.replace("_", " ")
+
+
+def find_session(store: TrialStore, participant: str, session_id: int | None = None) -> SessionRow:
+    """The participant's session (the latest, unless one is named)."""
+    sessions = [s for s in store.sessions() if s.participant == participant]
+    if session_id is not None:
+        sessions = [s for s in sessions if s.id == session_id]
+    if not sessions:
+        raise ReplayError(f"no session of participant {participant!r} in the record")
+    return sessions[-1]
+
+
+def moments(
+    store: TrialStore, session: SessionRow, display: str, *, task: str | None = None
+) -> list[Moment]:
+    """The frames of ``session`` on ``display`` (ihd, ppmid, …); only one task's with ``task``."""
+    source = f"display:{display}"
+    states = iter(store.states(session.participant, source))
+    pending = next(states, None)
+    parts: dict[str, str] = {}
+    now = session.started_at
+    screen = ""
+    under_way = ""
+    position = {run.id: run.position for run in store.task_runs(session.id)}
+    # A within-participants study runs each task once per design: more runs than tasks.
+    total = max(len(session.task_order), len(position))
+    found: list[Moment] = []
+    for event in store.events(session_id=session.id):
+        if event.source not in (source, "console"):
+            continue
+        # A display writes its state just before its own events. A participant's session starts
+        # with a console event, and the display writes what it shows them just after it.
+        first = event.source != source and DISPLAY not in parts
+        while pending is not None and (
+            pending.after_event < event.id or (first and pending.after_event == event.id)
+        ):
+            parts[pending.part] = pending.state
+            now = pending.at
+            pending = next(states, None)
+        if event.source == source:
+            now = event.at
+        if event.kind == "screen":
+            screen = event.target
+        if event.kind == "task_start":
+            number = position.get(event.task_run_id or 0, 0)
+            under_way = f"task {number} of {total}: {event.target}"
+        tap = Tap.of(event) if event.kind == "tap" else None
+        if tap is not None and tap.screen:
+            screen = tap.screen
+        if event.kind in FRAME_KINDS and DISPLAY in parts:
+            moment = Moment(event, now, screen, MappingProxyType(dict(parts)), under_way, tap)
+            if task is None or event.target == task or under_way.endswith(f": {task}"):
+                found.append(moment)
+        if event.kind == "task_end":
+            under_way = ""
+    if not found:
+        raise ReplayError(
+            f"the {display} display recorded nothing to replay for {session.participant}"
+            + (f" in task {task}" if task else "")
+        )
+    return found

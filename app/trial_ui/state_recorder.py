@@ -1,0 +1,97 @@
+"""What a participant display showed from, written to the trial record for a later replay.
+
+The display's home model (in parts, ``app/trial/model_state.py``) and its settings and window size
+(``app/trial/display_state.py``) are written only when a part changed: at once before every event
+the display records (so each tap and screen has the state it happened on), and otherwise at most
+once a second while the model moves (a meter reports every ten seconds, faster on a home run
+faster than real time: a write per report would be a commit per report).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+from app.settings.display_settings import DisplaySettings
+from app.trial.display_state import DISPLAY, DisplayState
+from app.trial.model_state import model_parts
+from han.model import HomeModel, ModelChange
+
+LOGGER = logging.getLogger(__name__)
+
+WriteStates = Callable[[str, dict[str, str]], None]
+"""Write parts for a participant: ``(participant, {part: state})``."""
+QUIET_MS = 1000
+
+
+class StateRecorder(QObject):
+    def __init__(
+        self,
+        window: QWidget,
+        mode: str,
+        model: HomeModel,
+        settings: DisplaySettings,
+        participant: Callable[[], str],
+        write: WriteStates,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._mode = mode
+        self._model = model
+        self._settings = settings
+        self._participant = participant
+        self._write = write
+        self._written: dict[str, str] = {}
+        self._written_for: str | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(QUIET_MS)
+        self._timer.timeout.connect(self.flush)
+        self._unsubscribe = [
+            model.subscribe(self._changed),
+            # A setting changes seldom and at once (a study's variant put on at a task's start):
+            # written now, so the moment that changed it is replayed with it.
+            settings.subscribe(lambda _setting: self.flush()),
+        ]
+        window.installEventFilter(self)
+
+    def _changed(self, _change: ModelChange | None = None) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Resize:
+            self._changed()
+        return False
+
+    def flush(self) -> None:
+        """Write every part that changed since it was last written for this participant (all of
+        them for a participant new to this display)."""
+        self._timer.stop()
+        participant = self._participant()
+        if participant != self._written_for:
+            self._written, self._written_for = {}, participant
+        size = self._window.size()
+        parts = model_parts(self._model)
+        parts[DISPLAY] = DisplayState(
+            self._mode, (size.width(), size.height()), self._settings
+        ).text()
+        changed = {part: state for part, state in parts.items() if self._written.get(part) != state}
+        if not changed:
+            return
+        try:
+            self._write(participant, changed)
+        except sqlite3.Error:  # the display goes on; the replay has a gap
+            LOGGER.exception("could not record the display's state")
+            return
+        self._written.update(changed)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._window.removeEventFilter(self)

@@ -1,0 +1,95 @@
+"""What a replay is made from: the model written in parts and read back whole, and the moments a
+session's record gives – each with the state the display had written before it."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from app.settings.display_settings import DisplaySettings, Presentation
+from app.trial.display_state import DISPLAY, DisplayState
+from app.trial.model_state import HOME, model_parts, restore_model
+from app.trial.replay_timeline import find_session, moments
+from app.trial.store import TrialStore
+from han.clusters.prepayment import CreditStatus
+from han.domain.credit import PaymentMode
+from han.model import (
+    AmbientLevel,
+    HanClock,
+    HomeModel,
+    LinkState,
+    Measured,
+    MeterKey,
+    SupplierMessage,
+)
+
+
+def a_model() -> HomeModel:
+    model = HomeModel()
+    meter = model.meter(MeterKey("00:11", 1))
+    meter.demand_kw = Measured(Decimal("0.321"), 100.0)
+    meter.ambient = Measured(AmbientLevel.HIGH, 100.0)
+    meter.tier_import_kwh = {1: Measured(Decimal("12.5"), 90.0)}
+    meter.credit.mode = Measured(PaymentMode.PREPAYMENT, 80.0)
+    meter.credit.flags = Measured(CreditStatus(0x05), 80.0)
+    model.link = LinkState.CONNECTED
+    model.han_clock = HanClock(1_000.0, 100.0, 60.0)
+    model.messages[7] = SupplierMessage(7, "Hello", "high", True, 50.0)
+    return model
+
+
+def test_a_model_read_back_from_its_parts_is_the_model() -> None:
+    model = a_model()
+    parts = model_parts(model)
+    assert set(parts) == {HOME, "meter:00:11/1"}
+    again = restore_model(parts)
+    assert again.meters == model.meters
+    assert again.messages == model.messages
+    assert (again.link, again.han_clock) == (model.link, model.han_clock)
+    assert model_parts(again) == parts
+
+
+def test_display_settings_read_back() -> None:
+    settings = DisplaySettings(theme="large", language="cy")
+    settings.set_presentation(Presentation(lead_with="energy", ambient=False))
+    settings.set_budget("week", Decimal("20"))
+    state = DisplayState.read(DisplayState("ihd", (800, 480), settings).text())
+    assert (state.mode, state.size) == ("ihd", (800, 480))
+    assert state.settings.presentation == settings.presentation
+    assert state.settings.budget_gbp("week") == Decimal("20")
+    assert (state.settings.theme, state.settings.language) == ("large", "cy")
+
+
+def test_each_moment_has_the_state_written_before_it(tmp_path: Path) -> None:
+    store = TrialStore(tmp_path / "trial.sqlite")
+    display = DisplayState("ihd", (800, 480), DisplaySettings()).text()
+    model = a_model()
+    store.record_states("P01", "display:ihd", {DISPLAY: display, **model_parts(model)})
+    session = store.open_session("study", "P01", ["cost-now"])
+    run = store.start_task(session, "cost-now", 1)
+    store.record(
+        "P01", "display:ihd", "tap", "", json.dumps({"x": 5, "y": 6, "screen": "ihd-home"})
+    )
+    model.meters[MeterKey("00:11", 1)].demand_kw = Measured(Decimal("2.5"), 110.0)
+    store.record_states("P01", "display:ihd", model_parts(model))
+    store.record("P01", "display:ihd", "screen", "ihd-messages")
+    store.end_task(run, "success")
+    store.close_session(session)
+    found = moments(store, find_session(store, "P01"), "ihd")
+    store.close()
+    assert [m.event.kind for m in found] == [
+        "session_start",
+        "task_start",
+        "tap",
+        "screen",
+        "task_end",
+    ]
+    tap = found[2]
+    assert tap.tap is not None
+    assert tap.tap.missed
+    assert (tap.tap.x, tap.tap.y) == (5, 6)
+    assert tap.task == "task 1 of 1: cost-now"
+    demand = [restore_model(dict(m.parts)).meters[MeterKey("00:11", 1)].demand_kw for m in found]
+    assert [d.value for d in demand if d] == [Decimal("0.321")] * 3 + [Decimal("2.5")] * 2
+    assert found[3].screen == "ihd-messages"
