@@ -186,8 +186,8 @@ class IhdShell(DeviceShell):
             button = self.nav.buttons[key]
             label = translate("Navigation", descriptor.label)
             count = descriptor.count(self.context.model)
-            # A no-break space keeps the count with its word if the words must break.
-            button.set_words(f"{label} ({count})" if count else label)
+            # Where the words and count do not fit on one line, the count goes to a second.
+            self.nav.set_words(key, f"{label} ({count})" if count else label)
             shortcut = self._shortcut_text(key)
             description = translate("Navigation", descriptor.description)
             self.nav.describe(key, label, description)

@@ -3,7 +3,8 @@
 Each fuel has a card, side by side – balance in large type, days left at recent use, emergency
 credit, friendly credit, debt and its repayment rate, and the supply – with that fuel's own buttons
 when they make sense: its emergency credit when the meter offers it, and turning its supply on once
-it is ready. Top up, below, takes a code for either meter.
+it is ready. Top up, below, takes a code for either meter; Messages, beside it, shows the
+supplier's messages and how many are unread.
 """
 
 from __future__ import annotations
@@ -121,10 +122,13 @@ class BalanceScreen(PpmidPage):
         self.top_up = TouchButton()
         self.top_up.setProperty("role", "primary")
         self.top_up.clicked.connect(lambda: self.navigator.go_to("top_up"))
+        self.messages = TouchButton()
+        self.messages.clicked.connect(lambda: self.navigator.go_to("messages"))
         self.about = TouchButton()
         self.about.clicked.connect(lambda: self.navigator.go_to("about"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.top_up)
+        buttons.addWidget(self.messages)
         buttons.addStretch(1)
         buttons.addWidget(self.about)
 
@@ -151,6 +155,21 @@ class BalanceScreen(PpmidPage):
         self.top_up.describe(
             self.top_up.words(), translate("BalanceScreen", "Enter a 20-digit top-up code")
         )
+        self._show_unread()
+
+    def _show_unread(self) -> None:
+        """ "Messages", with how many are unread: a supplier's word about credit or the supply."""
+        unread = self.context.model.unread_messages
+        words = (
+            fill(translate("BalanceScreen", "Messages (%1)"), str(unread))
+            if unread
+            else translate("BalanceScreen", "Messages")
+        )
+        if words != self.messages.words():
+            self.messages.set_words(words)
+            self.messages.describe(
+                words, translate("BalanceScreen", "Open your messages from your supplier")
+            )
 
     def refresh(self) -> None:
         page = self.page = self.view_model.page()
@@ -165,6 +184,7 @@ class BalanceScreen(PpmidPage):
         for index, card in enumerate(self.cards):
             card.setVisible(index < len(page.fuels))
         self.top_up.setEnabled(bool(page.fuels))
+        self._show_unread()
 
     def _act(self, page: str, meter: MeterKey) -> None:
         """A card's button: the emergency-credit or supply page, for that card's meter."""

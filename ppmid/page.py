@@ -37,6 +37,11 @@ class PpmidPage(ModelPage):
     def page_shown(self) -> None:
         """The page has just come on show."""
 
+    def scroll_pages(self, pages: int) -> bool:
+        """PageUp/PageDown: move what scrolls inside the page (a long message) by whole views;
+        False when there is nothing of its own to scroll, and the shell scrolls the page."""
+        return False
+
     def back_button(self) -> TouchButton:
         """The way back to the balance, which every other page has."""
         button = TouchButton()

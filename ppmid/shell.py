@@ -1,8 +1,9 @@
 """The PPMID's frame: a header with the page's name, the low-credit alarm and the clock, and the
-pages – balance, top-up, emergency credit, turning the supply on.
+pages – balance, top-up, emergency credit, turning the supply on, supplier messages.
 
-Keyboard: Tab walks the buttons, Enter or Space press, Escape goes back to the balance; on the
-top-up page digits type the code (see ``ppmid/top_up_screen.py``).
+Keyboard: Tab walks the buttons, Enter or Space press, Escape goes back to the balance, PageUp and
+PageDown move through a long message (or a page longer than the screen); on the top-up page digits
+type the code (see ``ppmid/top_up_screen.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from ppmid.about_screen import AboutScreen
 from ppmid.balance_screen import BalanceScreen
 from ppmid.emergency_screen import EmergencyScreen
 from ppmid.low_credit_alarm import LowCreditAlarm
+from ppmid.messages_screen import MessagesScreen
 from ppmid.page import PpmidPage
 from ppmid.supply_screen import SupplyScreen
 from ppmid.top_up_screen import TopUpScreen
@@ -70,6 +72,7 @@ class PpmidShell(DeviceShell):
             "top_up": TopUpScreen(context, self),
             "emergency": EmergencyScreen(context, self),
             "supply": SupplyScreen(context, self),
+            "messages": MessagesScreen(context, self),
             "about": AboutScreen(context, self),
         }
         self._scrolling = {key: scrolling(page) for key, page in self.pages.items()}
@@ -83,6 +86,10 @@ class PpmidShell(DeviceShell):
         layout.addWidget(self.stack, 1)
 
         self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, lambda: self.go_to(HOME))
+        self._paging = [
+            QShortcut(QKeySequence(key), self, lambda pages=pages: self._scroll(pages))
+            for key, pages in ((Qt.Key.Key_PageDown, +1), (Qt.Key.Key_PageUp, -1))
+        ]
         self.about = AboutViewModel(context.model, QT_WORDING)
         self.low_credit = LowCreditAlarm(
             context.model, context.settings, context.sound, QT_WORDING, self._show_alarm
@@ -108,6 +115,13 @@ class PpmidShell(DeviceShell):
         page.refresh()
         self._retitle()
 
+    def _scroll(self, pages: int) -> None:
+        key = self.current_key()
+        if self.pages[key].scroll_pages(pages):
+            return
+        bar = self._scrolling[key].verticalScrollBar()
+        bar.setValue(bar.value() + pages * bar.pageStep())
+
     # Words, theme, alarm --------------------------------------------------------------------
 
     def retranslate(self) -> None:
@@ -125,6 +139,7 @@ class PpmidShell(DeviceShell):
             "top_up": translate("PpmidShell", "Top up"),
             "emergency": translate("PpmidShell", "Emergency credit"),
             "supply": translate("PpmidShell", "Supply"),
+            "messages": translate("PpmidShell", "Messages from your supplier"),
             "about": translate("PpmidShell", "About"),
         }
         self.title.setText(titles[self.current_key()])

@@ -63,3 +63,16 @@ async def write_png(widget: QWidget, file_name: str) -> None:
 
 
 _camera: Camera = write_png
+
+
+def longest_scenario_message(scenario: str = "outage-and-messages") -> str:
+    """The longest supplier message a shipped scenario sends (254 bytes, the most a ZCL string
+    holds)."""
+    from home_emulator.api.scenarios import Message, open_scenario
+
+    texts = [
+        event.action.text
+        for event in open_scenario(scenario).events
+        if isinstance(event.action, Message)
+    ]
+    return max(texts, key=lambda text: len(text.encode()))

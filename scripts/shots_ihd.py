@@ -10,7 +10,17 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
-from shots_common import NOW, SCREENS, SMALL, WIDE, name, save, settle, until
+from shots_common import (
+    NOW,
+    SCREENS,
+    SMALL,
+    WIDE,
+    longest_scenario_message,
+    name,
+    save,
+    settle,
+    until,
+)
 
 from app.connection.sources import home_of
 from app.host.context import ExperienceContext
@@ -73,19 +83,6 @@ async def live() -> None:
             await save(window, name(screen, language, "standard", WIDE))
     app.settings.set_language("en")
     await app.stop()
-
-
-def longest_scenario_message(scenario: str = "outage-and-messages") -> str:
-    """The longest supplier message a shipped scenario sends (254 bytes, the most a ZCL string
-    holds)."""
-    from home_emulator.api.scenarios import Message, open_scenario
-
-    texts = [
-        event.action.text
-        for event in open_scenario(scenario).events
-        if isinstance(event.action, Message)
-    ]
-    return max(texts, key=lambda text: len(text.encode()))
 
 
 async def long_message() -> None:

@@ -6,7 +6,7 @@ import asyncio
 from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QApplication
-from shots_common import SMALL, save, settle, until
+from shots_common import SMALL, longest_scenario_message, save, settle, until
 
 from app.host.context import ExperienceContext
 from app.host.window import HostWindow
@@ -62,6 +62,7 @@ async def ppmid_screens() -> None:
     )
     from ppmid.balance_screen import BalanceScreen
     from ppmid.emergency_screen import EmergencyScreen
+    from ppmid.messages_screen import MessagesScreen
     from ppmid.page import PpmidPage
     from ppmid.shell import PpmidShell
     from ppmid.supply_screen import SupplyScreen
@@ -148,6 +149,41 @@ async def ppmid_screens() -> None:
     await settle()
     await save(window, "ppmid-balance-en-standard-1280x720.png")
     window.resize(*SMALL)
+
+    # The longest message a scenario may send (a planned power cut), pushed by the hub to every
+    # bound display: counted on the balance page, read whole on the Messages page – scrolling in
+    # large text – and no longer "New" once confirmed to the hub.
+    text = longest_scenario_message()
+    home.send_message(text, confirm=True, importance="high")
+    await until(lambda: any(m.text == text for m in model_of(session).messages.values()))
+    await until(lambda: "1" in balance.messages.words())
+    await settle()
+    await save(window, file("balance-message"))
+    settings.set_language("cy")
+    await settle()
+    await save(window, file("balance-message", "cy"))
+    settings.set_language("en")
+    messages = page_of(shell, "messages", MessagesScreen)
+    QTest.mouseClick(balance.messages, Qt.MouseButton.LeftButton)
+    await settle()
+    await save(window, file("messages-long"))
+    settings.set_theme("large")
+    for language in ("en", "cy"):
+        settings.set_language(language)
+        await settle()
+        await save(window, f"ppmid-messages-long-{language}-large-{SMALL[0]}x{SMALL[1]}.png")
+    while messages.scroll_pages(+1) and not messages.card.text.at_end():  # PageDown, as a person
+        await settle()
+    await settle()
+    await save(window, f"ppmid-messages-long-end-cy-large-{SMALL[0]}x{SMALL[1]}.png")
+    settings.set_theme("standard")
+    settings.set_language("en")
+    QTest.mouseClick(messages.confirm, Qt.MouseButton.LeftButton)
+    await until(lambda: not messages.confirm.isVisible() and not messages.card.new.isVisible())
+    await settle()
+    await save(window, file("messages-confirmed"))
+    shell.go_to("balance")
+
     top_up = page_of(shell, "top_up", TopUpScreen)
     shell.go_to("top_up")
     QTest.keyClicks(top_up, vend(home, 1, 10)[:13])

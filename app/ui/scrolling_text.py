@@ -46,6 +46,11 @@ class ScrollingText(QScrollArea):
         """More text than room: part of it is out of view."""
         return self.verticalScrollBar().maximum() > 0
 
+    def at_end(self) -> bool:
+        """The last line is in view."""
+        bar = self.verticalScrollBar()
+        return bool(bar.value() == bar.maximum())
+
     def scroll_pages(self, pages: int) -> bool:
         """Move by whole views (negative: back); False if the text fits and nothing moved."""
         if not self.scrolls():

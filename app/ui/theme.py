@@ -94,8 +94,7 @@ def stylesheet(theme: Theme, base_px: int) -> str:
     body = round(base_px * theme.text_scale)
     line = theme.outline_px
     touch = _touch_target(base_px)
-    # Four to eight screen names share the bar: its words grow less than body text does.
-    nav_px = round(base_px * min(theme.text_scale, 1.1) * 0.95)
+    nav_px = nav_font_px(theme, base_px)
     return f"""
     QWidget {{
         background: {theme.background};
@@ -186,6 +185,12 @@ def stylesheet(theme: Theme, base_px: int) -> str:
     QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
     QWidget[role="nav-bar"] {{ border-top: {line}px solid {theme.border}; }}
     """
+
+
+def nav_font_px(theme: Theme, base_px: int) -> int:
+    """The navigation bar's words before the bar fits them to its buttons (``app/ui/nav_bar.py``).
+    Four to eight screen names share the bar: its words grow less than body text does."""
+    return round(base_px * min(theme.text_scale, 1.1) * 0.95)
 
 
 def base_font_px(window_height: int) -> int:

@@ -22,11 +22,18 @@ _PRESS_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 
 class TouchButton(QToolButton):
     def __init__(
-        self, words: str = "", parent: QWidget | None = None, *, icon_scale: float = 1.0
+        self,
+        words: str = "",
+        parent: QWidget | None = None,
+        *,
+        icon_scale: float = 1.0,
+        shrinks: bool = True,
     ) -> None:
         super().__init__(parent)
         self._words = ""
         self._icon_scale = icon_scale
+        self._shrinks = shrinks
+        """False where a container sets the size of its buttons' words (the navigation bar)."""
         self._natural_px = 0  # the theme's text size, before any shrinking to fit
         self._shrunk_px = 0  # the size set to fit one long word; 0 when the theme's size fits
         self._restyling = False
@@ -78,7 +85,7 @@ class TouchButton(QToolButton):
         """Sets the words just small enough for the longest line to fit, within the floor."""
         natural_px = self._natural_px
         wanted = 0
-        if natural_px > 0 and self.isVisible() and room > 0:
+        if self._shrinks and natural_px > 0 and self.isVisible() and room > 0:
             floor = int(natural_px * SMALLEST_WORDS)
             trial = QFont(self.font())
             px = natural_px

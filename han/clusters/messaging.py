@@ -21,6 +21,23 @@ class MessageControl(t.bitmap8):
     confirmation_required = 0x80
 
 
+class Utf8String(t.CharacterString):
+    """A ZCL character string whose length octet counts its UTF-8 octets, as a ZCL string's does.
+
+    zigpy's ``CharacterString`` writes the number of characters instead, so a message holding a "£"
+    or a Welsh "ŵ" (two octets each) would be read one octet short for each – its last letters
+    lost. Reading is the same either way.
+    """
+
+    def serialize(self) -> bytes:
+        if getattr(self, "invalid", False):  # zigpy sets it in __new__ without declaring it
+            return super().serialize()
+        octets = self.encode("utf8")
+        if len(octets) >= self._invalid_length:
+            raise ValueError(f"String is too long ({len(octets)} octets)")
+        return len(octets).to_bytes(self._prefix_length, "little") + octets
+
+
 class GBMessaging(ReportsUndecodableFrames, Messaging):
     _skip_registry = False
 
@@ -44,7 +61,7 @@ class GBMessaging(ReportsUndecodableFrames, Messaging):
                 "message_control": MessageControl,
                 "start_time": t.UTCTime,
                 "duration_in_minutes": t.uint16_t,
-                "message": t.CharacterString,
+                "message": Utf8String,
                 "extended_message_control?": t.bitmap8,
             },
         )

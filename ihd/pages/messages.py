@@ -9,19 +9,19 @@ A message stays marked "New" for the visit it arrived in, until it is confirmed.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from qasync import asyncSlot
 
 from app.host.context import ExperienceContext
 from app.ui.announce import announce
 from app.ui.i18n import QT_WORDING
 from app.ui.icons import icon
-from app.ui.scrolling_text import ScrollingText
+from app.ui.message_card import MessageCard
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
+from app.view_models.messages import MessagePage, MessagesViewModel
 from han.model import Field, ModelChange
 from ihd.screen import IhdScreen, Navigator
-from ihd.view_models.messages import MessagePage, MessagesViewModel
 
 translate = QCoreApplication.translate
 
@@ -43,32 +43,12 @@ class MessagesScreen(IhdScreen):
         """Messages that were unread when they came on screen keep their "New" mark until the
         person leaves, although showing them marked them read."""
 
-        self.important = QLabel("")
-        self.important.setProperty("role", "badge")
-        self.position = QLabel("")
-        self.position.setProperty("role", "heading")
-        self.new = QLabel("")
-        self.new.setProperty("role", "badge")
-        heading = QHBoxLayout()
-        heading.addWidget(self.important)
-        heading.addWidget(self.position)
-        heading.addStretch(1)
-        heading.addWidget(self.new)
-
-        self.received = QLabel("")
-        self.received.setProperty("role", "caption")
-        self.text = ScrollingText("message")
-        self.confirmation = QLabel("")
-        self.confirmation.setProperty("role", "status")
-        self.confirmation.setWordWrap(True)
-
-        card = QFrame()
-        card.setProperty("role", "card")
-        card_layout = QVBoxLayout(card)
-        card_layout.addLayout(heading)
-        card_layout.addWidget(self.received)
-        card_layout.addWidget(self.text, 1)
-        card_layout.addWidget(self.confirmation)
+        self.card = MessageCard()
+        # The card's parts, by the names the screen's readers and tests know them.
+        self.position = self.card.position
+        self.new = self.card.new
+        self.text = self.card.text
+        self.confirmation = self.card.confirmation
 
         self.previous = TouchButton()
         self.next = TouchButton()
@@ -88,7 +68,7 @@ class MessagesScreen(IhdScreen):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 4)
-        layout.addWidget(card, 1)
+        layout.addWidget(self.card, 1)
         layout.addLayout(buttons)
 
         self.retranslate()
@@ -108,9 +88,7 @@ class MessagesScreen(IhdScreen):
         self.arrived.describe(
             self.arrived.words(), translate("MessagesScreen", "Show the message that has just come")
         )
-        self.new.setText(translate("MessagesScreen", "New"))
-        self.text.setAccessibleName(translate("MessagesScreen", "Message"))
-        self.text.label.setAccessibleName(translate("MessagesScreen", "Message"))
+        self.card.retranslate()
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
@@ -162,16 +140,7 @@ class MessagesScreen(IhdScreen):
         )
 
     def show_page(self, page: MessagePage) -> None:
-        self.position.setText(page.position)
-        self.important.setText(page.important)
-        self.important.setVisible(bool(page.important))
-        self.new.setVisible(page.message_id in self._new_this_visit and not page.confirmed)
-        self.received.setText(page.received)
-        self.text.setText(page.text)
-        self.text.setAccessibleDescription(page.text)
-        self.text.label.setAccessibleDescription(page.text)
-        self.confirmation.setText(page.confirmation)
-        self.confirmation.setVisible(bool(page.confirmation))
+        self.card.show_page(page, new=page.message_id in self._new_this_visit)
         self.confirm.setVisible(page.can_confirm)
         self.previous.setEnabled(page.has_previous)
         self.next.setEnabled(page.has_next)

@@ -175,6 +175,18 @@
         <translation>Rhowch god ychwanegu credyd 20 digid</translation>
     </message>
     <message>
+        <source>Messages (%1)</source>
+        <translation>Negeseuon (%1)</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Negeseuon</translation>
+    </message>
+    <message>
+        <source>Open your messages from your supplier</source>
+        <translation>Agor eich negeseuon gan eich cyflenwr</translation>
+    </message>
+    <message>
         <source>Emergency credit %1</source>
         <translation>Credyd argyfwng %1</translation>
     </message>
@@ -2106,6 +2118,17 @@ python -m app --mode %1 --source %2 --display-ieee EUI64 --install-code CODE --t
     </message>
 </context>
 <context>
+    <name>PpmidMessages</name>
+    <message>
+        <source>Back</source>
+        <translation>Yn ôl</translation>
+    </message>
+    <message>
+        <source>Back to your balance</source>
+        <translation>Yn ôl at eich balans</translation>
+    </message>
+</context>
+<context>
     <name>PpmidShell</name>
     <message>
         <source>Silence</source>
@@ -2130,6 +2153,10 @@ python -m app --mode %1 --source %2 --display-ieee EUI64 --install-code CODE --t
     <message>
         <source>Supply</source>
         <translation>Cyflenwad</translation>
+    </message>
+    <message>
+        <source>Messages from your supplier</source>
+        <translation>Negeseuon gan eich cyflenwr</translation>
     </message>
     <message>
         <source>About</source>

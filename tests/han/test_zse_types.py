@@ -14,6 +14,7 @@ import pytest
 from zigpy.zcl import Cluster
 
 from han.clusters import GBMetering, GBPrepayment, GBPrice
+from han.clusters.messaging import Utf8String
 
 ZSE_TABLES = Path(__file__).parents[1] / "fixtures" / "zse"
 
@@ -47,3 +48,11 @@ def test_the_month_histories_and_the_currency_scaling_factor() -> None:
     assert {metering[attr_id][1] for attr_id in months} == {"uint32"}
     assert _zse_table("prepayment")[0x0502] == ("CurrencyScalingFactor", "enum8")
     assert GBPrepayment.AttributeDefs.currency_scaling_factor.zcl_type.name == "enum8"
+
+
+def test_a_message_with_two_octet_letters_is_read_whole() -> None:
+    """The length octet counts UTF-8 octets: "£" and the Welsh "ŵ" cost no letters at the end."""
+    text = "Dyled: £3.50 yr wythnos o ddydd Llun ymlaen. Diolch – Ŵyr y Gŵr"
+    wire = Utf8String(text).serialize()
+    assert wire[0] == len(text.encode("utf8"))
+    assert Utf8String.deserialize(wire + b"\x01") == (text, b"\x01")

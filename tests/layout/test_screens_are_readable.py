@@ -22,29 +22,10 @@ IHD_LIVE_STILL_TO_MEND = frozenset(
         # A touch button whose words break onto two lines keeps the height of one line.
         "ihd-messages/TouchButton '✉ Neges\\nnewydd'",
         "ihd-messages/TouchButton '✉ New\\nmessage'",
-        # The navigation bar's longest words, even at the smallest size a touch button may set them.
-        "NavBar/TouchButton 'Gosodiadau'",
-        "NavBar/TouchButton 'Negeseuon\\n(",
-        "NavBar/TouchButton 'Messages\\n(",
     }
 )
-LONG_MESSAGE_STILL_TO_MEND = frozenset(
-    {
-        # The navigation bar's longest words, as in the live tour; here Messages is the screen on
-        # show (its words bold) and has no count, the message having been read.
-        "NavBar/TouchButton 'Gosodiadau'",
-        "NavBar/TouchButton 'Negeseuon'",
-        "NavBar/TouchButton 'Messages'",
-    }
-)
-KIOSK_STILL_TO_MEND = frozenset(
-    {
-        # The IHD's navigation bar behind the kiosk's panels: its longest words, as on the IHD.
-        "NavBar/TouchButton 'Gosodiadau'",
-        "NavBar/TouchButton 'Negeseuon'",
-        "NavBar/TouchButton 'Messages'",
-    }
-)
+LONG_MESSAGE_STILL_TO_MEND: frozenset[str] = frozenset()
+KIOSK_STILL_TO_MEND: frozenset[str] = frozenset()
 PPMID_STILL_TO_MEND = frozenset(
     {
         "ppmid-top-up/TouchButton '✓\\nTrydan'",

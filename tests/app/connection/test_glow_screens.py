@@ -5,9 +5,9 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from app.host.context import ExperienceContext, NotConnected
+from app.view_models.messages import MessagesViewModel
 from han.model import HomeModel
 from ihd.pages.prepayment import PrepaymentScreen
-from ihd.view_models.messages import MessagesViewModel
 
 
 def test_supplier_messages_are_not_available_from_a_feed() -> None:

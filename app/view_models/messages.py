@@ -1,4 +1,4 @@
-"""Supplier messages, one at a time as an IHD shows them – Qt-free.
+"""Supplier messages, one at a time as a display shows them (the IHD and the PPMID) – Qt-free.
 
 A message is read once it has been on screen; one that asks for confirmation keeps asking until the
 consumer presses Confirm and the hub has been told (``ExperienceContext.commands``). Newest first;

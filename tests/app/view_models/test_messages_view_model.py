@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from app.host.context import CommandFailed, NotConnected
+from app.view_models.messages import MessagesViewModel
 from han.model import Field, HomeModel, ModelChange, SupplierMessage
-from ihd.view_models.messages import MessagesViewModel
 
 
 class FakeHub(NotConnected):
