@@ -300,6 +300,9 @@ async def ppmid_screens() -> None:
     await until(lambda: model_of(session).firmware.state is UpdateState.INSTALLED, 120)
     await settle()
     await save(window, file("update-installed"))
+    # A second update stopping the first is a SMETS1 hub's rule (S1SR 18.63–18.65): this home's hub
+    # follows it from here, as a smets1-foc home's does from the start.
+    home.hub.ota.one_update_per_han = True
     other_ieee = "00:0d:6f:ff:fe:00:00:07"
     home.hub.device_log.add(t.EUI64.convert(other_ieee), new_install_code(), DeviceType.PPMID)
     other_radio = await VirtualRadio.new(VirtualRadio.config_for(home.air, ieee=other_ieee))
