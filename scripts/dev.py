@@ -17,10 +17,8 @@ import hashlib
 import os
 import subprocess
 import sys
-import tempfile
 import venv
 from pathlib import Path
-from typing import IO
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
@@ -130,14 +128,17 @@ def run_tests(pytest_args: list[str]) -> int:
             commands=["qemu-aarch64-static"],
             reason="to run the arm64 package's programs in an arm64 root",
         )
-    beside = None
-    if not pytest_args and "arm64" in debian_arches(env):
-        beside = _start_arm64_install_test(env)
+    after = not pytest_args and "arm64" in debian_arches(env)
+    if after:
+        # The arm64 install runs every program under emulation for half an hour: after the suite,
+        # not beside it, so that the suite's timing-sensitive end-to-end tests run on an idle machine.
+        env["SMETS_TEST_DEBIAN"] = ",".join(a for a in debian_arches(env) if a != "arm64")
+        env["SMETS_TEST_DEBIAN_AFTER"] = "arm64"
     pytest = [str(PYTHON), "-m", "pytest", *pytest_args]
     print(f"dev.py: {' '.join(pytest)}", flush=True)
     code = subprocess.run(pytest, cwd=ROOT, env=env).returncode
-    if beside is not None:
-        code = _finish_arm64_install_test(*beside) or code
+    if after:
+        code = _arm64_install_test(env) or code
     return code
 
 
@@ -148,35 +149,15 @@ def debian_arches(env: dict[str, str]) -> list[str]:
     return ["amd64", "arm64"] if asked in {"1", "all"} else [a for a in asked.split(",") if a]
 
 
-def _start_arm64_install_test(
-    env: dict[str, str],
-) -> tuple[subprocess.Popen[bytes], IO[bytes]]:
-    """The arm64 package's install test runs every arm64 program under emulation – half an hour –
-    so it runs beside the rest of the suite, at a lower priority, instead of after it. The suite's
-    own run leaves it out (SMETS_TEST_DEBIAN_BESIDE says why it is skipped there)."""
-    log = tempfile.TemporaryFile()  # noqa: SIM115 - read and closed once the test ends
+def _arm64_install_test(env: dict[str, str]) -> int:
+    """The arm64 package installed and run in a fresh Debian root under qemu (the suite's own
+    run skips it, SMETS_TEST_DEBIAN_AFTER saying why)."""
     test = "tests/install/test_deb_on_fresh_debian.py"
     command = [str(PYTHON), "-m", "pytest", "-q", "-p", "no:cacheprovider", test, "-k", "arm64"]
-    print(f"dev.py: beside the suite: {' '.join(command)}", flush=True)
-    process = subprocess.Popen(
-        command,
-        cwd=ROOT,
-        env={**env, "SMETS_TEST_DEBIAN": "arm64"},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        preexec_fn=lambda: os.nice(10),  # before exec, in the child: lower its priority only
-    )
-    env["SMETS_TEST_DEBIAN"] = ",".join(a for a in debian_arches(env) if a != "arm64")
-    env["SMETS_TEST_DEBIAN_BESIDE"] = "arm64"
-    return process, log
-
-
-def _finish_arm64_install_test(process: subprocess.Popen[bytes], log: IO[bytes]) -> int:
-    print("dev.py: waiting for the arm64 package's install test …", flush=True)
-    code = process.wait()
-    log.seek(0)
-    print(log.read().decode(errors="replace"), flush=True)
-    log.close()
+    print(f"dev.py: after the suite: {' '.join(command)}", flush=True)
+    arm64_env = {**env, "SMETS_TEST_DEBIAN": "arm64"}
+    arm64_env.pop("SMETS_TEST_DEBIAN_AFTER", None)
+    code = subprocess.run(command, cwd=ROOT, env=arm64_env).returncode
     print(f"dev.py: the arm64 package's install test {'failed' if code else 'passed'}", flush=True)
     return code
 

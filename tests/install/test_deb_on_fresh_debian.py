@@ -37,8 +37,8 @@ AS_SMETS = "runuser -u smets -- env HOME=/var/lib/smets QT_QPA_PLATFORM=offscree
 
 
 def _why_not(arch: str) -> str | None:
-    if arch in os.environ.get("SMETS_TEST_DEBIAN_BESIDE", "").split(","):
-        return "runs beside the suite (its result is printed at the end of the test command)"
+    if arch in os.environ.get("SMETS_TEST_DEBIAN_AFTER", "").split(","):
+        return "runs after the suite (the test command runs it once the rest has passed or failed)"
     if arch not in ARCHES:
         return "set SMETS_TEST_DEBIAN=1 to install the .deb into fresh Debian roots"
     if os.geteuid() != 0 or shutil.which("debootstrap") is None:
