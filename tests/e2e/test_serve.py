@@ -347,11 +347,10 @@ def test_the_app_on_the_served_ezsp_stick_screenshots_a_reading(
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    # bellows' one known complaint at exit: a frame it had in flight when the app let go of the
-    # stick (a read the screenshot's exit cancelled) fails with "Connection has been closed".
-    tracebacks = result.stderr.count("Traceback")
-    in_flight = result.stderr.count("RuntimeError: Connection has been closed")
-    assert tracebacks == in_flight <= 1, result.stderr
+    # a frame bellows still had in flight when the app let go of the stick (a read the
+    # screenshot's exit cancelled) is acknowledged before the port closes, not failed unheard
+    assert "Traceback" not in result.stderr, result.stderr
+    assert "never retrieved" not in result.stderr, result.stderr
     assert "no meter reading" not in result.stderr, result.stderr
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert process.stop() == 0
