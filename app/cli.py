@@ -27,6 +27,7 @@ from app.settings.store import StoredSettings
 from han.clock_speed import MAX_SPEED, MIN_SPEED
 from han.formats.install_codes import parse_install_code
 from han.program_name import program_name
+from han.radio import ota_providers
 from han.version import version_line
 
 
@@ -441,6 +442,7 @@ def _kiosk_settings(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    ota_providers.defer()  # before zigpy is imported: no radio here uses them (see the module)
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["kiosk-pin"]:
         from app.kiosk.pin_command import main as set_pin

@@ -7,9 +7,10 @@ A Glow feed (``glow://``) is a source without a radio: its address goes straight
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeAlias
+
 from app.connection.base import HanSource
 from app.connection.glow_address import GlowAddress, is_glow, parse_glow
-from app.connection.glow_connection import GlowConnection
 from app.connection.han_access import CAD_IEEE, HanAccess, session_access
 from app.connection.han_connection import HanConnection
 from app.connection.sources import EmulatorDemo, EmulatorSource, open_source
@@ -18,8 +19,11 @@ from app.settings.options import Options
 from han.model import HomeModel
 from han.session import HanSession
 
+if TYPE_CHECKING:  # its MQTT client is imported only for a display on a feed
+    from app.connection.glow_connection import GlowConnection
+
 Source = HanSource | GlowAddress
-Connection = HanConnection | GlowConnection
+Connection: TypeAlias = "HanConnection | GlowConnection"
 """What a display's host holds: either kind of connection, one surface."""
 
 
@@ -41,6 +45,8 @@ def source_for(options: Options, experience: Experience) -> Source:
 
 def connection_for(source: Source, model: HomeModel, experience: Experience) -> Connection:
     if isinstance(source, GlowAddress):
+        from app.connection.glow_connection import GlowConnection
+
         return GlowConnection(source, model)
     image_type = experience.firmware_image_type
     return HanConnection(

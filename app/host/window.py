@@ -11,18 +11,21 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.history.health import HistoryHealth
-from app.host.han_wiring import Connection
 from app.settings.display_settings import DisplaySettings, Setting
 from app.ui import i18n
 from app.ui.history_notice import HistoryNotice
 from app.ui.reconnecting_overlay import ReconnectingOverlay
 from app.ui.theme import THEMES, base_font_px, stylesheet
+
+if TYPE_CHECKING:
+    from app.host.han_wiring import Connection
 
 
 class HostWindow(QMainWindow):

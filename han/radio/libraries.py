@@ -20,6 +20,7 @@ from zigpy.application import ControllerApplication
 
 from han.radio.air import smart_energy_application
 from han.radio.ezsp_closing import EzspClosesCleanly
+from han.radio.ota_providers import no_ota
 from han.radio.znp_closing import ZnpClosesCleanly
 from han.radio.znp_long_messages import ZnpLongMessages
 
@@ -144,7 +145,7 @@ def radio_config(choice: RadioChoice, *, database_path: str | None) -> dict[str,
         "device": device,
         "database_path": database_path,
         "backup_enabled": True,  # a display that forms its own network must be able to resume it
-        "ota": {"enabled": False},
+        "ota": no_ota(),
         **dict(choice.kind.options),
     }
 

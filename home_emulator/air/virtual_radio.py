@@ -27,6 +27,7 @@ from han.clusters import SE_PROFILE_ID
 from han.formats.install_codes import printed_install_code
 from han.quiet_log import QuietLog
 from han.radio.air import SmartEnergyAware
+from han.radio.ota_providers import no_ota
 from home_emulator.air.address import SCHEME
 from home_emulator.air.link import AirLink, LinkLost, LinkRefused
 from home_emulator.air.medium import Air, AlreadyAttached, NoSuchNode
@@ -70,7 +71,7 @@ class VirtualRadio(SmartEnergyAware, zigpy.application.ControllerApplication):
             conf.CONF_DATABASE: database_path,
             conf.CONF_NWK_BACKUP_ENABLED: False,
             conf.CONF_TOPO_SCAN_ENABLED: False,
-            conf.CONF_OTA: {conf.CONF_OTA_ENABLED: False},
+            conf.CONF_OTA: no_ota(),
         }
         if ieee is not None:
             config[CONF_DISPLAY_IEEE] = str(

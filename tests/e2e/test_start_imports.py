@@ -1,0 +1,60 @@
+"""The app's start stays light: at the first live reading on screen (demand and price, the moment
+``--screenshot`` waits for) none of the modules that reading does not need has been imported –
+zigpy's internet OTA providers and their HTTP client, the Glow feed's MQTT client, the chart
+library of the History screen."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+NOT_BEFORE_THE_FIRST_READING = ("aiohttp", "jsonschema", "paho", "pyqtgraph")
+
+# The app as ``python -m app --screenshot`` runs it; a follower of every home model (the app
+# makes one) notes which heavy modules are loaded when the first reading is in.
+_PROBE = """
+import json, sys
+import han.model
+from han.radio import ota_providers
+
+heavy = json.loads(sys.argv[1])
+seen = {}
+made = han.model.HomeModel.__init__
+
+def following(model, *args, **kwargs):
+    made(model, *args, **kwargs)
+
+    def check(_change=None):
+        meter = model.electricity_import_meter()
+        if not seen and meter is not None and meter.demand_kw and meter.tariff.unit_price_gbp_per_kwh:
+            seen["loaded"] = sorted(name for name in heavy if name in sys.modules)
+            seen["ota_providers_deferred"] = ota_providers.deferred()
+
+    model.subscribe(check)
+
+han.model.HomeModel.__init__ = following
+from app.cli import main
+
+status = main(["--screenshot", sys.argv[2]])
+print(json.dumps({"status": status, **seen}))
+"""
+
+
+def test_nothing_heavy_is_imported_before_the_first_reading(tmp_path: Path) -> None:
+    screenshot = tmp_path / "first-reading.png"
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, json.dumps(NOT_BEFORE_THE_FIRST_READING), str(screenshot)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=True,
+    )
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    assert answer == {"status": 0, "loaded": [], "ota_providers_deferred": True}, result.stderr
+    assert screenshot.exists()
