@@ -26,6 +26,7 @@ from app.settings.options import (
 from app.settings.store import StoredSettings
 from han.clock_speed import MAX_SPEED, MIN_SPEED
 from han.formats.install_codes import parse_install_code
+from han.program_name import program_name
 from han.radio import ota_providers
 from han.version import version_line
 
@@ -248,7 +249,7 @@ def _check_headless(parser: argparse.ArgumentParser, args: argparse.Namespace) -
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(
-        prog="python -m app",
+        prog=program_name("app"),
         description=(
             "GB smart-meter consumer devices (In-Home Display, PPMID, CAD) on a ZigBee Smart Energy "
             "HAN. By default it opens the In-Home Display on a bundled emulated home."
@@ -412,7 +413,7 @@ def _stored_settings() -> StoredSettings:
     """The settings kept on disk (all of them for a kiosk; a desktop run, how it speaks)."""
     loaded = settings_store.load()
     if loaded.problem:
-        print(f"python -m app: {loaded.problem}", file=sys.stderr)
+        print(f"{program_name('app')}: {loaded.problem}", file=sys.stderr)
     return loaded.settings
 
 

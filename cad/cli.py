@@ -22,6 +22,7 @@ from cad.feed.settings import (
 from cad.log import export
 from cad.pairing_memory import default_db_path
 from cad.status_file import StatusFile, default_status_path, process_alive
+from han.program_name import program_name
 from han.version import version_line
 
 NOT_RUNNING = 3
@@ -34,7 +35,7 @@ class _OneLineParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _OneLineParser(prog="python -m cad", description="The Consumer Access Device.")
+    parser = _OneLineParser(prog=program_name("cad"), description="The Consumer Access Device.")
     parser.add_argument("--version", action="version", version=version_line())
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_OneLineParser)
     _add_run(commands.add_parser("run", help="log the meters and publish the feed, no screen"))
@@ -208,7 +209,7 @@ def _feed(args: argparse.Namespace) -> int:
             )
         )
     except (FeedSettingsError, ValueError, OSError) as error:
-        print(f"python -m cad feed: {error}", file=sys.stderr)
+        print(f"{program_name('cad')} feed: {error}", file=sys.stderr)
         return 2
     print(
         f"feed: {settings.host}:{settings.port}, topics {settings.prefix}/… (a running CAD "
@@ -230,7 +231,7 @@ def _export(args: argparse.Namespace) -> int:
         finally:
             database.close()
     except export.ExportError as error:
-        print(f"python -m cad export: {error}", file=sys.stderr)
+        print(f"{program_name('cad')} export: {error}", file=sys.stderr)
         return 2
     sys.stdout.write(text)
     return 0

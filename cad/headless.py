@@ -1,10 +1,9 @@
 """The CAD with no screen (``python -m cad run``): it pairs when told to, then logs the meters,
 publishes the feed and keeps ``python -m cad status`` informed, until the host stops it.
 
-The same parts as the windowed CAD (``shell``): the pairing flow and its memory, the logger, the
-feed control, the meters' site ids; and the same rules – paired when remembered, when pairing
-succeeds or when readings arrive (the hub already admits it); back to unpaired when the hub heard
-is not the one paired with. Qt-free: it runs on a server without a display.
+The same parts and rules as the windowed CAD (``shell``), from ``cad.pairing_rules``: the pairing
+flow and its memory, the logger, the feed control, the meters' site ids. Qt-free: it runs on a
+server without a display.
 """
 
 from __future__ import annotations
@@ -18,14 +17,13 @@ from pathlib import Path
 from typing import Any, Final
 
 from app.host.context import ExperienceContext, HeadlessOrders
-from cad.feed.control import FeedControl
-from cad.feed.han_facts import SiteIds, signal_from
 from cad.feed.mqtt import FeedStatus
 from cad.log.logger import CadLogger
 from cad.meters import electricity_meter
 from cad.pairing_memory import PairingMemory, default_db_path
+from cad.pairing_rules import CadPairing, Turn
 from cad.status_file import CadStatus, StatusFile
-from cad.view_models.pairing import MESSAGES, PairingFlow
+from cad.view_models.pairing import MESSAGES
 from han.links.pairing import PairingOutcome
 from han.model import ModelChange
 
@@ -54,15 +52,9 @@ class HeadlessCad:
         self.context = context
         self.orders = orders
         self.db_path = db_path or default_db_path()
-        self.flow = PairingFlow(context, memory, now=context.now)
-        self.site_ids = SiteIds()
-        self.feed_control = FeedControl(
-            context.model,
-            lambda: self.flow.display_ieee.replace(":", "").upper(),
-            now=context.now,
-            signal=signal_from(context.devices),
-            site_ids=self.site_ids,
-        )
+        self.rules = CadPairing(context, memory)
+        self.flow = self.rules.flow
+        self.feed_control = self.rules.feed_control
         self.feed_control.subscribe(self._feed_changed)
         self.status_file = StatusFile(orders.status_file)
         self.logger: CadLogger | None = None
@@ -94,8 +86,7 @@ class HeadlessCad:
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-        self.feed_control.stop()
-        self.site_ids.cancel()
+        self.rules.close()
         logger, self.logger = self.logger, None
         if logger is not None:
             await logger.stop()
@@ -168,19 +159,17 @@ class HeadlessCad:
         if self.paired or not self.running:
             return
         self.paired = True
-        access = self.context.han_access
-        if access is not None:
-            logger = CadLogger(self.db_path, self.context.model, access.links, now=self.context.now)
+        logger = self.rules.logger(self.db_path)
+        if logger is not None:
             await logger.start()
             self.logger = logger
-        self.feed_control.start()
-        self.flow.check_hub()
+        self.rules.now_paired()
         say(f"logging to {self.db_path}; feed {self.feed_control.status.value}")
         self._write_status()
 
     async def _back_to_unpaired(self) -> None:
         self.paired = False
-        self.feed_control.stop()
+        self.rules.now_unpaired()
         logger, self.logger = self.logger, None
         if logger is not None:
             await logger.stop()
@@ -192,20 +181,11 @@ class HeadlessCad:
     def _model_changed(self, change: ModelChange) -> None:
         if not self.running:
             return
-        model = self.context.model
-        if self.paired:
-            if self.context.han_access is not None:
-                self.site_ids.learn(self.context.han_access.links())
-            if self.flow.check_hub():
-                self._spawn(self._back_to_unpaired())
-                return
-        elif (
-            change.meter is not None
-            and self.flow.notice is None
-            and electricity_meter(model) is not None
-        ):
-            # Readings arrive: the hub already has this CAD in its device log.
-            self.flow.installed()
+        turn = self.rules.turn(change, paired=self.paired)
+        if turn is Turn.HUB_REPLACED:
+            self._spawn(self._back_to_unpaired())
+            return
+        if turn is Turn.PAIRED:
             self._spawn(self._on_paired())
         self._status_soon()
 

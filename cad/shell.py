@@ -11,11 +11,9 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, Q
 from app.host.context import ExperienceContext
 from app.ui.history_notice import HistoryNotice
 from app.ui.scrolling_page import scrolling
-from cad.feed.control import FeedControl
-from cad.feed.han_facts import SiteIds, signal_from
 from cad.log.logger import CadLogger
-from cad.meters import electricity_meter
 from cad.pairing_memory import PairingMemory, default_db_path
+from cad.pairing_rules import CadPairing, Turn
 from cad.screens.device import DeviceView
 from cad.screens.feed import FeedView
 from cad.screens.paired import (
@@ -26,7 +24,6 @@ from cad.screens.paired import (
     TariffView,
 )
 from cad.screens.pairing import PairingScreen
-from cad.view_models.pairing import PairingFlow
 from han.model import ModelChange
 
 CONTEXT = "CadShell"
@@ -44,7 +41,9 @@ class CadShell(QWidget):
         super().__init__(parent)
         self.context = context
         self.db_path = default_db_path()
-        self.flow = PairingFlow(context, memory, now=context.now)
+        self.rules = CadPairing(context, memory)
+        self.flow = self.rules.flow
+        self.feed_control = self.rules.feed_control
         self.logger_ref = LoggerRef(context)
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
@@ -70,14 +69,6 @@ class CadShell(QWidget):
         self.history = HistoryView(self.logger_ref)
         self.tariff = TariffView(context)
         self.export = ExportView(self.logger_ref)
-        self.site_ids = SiteIds()
-        self.feed_control = FeedControl(
-            context.model,
-            lambda: self.flow.display_ieee.replace(":", "").upper(),
-            now=context.now,
-            signal=signal_from(context.devices),
-            site_ids=self.site_ids,
-        )
         self.feed = FeedView(self.feed_control)
         self.device = DeviceView(self.flow, self.unpair)
         for view in (self.live, self.history, self.tariff, self.export, self.feed, self.device):
@@ -137,15 +128,13 @@ class CadShell(QWidget):
         if self.is_paired or self._closed:
             return
         self.stack.setCurrentWidget(self.main)
-        access = self.context.han_access
-        if access is not None:
-            logger = CadLogger(self.db_path, self.context.model, access.links, now=self.context.now)
+        logger = self.rules.logger(self.db_path)
+        if logger is not None:
             self.logger_ref.logger = logger
             self.log_notice.follow(logger.health)
             self.logger_ref.schedule(logger.start())
         self._history_timer.start()
-        self.feed_control.start()
-        self.flow.check_hub()
+        self.rules.now_paired()
         self.device.refresh()
         self.refresh()
 
@@ -156,7 +145,7 @@ class CadShell(QWidget):
 
     def _back_to_pairing(self) -> None:
         self._history_timer.stop()
-        self.feed_control.stop()
+        self.rules.now_unpaired()
         logger, self.logger_ref.logger = self.logger_ref.logger, None
         if logger is not None:
             self.log_notice.unfollow()
@@ -169,21 +158,11 @@ class CadShell(QWidget):
             self.logger_ref.schedule(self.history.reload())
 
     def _model_changed(self, change: ModelChange) -> None:
-        if self.is_paired:
-            if self.context.han_access is not None:
-                self.site_ids.learn(self.context.han_access.links())
-            if self.flow.check_hub():
-                QTimer.singleShot(0, self, self._back_to_pairing)
-                return
-        elif (
-            change.meter is not None
-            and self.flow.notice is None
-            and electricity_meter(self.context.model) is not None
-        ):
-            # Readings arrive: the hub already has this CAD in its device log (an installer or
-            # the supplier put it there), so it is paired. (Not after an unpairing or a hub
-            # swap: then the person pairs again, explicitly.)
-            self.flow.installed()
+        turn = self.rules.turn(change, paired=self.is_paired)
+        if turn is Turn.HUB_REPLACED:
+            QTimer.singleShot(0, self, self._back_to_pairing)
+            return
+        if turn is Turn.PAIRED:
             QTimer.singleShot(0, self, self._on_paired)
         if not self._refresh_pending:
             self._refresh_pending = True
@@ -207,8 +186,7 @@ class CadShell(QWidget):
         """End the logger and every task of the views (the host awaits this before closing)."""
         self._closed = True
         self._history_timer.stop()
-        self.feed_control.stop()
-        self.site_ids.cancel()
+        self.rules.close()
         tasks = list(self.logger_ref.tasks) + list(self.pairing.tasks)
         for task in tasks:
             task.cancel()

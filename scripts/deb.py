@@ -26,6 +26,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from build_wheel import build_wheel
+from virtual_env import lay_out_for
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging" / "debian"
@@ -140,16 +141,7 @@ def needed_glibc(site_packages: Path) -> str:
 
 def write_environment(root: Path, site_packages: Path) -> None:
     """Make /opt/… a virtual environment of the system's python3, with the suite's commands."""
-    suite = root / PREFIX
-    bin_dir = suite / "bin"
-    bin_dir.mkdir(parents=True)
-    (suite / "pyvenv.cfg").write_text(
-        f"home = /usr/bin\ninclude-system-site-packages = false\nversion = {PYTHON}\n",
-        encoding="utf-8",
-    )
-    (bin_dir / "python").symlink_to("/usr/bin/python3")
-    (bin_dir / "python3").symlink_to("python")
-    (bin_dir / f"python{PYTHON}").symlink_to("python")
+    bin_dir = lay_out_for(root / PREFIX, python=Path("/usr/bin/python3"), version=PYTHON)
     (root / "usr" / "bin").mkdir(parents=True)
     for name, target in console_scripts(site_packages).items():
         module, function = target.split(":")

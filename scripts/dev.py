@@ -17,13 +17,14 @@ import hashlib
 import os
 import subprocess
 import sys
-import venv
 from pathlib import Path
+
+import virtual_env
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
-BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
-PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+BIN = virtual_env.bin_dir(VENV)
+PYTHON = virtual_env.python_in(VENV)
 
 
 XCB_PACKAGES = [
@@ -63,7 +64,7 @@ def ensure_environment() -> None:
     if not PYTHON.exists():
         print("dev.py: creating the virtual environment in .venv …", flush=True)
         try:
-            venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+            virtual_env.create(VENV)
         except Exception as error:
             _fail(
                 f"could not create .venv ({error}). On Debian/Ubuntu install the venv module "

@@ -12,14 +12,33 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
-from zigpy.application import ControllerApplication
+import zigpy.types as t
+from zigpy.backups import NetworkBackup
 
 from app.settings.atomic_file import write_text_atomically
 from app.settings.user_dirs import data_dir
 from han.formats.install_codes import parse_eui64, parse_install_code
 
 BACKUP_NAME = "zigbee-network-backup.json"
+
+
+class Backups(Protocol):
+    async def create_backup(self, *, load_devices: bool) -> NetworkBackup: ...
+
+
+class Coordinator(Protocol):
+    """What the network asks of zigpy's ControllerApplication: joining and its backups."""
+
+    async def permit(self, time_s: int) -> None: ...
+
+    async def permit_with_link_key(
+        self, node: t.EUI64, link_key: t.KeyData, time_s: int
+    ) -> None: ...
+
+    @property
+    def backups(self) -> Backups: ...
 
 
 class NetworkError(Exception):
@@ -33,14 +52,14 @@ def default_backup_path() -> Path:
 class OwnNetwork:
     def __init__(
         self,
-        radio: Callable[[], ControllerApplication | None],
+        radio: Callable[[], Coordinator | None],
         *,
         backup_path: Path | None = None,
     ) -> None:
         self._radio = radio
         self.backup_path = backup_path or default_backup_path()
 
-    def _live(self) -> ControllerApplication:
+    def _live(self) -> Coordinator:
         radio = self._radio()
         if radio is None:
             raise NetworkError("The coordinator is not connected; wait until it is back.")

@@ -21,6 +21,7 @@ from app.host.context import ExperienceContext, HeadlessOrders
 from app.host.han_wiring import connection_for, han_access_for, source_for
 from app.settings.options import Options
 from han.model import HomeModel
+from han.program_name import program_name
 
 LOGGER = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ def run_headless(options: Options) -> int:
     try:
         return asyncio.run(serve(options))
     except SourceUnavailable as error:
-        print(f"python -m app: {error}", file=sys.stderr)
+        print(f"{program_name('app')}: {error}", file=sys.stderr)
         return 1
 
 

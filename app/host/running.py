@@ -36,6 +36,7 @@ from app.settings.options import Options
 from app.trial_ui.participant_recording import ParticipantRecording
 from app.ui import choice_role, i18n
 from han.model import HomeModel
+from han.program_name import program_name
 from han.session import HanSession
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def run(options: Options) -> int:
         status = int(qasync.run(run_app(options)))
     except SourceUnavailable as error:
         # A missing stick, a port without permission, no home at the address: say so in one line.
-        print(f"python -m app: {error}", file=sys.stderr)
+        print(f"{program_name('app')}: {error}", file=sys.stderr)
         return 1
     if status == RESTART:
         # The kiosk's owner saved a new HAN source: start afresh, as the same command, to use it.

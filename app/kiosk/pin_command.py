@@ -13,13 +13,14 @@ from collections.abc import Callable, Sequence
 
 from app.kiosk.pin import MAX_DIGITS, MIN_DIGITS, PinError, check_pin, hash_pin
 from app.settings import store as settings_store
+from han.program_name import program_name
 
 Ask = Callable[[str], str]
 
 
 def main(argv: Sequence[str], ask: Ask = getpass.getpass) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m app kiosk-pin",
+        prog=f"{program_name('app')} kiosk-pin",
         description=f"Set the PIN ({MIN_DIGITS} to {MAX_DIGITS} digits) that leaves kiosk mode "
         "and opens its settings. Only a salted hash of it is stored, in "
         f"{settings_store.default_path()}.",

@@ -36,6 +36,7 @@ from app.trial_ui.displays_panel import DisplaysPanel, EmbeddedDisplay
 from app.trial_ui.report_command import default_db
 from app.trial_ui.variant_settings import apply_variant
 from han.private_files import private_folder
+from han.program_name import program_name
 from home_emulator.api.from_scenario import home_spec
 from home_emulator.api.home import (
     COORDINATOR_IEEE,
@@ -190,7 +191,7 @@ def run(options: Options) -> int:
     try:
         study = load_study(options.study, scenario=options.scenario)
     except StudyError as error:  # the study read well, but not on the home asked for
-        print(f"python -m app: {error}", file=sys.stderr)
+        print(f"{program_name('app')}: {error}", file=sys.stderr)
         return 2
     db = options.trial_db or default_db(study)
     private_folder(db.parent)  # participants' records: the trial team's alone
@@ -201,7 +202,7 @@ def run(options: Options) -> int:
     try:
         return int(qasync.run(_run_console(study, db, options)))
     except TrialStoreError as error:
-        print(f"python -m app: {error}", file=sys.stderr)
+        print(f"{program_name('app')}: {error}", file=sys.stderr)
         return 2
 
 

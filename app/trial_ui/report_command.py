@@ -41,6 +41,7 @@ from app.trial_ui import replay_command
 from app.trial_ui.observation_commands import COMMANDS as OBSERVATION_COMMANDS
 from app.trial_ui.observation_commands import add_commands as add_observation_commands
 from app.trial_ui.observation_commands import run as run_observation_command
+from han.program_name import program_name
 
 if TYPE_CHECKING:
     from app.trial_ui.tap_maps import ScreenTaps
@@ -60,7 +61,7 @@ def default_db(study: Study) -> Path:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(
-        prog="python -m app trial",
+        prog=f"{program_name('app')} trial",
         description="Usability trials: reports, observations and anonymised copies of studies "
         "recorded by the operator console.",
     )

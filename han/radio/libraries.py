@@ -5,7 +5,8 @@ The app can sit on a real HAN through a USB coordinator driven by one of zigpy's
 the README.) Every library's ControllerApplication is taught the Smart Energy profile
 (``han.radio.air.smart_energy_application``), so the rest of the app is the same as on the emulated home;
 zigpy-znp's is also taught the long messages a Z-Stack stick holds for its host
-(``han.radio.znp_long_messages``).
+(``han.radio.znp_long_messages``), and zigpy-znp's and bellows' to close their port only after what
+they have in flight (``han.radio.znp_closing``, ``han.radio.ezsp_closing``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Final
 from zigpy.application import ControllerApplication
 
 from han.radio.air import smart_energy_application
+from han.radio.ezsp_closing import EzspClosesCleanly
 from han.radio.ota_providers import no_ota
 from han.radio.znp_closing import ZnpClosesCleanly
 from han.radio.znp_long_messages import ZnpLongMessages
@@ -79,8 +81,10 @@ KNOWN_USB_IDS: Final[dict[tuple[int, int], tuple[str, str]]] = {
 
 LIBRARY_MIXINS: Final[dict[str, tuple[type, ...]]] = {
     # zigpy-znp leaves out the messages a Z-Stack stick holds for its host (long ones), and lets
-    # a request in flight write to a port it has closed.
+    # a request in flight write to a port it has closed; bellows closes its port under a frame
+    # still waiting for its acknowledgement.
     "znp": (ZnpLongMessages, ZnpClosesCleanly),
+    "ezsp": (EzspClosesCleanly,),
 }
 """What a radio library is taught besides the Smart Energy profile, by radio type."""
 

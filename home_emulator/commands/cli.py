@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
+from han.program_name import program_name
 from han.version import version_line
 from home_emulator.commands.run import add_run_arguments, run_run
 from home_emulator.commands.serve import add_serve_arguments, run_serve
@@ -26,7 +27,7 @@ class _OneLineParser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(
-        prog="python -m home_emulator",
+        prog=program_name("home_emulator"),
         description="Tools of the emulated SMETS2 home.",
     )
     parser.add_argument("--version", action="version", version=version_line())

@@ -21,6 +21,8 @@ from typing import Any
 
 import pytest
 
+from tests.xvfb import xvfb
+
 READER = Path(__file__).with_name("atspi_reader.py")
 SYSTEM_PYTHON = "/usr/bin/python3"
 WINDOW_MANAGER = "matchbox-window-manager"
@@ -47,28 +49,8 @@ def x_server() -> Iterator[str]:
     missing = _missing()
     if missing:
         pytest.skip(f"{missing} (python3 scripts/dev.py test installs it on Debian as root)")
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "800x480x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    try:
-        with os.fdopen(read_end) as announced:
-            number = announced.readline().strip()
-        if not number:
-            pytest.skip("Xvfb did not start")
-        with _window_manager(f":{number}"):
-            yield f":{number}"
-    finally:
-        server.terminate()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            server.wait(10)
-        if server.poll() is None:
-            server.kill()
-            server.wait()
+    with xvfb() as display, _window_manager(display):
+        yield display
 
 
 @contextlib.contextmanager

@@ -6,7 +6,6 @@ it runs as root (as in CI). Elsewhere the test is skipped and says why.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import struct
@@ -20,39 +19,14 @@ import pytest
 
 from app.kiosk.pin import hash_pin
 from app.settings import store as settings_store
-
-SIZE = (800, 480)
+from tests.xvfb import SIZE, xvfb
 
 
 @pytest.fixture
 def x_display() -> Iterator[str]:
     """An Xvfb server with one 800×480 screen; its display name (``:N``)."""
-    if shutil.which("Xvfb") is None:
-        pytest.skip(
-            "Xvfb is not installed (python3 scripts/dev.py test installs it on Debian as root)"
-        )
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{SIZE[0]}x{SIZE[1]}x24",
-         "-nolisten", "tcp"],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    os.close(write_end)
-    try:
-        with os.fdopen(read_end) as announced:
-            number = announced.readline().strip()  # written once the server is ready
-        if not number:
-            pytest.skip("Xvfb did not start")
-        yield f":{number}"
-    finally:
-        server.terminate()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            server.wait(10)
-        if server.poll() is None:
-            server.kill()
-            server.wait()
+    with xvfb(SIZE) as display:
+        yield display
 
 
 def _png_size(path: Path) -> tuple[int, int]:

@@ -267,12 +267,17 @@ def test_a_served_home_is_kept_and_resumed(serve: type[ServeProcess], tmp_path: 
         resumed.close()
 
 
-async def test_serve_znp_is_a_coordinator_zigpy_znp_forms_on_reads_and_resumes(
-    serve: type[ServeProcess], tmp_path: Path
+@pytest.mark.parametrize("radio", ["znp", "ezsp"])
+async def test_serve_as_a_coordinator_its_library_forms_on_reads_and_resumes(
+    serve: type[ServeProcess], tmp_path: Path, radio: str
 ) -> None:
-    process, _ = _started(serve, "--znp", "tcp://127.0.0.1:0")
-    address = process.read_until(r"ZNP coordinator \S+ on tcp://(127\.0\.0\.1:\d+)").group(1)
-    choice = RadioChoice(RADIOS["znp"], f"socket://{address}", 115_200)
+    """``serve --znp`` for zigpy-znp, ``serve --ezsp`` for bellows: each library, unmodified, forms
+    its network on the stick, reads a meter, and on its next start resumes that network."""
+    process, _ = _started(serve, f"--{radio}", "tcp://127.0.0.1:0")
+    announced = radio.upper()  # "ZNP coordinator …", "EZSP host attached"
+    listening = process.read_until(rf"{announced} coordinator \S+ on tcp://(127\.0\.0\.1:\d+)")
+    address = listening.group(1)
+    choice = RadioChoice(RADIOS[radio], f"socket://{address}", 115_200)
     config = radio_config(choice, database_path=str(tmp_path / "zigbee.db"))
     networks = []
     for _ in range(2):  # the second start must find the network the first one formed
@@ -292,35 +297,7 @@ async def test_serve_znp_is_a_coordinator_zigpy_znp_forms_on_reads_and_resumes(
             await application.shutdown()
     assert networks[0] == networks[1]
     assert process.stop() == 0
-    assert process.output().count("ZNP host attached") >= 2
-
-
-async def test_serve_ezsp_is_a_coordinator_bellows_forms_on_reads_and_resumes(
-    serve: type[ServeProcess], tmp_path: Path
-) -> None:
-    process, _ = _started(serve, "--ezsp", "tcp://127.0.0.1:0")
-    address = process.read_until(r"EZSP coordinator \S+ on tcp://(127\.0\.0\.1:\d+)").group(1)
-    choice = RadioChoice(RADIOS["ezsp"], f"socket://{address}", 115_200)
-    config = radio_config(choice, database_path=str(tmp_path / "zigbee.db"))
-    networks = []
-    for _ in range(2):  # the second start must find the network the first one formed
-        application = await controller_class(choice.kind).new(config, auto_form=True)
-        try:
-            info = application.state.network_info
-            networks.append((info.pan_id, info.extended_pan_id, info.network_key.key))
-            meter = await _interviewed_meter(application)
-            read, failed = (
-                await meter.endpoints[1]
-                .in_clusters[0x0702]
-                .read_attributes(["instantaneous_demand"])
-            )
-            assert not failed
-            assert isinstance(read["instantaneous_demand"], int)
-        finally:
-            await application.shutdown()
-    assert networks[0] == networks[1]
-    assert process.stop() == 0
-    assert process.output().count("EZSP host attached") >= 2
+    assert process.output().count(f"{announced} host attached") >= 2
 
 
 def test_the_app_on_the_served_ezsp_stick_screenshots_a_reading(
@@ -347,11 +324,10 @@ def test_the_app_on_the_served_ezsp_stick_screenshots_a_reading(
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    # bellows' one known complaint at exit: a frame it had in flight when the app let go of the
-    # stick (a read the screenshot's exit cancelled) fails with "Connection has been closed".
-    tracebacks = result.stderr.count("Traceback")
-    in_flight = result.stderr.count("RuntimeError: Connection has been closed")
-    assert tracebacks == in_flight <= 1, result.stderr
+    # a frame bellows still had in flight when the app let go of the stick (a read the
+    # screenshot's exit cancelled) is acknowledged before the port closes, not failed unheard
+    assert "Traceback" not in result.stderr, result.stderr
+    assert "never retrieved" not in result.stderr, result.stderr
     assert "no meter reading" not in result.stderr, result.stderr
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert process.stop() == 0

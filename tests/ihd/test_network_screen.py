@@ -53,8 +53,7 @@ async def _settled() -> None:
 
 
 def _own_network(radio: Coordinator | None, tmp_path: Path) -> OwnNetwork:
-    # OwnNetwork asks for a whole zigpy ControllerApplication; it reaches only this slice of it.
-    return OwnNetwork(lambda: radio, backup_path=tmp_path / "backup.json")  # type: ignore[arg-type,return-value]
+    return OwnNetwork(lambda: radio, backup_path=tmp_path / "backup.json")
 
 
 def _screen(

@@ -36,3 +36,39 @@ def test_version_comes_from_pyproject(command: str) -> None:
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == f"smets-consumer-suite {_pyproject_version()}\n"
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_an_error_line_names_the_command_as_typed(command: str) -> None:
+    """``smets-home --bogus`` says ``smets-home: …``, so the person can type it again."""
+    executable = Path(sys.executable).parent / command
+    result = subprocess.run(
+        [str(executable), "--bogus"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{command}: "), result.stderr
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_from_a_checkout_an_error_line_names_python_dash_m(command: str) -> None:
+    package = COMMANDS[command].partition(".")[0]
+    result = subprocess.run(
+        [sys.executable, "-m", package, "--bogus"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"python -m {package}: "), result.stderr
+
+
+def test_a_subcommand_is_named_after_the_command_as_typed(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.trial_ui.report_command import build_parser
+
+    monkeypatch.setattr(sys, "argv", [str(Path(sys.executable).parent / "smets"), "trial"])
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["--bogus"])
+    assert capsys.readouterr().err.startswith("smets trial: ")

@@ -1,56 +1,33 @@
-"""``--source znp:socket://HOST:PORT``: the app's data path through zigpy-znp and the emulated
-coordinator shows the same live readings as ``--source emulator`` for the same home and seed."""
+"""``--source znp:socket://HOST:PORT`` and ``--source ezsp:socket://HOST:PORT``: the app's data path
+through zigpy-znp or bellows and the emulated coordinator shows the same live readings as
+``--source emulator`` for the same home and seed."""
 
 from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Callable
 from decimal import Decimal
+
+import pytest
 
 from app.connection.radio_source import RadioSource
 from app.connection.sources import EmulatorSource, HanSource, open_source
 from han.model import HomeModel
 from han.session import HanSession
-from home_emulator.commands.serve import ZNP_IEEE
-from home_emulator.devices.device_log import DeviceType, new_install_code
-from home_emulator.home import EmulatedHome, HomeSpec
-from home_emulator.znp.coordinator import EmulatedZnp
-from home_emulator.znp.server import ZnpServer
+from home_emulator.home import EmulatedHome
+from tests.e2e.served_sticks import SPEC, ServedStick, reporting, shows_demand_of, until
 
-SPEC = HomeSpec(seed=7, start_epoch_s=1_780_000_000, history_days=1, gas=False)
 STEPS = 12
 """Meter steps of 10 emulated seconds, each a new demand reading on both displays."""
 
 
-async def until(condition: Callable[[], bool], timeout_s: float = 15.0) -> None:
-    async with asyncio.timeout(timeout_s):
-        while not condition():  # noqa: ASYNC110 - the model is polled, as the screen would be
-            await asyncio.sleep(0.005)
-
-
-def shows_demand_of(model: HomeModel, home: EmulatedHome) -> bool:
-    meter = model.electricity_import_meter()
-    return (
-        meter is not None
-        and meter.demand_kw is not None
-        and meter.demand_kw.value == Decimal(home.esme.demand_w) / 1000
-    )
-
-
-def reporting(session: HanSession) -> bool:
-    return any(link.reporting_configured for link in session.links.values())
-
-
-async def test_the_app_sees_the_same_live_demand_through_zigpy_znp_as_on_the_emulator() -> None:
-    served = EmulatedHome(SPEC)  # python -m home_emulator serve --znp …
-    served.hub.device_log.add(ZNP_IEEE, new_install_code(), DeviceType.IHD)
-    server = ZnpServer(EmulatedZnp(served.air, ieee=ZNP_IEEE))
-    host, port = await server.start("127.0.0.1", 0)
-    served.power_on()
+async def test_the_app_sees_the_same_live_demand_through_the_stick_as_on_the_emulator(
+    stick: ServedStick,
+) -> None:
+    served = stick.home  # python -m home_emulator serve --znp/--ezsp …
     embedded = EmulatedHome(SPEC)  # python -m app --source emulator, same seed
     sources: list[tuple[HanSource, EmulatedHome]] = [
-        (open_source(f"znp:socket://{host}:{port}", speed=1, seed=7), served),
+        (open_source(stick.url, speed=1, seed=7), served),
         (EmulatorSource(embedded), embedded),
     ]
     assert isinstance(sources[0][0], RadioSource)
@@ -64,39 +41,41 @@ async def test_the_app_sees_the_same_live_demand_through_zigpy_znp_as_on_the_emu
             sessions.append(session)
             models.append(model)
         embedded.power_on()  # the embedded home's clock stays still: the test steps both homes
-        await until(lambda: all(reporting(session) for session in sessions))
+        await until(lambda: all(reporting(session) for session in sessions), stick.wait_s)
 
         seen: list[list[Decimal]] = [[], []]
         for _ in range(STEPS):
             for _source, home in sources:
                 home.step()
             for index, (model, (_source, home)) in enumerate(zip(models, sources, strict=True)):
-                await until(functools.partial(shows_demand_of, model, home))
+                await until(functools.partial(shows_demand_of, model, home), stick.wait_s)
                 meter = model.electricity_import_meter()
                 assert meter is not None
                 assert meter.demand_kw is not None
                 seen[index].append(meter.demand_kw.value)
-        through_znp, on_the_emulator = seen
-        assert through_znp == on_the_emulator
-        assert len(set(through_znp)) > 1, "the demand moved: these are live readings"
+        through_the_stick, on_the_emulator = seen
+        assert through_the_stick == on_the_emulator
+        assert len(set(through_the_stick)) > 1, "the demand moved: these are live readings"
+        kept = stick.kept_network()
+        assert kept is not None, "the display formed its network on the stick"
+        formed = sessions[0].application.state.network_info
+        assert kept == (formed.pan_id, formed.channel)
+        assert served.air.pan_id == kept[0], "the HAN is the network the stick formed"
     finally:
         for session in sessions:
             await session.stop()
         for source, _home in sources:
             await source.close()
-        await server.close()
-        served.close()
 
 
-async def test_a_channel_change_moves_the_han_and_the_display_keeps_its_readings() -> None:
+@pytest.mark.parametrize("stick", ["znp"], indirect=True)
+async def test_a_channel_change_moves_the_han_and_the_display_keeps_its_readings(
+    stick: ServedStick,
+) -> None:
     """zigpy's own channel change, as Home Assistant's "change channel" runs it: the broadcast to
     the HAN, then the coordinator's move – the display goes on reading the meter afterwards."""
-    served = EmulatedHome(SPEC)
-    served.hub.device_log.add(ZNP_IEEE, new_install_code(), DeviceType.IHD)
-    server = ZnpServer(EmulatedZnp(served.air, ieee=ZNP_IEEE))
-    host, port = await server.start("127.0.0.1", 0)
-    served.power_on()
-    source = open_source(f"znp:socket://{host}:{port}", speed=1, seed=7)
+    served = stick.home
+    source = open_source(stick.url, speed=1, seed=7)
     model = HomeModel()
     radio = await source.open()
     session = HanSession(radio, model)
@@ -116,5 +95,3 @@ async def test_a_channel_change_moves_the_han_and_the_display_keeps_its_readings
     finally:
         await session.stop()
         await source.close()
-        await server.close()
-        served.close()
