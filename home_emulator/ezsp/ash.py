@@ -22,8 +22,10 @@ not receive) spoils the frame it is in; XON and XOFF are flow control and are dr
 
 from __future__ import annotations
 
+import binascii
 import enum
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -39,6 +41,8 @@ XOFF = 0x13
 SUBSTITUTE = 0x18
 CANCEL = 0x1A
 RESERVED = frozenset((FLAG, ESCAPE, XON, XOFF, SUBSTITUTE, CANCEL))
+_LINE_CONTROL = re.compile(b"[\\x11\\x13\\x18\\x1a]")
+"""The bytes that act on the line rather than end a frame: XON, XOFF, substitute, cancel."""
 _FLIP = 0x20
 ASH_VERSION = 2
 """The version of ASH an RSTACK or ERROR frame announces (the only one there is)."""
@@ -62,14 +66,9 @@ class ResetCode(enum.IntEnum):
 
 
 def crc_ccitt(data: bytes) -> int:
-    """CRC-CCITT as ASH computes it: polynomial 0x1021, initial value 0xFFFF, no reflection."""
-    crc = 0xFFFF
-    for byte in data:
-        crc ^= byte << 8
-        for _ in range(8):
-            crc = ((crc << 1) ^ 0x1021) if crc & 0x8000 else crc << 1
-            crc &= 0xFFFF
-    return crc
+    """CRC-CCITT as ASH computes it: polynomial 0x1021, initial value 0xFFFF, no reflection – the
+    CRC the standard library's ``binascii.crc_hqx`` computes (every frame both ways pays for it)."""
+    return binascii.crc_hqx(data, 0xFFFF)
 
 
 def _pseudo_random_sequence(length: int) -> bytes:
@@ -87,24 +86,32 @@ PSEUDO_RANDOM = _pseudo_random_sequence(256)
 
 def randomise(data: bytes) -> bytes:
     """XOR ``data`` with the pseudo-random sequence; applying it twice gives ``data`` back."""
-    if len(data) > len(PSEUDO_RANDOM):
-        raise ValueError(f"a {len(data)}-byte data field is too long for ASH")
-    return bytes(a ^ b for a, b in zip(data, PSEUDO_RANDOM, strict=False))
+    length = len(data)
+    if length > len(PSEUDO_RANDOM):
+        raise ValueError(f"a {length}-byte data field is too long for ASH")
+    # One XOR of two big integers rather than one per byte: every DATA frame is randomised.
+    mixed = int.from_bytes(data, "big") ^ int.from_bytes(PSEUDO_RANDOM[:length], "big")
+    return mixed.to_bytes(length, "big")
+
+
+_ESCAPES = tuple(
+    (bytes((byte,)), bytes((ESCAPE, byte ^ _FLIP))) for byte in sorted(RESERVED - {ESCAPE})
+)
 
 
 def stuff(frame: bytes) -> bytes:
     """Escape every reserved byte: 0x7D, then the byte with bit 5 flipped."""
-    out = bytearray()
-    for byte in frame:
-        if byte in RESERVED:
-            out += bytes((ESCAPE, byte ^ _FLIP))
-        else:
-            out.append(byte)
-    return bytes(out)
+    # The escape byte itself first, so that the escapes written after it are not escaped again.
+    out = bytes(frame).replace(bytes((ESCAPE,)), bytes((ESCAPE, ESCAPE ^ _FLIP)))
+    for reserved, escaped in _ESCAPES:
+        out = out.replace(reserved, escaped)
+    return out
 
 
 def unstuff(stuffed: bytes) -> bytes:
     """Undo ``stuff``; ValueError for an escape that escapes nothing reserved or ends the frame."""
+    if ESCAPE not in stuffed:
+        return bytes(stuffed)  # most frames: nothing was escaped
     out = bytearray()
     escaped = False
     for byte in stuffed:
@@ -252,12 +259,12 @@ class FrameReader:
         self._spoiled = False
 
     def feed(self, data: bytes) -> Iterator[AshFrame | Corrupt]:
+        if _LINE_CONTROL.search(data) is None:
+            yield from self._feed_frames(data)  # the usual case: whole slices between flags
+            return
         for byte in data:
             if byte == FLAG:
-                if self._buffer and not self._spoiled:
-                    yield self._frame(bytes(self._buffer))
-                self._buffer.clear()
-                self._spoiled = False
+                yield from self._end_of_frame()
             elif byte == CANCEL:
                 self._buffer.clear()  # the sender gave up on the frame it had started
                 self._spoiled = False
@@ -265,10 +272,30 @@ class FrameReader:
                 self._spoiled = True  # a byte was lost: the frame it belongs to is no good
             elif byte in (XON, XOFF):
                 continue
-            elif len(self._buffer) > 2 * MAX_FRAME:
-                self._spoiled = True  # noise with no flag in it
             else:
-                self._buffer.append(byte)
+                self._take(bytes((byte,)))
+
+    def _feed_frames(self, data: bytes) -> Iterator[AshFrame | Corrupt]:
+        """``data`` holds no cancel, substitute or flow-control byte: only flags cut it."""
+        *whole, rest = bytes(data).split(bytes((FLAG,)))
+        for piece in whole:
+            self._take(piece)
+            yield from self._end_of_frame()
+        self._take(rest)
+
+    def _take(self, piece: bytes) -> None:
+        """Keep ``piece``, up to the most a frame could be; beyond that it is noise with no flag."""
+        room = 2 * MAX_FRAME + 1 - len(self._buffer)
+        if len(piece) > room:
+            self._spoiled = True
+            piece = piece[: max(room, 0)]
+        self._buffer += piece
+
+    def _end_of_frame(self) -> Iterator[AshFrame | Corrupt]:
+        if self._buffer and not self._spoiled:
+            yield self._frame(bytes(self._buffer))
+        self._buffer.clear()
+        self._spoiled = False
 
     @staticmethod
     def _frame(stuffed: bytes) -> AshFrame | Corrupt:

@@ -12,38 +12,13 @@ builds the frame from keyword values.
 
 from __future__ import annotations
 
-import enum
-import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-import zigpy.types as t
-
+from home_emulator.zigbee.layout import Kind, Layout
 from home_emulator.znp.frames import CommandType, Frame, Subsystem
 
-
-class Kind(enum.Enum):
-    U8 = "u8"
-    S8 = "s8"
-    U16 = "u16"
-    U32 = "u32"
-    EUI64 = "eui64"
-    SHORT_BYTES = "bytes with a one-byte length"
-    LONG_BYTES = "bytes with a two-byte length"
-    REST = "bytes to the end of the frame"
-    ADDRESS = "address mode, then an EUI-64 or a 16-bit address padded to 8 bytes"
-    CLUSTERS = "a count, then that many 16-bit cluster ids"
-    HEADER = "the CMD0 and CMD1 of another frame"
-
-
-_STRUCTS = {
-    Kind.U8: struct.Struct("<B"),
-    Kind.S8: struct.Struct("<b"),
-    Kind.U16: struct.Struct("<H"),
-    Kind.U32: struct.Struct("<I"),
-}
-
-ADDR_MODE_IEEE = 3
+__all__ = ["Command", "Kind"]
 
 
 @dataclass(frozen=True)
@@ -53,88 +28,25 @@ class Command:
     subsystem: Subsystem
     id: int
     fields: tuple[tuple[str, Kind], ...] = ()
+    layout: Layout = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "layout", Layout(self.fields))
 
     @property
     def key(self) -> tuple[int, int]:
         return (int(self.type) << 5) | self.subsystem, self.id
 
     def frame(self, **values: Any) -> Frame:
-        missing = [name for name, _ in self.fields if name not in values]
-        if missing or len(values) != len(self.fields):
-            raise TypeError(f"{self.name} takes {[name for name, _ in self.fields]}, not {values}")
-        data = b"".join(_encode(kind, values[name]) for name, kind in self.fields)
+        try:
+            data = self.layout.encode(values)
+        except TypeError as error:
+            raise TypeError(f"{self.name}: {error}") from None
         return Frame(self.type, self.subsystem, self.id, data)
 
     def decode(self, data: bytes) -> dict[str, Any]:
         """Field values of ``data``; ValueError if it is too short or has bytes left over."""
-        values: dict[str, Any] = {}
-        rest = memoryview(data)
-        for name, kind in self.fields:
-            values[name], rest = _decode(kind, rest)
-        if len(rest):
-            raise ValueError(f"{self.name}: {len(rest)} unexpected bytes at the end")
-        return values
-
-
-def _encode(kind: Kind, value: Any) -> bytes:
-    packer = _STRUCTS.get(kind)
-    if packer is not None:
-        return packer.pack(int(value))
-    if kind is Kind.EUI64:
-        return t.EUI64(value).serialize()
-    if kind is Kind.SHORT_BYTES:
-        return bytes((len(value),)) + bytes(value)
-    if kind is Kind.LONG_BYTES:
-        return struct.pack("<H", len(value)) + bytes(value)
-    if kind is Kind.REST:
-        return bytes(value)
-    if kind is Kind.CLUSTERS:
-        return bytes((len(value),)) + b"".join(struct.pack("<H", c) for c in value)
-    if kind is Kind.HEADER:
-        return bytes(value)
-    mode, address = value  # Kind.ADDRESS
-    if mode == ADDR_MODE_IEEE:
-        return bytes((mode,)) + t.EUI64(address).serialize()
-    return bytes((mode,)) + struct.pack("<H", address) + bytes(6)
-
-
-def _decode(kind: Kind, data: memoryview) -> tuple[Any, memoryview]:
-    packer = _STRUCTS.get(kind)
-    if packer is not None:
-        _need(data, packer.size)
-        return packer.unpack_from(data)[0], data[packer.size :]
-    if kind is Kind.EUI64:
-        _need(data, 8)
-        return t.EUI64(bytes(data[:8])), data[8:]
-    if kind is Kind.SHORT_BYTES:
-        _need(data, 1)
-        return _take(data[1:], data[0])
-    if kind is Kind.LONG_BYTES:
-        _need(data, 2)
-        return _take(data[2:], struct.unpack_from("<H", data)[0])
-    if kind is Kind.REST:
-        return bytes(data), data[len(data) :]
-    if kind is Kind.CLUSTERS:
-        _need(data, 1)
-        raw, rest = _take(data[1:], 2 * data[0])
-        return [c for (c,) in struct.iter_unpack("<H", raw)], rest
-    if kind is Kind.HEADER:
-        return _take(data, 2)
-    _need(data, 9)  # Kind.ADDRESS
-    mode = data[0]
-    if mode == ADDR_MODE_IEEE:
-        return (mode, t.EUI64(bytes(data[1:9]))), data[9:]
-    return (mode, struct.unpack_from("<H", data, 1)[0]), data[9:]
-
-
-def _need(data: memoryview, size: int) -> None:
-    if len(data) < size:
-        raise ValueError(f"frame too short: {size} more bytes expected, {len(data)} left")
-
-
-def _take(data: memoryview, size: int) -> tuple[bytes, memoryview]:
-    _need(data, size)
-    return bytes(data[:size]), data[size:]
+        return self.layout.decode(data)
 
 
 U8, S8, U16, U32 = Kind.U8, Kind.S8, Kind.U16, Kind.U32

@@ -17,6 +17,7 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import reduce
+from operator import xor
 
 from han.quiet_log import QuietLog
 
@@ -70,13 +71,15 @@ class Frame:
     def encode(self) -> bytes:
         if len(self.data) > MAX_DATA:
             raise ValueError(f"an MT frame carries at most {MAX_DATA} bytes, not {len(self.data)}")
-        body = bytes((len(self.data), self.cmd0, self.command)) + self.data
-        return bytes((SOF,)) + body + bytes((fcs(body),))
+        frame = bytearray((SOF, len(self.data), self.cmd0, self.command))
+        frame += self.data
+        frame.append(fcs(frame[1:]))
+        return bytes(frame)
 
 
-def fcs(body: bytes) -> int:
+def fcs(body: bytes | bytearray) -> int:
     """The frame check sequence: XOR of every byte from LEN to the end of DATA."""
-    return reduce(lambda checksum, byte: checksum ^ byte, body, 0)
+    return reduce(xor, body, 0)
 
 
 def frame_from_header(cmd0: int, cmd1: int, data: bytes) -> Frame:
