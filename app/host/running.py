@@ -134,7 +134,7 @@ class RunningApp:
         )
         view = self.experience.create_view(context)
         self.window = HostWindow(self.experience.title, view, self.options.size, self.settings)
-        self.recording.watch(self.window, self.model, self.settings)
+        self.recording.watch(self.window, self.model, self.settings, context.now)
         self.window.follow(connection)
         if self.history is not None:
             self.window.follow_history(self.history.health)

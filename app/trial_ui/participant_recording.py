@@ -9,6 +9,7 @@ recorded and nothing changes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app.host.context import HanCommands
@@ -67,7 +68,14 @@ class ParticipantRecording:
         recorded: HanCommands = RecordingCommands(commands, self.record)
         return recorded
 
-    def watch(self, window: QWidget, model: HomeModel, settings: DisplaySettings) -> None:
+    def watch(
+        self,
+        window: QWidget,
+        model: HomeModel,
+        settings: DisplaySettings,
+        now: Callable[[], float],
+    ) -> None:
+        """Record what ``window`` shows from; ``now`` is the display's clock."""
         if not self.active:
             return
         from app.trial_ui.interaction_recorder import InteractionRecorder
@@ -83,6 +91,7 @@ class ParticipantRecording:
             settings,
             lambda: self.participant,
             lambda participant, parts: store.record_states(participant, self.source, parts),
+            now,
         )
         self._states.flush()
         self._recorder = InteractionRecorder(window, self.record)
