@@ -9,7 +9,6 @@ recorded and nothing changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app.host.context import HanCommands
@@ -20,6 +19,7 @@ from app.trial.store import TrialStore
 if TYPE_CHECKING:  # Qt only once a participant display is watched
     from PySide6.QtWidgets import QWidget
 
+    from app.host.held_clock import HeldClock
     from app.settings.display_settings import DisplaySettings
     from app.trial_ui.interaction_recorder import InteractionRecorder
     from app.trial_ui.state_recorder import StateRecorder
@@ -50,7 +50,7 @@ class ParticipantRecording:
         written at once, so their session's first moments can be replayed too."""
         self._participant = participant
         if self._states is not None and participant:
-            self._states.flush()
+            self._states.at_event()
 
     @property
     def active(self) -> bool:
@@ -58,9 +58,14 @@ class ParticipantRecording:
 
     def record(self, kind: str, target: str = "", detail: str = "") -> None:
         if self.store is not None:
-            if self._states is not None:
-                self._states.flush()  # what the participant saw when they did it
+            self.note_state()  # what the participant saw when they did it
             self.store.record(self.participant, self.source, kind, target, detail)
+
+    def note_state(self) -> None:
+        """Write what the display shows now: an event is about to be recorded (its own, or the
+        console's about this participant)."""
+        if self._states is not None:
+            self._states.at_event()
 
     def commands(self, commands: HanCommands) -> HanCommands:
         if not self.active:
@@ -73,9 +78,9 @@ class ParticipantRecording:
         window: QWidget,
         model: HomeModel,
         settings: DisplaySettings,
-        now: Callable[[], float],
+        clock: HeldClock,
     ) -> None:
-        """Record what ``window`` shows from; ``now`` is the display's clock."""
+        """Record what ``window`` shows from; ``clock`` is the display's (its pages' ``now``)."""
         if not self.active:
             return
         from app.trial_ui.interaction_recorder import InteractionRecorder
@@ -91,7 +96,7 @@ class ParticipantRecording:
             settings,
             lambda: self.participant,
             lambda participant, parts: store.record_states(participant, self.source, parts),
-            now,
+            clock,
         )
         self._states.flush()
         self._recorder = InteractionRecorder(window, self.record)

@@ -18,11 +18,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+from app.host.held_clock import HeldClock
 from app.host.recorded_screen import SCREEN, RecordedScreen
 from app.settings.display_settings import DisplaySettings
 from app.trial.display_clock import CLOCK, DisplayClock
 from app.trial.display_state import DISPLAY, DisplayState
 from app.trial.model_state import model_parts
+from app.ui.model_page import ModelPage
 from han.model import HomeModel, ModelChange
 
 LOGGER = logging.getLogger(__name__)
@@ -51,7 +53,7 @@ class StateRecorder(QObject):
         settings: DisplaySettings,
         participant: Callable[[], str],
         write: WriteStates,
-        now: Callable[[], float],
+        clock: HeldClock,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -60,7 +62,7 @@ class StateRecorder(QObject):
         self._settings = settings
         self._participant = participant
         self._write = write
-        self._now = now
+        self._clock = clock
         """The display's clock, the one its screens judge freshness on."""
         self._written: dict[str, str] = {}
         self._written_for: str | None = None
@@ -85,7 +87,20 @@ class StateRecorder(QObject):
             self._changed()
         return False
 
-    def flush(self) -> None:
+    def at_event(self) -> None:
+        """Just before an event: the pages on show judge what they show afresh (ages, whether a
+        reading is out of date), and the state is written with the display's time they judged
+        it at, so the event's replay judges the same. A page's next tick comes a whole interval
+        later, so the screen the participant acts on stays as judged."""
+        with self._clock.held() as now:
+            for page in self._window.findChildren(ModelPage):
+                if page.isVisible():
+                    page.refresh()
+                    if page.ticker.isActive():
+                        page.ticker.start()
+            self.flush(now)
+
+    def flush(self, now: float | None = None) -> None:
         """Write every part that changed since it was last written for this participant (all of
         them for a participant new to this display), and the display's clocks: a flush comes
         just before each event, so the replay judges the event's moment at the display's time."""
@@ -100,7 +115,8 @@ class StateRecorder(QObject):
         ).text()
         parts.update(recorded_screens(self._window))
         changed = {part: state for part, state in parts.items() if self._written.get(part) != state}
-        changed[CLOCK] = DisplayClock.of(self._model, self._now()).text()
+        display_s = self._clock() if now is None else now
+        changed[CLOCK] = DisplayClock.of(self._model, display_s).text()
         try:
             self._write(participant, changed)
         except sqlite3.Error:  # the display goes on; the replay has a gap

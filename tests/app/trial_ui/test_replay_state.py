@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from app.host.held_clock import HeldClock
 from app.settings.display_settings import DisplaySettings
 from app.trial.display_clock import CLOCK, DisplayClock
 from app.trial.display_state import DISPLAY
@@ -18,6 +19,7 @@ from app.trial.replay_timeline import Moment
 from app.trial.store import EventRow
 from app.trial_ui.replay import Frame, caption_lines, home_clock, show_recorded_screens
 from app.trial_ui.state_recorder import StateRecorder
+from app.ui.model_page import ModelPage
 from han.model import HanClock, HomeModel
 
 
@@ -46,7 +48,7 @@ def test_every_write_carries_the_displays_clocks_and_the_screens_it_drew(qtbot: 
     written: list[dict[str, str]] = []
     recorder = StateRecorder(
         window, "ihd", model, DisplaySettings(), lambda: "P01",
-        lambda _who, parts: written.append(parts), lambda: display_now[0],
+        lambda _who, parts: written.append(parts), HeldClock(lambda: display_now[0]),
     )  # fmt: skip
     recorder.flush()
     assert {DISPLAY, HOME, CLOCK, "screen:ihd-history"} <= set(written[-1])
@@ -86,3 +88,34 @@ def test_a_caption_tells_the_homes_time_on_a_gb_clock_not_the_studys() -> None:
     first, second = caption_lines(Frame(moment, QImage(), summer), "P01")
     assert first == "P01 · 1 Jul 13:00:00 · task 1 of 2: cost-now"
     assert second == "tap on no control (a miss)"
+
+
+def test_at_an_event_the_page_on_show_judges_at_the_very_time_written(qtbot: QtBot) -> None:
+    """On a home run ×60 a millisecond is a HAN second: the page's ages and the written clock
+    must come from one reading, or the replay says "79 s old" where the screen said "80 s"."""
+    readings = iter(float(n) for n in range(100, 200))
+    clock = HeldClock(lambda: next(readings))
+    window = QWidget()
+    qtbot.addWidget(window)
+    model = HomeModel()
+    judged: list[float] = []
+
+    class AgesPage(ModelPage):
+        tick_ms = 1000
+
+        def refresh(self) -> None:
+            judged.append(clock())
+
+    page = AgesPage(model, window)
+    window.show()
+    qtbot.waitExposed(window)
+    written: list[dict[str, str]] = []
+    recorder = StateRecorder(
+        window, "ihd", model, DisplaySettings(), lambda: "P01",
+        lambda _who, parts: written.append(parts), clock,
+    )  # fmt: skip
+    recorder.at_event()
+    assert DisplayClock.read(written[-1][CLOCK]).display_s == judged[-1]
+    assert page.ticker.remainingTime() > 900  # its next tick a whole interval after
+    recorder.stop()
+    page.close()
