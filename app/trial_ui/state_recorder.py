@@ -95,7 +95,7 @@ class StateRecorder(QObject):
         with self._clock.held() as now:
             for page in self._window.findChildren(ModelPage):
                 if page.isVisible():
-                    page.refresh()
+                    page.refresh_now()
                     if page.ticker.isActive():
                         page.ticker.start()
             self.flush(now)

@@ -20,7 +20,7 @@ from app.trial.store import EventRow
 from app.trial_ui.replay import Frame, caption_lines, home_clock, show_recorded_screens
 from app.trial_ui.state_recorder import StateRecorder
 from app.ui.model_page import ModelPage
-from han.model import HanClock, HomeModel
+from han.model import Field, HanClock, HomeModel, ModelChange
 
 
 class ChartScreen(QWidget):
@@ -114,8 +114,11 @@ def test_at_an_event_the_page_on_show_judges_at_the_very_time_written(qtbot: QtB
         window, "ihd", model, DisplaySettings(), lambda: "P01",
         lambda _who, parts: written.append(parts), clock,
     )  # fmt: skip
+    model.announce(ModelChange(None, frozenset({Field.LINK})))  # a redraw asked for, not run
     recorder.at_event()
     assert DisplayClock.read(written[-1][CLOCK]).display_s == judged[-1]
     assert page.ticker.remainingTime() > 900  # its next tick a whole interval after
+    qtbot.wait(50)  # the redraw asked for before is not run after: the page stays as written
+    assert DisplayClock.read(written[-1][CLOCK]).display_s == judged[-1]
     recorder.stop()
     page.close()
