@@ -159,9 +159,9 @@ class OperatorConsole:
             .replace("%4", admitted)
         )
 
-    def _displays_note_state(self) -> None:
+    def _displays_note_state(self, kind: str) -> None:
         for display in self.displays.values():
-            display.recording.note_state()
+            display.recording.note_state(kind)
 
     def _participant_changed(self, participant: str) -> None:
         """The console's displays record under the new participant, who starts on the home

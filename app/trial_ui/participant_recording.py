@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from app.host.context import HanCommands
 from app.settings.options import Options
 from app.trial.recording_commands import RecordingCommands
+from app.trial.replay_timeline import FRAME_KINDS
 from app.trial.store import TrialStore
 
 if TYPE_CHECKING:  # Qt only once a participant display is watched
@@ -58,14 +59,20 @@ class ParticipantRecording:
 
     def record(self, kind: str, target: str = "", detail: str = "") -> None:
         if self.store is not None:
-            self.note_state()  # what the participant saw when they did it
+            self.note_state(kind)  # what the participant saw when they did it
             self.store.record(self.participant, self.source, kind, target, detail)
 
-    def note_state(self) -> None:
-        """Write what the display shows now: an event is about to be recorded (its own, or the
-        console's about this participant)."""
-        if self._states is not None:
+    def note_state(self, kind: str) -> None:
+        """Write what the display shows now: an event of ``kind`` is about to be recorded (its
+        own, or the console's about this participant). Before an event the replay shows as a
+        frame, the pages on show judge afresh at the time written; before another (a control's
+        press after its tap, a key) the screen stays as judged at the last frame."""
+        if self._states is None:
+            return
+        if kind in FRAME_KINDS:
             self._states.at_event()
+        else:
+            self._states.flush()
 
     def commands(self, commands: HanCommands) -> HanCommands:
         if not self.active:

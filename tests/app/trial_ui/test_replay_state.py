@@ -5,6 +5,7 @@ screen given its state again, the caption telling the home's time on a GB clock.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
@@ -16,7 +17,8 @@ from app.trial.display_clock import CLOCK, DisplayClock
 from app.trial.display_state import DISPLAY
 from app.trial.model_state import HOME
 from app.trial.replay_timeline import Moment
-from app.trial.store import EventRow
+from app.trial.store import EventRow, TrialStore
+from app.trial_ui.participant_recording import ParticipantRecording
 from app.trial_ui.replay import Frame, caption_lines, home_clock, show_recorded_screens
 from app.trial_ui.state_recorder import StateRecorder
 from app.ui.model_page import ModelPage
@@ -121,4 +123,34 @@ def test_at_an_event_the_page_on_show_judges_at_the_very_time_written(qtbot: QtB
     qtbot.wait(50)  # the redraw asked for before is not run after: the page stays as written
     assert DisplayClock.read(written[-1][CLOCK]).display_s == judged[-1]
     recorder.stop()
+    page.close()
+
+
+def test_only_an_event_shown_as_a_frame_has_the_page_judge_afresh(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A control's press comes just after its tap and is no frame of its own: the replay shows
+    the tap's frame for it, so the screen must stay as judged at the tap."""
+    clock = HeldClock(iter(float(n) for n in range(100, 200)).__next__)
+    window = QWidget()
+    qtbot.addWidget(window)
+    model = HomeModel()
+    judged: list[float] = []
+
+    class AgesPage(ModelPage):
+        def refresh(self) -> None:
+            judged.append(clock())
+
+    page = AgesPage(model, window)
+    window.show()
+    qtbot.waitExposed(window)
+    recording = ParticipantRecording(TrialStore(tmp_path / "trial.sqlite"), "P01", "display:ihd")
+    recording.watch(window, model, DisplaySettings(), clock)
+    recording.record("tap", "", json.dumps({"x": 1, "y": 2}))
+    after_tap = list(judged)
+    recording.record("control", "Now")
+    assert judged == after_tap
+    recording.record("screen", "ihd-home")
+    assert len(judged) == len(after_tap) + 1
+    recording.close()
     page.close()
