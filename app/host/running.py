@@ -28,6 +28,7 @@ from app.history.runtime import HistoryRuntime
 from app.host import experiences, qt_gc, qt_messages
 from app.host.context import ExperienceContext
 from app.host.han_wiring import connection_for, han_access_for, source_for
+from app.host.held_clock import HeldClock
 from app.host.sound import SystemSound
 from app.host.window import HostWindow
 from app.settings.display_settings import DisplaySettings
@@ -122,8 +123,10 @@ class RunningApp:
             )
             history_store = await self.history.start()
         i18n.use_language(self.settings.language)  # so the view is built in its language
+        clock = HeldClock()  # time.time, held for a moment by a trial's recorder
         context = ExperienceContext(
             self.model,
+            now=clock,
             commands=self.recording.commands(SessionCommands(lambda: connection.session)),
             devices=lambda: paired_devices(connection.session),
             settings=self.settings,
@@ -135,7 +138,7 @@ class RunningApp:
         )
         view = self.experience.create_view(context)
         self.window = HostWindow(self.experience.title, view, self.options.size, self.settings)
-        self.recording.watch(self.window, self.model, self.settings)
+        self.recording.watch(self.window, self.model, self.settings, clock)
         self.window.follow(connection)
         if self.history is not None:
             self.window.follow_history(self.history.health)

@@ -2,7 +2,7 @@
 
 Each moment is one event – a screen shown, a tap, feedback or an error, a command's answer, a task
 started or ended – with what the display showed from at that moment: the latest of each state part
-the display wrote before the event (``store.py``'s ``model_states``), the screen on show, the tap
+the display wrote before the event (``store.py``'s ``model_states``) with its clocks, the screen on show, the tap
 if the moment is one, and the task under way. Events are ordered by their id, the record's own
 order, not by time: the console and a display may keep different clocks.
 """
@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from app.trial.display_clock import CLOCK, DisplayClock
 from app.trial.display_state import DISPLAY
 from app.trial.store import EventRow, SessionRow, TrialStore
 
@@ -50,13 +51,16 @@ class Tap:
 class Moment:
     event: EventRow
     now: float
-    """The display's clock at this moment (ages and the clock on screen are measured on it)."""
+    """The display's clock at this moment (ages and the clock on screen are measured on it): as
+    the display wrote it, else (an older record) the record's time of the event or state."""
     screen: str
     parts: Mapping[str, str]
     """The display's state parts as of this moment (``display``, ``home``, ``meter:…``)."""
     task: str
     """The task under way (or just ended), as the researcher would say it; "" between tasks."""
     tap: Tap | None = None
+    han_s: float | None = None
+    """The HAN's time the display showed then (None: not recorded, or not yet told)."""
 
     @property
     def caption(self) -> str:
@@ -86,15 +90,46 @@ def find_session(store: TrialStore, participant: str, session_id: int | None = N
     return sessions[-1]
 
 
+class _Shown:
+    """What the display had written, read up to each event in turn."""
+
+    def __init__(self, store: TrialStore, session: SessionRow, source: str) -> None:
+        self._source = source
+        self._states = iter(store.states(session.participant, source))
+        self._pending = next(self._states, None)
+        self.parts: dict[str, str] = {}
+        self.now = session.started_at
+        self.han_s: float | None = None
+
+    def up_to(self, event: EventRow) -> None:
+        # A display writes its state just before its own events. A participant's session starts
+        # with a console event, and the display writes what it shows them just after it: that
+        # one write (its parts share one time), not those made while the home ran on after it.
+        pending = self._pending
+        first_write = None
+        if event.source != self._source and DISPLAY not in self.parts and pending is not None:
+            first_write = pending.at if pending.after_event == event.id else None
+        while pending is not None and (
+            pending.after_event < event.id
+            or (pending.after_event == event.id and pending.at == first_write)
+        ):
+            self.parts[pending.part] = pending.state
+            self.now = pending.at
+            pending = next(self._states, None)
+        self._pending = pending
+        if event.source == self._source:
+            self.now = event.at
+        if CLOCK in self.parts:  # the display's own clock, which it judged what it showed on
+            clock = DisplayClock.read(self.parts[CLOCK])
+            self.now, self.han_s = clock.display_s, clock.han_s
+
+
 def moments(
     store: TrialStore, session: SessionRow, display: str, *, task: str | None = None
 ) -> list[Moment]:
     """The frames of ``session`` on ``display`` (ihd, ppmid, …); only one task's with ``task``."""
     source = f"display:{display}"
-    states = iter(store.states(session.participant, source))
-    pending = next(states, None)
-    parts: dict[str, str] = {}
-    now = session.started_at
+    shown = _Shown(store, session, source)
     screen = ""
     under_way = ""
     position = {run.id: run.position for run in store.task_runs(session.id)}
@@ -104,17 +139,7 @@ def moments(
     for event in store.events(session_id=session.id):
         if event.source not in (source, "console"):
             continue
-        # A display writes its state just before its own events. A participant's session starts
-        # with a console event, and the display writes what it shows them just after it.
-        first = event.source != source and DISPLAY not in parts
-        while pending is not None and (
-            pending.after_event < event.id or (first and pending.after_event == event.id)
-        ):
-            parts[pending.part] = pending.state
-            now = pending.at
-            pending = next(states, None)
-        if event.source == source:
-            now = event.at
+        shown.up_to(event)
         if event.kind == "screen":
             screen = event.target
         if event.kind == "task_start":
@@ -123,8 +148,9 @@ def moments(
         tap = Tap.of(event) if event.kind == "tap" else None
         if tap is not None and tap.screen:
             screen = tap.screen
-        if event.kind in FRAME_KINDS and DISPLAY in parts:
-            moment = Moment(event, now, screen, MappingProxyType(dict(parts)), under_way, tap)
+        if event.kind in FRAME_KINDS and DISPLAY in shown.parts:
+            parts = MappingProxyType(dict(shown.parts))
+            moment = Moment(event, shown.now, screen, parts, under_way, tap, shown.han_s)
             if task is None or event.target == task or under_way.endswith(f": {task}"):
                 found.append(moment)
         if event.kind == "task_end":

@@ -183,6 +183,10 @@ class TrialStore:
     def __init__(self, path: str | Path, *, now: Callable[[], float] = time.time) -> None:
         self.path = Path(path)
         self.now = now
+        self.before_event: Callable[[str], None] = lambda _kind: None
+        """Called with its kind before each event is written, outside any transaction: the
+        console's displays note what they show then, so a console event is replayed as they
+        showed it."""
         try:
             private_file(self.path)  # participants' records: the trial team's alone
             self._db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
@@ -241,6 +245,7 @@ class TrialStore:
         variants: list[str] | None = None,
     ) -> int:
         """A participant's sitting begins; any sitting of theirs left open is closed first."""
+        self.before_event("session_start")
         at = self.now()
         with self._transaction() as db:
             db.execute(
@@ -263,6 +268,7 @@ class TrialStore:
         return session_id
 
     def close_session(self, session_id: int) -> None:
+        self.before_event("session_end")
         at = self.now()
         with self._transaction() as db:
             participant = self._participant_of(db, session_id)
@@ -275,6 +281,7 @@ class TrialStore:
             self._insert_event(db, session_id, None, participant, at, "console", "session_end")
 
     def start_task(self, session_id: int, task: str, position: int, variant: str = "") -> int:
+        self.before_event("task_start")
         at = self.now()
         with self._transaction() as db:
             participant = self._participant_of(db, session_id)
@@ -293,6 +300,7 @@ class TrialStore:
         """Close a task run with its outcome; returns its time on task in seconds."""
         if outcome not in OUTCOMES:
             raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)}")
+        self.before_event("task_end")
         at = self.now()
         with self._transaction() as db:
             row = db.execute(
@@ -326,6 +334,7 @@ class TrialStore:
     ) -> None:
         """A questionnaire's answers, all in one transaction (a sheet is kept whole or not at all):
         numbers are ratings, strings free text."""
+        self.before_event("questionnaire")
         at = self.now()
         with self._transaction() as db:
             participant = self._participant_of(db, session_id)
@@ -355,6 +364,7 @@ class TrialStore:
         self, participant: str, source: str, kind: str, target: str = "", detail: str = ""
     ) -> int:
         """One event, filed under the participant's open session and task run (if any)."""
+        self.before_event(kind)
         at = self.now()
         with self._transaction() as db:
             session = db.execute(

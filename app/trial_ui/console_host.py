@@ -75,6 +75,9 @@ class OperatorConsole:
         self.study = study
         self.db = db
         self.store = TrialStore(db, now=now)
+        # Before each event of the console's (a task started, a session begun) its displays
+        # write what they show, so the replay shows that event as they showed it.
+        self.store.before_event = self._displays_note_state
         # The scenario gives the home; its scripted events do not run by themselves in a trial
         # (at ×60 an evening's top-up would land in the middle of someone's task): the tasks'
         # setups make situations, and the console offers the script's events on demand.
@@ -156,6 +159,10 @@ class OperatorConsole:
             .replace("%3", str(self.db))
             .replace("%4", admitted)
         )
+
+    def _displays_note_state(self, kind: str) -> None:
+        for display in self.displays.values():
+            display.recording.note_state(kind)
 
     def _participant_changed(self, participant: str) -> None:
         """The console's displays record under the new participant, who starts on the home

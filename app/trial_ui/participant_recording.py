@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 from app.host.context import HanCommands
 from app.settings.options import Options
 from app.trial.recording_commands import RecordingCommands
+from app.trial.replay_timeline import FRAME_KINDS
 from app.trial.store import TrialStore
 
 if TYPE_CHECKING:  # Qt only once a participant display is watched
     from PySide6.QtWidgets import QWidget
 
+    from app.host.held_clock import HeldClock
     from app.settings.display_settings import DisplaySettings
     from app.trial_ui.interaction_recorder import InteractionRecorder
     from app.trial_ui.state_recorder import StateRecorder
@@ -49,7 +51,7 @@ class ParticipantRecording:
         written at once, so their session's first moments can be replayed too."""
         self._participant = participant
         if self._states is not None and participant:
-            self._states.flush()
+            self._states.at_event()
 
     @property
     def active(self) -> bool:
@@ -57,9 +59,20 @@ class ParticipantRecording:
 
     def record(self, kind: str, target: str = "", detail: str = "") -> None:
         if self.store is not None:
-            if self._states is not None:
-                self._states.flush()  # what the participant saw when they did it
+            self.note_state(kind)  # what the participant saw when they did it
             self.store.record(self.participant, self.source, kind, target, detail)
+
+    def note_state(self, kind: str) -> None:
+        """Write what the display shows now: an event of ``kind`` is about to be recorded (its
+        own, or the console's about this participant). Before an event the replay shows as a
+        frame, the pages on show judge afresh at the time written; before another (a control's
+        press after its tap, a key) the screen stays as judged at the last frame."""
+        if self._states is None:
+            return
+        if kind in FRAME_KINDS:
+            self._states.at_event()
+        else:
+            self._states.flush()
 
     def commands(self, commands: HanCommands) -> HanCommands:
         if not self.active:
@@ -67,7 +80,14 @@ class ParticipantRecording:
         recorded: HanCommands = RecordingCommands(commands, self.record)
         return recorded
 
-    def watch(self, window: QWidget, model: HomeModel, settings: DisplaySettings) -> None:
+    def watch(
+        self,
+        window: QWidget,
+        model: HomeModel,
+        settings: DisplaySettings,
+        clock: HeldClock,
+    ) -> None:
+        """Record what ``window`` shows from; ``clock`` is the display's (its pages' ``now``)."""
         if not self.active:
             return
         from app.trial_ui.interaction_recorder import InteractionRecorder
@@ -83,6 +103,7 @@ class ParticipantRecording:
             settings,
             lambda: self.participant,
             lambda participant, parts: store.record_states(participant, self.source, parts),
+            clock,
         )
         self._states.flush()
         self._recorder = InteractionRecorder(window, self.record)

@@ -1,7 +1,9 @@
 """What a participant display showed from, written to the trial record for a later replay.
 
-The display's home model (in parts, ``app/trial/model_state.py``) and its settings and window size
-(``app/trial/display_state.py``) are written only when a part changed: at once before every event
+The display's home model (in parts, ``app/trial/model_state.py``), its settings and window size
+(``app/trial/display_state.py``) and what its screens drew beyond the model (the History chart:
+``app/host/recorded_screen.py``) are written only when a part changed, each time with the display's
+clocks (``app/trial/display_clock.py``), which freshness is judged on: at once before every event
 the display records (so each tap and screen has the state it happened on), and otherwise at most
 once a second while the model moves (a meter reports every ten seconds, faster on a home run
 faster than real time: a write per report would be a commit per report).
@@ -16,9 +18,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+from app.host.held_clock import HeldClock
+from app.host.recorded_screen import SCREEN, RecordedScreen
 from app.settings.display_settings import DisplaySettings
+from app.trial.display_clock import CLOCK, DisplayClock
 from app.trial.display_state import DISPLAY, DisplayState
 from app.trial.model_state import model_parts
+from app.ui.model_page import ModelPage
 from han.model import HomeModel, ModelChange
 
 LOGGER = logging.getLogger(__name__)
@@ -26,6 +32,16 @@ LOGGER = logging.getLogger(__name__)
 WriteStates = Callable[[str, dict[str, str]], None]
 """Write parts for a participant: ``(participant, {part: state})``."""
 QUIET_MS = 1000
+
+
+def recorded_screens(window: QWidget) -> dict[str, str]:
+    """The state parts of the screens built so far that draw from more than the model (the
+    History chart's bars): a screen not yet built has shown nothing."""
+    return {
+        f"{SCREEN}{screen.objectName()}": screen.recorded_state()
+        for screen in window.findChildren(QWidget)
+        if isinstance(screen, RecordedScreen)
+    }
 
 
 class StateRecorder(QObject):
@@ -37,6 +53,7 @@ class StateRecorder(QObject):
         settings: DisplaySettings,
         participant: Callable[[], str],
         write: WriteStates,
+        clock: HeldClock,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -45,6 +62,8 @@ class StateRecorder(QObject):
         self._settings = settings
         self._participant = participant
         self._write = write
+        self._clock = clock
+        """The display's clock, the one its screens judge freshness on."""
         self._written: dict[str, str] = {}
         self._written_for: str | None = None
         self._timer = QTimer(self)
@@ -68,9 +87,23 @@ class StateRecorder(QObject):
             self._changed()
         return False
 
-    def flush(self) -> None:
+    def at_event(self) -> None:
+        """Just before an event: the pages on show judge what they show afresh (ages, whether a
+        reading is out of date), and the state is written with the display's time they judged
+        it at, so the event's replay judges the same. A page's next tick comes a whole interval
+        later, so the screen the participant acts on stays as judged."""
+        with self._clock.held() as now:
+            for page in self._window.findChildren(ModelPage):
+                if page.isVisible():
+                    page.refresh_now()
+                    if page.ticker.isActive():
+                        page.ticker.start()
+            self.flush(now)
+
+    def flush(self, now: float | None = None) -> None:
         """Write every part that changed since it was last written for this participant (all of
-        them for a participant new to this display)."""
+        them for a participant new to this display), and the display's clocks: a flush comes
+        just before each event, so the replay judges the event's moment at the display's time."""
         self._timer.stop()
         participant = self._participant()
         if participant != self._written_for:
@@ -80,9 +113,10 @@ class StateRecorder(QObject):
         parts[DISPLAY] = DisplayState(
             self._mode, (size.width(), size.height()), self._settings
         ).text()
+        parts.update(recorded_screens(self._window))
         changed = {part: state for part, state in parts.items() if self._written.get(part) != state}
-        if not changed:
-            return
+        display_s = self._clock() if now is None else now
+        changed[CLOCK] = DisplayClock.of(self._model, display_s).text()
         try:
             self._write(participant, changed)
         except sqlite3.Error:  # the display goes on; the replay has a gap

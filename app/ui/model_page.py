@@ -70,6 +70,13 @@ class ModelPage(QWidget):
             QTimer.singleShot(0, self, self._refresh_now)
 
     def _refresh_now(self) -> None:
+        if self._refresh_pending:  # not already redrawn by refresh_now meanwhile
+            self.refresh_now()
+
+    def refresh_now(self) -> None:
+        """Redraw at once; a redraw asked for before this one is then not needed (a trial's
+        recorder has the page judge at the moment it writes: nothing may judge it again later
+        for the same changes)."""
         self._refresh_pending = False
         self.refresh()
 

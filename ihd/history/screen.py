@@ -33,6 +33,7 @@ from ihd.view_models.history import (
     load_series,
     series_from_meter,
 )
+from ihd.view_models.history_record import ChartShown
 from ihd.view_models.history_summary import HistorySummaryViewModel, Summary
 
 translate = QCoreApplication.translate
@@ -235,6 +236,33 @@ class HistoryScreen(IhdScreen):
 
     def show_summary(self, summary: Summary) -> None:
         self.totals.show_summary(summary)
+
+    # A trial's record and replay (app/host/recorded_screen.py) -------------------------------
+
+    def recorded_state(self) -> str:
+        """The range chosen and the bars drawn: a replay has no history store to read them."""
+        page = self.chart_page
+        totals = self.pages.currentIndex() == TOTALS
+        return ChartShown(
+            self.span, self.fuel, self.measure, self.back, totals, page.series, page.previous,
+            page.now_s,
+        ).text()  # fmt: skip
+
+    def show_recorded_state(self, text: str) -> None:
+        shown = ChartShown.read(text)
+        self._stop_loading()
+        self.span, self.fuel, self.measure, self.back = (
+            shown.span, shown.fuel, shown.measure, shown.back,
+        )  # fmt: skip
+        self.span_buttons[shown.span].setChecked(True)
+        self.fuel_buttons[shown.fuel].setChecked(True)
+        self.measure_buttons[shown.measure].setChecked(True)
+        self.later.setEnabled(self.back > 0)
+        self.earlier.setEnabled(self.back < self._windows.oldest_back(self.span))
+        (self.totals_button if shown.totals else self.chart_button).setChecked(True)
+        self.pages.setCurrentIndex(TOTALS if shown.totals else CHART)
+        self.show_series(shown.series, shown.previous, shown.now_s)
+        self.refresh()
 
     # Events -----------------------------------------------------------------------------------
 

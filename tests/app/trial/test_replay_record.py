@@ -8,12 +8,14 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.settings.display_settings import DisplaySettings, Presentation
+from app.trial.display_clock import CLOCK, DisplayClock
 from app.trial.display_state import DISPLAY, DisplayState
 from app.trial.model_state import HOME, model_parts, restore_model
 from app.trial.replay_timeline import find_session, moments
 from app.trial.store import TrialStore
 from han.clusters.prepayment import CreditStatus
 from han.domain.credit import PaymentMode
+from han.freshness import out_of_date
 from han.model import (
     AmbientLevel,
     HanClock,
@@ -93,3 +95,63 @@ def test_each_moment_has_the_state_written_before_it(tmp_path: Path) -> None:
     demand = [restore_model(dict(m.parts)).meters[MeterKey("00:11", 1)].demand_kw for m in found]
     assert [d.value for d in demand if d] == [Decimal("0.321")] * 3 + [Decimal("2.5")] * 2
     assert found[3].screen == "ihd-messages"
+
+
+def test_a_session_starts_on_the_displays_first_write_not_on_those_after_it(
+    tmp_path: Path,
+) -> None:
+    """The display writes what it shows a new participant just after their session starts; the
+    writes it makes while the home runs on before the next event belong to no earlier moment."""
+    display_clock = iter([500.0, 502.0])
+    store = TrialStore(tmp_path / "trial.sqlite", now=lambda: 90_000.0)  # the console's clock
+    display = DisplayState("ihd", (800, 480), DisplaySettings()).text()
+    store.open_session("study", "P01", ["cost-now"])
+    model = a_model()
+    model.han_clock = HanClock(1_000.0, 499.0, 1.0)  # one reading: the pace not yet measured
+    first = {DISPLAY: display, **model_parts(model)}
+    first[CLOCK] = DisplayClock.of(model, next(display_clock)).text()
+    store.record_states("P01", "display:ihd", first)
+    store.now = lambda: 90_001.0
+    model.han_clock = HanClock(1_180.0, 502.0, 60.0, 1_000.0, 499.0, rate_checked=True)
+    later = {**model_parts(model), CLOCK: DisplayClock.of(model, next(display_clock)).text()}
+    store.record_states("P01", "display:ihd", later)
+    store.record("P01", "display:ihd", "screen", "ihd-messages")
+    found = moments(store, find_session(store, "P01"), "ihd")
+    store.close()
+    start, screen = found
+    assert start.event.kind == "session_start"
+    assert restore_model(dict(start.parts)).han_clock == HanClock(1_000.0, 499.0, 1.0)
+    assert (start.now, start.han_s) == (500.0, 1_001.0)
+    assert restore_model(dict(screen.parts)).han_clock.rate == 60.0  # type: ignore[union-attr]
+    assert (screen.now, screen.han_s) == (502.0, 1_180.0)
+
+
+def test_a_moment_is_judged_on_the_displays_clock_not_the_records(tmp_path: Path) -> None:
+    """Freshness is measured on the display's clock: a record kept on another clock (the
+    console's, a test's) must not make a live reading look minutes old in the replay."""
+    store = TrialStore(tmp_path / "trial.sqlite", now=lambda: 5_000.0)
+    model = a_model()  # demand heard at 100 on the display's clock, the HAN at ×60
+    meter = model.meters[MeterKey("00:11", 1)]
+    meter.heard_at = 100.5
+    parts = {DISPLAY: DisplayState("ihd", (800, 480), DisplaySettings()).text()}
+    parts |= model_parts(model)
+    parts[CLOCK] = DisplayClock.of(model, 101.0).text()
+    session = store.open_session("study", "P01", ["cost-now"])
+    store.record_states("P01", "display:ihd", parts)
+    store.record("P01", "display:ihd", "tap", "", json.dumps({"x": 1, "y": 2}))
+    found = moments(store, find_session(store, session_id=session, participant="P01"), "ihd")
+    store.close()
+    tap = found[-1]
+    assert tap.now == 101.0
+    assert tap.han_s == 1_000.0 + 1.0 * 60.0
+    replayed = restore_model(dict(tap.parts))
+    assert not out_of_date(replayed, replayed.meters[MeterKey("00:11", 1)], tap.now)
+    assert out_of_date(replayed, replayed.meters[MeterKey("00:11", 1)], 5_000.0)
+
+
+def test_the_display_clock_reads_back() -> None:
+    clock = DisplayClock(12.5, 1_000.25, 59.9)
+    assert DisplayClock.read(clock.text()) == clock
+    assert DisplayClock.read(DisplayClock.of(HomeModel(), 3.0).text()) == DisplayClock(
+        3.0, None, 1.0
+    )
