@@ -16,8 +16,6 @@ DEMAND = GBMetering.attributes_by_name["instantaneous_demand"].id
 AMBIENT = GBMetering.attributes_by_name["iambient_consumption_indicator"].id
 
 
-
-
 async def test_an_exporting_meter_hears_of_demand_and_its_ambient_level_in_one_request(
     emulated_han: OpenEmulatedHan,
 ) -> None:
@@ -34,7 +32,8 @@ async def test_an_exporting_meter_hears_of_demand_and_its_ambient_level_in_one_r
             ):
                 schema = f.GENERAL_COMMANDS[f.GeneralCommand.Configure_Reporting].schema
                 command, _ = schema.deserialize(rest)
-                requests.append({int(record.attrid) for record in command.config_records})
+                records = command.as_dict()["config_records"]  # the schema is built at run time
+                requests.append({int(record.attrid) for record in records})
 
         han.home.air.taps.append(tap)
         await han.meter_ready()
