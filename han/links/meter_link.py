@@ -72,7 +72,11 @@ FORMATTING_ATTRIBUTES: Final = (
 _AMBIENT: Final = "iambient_consumption_indicator"
 AMBIENT_LEVELS: Final = {level.value for level in AmbientLevel}
 _GAS_TODAY: Final = frozenset({Field.TODAY_VOLUME_M3, Field.TODAY_IMPORT_KWH})
-_ONE_MOMENT: Final = frozenset({"instantaneous_demand", _AMBIENT})
+_ONE_MOMENT: Final = ("instantaneous_demand", _AMBIENT)
+"""Demand and the ambient level it gives are shown side by side, so they are asked for together:
+in one Configure Reporting request (zigpy splits a long one, and a meter that hears of demand
+before its ambient level reports demand alone meanwhile) and first in a read (zigpy reads a few
+attributes a request), and a read does not set one of them while a report has set the other."""
 
 
 def live_fields(meter: Meter) -> dict[str, Field]:
@@ -219,14 +223,22 @@ class MeterLink:
         }
         if not wanted:
             return False
+        # The pair first, in a request of its own: the meter then never holds one without the other.
+        requests = (
+            {name: config for name, config in wanted.items() if name in _ONE_MOMENT},
+            {name: config for name, config in wanted.items() if name not in _ONE_MOMENT},
+        )
+        result: dict[Any, Status] = {}
         try:
             await self._metering.bind()
-            result = await self._metering.configure_reporting_multiple(
-                {
-                    GBMetering.attributes_by_name[name]: ReportingConfig(min_s, max_s, change)
-                    for name, (min_s, max_s, change) in wanted.items()
-                }
-            )
+            for request in requests:
+                if request:
+                    result |= await self._metering.configure_reporting_multiple(
+                        {
+                            GBMetering.attributes_by_name[name]: ReportingConfig(*config)
+                            for name, config in request.items()
+                        }
+                    )
         except (ZigbeeException, TimeoutError) as error:
             LOGGER.info("Meter %s refused reporting (%s); polling instead", self.key, error)
             return False
@@ -239,7 +251,8 @@ class MeterLink:
         """Read the live values now (at attach and when reports stop arriving); the names the
         meter answered, or None if it answered nothing at all."""
         asked_at = self._now()
-        values = await read_attributes(self._metering, [*self._fields, _AMBIENT])
+        names = sorted([*self._fields, _AMBIENT], key=lambda name: name not in _ONE_MOMENT)
+        values = await read_attributes(self._metering, names)
         if values:
             self._model.heard_from(self.key, self._now())
         elif self.meter.heard_at is None or self.meter.heard_at < asked_at:
