@@ -143,6 +143,7 @@ class EmulatedHome:
                 days=spec.history_days,
                 seed=spec.seed,
                 profile=spec.profile,
+                summed=_at_one_price(spec),
             )
         tariff, switch = spec.electricity_tariff, spec.auxiliary_switch
         if spec.randomise_switching:
@@ -392,6 +393,17 @@ class EmulatedHome:
 
     def close(self) -> None:
         self.air.close()
+
+
+def _at_one_price(spec: HomeSpec) -> bool:
+    """Whether every meter's registers read no more of the complete past days than their half-hour
+    sums: one price for each fuel (no per-slot prices, no block thresholds crossed mid-half-hour)
+    and no load switch reshaping the slots."""
+    return (
+        spec.auxiliary_switch is None
+        and (spec.electricity_tariff is None or isinstance(spec.electricity_tariff, SingleRate))
+        and (spec.gas_tariff is None or isinstance(spec.gas_tariff, SingleRate))
+    )
 
 
 def _with_switched_load(past: Past, switch: AuxiliarySwitch, zone: ZoneInfo) -> Past:
