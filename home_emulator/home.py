@@ -409,6 +409,8 @@ def _at_one_price(spec: HomeSpec) -> bool:
 def _with_switched_load(past: Past, switch: AuxiliarySwitch, zone: ZoneInfo) -> Past:
     """The past as the meter recorded it, with the auxiliary load on in its switched periods (the
     switch's load adds to import; with export it first cancels against it, as the meter nets)."""
+    if past.summed_import_j is not None:  # a switch reshapes slots: sums will not do
+        raise ValueError("a switched load needs the past's slots, not its half-hour sums")
     n = past.import_j.size
     starts = past.first_slot_s + 10 * np.arange(n, dtype=np.float64)
     added = switch.on_slots(starts, zone).astype(np.int64) * switch.load_w * 10
