@@ -28,7 +28,7 @@ from han.clock_speed import MAX_SPEED, MIN_SPEED
 from han.formats.install_codes import parse_install_code
 from han.program_name import program_name
 from han.radio import ota_providers
-from han.version import version_line
+from han.version import VersionAction
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -257,7 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: python -m app --speed 60   (an hour of the emulated home every minute). "
         "Kiosk: python -m app kiosk-pin sets the PIN that leaves it, then python -m app --kiosk",
     )
-    parser.add_argument("--version", action="version", version=version_line())
+    parser.add_argument("--version", action=VersionAction)
     parser.add_argument(
         "--mode",
         choices=(*MODES, OPERATOR_MODE),

@@ -143,6 +143,7 @@ class EmulatedHome:
                 days=spec.history_days,
                 seed=spec.seed,
                 profile=spec.profile,
+                summed=_at_one_price(spec),
             )
         tariff, switch = spec.electricity_tariff, spec.auxiliary_switch
         if spec.randomise_switching:
@@ -394,9 +395,22 @@ class EmulatedHome:
         self.air.close()
 
 
+def _at_one_price(spec: HomeSpec) -> bool:
+    """Whether every meter's registers read no more of the complete past days than their half-hour
+    sums: one price for each fuel (no per-slot prices, no block thresholds crossed mid-half-hour)
+    and no load switch reshaping the slots."""
+    return (
+        spec.auxiliary_switch is None
+        and (spec.electricity_tariff is None or isinstance(spec.electricity_tariff, SingleRate))
+        and (spec.gas_tariff is None or isinstance(spec.gas_tariff, SingleRate))
+    )
+
+
 def _with_switched_load(past: Past, switch: AuxiliarySwitch, zone: ZoneInfo) -> Past:
     """The past as the meter recorded it, with the auxiliary load on in its switched periods (the
     switch's load adds to import; with export it first cancels against it, as the meter nets)."""
+    if past.summed_import_j is not None:  # a switch reshapes slots: sums will not do
+        raise ValueError("a switched load needs the past's slots, not its half-hour sums")
     n = past.import_j.size
     starts = past.first_slot_s + 10 * np.arange(n, dtype=np.float64)
     added = switch.on_slots(starts, zone).astype(np.int64) * switch.load_w * 10

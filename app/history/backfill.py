@@ -284,7 +284,15 @@ class HistoryRecorder:
         self._unsubscribe: Callable[[], None] | None = None
 
     def start(self) -> None:
-        self._unsubscribe = self._backfill.model.subscribe(self._on_change)
+        model = self._backfill.model
+        self._unsubscribe = model.subscribe(self._on_change)
+        # What the model announced before the recorder followed it (a display opens its store
+        # after its first reading) is written on the first pass, as if it had been heard then.
+        for key in model.meters:
+            self._pending[key] = {Field.HISTORY, Field.TARIFF}
+        self._tenancy_changed = model.tenancy_start_s is not None
+        if self._pending or self._tenancy_changed:
+            self._wake.set()
         self._task = asyncio.get_running_loop().create_task(self._run(), name="history-recorder")
 
     async def stop(self) -> None:

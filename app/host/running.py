@@ -7,6 +7,7 @@ traceback and no stray task.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import sys
@@ -24,7 +25,6 @@ from app.connection.han_access import HanAccess
 from app.connection.han_bridge import SessionCommands, paired_devices
 from app.connection.own_network import OwnNetwork
 from app.connection.radio_source import RadioSource
-from app.history.runtime import HistoryRuntime
 from app.host import experiences, qt_gc, qt_messages
 from app.host.context import ExperienceContext
 from app.host.han_wiring import connection_for, han_access_for, source_for
@@ -41,11 +41,15 @@ from han.program_name import program_name
 from han.session import HanSession
 
 if TYPE_CHECKING:
+    from app.history.runtime import HistoryRuntime
     from app.kiosk.kiosk import Kiosk
 
 LOGGER = logging.getLogger(__name__)
 
 FIRST_READING_WAIT_S = 30.0
+HISTORY_AFTER_READING_S = 0.2
+"""How long after the first reading the history store is opened: time for the reading to be
+painted before the store's import and opening hold the loop."""
 RESTART = -1
 """``run_app``'s answer when the app must start again (a kiosk's new source)."""
 
@@ -90,6 +94,8 @@ class RunningApp:
         self.source = source or source_for(options, self.experience)
         self.connection = connection_for(self.source, self.model, self.experience)
         self.history: HistoryRuntime | None = None
+        """The display's history once it is being opened (after the first reading)."""
+        self._history_opening: asyncio.Task[None] | None = None
         self._history_path = history_path
         """None: the user's usual history file (a second display in one process needs its own)."""
         self.window: HostWindow | None = None
@@ -116,12 +122,6 @@ class RunningApp:
         else:
             await connection.open()  # a desktop run says at once what is wrong
         connection.start()
-        history_store = None
-        if not self.experience.keeps_own_log:
-            self.history = HistoryRuntime(
-                self.model, lambda: connection.links, path=self._history_path
-            )
-            history_store = await self.history.start()
         i18n.use_language(self.settings.language)  # so the view is built in its language
         clock = HeldClock()  # time.time, held for a moment by a trial's recorder
         context = ExperienceContext(
@@ -132,7 +132,6 @@ class RunningApp:
             settings=self.settings,
             sound=SystemSound(settings=self.settings),
             han_access=self._han_access(),
-            history=history_store,
             network=self._own_network(),
             from_feed=isinstance(self.source, GlowAddress),
         )
@@ -140,8 +139,10 @@ class RunningApp:
         self.window = HostWindow(self.experience.title, view, self.options.size, self.settings)
         self.recording.watch(self.window, self.model, self.settings, clock)
         self.window.follow(connection)
-        if self.history is not None:
-            self.window.follow_history(self.history.health)
+        if not self.experience.keeps_own_log:
+            self._history_opening = asyncio.get_running_loop().create_task(
+                self._open_history(context), name="history-opening"
+            )
         if self.options.kiosk is None:
             if self.options.trial_db is None:  # a trial's choices are the participant's alone
                 keep_speech(self.settings)  # for as long as the settings: the whole run
@@ -157,6 +158,28 @@ class RunningApp:
         self.kiosk.restart_wanted.connect(self._restart)
         self.kiosk.start()
         return self.window
+
+    async def _open_history(self, context: ExperienceContext) -> None:
+        """Open the history store once the first reading is on screen: the store and its library
+        (sqlite-utils) cost the start a noticeable share of its time and the reading needs neither.
+        Nothing is lost by waiting: the recorder writes what the meters announced before it
+        started, and back-fills their half hours from their profiles."""
+        await first_reading(self.model, FIRST_READING_WAIT_S)
+        await asyncio.sleep(HISTORY_AFTER_READING_S)
+        from app.history.runtime import HistoryRuntime
+
+        connection = self.connection
+        self.history = HistoryRuntime(self.model, lambda: connection.links, path=self._history_path)
+        if self.window is not None:
+            self.window.follow_history(self.history.health)
+        context.history = await self.history.start()
+
+    async def history_opened(self) -> HistoryRuntime | None:
+        """Until the history store has been opened (or found unopenable, and is being retried):
+        the display's history, None for a display that keeps its own log."""
+        if self._history_opening is not None:
+            await asyncio.shield(self._history_opening)
+        return self.history
 
     def _restart(self) -> None:
         self.restarting = True
@@ -188,6 +211,12 @@ class RunningApp:
         if self.kiosk is not None and not self.kiosk.leaving:
             self.kiosk.leaving = True  # the app is ending (--quit-after): the window may close
             self.kiosk.stop()
+        opening, self._history_opening = self._history_opening, None
+        if opening is not None:
+            if self.history is None:  # still waiting for the first reading: nothing to close yet
+                opening.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await opening  # a store being opened is let finish, then closed below
         if self.history is not None:
             await self.history.stop()
         await self.connection.close()
@@ -233,8 +262,10 @@ async def _until_done(window: HostWindow, model: HomeModel, options: Options) ->
         await asyncio.gather(*waits, return_exceptions=True)
 
 
-async def _first_reading_on_screen(model: HomeModel) -> None:
-    deadline = time.monotonic() + FIRST_READING_WAIT_S
+async def first_reading(model: HomeModel, within_s: float) -> bool:
+    """Until the model holds the first live reading (demand and price), or ``within_s`` has
+    passed (False then)."""
+    deadline = time.monotonic() + within_s
     shown = asyncio.Event()
 
     def check(_change: object = None) -> None:
@@ -246,10 +277,17 @@ async def _first_reading_on_screen(model: HomeModel) -> None:
     try:
         check()
         await asyncio.wait_for(shown.wait(), max(0.0, deadline - time.monotonic()))
-        await asyncio.sleep(0.05)  # one more pass of the loop so the repaint lands
     except TimeoutError:
+        return False
+    finally:
+        unsubscribe()
+    return True
+
+
+async def _first_reading_on_screen(model: HomeModel) -> None:
+    if await first_reading(model, FIRST_READING_WAIT_S):
+        await asyncio.sleep(0.05)  # one more pass of the loop so the repaint lands
+    else:
         LOGGER.warning(
             "no meter reading within %.0f s; saving what is on screen", FIRST_READING_WAIT_S
         )
-    finally:
-        unsubscribe()

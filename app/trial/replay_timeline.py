@@ -16,13 +16,8 @@ from types import MappingProxyType
 
 from app.trial.display_clock import CLOCK, DisplayClock
 from app.trial.display_state import DISPLAY
+from app.trial.frame_kinds import FRAME_KINDS
 from app.trial.store import EventRow, SessionRow, TrialStore
-
-FRAME_KINDS = frozenset(
-    {"session_start", "screen", "tap", "feedback", "error", "command", "task_start", "task_end"}
-)
-"""The events a replay shows as frames (a control press is its tap; keys change no screen the
-record can show)."""
 
 
 class ReplayError(LookupError):

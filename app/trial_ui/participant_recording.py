@@ -13,15 +13,15 @@ from typing import TYPE_CHECKING
 
 from app.host.context import HanCommands
 from app.settings.options import Options
+from app.trial.frame_kinds import FRAME_KINDS
 from app.trial.recording_commands import RecordingCommands
-from app.trial.replay_timeline import FRAME_KINDS
-from app.trial.store import TrialStore
 
-if TYPE_CHECKING:  # Qt only once a participant display is watched
+if TYPE_CHECKING:  # Qt, and the trial record, only once a participant display is watched
     from PySide6.QtWidgets import QWidget
 
     from app.host.held_clock import HeldClock
     from app.settings.display_settings import DisplaySettings
+    from app.trial.store import TrialStore
     from app.trial_ui.interaction_recorder import InteractionRecorder
     from app.trial_ui.state_recorder import StateRecorder
     from han.model import HomeModel
@@ -39,6 +39,8 @@ class ParticipantRecording:
     def open(cls, options: Options) -> ParticipantRecording:
         if options.trial_db is None or options.participant is None:
             return cls(None, "", "")
+        from app.trial.store import TrialStore  # a trial's record: not on every start
+
         return cls(TrialStore(options.trial_db), options.participant, f"display:{options.mode}")
 
     @property

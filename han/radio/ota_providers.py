@@ -9,66 +9,24 @@ comes from the hub's OTA server through ``han.links.ota_client``), so nothing re
 providers – and nothing should wait for them. (``no_ota`` names no providers: zigpy would
 otherwise build its default ones while checking the configuration, OTA off or not.)
 
-``defer()`` puts a finder before the others on ``sys.meta_path`` that imports the providers' module
-as an empty module of the same name; the first look-up of a name it does not have yet runs the
-real module's code in it. A zigpy configuration that does enable OTA, or names a provider, gets the
-real module at that moment, so the most a zigpy that uses the module early could cost is the time
-saved here.
+``defer()`` puts a finder before the others on ``sys.meta_path`` that hands that one module to the
+standard library's :class:`importlib.util.LazyLoader`: the module is imported empty and its code
+runs at the first look-up of any of its attributes. A zigpy configuration that does enable OTA, or
+names a provider, gets the real module at that moment, so the most a zigpy that uses the module
+early could cost is the time saved here.
 """
 
 from __future__ import annotations
 
 import importlib.abc
 import importlib.machinery
+import importlib.util
 import sys
-import threading
 import types
 from collections.abc import Sequence
 from typing import Final
 
 PROVIDERS: Final = "zigpy.ota.providers"
-
-_loading = threading.Lock()
-
-
-class _RunOnFirstUse(types.ModuleType):
-    """A module whose code has not run yet; it runs at the first look-up of a missing name."""
-
-    def __getattr__(self, name: str) -> object:
-        _run(self)
-        return getattr(self, name)
-
-
-def _run(module: types.ModuleType) -> None:
-    with _loading:  # two threads asking at once: one runs the module, the other waits for it
-        if not _waiting(module):
-            return
-        spec = module.__spec__
-        assert spec is not None
-        real = spec.loader_state
-        assert isinstance(real, importlib.machinery.ModuleSpec)
-        assert real.loader is not None
-        ordinary: type[types.ModuleType] = types.ModuleType
-        module.__class__ = ordinary  # from here on an ordinary module, as if imported as usual
-        module.__spec__, module.__loader__, module.__file__ = real, real.loader, real.origin
-        setattr(module, "__cached__", real.cached)  # noqa: B010 - not in ModuleType's stubs
-        try:
-            real.loader.exec_module(module)
-        except BaseException:
-            module.__class__ = _RunOnFirstUse  # the next look-up tries again, and says why
-            module.__spec__, module.__loader__ = spec, spec.loader
-            raise
-
-
-def _waiting(module: types.ModuleType) -> bool:
-    return type(module) is _RunOnFirstUse
-
-
-class _RunOnFirstUseLoader(importlib.abc.Loader):
-    def exec_module(self, module: types.ModuleType) -> None:
-        """Nothing yet: the module's code runs when it is first used. (Its class changes only
-        now, so the import system's own look-ups while it set the module up ran nothing.)"""
-        module.__class__ = _RunOnFirstUse
 
 
 class _ProvidersFinder(importlib.abc.MetaPathFinder):
@@ -80,12 +38,11 @@ class _ProvidersFinder(importlib.abc.MetaPathFinder):
     ) -> importlib.machinery.ModuleSpec | None:
         if fullname != PROVIDERS:
             return None
-        real = importlib.machinery.PathFinder.find_spec(fullname, path)
-        if real is None or real.loader is None:
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+        if spec is None or spec.loader is None:
             return None  # the usual finders say what is wrong
-        return importlib.machinery.ModuleSpec(
-            fullname, _RunOnFirstUseLoader(), origin=real.origin, loader_state=real
-        )
+        spec.loader = importlib.util.LazyLoader(spec.loader)
+        return spec
 
 
 def no_ota() -> dict[str, object]:
@@ -105,4 +62,6 @@ def defer() -> None:
 def deferred() -> bool:
     """True while zigpy's OTA providers are imported but have not been used (nor run)."""
     module = sys.modules.get(PROVIDERS)
-    return module is not None and _waiting(module)
+    # A lazy module is of the loader's own class until its code runs; ``type`` looks at none of
+    # its attributes, so asking runs nothing.
+    return module is not None and type(module) is not types.ModuleType

@@ -116,6 +116,8 @@ class Esme:
             import_j=past.import_j,
             export_j=past.export_j,
             import_j_before=import_at_history_start_wh * JOULES_PER_WH,
+            summed_import_j=past.summed_import_j,
+            summed_export_j=past.summed_export_j,
         )
 
         self.metering = ServerCluster(

@@ -110,6 +110,7 @@ class GasMeter:
             import_j=past.import_j,
             export_j=None,
             import_j_before=energy_before_j,
+            summed_import_j=past.summed_import_j,
         )
         # Volume is its own register (m³ × 1000 = litres), recorded at the same boundaries.
         energy = self.registers.imported

@@ -17,6 +17,7 @@ from home_emulator.household.load import HouseholdLoad
 from home_emulator.metering.registers import LocalCalendar
 
 SLOT_S = 10
+SLOTS_PER_HALF_HOUR = 1800 // SLOT_S
 DEFAULT_HISTORY_DAYS = 731
 """24 months: EU energy-efficiency rules ask for at least 24 months of history for the consumer."""
 
@@ -27,6 +28,31 @@ class Past:
     """A local midnight: where the records begin."""
     import_j: npt.NDArray[np.int64]
     export_j: npt.NDArray[np.int64] | None
+    summed_import_j: npt.NDArray[np.int64] | None = None
+    """The energy of each whole half hour from ``first_slot_s``, for a past kept in that form;
+    ``import_j`` and ``export_j`` then hold only the slots after those half hours."""
+    summed_export_j: npt.NDArray[np.int64] | None = None
+
+
+@dataclass(frozen=True)
+class SummedWatts:
+    """A past's complete days as the start needs them: each whole half hour's sum of the slots'
+    watts (import, export, gas, generation) – 48 figures a day rather than 8,640 per series.
+    Exact: the registers are sums of slots, so a sum of slots summed per half hour is the same."""
+
+    import_w: npt.NDArray[np.int64]
+    export_w: npt.NDArray[np.int64]
+    gas_w: npt.NDArray[np.int64] | None
+    generation_w: npt.NDArray[np.int64] | None
+
+
+def per_half_hour(per_slot: npt.NDArray[np.integer]) -> npt.NDArray[np.int64]:
+    """The sum of each whole half hour of ``per_slot`` (which starts on a half-hour boundary)."""
+    whole = per_slot.size - per_slot.size % SLOTS_PER_HALF_HOUR
+    sums: npt.NDArray[np.int64] = (
+        per_slot[:whole].reshape(-1, SLOTS_PER_HALF_HOUR).sum(axis=1, dtype=np.int64)
+    )
+    return sums
 
 
 @dataclass(frozen=True)
@@ -37,11 +63,15 @@ class HouseholdPast:
     net_w: npt.NDArray[np.int32]
     gas_w: npt.NDArray[np.int32] | None
     generation_w: npt.NDArray[np.int32] | None = None
+    summed: SummedWatts | None = None
+    """The complete days as half-hour sums (a kept past read for a start that needs no more); the
+    slot series then hold only the slots after them."""
 
     def generation(self) -> Past:
         """What a microgeneration meter recorded: the generator's output as its delivered energy."""
         assert self.generation_w is not None
-        return Past(self.first_slot_s, _joules(self.generation_w), None)
+        summed = self.summed.generation_w if self.summed is not None else None
+        return Past(self.first_slot_s, _joules(self.generation_w), None, _scaled(summed))
 
     def electricity(self, *, with_export: bool) -> Past:
         # In place where it can be: 24 months are 6.3 million slots, and every pass shows at start.
@@ -51,11 +81,34 @@ class HouseholdPast:
         if with_export:
             export_j = np.minimum(self.net_w, 0).astype(np.int64)
             export_j *= -SLOT_S
-        return Past(self.first_slot_s, import_j, export_j)
+        if self.summed is None:
+            return Past(self.first_slot_s, import_j, export_j)
+        summed_export = _scaled(self.summed.export_w) if with_export else None
+        return Past(
+            self.first_slot_s, import_j, export_j, _scaled(self.summed.import_w), summed_export
+        )
 
     def gas(self) -> Past:
         assert self.gas_w is not None
-        return Past(self.first_slot_s, _joules(self.gas_w), None)
+        summed = self.summed.gas_w if self.summed is not None else None
+        return Past(self.first_slot_s, _joules(self.gas_w), None, _scaled(summed))
+
+    def summed_watts(self) -> SummedWatts | None:
+        """This past's slots summed per half hour (None unless it is whole half hours)."""
+        if self.summed is not None or self.net_w.size % SLOTS_PER_HALF_HOUR:
+            return None
+        gas, generation = self.gas_w, self.generation_w
+        return SummedWatts(
+            per_half_hour(np.maximum(self.net_w, 0)),
+            -per_half_hour(np.minimum(self.net_w, 0)),
+            per_half_hour(gas) if gas is not None else None,
+            per_half_hour(generation) if generation is not None else None,
+        )
+
+
+def _scaled(summed_w: npt.NDArray[np.int64] | None) -> npt.NDArray[np.int64] | None:
+    """Watts summed over slots → joules (each slot lasts ``SLOT_S``)."""
+    return None if summed_w is None else summed_w * SLOT_S
 
 
 def _joules(watts: npt.NDArray[np.int32]) -> npt.NDArray[np.int64]:

@@ -161,14 +161,24 @@ class FuelRegisters:
         import_j: npt.NDArray[np.int64],
         export_j: npt.NDArray[np.int64] | None,
         import_j_before: int,
+        summed_import_j: npt.NDArray[np.int64] | None = None,
+        summed_export_j: npt.NDArray[np.int64] | None = None,
     ) -> FuelRegisters:
         """Registers after a past of consecutive 10-s slots starting at a half-hour boundary.
 
         ``import_j_before`` is the import register (in joules) at the start of that past. The
         history must start at a local midnight so block periods and day histories begin whole.
+        At one price a past may begin with whole half hours given only as their sums
+        (``summed_import_j``, ``summed_export_j``; the slots then follow them): the registers read
+        nothing else of them, so they come out the same as from those half hours' slots.
         """
         if first_slot_s % HALF_HOUR_S:
             raise ValueError("a history starts on a half-hour boundary")
+        summed = summed_import_j is not None
+        if summed and not isinstance(tariff, SingleRate):
+            raise ValueError("only a single-rate past can be given as half-hour sums")
+        if summed and (export_j is None) != (summed_export_j is None):
+            raise ValueError("export must be given as slots and as sums, or not at all")
         n = import_j.size
         whole = n - n % SLOTS_PER_HALF_HOUR  # boundaries inside the past
         half_hours = whole // SLOTS_PER_HALF_HOUR
@@ -185,6 +195,13 @@ class FuelRegisters:
         import_hh = per_half_hour(import_j)
         import_total = int(import_j.sum())
         export_hh = per_half_hour(export_j) if export_j is not None else None
+        export_total = int(export_j.sum()) if export_j is not None else 0
+        if summed_import_j is not None:
+            import_hh = np.concatenate((summed_import_j, import_hh))
+            import_total += int(summed_import_j.sum())
+        if summed_export_j is not None and export_hh is not None:
+            export_hh = np.concatenate((summed_export_j, export_hh))
+            export_total += int(summed_export_j.sum())
         starts: npt.NDArray[np.float64] | None = None
         if isinstance(tariff, SingleRate):
             # One price, one tier: the cost of a half hour is its energy at that price (the
@@ -214,7 +231,7 @@ class FuelRegisters:
 
         exported = None
         if export_j is not None and export_hh is not None:
-            exported = register(JOULES_PER_WH, export_hh, int(export_j.sum()), 0)
+            exported = register(JOULES_PER_WH, export_hh, export_total, 0)
         registers = cls(
             zone,
             tariff,

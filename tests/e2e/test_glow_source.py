@@ -82,6 +82,7 @@ async def test_the_ihd_on_a_glow_feed_shows_what_an_ihd_on_the_home_shows(
             assert on_glow.connection.bad_messages == {}
 
             # History builds up from the feed: today's running figure is in the store.
+            await on_glow.history_opened()
             assert on_glow.history is not None
             store = on_glow.history.store
             assert store is not None

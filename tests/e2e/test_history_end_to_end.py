@@ -25,6 +25,7 @@ async def test_the_history_chart_shows_half_hours_the_app_back_filled_from_the_m
     app = RunningApp(Options(speed=20))
     window = await app.start()
     try:
+        await app.history_opened()  # the store opens once the first reading is on screen
         assert app.history is not None
         store = app.history.store
         assert store is not None

@@ -126,6 +126,7 @@ async def test_the_display_reconnects_by_itself_when_the_served_home_comes_back(
 
         await _until(lambda: live_demand_since(0))
         assert not window.is_reconnecting
+        await app.history_opened()
         store = app.history.store if app.history is not None else None
         assert store is not None
         meter_key = str(app.model.electricity_import_meter().key)  # type: ignore[union-attr]

@@ -1,7 +1,8 @@
 """The app's start stays light: at the first live reading on screen (demand and price, the moment
 ``--screenshot`` waits for) none of the modules that reading does not need has been imported –
 zigpy's internet OTA providers and their HTTP client, the Glow feed's MQTT client, the chart
-library of the History screen."""
+library of the History screen, a usability trial's record, the history store and its library
+(sqlite-utils: the store opens once the first reading is on screen)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,15 @@ import pytest
 
 pytestmark = pytest.mark.e2e
 
-NOT_BEFORE_THE_FIRST_READING = ("aiohttp", "jsonschema", "paho", "pyqtgraph")
+NOT_BEFORE_THE_FIRST_READING = (
+    "aiohttp",
+    "jsonschema",
+    "paho",
+    "pyqtgraph",
+    "app.trial.store",
+    "sqlite_utils",
+    "app.history.store",
+)
 
 # The app as ``python -m app --screenshot`` runs it; a follower of every home model (the app
 # makes one) notes which heavy modules are loaded when the first reading is in.

@@ -132,13 +132,14 @@ async def test_the_ihd_on_a_full_disk_shows_live_readings_and_says_history_is_no
         app = RunningApp(Options(speed=20), history_path=data / "history.sqlite3")
         window = await app.start()
         try:
-            assert app.history is not None
 
             async def shown() -> bool:
                 meter = app.model.electricity_import_meter()
                 return meter is not None and meter.demand_kw is not None
 
             await _eventually(shown)  # live readings, whatever the disk
+            await app.history_opened()  # tried once the first reading is on screen
+            assert app.history is not None
             assert not app.history.health.saving
             assert window.history_notice.text() == NOT_SAVING
             assert window.statusBar().isVisible()
@@ -173,6 +174,7 @@ async def test_a_history_set_aside_is_said_on_the_display(tmp_path: Path) -> Non
     app = RunningApp(Options(speed=20), history_path=path)
     window = await app.start()
     try:
+        await app.history_opened()  # the store opens once the first reading is on screen
         assert app.history is not None
         aside = app.history.health.set_aside
         assert aside is not None

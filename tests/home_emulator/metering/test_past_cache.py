@@ -137,3 +137,81 @@ def test_the_app_renders_ahead_only_when_the_days_past_is_not_kept(
     assert (folder / name).exists()
     past_prerender.start(seed=9, profile="family_of_four", days=2)  # kept now: nothing to start
     assert past_prerender.take() is None
+
+
+def _state(value: object) -> object:
+    """Everything a register holds, arrays as lists, so two registers compare as values."""
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, list | tuple):
+        return [_state(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _state(item) for key, item in value.items()}
+    if hasattr(value, "__dict__") and not isinstance(value, type):
+        return {key: _state(item) for key, item in vars(value).items() if key != "pricer"}
+    return value
+
+
+@pytest.mark.parametrize("profile", ["family_of_four", "solar_home"])
+def test_a_home_built_from_the_kept_half_hour_sums_has_the_registers_of_one_built_from_slots(
+    tmp_path: Path, profile: str
+) -> None:
+    """The embedded home reads its complete days as half-hour sums: every register of every meter
+    (readings at every boundary, totals, cost, tiers, maximum demands, the half hour under way)
+    is the one a home rendered slot by slot has."""
+    from home_emulator.home import EmulatedHome, HomeSpec
+
+    spec = HomeSpec(seed=5, profile=profile, history_days=DAYS, start_epoch_s=UNTIL)
+    cache = PastCache(tmp_path)
+    EmulatedHome(spec, past_cache=cache).close()  # cold: renders and keeps the days
+    asked: list[bool] = []
+    reading = cache.household_past
+
+    def noting(*args: object, summed: bool = False, **kwargs: object) -> HouseholdPast:
+        asked.append(summed)
+        past = reading(*args, summed=summed, **kwargs)  # type: ignore[arg-type]
+        assert past.summed is not None
+        return past
+
+    cache.household_past = noting  # type: ignore[method-assign]
+    warm = EmulatedHome(spec, past_cache=cache)
+    assert asked == [True]  # one price, no load switch: the sums are all it reads
+    fresh = EmulatedHome(spec)
+    try:
+        meters = [(warm.esme, fresh.esme), (warm.gas, fresh.gas)]
+        meters.append((warm.generation, fresh.generation))
+        for from_sums, from_slots in meters:
+            assert (from_sums is None) == (from_slots is None)
+            if from_sums is not None and from_slots is not None:
+                assert _state(from_sums.registers) == _state(from_slots.registers)
+        assert warm.esme.registers.exported is not None or profile != "solar_home"
+    finally:
+        warm.close()
+        fresh.close()
+
+
+def test_the_kept_sums_are_read_without_the_slots(tmp_path: Path) -> None:
+    cache = PastCache(tmp_path)
+    _cached(cache, "solar_home")  # kept
+    load = HouseholdLoad(5, PROFILES["solar_home"])
+    summed = cache.household_past(
+        load, CALENDAR, until_s=UNTIL, days=DAYS, seed=5, profile="solar_home", summed=True
+    )
+    fresh = _fresh("solar_home")
+    assert summed.summed is not None
+    today = (UNTIL - CALENDAR.midnight(CALENDAR.local_date(UNTIL))) // 10
+    assert summed.net_w.size == today  # only today's slots: the days before are sums
+    np.testing.assert_array_equal(summed.net_w, fresh.net_w[-today:])
+    whole_days = fresh.net_w.size - today
+    kept_only = HouseholdPast(
+        fresh.first_slot_s,
+        fresh.net_w[:whole_days],
+        None,
+        fresh.generation_w[:whole_days] if fresh.generation_w is not None else None,
+    ).summed_watts()
+    assert kept_only is not None
+    np.testing.assert_array_equal(summed.summed.import_w, kept_only.import_w)
+    np.testing.assert_array_equal(summed.summed.export_w, kept_only.export_w)
+    assert summed.summed.generation_w is not None
+    assert kept_only.generation_w is not None
+    np.testing.assert_array_equal(summed.summed.generation_w, kept_only.generation_w)
