@@ -12,16 +12,15 @@ the visit it arrived in, until it is confirmed.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 from qasync import asyncSlot
 
 from app.host.context import ExperienceContext
 from app.ui.announce import announce
 from app.ui.i18n import QT_WORDING
-from app.ui.icons import icon
+from app.ui.message_buttons import MessageButtons
 from app.ui.message_card import MessageCard
 from app.ui.theme import Theme
-from app.ui.touch_button import TouchButton
 from app.view_models.messages import MessagesViewModel
 from han.model import Field, ModelChange
 from ppmid.page import Navigator, PpmidPage
@@ -43,24 +42,18 @@ class MessagesScreen(PpmidPage):
 
         self.card = MessageCard()
         self.back = self.back_button()
-        self.previous = TouchButton()
-        self.next = TouchButton()
-        self.confirm = TouchButton()
-        self.confirm.setProperty("role", "primary")
+        self.buttons = MessageButtons(first=(self.back,))
+        self.previous = self.buttons.previous
+        self.next = self.buttons.next
+        self.confirm = self.buttons.confirm
         self.previous.clicked.connect(lambda: self._step(-1))
         self.next.clicked.connect(lambda: self._step(+1))
         self.confirm.clicked.connect(self._confirm_clicked)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back)
-        buttons.addWidget(self.previous)
-        buttons.addWidget(self.next)
-        buttons.addStretch(1)
-        buttons.addWidget(self.confirm)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 4)
         layout.addWidget(self.card, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(self.buttons)
 
         self.retranslate()
         self.refresh()
@@ -68,20 +61,12 @@ class MessagesScreen(PpmidPage):
     def retranslate(self) -> None:
         self.back.set_words(translate("PpmidMessages", "Back"))
         self.back.describe(self.back.words(), translate("PpmidMessages", "Back to your balance"))
-        self.previous.set_words(translate("MessagesScreen", "Previous"))
-        self.previous.describe(self.previous.words(), translate("MessagesScreen", "Newer message"))
-        self.next.set_words(translate("MessagesScreen", "Next"))
-        self.next.describe(self.next.words(), translate("MessagesScreen", "Older message"))
-        self.confirm.set_words(translate("MessagesScreen", "Confirm"))
-        self.confirm.describe(
-            self.confirm.words(),
-            translate("MessagesScreen", "Tell your supplier you have read this message"),
-        )
+        self.buttons.retranslate()
         self.card.retranslate()
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
-        self.confirm.setIcon(icon("confirm", theme))
+        self.buttons.apply_theme(theme)
 
     def page_shown(self) -> None:
         self._new_this_visit.clear()
@@ -113,10 +98,6 @@ class MessagesScreen(PpmidPage):
         if page.unread and page.message_id is not None:
             self._new_this_visit.add(page.message_id)
         self.card.show_page(page, new=page.message_id in self._new_this_visit)
-        self.confirm.setVisible(page.can_confirm)
-        self.previous.setEnabled(page.has_previous)
-        self.next.setEnabled(page.has_next)
-        self.previous.setVisible(page.message_id is not None)
-        self.next.setVisible(page.message_id is not None)
+        self.buttons.show_page(page)
         if self.isVisible():
             self.view_model.mark_read(page.message_id)  # on screen now, so read

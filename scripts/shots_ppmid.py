@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtWidgets import QApplication
 from shots_common import SMALL, longest_scenario_message, save, settle, until
@@ -13,6 +13,9 @@ from app.host.window import HostWindow
 from app.settings.display_settings import DisplaySettings
 from app.ui import i18n
 from han.model import HomeModel
+
+if TYPE_CHECKING:
+    from home_emulator.api.home import HomeSpec, PrepaymentStart
 
 
 async def large_text(window, settings: DisplaySettings, page: str) -> None:  # type: ignore[no-untyped-def]
@@ -25,6 +28,22 @@ async def large_text(window, settings: DisplaySettings, page: str) -> None:  # t
     settings.set_theme("standard")
     settings.set_language("en")
     await settle()
+
+
+def prepayment_home(
+    morning: float, balance: str, gas: PrepaymentStart | None = None, **debt: Any
+) -> HomeSpec:
+    """The tour's prepayment home: electricity (and gas, when given) on prepayment."""
+    from home_emulator.api.home import HomeSpec, PrepaymentStart, units
+
+    start = PrepaymentStart(balance=units(balance), **debt)
+    return HomeSpec(
+        seed=3,
+        start_epoch_s=morning,
+        history_days=10,
+        electricity_prepayment=start,
+        gas_prepayment=gas,
+    )
 
 
 async def ppmid_screens() -> None:
@@ -52,14 +71,15 @@ async def ppmid_screens() -> None:
     def model_of(session: HanSession) -> HomeModel:
         return session.model
 
+    from home_emulator.api.from_scenario import home_spec
     from home_emulator.api.home import (
         SUPPLIER_ORIGINATOR,
         EmulatedHome,
-        HomeSpec,
         SupplierWan,
         VirtualRadio,
         supplier_key,
     )
+    from home_emulator.api.scenarios import open_scenario
     from ppmid.balance_screen import BalanceScreen
     from ppmid.emergency_screen import EmergencyScreen
     from ppmid.messages_screen import MessagesScreen
@@ -84,18 +104,10 @@ async def ppmid_screens() -> None:
         return f"ppmid-{page}-{language}-standard-{SMALL[0]}x{SMALL[1]}.png"
 
     async def open_home(
-        balance: str, gas: PrepaymentStart | None = None, **debt: Any
+        spec: HomeSpec,
     ) -> tuple[EmulatedHome, VirtualRadio, HanSession, PpmidShell, HostWindow, DisplaySettings]:
-        start = PrepaymentStart(balance=units(balance), **debt)
-        home = EmulatedHome(
-            HomeSpec(
-                seed=3,
-                start_epoch_s=morning,
-                history_days=10,
-                electricity_prepayment=start,
-                gas_prepayment=gas,
-            )
-        )
+        home = EmulatedHome(spec)
+        started = home.clock.now()
         radio = await VirtualRadio.new(VirtualRadio.config_for(home.air))
         assert isinstance(radio, VirtualRadio)  # zigpy's ``new`` is typed for any application
         model = HomeModel()
@@ -107,7 +119,10 @@ async def ppmid_screens() -> None:
         settings = DisplaySettings()
         i18n.use_language("en")
         context = ExperienceContext(
-            model, commands=SessionCommands(session), settings=settings, now=lambda: morning
+            model,
+            commands=SessionCommands(session),
+            settings=settings,
+            now=lambda: started,
         )
         shell = PpmidShell(context)
         window = HostWindow("PPMID", shell, SMALL, settings)
@@ -137,7 +152,9 @@ async def ppmid_screens() -> None:
             pounds=pounds,
         )
 
-    home, radio, session, shell, window, settings = await open_home("4.32")
+    home, radio, session, shell, window, settings = await open_home(
+        prepayment_home(morning, "4.32")
+    )
     balance = page_of(shell, "balance", BalanceScreen)
     await until(lambda: bool(balance.cards) and balance.cards[0].balance.text().startswith("£"))
     for language in ("en", "cy"):
@@ -219,7 +236,9 @@ async def ppmid_screens() -> None:
     await save(window, file("enable-supply-done"))
     await close(home, radio, session, window)
 
-    home, radio, session, shell, window, settings = await open_home("1.02")
+    home, radio, session, shell, window, settings = await open_home(
+        prepayment_home(morning, "1.02")
+    )
     engine = home.esme.prepay.engine
     assert engine is not None
     while engine.balance >= units("0.90"):
@@ -246,10 +265,13 @@ async def ppmid_screens() -> None:
     # gas valve that only the gas meter's button reopens; electricity repays a debt.
     gas = PrepaymentStart(balance=units("0.08"), settings=CreditSettings(emergency_credit_limit=0))
     home, radio, session, shell, window, settings = await open_home(
-        "18.40",
-        gas,
-        settings=CreditSettings(time_debt_recovery_per_day=units("0.50")),
-        time_debt=units("85.20"),
+        prepayment_home(
+            morning,
+            "18.40",
+            gas,
+            settings=CreditSettings(time_debt_recovery_per_day=units("0.50")),
+            time_debt=units("85.20"),
+        )
     )
     balance = page_of(shell, "balance", BalanceScreen)
     await until(lambda: len(balance.cards) == 2)
@@ -288,8 +310,7 @@ async def ppmid_screens() -> None:
     await settle()
     await save(window, file("gas-only-at-the-meter"))
 
-    # A firmware update over the air: progress in the header and on About, then the new version;
-    # then a second update on the HAN stopping the first.
+    # A firmware update over the air: progress in the header and on About, then the new version.
     shell.go_to("about")
     wan = SupplierWan(home)
     payload = bytes(i % 251 for i in range(150_000))
@@ -300,9 +321,15 @@ async def ppmid_screens() -> None:
     await until(lambda: model_of(session).firmware.state is UpdateState.INSTALLED, 120)
     await settle()
     await save(window, file("update-installed"))
-    # A second update stopping the first is a SMETS1 hub's rule (S1SR 18.63–18.65): this home's hub
-    # follows it from here, as a smets1-foc home's does from the start.
-    home.hub.ota.one_update_per_han = True
+    await close(home, radio, session, window)
+
+    # A second update on the HAN stopping the first: a SMETS1 hub's rule (S1SR 18.63–18.65), met on
+    # a home whose SMETS1 meters the DCC runs (the smets1-foc scenario, at the tour's pace).
+    home, radio, session, shell, window, settings = await open_home(
+        home_spec(open_scenario("smets1-foc"), speed=1.0, history_days=10)
+    )
+    shell.go_to("about")
+    wan = SupplierWan(home)
     other_ieee = "00:0d:6f:ff:fe:00:00:07"
     home.hub.device_log.add(t.EUI64.convert(other_ieee), new_install_code(), DeviceType.PPMID)
     other_radio = await VirtualRadio.new(VirtualRadio.config_for(home.air, ieee=other_ieee))

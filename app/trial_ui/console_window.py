@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -75,19 +75,11 @@ class ConsoleWindow(QMainWindow):
         super().__init__()
         self.conductor = conductor
         study = conductor.study
-        self.setWindowTitle(
-            translate("OperatorConsole", "Trial console – %1").replace("%1", study.title)
-        )
         self.setStyleSheet(CONSOLE_STYLE)
         title = QLabel(study.title)
         title.setProperty("role", "title")
-        about = QLabel(
-            translate("OperatorConsole", "Study %1 · home: %2 · record: %3")
-            .replace("%1", study.id)
-            .replace("%2", study.scenario.name)
-            .replace("%3", str(conductor.store.path))
-        )
-        about.setWordWrap(True)
+        self.about = QLabel("")
+        self.about.setWordWrap(True)
         attach = QLabel(attach_hint)
         attach.setWordWrap(True)
         attach.setProperty("role", "command")
@@ -103,16 +95,16 @@ class ConsoleWindow(QMainWindow):
         self.tasks = TaskPanel(conductor)
         self.home = HomePanel(conductor)
         self.scenario = ScenarioPanel(conductor)
-        middle = QTabWidget()
-        middle.addTab(Scrolling(self.home), translate("OperatorConsole", "The home"))
-        middle.addTab(self.scenario, translate("OperatorConsole", "The scenario's script"))
-        middle.addTab(others, translate("OperatorConsole", "Other displays"))
+        self.middle = middle = QTabWidget()
+        middle.addTab(Scrolling(self.home), "")
+        middle.addTab(self.scenario, "")
+        middle.addTab(others, "")
         self.questionnaire = QuestionnaireHost(conductor, displays.embedded)
         self.observation = ObservationPanel(conductor)
         # Beside the home and its script rather than under the tasks, so the console still fits a
         # 1280×720 laptop; the codes' keys work whichever tab is on show.
         self.observation.watch_keys(self)
-        middle.addTab(Scrolling(self.observation), translate("OperatorConsole", "Observation"))
+        middle.addTab(Scrolling(self.observation), "")
         for panel in (self.tasks, self.home, self.scenario, self.questionnaire, self.observation):
             panel.changed.connect(self.refresh)
         left = QVBoxLayout()
@@ -129,7 +121,7 @@ class ConsoleWindow(QMainWindow):
         columns.addLayout(right, 4)
         heading = QHBoxLayout()
         heading.addWidget(title)
-        heading.addWidget(about, 1)
+        heading.addWidget(self.about, 1)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addLayout(heading)
@@ -142,7 +134,36 @@ class ConsoleWindow(QMainWindow):
         self._pictures = QTimer(self)
         self._pictures.timeout.connect(self.displays.refresh_pictures)
         self._pictures.start(PICTURE_MS)
+        self.retranslate()
         self.refresh()
+
+    def retranslate(self) -> None:
+        """The window's own words in the language in use; each panel re-words itself."""
+        study = self.conductor.study
+        self.setWindowTitle(
+            translate("OperatorConsole", "Trial console – %1").replace("%1", study.title)
+        )
+        self.about.setText(
+            translate("OperatorConsole", "Study %1 · home: %2 · record: %3")
+            .replace("%1", study.id)
+            .replace("%2", study.scenario.name)
+            .replace("%3", str(self.conductor.store.path))
+        )
+        tabs = (
+            translate("OperatorConsole", "The home"),
+            translate("OperatorConsole", "The scenario's script"),
+            translate("OperatorConsole", "Other displays"),
+            translate("OperatorConsole", "Observation"),
+        )
+        for index, words in enumerate(tabs):
+            self.middle.setTabText(index, words)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if not self.closed.is_set():  # what changes is worded by the panels' refresh
+                self.refresh()
+        super().changeEvent(event)
 
     def tick(self) -> None:
         self.conductor.poll()

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from app.trial.store import TrialStore
@@ -41,37 +41,49 @@ class DisplaysPanel(QWidget):
         self.remote = remote
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.boxes: list[QGroupBox] = []
         self.pictures: list[QLabel] = []
-        for display in self.embedded:
-            box = QGroupBox(
-                translate("OperatorConsole", "%1 (this computer)").replace(
-                    "%1", display.name.upper()
-                )
-            )
-            picture = QLabel(translate("OperatorConsole", "starting…"))
+        for _ in self.embedded:
+            box = QGroupBox()
+            picture = QLabel("")
             picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
             picture.setMinimumSize(THUMBNAIL_WIDTH, THUMBNAIL_WIDTH * 480 // 800)
-            picture.setAccessibleName(
-                translate("OperatorConsole", "What the %1 shows").replace(
-                    "%1", display.name.upper()
-                )
-            )
             QVBoxLayout(box).addWidget(picture)
+            self.boxes.append(box)
             self.pictures.append(picture)
             layout.addWidget(box)
         layout.addStretch(1)
-        self.attached_box = QGroupBox(
-            translate("OperatorConsole", "Other displays, and screens last shown")
-        )
+        self.attached_box = QGroupBox()
         self.attached = QLabel("")
         self.attached.setWordWrap(True)
         QVBoxLayout(self.attached_box).addWidget(self.attached)
         """Placed by the window, beside how other displays attach."""
-        self.log_box = QGroupBox(translate("OperatorConsole", "Latest in the record"))
+        self.log_box = QGroupBox()
         self.log = QListWidget()
-        self.log.setAccessibleName(translate("OperatorConsole", "Latest in the record"))
         QVBoxLayout(self.log_box).addWidget(self.log)
         """Placed by the window, where there is room for whole lines."""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every fixed text in the language in use (the record is worded by ``refresh_record``)."""
+        for display, box, picture in zip(self.embedded, self.boxes, self.pictures, strict=True):
+            name = display.name.upper()
+            box.setTitle(translate("OperatorConsole", "%1 (this computer)").replace("%1", name))
+            if picture.pixmap().isNull():  # no picture of the display yet
+                picture.setText(translate("OperatorConsole", "starting…"))
+            picture.setAccessibleName(
+                translate("OperatorConsole", "What the %1 shows").replace("%1", name)
+            )
+        self.attached_box.setTitle(
+            translate("OperatorConsole", "Other displays, and screens last shown")
+        )
+        self.log_box.setTitle(translate("OperatorConsole", "Latest in the record"))
+        self.log.setAccessibleName(translate("OperatorConsole", "Latest in the record"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def refresh_pictures(self) -> None:
         for display, picture in zip(self.embedded, self.pictures, strict=True):

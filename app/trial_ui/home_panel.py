@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -19,6 +19,7 @@ from app.trial.conditions import observe
 from app.trial.conductor import Conductor
 from app.trial.home_controls import Injection
 from app.trial_ui.home_time import home_time
+from app.ui.said import Said
 
 translate = QCoreApplication.translate
 
@@ -50,68 +51,94 @@ class HomePanel(QWidget):
         self.conductor = conductor
         home = conductor.home
 
-        clock = QGroupBox(translate("OperatorConsole", "The home's clock"))
+        self.clock = QGroupBox()
         self.time = QLabel("")
         self.time.setProperty("role", "clock")
-        self.pause = QPushButton(translate("OperatorConsole", "Pause"))
+        self.pause = QPushButton()
         self.pause.setCheckable(True)
         self.pause.toggled.connect(self._pause)
         self.speed = QComboBox()
-        self.speed.setAccessibleName(translate("OperatorConsole", "Clock speed"))
         for speed in SPEEDS:
             self.speed.addItem(f"×{speed:,}", speed)
         if home.clock.speed not in SPEEDS:
             self.speed.addItem(f"×{home.clock.speed:g}", home.clock.speed)
         self.speed.setCurrentIndex(self.speed.findData(home.clock.speed))
         self.speed.currentIndexChanged.connect(self._speed)
-        clock_row = QHBoxLayout(clock)
+        clock_row = QHBoxLayout(self.clock)
         clock_row.addWidget(self.time, 1)
         clock_row.addWidget(self.pause)
         clock_row.addWidget(self.speed)
 
-        state = QGroupBox(translate("OperatorConsole", "The home now"))
+        self.now = QGroupBox()
         self.state = QLabel("")
         self.state.setWordWrap(True)
         self.state.setTextFormat(Qt.TextFormat.PlainText)
-        QVBoxLayout(state).addWidget(self.state)
+        QVBoxLayout(self.now).addWidget(self.state)
 
-        situations = QGroupBox(translate("OperatorConsole", "Make something happen"))
-        grid = QGridLayout(situations)
+        self.situations = QGroupBox()
+        grid = QGridLayout(self.situations)
         self.injections: dict[Injection, QPushButton] = {}
         for index, injection in enumerate(Injection):
-            button = QPushButton(injection_words(injection))
+            button = QPushButton()
             button.clicked.connect(lambda _checked=False, i=injection: self._inject(i))
             self.injections[injection] = button
             grid.addWidget(button, index // 2, index % 2)
 
-        vending = QGroupBox(translate("OperatorConsole", "Top-up code for the participant"))
+        self.vending = QGroupBox()
         self.vend_pounds = QSpinBox()
         self.vend_pounds.setRange(1, 100)
         self.vend_pounds.setValue(10)
         self.vend_pounds.setPrefix("£")
-        self.vend_pounds.setAccessibleName(translate("OperatorConsole", "Value of the code"))
-        self.vend = QPushButton(translate("OperatorConsole", "Vend code"))
+        self.vend = QPushButton()
         self.vend.clicked.connect(self._vend)
         self.vended = QLabel("")
         self.vended.setProperty("role", "code")
         self.vended.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        vend_layout = QGridLayout(vending)
+        vend_layout = QGridLayout(self.vending)
         vend_layout.addWidget(self.vend_pounds, 0, 0)
         vend_layout.addWidget(self.vend, 0, 1)
         vend_layout.addWidget(self.vended, 1, 0, 1, 2)
 
         self.done = QLabel("")
         self.done.setWordWrap(True)
+        self._done = Said(self.done)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(clock)
-        layout.addWidget(state)
-        layout.addWidget(situations)
-        layout.addWidget(vending)
+        layout.addWidget(self.clock)
+        layout.addWidget(self.now)
+        layout.addWidget(self.situations)
+        layout.addWidget(self.vending)
         layout.addWidget(self.done)
         layout.addStretch(1)
+        self.retranslate()
         self.refresh()
+
+    def retranslate(self) -> None:
+        """Every fixed text in the language in use (the home's state is worded by ``refresh``)."""
+        self.clock.setTitle(translate("OperatorConsole", "The home's clock"))
+        self._word_pause()
+        self.speed.setAccessibleName(translate("OperatorConsole", "Clock speed"))
+        self.now.setTitle(translate("OperatorConsole", "The home now"))
+        self.situations.setTitle(translate("OperatorConsole", "Make something happen"))
+        for injection, button in self.injections.items():
+            button.setText(injection_words(injection))
+        self.vending.setTitle(translate("OperatorConsole", "Top-up code for the participant"))
+        self.vend_pounds.setAccessibleName(translate("OperatorConsole", "Value of the code"))
+        self.vend.setText(translate("OperatorConsole", "Vend code"))
+        self._done.again()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _word_pause(self) -> None:
+        self.pause.setText(
+            translate("OperatorConsole", "Resume")
+            if self.pause.isChecked()
+            else translate("OperatorConsole", "Pause")
+        )
 
     def _pause(self, paused: bool) -> None:
         clock = self.conductor.home.clock
@@ -119,11 +146,7 @@ class HomePanel(QWidget):
             clock.pause()
         else:
             clock.resume()
-        self.pause.setText(
-            translate("OperatorConsole", "Resume")
-            if paused
-            else translate("OperatorConsole", "Pause")
-        )
+        self._word_pause()
         self.conductor.note_clock("paused" if paused else "resumed")
         self.changed.emit()
 
@@ -138,7 +161,7 @@ class HomePanel(QWidget):
             done = self.conductor.inject(injection)
         except (ValueError, KeyError) as error:  # e.g. a re-arm while the supply is on
             done = str(error)
-        self.done.setText(translate("OperatorConsole", "Done: %1").replace("%1", done))
+        self._done.say(lambda: translate("OperatorConsole", "Done: %1").replace("%1", done))
         self.changed.emit()
 
     def _vend(self) -> None:

@@ -28,6 +28,7 @@ from app.trial.coding import Code, CodeKind
 from app.trial.conductor import Conductor
 from app.trial.observations import Mark, ObservationError, record, session_clock
 from app.ui import i18n
+from app.ui.said import Said
 
 translate = QCoreApplication.translate
 RECENT = 6
@@ -43,33 +44,29 @@ class ObservationPanel(QGroupBox):
     changed = Signal()
 
     def __init__(self, conductor: Conductor, parent: QWidget | None = None) -> None:
-        super().__init__(translate("OperatorConsole", "Observation"), parent)
+        super().__init__(parent)
         self.conductor = conductor
         self.observer = QLineEdit(_default_observer())
-        self.observer.setAccessibleName(translate("OperatorConsole", "Observer"))
         self.codes: dict[str, QPushButton] = {}
         grid = QGridLayout()
         for index, code in enumerate(conductor.study.coding.codes):
-            button = QPushButton(
-                f"{code_title(code)} [{code.key.upper()}]" if code.key else code_title(code)
-            )
+            button = QPushButton()
             button.setCheckable(code.kind is CodeKind.STATE)
             button.clicked.connect(lambda _checked=False, c=code: self._code(c))
             self.codes[code.id] = button
             grid.addWidget(button, index // COLUMNS, index % COLUMNS)
         self.note = QLineEdit()
-        self.note.setPlaceholderText(translate("OperatorConsole", "A note at this moment"))
-        self.note.setAccessibleName(translate("OperatorConsole", "Note"))
         self.note.returnPressed.connect(self._add_note)
-        self.add_note = QPushButton(translate("OperatorConsole", "Add note"))
+        self.add_note = QPushButton()
         self.add_note.clicked.connect(self._add_note)
         self.recent = QListWidget()
-        self.recent.setAccessibleName(translate("OperatorConsole", "Latest observations"))
         self.recent.setMaximumHeight(120)
         self.problem = QLabel("")
         self.problem.setWordWrap(True)
+        self._problem = Said(self.problem)
+        self.observer_caption = QLabel("")
         who = QHBoxLayout()
-        who.addWidget(QLabel(translate("OperatorConsole", "Observer")))
+        who.addWidget(self.observer_caption)
         who.addWidget(self.observer, 1)
         writing = QHBoxLayout()
         writing.addWidget(self.note, 1)
@@ -81,7 +78,28 @@ class ObservationPanel(QGroupBox):
         layout.addWidget(self.recent)
         layout.addWidget(self.problem)
         self._session: int | None = None
+        self.retranslate()
         self.refresh()
+
+    def retranslate(self) -> None:
+        """Every fixed text in the language in use, the codes' titles too (a scheme may give
+        them in Welsh); what was already observed stays listed as it was written."""
+        self.setTitle(translate("OperatorConsole", "Observation"))
+        self.observer.setAccessibleName(translate("OperatorConsole", "Observer"))
+        self.observer_caption.setText(translate("OperatorConsole", "Observer"))
+        for code in self.conductor.study.coding.codes:
+            title = code_title(code)
+            self.codes[code.id].setText(f"{title} [{code.key.upper()}]" if code.key else title)
+        self.note.setPlaceholderText(translate("OperatorConsole", "A note at this moment"))
+        self.note.setAccessibleName(translate("OperatorConsole", "Note"))
+        self.add_note.setText(translate("OperatorConsole", "Add note"))
+        self.recent.setAccessibleName(translate("OperatorConsole", "Latest observations"))
+        self._problem.again()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def watch_keys(self, window: QWidget) -> None:
         """The codes' keys, pressed anywhere in ``window`` that does not take text, mark them."""
@@ -130,7 +148,7 @@ class ObservationPanel(QGroupBox):
     def _record(self, code: str, mark: Mark, note: str) -> bool:
         sitting = self.conductor.sitting
         if sitting is None:
-            self.problem.setText(translate("OperatorConsole", "Start a participant first."))
+            self._problem.say(lambda: translate("OperatorConsole", "Start a participant first."))
             return False
         at_s = self.session_time_s()
         try:
@@ -139,11 +157,11 @@ class ObservationPanel(QGroupBox):
                 code=code, mark=mark, note=note,
             )  # fmt: skip
         except ObservationError:
-            self.problem.setText(
-                translate("OperatorConsole", "Write the observer's name or initials first.")
+            self._problem.say(
+                lambda: translate("OperatorConsole", "Write the observer's name or initials first.")
             )
             return False
-        self.problem.setText("")
+        self._problem.say(None)
         known = self.conductor.study.coding.code(code)
         what = note.strip() if known is None else code_title(known)
         if mark is not Mark.POINT:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -190,6 +190,12 @@ class QuestionnaireForm(QWidget):
             translate("Questionnaire", "Done") if last else translate("Questionnaire", "Next")
         )
         self._update_next()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._keep_text()  # what is typed stays typed
+            self._show_item()
+        super().changeEvent(event)
 
     def _chose(self, value: int) -> None:
         self.answers[self.item.id] = float(value)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from app.trial.conductor import Conductor, PendingSheet
@@ -39,17 +39,33 @@ class QuestionnaireHost(QGroupBox):
         displays: Sequence[EmbeddedDisplay],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(translate("OperatorConsole", "Questionnaire"), parent)
+        super().__init__(parent)
         self.conductor = conductor
         self.displays = {display.name: display for display in displays}
         self.shown: PendingSheet | None = None
         self.overlay: QuestionnaireOverlay | None = None
         self.form: QuestionnaireForm | None = None
-        self.skip = QPushButton(translate("OperatorConsole", "Skip questionnaire"))
+        self.skip = QPushButton()
         self.skip.clicked.connect(self._skip)
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.skip)
         self.setVisible(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The box's title and button in the language in use (the questions word themselves)."""
+        shown = self.shown
+        self.setTitle(
+            translate("OperatorConsole", "Questionnaire")
+            if shown is None
+            else translate("OperatorConsole", "Questionnaire: %1").replace("%1", sheet_name(shown))
+        )
+        self.skip.setText(translate("OperatorConsole", "Skip questionnaire"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         pending = self.conductor.pending
@@ -61,9 +77,7 @@ class QuestionnaireHost(QGroupBox):
         self.setVisible(wanted is not None)
         if wanted is None:
             return
-        self.setTitle(
-            translate("OperatorConsole", "Questionnaire: %1").replace("%1", sheet_name(wanted))
-        )
+        self.retranslate()
         window = self._display_window(wanted)
         if window is not None:
             self.overlay = QuestionnaireOverlay(window, wanted.questionnaire, self._answered)

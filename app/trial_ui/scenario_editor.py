@@ -10,7 +10,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,28 +32,18 @@ class ScenarioEditor(QDialog):
     def __init__(self, source: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.source = source
-        self.setWindowTitle(
-            translate("OperatorConsole", "Scenario – %1").replace("%1", source.name)
-        )
         self.text = QPlainTextEdit(source.read_text(encoding="utf-8"))
-        self.text.setAccessibleName(translate("OperatorConsole", "Scenario file"))
         font = QFont("monospace")
         font.setStyleHint(QFont.StyleHint.Monospace)
         self.text.setFont(font)
         self.verdict = QLabel("")
         self.verdict.setWordWrap(True)
-        self.check = QPushButton(translate("OperatorConsole", "Check"))
+        self.check = QPushButton()
         self.check.clicked.connect(self.check_text)
-        self.save = QPushButton(translate("OperatorConsole", "Save as…"))
+        self.save = QPushButton()
         self.save.clicked.connect(self._save_clicked)
-        hint = QLabel(
-            translate(
-                "OperatorConsole",
-                "The running home stays as it is: to run the study on the edited scenario, start "
-                "the console again with --scenario FILE.",
-            )
-        )
-        hint.setWordWrap(True)
+        self.hint = QLabel("")
+        self.hint.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.check)
         buttons.addWidget(self.save)
@@ -61,9 +51,31 @@ class ScenarioEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.verdict)
-        layout.addWidget(hint)
+        layout.addWidget(self.hint)
         layout.addLayout(buttons)
         self.resize(820, 640)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every fixed text in the language in use (a verdict stays as it was given)."""
+        self.setWindowTitle(
+            translate("OperatorConsole", "Scenario – %1").replace("%1", self.source.name)
+        )
+        self.text.setAccessibleName(translate("OperatorConsole", "Scenario file"))
+        self.check.setText(translate("OperatorConsole", "Check"))
+        self.save.setText(translate("OperatorConsole", "Save as…"))
+        self.hint.setText(
+            translate(
+                "OperatorConsole",
+                "The running home stays as it is: to run the study on the edited scenario, start "
+                "the console again with --scenario FILE.",
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def check_text(self) -> bool:
         """Read the text as the home would; say what is wrong and go to its line."""

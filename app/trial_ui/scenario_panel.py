@@ -3,12 +3,13 @@ to make the chosen event happen now, or to move the home's clock forward to it."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from app.trial.conductor import Conductor
 from app.trial_ui.home_time import home_time
 from app.trial_ui.scenario_editor import ScenarioEditor
+from app.ui.said import Said
 
 translate = QCoreApplication.translate
 
@@ -22,30 +23,22 @@ class ScenarioPanel(QWidget):
         scenario = conductor.study.scenario
         about = QLabel(f"{scenario.name} – {scenario.description}".rstrip(" –"))
         about.setWordWrap(True)
-        manual = QLabel(
-            translate(
-                "OperatorConsole",
-                "In a trial the script does not run by itself: choose an event and make it "
-                "happen when you want it.",
-            )
-        )
-        manual.setWordWrap(True)
+        self.manual = QLabel("")
+        self.manual.setWordWrap(True)
         self.events = QListWidget()
-        self.events.setAccessibleName(translate("OperatorConsole", "The scenario's events"))
-        zone = scenario.home.timezone
-        for event in scenario.events:
-            when = home_time(event.at_s, zone, "ddd HH:mm")
-            note = f" – {event.note}" if event.note else ""
-            self.events.addItem(f"{when}  {event.kind}{note}")
-        self.now = QPushButton(translate("OperatorConsole", "Make it happen now"))
+        for _ in scenario.events:
+            self.events.addItem("")
+        self.now = QPushButton()
         self.now.clicked.connect(self._now)
-        self.jump = QPushButton(translate("OperatorConsole", "Move the clock to it"))
+        self.jump = QPushButton()
         self.jump.clicked.connect(self._jump)
-        self.edit = QPushButton(translate("OperatorConsole", "Edit the scenario file…"))
+        self.edit = QPushButton()
         self.edit.clicked.connect(self._edit)
         self.editor: ScenarioEditor | None = None
         self.done = QLabel("")
         self.done.setWordWrap(True)
+        self._done = Said(self.done)
+        self.nothing = QLabel("")
         # Two to a row: three side by side would widen the console beyond a laptop's screen.
         buttons = QGridLayout()
         buttons.addWidget(self.now, 0, 0)
@@ -53,14 +46,41 @@ class ScenarioPanel(QWidget):
         buttons.addWidget(self.edit, 1, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(about)
-        layout.addWidget(manual)
-        if not scenario.events:
-            layout.addWidget(QLabel(translate("OperatorConsole", "This scenario scripts nothing.")))
+        layout.addWidget(self.manual)
+        layout.addWidget(self.nothing)
+        self.nothing.setVisible(not scenario.events)
         layout.addWidget(self.events, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.done)
         self.events.currentRowChanged.connect(lambda _row: self.refresh())
+        self.retranslate()
         self.refresh()
+
+    def retranslate(self) -> None:
+        """Every fixed text in the language in use, the events' days too."""
+        self.manual.setText(
+            translate(
+                "OperatorConsole",
+                "In a trial the script does not run by itself: choose an event and make it "
+                "happen when you want it.",
+            )
+        )
+        self.nothing.setText(translate("OperatorConsole", "This scenario scripts nothing."))
+        self.events.setAccessibleName(translate("OperatorConsole", "The scenario's events"))
+        scenario = self.conductor.study.scenario
+        for row, event in enumerate(scenario.events):
+            when = home_time(event.at_s, scenario.home.timezone, "ddd HH:mm")
+            note = f" – {event.note}" if event.note else ""
+            self.events.item(row).setText(f"{when}  {event.kind}{note}")
+        self.now.setText(translate("OperatorConsole", "Make it happen now"))
+        self.jump.setText(translate("OperatorConsole", "Move the clock to it"))
+        self.edit.setText(translate("OperatorConsole", "Edit the scenario file…"))
+        self._done.again()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _chosen(self) -> int:
         return self.events.currentRow()
@@ -78,7 +98,7 @@ class ScenarioPanel(QWidget):
             done = self.conductor.run_scenario_event(event)
         except (ValueError, KeyError) as error:
             done = str(error)
-        self.done.setText(translate("OperatorConsole", "Done: %1").replace("%1", done))
+        self._done.say(lambda: translate("OperatorConsole", "Done: %1").replace("%1", done))
         self.changed.emit()
 
     def _edit(self) -> None:
@@ -88,10 +108,8 @@ class ScenarioPanel(QWidget):
     def _jump(self) -> None:
         event = self.conductor.study.scenario.events[self._chosen()]
         self.conductor.move_clock_to(event.at_s)
-        self.done.setText(
-            translate("OperatorConsole", "The home's clock is now at %1.").replace(
-                "%1",
-                home_time(event.at_s, self.conductor.home.hub.zone, "HH:mm"),
-            )
+        at = home_time(event.at_s, self.conductor.home.hub.zone, "HH:mm")
+        self._done.say(
+            lambda: translate("OperatorConsole", "The home's clock is now at %1.").replace("%1", at)
         )
         self.changed.emit()

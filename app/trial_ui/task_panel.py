@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -67,26 +67,23 @@ class TaskPanel(QWidget):
         self.conductor = conductor
         study = conductor.study
 
-        who = QGroupBox(translate("OperatorConsole", "Participant"))
+        self.who = QGroupBox()
         self.participant = QComboBox()
         self.participant.addItems(list(study.participants))
-        self.participant.setAccessibleName(translate("OperatorConsole", "Participant"))
-        self.start_participant = QPushButton(translate("OperatorConsole", "Start participant"))
+        self.start_participant = QPushButton()
         self.start_participant.clicked.connect(self._start_participant)
-        self.finish_participant = QPushButton(translate("OperatorConsole", "Finish participant"))
+        self.finish_participant = QPushButton()
         self.finish_participant.clicked.connect(self._finish_participant)
         # The choice above its two buttons: side by side they would widen the console's column.
-        rows = QGridLayout(who)
+        rows = QGridLayout(self.who)
         rows.addWidget(self.participant, 0, 0, 1, 2)
         rows.addWidget(self.start_participant, 1, 0)
         rows.addWidget(self.finish_participant, 1, 1)
 
         self.tasks = QListWidget()
-        self.tasks.setAccessibleName(
-            translate("OperatorConsole", "Tasks in this participant's order")
-        )
+        self.in_order = QLabel("")
 
-        now = QGroupBox(translate("OperatorConsole", "Task now"))
+        self.task_now = QGroupBox()
         self.instruction = QLabel("")
         self.instruction.setWordWrap(True)
         self.instruction.setProperty("role", "instruction")
@@ -104,21 +101,21 @@ class TaskPanel(QWidget):
         self.expected.setVisible(False)
         self.elapsed = QLabel("")
         self.elapsed.setProperty("role", "clock")
-        self.start_task = QPushButton(translate("OperatorConsole", "Start next task"))
+        self.start_task = QPushButton()
         self.start_task.setProperty("role", "primary")
         self.start_task.clicked.connect(self._start_task)
-        self.success = QPushButton(translate("OperatorConsole", "Mark success"))
+        self.success = QPushButton()
         self.success.clicked.connect(lambda: self._judge(True))
-        self.failure = QPushButton(translate("OperatorConsole", "Mark failure"))
+        self.failure = QPushButton()
         self.failure.clicked.connect(lambda: self._judge(False))
-        self.skip = QPushButton(translate("OperatorConsole", "Skip task"))
+        self.skip = QPushButton()
         self.skip.clicked.connect(self._skip)
         buttons = QGridLayout()
         buttons.addWidget(self.start_task, 0, 0, 1, 3)
         buttons.addWidget(self.success, 1, 0)
         buttons.addWidget(self.failure, 1, 1)
         buttons.addWidget(self.skip, 1, 2)
-        column = QVBoxLayout(now)
+        column = QVBoxLayout(self.task_now)
         column.addWidget(self.instruction)
         column.addWidget(self.code)
         column.addWidget(self.condition)
@@ -129,11 +126,33 @@ class TaskPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(who)
-        layout.addWidget(QLabel(translate("OperatorConsole", "Tasks, in this participant's order")))
+        layout.addWidget(self.who)
+        layout.addWidget(self.in_order)
         layout.addWidget(self.tasks, 1)
-        layout.addWidget(now, 2)
+        layout.addWidget(self.task_now, 2)
+        self.retranslate()
         self.refresh()
+
+    def retranslate(self) -> None:
+        """Every fixed text in the language in use (what changes is worded again by ``refresh``)."""
+        self.who.setTitle(translate("OperatorConsole", "Participant"))
+        self.participant.setAccessibleName(translate("OperatorConsole", "Participant"))
+        self.start_participant.setText(translate("OperatorConsole", "Start participant"))
+        self.finish_participant.setText(translate("OperatorConsole", "Finish participant"))
+        self.tasks.setAccessibleName(
+            translate("OperatorConsole", "Tasks in this participant's order")
+        )
+        self.in_order.setText(translate("OperatorConsole", "Tasks, in this participant's order"))
+        self.task_now.setTitle(translate("OperatorConsole", "Task now"))
+        self.start_task.setText(translate("OperatorConsole", "Start next task"))
+        self.success.setText(translate("OperatorConsole", "Mark success"))
+        self.failure.setText(translate("OperatorConsole", "Mark failure"))
+        self.skip.setText(translate("OperatorConsole", "Skip task"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # Actions ----------------------------------------------------------------------------------
 

@@ -2,11 +2,12 @@
 
 Bars are kept in numpy arrays and drawn as one filled outline curve (one ``PlotDataItem``), which
 pyqtgraph clips to the view and down-samples – so 70,000 half hours redraw as fast as 48. Time runs
-along the bottom in POSIX seconds (``DateAxisItem``, local time). Zoom with the wheel or a pinch,
-pan by dragging (time only: the value axis follows what is in view). A tap or click chooses the bar
-under it, Left/Right choose the one beside it; ``bar_chosen`` says which, so a label beside the chart
-can say its value in words (the chart itself is not readable by a screen reader). With keyboard
-focus the chart is framed in the theme's focus colour, as every button is.
+along the bottom in POSIX seconds (``WordedDateAxis``: local time, in the display's language). Zoom
+with the wheel or a pinch, pan by dragging (time only: the value axis follows what is in view). A
+tap or click chooses the bar under it, Left/Right choose the one beside it; ``bar_chosen`` says
+which, so a label beside the chart can say its value in words (the chart itself is not readable by
+a screen reader). With keyboard focus the chart is framed in the theme's focus colour, as every
+button is.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
-from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
+from app.ui.date_axis import WordedDateAxis
 from app.ui.theme import STANDARD, Theme
 
 pg.setConfigOptions(antialias=False, useOpenGL=False)
@@ -58,7 +60,8 @@ class BarChart(QWidget):
         self._values: FloatArray = np.zeros(0)
         self.chosen = -1
 
-        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self.time_axis = WordedDateAxis(orientation="bottom")
+        self.plot = pg.PlotWidget(axisItems={"bottom": self.time_axis})
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the chart itself takes the keys
         self.plot.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.plot.setMenuEnabled(False)
@@ -173,6 +176,11 @@ class BarChart(QWidget):
             axis = item.getAxis(side)
             axis.setPen(pg.mkPen(theme.text_muted))
             axis.setTextPen(pg.mkPen(theme.text))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.time_axis.relabel()  # the axis's own labels, when the chart has no words for them
+        super().changeEvent(event)
 
     def _clicked(self, event: object) -> None:
         scene_pos = getattr(event, "scenePos", None)

@@ -9,7 +9,7 @@ icon is as tall as the text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
 
@@ -18,6 +18,11 @@ SMALLEST_WORDS = 0.75
 """How far a word too long for its button may shrink, as a share of the theme's text size."""
 
 _PRESS_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
+
+
+def _text_width(metrics: QFontMetrics, text: str) -> int:
+    """How wide ``text`` is set, its widest line if it has two, as a tool button measures it."""
+    return metrics.size(Qt.TextFlag.TextShowMnemonic, text).width()
 
 
 class TouchButton(QToolButton):
@@ -37,6 +42,8 @@ class TouchButton(QToolButton):
         self._natural_px = 0  # the theme's text size, before any shrinking to fit
         self._shrunk_px = 0  # the size set to fit one long word; 0 when the theme's size fits
         self._restyling = False
+        self._held_from: int | None = None
+        """The least height the style gave, while the button holds two lines' height."""
         self.setMinimumSize(MIN_TOUCH_PX, MIN_TOUCH_PX)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -68,18 +75,46 @@ class TouchButton(QToolButton):
         if self._natural_px > 0:
             natural.setPixelSize(self._natural_px)
         metrics = QFontMetrics(natural)
-        shown = self.fontMetrics()
-        widest = max(shown.horizontalAdvance(line) for line in (self.text() or " ").split("\n"))
-        # What the style adds around the words (padding, border, icon) is what the hint adds.
-        room = self.width() - (super().sizeHint().width() - widest)
-        if " " in words and self.isVisible() and metrics.horizontalAdvance(words) > room:
+        # What the style adds around the words (padding, border, icon) is what the hint adds to
+        # them, measured as the hint measures them: measured otherwise, words on one line and the
+        # same words on two could each find the other fits better, and take turns for ever.
+        shown = _text_width(self.fontMetrics(), self.text() or " ")
+        room = self.width() - (super().sizeHint().width() - shown)
+        if " " in words and self.isVisible() and _text_width(metrics, words) > room:
             middle = len(words) // 2
             spaces = [i for i, char in enumerate(words) if char == " "]
             split = min(spaces, key=lambda i: abs(i - middle))
             words = words[:split] + "\n" + words[split + 1 :]
+        lines = self.text().count("\n")
         if words != self.text():
             self.setText(words)
         self._shrink_to((words or " ").split("\n"), room)
+        held = self.minimumHeight()
+        self._hold_words_height()
+        if words.count("\n") != lines or self.minimumHeight() != held:
+            # The layout is told once it has finished placing this button: the words break
+            # while a layout is placing it, and a layout that is asked for a new size in the
+            # middle of placing its widgets forgets it.
+            QTimer.singleShot(0, self, self.updateGeometry)
+
+    def _words_height(self) -> int:
+        """As tall as the words on as many lines as they are shown on."""
+        return super().sizeHint().height()
+
+    def _hold_words_height(self) -> None:
+        """Keeps the button as tall as its words on two lines in any row.
+
+        A row of buttons is only as tall as the shortest one that may not grow (each keeps the
+        height of its own words), unless one of them needs more: the button's least height,
+        which the theme's style sheet sets to one line's, says it does. Back on one line it
+        goes back to the style's least height, so a short column may still press it to that."""
+        if "\n" in self.text():
+            if self._held_from is None:
+                self._held_from = self.minimumHeight()
+            self.setMinimumHeight(max(self._held_from, self._words_height()))
+        elif self._held_from is not None:
+            self.setMinimumHeight(self._held_from)
+            self._held_from = None
 
     def _shrink_to(self, lines: list[str], room: int) -> None:
         """Sets the words just small enough for the longest line to fit, within the floor."""
@@ -123,11 +158,11 @@ class TouchButton(QToolButton):
         shown = self.text()
         if "\n" not in shown and not self._shrunk_px:
             return hint
-        widest = max(self.fontMetrics().horizontalAdvance(line) for line in shown.split("\n"))
+        widest = _text_width(self.fontMetrics(), shown)
         natural = QFont(self.font())
         if self._natural_px > 0:
             natural.setPixelSize(self._natural_px)
-        whole = QFontMetrics(natural).horizontalAdvance(self._words)
+        whole = _text_width(QFontMetrics(natural), self._words)
         return QSize(hint.width() + whole - widest, hint.height())
 
     def minimumSizeHint(self) -> QSize:

@@ -9,13 +9,13 @@ A message stays marked "New" for the visit it arrived in, until it is confirmed.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 from qasync import asyncSlot
 
 from app.host.context import ExperienceContext
 from app.ui.announce import announce
 from app.ui.i18n import QT_WORDING
-from app.ui.icons import icon
+from app.ui.message_buttons import MessageButtons
 from app.ui.message_card import MessageCard
 from app.ui.theme import Theme
 from app.ui.touch_button import TouchButton
@@ -50,40 +50,26 @@ class MessagesScreen(IhdScreen):
         self.text = self.card.text
         self.confirmation = self.card.confirmation
 
-        self.previous = TouchButton()
-        self.next = TouchButton()
-        self.confirm = TouchButton()
-        self.confirm.setProperty("role", "primary")
+        self.arrived = TouchButton()  # a message that came while this screen was open
+        self.arrived.clicked.connect(self._show_arrived)
+        self.buttons = MessageButtons(before_confirm=(self.arrived,))
+        self.previous = self.buttons.previous
+        self.next = self.buttons.next
+        self.confirm = self.buttons.confirm
         self.previous.clicked.connect(lambda: self._step(-1))
         self.next.clicked.connect(lambda: self._step(+1))
         self.confirm.clicked.connect(self._confirm_clicked)
-        self.arrived = TouchButton()  # a message that came while this screen was open
-        self.arrived.clicked.connect(self._show_arrived)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.previous)
-        buttons.addWidget(self.next)
-        buttons.addStretch(1)
-        buttons.addWidget(self.arrived)
-        buttons.addWidget(self.confirm)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 4)
         layout.addWidget(self.card, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(self.buttons)
 
         self.retranslate()
         self.refresh()
 
     def retranslate(self) -> None:
-        self.previous.set_words(translate("MessagesScreen", "Previous"))
-        self.previous.describe(self.previous.words(), translate("MessagesScreen", "Newer message"))
-        self.next.set_words(translate("MessagesScreen", "Next"))
-        self.next.describe(self.next.words(), translate("MessagesScreen", "Older message"))
-        self.confirm.set_words(translate("MessagesScreen", "Confirm"))
-        self.confirm.describe(
-            self.confirm.words(),
-            translate("MessagesScreen", "Tell your supplier you have read this message"),
-        )
+        self.buttons.retranslate()
         self.arrived.set_words(translate("MessagesScreen", "✉ New message"))
         self.arrived.describe(
             self.arrived.words(), translate("MessagesScreen", "Show the message that has just come")
@@ -92,7 +78,7 @@ class MessagesScreen(IhdScreen):
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
-        self.confirm.setIcon(icon("confirm", theme))
+        self.buttons.apply_theme(theme)
 
     def screen_shown(self) -> None:
         self._new_this_visit.clear()
@@ -141,8 +127,4 @@ class MessagesScreen(IhdScreen):
 
     def show_page(self, page: MessagePage) -> None:
         self.card.show_page(page, new=page.message_id in self._new_this_visit)
-        self.confirm.setVisible(page.can_confirm)
-        self.previous.setEnabled(page.has_previous)
-        self.next.setEnabled(page.has_next)
-        self.previous.setVisible(page.message_id is not None)
-        self.next.setVisible(page.message_id is not None)
+        self.buttons.show_page(page)

@@ -153,3 +153,37 @@ def _authored(console: OperatorConsole) -> tuple[str, ...]:
     for task in study.tasks:
         written += [task.instruction, task.success.expected]
     return tuple(text for text in written if text)
+
+
+async def test_the_console_says_everything_in_welsh_once_switched_while_open(
+    tmp_path: Path, quiet_windows: None
+) -> None:
+    """As the devices do: a console opened in English and switched to Welsh while a task runs
+    re-words its panels, tabs, buttons and captions, and what the researcher has just done."""
+    started = current_language()
+    use_language("en")
+    try:
+        async with _console(tmp_path) as console:
+            window = console.window
+            assert window is not None
+            tasks = window.tasks
+            tasks.participant.setCurrentText("P01")
+            tasks.start_participant.click()
+            tasks.start_task.click()
+            window.observation.observer.setText("")  # so a note is refused, in words
+            window.observation.note.setText("a note")
+            window.observation.add_note.click()
+            window.refresh()
+            window.show()
+            await settled()
+            english = visible_texts(window)
+            assert window.observation.problem.text()
+            use_language("cy")
+            await settled()
+            welsh = visible_texts(window)
+            left = english_left(english, welsh, _authored(console))
+            assert not left, left
+            assert tasks.skip.text() not in english.values()
+            window.close()
+    finally:
+        use_language(started)

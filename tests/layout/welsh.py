@@ -1,7 +1,8 @@
 """What a Welsh reader would still read in English: text on a screen shown in Welsh that is the same
 as the same widget showed in English, once names, numbers and units are set aside.
 
-Only what is visible counts, as in ``readable``: labels, buttons, group and tab titles. A screen
+Only what is visible counts, as in ``readable``: labels, buttons, group and tab titles, and what a
+chart paints (its axes' titles and labels, its captions: ``chart_text``). A screen
 switched from English to Welsh while it runs must put all of it into Welsh, banners and alerts too.
 """
 
@@ -9,8 +10,11 @@ from __future__ import annotations
 
 import re
 
+import pyqtgraph as pg
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QWidget
+
+from tests.layout.chart_text import painted_texts
 
 SAME_IN_BOTH: frozenset[str] = frozenset(
     {
@@ -81,6 +85,9 @@ def visible_texts(window: QWidget) -> dict[str, str]:
         if not widget.isVisible() or widget.window() is not window:
             continue
         key = _place(widget, window)
+        if isinstance(widget, pg.GraphicsView):
+            texts.update(painted_texts(widget, key))
+            continue
         if isinstance(widget, QTabBar):
             for index in range(widget.count()):
                 texts[f"{key}#{index}"] = widget.tabText(index)

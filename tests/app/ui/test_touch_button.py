@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.ui.theme import THEMES, base_font_px, stylesheet
 from app.ui.touch_button import SMALLEST_WORDS, TouchButton
 
 THEME_PX = 20
@@ -71,3 +72,64 @@ def test_a_shrunk_button_still_asks_its_layout_for_room_at_full_size(qtbot: QtBo
     padding = button.width() - _room(button)
     words_room = button.sizeHint().width() - padding
     assert words_room >= QFontMetrics(full).horizontalAdvance("Gosodiadau")
+
+
+def test_words_on_two_lines_make_their_button_as_tall_as_them_beside_one_line_buttons(
+    qtbot: QtBot,
+) -> None:
+    """A row under a screen's card is held to its shortest fixed-height button unless one needs
+    more: the button whose words broke in two says so, once the row has finished placing it."""
+    holder = QWidget()
+    _holders.append(holder)
+    holder.setStyleSheet(stylesheet(THEMES["large"], base_font_px(480)))
+    screen = QVBoxLayout(holder)
+    screen.addStretch(1)  # a message's card, say, takes what the row leaves
+    row = QHBoxLayout()
+    screen.addLayout(row)
+    two_lines = TouchButton("✉ Neges newydd")
+    for words in ("Blaenorol", "Nesaf", "", "Cadarnhau"):
+        if words:
+            row.addWidget(TouchButton(words))
+        else:
+            row.addStretch(1)
+            row.addWidget(two_lines)
+    qtbot.addWidget(holder)
+    holder.resize(800, 400)
+    holder.show()
+    qtbot.waitExposed(holder)
+    one_line_high = two_lines.height()
+    assert "\n" not in two_lines.text()
+    holder.resize(600, 400)
+    qtbot.waitUntil(lambda: "\n" in two_lines.text())
+    lines_high = 2 * two_lines.fontMetrics().height()
+    qtbot.waitUntil(lambda: two_lines.height() >= lines_high)
+    holder.resize(800, 400)
+    qtbot.waitUntil(lambda: "\n" not in two_lines.text())
+    qtbot.waitUntil(lambda: two_lines.height() == one_line_high)
+
+
+def test_at_every_width_the_words_settle_on_one_or_two_lines(qtbot: QtBot) -> None:
+    """At the width where the words only just fit, one line and two must not take turns: each
+    change of lines changes the button's height, and the layout would place it again for ever."""
+    holder = QWidget()
+    _holders.append(holder)
+    holder.setStyleSheet(stylesheet(THEMES["large"], base_font_px(480)))
+    screen = QVBoxLayout(holder)
+    screen.addStretch(1)
+    row = QHBoxLayout()
+    screen.addLayout(row)
+    button = TouchButton("✓ Trydan")
+    row.addWidget(button)
+    row.addStretch(1)
+    qtbot.addWidget(holder)
+    holder.resize(800, 400)
+    holder.show()
+    qtbot.waitExposed(holder)
+    one_line_wide = button.sizeHint().width()
+    for width in range(one_line_wide - 4, one_line_wide + 3):
+        button.setFixedWidth(width)
+        qtbot.wait(20)  # a few passes of the event loop: long enough to take turns, if it would
+        shown = button.text()
+        qtbot.wait(20)
+        assert button.text() == shown, f"changes its lines by itself at {width} px"
+        qtbot.waitUntil(lambda: button.height() == button.sizeHint().height())
