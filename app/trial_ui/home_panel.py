@@ -20,6 +20,7 @@ from app.trial.conductor import Conductor
 from app.trial.home_controls import Injection
 from app.trial_ui.home_time import home_time
 from app.ui.said import Said
+from home_emulator.api.home import EmergencyCredit
 
 translate = QCoreApplication.translate
 
@@ -181,11 +182,10 @@ class HomePanel(QWidget):
             if prepay is not None
             else translate("OperatorConsole", "Electricity in credit mode (no prepayment)"),
             translate("OperatorConsole", "Emergency credit: %1").replace(
-                "%1", prepay.emergency_credit.value if prepay is not None else "–"
+                "%1", _emergency_words(prepay.emergency_credit) if prepay is not None else "–"
             ),
             translate("OperatorConsole", "Supply: %1").replace(
-                "%1",
-                {0: "off", 1: "armed", 2: "on"}.get(home.esme.supply_status, "?"),
+                "%1", _supply_words(home.esme.supply_status)
             ),
             translate("OperatorConsole", "Codes entered: %1, refused: %2")
             .replace("%1", str(seen.codes_entered))
@@ -195,3 +195,25 @@ class HomePanel(QWidget):
             ),
         ]
         self.state.setText("\n".join(lines))
+
+
+def _supply_words(status: int) -> str:
+    """The ESME's supply status (ZSE Metering SupplyStatus: 0 off, 1 armed, 2 on) in the console's
+    language, looked up at each refresh so that a language switch re-words it."""
+    if status == 0:
+        return translate("OperatorConsole", "off")
+    if status == 1:
+        return translate("OperatorConsole", "armed (the household may switch it on)")
+    if status == 2:
+        return translate("OperatorConsole", "on")
+    return "?"
+
+
+def _emergency_words(state: EmergencyCredit) -> str:
+    words = {
+        EmergencyCredit.NOT_AVAILABLE: lambda: translate("OperatorConsole", "not available"),
+        EmergencyCredit.AVAILABLE: lambda: translate("OperatorConsole", "available"),
+        EmergencyCredit.ACTIVE: lambda: translate("OperatorConsole", "in use"),
+        EmergencyCredit.EXHAUSTED: lambda: translate("OperatorConsole", "used up"),
+    }
+    return words[state]()

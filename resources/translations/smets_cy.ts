@@ -1869,6 +1869,34 @@
         <translation>Negeseuon wedi&apos;u cadarnhau: %1</translation>
     </message>
     <message>
+        <source>off</source>
+        <translation>i ffwrdd</translation>
+    </message>
+    <message>
+        <source>armed (the household may switch it on)</source>
+        <translation>yn barod (gall y cartref ei droi ymlaen)</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>ymlaen</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>ddim ar gael</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>ar gael</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>yn cael ei ddefnyddio</translation>
+    </message>
+    <message>
+        <source>used up</source>
+        <translation>wedi&apos;i ddefnyddio i gyd</translation>
+    </message>
+    <message>
         <source>Credit added: at least £%1</source>
         <translation>Credyd wedi&apos;i ychwanegu: o leiaf £%1</translation>
     </message>

@@ -184,6 +184,14 @@ async def test_the_console_says_everything_in_welsh_once_switched_while_open(
             left = english_left(english, welsh, _authored(console))
             assert not left, left
             assert tasks.skip.text() not in english.values()
+            # The home's state is one label of lines whose words are looked up each refresh:
+            # the supply and emergency-credit words must change too, not only the captions.
+            english_words = {"off", "on", "armed (the household may switch it on)", "available",
+                             "not available", "in use", "used up"}  # fmt: skip
+            state_lines = window.home.state.text().splitlines()
+            values = {line.split(": ", 1)[1] for line in state_lines if ": " in line}
+            assert values, state_lines
+            assert not values & english_words, state_lines
             window.close()
     finally:
         use_language(started)
