@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.said import Said
 from home_emulator.api.scenarios import ScenarioError, parse_scenario
 
 translate = QCoreApplication.translate
@@ -38,6 +40,8 @@ class ScenarioEditor(QDialog):
         self.text.setFont(font)
         self.verdict = QLabel("")
         self.verdict.setWordWrap(True)
+        self._verdict = Said(self.verdict)
+        self._good: Callable[[], str] = str
         self.check = QPushButton()
         self.check.clicked.connect(self.check_text)
         self.save = QPushButton()
@@ -57,7 +61,9 @@ class ScenarioEditor(QDialog):
         self.retranslate()
 
     def retranslate(self) -> None:
-        """Every fixed text in the language in use (a verdict stays as it was given)."""
+        """Every text in the language in use (a file's errors are the scenario reader's own words,
+        which name the file's keys, and stay as given)."""
+        self._verdict.again()
         self.setWindowTitle(
             translate("OperatorConsole", "Scenario – %1").replace("%1", self.source.name)
         )
@@ -82,7 +88,8 @@ class ScenarioEditor(QDialog):
         try:
             scenario = parse_scenario(self.text.toPlainText(), self.source.name)
         except ScenarioError as error:
-            self.verdict.setText(str(error))
+            problem = str(error)
+            self._verdict.say(lambda: problem)
             if error.line:
                 # The file's line is a block; "line numbers" and "lines under the cursor" are
                 # what is on screen, which differ as soon as a long line wraps.
@@ -94,11 +101,13 @@ class ScenarioEditor(QDialog):
                 self.text.setTextCursor(cursor)
                 self.text.setFocus()
             return False
-        self.verdict.setText(
+        name, events = scenario.name, str(len(scenario.events))
+        self._good = lambda: (
             translate("OperatorConsole", "Good: “%1”, %2 scripted events.")
-            .replace("%1", scenario.name)
-            .replace("%2", str(len(scenario.events)))
+            .replace("%1", name)
+            .replace("%2", events)
         )
+        self._verdict.say(self._good)
         return True
 
     def save_to(self, path: Path) -> bool:
@@ -109,10 +118,11 @@ class ScenarioEditor(QDialog):
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(self.text.toPlainText())
         os.replace(temporary, path)
-        self.verdict.setText(
-            self.verdict.text()
-            + " "
-            + translate("OperatorConsole", "Saved as %1.").replace("%1", str(path))
+        good = self._good
+        self._verdict.say(
+            lambda: (
+                good() + " " + translate("OperatorConsole", "Saved as %1.").replace("%1", str(path))
+            )
         )
         return True
 

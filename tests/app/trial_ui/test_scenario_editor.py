@@ -54,3 +54,29 @@ def test_a_mistake_after_wrapped_lines_selects_its_own_whole_line(qtbot: QtBot) 
     cursor = editor.text.textCursor()
     assert cursor.blockNumber() == at_fault
     assert cursor.selectedText() == 'credit = "lots"'
+
+
+def test_the_verdict_is_reworded_when_the_language_changes(qtbot: QtBot, tmp_path: Path) -> None:
+    from app.trial_ui.scenario_editor import ScenarioEditor
+    from app.ui.i18n import current_language, use_language
+    from home_emulator.scenario.model import SCENARIO_DIR
+
+    started = current_language()
+    use_language("en")
+    try:
+        editor = ScenarioEditor(SCENARIO_DIR / "pensioner-prepay.toml")
+        qtbot.addWidget(editor)
+        target = tmp_path / "copy.toml"
+        assert editor.save_to(target)
+        english = editor.verdict.text()
+        assert english.startswith("Good: ")
+        assert english.endswith(f"Saved as {target}.")
+        use_language("cy")
+        qtbot.waitUntil(lambda: editor.verdict.text() != english)  # Qt posts the change
+        welsh = editor.verdict.text()
+        assert "Good" not in welsh
+        assert "Saved as" not in welsh
+        assert "“Pensioner, prepayment”" in welsh
+        assert str(target) in welsh
+    finally:
+        use_language(started)
