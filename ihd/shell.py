@@ -172,6 +172,7 @@ class IhdShell(DeviceShell):
         self.stack.setCurrentWidget(self._pages[key])
         self.nav.set_current(self.descriptors[key].under or key)
         screen.screen_shown()
+        self._tick()  # the screen just drawn tells times by the HAN's clock now: so does the corner
 
     def _scroll(self, pages: int) -> None:
         if self.screen_for(self.current_key()).scroll_pages(pages):

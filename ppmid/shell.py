@@ -113,6 +113,7 @@ class PpmidShell(DeviceShell):
         self.stack.setCurrentWidget(self._scrolling[key])
         page.page_shown()
         page.refresh()
+        self._tick()  # the page just drawn tells times by the HAN's clock now: so does the corner
         self._retitle()
 
     def _scroll(self, pages: int) -> None:

@@ -30,6 +30,8 @@ class DeviceShell(QWidget):
         self.clock = QLabel("")
         self.clock.setProperty("role", "clock")
         self._settle_pending = False
+        self._frame_wanted = False
+        """A change in the burst is one the frame itself shows (``_wants_settle``)."""
         self._shown_once = False
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
@@ -72,13 +74,20 @@ class DeviceShell(QWidget):
     # The shared mechanics -------------------------------------------------------------------
 
     def _model_changed(self, change: ModelChange) -> None:
-        if self._wants_settle(change) and not self._settle_pending:
+        self._frame_wanted = self._frame_wanted or self._wants_settle(change)
+        if not self._settle_pending:
             self._settle_pending = True
             QTimer.singleShot(0, self, self._settle)
 
     def _settle(self) -> None:
         self._settle_pending = False
-        self._settled()
+        # Screens redraw for any burst of changes, each telling times by the HAN's clock: the
+        # corner clock is told again with them, or on a home run fast it would lag their times by
+        # up to a tick's worth of the meters' minutes.
+        self._tick()
+        if self._frame_wanted:
+            self._frame_wanted = False
+            self._settled()
 
     def _setting_changed(self, setting: Setting) -> None:
         if setting is Setting.THEME:
