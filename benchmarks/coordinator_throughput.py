@@ -18,7 +18,7 @@ import zigpy.device
 import zigpy.types as t
 from zigpy.application import ControllerApplication
 
-from benchmarks.figures import Figure, for_information
+from benchmarks.figures import Figure, at_least, for_information
 from benchmarks.harness import SPEC, Deliveries, ReportCounter, is_report, spin_until, until
 from han.clusters import METERING_CLUSTER
 from han.model import HomeModel
@@ -155,11 +155,17 @@ async def coordinator_reports_per_s(
     return for_information(key, decoded.frames / elapsed, UNIT, detail=detail)
 
 
+COORDINATOR_RATIO_TARGET = 0.9
+"""A real stick's path should cost little more than the virtual radio's (the emulated stick's own
+share of it is what this project controls; the radio library's share is not)."""
+
+
 def coordinator_vs_virtual(coordinator: Figure, virtual: Figure) -> Figure:
     ratio_key = next(ratio for figure, ratio in KEYS.values() if figure == coordinator.key)
-    return for_information(
+    return at_least(
         ratio_key,
         coordinator.value / virtual.value,
         "x",
+        COORDINATOR_RATIO_TARGET,
         detail=f"{coordinator.key} / {virtual.key}, measured in the same run",
     )
