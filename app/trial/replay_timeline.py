@@ -5,11 +5,18 @@ started or ended – with what the display showed from at that moment: the lates
 the display wrote before the event (``store.py``'s ``model_states``) with its clocks, the screen on show, the tap
 if the moment is one, and the task under way. Events are ordered by their id, the record's own
 order, not by time: the console and a display may keep different clocks.
+
+A display run as its own process is not told of the console's events: at one of those its latest
+note may be seconds old, and what changes with time alone (a reading's age, "out of date", the
+corner clock) had moved on. Its clocks are then carried forward by the time between its note and
+the event, both as the record stamped them – when those stamps are on one clock, which the
+display's own next write confirms (a test, or an older console, may stamp on another).
 """
 
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -17,7 +24,9 @@ from types import MappingProxyType
 from app.trial.display_clock import CLOCK, DisplayClock
 from app.trial.display_state import DISPLAY
 from app.trial.frame_kinds import FRAME_KINDS
-from app.trial.store import EventRow, SessionRow, TrialStore
+from app.trial.store import EventRow, SessionRow, StateRow, TrialStore
+
+LEEWAY_S = 1.0
 
 
 class ReplayError(LookupError):
@@ -95,6 +104,10 @@ class _Shown:
         self.parts: dict[str, str] = {}
         self.now = session.started_at
         self.han_s: float | None = None
+        self._noted: StateRow | None = None
+        """The write that held the latest clocks read."""
+        self._previous = 0
+        """The id of the event before this one (of this display or the console)."""
 
     def up_to(self, event: EventRow) -> None:
         # A display writes its state just before its own events. A participant's session starts
@@ -110,13 +123,38 @@ class _Shown:
         ):
             self.parts[pending.part] = pending.state
             self.now = pending.at
+            if pending.part == CLOCK:
+                self._noted = pending
             pending = next(self._states, None)
         self._pending = pending
         if event.source == self._source:
             self.now = event.at
         if CLOCK in self.parts:  # the display's own clock, which it judged what it showed on
             clock = DisplayClock.read(self.parts[CLOCK])
+            if event.source != self._source and not self._noted_for(event, clock):
+                clock = clock.later(self._since_noted(event))
             self.now, self.han_s = clock.display_s, clock.han_s
+        self._previous = event.id
+
+    def _noted_for(self, event: EventRow, clock: DisplayClock) -> bool:
+        """Whether the latest note was written for ``event``: just before it, nothing recorded
+        between (a display's own event comes after its own note)."""
+        noted = self._noted
+        return noted is None or (clock.for_event and noted.after_event >= self._previous)
+
+    def _since_noted(self, event: EventRow) -> float:
+        """Record seconds from the latest note to ``event``: 0 unless the record's stamps are
+        on one clock, as the display's next write (stamped after the event) shows."""
+        noted = self._noted
+        assert noted is not None
+        elapsed = event.at - noted.at
+        following = self._pending
+        # The note and the event are stamped by two processes, whose commits may cross by a
+        # moment: a second's leeway either side before the stamps are called clocks apart.
+        latest = math.inf if following is None else following.at - noted.at
+        if not -LEEWAY_S <= elapsed <= latest + LEEWAY_S:
+            return 0.0
+        return min(max(elapsed, 0.0), latest)
 
 
 def moments(

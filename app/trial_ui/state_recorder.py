@@ -116,7 +116,9 @@ class StateRecorder(QObject):
         parts.update(recorded_screens(self._window))
         changed = {part: state for part, state in parts.items() if self._written.get(part) != state}
         display_s = self._clock() if now is None else now
-        changed[CLOCK] = DisplayClock.of(self._model, display_s).text()
+        # Given a time, the pages on show judged at it for the event about to be recorded.
+        clock = DisplayClock.of(self._model, display_s, for_event=now is not None)
+        changed[CLOCK] = clock.text()
         try:
             self._write(participant, changed)
         except sqlite3.Error:  # the display goes on; the replay has a gap

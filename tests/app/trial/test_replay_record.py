@@ -155,3 +155,65 @@ def test_the_display_clock_reads_back() -> None:
     assert DisplayClock.read(DisplayClock.of(HomeModel(), 3.0).text()) == DisplayClock(
         3.0, None, 1.0
     )
+
+
+class Stamps:
+    """The record's clock, moved by hand."""
+
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def a_console_event_after_a_quiet_display(
+    tmp_path: Path, console: Stamps, *, for_event: bool = False
+) -> list[float | None]:
+    """A display that last wrote at 101 on its clock (stamped 101) sees the console start a task
+    at ``console``'s time, then writes again at 140: the task start's (now, HAN time)."""
+    display = Stamps(101.0)
+    store = TrialStore(tmp_path / "trial.sqlite", now=console)
+    session = store.open_session("study", "P01", ["cost-now"])
+    model = a_model()  # the HAN at ×60: 1 000 at display time 100
+    parts = {DISPLAY: DisplayState("ihd", (800, 480), DisplaySettings()).text()}
+    parts |= model_parts(model)
+    parts[CLOCK] = DisplayClock.of(model, 101.0, for_event=for_event).text()
+    store.now = display
+    store.record_states("P01", "display:ihd", parts)
+    store.now = console
+    store.start_task(session, "cost-now", 1)
+    store.now = display
+    display.now = 140.0
+    store.record_states("P01", "display:ihd", {CLOCK: DisplayClock.of(model, 140.0).text()})
+    found = moments(store, find_session(store, "P01"), "ihd")
+    store.close()
+    [start] = [m for m in found if m.event.kind == "task_start"]
+    return [start.now, start.han_s]
+
+
+def test_a_console_event_a_display_was_not_told_of_is_judged_at_its_time(tmp_path: Path) -> None:
+    """A display run as its own process is not told of the console's events: its clocks are
+    carried from its latest note to the event's time, the HAN's at the pace it had measured."""
+    assert a_console_event_after_a_quiet_display(tmp_path, Stamps(131.0)) == [
+        131.0,
+        1_000.0 + 31.0 * 60.0,
+    ]
+
+
+def test_a_note_written_for_the_console_event_is_its_moment(tmp_path: Path) -> None:
+    """The console's own displays note their state for its events: that note is the moment,
+    however many milliseconds lie between the two stamps."""
+    late = Stamps(101.004)
+    found = a_console_event_after_a_quiet_display(tmp_path, late, for_event=True)
+    assert found == [101.0, 1_060.0]
+
+
+def test_stamps_on_another_clock_carry_nothing(tmp_path: Path) -> None:
+    """A console stamping on a clock of its own (a test's, far from the display's) gives no
+    time between the note and the event: the display's write after the event shows the stamps
+    are not on one clock, and the event is judged at the note."""
+    for console in (90_000.0, 50.0):
+        (tmp_path / "trial.sqlite").unlink(missing_ok=True)
+        found = a_console_event_after_a_quiet_display(tmp_path, Stamps(console))
+        assert found == [101.0, 1_060.0]
