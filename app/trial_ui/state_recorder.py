@@ -24,6 +24,7 @@ from app.settings.display_settings import DisplaySettings
 from app.trial.display_clock import CLOCK, DisplayClock
 from app.trial.display_state import DISPLAY, DisplayState
 from app.trial.model_state import model_parts
+from app.ui.device_shell import DeviceShell
 from app.ui.model_page import ModelPage
 from han.model import HomeModel, ModelChange
 
@@ -98,6 +99,8 @@ class StateRecorder(QObject):
                     page.refresh_now()
                     if page.ticker.isActive():
                         page.ticker.start()
+            for shell in self._window.findChildren(DeviceShell):
+                shell.tell_time_now()  # the corner clock at the same instant
             self.flush(now)
 
     def flush(self, now: float | None = None) -> None:

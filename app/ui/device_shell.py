@@ -93,6 +93,13 @@ class DeviceShell(QWidget):
         if setting is Setting.THEME:
             self._apply_theme()
 
+    def tell_time_now(self) -> None:
+        """Tell the time at once, the next tick a whole second later (a trial event's moment:
+        the screen the participant acts on, and its replay, show the time of that instant)."""
+        self._tick()
+        if self._ticker.isActive():
+            self._ticker.start()
+
     def _tick(self) -> None:
         # The smart meters' time, as a real display shows it (synchronised from the hub): on a
         # home emulated faster than real time, "yesterday" and "today" are the home's.

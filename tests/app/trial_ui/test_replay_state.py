@@ -154,3 +154,41 @@ def test_only_an_event_shown_as_a_frame_has_the_page_judge_afresh(
     assert len(judged) == len(after_tap) + 1
     recording.close()
     page.close()
+
+
+def test_at_an_event_the_corner_clock_tells_the_time_written(qtbot: QtBot) -> None:
+    """On a home run ×60 the corner's minute changes every wall second: at an event it is told
+    at the instant the state is written, so the replay's corner (drawn at that time) is the same."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from app.host.context import ExperienceContext, Silent
+    from app.host.window import HostWindow
+    from ihd.shell import IhdShell
+    from tests.ihd.conftest import NOW, dual_fuel_home, paired
+
+    readings = iter(NOW + n for n in range(1000))  # each reading a wall second (a HAN minute) on
+    clock = HeldClock(lambda: float(next(readings)))
+    model = dual_fuel_home()
+    model.han_clock = HanClock(NOW, NOW, rate=60.0)
+    settings = DisplaySettings()
+    shell = IhdShell(
+        ExperienceContext(model, now=clock, devices=paired, settings=settings, sound=Silent())
+    )
+    window = HostWindow("In-Home Display", shell, (800, 480), settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    written: list[dict[str, str]] = []
+    recorder = StateRecorder(
+        window, "ihd", model, settings, lambda: "P01",
+        lambda _who, parts: written.append(parts), clock,
+    )  # fmt: skip
+    recorder.at_event()
+    han_s = DisplayClock.read(written[-1][CLOCK]).han_s
+    assert han_s is not None
+    told = datetime.fromtimestamp(han_s, ZoneInfo("Europe/London")).strftime("%H:%M")
+    assert shell.clock.text() == told
+    recorder.stop()
+    shell.close()
+    window.close()
