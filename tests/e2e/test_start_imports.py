@@ -2,7 +2,8 @@
 ``--screenshot`` waits for) none of the modules that reading does not need has been imported –
 zigpy's internet OTA providers and their HTTP client, the Glow feed's MQTT client, the chart
 library of the History screen, a usability trial's record, the history store and its library
-(sqlite-utils: the store opens once the first reading is on screen).
+(sqlite-utils: the store opens once the first reading is on screen), the glue of the USB sticks'
+radio libraries (loaded when a stick is opened).
 
 The Qt-free half of the app – zigpy and the embedded home – is imported before Qt is: once
 PySide6 is loaded, its import hook reads the source of every module imported after it."""
@@ -26,6 +27,7 @@ NOT_BEFORE_THE_FIRST_READING = (
     "app.trial.store",
     "sqlite_utils",
     "app.history.store",
+    "han.radio.libraries",
 )
 
 BEFORE_QT = ("zigpy.application", "zigpy.zcl", "home_emulator.api.home")
