@@ -471,9 +471,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             profile=past_prerender.EMBEDDED_PROFILE,
             days=past_prerender.EMBEDDED_DAYS,
         )
-    from app.host.running import (
-        run,
-    )  # Qt is imported only once the command line is known to be good
+    from app.host.start_collection import collection_paused
+
+    with collection_paused():
+        from app.host.running import (
+            run,
+        )  # Qt is imported only once the command line is known to be good
 
     return run(options)
 

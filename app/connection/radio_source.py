@@ -11,12 +11,15 @@ from __future__ import annotations
 import asyncio
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zigpy.application import ControllerApplication
 
 from app.connection.base import SourceUnavailable
 from app.settings.user_dirs import data_dir
-from han.radio.libraries import RadioChoice, auto_detect, controller_class, explain, radio_config
+
+if TYPE_CHECKING:
+    from han.radio.libraries import RadioChoice
 
 LOGGER = logging.getLogger(__name__)
 
@@ -40,6 +43,10 @@ class RadioSource:
         self.radio: ControllerApplication | None = None
 
     async def open(self) -> ControllerApplication:
+        # The radio libraries' glue loads when a stick is opened: the host imports this module
+        # whatever the source, and the embedded home's start needs none of it.
+        from han.radio.libraries import auto_detect, controller_class, explain, radio_config
+
         choice = self.choice
         if choice is None:
             choice, tried = await auto_detect()
