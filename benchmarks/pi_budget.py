@@ -22,6 +22,7 @@ import contextlib
 import json
 import os
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -158,7 +159,7 @@ def _timed_start(folder: Path, cache: Path, name: str) -> tuple[float, str]:
 
 
 def pi_budget(
-    idle_settle_s: float = 15.0, idle_s: float = 10.0, frames_s: float = 10.0
+    idle_settle_s: float = 15.0, idle_s: float = 10.0, frames_s: float = 10.0, starts: int = 3
 ) -> list[Figure]:
     from benchmarks.ihd_history import _cpu_ticks, _rss_mb
 
@@ -168,7 +169,11 @@ def pi_budget(
         folder = Path(name)
         cache = folder / "cache"
         _timed_start(folder, cache, "prime")  # the day's first start renders the home's past
-        startup_s, kind = _timed_start(folder, cache, "warm")
+        # The median of several warm starts, as startup_s takes: under a quota one start's time
+        # depends on where in the kernel's 100 ms periods it began and what else ran.
+        timed = [_timed_start(folder, cache, f"warm-{n}") for n in range(starts)]
+        samples = [elapsed for elapsed, _ in timed]
+        startup_s, kind = statistics.median(samples), timed[0][1]
 
         command = [sys.executable, "-m", "app", "--quit-after", str(idle_settle_s + idle_s + 30)]
         with _limited(
@@ -201,7 +206,15 @@ def pi_budget(
     budget = f"one core at {SHARE:.0%} ({kind})"
     return [
         for_information("pi_budget_limit", SHARE * 100, "% of one core", detail=kind),
-        at_most("pi_startup_s", startup_s, "s", STARTUP_TARGET_S, detail=f"{budget}, warm start"),
+        at_most(
+            "pi_startup_s",
+            startup_s,
+            "s",
+            STARTUP_TARGET_S,
+            detail=f"{budget}, median of {starts} warm start(s): "
+            + ", ".join(f"{sample:.2f}" for sample in samples)
+            + " s",
+        ),
         at_most(
             "pi_idle_cpu_pct",
             idle_pct,

@@ -54,7 +54,7 @@ def run_all(plan: Plan, *, progress: Progress = _to_stderr) -> Results:
     try:
         from benchmarks.pi_budget import pi_budget
 
-        results.figures.extend(pi_budget(idle_s=plan.idle_s))
+        results.figures.extend(pi_budget(idle_s=plan.idle_s, starts=plan.startup_runs))
     except Exception as error:
         _failed(results, "pi_budget", error, progress)
     try:
