@@ -39,9 +39,14 @@ def xvfb(size: tuple[int, int] = SIZE) -> Iterator[str]:
             pytest.skip("Xvfb did not start")
         yield f":{number}"
     finally:
-        server.terminate()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            server.wait(10)
-        if server.poll() is None:
-            server.kill()
-            server.wait()
+        stop(server)
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Ask a helper process to end, and make it end if it has not within 10 s."""
+    process.terminate()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(10)
+    if process.poll() is None:
+        process.kill()
+        process.wait()

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.xvfb import xvfb
+from tests.xvfb import stop, xvfb
 
 READER = Path(__file__).with_name("atspi_reader.py")
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -77,12 +77,7 @@ def _window_manager(display: str) -> Iterator[None]:
         yield
     finally:
         if manager is not None:
-            manager.terminate()
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                manager.wait(10)
-            if manager.poll() is None:
-                manager.kill()
-                manager.wait()
+            stop(manager)
 
 
 def _managed(display: str) -> bool:
