@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
@@ -25,8 +24,7 @@ os.environ.setdefault("QT_API", "pyside6")
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: I001 - PySide6 before qasync
 
 import qasync
-from PySide6.QtCore import QSize, Qt, QUrl
-from PySide6.QtGui import QImage, QPainter, QTextDocument
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from app.host import qt_messages
@@ -39,6 +37,7 @@ from ppmid.balance_screen import BalanceScreen
 from ppmid.emergency_screen import EmergencyScreen
 from ppmid.shell import PpmidShell
 from ppmid.top_up_screen import TopUpScreen
+from report_page import render_report
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 LAPTOP = (1280, 720)
@@ -180,28 +179,6 @@ def _shown(console: OperatorConsole, display: str) -> QWidget:
     return window.view
 
 
-def render_report(folder: Path) -> None:
-    """The report page as a reader sees it (QTextDocument: tables, headings and the plots)."""
-    html = (folder / "report.html").read_text()
-    document = QTextDocument()
-    for name in ("success-rate.png", "time-on-task.png"):
-        document.addResource(
-            QTextDocument.ResourceType.ImageResource, QUrl(name), QImage(str(folder / name))
-        )
-    plots = iter(("success-rate.png", "time-on-task.png"))
-    html = re.sub(r"data:image/png;base64,[A-Za-z0-9+/=]+", lambda _m: next(plots), html)
-    document.setDefaultStyleSheet("th { background: #e8eef4; } td, th { padding: 4px; }")
-    document.setHtml(html)
-    document.setTextWidth(1200)
-    size = document.size().toSize()
-    image = QImage(QSize(1200, size.height()), QImage.Format.Format_ARGB32)
-    image.fill(Qt.GlobalColor.white)
-    painter = QPainter(image)
-    document.drawContents(painter)
-    painter.end()
-    image.save(str(OUT / "trial-report.png"))
-
-
 async def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     study = load_study("prepay-basics")
@@ -219,7 +196,7 @@ async def main() -> None:
             await console.stop()
         out = Path(folder) / "report"
         report_command.main(["report", str(study.source), "--db", str(db), "--out", str(out)])
-        render_report(out)
+        render_report(out, OUT / "trial-report.png")
     print(f"screenshots saved to {OUT}/trial-console.png and trial-report.png")
 
 

@@ -32,8 +32,7 @@ os.environ.setdefault("QT_API", "pyside6")
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: I001 - PySide6 before qasync
 
 import qasync
-from PySide6.QtCore import QPoint, QSize, Qt, QUrl
-from PySide6.QtGui import QImage, QPainter, QTextDocument
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from app.host import qt_messages
@@ -49,6 +48,7 @@ from ihd.history.screen import HistoryScreen
 from ihd.pages.home import HomeScreenView
 from ihd.shell import IhdShell
 from ihd.view_models.history import Span
+from report_page import render_report
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "worked-example"
 SEED = 2026
@@ -219,28 +219,6 @@ def replay_sheet(db: Path, out: Path) -> None:
         store.close()
     frames = Replayer().frames(found)
     (out / "replay-contact-sheet.png").write_bytes(png_bytes(contact_sheet(frames, participant)))
-
-
-def render_report(folder: Path, into: Path) -> None:
-    """The report page as a reader sees it, its images in place (QTextDocument)."""
-    page = (folder / "report.html").read_text()
-    plots = iter(("success-rate.png", "time-on-task.png"))
-    page = re.sub(r"data:image/png;base64,[A-Za-z0-9+/=]+", lambda _m: next(plots), page)
-    document = QTextDocument()
-    for picture in folder.glob("*.png"):
-        document.addResource(
-            QTextDocument.ResourceType.ImageResource, QUrl(picture.name), QImage(str(picture))
-        )
-    document.setDefaultStyleSheet("th { background: #e8eef4; } td, th { padding: 4px; }")
-    document.setHtml(page)
-    document.setTextWidth(1200)
-    size = document.size().toSize()
-    image = QImage(QSize(1200, size.height()), QImage.Format.Format_ARGB32)
-    image.fill(Qt.GlobalColor.white)
-    painter = QPainter(image)
-    document.drawContents(painter)
-    painter.end()
-    image.save(str(into))
 
 
 async def main() -> None:
