@@ -134,6 +134,10 @@ class Field(enum.Enum):
     FIRMWARE = "firmware"
     """This display's firmware version or an update's progress moved."""
 
+    # Members are singletons, so identity is their equality; ``Enum`` hashes a member by its name
+    # in Python, and every change set is built of members – thousands a second on a fast home.
+    __hash__ = object.__hash__
+
 
 @dataclass(frozen=True, slots=True)
 class ModelChange:
@@ -347,12 +351,13 @@ class HomeModel:
         lost, a frame arrived): every time a screen shows is the meters' time."""
         return self.han_clock.now(display_now) if self.han_clock else display_now
 
-    def heard_from(self, key: MeterKey, display_now: float) -> None:
+    def heard_from(self, key: MeterKey, display_now: float) -> Meter:
         """The meter at ``key`` said something now: everything it reports is live."""
         meter = self.meter(key)
         meter.heard_at = display_now
         meter.heard_han_s = self.han_now(display_now)
         meter.unanswered = False
+        return meter
 
     def unanswered_by(self, key: MeterKey) -> None:
         """A poll of the meter at ``key`` got no answer."""

@@ -48,6 +48,11 @@ SNAPSHOT_TRIES: Final = 3
 _FOLLOWED: Final = (Field.WEEK_IMPORT_KWH, Field.MONTH_IMPORT_KWH)
 _FOLLOWED_COSTS: Final = (Field.TODAY_COST_GBP, Field.WEEK_COST_GBP, Field.MONTH_COST_GBP)
 _ALL_FOLLOWED: Final = frozenset(_FOLLOWED + _FOLLOWED_COSTS)
+_FOLLOWED_ON_METER: Final = tuple(
+    (field, field.value, field in _FOLLOWED) for field in _FOLLOWED + _FOLLOWED_COSTS
+)
+"""Each followed field, the ``Meter`` attribute it names and whether it is energy (else a cost):
+looked up once, as today's energy moves them on every report."""
 
 
 _COST_FIELDS: Final = {
@@ -312,8 +317,10 @@ class HistoryLink:
             return set()
         price = meter.tariff.unit_price_gbp_per_kwh
         changed: set[Field] = set()
-        for name in names:
-            figure = getattr(meter, name.value)
+        for name, attribute, is_energy in _FOLLOWED_ON_METER:
+            if name not in names:
+                continue
+            figure = getattr(meter, attribute)
             if figure is None and name is Field.TODAY_COST_GBP and price is not None:
                 # Not read yet (a fast home moves between any two reads): a day seen from its
                 # start, or one that had a single price so far, can be costed from here on.
@@ -323,11 +330,11 @@ class HistoryLink:
                     figure = Measured(from_kwh * price.value, now)
             if figure is None:
                 continue
-            if name in _FOLLOWED:
-                setattr(meter, name.value, Measured(figure.value + added, now))
+            if is_energy:
+                setattr(meter, attribute, Measured(figure.value + added, now))
             elif price is not None:  # a cost follows at the price of the moment
                 base = Decimal(0) if new_day and name is Field.TODAY_COST_GBP else figure.value
-                setattr(meter, name.value, Measured(base + added * price.value, now))
+                setattr(meter, attribute, Measured(base + added * price.value, now))
             else:
                 continue
             changed.add(name)

@@ -13,6 +13,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any, Final
 
 from zigpy.exceptions import ZigbeeException
@@ -126,6 +127,9 @@ class MeterLink:
             else None
         )
         self._fields: dict[str, Field] = {}
+        self._targets: dict[str, tuple[Field, str]] = {}
+        """Attribute → its field and the ``Meter`` attribute it sets (the field's value), looked
+        up once: reading an enum member's value is a Python-level property."""
         self._unsubscribe: list[Callable[[], Any]] = []
         self.reporting_configured = False
         self.attached = asyncio.Event()
@@ -205,6 +209,7 @@ class MeterLink:
         meter.alternative_unit = None if alternative is None else metering_unit(alternative)
         meter.expected_update_s = expected_update_s(meter.device_type)
         self._fields = live_fields(meter)
+        self._targets = {name: (field, field.value) for name, field in self._fields.items()}
         self._model.announce(
             ModelChange(self.key, frozenset({Field.IDENTITY, Field.FUEL, Field.UNIT}))
         )
@@ -263,10 +268,15 @@ class MeterLink:
 
     def _on_report(self, event: Any) -> None:
         # Any report says the meter is there, so what it reports only on change is still true.
-        # One reading of the clock for both: the record was heard when it was applied.
+        # One reading of the clock for both: the record was heard when it was applied. A report
+        # carries one record (zigpy hands them on one by one), so it is set on its own: this runs
+        # for every record a meter sends, thousands a second on a fast home.
         now = self._now()
-        self._model.heard_from(self.key, now)
-        self._apply({event.attribute_name: event.value}, now=now)
+        meter = self._model.heard_from(self.key, now)
+        today_before = meter.today_import_kwh
+        moved = self._set(meter, event.attribute_name, event.value, now)
+        if moved is not None:
+            self._announce(meter, {moved[0]}, moved[1], today_before, now)
 
     def _apply(
         self,
@@ -287,23 +297,43 @@ class MeterLink:
             # Demand and the ambient level it gives are shown side by side: both or neither.
             values = {name: raw for name, raw in values.items() if name not in _ONE_MOMENT}
         for name, raw in values.items():
-            if raw is None or self._updated_since(name, unless_updated_since):
+            if self._updated_since(name, unless_updated_since):
                 continue
-            if name == _AMBIENT:
-                if int(raw) in AMBIENT_LEVELS:
-                    meter.ambient = Measured(AmbientLevel(int(raw)), now)
-                    changed.add(Field.AMBIENT)
-                continue
-            field = self._fields.get(name)
-            if field is None:
-                continue
-            previous = getattr(meter, field.value)
-            amount = meter.formatting.scale(int(raw))
-            value_changed = value_changed or previous is None or previous.value != amount
-            setattr(meter, field.value, Measured(amount, now))
-            changed.add(field)
-        if not changed:
-            return
+            moved = self._set(meter, name, raw, now)
+            if moved is not None:
+                changed.add(moved[0])
+                value_changed = value_changed or moved[1]
+        if changed:
+            self._announce(meter, changed, value_changed, today_before, now)
+
+    def _set(self, meter: Meter, name: str, raw: Any, now: float) -> tuple[Field, bool] | None:
+        """Put one attribute's value on the meter: the field it set and whether its value moved
+        (a report of the same figure still says when it was last true), or None if it is not one
+        this link shows."""
+        if raw is None:
+            return None
+        if name == _AMBIENT:
+            if int(raw) not in AMBIENT_LEVELS:
+                return None
+            meter.ambient = Measured(AmbientLevel(int(raw)), now)
+            return Field.AMBIENT, False
+        target = self._targets.get(name)
+        if target is None:
+            return None
+        field, attribute = target
+        previous = getattr(meter, attribute)
+        amount = meter.formatting.scale(int(raw))
+        setattr(meter, attribute, Measured(amount, now))
+        return field, previous is None or previous.value != amount
+
+    def _announce(
+        self,
+        meter: Meter,
+        changed: set[Field],
+        value_changed: bool,
+        today_before: Measured[Decimal] | None,
+        now: float,
+    ) -> None:
         if Field.TODAY_IMPORT_KWH in changed and today_before is not None:
             # In the same change, so no screen draws today's energy beside yesterday's costs.
             changed |= self.history.follow_today(today_before.value, now)
