@@ -12,51 +12,20 @@ import time
 
 import zigpy.types as t
 
-from benchmarks.figures import Figure, at_least, for_information
+from benchmarks.figures import Figure, at_least
 from benchmarks.harness import (
     Deliveries,
+    MeterChanges,
     ReportCounter,
     distinct_frames,
     emulated_han,
     is_report,
     spin_until,
 )
-from han.model import Field, ModelChange
 
 KEY = "han_reports_per_s"
-DISPLAY_KEY = "han_display_side_reports_per_s"
 TARGET_PER_S = 5_000
 UNIT = "frames/s"
-
-
-_REPORTED_FIELDS = frozenset(
-    {
-        Field.DEMAND_KW,
-        Field.IMPORT_TOTAL_KWH,
-        Field.EXPORT_TOTAL_KWH,
-        Field.TODAY_IMPORT_KWH,
-        Field.AMBIENT,
-        Field.EXPORT,
-        Field.WEEK_IMPORT_KWH,
-        Field.MONTH_IMPORT_KWH,
-        Field.TODAY_COST_GBP,
-        Field.WEEK_COST_GBP,
-        Field.MONTH_COST_GBP,
-        Field.TOTALS,
-    }
-)
-"""What a Metering report changes in the model (today's energy carries the week, the month and the
-costs with it). Other changes of a meter – its histories read again when a day ends, a new price –
-come from reads, not from the reports being counted."""
-
-
-class _MeterChanges:
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, change: ModelChange) -> None:
-        if change.meter is not None and change.fields <= _REPORTED_FIELDS:
-            self.count += 1
 
 
 async def han_reports_per_s(
@@ -65,7 +34,6 @@ async def han_reports_per_s(
     batch: int = 200,
     warm_up_steps: int = 100,
     record: list[t.ZigbeePacket] | None = None,
-    display_side: list[Figure] | None = None,
 ) -> Figure:
     """Time ``steps`` meter steps end to end; ``record`` receives every frame the timed run sent."""
     if steps < 1 or batch < 1:
@@ -92,7 +60,7 @@ async def han_reports_per_s(
         decoded = ReportCounter()
         cluster = han.metering_cluster()
         cluster.add_listener(decoded)
-        changes = _MeterChanges()
+        changes = MeterChanges()
         unsubscribe = han.model.subscribe(changes)
         try:
             stepping_s = 0.0
@@ -145,15 +113,4 @@ async def han_reports_per_s(
             else ""
         )
     )
-    if display_side is not None:
-        # The emulated meter's own stepping and encoding is the other side of the air: what the
-        # display's layers (delivery, zigpy, session, links, model) manage on their own.
-        display_side.append(
-            for_information(
-                DISPLAY_KEY,
-                decoded.frames / (elapsed - stepping_s),
-                UNIT,
-                detail=f"the same run, less the {stepping_s:.2f} s the emulated meter took",
-            )
-        )
     return at_least(KEY, decoded.frames / elapsed, UNIT, TARGET_PER_S, detail=detail)

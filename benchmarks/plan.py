@@ -16,6 +16,8 @@ class Plan:
     """Emulated days stepped with reports on, for the live emulation rate."""
     population: tuple[int, int]
     """(homes, steps each) for how many homes one core keeps in real time."""
+    ratio_pairs: int = 3
+    """Turns of the display side and zigpy alone on the same frames, for ``han_vs_zigpy_ratio``."""
     history_redraws: int = 30
     """Redraws of the History chart holding 24 months of half hours for two fuels."""
     idle_s: float = 10.0
@@ -35,6 +37,7 @@ QUICK = Plan(
     backfill_runs=1,
     emulated_days=1,
     population=(100, 20),
+    ratio_pairs=1,
     history_redraws=10,
     idle_s=5.0,
     coordinator_steps=5_000,

@@ -18,7 +18,13 @@ import zigpy.types as t
 from zigpy.application import ControllerApplication
 
 from benchmarks.figures import Figure, for_information
-from benchmarks.harness import ReportCounter, distinct_frames, emulated_han, is_report
+from benchmarks.harness import (
+    ReportCounter,
+    SideTiming,
+    distinct_frames,
+    emulated_han,
+    is_report,
+)
 from han.clusters import SE_PROFILE_ID
 
 KEY = "zigpy_reports_per_s"
@@ -50,7 +56,12 @@ def as_home_automation(packet: t.ZigbeePacket) -> t.ZigbeePacket:
     return packet
 
 
-async def zigpy_reports_per_s(frames: Sequence[t.ZigbeePacket], *, batch: int = 200) -> Figure:
+async def zigpy_reports_per_s(
+    frames: Sequence[t.ZigbeePacket],
+    *,
+    batch: int = 200,
+    timing: list[SideTiming] | None = None,
+) -> Figure:
     if not frames:
         raise ValueError("no frames to feed")
     packets = distinct_frames([as_home_automation(packet) for packet in frames])
@@ -71,11 +82,13 @@ async def zigpy_reports_per_s(frames: Sequence[t.ZigbeePacket], *, batch: int = 
         radio = han.radio
         try:
             started = time.perf_counter()
+            started_cpu = time.thread_time()
             for start in range(0, len(packets), batch):
                 for packet in packets[start : start + batch]:
                     receive(radio, packet)
                 await asyncio.sleep(0)  # as the HAN run does: let anything zigpy scheduled run
             elapsed = time.perf_counter() - started
+            elapsed_cpu = time.thread_time() - started_cpu
         finally:
             unsubscribe()
             cluster.remove_listener(decoded)
@@ -86,6 +99,8 @@ async def zigpy_reports_per_s(frames: Sequence[t.ZigbeePacket], *, batch: int = 
         raise RuntimeError(
             f"zigpy emitted {events} attribute_report events for {decoded.records} records"
         )
+    if timing is not None:
+        timing.append(SideTiming(decoded.frames, elapsed, elapsed_cpu))
     repeats = len(frames) - len(packets)
     detail = (
         f"zigpy decoded all {decoded.frames} frames fed and emitted {events} attribute_report "
