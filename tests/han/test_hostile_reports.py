@@ -12,11 +12,19 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from zigpy.zcl import foundation as f
 
-from han.clusters import GBMetering, GBPrepayment
+from han.clusters import (
+    GBCadPairing,
+    GBDeviceManagement,
+    GBMessaging,
+    GBMetering,
+    GBPrepayment,
+    GBPrice,
+)
 from home_emulator.metering.credit_engine import PrepaymentStart
 from tests.conftest import EmulatedHan, OpenEmulatedHan
 
 CLUSTERS = {0x0702: GBMetering, 0x0705: GBPrepayment}
+GB_CLUSTERS = (GBDeviceManagement, GBMessaging, GBMetering, GBCadPairing, GBPrepayment, GBPrice)
 DATA_TYPES = sorted(int(type_id) for type_id in f.DataTypeId)
 
 
@@ -94,6 +102,34 @@ async def test_reports_in_another_data_type_are_refused_and_counted(
         await han.until(lambda: han.model.undecodable_frames == 3)
         assert _shown(han) == before
         assert _in_prepayment(han)
+
+
+def _edge_values(data_type: type) -> list[Any]:
+    """A data type's extremes: the values a narrower attribute type would refuse first."""
+    if issubclass(data_type, int):
+        bits = getattr(data_type, "_bits", 8)
+        if getattr(data_type, "_signed", False):
+            return [-(1 << (bits - 1)), -1, 0, (1 << (bits - 1)) - 1]
+        return [0, 1, 0x77, (1 << bits) - 1]
+    if issubclass(data_type, bytes):
+        return [b"", b"9" * 254]
+    if issubclass(data_type, str):
+        return ["", "9" * 254]
+    return []
+
+
+def test_every_attribute_takes_every_value_of_its_own_data_type() -> None:
+    # The display's type check compares data type ids only: a value decoded in the attribute's
+    # own data type must then fit the attribute. An attribute narrower than its data type (a
+    # bounded string, a restricted enum) would need its value checked too; this fails first.
+    checked = 0
+    for cluster in GB_CLUSTERS:
+        for attribute in cluster.attributes.values():
+            data_type = f.DataType.from_type_id(attribute.zcl_type).python_type
+            for edge in _edge_values(data_type):
+                attribute.type(data_type(edge))
+                checked += 1
+    assert checked > 500
 
 
 @pytest.mark.logs_warning(r"Ignoring undecodable frame")
