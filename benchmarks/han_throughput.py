@@ -17,6 +17,7 @@ from benchmarks.harness import (
     Deliveries,
     MeterChanges,
     ReportCounter,
+    SideTiming,
     distinct_frames,
     emulated_han,
     is_report,
@@ -34,6 +35,7 @@ async def han_reports_per_s(
     batch: int = 200,
     warm_up_steps: int = 100,
     record: list[t.ZigbeePacket] | None = None,
+    timing: list[SideTiming] | None = None,
 ) -> Figure:
     """Time ``steps`` meter steps end to end; ``record`` receives every frame the timed run sent."""
     if steps < 1 or batch < 1:
@@ -85,8 +87,10 @@ async def han_reports_per_s(
             stepping_s = 0.0
 
             started = time.perf_counter()
+            started_cpu = time.thread_time()
             await run(steps)
             elapsed = time.perf_counter() - started
+            elapsed_cpu = time.thread_time() - started_cpu
         finally:
             unsubscribe()
             cluster.remove_listener(decoded)
@@ -99,6 +103,8 @@ async def han_reports_per_s(
         )
     if record is not None:
         record.extend(sent)
+    if timing is not None:
+        timing.append(SideTiming(decoded.frames, elapsed, elapsed_cpu))
     lost = len(sent) - decoded.frames
     repeats = len(sent) - len(distinct_frames(sent))
     detail = (

@@ -10,9 +10,10 @@ from collections.abc import Awaitable, Callable
 
 import zigpy.types as t
 
-from benchmarks.figures import Failure, Figure, Results, at_least
+from benchmarks.figures import Failure, Figure, Results
 from benchmarks.harness import SideTiming
 from benchmarks.machine import machine_info, today
+from benchmarks.pairs import Pair, median_pair, median_ratio
 from benchmarks.plan import Plan
 from benchmarks.qt_loop import run_on_qt_loop
 
@@ -94,7 +95,7 @@ async def _in_process(plan: Plan, results: Results, progress: Progress) -> None:
 
     frames: list[t.ZigbeePacket] = []
     progress(f"han_reports_per_s: {plan.han_steps:,} meter steps end to end")
-    han = await _measure(
+    await _measure(
         results,
         "han_reports_per_s",
         lambda: _one(han_reports_per_s(plan.han_steps, record=frames)),
@@ -111,34 +112,7 @@ async def _in_process(plan: Plan, results: Results, progress: Progress) -> None:
         results.failures.append(Failure(RATIO_KEY, "no frames to compare with"))
     frames.clear()
 
-    progress(f"coordinator_reports_per_s: {plan.coordinator_steps:,} meter steps through ZNP")
-    from benchmarks.coordinator_throughput import (
-        coordinator_reports_per_s,
-        coordinator_vs_virtual,
-    )
-
-    coordinator = await _measure(
-        results,
-        "coordinator_reports_per_s",
-        lambda: _one(coordinator_reports_per_s(plan.coordinator_steps)),
-    )
-    if han and coordinator:
-        results.figures.append(coordinator_vs_virtual(coordinator[0], han[0]))
-    else:
-        results.failures.append(Failure("coordinator_vs_virtual_ratio", "needs both throughputs"))
-
-    progress(f"coordinator_ezsp_reports_per_s: {plan.coordinator_steps:,} meter steps through EZSP")
-    ezsp = await _measure(
-        results,
-        "coordinator_ezsp_reports_per_s",
-        lambda: _one(coordinator_reports_per_s(plan.coordinator_steps, radio_name="ezsp")),
-    )
-    if han and ezsp:
-        results.figures.append(coordinator_vs_virtual(ezsp[0], han[0]))
-    else:
-        results.failures.append(
-            Failure("coordinator_ezsp_vs_virtual_ratio", "needs both throughputs")
-        )
+    await _coordinators_against_virtual(plan, results, progress)
 
     progress(f"report_to_pixel: {plan.pixel_samples} samples")
     await _measure(results, "report_to_pixel", lambda: report_to_pixel(plan.pixel_samples))
@@ -169,7 +143,8 @@ async def _our_layers_against_zigpy(
     from benchmarks.display_side import display_side_reports_per_s
     from benchmarks.zigpy_decode import zigpy_reports_per_s
 
-    pairs: list[tuple[SideTiming, SideTiming, Figure, Figure]] = []
+    pairs: list[Pair] = []
+    figures: list[tuple[Figure, Figure]] = []
     for turn in range(plan.ratio_pairs):
         progress(
             f"han_display_side_reports_per_s, zigpy_reports_per_s: {len(frames):,} frames "
@@ -190,36 +165,61 @@ async def _our_layers_against_zigpy(
         if display is None or zigpy is None:
             results.failures.append(Failure(RATIO_KEY, "needs both throughput figures"))
             return
-        pairs.append((display_timing[0], zigpy_timing[0], display, zigpy))
-    median = sorted(pairs, key=lambda pair: _cpu_ratio(pair[0], pair[1]))[len(pairs) // 2]
-    results.figures.extend([median[2], median[3]])
-    results.figures.append(ratio([(display, zigpy) for display, zigpy, _, _ in pairs]))
+        pairs.append((display_timing[0], zigpy_timing[0]))
+        figures.append((display, zigpy))
+    results.figures.extend(figures[median_pair(pairs)])
+    results.figures.append(ratio(pairs))
 
 
-def _cpu_ratio(display: SideTiming, zigpy: SideTiming) -> float:
-    return display.per_cpu_s / zigpy.per_cpu_s
+async def _coordinators_against_virtual(plan: Plan, results: Results, progress: Progress) -> None:
+    """Each emulated stick's path against the virtual radio's, the same meter steps, in turns."""
+    from benchmarks.coordinator_throughput import coordinator_reports_per_s, coordinator_vs_virtual
+    from benchmarks.han_throughput import han_reports_per_s
+
+    radios = ("znp", "ezsp")
+    pairs: dict[str, list[Pair]] = {radio: [] for radio in radios}
+    figures: dict[str, list[Figure]] = {radio: [] for radio in radios}
+    for turn in range(plan.ratio_pairs):
+        progress(
+            f"coordinator_reports_per_s, coordinator_ezsp_reports_per_s: "
+            f"{plan.coordinator_steps:,} meter steps through the virtual radio, ZNP and EZSP, "
+            f"turn {turn + 1} of {plan.ratio_pairs}"
+        )
+        virtual: list[SideTiming] = []
+        if not await _measure_quietly(
+            results,
+            "coordinator_vs_virtual_ratio",
+            functools.partial(han_reports_per_s, plan.coordinator_steps, timing=virtual),
+        ):
+            return
+        for radio in radios:
+            timing: list[SideTiming] = []
+            figure = await _measure_quietly(
+                results,
+                f"coordinator ({radio})",
+                functools.partial(
+                    coordinator_reports_per_s,
+                    plan.coordinator_steps,
+                    radio_name=radio,
+                    timing=timing,
+                ),
+            )
+            if figure is not None:
+                pairs[radio].append((timing[0], virtual[0]))
+                figures[radio].append(figure)
+    for radio in radios:
+        if pairs[radio]:
+            results.figures.append(figures[radio][median_pair(pairs[radio])])
+            results.figures.append(coordinator_vs_virtual(radio, pairs[radio]))
 
 
-def ratio(pairs: list[tuple[SideTiming, SideTiming]]) -> Figure:
-    """Our layers against zigpy: the display side's frames per CPU second over zigpy's alone, the
-    median of pairs measured in turns."""
-    by_cpu = sorted(_cpu_ratio(display, zigpy) for display, zigpy in pairs)
-    by_wall = [
-        (display.frames / display.wall_s) / (zigpy.frames / zigpy.wall_s)
-        for display, zigpy in pairs
-    ]
-    return at_least(
+def ratio(pairs: list[Pair]) -> Figure:
+    """Our layers against zigpy: the display side's frames per CPU second over zigpy's alone."""
+    return median_ratio(
         RATIO_KEY,
-        by_cpu[len(by_cpu) // 2],
-        "x",
-        RATIO_TARGET,
-        detail=(
-            "han_display_side_reports_per_s / zigpy_reports_per_s by the loop thread's CPU "
-            f"time, median of {len(pairs)} pair(s) taken in turns: "
-            + ", ".join(f"{value:.2f}" for value in by_cpu)
-            + "; by wall time "
-            + ", ".join(f"{value:.2f}" for value in by_wall)
-        ),
+        pairs,
+        minimum=RATIO_TARGET,
+        what="han_display_side_reports_per_s / zigpy_reports_per_s",
     )
 
 
