@@ -64,7 +64,11 @@ class AshLink:
         self._failed = False
         self._timeouts = 0
         self.t_rx_ack_s = T_RX_ACK_INIT_S
-        self._timer: asyncio.TimerHandle | None = None
+        self._timer: asyncio.Handle | None = None
+        self._timer_at = 0.0
+        """When the pending timer fires (qasync's handles do not say)."""
+        self._deadline = 0.0
+        """When, on the loop's clock, the oldest unacknowledged frame times out."""
         self.frames_dropped = 0
         self.retransmissions = 0
 
@@ -182,20 +186,38 @@ class AshLink:
     # The acknowledgement timer ------------------------------------------------------------
 
     def _restart_timer(self) -> None:
+        """The timeout starts again (an acknowledgement came, frames were sent again). This
+        happens for nearly every frame, so the deadline moves and the one pending loop timer
+        stays – cancelling and scheduling one each time costs a Qt timer each under the app's
+        loop; a timer that fires before the deadline waits on for the rest."""
+        if not self._unacked:
+            self._cancel_timer()
+            return
+        loop = asyncio.get_running_loop()
+        self._deadline = loop.time() + self.t_rx_ack_s
+        if self._timer is not None and self._timer_at <= self._deadline:
+            return  # it fires first and waits on
         self._cancel_timer()
-        if self._unacked:
-            loop = asyncio.get_running_loop()
-            self._timer = loop.call_later(self.t_rx_ack_s, self._timed_out)
+        self._timer_at = self._deadline
+        self._timer = loop.call_at(self._deadline, self._timer_fired)
 
     def _cancel_timer(self) -> None:
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
 
-    def _timed_out(self) -> None:
+    def _timer_fired(self) -> None:
         self._timer = None
         if not self._unacked:
             return
+        loop = asyncio.get_running_loop()
+        if loop.time() < self._deadline:
+            self._timer_at = self._deadline
+            self._timer = loop.call_at(self._deadline, self._timer_fired)
+            return
+        self._timed_out()
+
+    def _timed_out(self) -> None:
         self._timeouts += 1
         self.t_rx_ack_s = _bounded(2 * self.t_rx_ack_s)
         if self._timeouts >= MAX_TIMEOUTS:
