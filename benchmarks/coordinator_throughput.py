@@ -29,6 +29,7 @@ from benchmarks.harness import (
     until,
 )
 from benchmarks.pairs import Pair, median_ratio
+from benchmarks.where_time_goes import LIBRARY, STICK, Samples, sampling
 from han.clusters import METERING_CLUSTER
 from han.model import HomeModel
 from han.radio.libraries import RADIOS, RadioChoice, controller_class, radio_config
@@ -49,6 +50,8 @@ EZSP_KEY = "coordinator_ezsp_reports_per_s"
 EZSP_RATIO_KEY = "coordinator_ezsp_vs_virtual_ratio"
 KEYS = {"znp": (KEY, RATIO_KEY), "ezsp": (EZSP_KEY, EZSP_RATIO_KEY)}
 """The radio's figure and its ratio to the virtual radio, by radio."""
+STICK_KEYS = {"znp": "coordinator_stick_share", "ezsp": "coordinator_ezsp_stick_share"}
+"""The emulated stick's own CPU per frame against the virtual radio's whole path, by radio."""
 UNIT = "frames/s"
 
 
@@ -98,6 +101,7 @@ async def coordinator_reports_per_s(
     warm_up_steps: int = 100,
     radio_name: str = "znp",
     timing: list[SideTiming] | None = None,
+    samples: list[Samples] | None = None,
 ) -> Figure:
     """Report frames per second reaching zigpy through the emulated ``radio_name`` coordinator
     ("znp" or "ezsp")."""
@@ -157,7 +161,8 @@ async def coordinator_reports_per_s(
             decoded.frames = decoded.records = 0
             started = time.perf_counter()
             started_cpu = time.thread_time()
-            await run(steps)
+            with sampling() if samples is not None else contextlib.nullcontext() as sampled:
+                await run(steps)
             elapsed = time.perf_counter() - started
             elapsed_cpu = time.thread_time() - started_cpu
         finally:
@@ -165,6 +170,8 @@ async def coordinator_reports_per_s(
             deliveries.close()
     if timing is not None:
         timing.append(SideTiming(decoded.frames, elapsed, elapsed_cpu))
+    if samples is not None and sampled is not None:
+        samples.append(sampled)
     detail = (
         f"{decoded.frames} of {sent} report frames from {steps} steps reached zigpy through"
         f" the emulated {radio_name.upper()} coordinator over TCP in {elapsed:.2f} s;"
@@ -184,4 +191,28 @@ def coordinator_vs_virtual(radio_name: str, pairs: list[Pair]) -> Figure:
     key, ratio_key = KEYS[radio_name]
     return median_ratio(
         ratio_key, pairs, minimum=COORDINATOR_RATIO_TARGET, what=f"{key} / han_reports_per_s"
+    )
+
+
+def stick_share(
+    radio_name: str, stick: tuple[SideTiming, Samples], virtual: tuple[SideTiming, Samples]
+) -> Figure:
+    """What the emulated stick itself costs a frame (sampled), against the virtual radio's whole
+    path a frame: the part of the coordinator path this project's code adds."""
+    (stick_timing, stick_samples), (virtual_timing, virtual_samples) = stick, virtual
+    per_frame_us = stick_timing.cpu_s / stick_timing.frames * 1e6
+    virtual_us = virtual_timing.cpu_s / virtual_timing.frames * 1e6
+    stick_us = stick_samples.share(STICK) * per_frame_us
+    library_us = stick_samples.share(LIBRARY) * per_frame_us
+    return for_information(
+        STICK_KEYS[radio_name],
+        100 * stick_us / virtual_us,
+        "%",
+        detail=(
+            "CPU a frame, sampled on the process's CPU-time timer: the emulated "
+            f"{radio_name.upper()} stick {stick_us:.0f} µs, its radio library {library_us:.0f} µs,"
+            f" the whole path {per_frame_us:.0f} µs ({stick_samples.shares()}; "
+            f"{stick_samples.total:,} samples); the virtual radio's path {virtual_us:.0f} µs "
+            f"({virtual_samples.shares()})"
+        ),
     )

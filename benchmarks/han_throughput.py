@@ -8,6 +8,7 @@ that reached the model, not frames sent.
 
 from __future__ import annotations
 
+import contextlib
 import time
 
 import zigpy.types as t
@@ -23,6 +24,7 @@ from benchmarks.harness import (
     is_report,
     spin_until,
 )
+from benchmarks.where_time_goes import Samples, sampling
 
 KEY = "han_reports_per_s"
 TARGET_PER_S = 5_000
@@ -36,6 +38,7 @@ async def han_reports_per_s(
     warm_up_steps: int = 100,
     record: list[t.ZigbeePacket] | None = None,
     timing: list[SideTiming] | None = None,
+    samples: list[Samples] | None = None,
 ) -> Figure:
     """Time ``steps`` meter steps end to end; ``record`` receives every frame the timed run sent."""
     if steps < 1 or batch < 1:
@@ -88,7 +91,8 @@ async def han_reports_per_s(
 
             started = time.perf_counter()
             started_cpu = time.thread_time()
-            await run(steps)
+            with sampling() if samples is not None else contextlib.nullcontext() as sampled:
+                await run(steps)
             elapsed = time.perf_counter() - started
             elapsed_cpu = time.thread_time() - started_cpu
         finally:
@@ -105,6 +109,8 @@ async def han_reports_per_s(
         record.extend(sent)
     if timing is not None:
         timing.append(SideTiming(decoded.frames, elapsed, elapsed_cpu))
+    if samples is not None and sampled is not None:
+        samples.append(sampled)
     lost = len(sent) - decoded.frames
     repeats = len(sent) - len(distinct_frames(sent))
     detail = (

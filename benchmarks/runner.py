@@ -16,6 +16,7 @@ from benchmarks.machine import machine_info, today
 from benchmarks.pairs import Pair, median_pair, median_ratio
 from benchmarks.plan import Plan
 from benchmarks.qt_loop import run_on_qt_loop
+from benchmarks.where_time_goes import Samples
 
 RATIO_KEY = "han_vs_zigpy_ratio"
 RATIO_TARGET = 0.9
@@ -173,7 +174,11 @@ async def _our_layers_against_zigpy(
 
 async def _coordinators_against_virtual(plan: Plan, results: Results, progress: Progress) -> None:
     """Each emulated stick's path against the virtual radio's, the same meter steps, in turns."""
-    from benchmarks.coordinator_throughput import coordinator_reports_per_s, coordinator_vs_virtual
+    from benchmarks.coordinator_throughput import (
+        coordinator_reports_per_s,
+        coordinator_vs_virtual,
+        stick_share,
+    )
     from benchmarks.han_throughput import han_reports_per_s
 
     radios = ("znp", "ezsp")
@@ -211,6 +216,27 @@ async def _coordinators_against_virtual(plan: Plan, results: Results, progress: 
         if pairs[radio]:
             results.figures.append(figures[radio][median_pair(pairs[radio])])
             results.figures.append(coordinator_vs_virtual(radio, pairs[radio]))
+    progress("coordinator_stick_share: one sampled run of each path")
+    sampled: dict[str, tuple[SideTiming, Samples]] = {}
+    for radio in ("virtual", *radios):
+        sampled_timing: list[SideTiming] = []
+        samples: list[Samples] = []
+        run = (
+            functools.partial(han_reports_per_s, plan.coordinator_steps)
+            if radio == "virtual"
+            else functools.partial(
+                coordinator_reports_per_s, plan.coordinator_steps, radio_name=radio
+            )
+        )
+        if await _measure_quietly(
+            results,
+            f"coordinator_stick_share ({radio})",
+            functools.partial(run, timing=sampled_timing, samples=samples),
+        ):
+            sampled[radio] = (sampled_timing[0], samples[0])
+    for radio in radios:
+        if radio in sampled and "virtual" in sampled:
+            results.figures.append(stick_share(radio, sampled[radio], sampled["virtual"]))
 
 
 def ratio(pairs: list[Pair]) -> Figure:
