@@ -37,6 +37,7 @@ from ppmid.balance_screen import BalanceScreen
 from ppmid.emergency_screen import EmergencyScreen
 from ppmid.shell import PpmidShell
 from ppmid.top_up_screen import TopUpScreen
+from hand_clock import HandClock, until
 from report_page import render_report
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
@@ -51,20 +52,6 @@ MISTYPES = {"P02": 2}
 WRONG_ANSWER = {"P03"}
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_800_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-async def until(condition: Callable[[], bool], timeout_s: float = 30.0) -> None:
-    async with asyncio.timeout(timeout_s):
-        while not condition():  # noqa: ASYNC110 - waiting for what a person would see
-            await asyncio.sleep(0.02)
-
-
 def click(widget: QWidget) -> None:
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
 
@@ -72,7 +59,7 @@ def click(widget: QWidget) -> None:
 async def top_up(
     console: OperatorConsole,
     ppmid: PpmidShell,
-    clock: Clock,
+    clock: HandClock,
     finish_at: float,
     mistypes: int,
     photograph: Callable[[], Awaitable[None]],
@@ -104,7 +91,7 @@ async def top_up(
     click(page.back)
 
 
-async def scripted_trial(console: OperatorConsole, clock: Clock) -> None:
+async def scripted_trial(console: OperatorConsole, clock: HandClock) -> None:
     window = console.window
     assert window is not None
     ppmid = _shown(console, "ppmid")
@@ -182,7 +169,7 @@ def _shown(console: OperatorConsole, display: str) -> QWidget:
 async def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     study = load_study("prepay-basics")
-    clock = Clock()
+    clock = HandClock(1_800_000_000.0)
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "prepay-basics.sqlite"
         console = OperatorConsole(

@@ -15,14 +15,12 @@ draws one participant's task as a contact sheet, and the report page is rendered
 
 from __future__ import annotations
 
-import asyncio
 import os
 import random
 import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +46,7 @@ from ihd.history.screen import HistoryScreen
 from ihd.pages.home import HomeScreenView
 from ihd.shell import IhdShell
 from ihd.view_models.history import Span
+from hand_clock import HandClock, until
 from report_page import render_report
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "worked-example"
@@ -101,26 +100,12 @@ def sus_answers(participant: str, variant: str) -> list[int]:
     ]
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> float:
-        return self.now
-
-
-async def until(condition: Callable[[], bool], timeout_s: float = 30.0) -> None:
-    async with asyncio.timeout(timeout_s):
-        while not condition():  # noqa: ASYNC110 - waiting for what a person would see
-            await asyncio.sleep(0.02)
-
-
 def tap(widget: QWidget, at: QPoint | None = None) -> None:
     """A finger on the widget (its centre unless told where): a real press and release."""
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=at or widget.rect().center())
 
 
-async def run_study(console: OperatorConsole, clock: Clock) -> None:
+async def run_study(console: OperatorConsole, clock: HandClock) -> None:
     window = console.window
     assert window is not None
     ihd_window = console.displays["ihd"].window
@@ -160,7 +145,7 @@ async def _do_task(
     home: HomeScreenView,
     window: ConsoleWindow,
     console: OperatorConsole,
-    clock: Clock,
+    clock: HandClock,
     task: str,
     doing: Doing,
     started: float,
@@ -223,7 +208,7 @@ def replay_sheet(db: Path, out: Path) -> None:
 
 async def main() -> None:
     study = load_study("ihd-money-or-energy")
-    clock = Clock()
+    clock = HandClock(START)
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / f"{study.id}.sqlite"
         console = OperatorConsole(

@@ -4,10 +4,8 @@ report's numbers are checked against what was done."""
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -24,6 +22,7 @@ from ppmid.balance_screen import BalanceScreen
 from ppmid.emergency_screen import EmergencyScreen
 from ppmid.shell import PpmidShell
 from ppmid.top_up_screen import TopUpScreen
+from tests.app.trial.hand_clock import HandClock, until
 from tests.ihd.screen_of import screen_of
 from tests.ppmid.page_of import page_of
 
@@ -37,20 +36,6 @@ JUDGED = {"P01": True, "P02": False}
 """The researcher's verdict on "yesterday" (answered aloud)."""
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> float:
-        return self.now
-
-
-async def until(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
-    async with asyncio.timeout(timeout_s):
-        while not condition():  # noqa: ASYNC110 - what a person would see, polled
-            await asyncio.sleep(0.02)
-
-
 def click(qtbot: QtBot, widget: QWidget) -> None:
     assert widget.isVisible(), widget
     assert widget.isEnabled(), widget
@@ -62,7 +47,7 @@ async def test_two_participants_then_the_report_says_what_happened(
 ) -> None:
     study = load_study("prepay-basics")
     db = tmp_path / "trial.sqlite"
-    clock = Clock()
+    clock = HandClock(START)
     console = OperatorConsole(
         study, db, speed=60, history_days=3, listen=("127.0.0.1", 0), now=clock
     )
@@ -203,7 +188,7 @@ async def _top_up(
     console: OperatorConsole,
     window: ConsoleWindow,
     ppmid: PpmidShell,
-    clock: Clock,
+    clock: HandClock,
     finish_at: float,
     *,
     mistype_first: bool,
@@ -235,7 +220,7 @@ async def _top_up(
 
 
 async def _emergency_credit(
-    qtbot: QtBot, ppmid: PpmidShell, clock: Clock, finish_at: float
+    qtbot: QtBot, ppmid: PpmidShell, clock: HandClock, finish_at: float
 ) -> None:
     ppmid.go_to("balance")
     balance = page_of(ppmid, "balance", BalanceScreen)
@@ -249,7 +234,7 @@ async def _emergency_credit(
     click(qtbot, page.confirm)
 
 
-async def _confirm_message(qtbot: QtBot, ihd: IhdShell, clock: Clock, finish_at: float) -> None:
+async def _confirm_message(qtbot: QtBot, ihd: IhdShell, clock: HandClock, finish_at: float) -> None:
     messages = ihd.context.model.messages
     await until(lambda: any(not message.read for message in messages.values()))  # "Messages (1)"
     click(qtbot, ihd.nav.buttons["messages"])

@@ -13,22 +13,15 @@ from app.trial.store import TrialStore
 from app.trial.study import load_study
 from app.trial_ui.console_host import OperatorConsole
 from app.ui import i18n
+from tests.app.trial.hand_clock import HandClock
 
 START = 80_000.0
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> float:
-        return self.now
 
 
 async def test_codes_and_notes_from_the_console(tmp_path: Path) -> None:
     study = load_study("ihd-money-or-energy")
     db = tmp_path / "t.sqlite"
-    clock = Clock()
+    clock = HandClock(START)
     console = OperatorConsole(
         study, db, history_days=2, listen=("127.0.0.1", 0), embed=False, now=clock
     )

@@ -42,23 +42,10 @@ from ihd.history.screen import HistoryScreen
 from ihd.pages.home import HomeScreenView
 from ihd.shell import IhdShell
 from ihd.view_models.history import Span
+from tests.app.trial.hand_clock import HandClock, until
 from tests.ihd.screen_of import screen_of
 
 pytestmark = pytest.mark.e2e
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 90_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-async def until(condition: Callable[[], bool], timeout_s: float = 30.0) -> None:
-    async with asyncio.timeout(timeout_s):
-        while not condition():  # noqa: ASYNC110 - what a person would see, polled
-            await asyncio.sleep(0.02)
 
 
 def click(qtbot: QtBot, widget: QWidget, at: QPoint | None = None) -> None:
@@ -85,7 +72,7 @@ async def test_replayed_frames_equal_the_live_screens_at_the_same_moments(
     study = parse_study(text, tmp_path / "ihd-money-or-energy.toml")
     (tmp_path / "ihd-money-or-energy.toml").write_text(text, encoding="utf-8")
     db = tmp_path / "trial.sqlite"
-    clock = Clock()
+    clock = HandClock(90_000.0)
     console = OperatorConsole(
         study, db, speed=60, history_days=1, listen=("127.0.0.1", 0), now=clock
     )

@@ -18,16 +18,16 @@ def test_a_message_arriving_while_reading_another_is_offered_not_swallowed(
     model = display.model
     shell.go_to("messages")
     screen = screen_of(shell, "messages", MessagesScreen)
-    screen._show_arrived()  # read everything there is first
-    screen._step(+1)
+    screen.browser.show_first()  # read everything there is first
+    screen.browser.step(+1)
     assert model.unread_messages == 0
     assert not screen.arrived.isVisible()
-    reading = screen.current_id
+    reading = screen.browser.current_id
 
     model.messages[3] = SupplierMessage(3, "Your bill is ready.", "medium", False, NOW + 10)
     model.announce(ModelChange(None, frozenset({Field.MESSAGES})))
     qtbot.waitUntil(screen.arrived.isVisible)
-    assert screen.current_id == reading  # what the person was reading stays on screen
+    assert screen.browser.current_id == reading  # what the person was reading stays on screen
     read_yet = model.messages[3].read
     assert not read_yet  # and the new one still counts as unread
 

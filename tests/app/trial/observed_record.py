@@ -6,6 +6,7 @@ from pathlib import Path
 
 from app.trial.observations import Mark, Source, record
 from app.trial.store import TrialStore
+from tests.app.trial.hand_clock import HandClock
 
 STUDY = "ihd-money-or-energy"
 START = 1_767_600_000.0
@@ -14,17 +15,9 @@ INSTALL_CODE = "83FE D340 7A93 9723 A5C6 39FF 4C12"
 OBSERVERS = ("Gwenllian Parry", "Tomos Rhys")
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def observed_record(path: Path) -> Path:
     """P01 does "cost-now" (0–40 s) and "today" (50–80 s) under "money"; both observers code."""
-    clock = Clock()
+    clock = HandClock(START)
     store = TrialStore(path, now=clock)
     session = store.open_session(STUDY, "P01", ["cost-now", "today"], ["money"])
     run = store.start_task(session, "cost-now", 1, "money")

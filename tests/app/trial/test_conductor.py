@@ -16,24 +16,17 @@ from app.trial.study import load_study, parse_study
 from home_emulator.devices.esme import SUPPLY_ARMED, SUPPLY_OFF
 from home_emulator.metering.credit_engine import CreditEngine, EmergencyCredit
 from home_emulator.scenario.home_builder import build_home
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 5_000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.app.trial.hand_clock import HandClock
 
 
 @pytest.fixture
-def clock() -> Clock:
+def clock() -> HandClock:
     """The trial record's clock, which the test moves on (the conductor's store reads it)."""
-    return Clock()
+    return HandClock(5_000.0)
 
 
 @pytest.fixture
-def conductor(tmp_path: Path, clock: Clock) -> Iterator[Conductor]:
+def conductor(tmp_path: Path, clock: HandClock) -> Iterator[Conductor]:
     study = load_study("prepay-basics")
     home = build_home(study.scenario, history_days=2)
     store = TrialStore(tmp_path / "t.sqlite", now=clock)
@@ -54,7 +47,7 @@ def _engine(engine: CreditEngine | None) -> CreditEngine:
 
 
 def test_a_vended_code_entered_at_the_meter_ends_the_task_as_a_success(
-    conductor: Conductor, clock: Clock
+    conductor: Conductor, clock: HandClock
 ) -> None:
     conductor.start_participant("P01")
     running = conductor.start_task("top-up")
@@ -72,7 +65,7 @@ def test_a_vended_code_entered_at_the_meter_ends_the_task_as_a_success(
     assert home.esme.prepay.top_up(second)[0] == 0
 
 
-def test_a_task_runs_out_of_time(conductor: Conductor, clock: Clock) -> None:
+def test_a_task_runs_out_of_time(conductor: Conductor, clock: HandClock) -> None:
     conductor.start_participant("P02")
     conductor.start_task("emergency-credit")
     assert _engine(conductor.home.esme.prepay.engine).emergency_credit is EmergencyCredit.AVAILABLE

@@ -19,16 +19,9 @@ from app.trial.observations import (
 from app.trial.store import TrialStore
 from app.trial.study import StudyError, load_study, parse_study
 from app.trial_ui import report_command
+from tests.app.trial.hand_clock import HandClock
 
 STUDY = "ihd-money-or-energy"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 10_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.mark.parametrize(
@@ -87,7 +80,7 @@ def test_observations_must_fit_the_scheme() -> None:
 
 
 def test_an_observation_is_on_disk_when_it_returns(tmp_path: Path) -> None:
-    clock = Clock()
+    clock = HandClock(10_000.0)
     console = TrialStore(tmp_path / "t.sqlite", now=clock)
     session = console.open_session(STUDY, "P01", ["cost-now"])
     clock.now += 42.0

@@ -20,6 +20,7 @@ from app.trial.questionnaires import (
 from app.trial.store import TrialStore
 from app.trial.study import StudyError, parse_study
 from home_emulator.scenario.home_builder import build_home
+from tests.app.trial.hand_clock import HandClock
 
 # Brooke (1996), "SUS: a 'quick and dirty' usability scale", Figure 2 – the scored example sheet,
 # reproduced as Figure 6.8 of Tullis & Albert, *Measuring the User Experience*: the item
@@ -128,18 +129,10 @@ def test_a_questionnaire_mistake_is_one_line(change: str, message: str) -> None:
         parse_study(STUDY.replace(change, message))
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def test_answers_are_asked_after_each_task_and_the_session_and_kept_with_it(tmp_path: Path) -> None:
     study = parse_study(STUDY)
     home = build_home(study.scenario, history_days=1)
-    store = TrialStore(tmp_path / "t.sqlite", now=Clock())
+    store = TrialStore(tmp_path / "t.sqlite", now=HandClock(1_000.0))
     try:
         conductor = Conductor(study, store, home)
         conductor.start_participant("P01")

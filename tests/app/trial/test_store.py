@@ -13,20 +13,13 @@ from pathlib import Path
 import pytest
 
 from app.trial.store import TrialStore, TrialStoreError
+from tests.app.trial.hand_clock import HandClock
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def test_events_are_filed_under_the_open_session_and_task(tmp_path: Path) -> None:
-    clock = Clock()
+    clock = HandClock(1000.0)
     console = TrialStore(tmp_path / "t.sqlite", now=clock)
     display = TrialStore(tmp_path / "t.sqlite", now=clock)  # another connection, as a display's
     display.record("P01", "display:ppmid", "screen", "ppmid-balance")  # before any session

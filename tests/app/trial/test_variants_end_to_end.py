@@ -11,11 +11,9 @@ t-tests' statistics from their formulas (p from the closed form of Student's t w
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import math
 import random
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import NormalDist, fmean, geometric_mean, stdev
@@ -31,6 +29,7 @@ from app.trial_ui.console_host import OperatorConsole
 from app.trial_ui.console_window import ConsoleWindow
 from ihd.pages.home import HomeScreenView
 from ihd.shell import IhdShell
+from tests.app.trial.hand_clock import HandClock, until
 from tests.ihd.screen_of import screen_of
 
 START = 80_000.0
@@ -90,20 +89,6 @@ def sus_plan(participant: str, variant: str, seed: int) -> list[int]:
     ]
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> float:
-        return self.now
-
-
-async def until(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
-    async with asyncio.timeout(timeout_s):
-        while not condition():  # noqa: ASYNC110 - what a person would see, polled
-            await asyncio.sleep(0.02)
-
-
 def click(qtbot: QtBot, widget: QWidget) -> None:
     assert widget.isVisible(), widget
     assert widget.isEnabled(), widget
@@ -127,7 +112,7 @@ def the_study(design: str, participants: int, folder: Path) -> Study:
 
 async def run_study(qtbot: QtBot, study: Study, db: Path, seed: int) -> dict:
     """Every participant through every step; returns what each one did and rated."""
-    clock = Clock()
+    clock = HandClock(START)
     console = OperatorConsole(
         study, db, speed=60, history_days=1, listen=("127.0.0.1", 0), now=clock
     )
@@ -185,7 +170,7 @@ async def _do_task(
     ihd: IhdShell,
     window: ConsoleWindow,
     console: OperatorConsole,
-    clock: Clock,
+    clock: HandClock,
     task: str,
     doing: Doing,
     started: float,
