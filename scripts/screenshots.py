@@ -14,6 +14,7 @@ alone with --worked-example.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 
@@ -49,18 +50,41 @@ async def main() -> None:
     await worked_example()
 
 
+def _parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Render every screen of every device into docs/screenshots/ (offscreen)."
+    )
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--ppmid", action="store_true", help="the PPMID only")
+    only.add_argument("--cad", action="store_true", help="the CAD only")
+    only.add_argument("--kiosk", action="store_true", help="kiosk mode only")
+    only.add_argument("--network", action="store_true", help="the IHD's Your network only")
+    only.add_argument(
+        "--long-message", action="store_true", help="the longest message, large text, Welsh"
+    )
+    only.add_argument(
+        "--worked-example",
+        action="store_true",
+        help="the trial worked example only (into docs/worked-example/)",
+    )
+    return parser.parse_args()
+
+
 if __name__ == "__main__":
+    args = _parse_args()
     qt_messages.install()
     application = QApplication.instance() or QApplication(sys.argv[:1])
-    if "--cad" in sys.argv:  # the CAD only
+    if args.cad:
         qasync.run(cad_screens())
-    elif "--kiosk" in sys.argv:  # kiosk mode only
+    elif args.kiosk:
         qasync.run(kiosk_screens())
-    elif "--network" in sys.argv:  # Your network only
+    elif args.network:
         qasync.run(network_screens())
-    elif "--worked-example" in sys.argv:  # the trial worked example only
+    elif args.worked_example:
         qasync.run(worked_example())
-    elif "--long-message" in sys.argv:  # the longest message, large Welsh
+    elif args.long_message:
         qasync.run(long_message())
+    elif args.ppmid:
+        qasync.run(ppmid_screens())
     else:
-        qasync.run(ppmid_screens() if "--ppmid" in sys.argv else main())  # --ppmid: the PPMID only
+        qasync.run(main())

@@ -11,6 +11,7 @@ judges, and renders the report it makes.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import os
 import sys
@@ -188,6 +189,11 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
+    argparse.ArgumentParser(
+        description=(
+            "Screenshots of the usability-trial console and of a report, into docs/screenshots/ (offscreen)."
+        )
+    ).parse_args()
     qt_messages.install()
     application = QApplication.instance() or QApplication(sys.argv[:1])
     qasync.run(main())

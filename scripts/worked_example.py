@@ -15,6 +15,7 @@ draws one participant's task as a contact sheet, and the report page is rendered
 
 from __future__ import annotations
 
+import argparse
 import os
 import random
 import re
@@ -240,6 +241,11 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
+    argparse.ArgumentParser(
+        description=(
+            "The worked example of a usability trial: the shipped two-variant IHD study run with simulated participants, and its full report, into docs/worked-example/ (offscreen, a few minutes)."
+        )
+    ).parse_args()
     qt_messages.install()
     application = QApplication.instance() or QApplication(sys.argv[:1])
     qasync.run(main())
