@@ -1,16 +1,21 @@
 """Walking a display by keyboard alone, as a person who cannot use the touchscreen does: which
 controls Tab and Shift+Tab reach, whether each can be pressed from the keyboard, and whether the one
-with focus can be told apart from the same control without it."""
+with focus can be told apart from the same control without it – screen by screen, for each device's
+keyboard-walk tests."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import SIGNAL, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.host.window import HostWindow
+from app.settings.display_settings import DisplaySettings
 
 WALK_LIMIT = 400
 """More presses than any screen has controls: a walk that has not come round by then is stuck."""
@@ -92,3 +97,58 @@ def focus_shows(widget: QWidget, elsewhere: QWidget) -> bool:
 def described(widget: QWidget) -> str:
     name = widget.accessibleName() or getattr(widget, "text", lambda: "")() or ""
     return f"{type(widget).__name__} {widget.objectName()!r} {name!r}"
+
+
+def missed_by_tab(
+    root: QWidget, screens: Iterable[str], start: Callable[[list[QWidget]], QWidget] | None = None
+) -> dict[str, list[str]]:
+    """On each of ``screens`` (each shown as it is named), the controls under ``root`` that a
+    walk by Tab, or by Shift+Tab, from ``start`` (else the first control) never reaches."""
+    missed: dict[str, list[str]] = {}
+    for name in screens:
+        wanted = controls(root)
+        assert wanted, name
+        first = wanted[0] if start is None else start(wanted)
+        for way, reached in (("Tab", walk(first)), ("Shift+Tab", walk(first, backwards=True))):
+            left = [described(widget) for widget in wanted if widget not in reached]
+            if left:
+                missed[f"{name} by {way}"] = left
+    return missed
+
+
+def focus_unseen(root: QWidget, screens: Iterable[str]) -> list[str]:
+    """On each of ``screens`` (each shown as it is named), the controls under ``root`` that look
+    the same with keyboard focus as without."""
+    return [
+        f"{name}: {described(widget)}"
+        for name in screens
+        for widget in controls(root)
+        if not focus_shows(widget, root)
+    ]
+
+
+def shown_in_turn(keys: Iterable[str], go_to: Callable[[str], None], qtbot: QtBot) -> Iterator[str]:
+    """Each of a display's screens by its key, gone to (and settled) before it is named."""
+    for key in list(keys):
+        go_to(key)
+        qtbot.wait(1)
+        yield key
+
+
+@contextmanager
+def active_window(
+    qtbot: QtBot, title: str, shell: QWidget, settings: DisplaySettings
+) -> Iterator[HostWindow]:
+    """``shell`` in its window, shown and active (keys go to the active window only); closed
+    after."""
+    window = HostWindow(title, shell, (800, 480), settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    try:
+        yield window
+    finally:
+        shell.close()
+        window.close()

@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
@@ -142,6 +142,10 @@ class Replayer:
             view.close()
             window.close()
             window.deleteLater()
+            # Deleted here: the commands that draw frames never run an event loop, which is where
+            # a later deletion happens, so each frame's window – a whole display – would otherwise
+            # live until the process ends (and be torn down by whatever loop runs next).
+            QApplication.sendPostedEvents(window, QEvent.Type.DeferredDelete)
             _settle()
 
     def _key_for(self, mode: str, view: QWidget, screen: str) -> str | None:

@@ -20,7 +20,14 @@ from cad.pairing_memory import PairingMemory
 from cad.screens.paired import LoggerRef
 from cad.shell import CadShell
 from han.model import HomeModel
-from tests.keyboard_walk import controls, described, focus_shows, presses_by_space, walk
+from tests.keyboard_walk import (
+    active_window,
+    controls,
+    described,
+    focus_unseen,
+    missed_by_tab,
+    presses_by_space,
+)
 
 
 @pytest.fixture
@@ -35,15 +42,8 @@ def cad(
         ExperienceContext(HomeModel(), settings=settings),
         memory=PairingMemory(tmp_path / "pairing.json"),
     )
-    window = HostWindow("CAD", shell, (800, 480), settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    yield shell, window
-    shell.close()
-    window.close()
+    with active_window(qtbot, "CAD", shell, settings) as window:
+        yield shell, window
 
 
 def _screens(shell: CadShell, qtbot: QtBot) -> Iterator[str]:
@@ -59,21 +59,19 @@ def _screens(shell: CadShell, qtbot: QtBot) -> Iterator[str]:
         QTest.keyClick(bar, Qt.Key.Key_Right)
 
 
+def _with_the_tab_bar(shell: CadShell, screens: Iterator[str]) -> Iterator[str]:
+    """The screens as they come, each main tab's with its tab bar among its controls."""
+    for name in screens:
+        if name != "pairing":
+            assert any(isinstance(widget, QTabBar) for widget in controls(shell)), name
+        yield name
+
+
 def test_tab_and_shift_tab_reach_every_control_on_every_screen(
     cad: tuple[CadShell, HostWindow], qtbot: QtBot
 ) -> None:
     shell, _window = cad
-    missed: dict[str, list[str]] = {}
-    for name in _screens(shell, qtbot):
-        wanted = controls(shell)
-        assert wanted, name
-        if name != "pairing":
-            assert any(isinstance(widget, QTabBar) for widget in wanted)
-        start = wanted[0]
-        for way, reached in (("Tab", walk(start)), ("Shift+Tab", walk(start, backwards=True))):
-            left = [described(widget) for widget in wanted if widget not in reached]
-            if left:
-                missed[f"{name} by {way}"] = left
+    missed = missed_by_tab(shell, _with_the_tab_bar(shell, _screens(shell, qtbot)))
     assert missed == {}, "\n".join(f"{k}: {v}" for k, v in missed.items())
 
 
@@ -93,9 +91,5 @@ def test_focus_shows_on_every_control_in_every_theme(
 ) -> None:
     shell, window = cad
     window.settings.set_theme(theme)
-    unseen: list[str] = []
-    for name in _screens(shell, qtbot):
-        for widget in controls(shell):
-            if not focus_shows(widget, shell):
-                unseen.append(f"{name}: {described(widget)}")
+    unseen = focus_unseen(shell, _screens(shell, qtbot))
     assert unseen == [], "\n".join(unseen)

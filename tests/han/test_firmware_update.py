@@ -107,8 +107,13 @@ async def test_an_offered_image_is_fetched_checked_and_installed_with_progress()
         assert "firmware updated" in kinds
 
 
-async def test_on_a_smets1_han_a_second_update_stops_the_first_and_the_display_says_so() -> None:
-    async with _closing(_home(smets1_foc=True)) as home:
+@contextlib.asynccontextmanager
+async def _second_update_while_the_first_runs(
+    *, smets1_foc: bool
+) -> AsyncIterator[tuple[EmulatedHome, HanSession, HanSession]]:
+    """Two PPMIDs on one HAN: an update offered to the first and, once it is under way, the same
+    image offered to the second."""
+    async with _closing(_home(smets1_foc=smets1_foc)) as home:
         home.hub.device_log.add(SECOND_PPMID, new_install_code(), DeviceType.PPMID)
         async with _ppmid(home, COORDINATOR_IEEE) as first, _ppmid(home, SECOND_PPMID) as second:
             home.power_on()
@@ -119,33 +124,28 @@ async def test_on_a_smets1_han_a_second_update_stops_the_first_and_the_display_s
             wan.offer_firmware(str(COORDINATOR_IEEE), image)
             await _until(lambda: first.model.firmware.progress > 0.05)
             wan.offer_firmware(str(SECOND_PPMID), image)
-            await _until(lambda: first.model.firmware.state is UpdateState.FAILED)
-            status = first.model.firmware
-            assert status.failure is UpdateFailure.ANOTHER_UPDATE
-            assert status.version == FIRST_VERSION  # it keeps what it runs
-            assert status.new_version == NEW_VERSION
-            await _until(lambda: second.model.firmware.state is UpdateState.INSTALLED)
-            assert second.model.firmware.version == NEW_VERSION
-            assert any(event.kind == "firmware update stopped" for event in home.hub.events)
+            yield home, first, second
+
+
+async def test_on_a_smets1_han_a_second_update_stops_the_first_and_the_display_says_so() -> None:
+    async with _second_update_while_the_first_runs(smets1_foc=True) as (home, first, second):
+        await _until(lambda: first.model.firmware.state is UpdateState.FAILED)
+        status = first.model.firmware
+        assert status.failure is UpdateFailure.ANOTHER_UPDATE
+        assert status.version == FIRST_VERSION  # it keeps what it runs
+        assert status.new_version == NEW_VERSION
+        await _until(lambda: second.model.firmware.state is UpdateState.INSTALLED)
+        assert second.model.firmware.version == NEW_VERSION
+        assert any(event.kind == "firmware update stopped" for event in home.hub.events)
 
 
 async def test_on_a_smets2_han_a_second_update_leaves_the_first_running() -> None:
-    async with _closing(_home()) as home:
-        home.hub.device_log.add(SECOND_PPMID, new_install_code(), DeviceType.PPMID)
-        async with _ppmid(home, COORDINATOR_IEEE) as first, _ppmid(home, SECOND_PPMID) as second:
-            home.power_on()
-            await _ready(first)
-            await _ready(second)
-            wan = SupplierWan(home)
-            image = FirmwareImage.build(PAYLOAD, file_version=NEW_VERSION)
-            wan.offer_firmware(str(COORDINATOR_IEEE), image)
-            await _until(lambda: first.model.firmware.progress > 0.05)
-            wan.offer_firmware(str(SECOND_PPMID), image)
-            await _until(lambda: second.model.firmware.state is not UpdateState.CURRENT)
-            await _until(lambda: first.model.firmware.state is UpdateState.INSTALLED)
-            await _until(lambda: second.model.firmware.state is UpdateState.INSTALLED)
-            assert first.model.firmware.version == second.model.firmware.version == NEW_VERSION
-            assert not any(event.kind == "firmware update stopped" for event in home.hub.events)
+    async with _second_update_while_the_first_runs(smets1_foc=False) as (home, first, second):
+        await _until(lambda: second.model.firmware.state is not UpdateState.CURRENT)
+        await _until(lambda: first.model.firmware.state is UpdateState.INSTALLED)
+        await _until(lambda: second.model.firmware.state is UpdateState.INSTALLED)
+        assert first.model.firmware.version == second.model.firmware.version == NEW_VERSION
+        assert not any(event.kind == "firmware update stopped" for event in home.hub.events)
 
 
 @pytest.mark.logs_warning(r"^Firmware \w+ rejected: the image is damaged")

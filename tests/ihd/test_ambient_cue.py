@@ -9,21 +9,9 @@ from app.settings.display_settings import DisplaySettings, SoundMode
 from app.wording import PlainWording
 from han.model import AmbientLevel, Field, HomeModel, Measured, MeterKey, ModelChange
 from ihd.ambient_cue import AmbientCue
+from tests.kept_voice import KeptVoice
 
 ESME = MeterKey("0d:6f:00:00:00:00:00:01", 1)
-
-
-class Recorder:
-    speech_available = True
-
-    def __init__(self) -> None:
-        self.heard: list[tuple[str, str]] = []
-
-    def beep(self) -> None:
-        self.heard.append(("beep", ""))
-
-    def speak(self, text: str, language: str) -> None:
-        self.heard.append((text, language))
 
 
 class MinuteApart:
@@ -45,32 +33,32 @@ def _report(model: HomeModel, level: AmbientLevel) -> None:
 
 
 def test_sound_is_off_by_default() -> None:
-    model, sound = HomeModel(), Recorder()
+    model, sound = HomeModel(), KeptVoice()
     AmbientCue(model, DisplaySettings(), sound, now=MinuteApart())
     for level in (AmbientLevel.LOW, AmbientLevel.HIGH, AmbientLevel.LOW):
         _report(model, level)
-    assert sound.heard == []
+    assert sound.said_in == []
 
 
 def test_changes_are_spoken_once_each_and_the_first_level_is_not_a_change() -> None:
-    model, sound = HomeModel(), Recorder()
+    model, sound = HomeModel(), KeptVoice()
     AmbientCue(model, DisplaySettings(sound=SoundMode.SPEAK), sound, now=MinuteApart())
     for level in (AmbientLevel.LOW, AmbientLevel.LOW, AmbientLevel.HIGH, AmbientLevel.MEDIUM):
         _report(model, level)
-    assert sound.heard == [
+    assert sound.said_in == [
         ("Electricity use is now high.", "en"),
         ("Electricity use is now medium.", "en"),
     ]
 
 
 def test_beep_mode_beeps_and_closing_stops_listening() -> None:
-    model, sound = HomeModel(), Recorder()
+    model, sound = HomeModel(), KeptVoice()
     cue = AmbientCue(model, DisplaySettings(sound=SoundMode.BEEP), sound, now=MinuteApart())
     _report(model, AmbientLevel.LOW)
     _report(model, AmbientLevel.HIGH)
     cue.close()
     _report(model, AmbientLevel.LOW)
-    assert sound.heard == [("beep", "")]
+    assert sound.said_in == [("beep", "")]
 
 
 def test_speech_is_in_the_displays_language() -> None:
@@ -82,8 +70,8 @@ def test_speech_is_in_the_displays_language() -> None:
         ) -> str:
             return {"Electricity use is now high.": "Mae defnydd trydan yn uchel nawr."}[source]
 
-    model, sound = HomeModel(), Recorder()
+    model, sound = HomeModel(), KeptVoice()
     AmbientCue(model, DisplaySettings(sound=SoundMode.SPEAK), sound, Welsh(), now=MinuteApart())
     _report(model, AmbientLevel.LOW)
     _report(model, AmbientLevel.HIGH)
-    assert sound.heard == [("Mae defnydd trydan yn uchel nawr.", "cy")]
+    assert sound.said_in == [("Mae defnydd trydan yn uchel nawr.", "cy")]

@@ -24,22 +24,10 @@ from ihd.shell import IhdShell
 from ihd.view_models.chart_words import comparison, history_summary
 from ihd.view_models.history import Measure, Series, Span, Windows
 from tests.ihd.conftest import ESME, NOW, Display, dual_fuel_home
+from tests.kept_voice import KeptVoice
 
 KEY = str(ESME)
 MONDAY_NOON = 1_733_140_800.0  # Mon 2 Dec 2024 12:00 GMT
-
-
-class Voice:
-    speech_available = True
-
-    def __init__(self) -> None:
-        self.said: list[str] = []
-
-    def beep(self) -> None:
-        self.said.append("beep")
-
-    def speak(self, text: str, language: str) -> None:
-        self.said.append(text)
 
 
 def _week(back: int, values: list[float], now: float = MONDAY_NOON) -> Series:
@@ -94,7 +82,7 @@ async def test_the_history_screen_says_the_week_against_the_last(
     windows = Windows()
     weeks = [windows.window(Span.WEEK, NOW, back) for back in range(3)]
     amounts = [[10_000, 10_000, 10_000, 5_000], [12_000] * 7, [14_000] * 7]  # Wh, newest first
-    voice, settings = Voice(), DisplaySettings(sound=SoundMode.SPEAK)
+    voice, settings = KeptVoice(), DisplaySettings(sound=SoundMode.SPEAK)
     async with HistoryStore(tmp_path / "history.sqlite3") as store:
         await store.upsert_periods(
             [
@@ -142,7 +130,7 @@ async def test_the_history_screen_says_the_week_against_the_last(
 
 
 def test_the_repeat_key_on_a_chart_says_its_words(display: Display, qtbot: QtBot) -> None:
-    voice = Voice()
+    voice = KeptVoice()
     context = dataclasses.replace(display.shell.context, sound=voice)
     shell = IhdShell(context)
     qtbot.addWidget(shell)

@@ -1,23 +1,15 @@
 """The IHD's own prepayment alarm: low credit, emergency credit and a supply off for want of credit
-are each said once as they come (in Welsh too), announced to a screen reader, and said while a
-kiosk's screen is blank for the night."""
+are each said once as they come (in Welsh too) and announced to a screen reader. That it is said
+while a kiosk's screen is blank for the night: tests/app/kiosk/test_alarm_at_night.py."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from app.host.context import ExperienceContext
-from app.host.window import HostWindow
-from app.kiosk.backlight import Backlight
-from app.kiosk.kiosk import Kiosk
-from app.kiosk.kiosk_settings import KioskSettings
-from app.kiosk.pin import hash_pin
-from app.kiosk.presence import Rest
 from app.settings.display_settings import DisplaySettings, SoundMode
 from app.ui import i18n
 from han.clusters.prepayment import CreditStatus, PrepaymentAlarm
@@ -26,19 +18,7 @@ from han.model import Field, HomeModel, Measured, ModelChange
 from ihd.credit_alarm import CreditAlarm
 from ihd.shell import IhdShell
 from tests.ihd.conftest import ESME, NOW
-
-
-class Ears:
-    speech_available = True
-
-    def __init__(self) -> None:
-        self.heard: list[str] = []
-
-    def beep(self) -> None:
-        self.heard.append("beep")
-
-    def speak(self, text: str, language: str) -> None:
-        self.heard.append(text)
+from tests.kept_voice import KeptVoice
 
 
 def _prepay_home() -> HomeModel:
@@ -58,7 +38,7 @@ def _credit(model: HomeModel, flags: CreditStatus) -> None:
 
 
 def test_each_step_for_the_worse_is_said_once() -> None:
-    model, ears = _prepay_home(), Ears()
+    model, ears = _prepay_home(), KeptVoice()
     alarm = CreditAlarm(model, DisplaySettings(sound=SoundMode.SPEAK), ears)
     _credit(model, CreditStatus.LOW_CREDIT)
     _credit(model, CreditStatus.LOW_CREDIT)  # still low: not news
@@ -67,7 +47,7 @@ def test_each_step_for_the_worse_is_said_once() -> None:
     _credit(model, CreditStatus.CREDIT_OK)  # topped up …
     _credit(model, CreditStatus.LOW_CREDIT)  # … and low again: said again
     alarm.close()
-    assert ears.heard == [
+    assert ears.said == [
         "Electricity credit is low. Please top up soon.",
         "Electricity is now using emergency credit. Please top up soon.",
         "Electricity credit has run out: the supply is off.",
@@ -77,15 +57,15 @@ def test_each_step_for_the_worse_is_said_once() -> None:
 
 @pytest.mark.parametrize(("mode", "heard"), [(SoundMode.BEEP, ["beep"]), (SoundMode.OFF, [])])
 def test_without_speech_it_beeps_or_is_only_shown(mode: SoundMode, heard: list[str]) -> None:
-    model, ears = _prepay_home(), Ears()
+    model, ears = _prepay_home(), KeptVoice()
     alarm = CreditAlarm(model, DisplaySettings(sound=mode), ears)
     _credit(model, CreditStatus.LOW_CREDIT)
     alarm.close()
-    assert ears.heard == heard
+    assert ears.said == heard
 
 
 def test_the_shell_says_it_in_welsh_and_announces_it(qtbot: QtBot) -> None:
-    model, ears = _prepay_home(), Ears()
+    model, ears = _prepay_home(), KeptVoice()
     settings = DisplaySettings(sound=SoundMode.SPEAK, language="cy")
     i18n.use_language("cy")
     shell = IhdShell(ExperienceContext(model, now=lambda: NOW, settings=settings, sound=ears))
@@ -93,38 +73,6 @@ def test_the_shell_says_it_in_welsh_and_announces_it(qtbot: QtBot) -> None:
     announced: list[str] = []
     shell.credit_alarm._on_alarm = announced.append
     _credit(model, CreditStatus.LOW_CREDIT)
-    assert ears.heard == ["Mae credyd trydan yn isel. Ychwanegwch gredyd yn fuan."]
-    assert announced == ears.heard
+    assert ears.said == ["Mae credyd trydan yn isel. Ychwanegwch gredyd yn fuan."]
+    assert announced == ears.said
     shell.close()
-
-
-def test_it_is_said_at_night_on_a_blank_screen(qtbot: QtBot, tmp_path: Path) -> None:
-    model, ears = _prepay_home(), Ears()
-    settings = DisplaySettings(sound=SoundMode.SPEAK)
-    shell = IhdShell(ExperienceContext(model, now=lambda: NOW, settings=settings, sound=ears))
-    window = HostWindow("In-Home Display", shell, (800, 480), settings)
-    qtbot.addWidget(window)
-    seconds = [1000.0]
-    kiosk = Kiosk(
-        window,
-        model,
-        settings,
-        KioskSettings(pin_hash=hash_pin("4711"), dim_after_s=60),
-        backlight=Backlight(tmp_path / "no-backlight"),
-        monotonic=lambda: seconds[0],
-        local_now=lambda: datetime(2026, 11, 21, 2, 0),
-        settings_path=tmp_path / "settings.toml",
-        speaking=shell,
-    )
-    kiosk.start()
-    try:
-        seconds[0] += 120
-        kiosk._tick()
-        assert kiosk.presence.state is Rest.NIGHT
-        _credit(model, CreditStatus.EMERGENCY_CREDIT_IN_USE)
-        assert ears.heard == ["Electricity is now using emergency credit. Please top up soon."]
-    finally:
-        kiosk.leaving = True
-        kiosk.stop()
-        shell.close()
-        window.close()

@@ -3,6 +3,8 @@ screens included), Space presses each button, and the control with focus shows i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -13,7 +15,14 @@ from app.settings.display_settings import THEME_NAMES
 from app.ui.chart import BarChart
 from app.ui.scrolling_text import ScrollingText
 from tests.ihd.conftest import Display
-from tests.keyboard_walk import controls, described, focus_shows, presses_by_space, walk
+from tests.keyboard_walk import (
+    controls,
+    described,
+    focus_unseen,
+    missed_by_tab,
+    presses_by_space,
+    shown_in_turn,
+)
 
 
 def arrows_choose_bars(chart: BarChart) -> bool:
@@ -23,8 +32,8 @@ def arrows_choose_bars(chart: BarChart) -> bool:
     return chart.chosen != before
 
 
-def _keys(display: Display) -> list[str]:
-    return list(display.shell.descriptors)
+def _screens(display: Display, qtbot: QtBot) -> Iterator[str]:
+    return shown_in_turn(display.shell.descriptors, display.shell.go_to, qtbot)
 
 
 def test_tab_and_shift_tab_reach_every_control_on_every_screen(
@@ -33,17 +42,9 @@ def test_tab_and_shift_tab_reach_every_control_on_every_screen(
     shell = display.shell
     display.window.activateWindow()
     qtbot.waitUntil(lambda: display.window.isActiveWindow())
-    missed: dict[str, list[str]] = {}
-    for key in _keys(display):
-        shell.go_to(key)
-        qtbot.wait(1)
-        wanted = controls(shell)
-        start = shell.nav.buttons["now"]
-        forwards, backwards = set(walk(start)), set(walk(start, backwards=True))
-        for way, reached in (("Tab", forwards), ("Shift+Tab", backwards)):
-            left = [described(widget) for widget in wanted if widget not in reached]
-            if left:
-                missed[f"{key} by {way}"] = left
+    missed = missed_by_tab(
+        shell, _screens(display, qtbot), start=lambda _controls: shell.nav.buttons["now"]
+    )
     assert missed == {}, "\n".join(f"{k}: {v}" for k, v in missed.items())
 
 
@@ -52,9 +53,7 @@ def test_space_presses_every_button_on_every_screen(display: Display, qtbot: QtB
     display.window.activateWindow()
     qtbot.waitUntil(lambda: display.window.isActiveWindow())
     deaf: list[str] = []
-    for key in _keys(display):
-        shell.go_to(key)
-        qtbot.wait(1)
+    for key in _screens(display, qtbot):
         for widget in controls(shell):
             if isinstance(widget, BarChart):  # not pressed: its bars are read by the arrows
                 if widget.bar_count and not arrows_choose_bars(widget):
@@ -76,11 +75,4 @@ def test_focus_shows_on_every_control_in_every_theme(
     display.settings.set_theme(theme)
     display.window.activateWindow()
     qtbot.waitUntil(lambda: display.window.isActiveWindow())
-    unseen: list[str] = []
-    for key in _keys(display):
-        shell.go_to(key)
-        qtbot.wait(1)
-        for widget in controls(shell):
-            if not focus_shows(widget, shell):
-                unseen.append(f"{key}: {described(widget)}")
-    assert unseen == []
+    assert focus_unseen(shell, _screens(display, qtbot)) == []

@@ -1,12 +1,11 @@
 """The IHD as a kiosk: a long touch anywhere but a control is the repeat key (a longer one turns
 speech on or off), on the device or on the resting ambient view; and nothing is said unasked while
-the screen is blank for the night – except an alarm (the PPMID's low credit, below)."""
+the screen is blank for the night – except an alarm (tests/app/kiosk/test_alarm_at_night.py)."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,45 +17,16 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.host.context import ExperienceContext
-from app.host.window import HostWindow
-from app.kiosk.backlight import Backlight
 from app.kiosk.input_filter import SPEECH_REPEAT_S, SPEECH_TOGGLE_S
 from app.kiosk.kiosk import Kiosk
-from app.kiosk.kiosk_settings import KioskSettings
-from app.kiosk.pin import hash_pin
 from app.kiosk.presence import Rest
 from app.kiosk.speaking import SpeakingDisplay
 from app.settings.display_settings import DisplaySettings, SoundMode
 from han.model import AmbientLevel, Field, HomeModel, Measured, ModelChange
 from ihd.shell import IhdShell
+from tests.held_kiosk import DAY, NIGHT, KioskClock, kiosk_around
 from tests.ihd.conftest import ESME, NOW, dual_fuel_home, paired
-
-DAY = datetime(2026, 11, 21, 14, 0)
-NIGHT = datetime(2026, 11, 21, 23, 30)
-
-
-class Voice:
-    speech_available = True
-
-    def __init__(self) -> None:
-        self.said: list[str] = []
-        self.speaking = False
-
-    def beep(self) -> None:
-        self.said.append("beep")
-
-    def speak(self, text: str, language: str) -> None:
-        self.said.append(text)
-
-    def stop(self) -> None:
-        self.said.append("(stopped)")
-        self.speaking = False
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.seconds = 1000.0
-        self.local = DAY
+from tests.kept_voice import KeptVoice
 
 
 @dataclasses.dataclass
@@ -65,8 +35,8 @@ class IhdKiosk:
     shell: IhdShell
     model: HomeModel
     settings: DisplaySettings
-    voice: Voice
-    clock: Clock
+    voice: KeptVoice
+    clock: KioskClock
     touchscreen: QPointingDevice
 
     def touch(self, widget: QWidget, held_s: float, at: QPoint | None = None) -> None:
@@ -80,33 +50,18 @@ class IhdKiosk:
 
 @pytest.fixture
 def ihd_kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[IhdKiosk]:
-    model, voice, clock = dual_fuel_home(), Voice(), Clock()
+    model, voice, clock = dual_fuel_home(), KeptVoice(), KioskClock()
     settings = DisplaySettings(sound=SoundMode.SPEAK)
     context = ExperienceContext(
         model, now=lambda: NOW, devices=paired, settings=settings, sound=voice
     )
     shell = IhdShell(context)
-    window = HostWindow("In-Home Display", shell, (800, 480), settings)
-    qtbot.addWidget(window)
     assert isinstance(shell, SpeakingDisplay)  # as the app finds it
-    kiosk = Kiosk(
-        window,
-        model,
-        settings,
-        KioskSettings(pin_hash=hash_pin("4711"), dim_after_s=60, night_start="23:00"),
-        backlight=Backlight(tmp_path / "no-backlight"),
-        monotonic=lambda: clock.seconds,
-        local_now=lambda: clock.local,
-        settings_path=tmp_path / "settings.toml",
-        speaking=shell,
-    )
-    kiosk.start()
-    qtbot.waitExposed(window)
-    yield IhdKiosk(kiosk, shell, model, settings, voice, clock, QTest.createTouchDevice())
-    kiosk.leaving = True
-    kiosk.stop()
-    shell.close()
-    window.close()
+    with kiosk_around(
+        shell, "In-Home Display", model, settings, qtbot=qtbot, folder=tmp_path, clock=clock
+    ) as kiosk:
+        qtbot.waitExposed(kiosk.window)
+        yield IhdKiosk(kiosk, shell, model, settings, voice, clock, QTest.createTouchDevice())
 
 
 def _words(shell: IhdShell) -> QLabel:

@@ -13,27 +13,10 @@ from pytestqt.qtbot import QtBot
 from app.settings.display_settings import DisplaySettings, SoundMode
 from ihd import shell as ihd_shell
 from tests.ihd.conftest import Display
+from tests.kept_voice import KeptVoice
 
 
-class Voice:
-    speech_available = True
-
-    def __init__(self) -> None:
-        self.said: list[str] = []
-        self.speaking = False
-
-    def beep(self) -> None:
-        self.said.append("beep")
-
-    def speak(self, text: str, language: str) -> None:
-        self.said.append(text)
-
-    def stop(self) -> None:
-        self.said.append("(stopped)")
-        self.speaking = False
-
-
-def _shell(display: Display, voice: Voice, settings: DisplaySettings) -> ihd_shell.IhdShell:
+def _shell(display: Display, voice: KeptVoice, settings: DisplaySettings) -> ihd_shell.IhdShell:
     context = dataclasses.replace(display.shell.context, sound=voice, settings=settings)
     shell = ihd_shell.IhdShell(context)
     shell.show()
@@ -56,7 +39,7 @@ def _press_r(
 def test_a_press_says_the_readings_and_a_second_cuts_them_short(
     display: Display, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    voice = Voice()
+    voice = KeptVoice()
     shell = _shell(display, voice, DisplaySettings(sound=SoundMode.SPEAK))
     qtbot.addWidget(shell)
     _press_r(shell, qtbot, 0.1, monkeypatch)
@@ -70,7 +53,7 @@ def test_a_press_says_the_readings_and_a_second_cuts_them_short(
 def test_a_long_press_turns_speech_on_and_off(
     display: Display, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    voice, settings = Voice(), DisplaySettings()
+    voice, settings = KeptVoice(), DisplaySettings()
     shell = _shell(display, voice, settings)
     qtbot.addWidget(shell)
     _press_r(shell, qtbot, 2.0, monkeypatch)

@@ -24,22 +24,10 @@ from han.model import AmbientLevel
 from ihd.pages.settings import SettingsScreen
 from ihd.speech_policy import LoadSpeechPolicy
 from tests.ihd.conftest import Display
+from tests.kept_voice import KeptVoice
 
 
-class Voice_:
-    speech_available = True
-
-    def __init__(self) -> None:
-        self.said: list[tuple[str, str]] = []
-
-    def beep(self) -> None:
-        self.said.append(("beep", ""))
-
-    def speak(self, text: str, language: str) -> None:
-        self.said.append((text, language))
-
-
-def _settings_screen(display: Display, voice: Voice_) -> SettingsScreen:
+def _settings_screen(display: Display, voice: KeptVoice) -> SettingsScreen:
     display.shell.context = dataclasses.replace(display.shell.context, sound=voice)
     display.shell.go_to("settings")
     screen = display.shell.screens["settings"]
@@ -50,7 +38,7 @@ def _settings_screen(display: Display, voice: Voice_) -> SettingsScreen:
 def test_each_speech_setting_is_a_row_of_choices_and_a_choice_is_heard_at_once(
     display: Display, qtbot: QtBot
 ) -> None:
-    voice = Voice_()
+    voice = KeptVoice()
     display.settings.set_sound(SoundMode.SPEAK)
     screen = _settings_screen(display, voice)
     assert set(screen.speech) == {"volume", "rate", "voice", "high_load_repeat"}
@@ -61,14 +49,14 @@ def test_each_speech_setting_is_a_row_of_choices_and_a_choice_is_heard_at_once(
     QTest.mouseClick(screen.speech["voice"].buttons["higher"], Qt.MouseButton.LeftButton)
     QTest.mouseClick(screen.speech["high_load_repeat"].buttons["never"], Qt.MouseButton.LeftButton)
     assert display.settings.speech == SpeechSettings("loud", "slow", "higher", "never")
-    assert voice.said[-1] == ("This is how speech sounds now.", "en")
-    assert len(voice.said) == 4  # each choice heard
+    assert voice.said_in[-1] == ("This is how speech sounds now.", "en")
+    assert len(voice.said_in) == 4  # each choice heard
     assert screen.speech["volume"].buttons["loud"].isChecked()
     assert not screen.speech["volume"].buttons["normal"].isChecked()
 
 
 def test_in_welsh_the_rows_are_welsh(display: Display, qtbot: QtBot) -> None:
-    voice = Voice_()
+    voice = KeptVoice()
     screen = _settings_screen(display, voice)
     display.settings.set_language("cy")
     qtbot.waitUntil(lambda: screen.speech["volume"].caption.text() == "Cryfder y llais")

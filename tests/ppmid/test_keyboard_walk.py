@@ -14,7 +14,15 @@ from app.host.window import HostWindow
 from app.settings.display_settings import THEME_NAMES, DisplaySettings
 from app.ui.scrolling_text import ScrollingText
 from ppmid.shell import PpmidShell
-from tests.keyboard_walk import controls, described, focus_shows, presses_by_space, walk
+from tests.keyboard_walk import (
+    active_window,
+    controls,
+    described,
+    focus_unseen,
+    missed_by_tab,
+    presses_by_space,
+    shown_in_turn,
+)
 from tests.ppmid.conftest import Kit
 
 
@@ -24,32 +32,19 @@ def ppmid(qtbot: QtBot, kit: type[Kit]) -> Iterator[tuple[PpmidShell, HostWindow
     shell = PpmidShell(
         ExperienceContext(kit.prepay_model("1.20"), now=lambda: kit.NOW, settings=settings)
     )
-    window = HostWindow("PPMID", shell, (800, 480), settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    yield shell, window
-    shell.close()
-    window.close()
+    with active_window(qtbot, "PPMID", shell, settings) as window:
+        yield shell, window
+
+
+def _pages(shell: PpmidShell, qtbot: QtBot) -> Iterator[str]:
+    return shown_in_turn(shell.pages, shell.go_to, qtbot)
 
 
 def test_tab_and_shift_tab_reach_every_control_on_every_page(
     ppmid: tuple[PpmidShell, HostWindow], qtbot: QtBot
 ) -> None:
     shell, _window = ppmid
-    missed: dict[str, list[str]] = {}
-    for key in shell.pages:
-        shell.go_to(key)
-        qtbot.wait(1)
-        wanted = controls(shell)
-        assert wanted, key
-        start = wanted[0]
-        for way, reached in (("Tab", walk(start)), ("Shift+Tab", walk(start, backwards=True))):
-            left = [described(widget) for widget in wanted if widget not in reached]
-            if left:
-                missed[f"{key} by {way}"] = left
+    missed = missed_by_tab(shell, _pages(shell, qtbot))
     assert missed == {}, "\n".join(f"{k}: {v}" for k, v in missed.items())
 
 
@@ -58,9 +53,7 @@ def test_space_presses_every_button_on_every_page(
 ) -> None:
     shell, _window = ppmid
     deaf: list[str] = []
-    for key in shell.pages:
-        shell.go_to(key)
-        qtbot.wait(1)
+    for key in _pages(shell, qtbot):
         for widget in controls(shell):
             if isinstance(widget, ScrollingText):  # not pressed: its keys scroll a long message
                 continue  # (PageUp/PageDown: tests/ppmid/test_ppmid_messages.py)
@@ -78,11 +71,4 @@ def test_focus_shows_on_every_control_in_every_theme(
 ) -> None:
     shell, window = ppmid
     window.settings.set_theme(theme)
-    unseen: list[str] = []
-    for key in shell.pages:
-        shell.go_to(key)
-        qtbot.wait(1)
-        for widget in controls(shell):
-            if not focus_shows(widget, shell):
-                unseen.append(f"{key}: {described(widget)}")
-    assert unseen == []
+    assert focus_unseen(shell, _pages(shell, qtbot)) == []

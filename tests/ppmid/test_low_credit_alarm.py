@@ -8,20 +8,8 @@ from app.settings.display_settings import DisplaySettings, SoundMode
 from han.clusters.prepayment import CreditStatus
 from han.model import Field, HomeModel, Measured, ModelChange
 from ppmid.low_credit_alarm import LowCreditAlarm
+from tests.kept_voice import KeptVoice
 from tests.ppmid.conftest import Kit
-
-
-class Ears:
-    speech_available = True
-
-    def __init__(self) -> None:
-        self.heard: list[str] = []
-
-    def beep(self) -> None:
-        self.heard.append("beep")
-
-    def speak(self, text: str, language: str) -> None:
-        self.heard.append(text)
 
 
 def _run_low(kit: type[Kit], model: HomeModel) -> None:
@@ -33,18 +21,18 @@ def _run_low(kit: type[Kit], model: HomeModel) -> None:
 
 def test_the_alarm_sounds_once_and_can_be_silenced(kit: type[Kit]) -> None:
     model = kit.prepay_model("6.00")
-    ears = Ears()
+    ears = KeptVoice()
     alarm = LowCreditAlarm(model, DisplaySettings(), ears)
     low_at_first = alarm.low  # a name: asserting the attribute would fix it for mypy
     assert not low_at_first
-    assert ears.heard == []
+    assert ears.said == []
     _run_low(kit, model)
     assert alarm.low
     sounding = alarm.sounding  # a name, for the same reason: silencing changes it
     assert sounding
-    assert ears.heard == ["beep"]  # even with cues off: it is an alarm
+    assert ears.said == ["beep"]  # even with cues off: it is an alarm
     model.announce(ModelChange(kit.ESME, frozenset({Field.CREDIT})))
-    assert ears.heard == ["beep"]
+    assert ears.said == ["beep"]
     alarm.silence()
     assert alarm.low
     assert not alarm.sounding
@@ -53,9 +41,9 @@ def test_the_alarm_sounds_once_and_can_be_silenced(kit: type[Kit]) -> None:
 
 def test_the_alarm_speaks_when_the_display_speaks(kit: type[Kit]) -> None:
     model = kit.prepay_model("6.00")
-    ears = Ears()
+    ears = KeptVoice()
     settings = DisplaySettings()
     settings.set_sound(SoundMode.SPEAK)
     LowCreditAlarm(model, settings, ears)
     _run_low(kit, model)
-    assert ears.heard == ["Your credit is low. Please top up soon."]
+    assert ears.said == ["Your credit is low. Please top up soon."]

@@ -9,19 +9,7 @@ from app.host.context import ExperienceContext
 from app.settings.display_settings import DisplaySettings, SoundMode
 from han.model import HomeModel
 from ppmid.top_up_screen import TopUpScreen
-
-
-class Voice:
-    speech_available = True
-
-    def __init__(self) -> None:
-        self.said: list[str] = []
-
-    def beep(self) -> None:
-        self.said.append("beep")
-
-    def speak(self, text: str, language: str) -> None:
-        self.said.append(text)
+from tests.kept_voice import KeptVoice
 
 
 class NoWhere:
@@ -32,7 +20,7 @@ class NoWhere:
 
 
 async def test_digits_are_read_back_in_fours_and_the_answer_is_said(qtbot: QtBot) -> None:
-    voice = Voice()
+    voice = KeptVoice()
     context = ExperienceContext(
         HomeModel(), settings=DisplaySettings(sound=SoundMode.SPEAK), sound=voice
     )
@@ -45,7 +33,7 @@ async def test_digits_are_read_back_in_fours_and_the_answer_is_said(qtbot: QtBot
 
 
 def test_nothing_is_said_with_speech_off(qtbot: QtBot) -> None:
-    voice = Voice()
+    voice = KeptVoice()
     screen = TopUpScreen(ExperienceContext(HomeModel(), sound=voice), NoWhere())  # type: ignore[arg-type]
     qtbot.addWidget(screen)
     QTest.keyClicks(screen, "12345678")

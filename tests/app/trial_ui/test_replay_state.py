@@ -8,18 +8,25 @@ import json
 from pathlib import Path
 
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.host.held_clock import HeldClock
+from app.host.window import HostWindow
 from app.settings.display_settings import DisplaySettings
 from app.trial.display_clock import CLOCK, DisplayClock
-from app.trial.display_state import DISPLAY
-from app.trial.model_state import HOME
+from app.trial.display_state import DISPLAY, DisplayState
+from app.trial.model_state import HOME, model_parts
 from app.trial.replay_timeline import Moment
 from app.trial.store import EventRow, TrialStore
 from app.trial_ui.participant_recording import ParticipantRecording
-from app.trial_ui.replay import Frame, caption_lines, home_clock, show_recorded_screens
+from app.trial_ui.replay import (
+    Frame,
+    Replayer,
+    caption_lines,
+    home_clock,
+    show_recorded_screens,
+)
 from app.trial_ui.state_recorder import StateRecorder
 from app.ui.model_page import ModelPage
 from han.model import Field, HanClock, HomeModel, ModelChange
@@ -192,3 +199,15 @@ def test_at_an_event_the_corner_clock_tells_the_time_written(qtbot: QtBot) -> No
     recorder.stop()
     shell.close()
     window.close()
+
+
+def test_a_drawn_moment_leaves_no_window_behind() -> None:
+    # The replay and report commands draw moment after moment and never run an event loop: a
+    # window left for one to delete would keep every frame's whole display alive till the end.
+    event = EventRow(1, 1, None, "P01", 50.0, "display:ihd", "screen", "ihd-home", "")
+    display = DisplayState("ihd", (800, 480), DisplaySettings()).text()
+    parts = {DISPLAY: display, **model_parts(HomeModel())}
+    before = set(QApplication.topLevelWidgets())
+    Replayer().draw(Moment(event, 1_800_000_000.0, "ihd-home", parts, ""))
+    left = [w for w in QApplication.topLevelWidgets() if w not in before]
+    assert not [w for w in left if isinstance(w, HostWindow)]
