@@ -183,7 +183,7 @@ class GasMeter:
         self._energy_history = HistoryPublisher(energy, self.metering, ALTERNATIVE_CONSUMPTION)
         self._cost_history = HistoryPublisher(self.registers.cost, self.prepayment, COST)
         self.credit = GasCredit(
-            keys=keys or default_keys(ieee),
+            keys=lambda: keys or default_keys(ieee),
             mirror_prepayment=self.prepayment,
             mirror_metering=self.metering,
             now=lambda: self.time_s,
