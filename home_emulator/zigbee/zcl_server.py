@@ -9,6 +9,7 @@ the device's own handlers.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -250,19 +251,28 @@ def encode_report(tsn: int, records: bytes) -> bytes:
     return REPORT_ATTRIBUTES_HEADER + bytes([tsn, f.GeneralCommand.Report_Attributes]) + records
 
 
+@functools.cache
+def _frame_control(general: bool, direction: f.Direction) -> int:
+    """The frame control byte zigpy writes for a general or a cluster command in ``direction``
+    (no manufacturer code), asked of zigpy once. An answer's header is then three bytes joined:
+    building zigpy's header object for each one cost more than the rest of the answer."""
+    make = f.ZCLHeader.general if general else f.ZCLHeader.cluster
+    return int(make(0, 0, direction=direction).serialize()[0])
+
+
 def encode_general(
     tsn: int, command: f.GeneralCommand, direction: f.Direction, **fields: Any
 ) -> bytes:
-    header = f.ZCLHeader.general(tsn, command, direction=direction)
-    return header.serialize() + f.GENERAL_COMMANDS[command].schema(**fields).serialize()
+    header = bytes((_frame_control(True, direction), tsn, command))
+    return header + f.GENERAL_COMMANDS[command].schema(**fields).serialize()
 
 
 def encode_cluster_command(
     definition: type[Cluster], tsn: int, name: str, direction: f.Direction, **fields: Any
 ) -> bytes:
     command = definition.commands_by_name[name]
-    header = f.ZCLHeader.cluster(tsn, command.id, direction=direction)
-    return header.serialize() + command.schema(**fields).serialize()
+    header = bytes((_frame_control(False, direction), tsn, command.id))
+    return header + command.schema(**fields).serialize()
 
 
 class MalformedFrame(ValueError):
