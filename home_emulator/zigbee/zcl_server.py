@@ -13,7 +13,7 @@ import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import zigpy.types as t
 from zigpy.zcl import Cluster
@@ -298,11 +298,57 @@ def handle_frame(
     return [] if answer is None else [answer]
 
 
-def parse_header(data: bytes) -> tuple[f.ZCLHeader, bytes]:
+class RequestControl(NamedTuple):
+    """The bits of a request's frame control its answer depends on (ZCL 2.4.1.1)."""
+
+    is_general: bool
+    is_manufacturer_specific: bool
+    disable_default_response: bool
+
+
+class RequestHeader(NamedTuple):
+    """A request's ZCL header as the server reads it (ZCL 2.4.1)."""
+
+    frame_control: RequestControl
+    tsn: int
+    command_id: int
+
+
+_FRAME_TYPE = 0b0000_0011  # 0: a general command; 1: a cluster's own (2 and 3: read as its own)
+_MANUFACTURER_SPECIFIC = 0b0000_0100
+_DISABLE_DEFAULT_RESPONSE = 0b0001_0000
+
+
+def parse_header(data: bytes) -> tuple[RequestHeader, bytes]:
+    """A request's header and what follows it. The usual header – three bytes, no manufacturer
+    code – is read here, as zigpy reads it (a test holds the two readings to each other for every
+    frame control); any other is read by zigpy. Building zigpy's header object for every request
+    cost more than answering it."""
+    if len(data) >= 3 and not data[0] & _MANUFACTURER_SPECIFIC:
+        control = data[0]
+        return RequestHeader(
+            RequestControl(
+                is_general=control & _FRAME_TYPE == 0,
+                is_manufacturer_specific=False,
+                disable_default_response=bool(control & _DISABLE_DEFAULT_RESPONSE),
+            ),
+            tsn=data[1],
+            command_id=data[2],
+        ), data[3:]
     try:
-        return f.ZCLHeader.deserialize(data)
+        header, rest = f.ZCLHeader.deserialize(data)
     except (ValueError, KeyError, IndexError) as error:
         raise MalformedFrame(f"no ZCL header in {len(data)} bytes ({error})") from error
+    control_bits = header.frame_control
+    return RequestHeader(
+        RequestControl(
+            is_general=bool(control_bits.is_general),
+            is_manufacturer_specific=bool(control_bits.is_manufacturer_specific),
+            disable_default_response=bool(control_bits.disable_default_response),
+        ),
+        tsn=int(header.tsn),
+        command_id=int(header.command_id),
+    ), rest
 
 
 def _answer(  # noqa: C901 - one branch per ZCL general command, each answered with its own status
@@ -397,7 +443,7 @@ def failure_response(data: bytes, status: f.Status) -> bytes | None:
     return _default_response(header, status)
 
 
-def _default_response(header: f.ZCLHeader, status: f.Status) -> bytes | None:
+def _default_response(header: RequestHeader, status: f.Status) -> bytes | None:
     if header.frame_control.disable_default_response and status == f.Status.SUCCESS:
         return None
     return encode_general(
@@ -416,6 +462,8 @@ __all__ = [
     "Display",
     "MalformedFrame",
     "ReportingRule",
+    "RequestControl",
+    "RequestHeader",
     "ServerCluster",
     "encode_cluster_command",
     "encode_general",
