@@ -17,6 +17,7 @@ import zigpy.types as t
 
 from home_emulator.air.address import parse_address
 from home_emulator.air.identity import proof
+from home_emulator.air.link_errors import LinkLost, LinkRefused
 from home_emulator.air.medium import Coordinator, NoSuchNode
 from home_emulator.air.wire import (
     VERSION,
@@ -40,14 +41,6 @@ from home_emulator.air.wire import (
 LOGGER = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 10.0
-
-
-class LinkRefused(PermissionError):
-    """The home would not take this display (not in the device log, EUI-64 already attached…)."""
-
-
-class LinkLost(ConnectionError):
-    """The connection to the served home has gone."""
 
 
 LostCallback = Callable[[Exception], None]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import zigpy.application
 import zigpy.config as conf
@@ -29,8 +29,11 @@ from han.quiet_log import QuietLog
 from han.radio.air import SmartEnergyAware
 from han.radio.ota_providers import no_ota
 from home_emulator.air.address import SCHEME
-from home_emulator.air.link import AirLink, LinkLost, LinkRefused
+from home_emulator.air.link_errors import LinkLost, LinkRefused
 from home_emulator.air.medium import Air, AlreadyAttached, NoSuchNode
+
+if TYPE_CHECKING:  # the served air's protocol loads only for a tcp:// home (``_open_link``)
+    from home_emulator.air.link import AirLink
 
 LOGGER = logging.getLogger(__name__)
 _BAD_FRAMES = QuietLog(LOGGER)
@@ -108,6 +111,8 @@ class VirtualRadio(SmartEnergyAware, zigpy.application.ControllerApplication):
             raise zigpy.exceptions.ControllerException(str(error)) from error
 
     async def _open_link(self, path: str) -> AirLink:
+        from home_emulator.air.link import AirLink
+
         try:
             return await AirLink.open(
                 path,

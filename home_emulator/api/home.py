@@ -6,8 +6,9 @@ the app starts without reading any."""
 
 from __future__ import annotations
 
-from home_emulator.air.link import LinkRefused
-from home_emulator.air.server import AirServer
+from typing import TYPE_CHECKING
+
+from home_emulator.air.link_errors import LinkRefused
 from home_emulator.air.virtual_radio import COORDINATOR_IEEE, VirtualRadio
 from home_emulator.devices.device_log import DeviceType, NotInDeviceLog, new_install_code
 from home_emulator.devices.esme import SUPPLIER_ORIGINATOR, SUPPLY_ON, supplier_key
@@ -25,6 +26,9 @@ from home_emulator.supplier.wan import SupplierWan
 from home_emulator.tariffs import economy7
 from home_emulator.zigbee.node import Binding
 from home_emulator.zigbee.zcl_server import ReportingRule
+
+if TYPE_CHECKING:
+    from home_emulator.air.server import AirServer
 
 __all__ = [
     "COORDINATOR_IEEE",
@@ -52,3 +56,13 @@ __all__ = [
     "supplier_key",
     "units",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """``AirServer`` when first asked for: the served air's protocol is for a home that serves
+    displays in other processes (the trial console, ``serve``), which a display's start is not."""
+    if name == "AirServer":
+        from home_emulator.air.server import AirServer
+
+        return AirServer
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

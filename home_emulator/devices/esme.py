@@ -9,11 +9,10 @@ W ÷ 1000 = kW); costs in £0.0001.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import zigpy.types as t
-from cryptography.hazmat.primitives.asymmetric import ec
 from zigpy.zcl.foundation import Status
 
 from han.clusters import (
@@ -48,6 +47,9 @@ from home_emulator.metering.top_up_gate import MeterKeys, TopUpGate, derived_key
 from home_emulator.tariffs import AnyTariff, SingleRate
 from home_emulator.zigbee.node import SE_METER_DEVICE_ID, EmulatedEndpoint, EmulatedNode
 from home_emulator.zigbee.zcl_server import CommandReply, ServerCluster
+
+if TYPE_CHECKING:  # the key-agreement library loads when a meter's keys are first asked for
+    from cryptography.hazmat.primitives.asymmetric import ec
 
 JOULES_PER_WH = 3600
 METER_ENDPOINT = 1
@@ -179,10 +181,11 @@ class Esme:
                 )
             },
         )
-        self.keys = keys or default_keys(ieee)
+        self._ieee = ieee
+        self._keys = keys
         self.prepay = PrepaymentServer(
             self.prepayment,
-            TopUpGate(self.keys),
+            TopUpGate(lambda: self.keys),
             now=lambda: self.time_s,
             on_disconnect=self.disable_supply,
             on_credit_restored=self.arm_supply,
@@ -192,6 +195,14 @@ class Esme:
         self._consumption = HistoryPublisher(self.registers.imported, self.metering, CONSUMPTION)
         self._cost = HistoryPublisher(self.registers.cost, self.prepayment, COST)
         self._publish(self._watts_at(self.time_s))
+
+    @property
+    def keys(self) -> MeterKeys:
+        """The keys its top-up codes are checked with: given, or derived from its EUI-64 when first
+        asked for (a display's start only reads the meter, and never needs them)."""
+        if self._keys is None:
+            self._keys = default_keys(self._ieee)
+        return self._keys
 
     @property
     def tariff(self) -> AnyTariff:

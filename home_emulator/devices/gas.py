@@ -56,6 +56,8 @@ SLOT_S = 10
 _VOLUME_PRECISION = 10**6
 """Volume accumulates as joules × 10⁶ so that litres = accumulator ÷ (joules per litre × 10⁶),
 exact in integers for calorific values given to 0.1 MJ/m³."""
+_VOLUME_PER_WH = JOULES_PER_WH * _VOLUME_PRECISION
+"""What a watt-hour adds to the volume accumulator, before dividing by the joules per litre."""
 
 
 def joules_per_litre_scaled(calorific_value_mj_m3: Decimal) -> int:
@@ -119,9 +121,8 @@ class GasMeter:
             scale=scale,
             accumulator=energy.accumulator * _VOLUME_PRECISION,
             first_boundary_s=energy.first_boundary_s,
-            readings=[
-                reading * JOULES_PER_WH * _VOLUME_PRECISION // scale for reading in energy.readings
-            ],
+            # One multiplication a reading, not two: two years of half hours is 35,000 of them.
+            readings=[reading * _VOLUME_PER_WH // scale for reading in energy.readings],
         )
 
         self.metering = ServerCluster(
@@ -183,7 +184,7 @@ class GasMeter:
         self._energy_history = HistoryPublisher(energy, self.metering, ALTERNATIVE_CONSUMPTION)
         self._cost_history = HistoryPublisher(self.registers.cost, self.prepayment, COST)
         self.credit = GasCredit(
-            keys=keys or default_keys(ieee),
+            keys=lambda: keys or default_keys(ieee),
             mirror_prepayment=self.prepayment,
             mirror_metering=self.metering,
             now=lambda: self.time_s,

@@ -35,13 +35,14 @@ class GasCredit:
     def __init__(
         self,
         *,
-        keys: MeterKeys,
+        keys: Callable[[], MeterKeys],
         mirror_prepayment: ServerCluster,
         mirror_metering: ServerCluster,
         now: Callable[[], float],
         on_valve: Callable[[int], None],
     ) -> None:
-        self.keys = keys
+        self._derive_keys = keys
+        self._keys: MeterKeys | None = None
         self._mirror_prepayment = mirror_prepayment
         self._mirror_metering = mirror_metering
         self.meter_prepayment = ServerCluster(
@@ -56,7 +57,7 @@ class GasCredit:
         self.valve = SupplySwitch(on_valve, SUPPLY_ON)
         self.prepay = PrepaymentServer(
             self.meter_prepayment,
-            TopUpGate(keys),
+            TopUpGate(lambda: self.keys),
             now=now,
             on_disconnect=self.valve.disable,
             on_credit_restored=self.valve.arm,
@@ -67,6 +68,14 @@ class GasCredit:
         mirror_metering.on_command("local_change_supply", self._local_change_supply)
         mirror_metering.on_command("change_supply", lambda _request: Status.NOT_AUTHORIZED)
         self.sync()
+
+    @property
+    def keys(self) -> MeterKeys:
+        """The keys the GSME checks top-up codes with, derived when first asked for (a display's
+        start only reads the meter, and never needs them)."""
+        if self._keys is None:
+            self._keys = self._derive_keys()
+        return self._keys
 
     def _relayed(self, handler: CommandHandler) -> CommandHandler:
         def relay(request: Any) -> CommandReply:

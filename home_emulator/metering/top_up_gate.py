@@ -13,11 +13,12 @@ from __future__ import annotations
 import enum
 import hashlib
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from cryptography.hazmat.primitives.asymmetric import ec
-
-from han.formats.utrn import InvalidUtrn, authenticate_utrn
+if TYPE_CHECKING:  # the key-agreement library and the UTRN codec load with the first code
+    from cryptography.hazmat.primitives.asymmetric import ec
 
 COUNTER_CACHE = 100
 
@@ -51,6 +52,8 @@ class MeterKeys:
 def derived_key(*parts: str) -> ec.EllipticCurvePrivateKey:
     """A P-256 key derived from names: an emulated home gets the same keys every time it is built,
     so a vending tool can sign codes for it without a key store."""
+    from cryptography.hazmat.primitives.asymmetric import ec
+
     seed = hashlib.sha256("/".join(parts).encode()).digest()
     order = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
     return ec.derive_private_key(int.from_bytes(seed, "big") % (order - 1) + 1, ec.SECP256R1())
@@ -71,10 +74,17 @@ class GateAnswer:
 
 
 class TopUpGate:
+    """A meter's keypad gate. Its keys are asked for when the first code is checked: a meter that
+    is only read (every start of a display) never loads the key-agreement library for them."""
+
     def __init__(
-        self, keys: MeterKeys, *, lockout: Lockout | None = None, smets1: bool = False
+        self,
+        keys: Callable[[], MeterKeys],
+        *,
+        lockout: Lockout | None = None,
+        smets1: bool = False,
     ) -> None:
-        self.keys = keys
+        self._keys = keys
         self.lockout = lockout or Lockout()
         self.smets1 = smets1
         self.counters: deque[int] = deque(maxlen=COUNTER_CACHE)
@@ -87,13 +97,16 @@ class TopUpGate:
             if now_s < self.locked_until_s:
                 return GateAnswer(TopUpResult.KEYPAD_LOCKED, locked_until_s=self.locked_until_s)
             self.locked_until_s = None
+        from han.formats.utrn import InvalidUtrn, authenticate_utrn
+
+        keys = self._keys()
         try:
             top_up = authenticate_utrn(
                 code,
-                meter_private_key=self.keys.meter_private_key,
-                supplier_public_key=self.keys.supplier_public_key,
-                originator=self.keys.originator,
-                target=self.keys.target,
+                meter_private_key=keys.meter_private_key,
+                supplier_public_key=keys.supplier_public_key,
+                originator=keys.originator,
+                target=keys.target,
                 highest_seen=max(self.counters, default=0),
             )
         except InvalidUtrn:

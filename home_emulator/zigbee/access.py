@@ -9,7 +9,7 @@ own rules still apply: an IHD cannot switch a supply on that is not armed, and s
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from zigpy.zcl import foundation as f
 
@@ -20,6 +20,9 @@ from han.clusters import (
     PRICE_CLUSTER,
     TIME_CLUSTER,
 )
+
+if TYPE_CHECKING:
+    from home_emulator.zigbee.zcl_server import RequestHeader
 
 CAD: Final = "CAD"
 
@@ -46,7 +49,7 @@ _CAD_CLUSTER_COMMANDS: Final = frozenset(
 )
 
 
-def cad_may_run(cluster_id: int, header: f.ZCLHeader) -> bool:
+def cad_may_run(cluster_id: int, header: f.ZCLHeader | RequestHeader) -> bool:
     """Whether a CAD may send this frame at all."""
     if cluster_id not in _CAD_READABLE_CLUSTERS:
         return False

@@ -9,10 +9,11 @@ the device's own handlers.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import zigpy.types as t
 from zigpy.zcl import Cluster
@@ -250,19 +251,28 @@ def encode_report(tsn: int, records: bytes) -> bytes:
     return REPORT_ATTRIBUTES_HEADER + bytes([tsn, f.GeneralCommand.Report_Attributes]) + records
 
 
+@functools.cache
+def _frame_control(general: bool, direction: f.Direction) -> int:
+    """The frame control byte zigpy writes for a general or a cluster command in ``direction``
+    (no manufacturer code), asked of zigpy once. An answer's header is then three bytes joined:
+    building zigpy's header object for each one cost more than the rest of the answer."""
+    make = f.ZCLHeader.general if general else f.ZCLHeader.cluster
+    return int(make(0, 0, direction=direction).serialize()[0])
+
+
 def encode_general(
     tsn: int, command: f.GeneralCommand, direction: f.Direction, **fields: Any
 ) -> bytes:
-    header = f.ZCLHeader.general(tsn, command, direction=direction)
-    return header.serialize() + f.GENERAL_COMMANDS[command].schema(**fields).serialize()
+    header = bytes((_frame_control(True, direction), tsn, command))
+    return header + f.GENERAL_COMMANDS[command].schema(**fields).serialize()
 
 
 def encode_cluster_command(
     definition: type[Cluster], tsn: int, name: str, direction: f.Direction, **fields: Any
 ) -> bytes:
     command = definition.commands_by_name[name]
-    header = f.ZCLHeader.cluster(tsn, command.id, direction=direction)
-    return header.serialize() + command.schema(**fields).serialize()
+    header = bytes((_frame_control(False, direction), tsn, command.id))
+    return header + command.schema(**fields).serialize()
 
 
 class MalformedFrame(ValueError):
@@ -288,11 +298,57 @@ def handle_frame(
     return [] if answer is None else [answer]
 
 
-def parse_header(data: bytes) -> tuple[f.ZCLHeader, bytes]:
+class RequestControl(NamedTuple):
+    """The bits of a request's frame control its answer depends on (ZCL 2.4.1.1)."""
+
+    is_general: bool
+    is_manufacturer_specific: bool
+    disable_default_response: bool
+
+
+class RequestHeader(NamedTuple):
+    """A request's ZCL header as the server reads it (ZCL 2.4.1)."""
+
+    frame_control: RequestControl
+    tsn: int
+    command_id: int
+
+
+_FRAME_TYPE = 0b0000_0011  # 0: a general command; 1: a cluster's own (2 and 3: read as its own)
+_MANUFACTURER_SPECIFIC = 0b0000_0100
+_DISABLE_DEFAULT_RESPONSE = 0b0001_0000
+
+
+def parse_header(data: bytes) -> tuple[RequestHeader, bytes]:
+    """A request's header and what follows it. The usual header – three bytes, no manufacturer
+    code – is read here, as zigpy reads it (a test holds the two readings to each other for every
+    frame control); any other is read by zigpy. Building zigpy's header object for every request
+    cost more than answering it."""
+    if len(data) >= 3 and not data[0] & _MANUFACTURER_SPECIFIC:
+        control = data[0]
+        return RequestHeader(
+            RequestControl(
+                is_general=control & _FRAME_TYPE == 0,
+                is_manufacturer_specific=False,
+                disable_default_response=bool(control & _DISABLE_DEFAULT_RESPONSE),
+            ),
+            tsn=data[1],
+            command_id=data[2],
+        ), data[3:]
     try:
-        return f.ZCLHeader.deserialize(data)
+        header, rest = f.ZCLHeader.deserialize(data)
     except (ValueError, KeyError, IndexError) as error:
         raise MalformedFrame(f"no ZCL header in {len(data)} bytes ({error})") from error
+    control_bits = header.frame_control
+    return RequestHeader(
+        RequestControl(
+            is_general=bool(control_bits.is_general),
+            is_manufacturer_specific=bool(control_bits.is_manufacturer_specific),
+            disable_default_response=bool(control_bits.disable_default_response),
+        ),
+        tsn=int(header.tsn),
+        command_id=int(header.command_id),
+    ), rest
 
 
 def _answer(  # noqa: C901 - one branch per ZCL general command, each answered with its own status
@@ -387,7 +443,7 @@ def failure_response(data: bytes, status: f.Status) -> bytes | None:
     return _default_response(header, status)
 
 
-def _default_response(header: f.ZCLHeader, status: f.Status) -> bytes | None:
+def _default_response(header: RequestHeader, status: f.Status) -> bytes | None:
     if header.frame_control.disable_default_response and status == f.Status.SUCCESS:
         return None
     return encode_general(
@@ -406,6 +462,8 @@ __all__ = [
     "Display",
     "MalformedFrame",
     "ReportingRule",
+    "RequestControl",
+    "RequestHeader",
     "ServerCluster",
     "encode_cluster_command",
     "encode_general",

@@ -3,7 +3,9 @@
 zigpy's internet OTA providers and their HTTP client, the Glow feed's MQTT client, the chart
 library of the History screen, a usability trial's record, the history store and its library
 (sqlite-utils: the store opens once the first reading is on screen), the glue of the USB sticks'
-radio libraries (loaded when a stick is opened).
+radio libraries (loaded when a stick is opened), the served air's protocol (the embedded home's
+air is in the app's own process), and the meters' top-up keys with the UTRN codec and the
+key-agreement library (loaded when the first code is checked).
 
 The Qt-free half of the app – zigpy and the embedded home – is imported before Qt is: once
 PySide6 is loaded, its import hook reads the source of every module imported after it."""
@@ -28,6 +30,11 @@ NOT_BEFORE_THE_FIRST_READING = (
     "sqlite_utils",
     "app.history.store",
     "han.radio.libraries",
+    "home_emulator.air.link",
+    "home_emulator.air.server",
+    "home_emulator.air.wire",
+    "han.formats.utrn",
+    "cryptography.hazmat.primitives.asymmetric",
 )
 
 BEFORE_QT = ("zigpy.application", "zigpy.zcl", "home_emulator.api.home")
