@@ -1,8 +1,11 @@
-"""Start-up: ``python -m app --screenshot`` from spawn to exit.
+"""Start-up: ``python -m app --screenshot`` from spawn until the first live reading is on screen.
 
-The app exits as soon as the first live reading (demand and price) is on screen, so the time from
-spawning it to its exit is an upper bound on "start to first reading": it also includes saving the
-PNG, one 50 ms settling pass and shutting down.
+With ``--screenshot`` the app saves a picture of its window as soon as the first live reading
+(demand and price) is on screen, then shuts down. A start is timed from spawning the process to the
+moment the picture was written (the file's modification time, on the same clock): the first
+reading on screen, plus one 50 ms settling pass and the PNG's encoding, so still a little over.
+The time to the process's exit (closing the HAN, the embedded home and Qt, and the interpreter's
+own teardown) is kept beside it in the figure's detail.
 
 Two figures: ``startup_s``, the usual start – the embedded home's rendered past (24 months) is in
 the user's cache from an earlier start that day – and ``startup_cold_s``, the first start of a
@@ -17,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.app_env import PROJECT_ROOT, app_env, compile_project
@@ -25,14 +29,30 @@ from benchmarks.figures import Figure, at_most
 KEY = "startup_s"
 COLD_KEY = "startup_cold_s"
 TARGET_S = 2.0
-UNIT = "s (spawn to exit; upper bound)"
+UNIT = "s (spawn to the first reading on screen)"
 _TIMEOUT_S = 90.0
 _NO_READING = "no meter reading within"
 
 
-def time_one_start(screenshot: Path, cache: Path) -> float:
+@dataclass(frozen=True)
+class StartTimes:
+    shown_s: float
+    """From spawning the app until its picture of the first reading was written."""
+    exit_s: float
+    """From spawning it until it had exited."""
+
+
+def shown_since(started_wall: float, screenshot: Path) -> float:
+    """Seconds from ``started_wall`` (``time.time()`` at spawn) until the screenshot was written."""
+    if not screenshot.exists():
+        raise RuntimeError("the app exited without saving its screenshot")
+    return screenshot.stat().st_mtime - started_wall
+
+
+def time_one_start(screenshot: Path, cache: Path) -> StartTimes:
     env = app_env(screenshot.parent / f"home-{screenshot.stem}", cache)
     command = [sys.executable, "-m", "app", "--screenshot", str(screenshot)]
+    started_wall = time.time()
     started = time.perf_counter()
     completed = subprocess.run(
         command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=_TIMEOUT_S
@@ -44,9 +64,7 @@ def time_one_start(screenshot: Path, cache: Path) -> float:
         )
     if _NO_READING in completed.stderr:
         raise RuntimeError("the app saw no meter reading and gave up waiting")
-    if not screenshot.exists():
-        raise RuntimeError("the app exited without saving its screenshot")
-    return elapsed
+    return StartTimes(shown_since(started_wall, screenshot), elapsed)
 
 
 def startup_figures(runs: int) -> list[Figure]:
@@ -63,10 +81,25 @@ def startup_figures(runs: int) -> list[Figure]:
             cold.append(time_one_start(folder / f"cold-{run}.png", folder / f"cold-cache-{run}"))
             warm.append(time_one_start(folder / f"warm-{run}.png", warm_cache))
     return [
-        at_most(KEY, statistics.median(warm), UNIT, TARGET_S, detail=_runs(warm)),
-        at_most(COLD_KEY, statistics.median(cold), UNIT, TARGET_S, detail=_runs(cold)),
+        at_most(
+            KEY, statistics.median(t.shown_s for t in warm), UNIT, TARGET_S, detail=describe(warm)
+        ),
+        at_most(
+            COLD_KEY,
+            statistics.median(t.shown_s for t in cold),
+            UNIT,
+            TARGET_S,
+            detail=describe(cold),
+        ),
     ]
 
 
-def _runs(times: list[float]) -> str:
-    return f"median of {len(times)} run(s): " + ", ".join(f"{s:.2f}" for s in times) + " s"
+def describe(times: list[StartTimes]) -> str:
+    """Each start's time to the first reading, and to its exit, for a figure's detail."""
+    return (
+        f"median of {len(times)} run(s): "
+        + ", ".join(f"{t.shown_s:.2f}" for t in times)
+        + " s to the first reading on screen; to the process's exit "
+        + ", ".join(f"{t.exit_s:.2f}" for t in times)
+        + " s"
+    )

@@ -5,6 +5,7 @@ benchmark itself on a tiny sample. Speed is measured by ``python -m benchmarks``
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import zigpy.types as t
@@ -263,3 +264,12 @@ def test_the_emulator_benchmarks_run_on_a_tiny_sample() -> None:
     for _ in range(30):
         home.step()
     assert display.frames > 0  # reports really go on the air
+
+
+def test_a_start_is_timed_to_the_first_reading_on_screen_and_to_its_exit(tmp_path: Path) -> None:
+    from benchmarks.startup import describe, time_one_start
+
+    times = time_one_start(tmp_path / "start.png", tmp_path / "cache")
+    assert 0 < times.shown_s < times.exit_s
+    assert (tmp_path / "start.png").stat().st_size > 0
+    assert "to the first reading on screen; to the process's exit" in describe([times])
