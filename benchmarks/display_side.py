@@ -12,23 +12,88 @@ same thread does to the interpreter's caches).
 
 from __future__ import annotations
 
-import time
-from collections.abc import Sequence
+import contextlib
+from collections.abc import AsyncIterator, Sequence
 
 import zigpy.types as t
 
 from benchmarks.figures import Figure, for_information
 from benchmarks.harness import (
+    Han,
     MeterChanges,
     ReportCounter,
     SideTiming,
     distinct_frames,
     emulated_han,
     spin_until,
+    timed,
 )
 
 KEY = "han_display_side_reports_per_s"
 UNIT = "frames/s"
+
+
+class DisplaySide:
+    """A display on a meter at rest, fed recorded frames burst by burst as the air hands them."""
+
+    def __init__(self, han: Han, frames: Sequence[t.ZigbeePacket]) -> None:
+        self.packets = distinct_frames(frames)
+        self._radio = han.radio
+        self._cluster = han.metering_cluster()
+        self.decoded = ReportCounter()
+        self._cluster.add_listener(self.decoded)
+        self._changes = MeterChanges()
+        self._unsubscribe = han.model.subscribe(self._changes)
+
+    async def feed(self, start: int, stop: int) -> None:
+        """Hand frames ``start`` to ``stop`` to the radio; return once the display decoded them."""
+        for packet in self.packets[start:stop]:
+            self._radio.frame_from_air(packet)
+        try:
+            await spin_until(lambda: self.decoded.frames >= stop)
+        except TimeoutError:
+            raise RuntimeError(
+                f"the display decoded {self.decoded.frames} of the first {stop} frames"
+            ) from None
+
+    def close(self) -> None:
+        self._unsubscribe()
+        self._cluster.remove_listener(self.decoded)
+
+    def figure(self, timing: SideTiming) -> Figure:
+        """The figure, once every frame was fed: raises unless each reached the model."""
+        decoded = self.decoded
+        if decoded.frames != len(self.packets):
+            raise RuntimeError(
+                f"the display decoded {decoded.frames} of {len(self.packets)} frames"
+            )
+        if self._changes.count != decoded.records:
+            raise RuntimeError(
+                f"the model saw {self._changes.count} changes for {decoded.records} attribute records"
+            )
+        return for_information(
+            KEY,
+            decoded.frames / timing.wall_s,
+            UNIT,
+            detail=(
+                f"the {decoded.frames} distinct frames given to zigpy alone, through the virtual "
+                f"radio's delivery, zigpy, the session and the model ({decoded.records} records, "
+                f"each a model change) in {timing.wall_s:.2f} s, {timing.cpu_s:.2f} s of CPU"
+            ),
+        )
+
+
+@contextlib.asynccontextmanager
+async def display_side(frames: Sequence[t.ZigbeePacket]) -> AsyncIterator[DisplaySide]:
+    if not frames:
+        raise ValueError("no frames to feed")
+    async with emulated_han() as han:
+        await han.meter_ready()
+        side = DisplaySide(han, frames)
+        try:
+            yield side
+        finally:
+            side.close()
 
 
 async def display_side_reports_per_s(
@@ -37,52 +102,8 @@ async def display_side_reports_per_s(
     batch: int = 200,
     timing: list[SideTiming] | None = None,
 ) -> Figure:
-    if not frames:
-        raise ValueError("no frames to feed")
-    packets = distinct_frames(frames)
-    async with emulated_han() as han:
-        await han.meter_ready()
-        radio = han.radio
-        cluster = han.metering_cluster()
-        decoded = ReportCounter()
-        cluster.add_listener(decoded)
-        changes = MeterChanges()
-        unsubscribe = han.model.subscribe(changes)
-        try:
-            started = time.perf_counter()
-            started_cpu = time.thread_time()
-            for start in range(0, len(packets), batch):
-                burst = packets[start : start + batch]
-                for packet in burst:
-                    radio.frame_from_air(packet)
-                fed = start + len(burst)
-                try:
-                    await spin_until(lambda: decoded.frames >= fed)  # noqa: B023 - awaited here
-                except TimeoutError:
-                    raise RuntimeError(
-                        f"the display decoded {decoded.frames} of the first {fed} frames"
-                    ) from None
-            elapsed = time.perf_counter() - started
-            elapsed_cpu = time.thread_time() - started_cpu
-        finally:
-            unsubscribe()
-            cluster.remove_listener(decoded)
-
-    if decoded.frames != len(packets):
-        raise RuntimeError(f"the display decoded {decoded.frames} of {len(packets)} frames")
-    if changes.count != decoded.records:
-        raise RuntimeError(
-            f"the model saw {changes.count} changes for {decoded.records} attribute records"
-        )
+    async with display_side(frames) as side:
+        taken = await timed(side.feed, len(side.packets), batch)
     if timing is not None:
-        timing.append(SideTiming(decoded.frames, elapsed, elapsed_cpu))
-    return for_information(
-        KEY,
-        decoded.frames / elapsed,
-        UNIT,
-        detail=(
-            f"the {decoded.frames} distinct frames given to zigpy alone, through the virtual "
-            f"radio's delivery, zigpy, the session and the model ({decoded.records} records, "
-            f"each a model change) in {elapsed:.2f} s, {elapsed_cpu:.2f} s of CPU"
-        ),
-    )
+        timing.append(taken)
+    return side.figure(taken)

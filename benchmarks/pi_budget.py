@@ -171,8 +171,8 @@ def pi_budget(
         folder = Path(name)
         cache = folder / "cache"
         _timed_start(folder, cache, "prime")  # the day's first start renders the home's past
-        # The median of several warm starts, as startup_s takes: under a quota one start's time
-        # depends on where in the kernel's 100 ms periods it began and what else ran.
+        # The median of several warm starts: under a quota one start's time depends on where in
+        # the kernel's 100 ms periods it began and what else ran.
         timed = [_timed_start(folder, cache, f"warm-{n}") for n in range(starts)]
         samples = [times for times, _ in timed]
         startup_s, kind = statistics.median(t.shown_s for t in samples), timed[0][1]

@@ -17,7 +17,10 @@ class Plan:
     population: tuple[int, int]
     """(homes, steps each) for how many homes one core keeps in real time."""
     ratio_pairs: int = 3
-    """Turns of the display side and zigpy alone on the same frames, for ``han_vs_zigpy_ratio``."""
+    """Turns of the virtual radio, ZNP and EZSP paths on the same meter steps (their ratios)."""
+    pi_starts: int = 5
+    """Warm starts under the Pi-class quota (its figure is their median): one start there moves
+    by a second with where in the quota's periods it began and what the machine did meanwhile."""
     history_redraws: int = 30
     """Redraws of the History chart holding 24 months of half hours for two fuels."""
     idle_s: float = 10.0
@@ -38,6 +41,7 @@ QUICK = Plan(
     emulated_days=1,
     population=(100, 20),
     ratio_pairs=1,
+    pi_starts=1,
     history_redraws=10,
     idle_s=5.0,
     coordinator_steps=5_000,

@@ -13,13 +13,12 @@ import zigpy.types as t
 from benchmarks.figures import Failure, Figure, Results
 from benchmarks.harness import SideTiming
 from benchmarks.machine import machine_info, today
-from benchmarks.pairs import Pair, median_pair, median_ratio
+from benchmarks.our_layers import RATIO_KEY
+from benchmarks.pairs import Pair, median_pair
 from benchmarks.plan import Plan
 from benchmarks.qt_loop import run_on_qt_loop
 from benchmarks.where_time_goes import Samples
 
-RATIO_KEY = "han_vs_zigpy_ratio"
-RATIO_TARGET = 0.9
 Progress = Callable[[str], None]
 
 
@@ -58,7 +57,7 @@ def run_all(plan: Plan, *, progress: Progress = _to_stderr) -> Results:
     try:
         from benchmarks.pi_budget import pi_budget
 
-        results.figures.extend(pi_budget(idle_s=plan.idle_s, starts=plan.startup_runs))
+        results.figures.extend(pi_budget(idle_s=plan.idle_s, starts=plan.pi_starts))
     except Exception as error:
         _failed(results, "pi_budget", error, progress)
     try:
@@ -108,7 +107,7 @@ async def _in_process(plan: Plan, results: Results, progress: Progress) -> None:
         except Exception as error:
             _failed(results, "zigpy_reports_per_s", error, progress)
     if frames:
-        await _our_layers_against_zigpy(plan, frames, results, progress)
+        await _our_layers_against_zigpy(frames, results, progress)
     else:
         results.failures.append(Failure(RATIO_KEY, "no frames to compare with"))
     frames.clear()
@@ -137,39 +136,15 @@ async def _in_process(plan: Plan, results: Results, progress: Progress) -> None:
 
 
 async def _our_layers_against_zigpy(
-    plan: Plan, frames: list[t.ZigbeePacket], results: Results, progress: Progress
+    frames: list[t.ZigbeePacket], results: Results, progress: Progress
 ) -> None:
-    """The display side and zigpy alone on the same frames, taken in turns (A B A B …) so that
-    the machine's drift falls on both; the ratio is the median of the pairs'."""
-    from benchmarks.display_side import display_side_reports_per_s
-    from benchmarks.zigpy_decode import zigpy_reports_per_s
+    from benchmarks.our_layers import our_layers_against_zigpy
 
-    pairs: list[Pair] = []
-    figures: list[tuple[Figure, Figure]] = []
-    for turn in range(plan.ratio_pairs):
-        progress(
-            f"han_display_side_reports_per_s, zigpy_reports_per_s: {len(frames):,} frames "
-            f"each, pair {turn + 1} of {plan.ratio_pairs}"
-        )
-        display_timing: list[SideTiming] = []
-        zigpy_timing: list[SideTiming] = []
-        display = await _measure_quietly(
-            results,
-            "han_display_side_reports_per_s",
-            functools.partial(display_side_reports_per_s, frames, timing=display_timing),
-        )
-        zigpy = await _measure_quietly(
-            results,
-            "zigpy_reports_per_s",
-            functools.partial(zigpy_reports_per_s, frames, timing=zigpy_timing),
-        )
-        if display is None or zigpy is None:
-            results.failures.append(Failure(RATIO_KEY, "needs both throughput figures"))
-            return
-        pairs.append((display_timing[0], zigpy_timing[0]))
-        figures.append((display, zigpy))
-    results.figures.extend(figures[median_pair(pairs)])
-    results.figures.append(ratio(pairs))
+    progress(
+        f"han_display_side_reports_per_s, zigpy_reports_per_s: {len(frames):,} frames, "
+        "a burst each in turns"
+    )
+    await _measure(results, RATIO_KEY, functools.partial(our_layers_against_zigpy, frames))
 
 
 async def _coordinators_against_virtual(plan: Plan, results: Results, progress: Progress) -> None:
@@ -237,16 +212,6 @@ async def _coordinators_against_virtual(plan: Plan, results: Results, progress: 
     for radio in radios:
         if radio in sampled and "virtual" in sampled:
             results.figures.append(stick_share(radio, sampled[radio], sampled["virtual"]))
-
-
-def ratio(pairs: list[Pair]) -> Figure:
-    """Our layers against zigpy: the display side's frames per CPU second over zigpy's alone."""
-    return median_ratio(
-        RATIO_KEY,
-        pairs,
-        minimum=RATIO_TARGET,
-        what="han_display_side_reports_per_s / zigpy_reports_per_s",
-    )
 
 
 async def _one(figure: Awaitable[Figure]) -> list[Figure]:

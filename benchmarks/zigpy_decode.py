@@ -10,8 +10,8 @@ consumer needs.
 from __future__ import annotations
 
 import asyncio
-import time
-from collections.abc import Sequence
+import contextlib
+from collections.abc import AsyncIterator, Sequence
 
 import zigpy.profiles.zha
 import zigpy.types as t
@@ -19,11 +19,13 @@ from zigpy.application import ControllerApplication
 
 from benchmarks.figures import Figure, for_information
 from benchmarks.harness import (
+    Han,
     ReportCounter,
     SideTiming,
     distinct_frames,
     emulated_han,
     is_report,
+    timed,
 )
 from han.clusters import SE_PROFILE_ID
 
@@ -56,59 +58,75 @@ def as_home_automation(packet: t.ZigbeePacket) -> t.ZigbeePacket:
     return packet
 
 
+class ZigpyAlone:
+    """zigpy on a meter it interviewed, no session: frames go straight into ``packet_received``."""
+
+    def __init__(self, han: Han, frames: Sequence[t.ZigbeePacket]) -> None:
+        self.packets = distinct_frames([as_home_automation(packet) for packet in frames])
+        self.repeats = len(frames) - len(self.packets)
+        self._radio = han.radio
+        self._cluster = han.metering_cluster()
+        self.decoded = ReportCounter()
+        self._cluster.add_listener(self.decoded)
+        self.events = 0
+        self._unsubscribe = self._cluster.on_event("attribute_report", self._on_report)
+
+    def _on_report(self, _event: object) -> None:
+        self.events += 1
+
+    async def feed(self, start: int, stop: int) -> None:
+        receive, radio = ControllerApplication.packet_received, self._radio
+        for packet in self.packets[start:stop]:
+            receive(radio, packet)
+        await asyncio.sleep(0)  # as the display's run does: let anything zigpy scheduled run
+
+    def close(self) -> None:
+        self._unsubscribe()
+        self._cluster.remove_listener(self.decoded)
+
+    def figure(self, timing: SideTiming) -> Figure:
+        decoded = self.decoded
+        if decoded.frames != len(self.packets):
+            raise RuntimeError(
+                f"zigpy decoded {decoded.frames} of {len(self.packets)} distinct frames"
+            )
+        if self.events != decoded.records:
+            raise RuntimeError(
+                f"zigpy emitted {self.events} attribute_report events for {decoded.records} records"
+            )
+        detail = (
+            f"zigpy decoded all {decoded.frames} frames fed and emitted {self.events} "
+            f"attribute_report events in {timing.wall_s:.2f} s, {timing.cpu_s:.2f} s of CPU"
+            + (
+                f" ({self.repeats} byte-identical repeats among the recorded frames left out)"
+                if self.repeats
+                else ""
+            )
+        )
+        return for_information(KEY, decoded.frames / timing.wall_s, UNIT, detail=detail)
+
+
+@contextlib.asynccontextmanager
+async def zigpy_alone(frames: Sequence[t.ZigbeePacket]) -> AsyncIterator[ZigpyAlone]:
+    if not frames:
+        raise ValueError("no frames to feed")
+    async with emulated_han(with_session=False) as han:
+        await han.meter_interviewed()
+        side = ZigpyAlone(han, frames)
+        try:
+            yield side
+        finally:
+            side.close()
+
+
 async def zigpy_reports_per_s(
     frames: Sequence[t.ZigbeePacket],
     *,
     batch: int = 200,
     timing: list[SideTiming] | None = None,
 ) -> Figure:
-    if not frames:
-        raise ValueError("no frames to feed")
-    packets = distinct_frames([as_home_automation(packet) for packet in frames])
-
-    async with emulated_han(with_session=False) as han:
-        await han.meter_interviewed()
-        cluster = han.metering_cluster()
-        decoded = ReportCounter()
-        cluster.add_listener(decoded)
-        events = 0
-
-        def on_report(_event: object) -> None:
-            nonlocal events
-            events += 1
-
-        unsubscribe = cluster.on_event("attribute_report", on_report)
-        receive = ControllerApplication.packet_received
-        radio = han.radio
-        try:
-            started = time.perf_counter()
-            started_cpu = time.thread_time()
-            for start in range(0, len(packets), batch):
-                for packet in packets[start : start + batch]:
-                    receive(radio, packet)
-                await asyncio.sleep(0)  # as the HAN run does: let anything zigpy scheduled run
-            elapsed = time.perf_counter() - started
-            elapsed_cpu = time.thread_time() - started_cpu
-        finally:
-            unsubscribe()
-            cluster.remove_listener(decoded)
-
-    if decoded.frames != len(packets):
-        raise RuntimeError(f"zigpy decoded {decoded.frames} of {len(packets)} distinct frames")
-    if events != decoded.records:
-        raise RuntimeError(
-            f"zigpy emitted {events} attribute_report events for {decoded.records} records"
-        )
+    async with zigpy_alone(frames) as side:
+        taken = await timed(side.feed, len(side.packets), batch)
     if timing is not None:
-        timing.append(SideTiming(decoded.frames, elapsed, elapsed_cpu))
-    repeats = len(frames) - len(packets)
-    detail = (
-        f"zigpy decoded all {decoded.frames} frames fed and emitted {events} attribute_report "
-        f"events in {elapsed:.2f} s"
-        + (
-            f" ({repeats} byte-identical repeats among the recorded frames left out)"
-            if repeats
-            else ""
-        )
-    )
-    return for_information(KEY, decoded.frames / elapsed, UNIT, detail=detail)
+        timing.append(taken)
+    return side.figure(taken)
