@@ -73,6 +73,8 @@ FORMATTING_ATTRIBUTES: Final = (
 _AMBIENT: Final = "iambient_consumption_indicator"
 AMBIENT_LEVELS: Final = {level.value for level in AmbientLevel}
 _GAS_TODAY: Final = frozenset({Field.TODAY_VOLUME_M3, Field.TODAY_IMPORT_KWH})
+_SUPPLY: Final = "supply_status"
+"""Reported to the prepayment link, which shows the supply (armed, off, on)."""
 _ONE_MOMENT: Final = ("instantaneous_demand", _AMBIENT)
 """Demand and the ambient level it gives are shown side by side, so they are asked for together:
 in one Configure Reporting request (zigpy splits a long one, and a meter that hears of demand
@@ -128,6 +130,7 @@ class MeterLink:
         )
         self._fields: dict[str, Field] = {}
         self._targets: dict[str, tuple[Field, str]] = {}
+        self._one_field_changes: dict[Field, ModelChange] = {}
         """Attribute → its field and the ``Meter`` attribute it sets (the field's value), looked
         up once: reading an enum member's value is a Python-level property."""
         self._unsubscribe: list[Callable[[], Any]] = []
@@ -273,8 +276,13 @@ class MeterLink:
         # for every record a meter sends, thousands a second on a fast home.
         now = self._now()
         meter = self._model.heard_from(self.key, now)
+        name = event.attribute_name
+        if name == _SUPPLY:
+            if self.prepayment is not None:
+                self.prepayment.supply_reported(event.value)
+            return
         today_before = meter.today_import_kwh
-        moved = self._set(meter, event.attribute_name, event.value, now)
+        moved = self._set(meter, name, event.value, now)
         if moved is not None:
             self._announce(meter, {moved[0]}, moved[1], today_before, now)
 
@@ -343,8 +351,17 @@ class MeterLink:
             changed.add(Field.GAS_TODAY)
         if Field.EXPORT_TOTAL_KWH in changed:
             changed.add(Field.EXPORT)
+        if len(changed) == 1:
+            # Most reports (demand, a register, the ambient level) move one field: a change is
+            # immutable, so each such change is made once and announced again.
+            (field,) = changed
+            change = self._one_field_changes.get(field)
+            if change is None:
+                change = self._one_field_changes[field] = ModelChange(self.key, frozenset(changed))
+        else:
+            change = ModelChange(self.key, frozenset(changed))
         self._model.mark_connected()
-        self._model.announce(ModelChange(self.key, frozenset(changed)))
+        self._model.announce(change)
 
     def _updated_since(self, attribute: str, since: float | None) -> bool:
         if since is None:
