@@ -335,8 +335,12 @@ class HistoryLink:
             elif price is not None:  # a cost follows at the price of the moment
                 base = Decimal(0) if new_day and name is Field.TODAY_COST_GBP else figure.value
                 setattr(meter, attribute, Measured(base + added * price.value, now))
+            elif new_day and not added and name is Field.TODAY_COST_GBP:
+                setattr(meter, attribute, Measured(Decimal(0), now))  # nothing used yet today
             else:
-                continue
+                # No price yet (the display is still attaching): a cost cannot follow the energy,
+                # and one left where it was would sit beside energy it does not price.
+                setattr(meter, attribute, None)
             changed.add(name)
         return changed | ({Field.TOTALS} if changed else set())
 

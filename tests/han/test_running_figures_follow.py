@@ -57,3 +57,27 @@ def test_no_use_moves_nothing() -> None:
     model, link = _link()
     assert link.follow_today(Decimal("4.000"), 10.0) == set()
     assert model.meter(KEY).today_cost_gbp == Measured(Decimal("0.9800"), 0.0)
+
+
+def test_without_a_price_a_new_day_starts_its_cost_at_nothing_used() -> None:
+    # A display still attaching has read the costs but not yet the price; midnight passes (at
+    # ×100,000 it does, during the attach): yesterday's cost must not stand beside 0 kWh.
+    model, link = _link()
+    meter = model.meter(KEY)
+    meter.tariff.unit_price_gbp_per_kwh = None
+    meter.today_import_kwh = Measured(Decimal("0.000"), 10.0)
+    changed = link.follow_today(Decimal("4.000"), 10.0)
+    assert meter.today_cost_gbp == Measured(Decimal(0), 10.0)
+    assert Field.TODAY_COST_GBP in changed
+
+
+def test_without_a_price_costs_the_energy_moved_past_are_no_longer_known() -> None:
+    model, link = _link()
+    meter = model.meter(KEY)
+    meter.tariff.unit_price_gbp_per_kwh = None
+    meter.today_import_kwh = Measured(Decimal("5.000"), 10.0)
+    changed = link.follow_today(Decimal("4.000"), 10.0)
+    assert meter.today_cost_gbp is None
+    assert meter.week_cost_gbp is None
+    assert meter.week_import_kwh == Measured(Decimal("21.000"), 10.0)  # energy still follows
+    assert {Field.TODAY_COST_GBP, Field.WEEK_COST_GBP} <= changed
