@@ -17,7 +17,8 @@ import zigpy.types as t
 from zigpy.zcl import Cluster, foundation
 
 from han.clusters import METERING_CLUSTER
-from han.model import Field, HomeModel, ModelChange
+from han.links.meter_link import AMBIENT_ATTRIBUTE, live_fields
+from han.model import HomeModel, MeterKey
 from han.session import HanSession
 from home_emulator.api.home import EmulatedHome, HomeSpec, VirtualRadio
 
@@ -139,38 +140,6 @@ async def timed(feed: Callable[[int, int], Awaitable[None]], count: int, batch: 
     return SideTiming(count, time.perf_counter() - started, time.thread_time() - started_cpu)
 
 
-_REPORTED_FIELDS = frozenset(
-    {
-        Field.DEMAND_KW,
-        Field.IMPORT_TOTAL_KWH,
-        Field.EXPORT_TOTAL_KWH,
-        Field.TODAY_IMPORT_KWH,
-        Field.AMBIENT,
-        Field.EXPORT,
-        Field.WEEK_IMPORT_KWH,
-        Field.MONTH_IMPORT_KWH,
-        Field.TODAY_COST_GBP,
-        Field.WEEK_COST_GBP,
-        Field.MONTH_COST_GBP,
-        Field.TOTALS,
-    }
-)
-"""What a Metering report changes in the model (today's energy carries the week, the month and the
-costs with it). Other changes of a meter – its histories read again when a day ends, a new price –
-come from reads, not from the reports being counted."""
-
-
-class MeterChanges:
-    """A model follower counting the changes a Metering report makes: one per attribute record."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, change: ModelChange) -> None:
-        if change.meter is not None and change.fields <= _REPORTED_FIELDS:
-            self.count += 1
-
-
 class ReportCounter:
     """A zigpy cluster listener counting the Report Attributes frames zigpy decoded, and their records.
 
@@ -181,11 +150,56 @@ class ReportCounter:
     def __init__(self) -> None:
         self.frames = 0
         self.records = 0
+        self.newest: dict[int, Any] = {}
+        """The newest raw value reported of each attribute, by attribute id."""
 
-    def general_command(self, header: foundation.ZCLHeader, args: object) -> None:
+    def general_command(self, header: foundation.ZCLHeader, args: Any) -> None:
         if header.command_id == foundation.GeneralCommand.Report_Attributes:
             self.frames += 1
-            self.records += len(getattr(args, "attribute_reports", ()))
+            records = args.attribute_reports
+            self.records += len(records)
+            newest = self.newest
+            for record in records:
+                newest[record.attrid] = record.value.value
+
+
+class ModelFollows:
+    """Whether the model shows what the newest record of each attribute the display shows said.
+
+    That is what every report must come to: the records heard in one pass of the loop are applied
+    together (``MeterLink``), so a record that a newer one of its attribute followed in the same
+    pass is never shown on its own, and one model change can carry several records."""
+
+    def __init__(self, model: HomeModel, cluster: Cluster, reports: ReportCounter) -> None:
+        self._model = model
+        self._names = {attrid: attribute.name for attrid, attribute in cluster.attributes.items()}
+        self._key = MeterKey(str(cluster.endpoint.device.ieee), cluster.endpoint.endpoint_id)
+        self._reports = reports
+
+    def __call__(self) -> bool:
+        return not self.differences()
+
+    def differences(self) -> list[str]:
+        """What the model shows otherwise than the newest records: "name: shown, reported"."""
+        meter = self._model.meters.get(self._key)
+        if meter is None:
+            return [f"no meter {self._key}"] if self._reports.newest else []
+        fields = live_fields(meter)
+        differences = []
+        for attrid, raw in self._reports.newest.items():
+            name = self._names.get(attrid)
+            if name == AMBIENT_ATTRIBUTE:
+                shown: Any = meter.ambient.value.value if meter.ambient else None
+                expected: Any = int(raw)
+            elif name in fields:
+                figure = getattr(meter, fields[name].value)
+                shown = figure.value if figure else None
+                expected = meter.formatting.scale(int(raw))
+            else:
+                continue  # not a figure the display shows (the supply status is the PPMID's)
+            if shown != expected:
+                differences.append(f"{name}: {shown}, reported {expected}")
+        return differences
 
 
 def distinct_frames(frames: Sequence[t.ZigbeePacket]) -> list[t.ZigbeePacket]:

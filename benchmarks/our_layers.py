@@ -6,6 +6,11 @@ burst of 200 at a time, in turns – one side's burst, then the other's, which g
 every burst – and each burst is timed by the loop thread's CPU time. Turns a burst long (a tenth
 of a second or so) put both sides on the same machine: this one's speed drifts by tens of per
 cent from one minute to the next, which two runs one after the other each took whole.
+
+A burst is what a fast home gives: the display applies the records heard in one pass of the loop
+together (``MeterLink``), and a burst is counted done once the model shows the newest record of
+each attribute. ``han_vs_zigpy_frame_by_frame_ratio`` gives, for information, the same comparison
+a frame at a time, as a home at ×1 sends them.
 """
 
 from __future__ import annotations
@@ -15,15 +20,19 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 
 import zigpy.types as t
+from zigpy.zcl import foundation
 
-from benchmarks.display_side import display_side
-from benchmarks.figures import Figure, at_least
+from benchmarks.display_side import DisplaySide, display_side
+from benchmarks.figures import Figure, at_least, for_information
 from benchmarks.harness import SideTiming
 from benchmarks.pairs import Pair, cpu_ratio, wall_ratio
-from benchmarks.zigpy_decode import zigpy_alone
+from benchmarks.zigpy_decode import ZigpyAlone, zigpy_alone
+from han.clusters import GBMetering
 
 RATIO_KEY = "han_vs_zigpy_ratio"
 RATIO_TARGET = 0.9
+FRAME_BY_FRAME_KEY = "han_vs_zigpy_frame_by_frame_ratio"
+FRAME_BY_FRAME = 2_000
 PARTS = 3
 """The run's thirds, whose ratios the figure's detail gives to show how steady it was."""
 
@@ -62,23 +71,67 @@ async def our_layers_against_zigpy(
     async with contextlib.AsyncExitStack() as stack:
         display = await stack.enter_async_context(display_side(frames))
         zigpy = await stack.enter_async_context(zigpy_alone(frames))
-        count = len(display.packets)
-        if count != len(zigpy.packets):
-            raise RuntimeError("the two sides were given different frames")
-        display_clock, zigpy_clock = _Clock(), _Clock()
-        for turn, start in enumerate(range(0, count, batch)):
-            stop = min(start + batch, count)
-            part = min(PARTS - 1, start * PARTS // count)
-            sides = [(display_clock, display.feed), (zigpy_clock, zigpy.feed)]
-            for clock, feed in sides if turn % 2 == 0 else reversed(sides):
-                await clock.time(feed, start, stop, part)
-    display_timing, zigpy_timing = display_clock.timing(count), zigpy_clock.timing(count)
-    parts = [(display_clock.part(index), zigpy_clock.part(index)) for index in range(PARTS)]
-    return [
-        display.figure(display_timing),
-        zigpy.figure(zigpy_timing),
-        ratio((display_timing, zigpy_timing), parts),
-    ]
+        whole, parts = await _in_turns(display, zigpy, batch)
+    return [display.figure(whole[0]), zigpy.figure(whole[1]), ratio(whole, parts)]
+
+
+async def one_frame_a_pass(frames: Sequence[t.ZigbeePacket]) -> Figure:
+    """The same comparison on the first ``FRAME_BY_FRAME`` frames fed one at a time, as a home at
+    ×1 sends them (one every few seconds): the display then applies each frame's records on their
+    own and pays loop passes zigpy alone does not (the radio's delivery, the model's update).
+
+    The frames stop before the first day ends in them: a day's end makes the display read its
+    histories again, from its own meter at rest, which is not the meter that sent the frames – a
+    burst's records are applied before that read is asked for, one frame's not."""
+    frames = _before_the_day_ends(frames[:FRAME_BY_FRAME])
+    async with contextlib.AsyncExitStack() as stack:
+        display = await stack.enter_async_context(display_side(frames))
+        zigpy = await stack.enter_async_context(zigpy_alone(frames))
+        whole, parts = await _in_turns(display, zigpy, 1)
+    display.figure(whole[0])  # raises unless every frame reached the model
+    zigpy.figure(whole[1])
+    return for_information(
+        FRAME_BY_FRAME_KEY,
+        cpu_ratio(whole),
+        "x",
+        detail=(
+            f"han_vs_zigpy_ratio's comparison with one frame a burst ({whole[0].frames} frames);"
+            " by thirds of the run " + ", ".join(f"{cpu_ratio(part):.2f}" for part in parts)
+        ),
+    )
+
+
+def _before_the_day_ends(frames: Sequence[t.ZigbeePacket]) -> Sequence[t.ZigbeePacket]:
+    """The frames before the first whose report of today's energy is lower than the one before."""
+    schema = foundation.GENERAL_COMMANDS[foundation.GeneralCommand.Report_Attributes].schema
+    today = GBMetering.attributes_by_name["currentday_consumption_delivered"].id
+    latest = None
+    for index, frame in enumerate(frames):
+        _, payload = foundation.ZCLHeader.deserialize(frame.data.serialize())
+        report, _ = schema.deserialize(payload)
+        for record in report.as_dict()["attribute_reports"]:
+            if record.attrid == today:
+                if latest is not None and record.value.value < latest:
+                    return frames[:index]
+                latest = record.value.value
+    return frames
+
+
+async def _in_turns(display: DisplaySide, zigpy: ZigpyAlone, batch: int) -> tuple[Pair, list[Pair]]:
+    """Both sides fed every frame, ``batch`` at a time in turns: the whole run's timings and its
+    thirds'."""
+    count = len(display.packets)
+    if count != len(zigpy.packets):
+        raise RuntimeError("the two sides were given different frames")
+    display_clock, zigpy_clock = _Clock(), _Clock()
+    for turn, start in enumerate(range(0, count, batch)):
+        stop = min(start + batch, count)
+        part = min(PARTS - 1, start * PARTS // count)
+        sides = [(display_clock, display.feed), (zigpy_clock, zigpy.feed)]
+        for clock, feed in sides if turn % 2 == 0 else reversed(sides):
+            await clock.time(feed, start, stop, part)
+    whole = display_clock.timing(count), zigpy_clock.timing(count)
+    return whole, [(display_clock.part(index), zigpy_clock.part(index)) for index in range(PARTS)]
 
 
 def ratio(whole: Pair, parts: list[Pair]) -> Figure:

@@ -13,7 +13,7 @@ import zigpy.types as t
 from benchmarks.figures import Failure, Figure, Results
 from benchmarks.harness import SideTiming
 from benchmarks.machine import machine_info, today
-from benchmarks.our_layers import RATIO_KEY
+from benchmarks.our_layers import FRAME_BY_FRAME_KEY, RATIO_KEY
 from benchmarks.pairs import Pair, median_pair
 from benchmarks.plan import Plan
 from benchmarks.qt_loop import run_on_qt_loop
@@ -138,13 +138,15 @@ async def _in_process(plan: Plan, results: Results, progress: Progress) -> None:
 async def _our_layers_against_zigpy(
     frames: list[t.ZigbeePacket], results: Results, progress: Progress
 ) -> None:
-    from benchmarks.our_layers import our_layers_against_zigpy
+    from benchmarks.our_layers import one_frame_a_pass, our_layers_against_zigpy
 
     progress(
         f"han_display_side_reports_per_s, zigpy_reports_per_s: {len(frames):,} frames, "
         "a burst each in turns"
     )
     await _measure(results, RATIO_KEY, functools.partial(our_layers_against_zigpy, frames))
+    progress(f"{FRAME_BY_FRAME_KEY}: the same, one frame a burst")
+    await _measure(results, FRAME_BY_FRAME_KEY, lambda: _one(one_frame_a_pass(frames)))
 
 
 async def _coordinators_against_virtual(plan: Plan, results: Results, progress: Progress) -> None:

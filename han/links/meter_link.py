@@ -70,12 +70,16 @@ FORMATTING_ATTRIBUTES: Final = (
     "unit_of_measure",
     "alternative_unit_of_measure",
 )
-_AMBIENT: Final = "iambient_consumption_indicator"
+AMBIENT_ATTRIBUTE: Final = "iambient_consumption_indicator"
 AMBIENT_LEVELS: Final = {level.value for level in AmbientLevel}
 _GAS_TODAY: Final = frozenset({Field.TODAY_VOLUME_M3, Field.TODAY_IMPORT_KWH})
+_TODAY: Final = frozenset(
+    {"currentday_consumption_delivered", "current_day_alternative_consumption_delivered"}
+)
+"""Today's energy or volume: it falls only when a day ends."""
 _SUPPLY: Final = "supply_status"
 """Reported to the prepayment link, which shows the supply (armed, off, on)."""
-_ONE_MOMENT: Final = ("instantaneous_demand", _AMBIENT)
+_ONE_MOMENT: Final = ("instantaneous_demand", AMBIENT_ATTRIBUTE)
 """Demand and the ambient level it gives are shown side by side, so they are asked for together:
 in one Configure Reporting request (zigpy splits a long one, and a meter that hears of demand
 before its ambient level reports demand alone meanwhile) and first in a read (zigpy reads a few
@@ -131,6 +135,9 @@ class MeterLink:
         self._fields: dict[str, Field] = {}
         self._targets: dict[str, tuple[Field, str]] = {}
         self._one_field_changes: dict[Field, ModelChange] = {}
+        self._reported: dict[str, Any] = {}
+        """Reported values not applied yet: the newest record of each attribute."""
+        self._apply_scheduled = False
         """Attribute → its field and the ``Meter`` attribute it sets (the field's value), looked
         up once: reading an enum member's value is a Python-level property."""
         self._unsubscribe: list[Callable[[], Any]] = []
@@ -173,6 +180,7 @@ class MeterLink:
         finally:
             for unsubscribe in self._unsubscribe:
                 unsubscribe()
+            self._reported.clear()  # the link has stopped: nothing more is shown from it
             self.history.detach()
             if self.prepayment is not None:
                 self.prepayment.detach()
@@ -259,7 +267,7 @@ class MeterLink:
         """Read the live values now (at attach and when reports stop arriving); the names the
         meter answered, or None if it answered nothing at all."""
         asked_at = self._now()
-        names = sorted([*self._fields, _AMBIENT], key=lambda name: name not in _ONE_MOMENT)
+        names = sorted([*self._fields, AMBIENT_ATTRIBUTE], key=lambda name: name not in _ONE_MOMENT)
         values = await read_attributes(self._metering, names)
         if values:
             self._model.heard_from(self.key, self._now())
@@ -270,21 +278,42 @@ class MeterLink:
         return set(values) if values else None
 
     def _on_report(self, event: Any) -> None:
-        # Any report says the meter is there, so what it reports only on change is still true.
-        # One reading of the clock for both: the record was heard when it was applied. A report
-        # carries one record (zigpy hands them on one by one), so it is set on its own: this runs
-        # for every record a meter sends, thousands a second on a fast home.
-        now = self._now()
-        meter = self._model.heard_from(self.key, now)
+        # zigpy hands a frame's records on one by one, and a fast home sends hundreds of frames
+        # in one pass of the loop: each record is kept, the newest of each attribute, and they
+        # are applied together once the loop is through the frames that came with it – one model
+        # change for all of them, as a read's answer is. The supply status is the prepayment
+        # link's, at once.
         name = event.attribute_name
         if name == _SUPPLY:
+            self._model.heard_from(self.key, self._now())
             if self.prepayment is not None:
                 self.prepayment.supply_reported(event.value)
             return
-        today_before = meter.today_import_kwh
-        moved = self._set(meter, name, event.value, now)
-        if moved is not None:
-            self._announce(meter, {moved[0]}, moved[1], today_before, now)
+        if name in _TODAY:
+            earlier = self._reported.get(name)
+            if earlier is not None and event.value is not None and event.value < earlier:
+                # A day ended between two records: the day that ended is carried first, so
+                # the running figures see the fall.
+                self._apply_reported()
+        self._reported[name] = event.value
+        if not self._apply_scheduled:
+            self._apply_scheduled = True
+            asyncio.get_running_loop().call_soon(self._apply_scheduled_reports)
+
+    def _apply_scheduled_reports(self) -> None:
+        self._apply_scheduled = False
+        self._apply_reported()
+
+    def _apply_reported(self) -> None:
+        """Apply the records kept since the last time: any report says the meter is there (so
+        what it reports only on change is still true), heard when they are applied."""
+        reported = self._reported
+        if not reported:
+            return
+        self._reported = {}
+        now = self._now()
+        self._model.heard_from(self.key, now)
+        self._apply(reported, now=now)
 
     def _apply(
         self,
@@ -320,7 +349,7 @@ class MeterLink:
         this link shows."""
         if raw is None:
             return None
-        if name == _AMBIENT:
+        if name == AMBIENT_ATTRIBUTE:
             if int(raw) not in AMBIENT_LEVELS:
                 return None
             meter.ambient = Measured(AmbientLevel(int(raw)), now)
@@ -366,6 +395,6 @@ class MeterLink:
     def _updated_since(self, attribute: str, since: float | None) -> bool:
         if since is None:
             return False
-        field = Field.AMBIENT if attribute == _AMBIENT else self._fields.get(attribute)
+        field = Field.AMBIENT if attribute == AMBIENT_ATTRIBUTE else self._fields.get(attribute)
         current = getattr(self.meter, field.value) if field else None
         return current is not None and current.updated_at >= since
