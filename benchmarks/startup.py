@@ -28,7 +28,10 @@ from benchmarks.figures import Figure, at_most
 
 KEY = "startup_s"
 COLD_KEY = "startup_cold_s"
-TARGET_S = 2.0
+TARGET_S = 1.0
+"""A warm start (the home's past kept from an earlier start that day), on this machine."""
+COLD_TARGET_S = 2.0
+"""The first start of a day, which renders the home's 24-month past too."""
 UNIT = "s (spawn to the first reading on screen)"
 _TIMEOUT_S = 90.0
 _NO_READING = "no meter reading within"
@@ -88,7 +91,7 @@ def startup_figures(runs: int) -> list[Figure]:
             COLD_KEY,
             statistics.median(t.shown_s for t in cold),
             UNIT,
-            TARGET_S,
+            COLD_TARGET_S,
             detail=describe(cold),
         ),
     ]
