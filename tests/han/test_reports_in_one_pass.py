@@ -22,15 +22,13 @@ LIVE = {Field.DEMAND_KW, Field.IMPORT_TOTAL_KWH, Field.TODAY_IMPORT_KWH, Field.A
 """What an ESME's reports set."""
 
 
-def _metering(han: EmulatedHan) -> Cluster:
+async def _attached(han: EmulatedHan) -> tuple[Cluster, Meter]:
+    """The ESME's Metering cluster in zigpy and its meter in the model, once the display attached."""
+    await han.meter_ready()
     device = han.radio.devices[han.home.esme.node.ieee]
     assert isinstance(device, zigpy.device.Device)
     cluster: Cluster = device.endpoints[1].in_clusters[METERING_CLUSTER]
-    return cluster
-
-
-def _meter(han: EmulatedHan, cluster: Cluster) -> Meter:
-    return han.model.meters[MeterKey(str(cluster.endpoint.device.ieee), 1)]
+    return cluster, han.model.meters[MeterKey(str(device.ieee), 1)]
 
 
 class _Records:
@@ -67,9 +65,7 @@ async def test_the_records_of_one_pass_are_one_change_showing_the_newest_of_each
     emulated_han: OpenEmulatedHan,
 ) -> None:
     async with emulated_han() as han:
-        await han.meter_ready()
-        cluster = _metering(han)
-        meter = _meter(han, cluster)
+        cluster, meter = await _attached(han)
         records = _Records()
         cluster.add_listener(records)
         changes: list[ModelChange] = []
@@ -98,9 +94,7 @@ async def test_a_day_that_ends_between_two_records_of_one_pass_still_ends(
     emulated_han: OpenEmulatedHan,
 ) -> None:
     async with emulated_han() as han:
-        await han.meter_ready()
-        cluster = _metering(han)
-        meter = _meter(han, cluster)
+        cluster, meter = await _attached(han)
         today, week = meter.today_import_kwh, meter.week_import_kwh
         price = meter.tariff.unit_price_gbp_per_kwh
         assert today is not None
