@@ -11,7 +11,6 @@ serial port, and the library's own callbacks.
 from __future__ import annotations
 
 import contextlib
-import time
 from collections.abc import AsyncIterator
 
 import zigpy.device
@@ -24,6 +23,7 @@ from benchmarks.harness import (
     Deliveries,
     ReportCounter,
     SideTiming,
+    Stopwatch,
     is_report,
     spin_until,
     until,
@@ -159,25 +159,24 @@ async def coordinator_reports_per_s(
             await run(warm_up_steps)
             sent = other = deliveries.count = 0
             decoded.frames = decoded.records = 0
-            started = time.perf_counter()
-            started_cpu = time.thread_time()
-            with sampling() if samples is not None else contextlib.nullcontext() as sampled:
+            with (
+                Stopwatch() as watch,
+                sampling() if samples is not None else contextlib.nullcontext() as sampled,
+            ):
                 await run(steps)
-            elapsed = time.perf_counter() - started
-            elapsed_cpu = time.thread_time() - started_cpu
         finally:
             cluster.remove_listener(decoded)
             deliveries.close()
     if timing is not None:
-        timing.append(SideTiming(decoded.frames, elapsed, elapsed_cpu))
+        timing.append(watch.timing(decoded.frames))
     if samples is not None and sampled is not None:
         samples.append(sampled)
     detail = (
         f"{decoded.frames} of {sent} report frames from {steps} steps reached zigpy through"
-        f" the emulated {radio_name.upper()} coordinator over TCP in {elapsed:.2f} s;"
+        f" the emulated {radio_name.upper()} coordinator over TCP in {watch.wall_s:.2f} s;"
         f" {other} other frames"
     )
-    return for_information(key, decoded.frames / elapsed, UNIT, detail=detail)
+    return for_information(key, decoded.frames / watch.wall_s, UNIT, detail=detail)
 
 
 COORDINATOR_RATIO_TARGET = 0.9

@@ -19,6 +19,7 @@ from benchmarks.harness import (
     ModelFollows,
     ReportCounter,
     SideTiming,
+    Stopwatch,
     distinct_frames,
     emulated_han,
     is_report,
@@ -89,12 +90,12 @@ async def han_reports_per_s(
             decoded.frames = decoded.records = 0
             stepping_s = 0.0
 
-            started = time.perf_counter()
-            started_cpu = time.thread_time()
-            with sampling() if samples is not None else contextlib.nullcontext() as sampled:
+            with (
+                Stopwatch() as watch,
+                sampling() if samples is not None else contextlib.nullcontext() as sampled,
+            ):
                 await run(steps)
-            elapsed = time.perf_counter() - started
-            elapsed_cpu = time.thread_time() - started_cpu
+            elapsed = watch.wall_s
         finally:
             cluster.remove_listener(decoded)
             deliveries.close()
@@ -104,7 +105,7 @@ async def han_reports_per_s(
     if record is not None:
         record.extend(sent)
     if timing is not None:
-        timing.append(SideTiming(decoded.frames, elapsed, elapsed_cpu))
+        timing.append(watch.timing(decoded.frames))
     if samples is not None and sampled is not None:
         samples.append(sampled)
     lost = len(sent) - decoded.frames

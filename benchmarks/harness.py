@@ -131,13 +131,29 @@ class SideTiming:
         return self.frames / self.cpu_s
 
 
+class Stopwatch:
+    """Times the block it is entered for, in wall seconds and this thread's CPU seconds."""
+
+    wall_s = cpu_s = 0.0
+
+    def __enter__(self) -> Stopwatch:
+        self._wall, self._cpu = time.perf_counter(), time.thread_time()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.wall_s = time.perf_counter() - self._wall
+        self.cpu_s = time.thread_time() - self._cpu
+
+    def timing(self, frames: int) -> SideTiming:
+        return SideTiming(frames, self.wall_s, self.cpu_s)
+
+
 async def timed(feed: Callable[[int, int], Awaitable[None]], count: int, batch: int) -> SideTiming:
     """``feed`` frames ``start`` to ``stop``, a batch at a time, timed in wall and CPU seconds."""
-    started = time.perf_counter()
-    started_cpu = time.thread_time()
-    for start in range(0, count, batch):
-        await feed(start, min(start + batch, count))
-    return SideTiming(count, time.perf_counter() - started, time.thread_time() - started_cpu)
+    with Stopwatch() as watch:
+        for start in range(0, count, batch):
+            await feed(start, min(start + batch, count))
+    return watch.timing(count)
 
 
 class ReportCounter:

@@ -16,7 +16,6 @@ a frame at a time, as a home at ×1 sends them.
 from __future__ import annotations
 
 import contextlib
-import time
 from collections.abc import Awaitable, Callable, Sequence
 
 import zigpy.types as t
@@ -24,7 +23,7 @@ from zigpy.zcl import foundation
 
 from benchmarks.display_side import DisplaySide, display_side
 from benchmarks.figures import Figure, at_least, for_information
-from benchmarks.harness import SideTiming
+from benchmarks.harness import SideTiming, Stopwatch
 from benchmarks.pairs import Pair, cpu_ratio, wall_ratio
 from benchmarks.zigpy_decode import ZigpyAlone, zigpy_alone
 from han.clusters import GBMetering
@@ -47,15 +46,14 @@ class _Clock:
     async def time(
         self, feed: Callable[[int, int], Awaitable[None]], start: int, stop: int, part: int
     ) -> None:
-        wall, cpu = time.perf_counter(), time.thread_time()
-        await feed(start, stop)
-        wall, cpu = time.perf_counter() - wall, time.thread_time() - cpu
-        self.wall_s += wall
-        self.cpu_s += cpu
+        with Stopwatch() as watch:
+            await feed(start, stop)
+        self.wall_s += watch.wall_s
+        self.cpu_s += watch.cpu_s
         counts = self.parts[part]
         counts[0] += stop - start
-        counts[1] += wall
-        counts[2] += cpu
+        counts[1] += watch.wall_s
+        counts[2] += watch.cpu_s
 
     def timing(self, frames: int) -> SideTiming:
         return SideTiming(frames, self.wall_s, self.cpu_s)
