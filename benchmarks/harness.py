@@ -182,9 +182,9 @@ class ReportCounter:
 class ModelFollows:
     """Whether the model shows what the newest record of each attribute the display shows said.
 
-    That is what every report must come to: the records heard in one pass of the loop are applied
-    together (``MeterLink``), so a record that a newer one of its attribute followed in the same
-    pass is never shown on its own, and one model change can carry several records."""
+    That is what every report must come to: the records of the frames a radio delivers together
+    are applied together (``MeterLink``), so a record that a newer one of its attribute followed in
+    the same delivery is never shown on its own, and one model change can carry several records."""
 
     def __init__(self, model: HomeModel, cluster: Cluster, reports: ReportCounter) -> None:
         self._model = model

@@ -7,9 +7,9 @@ every burst – and each burst is timed by the loop thread's CPU time. Turns a b
 of a second or so) put both sides on the same machine: this one's speed drifts by tens of per
 cent from one minute to the next, which two runs one after the other each took whole.
 
-A burst is what a fast home gives: the display applies the records heard in one pass of the loop
-together (``MeterLink``), and a burst is counted done once the model shows the newest record of
-each attribute. ``han_vs_zigpy_frame_by_frame_ratio`` gives, for information, the same comparison
+A burst is what a fast home gives: the virtual radio delivers it in one go and the display applies
+its records together (``MeterLink``, once the radio says the frames are handled); a burst is
+counted done once the model shows the newest record of each attribute. ``han_vs_zigpy_frame_by_frame_ratio`` gives, for information, the same comparison
 a frame at a time, as a home at ×1 sends them.
 """
 
@@ -76,7 +76,8 @@ async def our_layers_against_zigpy(
 async def one_frame_a_pass(frames: Sequence[t.ZigbeePacket]) -> Figure:
     """The same comparison on the first ``FRAME_BY_FRAME`` frames fed one at a time, as a home at
     ×1 sends them (one every few seconds): the display then applies each frame's records on their
-    own and pays loop passes zigpy alone does not (the radio's delivery, the model's update).
+    own, as soon as zigpy has handled the frame, and pays a loop callback for each frame (the
+    radio's delivery) that zigpy alone does not.
 
     The frames stop before the first day ends in them: a day's end makes the display read its
     histories again, from its own meter at rest, which is not the meter that sent the frames – a

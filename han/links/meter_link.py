@@ -39,6 +39,7 @@ from han.model import (
     MeterKey,
     ModelChange,
 )
+from han.radio.air import SmartEnergyAware
 
 LOGGER = logging.getLogger(__name__)
 
@@ -137,7 +138,7 @@ class MeterLink:
         self._one_field_changes: dict[Field, ModelChange] = {}
         self._reported: dict[str, Any] = {}
         """Reported values not applied yet: the newest record of each attribute."""
-        self._apply_scheduled = False
+        self._told_when_frames_end = False
         """Attribute → its field and the ``Meter`` attribute it sets (the field's value), looked
         up once: reading an enum member's value is a Python-level property."""
         self._unsubscribe: list[Callable[[], Any]] = []
@@ -196,6 +197,10 @@ class MeterLink:
 
     def _subscribe(self) -> None:
         self._unsubscribe.append(self._metering.on_event("attribute_report", self._on_report))
+        application = self._metering.endpoint.device.application
+        if isinstance(application, SmartEnergyAware):
+            self._unsubscribe.append(application.after_frames(self._apply_reported))
+            self._told_when_frames_end = True
         for cluster in (self._metering, self._price, self._prepayment):
             if cluster is not None:
                 self._unsubscribe.append(
@@ -278,11 +283,10 @@ class MeterLink:
         return set(values) if values else None
 
     def _on_report(self, event: Any) -> None:
-        # zigpy hands a frame's records on one by one, and a fast home sends hundreds of frames
-        # in one pass of the loop: each record is kept, the newest of each attribute, and they
-        # are applied together once the loop is through the frames that came with it – one model
-        # change for all of them, as a read's answer is. The supply status is the prepayment
-        # link's, at once.
+        # zigpy hands on a frame's records one by one, and a fast home sends hundreds of frames
+        # in one delivery: each record is kept, the newest of each attribute, and they are
+        # applied together once the radio says the frames are handled – one model change for all
+        # of them, as a read's answer is. The supply status is the prepayment link's, at once.
         name = event.attribute_name
         if name == _SUPPLY:
             self._model.heard_from(self.key, self._now())
@@ -296,13 +300,8 @@ class MeterLink:
                 # the running figures see the fall.
                 self._apply_reported()
         self._reported[name] = event.value
-        if not self._apply_scheduled:
-            self._apply_scheduled = True
-            asyncio.get_running_loop().call_soon(self._apply_scheduled_reports)
-
-    def _apply_scheduled_reports(self) -> None:
-        self._apply_scheduled = False
-        self._apply_reported()
+        if not self._told_when_frames_end:
+            self._apply_reported()  # a radio that does not say when a frame ends: at once
 
     def _apply_reported(self) -> None:
         """Apply the records kept since the last time: any report says the meter is there (so

@@ -227,18 +227,19 @@ class VirtualRadio(SmartEnergyAware, zigpy.application.ControllerApplication):
     def _deliver(self) -> None:
         self._delivery_scheduled = False
         inbox = self._inbox
-        while inbox:
-            packet = inbox.popleft()
-            try:
-                self.packet_received(packet)
-            except Exception as error:
-                _BAD_FRAMES.warning(
-                    "frame from %s on cluster 0x%04X not delivered (%s: %s)",
-                    packet.src,
-                    int(packet.cluster_id),
-                    type(error).__name__,
-                    error,
-                )
+        with self.frames_together():  # a burst's records are applied once, after its last frame
+            while inbox:
+                packet = inbox.popleft()
+                try:
+                    self.packet_received(packet)
+                except Exception as error:
+                    _BAD_FRAMES.warning(
+                        "frame from %s on cluster 0x%04X not delivered (%s: %s)",
+                        packet.src,
+                        int(packet.cluster_id),
+                        type(error).__name__,
+                        error,
+                    )
 
     def node_joined(self, nwk: int, ieee: t.EUI64) -> None:
         self.handle_join(t.NWK(nwk), ieee, t.NWK(0x0000))
