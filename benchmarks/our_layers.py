@@ -80,8 +80,10 @@ async def one_frame_a_pass(frames: Sequence[t.ZigbeePacket]) -> Figure:
     radio's delivery) that zigpy alone does not.
 
     The frames stop before the first day ends in them: a day's end makes the display read its
-    histories again, from its own meter at rest, which is not the meter that sent the frames – a
-    burst's records are applied before that read is asked for, one frame's not."""
+    histories again, from its own meter at rest, which is not the meter that sent the frames. Fed
+    a burst at a time, later records of today's energy in the next burst supersede that answer
+    before the model is checked; fed a frame at a time, the model is checked after frames that
+    carry none."""
     frames = _before_the_day_ends(frames[:FRAME_BY_FRAME])
     async with contextlib.AsyncExitStack() as stack:
         display = await stack.enter_async_context(display_side(frames))
