@@ -228,6 +228,7 @@ class RunningApp:
         if self.window is not None:
             self.window.view.close()
             self.window.close()
+            self.window.deleteLater()  # a stopped display leaves no window behind
         self.recording.close()
 
 

@@ -186,6 +186,7 @@ class OperatorConsole:
         self.home.close()
         if self.window is not None:
             self.window.close()
+            self.window.deleteLater()
         self.store.close()
 
 
