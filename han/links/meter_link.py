@@ -78,8 +78,6 @@ _TODAY: Final = frozenset(
     {"currentday_consumption_delivered", "current_day_alternative_consumption_delivered"}
 )
 """Today's energy or volume: it falls only when a day ends."""
-_SUPPLY: Final = "supply_status"
-"""Reported to the prepayment link, which shows the supply (armed, off, on)."""
 _ONE_MOMENT: Final = ("instantaneous_demand", AMBIENT_ATTRIBUTE)
 """Demand and the ambient level it gives are shown side by side, so they are asked for together:
 in one Configure Reporting request (zigpy splits a long one, and a meter that hears of demand
@@ -135,12 +133,11 @@ class MeterLink:
         )
         self._fields: dict[str, Field] = {}
         self._targets: dict[str, tuple[Field, str]] = {}
-        self._one_field_changes: dict[Field, ModelChange] = {}
+        """Attribute → its field and the ``Meter`` attribute it sets (the field's value), looked
+        up once: reading an enum member's value is a Python-level property."""
         self._reported: dict[str, Any] = {}
         """Reported values not applied yet: the newest record of each attribute."""
         self._told_when_frames_end = False
-        """Attribute → its field and the ``Meter`` attribute it sets (the field's value), looked
-        up once: reading an enum member's value is a Python-level property."""
         self._unsubscribe: list[Callable[[], Any]] = []
         self.reporting_configured = False
         self.attached = asyncio.Event()
@@ -286,13 +283,8 @@ class MeterLink:
         # zigpy hands on a frame's records one by one, and a fast home sends hundreds of frames
         # in one delivery: each record is kept, the newest of each attribute, and they are
         # applied together once the radio says the frames are handled – one model change for all
-        # of them, as a read's answer is. The supply status is the prepayment link's, at once.
+        # of them, as a read's answer is.
         name = event.attribute_name
-        if name == _SUPPLY:
-            self._model.heard_from(self.key, self._now())
-            if self.prepayment is not None:
-                self.prepayment.supply_reported(event.value)
-            return
         if name in _TODAY:
             earlier = self._reported.get(name)
             if earlier is not None and event.value is not None and event.value < earlier:
@@ -379,17 +371,8 @@ class MeterLink:
             changed.add(Field.GAS_TODAY)
         if Field.EXPORT_TOTAL_KWH in changed:
             changed.add(Field.EXPORT)
-        if len(changed) == 1:
-            # Most reports (demand, a register, the ambient level) move one field: a change is
-            # immutable, so each such change is made once and announced again.
-            (field,) = changed
-            change = self._one_field_changes.get(field)
-            if change is None:
-                change = self._one_field_changes[field] = ModelChange(self.key, frozenset(changed))
-        else:
-            change = ModelChange(self.key, frozenset(changed))
         self._model.mark_connected()
-        self._model.announce(change)
+        self._model.announce(ModelChange(self.key, frozenset(changed)))
 
     def _updated_since(self, attribute: str, since: float | None) -> bool:
         if since is None:

@@ -91,7 +91,6 @@ class PrepaymentLink:
         self._now = now
         self._unsubscribe: list[Callable[[], Any]] = []
         self._recovery_raw: dict[str, int] = {}
-        self._attached = False
 
     @property
     def meter(self) -> Meter:
@@ -99,15 +98,14 @@ class PrepaymentLink:
 
     async def attach(self) -> None:
         self._unsubscribe.append(self._prepayment.on_event("attribute_report", self._on_report))
-        # The Metering cluster's reports reach this link through the meter link (``supply``):
-        # one follower of them per meter, as they come thousands a second from a fast home.
-        self._attached = True
+        self._unsubscribe.append(
+            self._metering.on_event("attribute_report", self._on_supply_report)
+        )
         await self.refresh()
         if self.meter.credit.in_prepayment:
             await self._configure_reporting()
 
     def detach(self) -> None:
-        self._attached = False
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe.clear()
@@ -201,10 +199,9 @@ class PrepaymentLink:
         self._model.heard_from(self.key, self._now())
         self._apply({event.attribute_name: event.value})
 
-    def supply_reported(self, raw: Any) -> None:
-        """The meter reported its supply status (its Metering cluster's ``supply_status``)."""
-        if self._attached:
-            self._apply_supply({"supply_status": raw})
+    def _on_supply_report(self, event: Any) -> None:
+        if event.attribute_name == "supply_status":
+            self._apply_supply({"supply_status": event.value})
 
     def _apply(self, values: dict[str, Any]) -> None:
         credit, now = self.meter.credit, self._now()
