@@ -26,7 +26,6 @@ from benchmarks.harness import (
     distinct_frames,
     emulated_han,
     spin_until,
-    timed,
 )
 
 KEY = "han_display_side_reports_per_s"
@@ -76,7 +75,8 @@ class DisplaySide:
             detail=(
                 f"the {decoded.frames} distinct frames given to zigpy alone, through the virtual "
                 f"radio's delivery, zigpy, the session and the model ({decoded.records} records, "
-                f"the model showing the newest of each after every burst) in {timing.wall_s:.2f} s, {timing.cpu_s:.2f} s of CPU"
+                f"the model showing the newest of each after every burst) in "
+                f"{timing.wall_s:.2f} s, {timing.cpu_s:.2f} s of CPU"
             ),
         )
 
@@ -92,16 +92,3 @@ async def display_side(frames: Sequence[t.ZigbeePacket]) -> AsyncIterator[Displa
             yield side
         finally:
             side.close()
-
-
-async def display_side_reports_per_s(
-    frames: Sequence[t.ZigbeePacket],
-    *,
-    batch: int = 200,
-    timing: list[SideTiming] | None = None,
-) -> Figure:
-    async with display_side(frames) as side:
-        taken = await timed(side.feed, len(side.packets), batch)
-    if timing is not None:
-        timing.append(taken)
-    return side.figure(taken)

@@ -2,8 +2,8 @@
 
 The meter is stepped in batches; after each batch the loop runs until every frame put on the air has
 been handed to the radio and the model shows what the newest record of each attribute said (the
-records of the frames the radio delivers together are applied together), so the figure is frames that reached
-the model, not frames sent.
+records of the frames the radio delivers together are applied together), so the figure is frames
+that reached the model, not frames sent.
 """
 
 from __future__ import annotations

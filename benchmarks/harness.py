@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -146,14 +146,6 @@ class Stopwatch:
 
     def timing(self, frames: int) -> SideTiming:
         return SideTiming(frames, self.wall_s, self.cpu_s)
-
-
-async def timed(feed: Callable[[int, int], Awaitable[None]], count: int, batch: int) -> SideTiming:
-    """``feed`` frames ``start`` to ``stop``, a batch at a time, timed in wall and CPU seconds."""
-    with Stopwatch() as watch:
-        for start in range(0, count, batch):
-            await feed(start, min(start + batch, count))
-    return watch.timing(count)
 
 
 class ReportCounter:

@@ -9,8 +9,9 @@ cent from one minute to the next, which two runs one after the other each took w
 
 A burst is what a fast home gives: the virtual radio delivers it in one go and the display applies
 its records together (``MeterLink``, once the radio says the frames are handled); a burst is
-counted done once the model shows the newest record of each attribute. ``han_vs_zigpy_frame_by_frame_ratio`` gives, for information, the same comparison
-a frame at a time, as a home at ×1 sends them.
+counted done once the model shows the newest record of each attribute.
+``han_vs_zigpy_frame_by_frame_ratio`` gives, for information, the same comparison a frame at a
+time, as a home at ×1 sends them.
 """
 
 from __future__ import annotations

@@ -25,7 +25,6 @@ from benchmarks.harness import (
     distinct_frames,
     emulated_han,
     is_report,
-    timed,
 )
 from han.clusters import SE_PROFILE_ID
 
@@ -117,16 +116,3 @@ async def zigpy_alone(frames: Sequence[t.ZigbeePacket]) -> AsyncIterator[ZigpyAl
             yield side
         finally:
             side.close()
-
-
-async def zigpy_reports_per_s(
-    frames: Sequence[t.ZigbeePacket],
-    *,
-    batch: int = 200,
-    timing: list[SideTiming] | None = None,
-) -> Figure:
-    async with zigpy_alone(frames) as side:
-        taken = await timed(side.feed, len(side.packets), batch)
-    if timing is not None:
-        timing.append(taken)
-    return side.figure(taken)
